@@ -1,0 +1,62 @@
+/**
+ * One diagnostic type for compile errors and lint findings alike (DESIGN.md "Diagnostics").
+ * Locations are JSON pointers into a loaded file; line and column are resolved once, when printing,
+ * through the file's SourceMap.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Location {
+  /** Path of the file as the user named it (or as a `$ref` reached it). */
+  readonly file: string;
+  /** RFC 6901 JSON pointer into that file; `''` is the whole document. */
+  readonly pointer: string;
+}
+
+export interface RelatedLocation extends Location {
+  readonly message: string;
+}
+
+export interface Diagnostic {
+  /** Stable kebab-case code, e.g. `unknown-x-gateway-key`. */
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly location?: Location;
+  /** What to do about it. */
+  readonly hint?: string;
+  /** Other places that take part ("first set here"). */
+  readonly related?: readonly RelatedLocation[];
+}
+
+/** A diagnostic with its position resolved, as formatters receive it. */
+export interface ResolvedDiagnostic extends Diagnostic {
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+  readonly relatedResolved?: readonly (RelatedLocation & { line?: number; column?: number })[];
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Escape one reference token for a JSON pointer (RFC 6901). */
+export function escapePointerToken(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function unescapePointerToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Join a pointer and more reference tokens: `childPointer('/paths', '/pets', 'get')` → `/paths/~1pets/get`. */
+export function childPointer(pointer: string, ...tokens: readonly (string | number)[]): string {
+  return pointer + tokens.map((t) => '/' + escapePointerToken(t)).join('');
+}
+
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map(unescapePointerToken);
+}

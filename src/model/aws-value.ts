@@ -1,0 +1,135 @@
+/**
+ * Values that point at other AWS resources (DESIGN.md "Values that point at other AWS resources"):
+ * a literal, a CloudFormation intrinsic, or a string with `${Name}` placeholders that becomes `Fn::Sub`.
+ */
+export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+
+/** A CloudFormation intrinsic in long form: one key, `Ref` or `Fn::*`. */
+export type Intrinsic = { readonly [fn: string]: Json };
+
+export type AwsValue =
+  | { readonly kind: 'literal'; readonly value: string }
+  /** A string with `${Name}` / `${Resource.Attr}` / `${AWS::Region}` placeholders. */
+  | { readonly kind: 'sub'; readonly template: string }
+  | { readonly kind: 'intrinsic'; readonly value: Intrinsic };
+
+/** What a CloudFormation property may hold: a plain string or an intrinsic. */
+export type CfnString = string | Intrinsic;
+
+const PLACEHOLDER = /\$\{([^}!][^}]*)\}/g;
+
+export function isIntrinsic(value: unknown): value is Intrinsic {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::') || keys[0] === 'Condition');
+}
+
+/** Classify a user-written value. Returns undefined for anything that is neither a string nor an intrinsic. */
+export function toAwsValue(value: unknown): AwsValue | undefined {
+  if (typeof value === 'string') {
+    PLACEHOLDER.lastIndex = 0;
+    return PLACEHOLDER.test(value) ? { kind: 'sub', template: value } : { kind: 'literal', value };
+  }
+  if (isIntrinsic(value)) return { kind: 'intrinsic', value };
+  return undefined;
+}
+
+/** The `${…}` placeholder names of a Sub template, in order of appearance, without duplicates. */
+export function placeholderNames(template: string): string[] {
+  const names = new Set<string>();
+  for (const match of template.matchAll(PLACEHOLDER)) names.add(match[1]!.trim());
+  return [...names];
+}
+
+/** Escape a literal so that Fn::Sub leaves it as written. */
+export function escapeSub(literal: string): string {
+  return literal.replace(/\$\{/g, '${!');
+}
+
+/**
+ * Join literal text and values into one CloudFormation string: a plain string when nothing needs
+ * substituting, else a single `Fn::Sub`. `Ref`/`Fn::GetAtt` of a logical ID are written inline
+ * (`${Fn.Arn}`); other intrinsics become named variables of the Sub.
+ */
+export function joinSub(parts: readonly (string | AwsValue)[]): CfnString {
+  let template = '';
+  let needsSub = false;
+  const variables: Record<string, Json> = {};
+  let counter = 0;
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      template += escapeSub(part);
+    } else if (part.kind === 'literal') {
+      template += escapeSub(part.value);
+    } else if (part.kind === 'sub') {
+      template += part.template;
+      needsSub = true;
+    } else {
+      needsSub = true;
+      const inline = inlineReference(part.value);
+      if (inline !== undefined) {
+        template += '${' + inline + '}';
+      } else {
+        counter += 1;
+        const name = `Value${counter}`;
+        variables[name] = part.value;
+        template += '${' + name + '}';
+      }
+    }
+  }
+  if (!needsSub) return template.replace(/\$\{!/g, '${');
+  return counter === 0 ? { 'Fn::Sub': template } : { 'Fn::Sub': [template, variables] };
+}
+
+/** A single value as a CloudFormation string property. */
+export function cfnValue(value: AwsValue): CfnString {
+  if (value.kind === 'literal') return value.value;
+  if (value.kind === 'intrinsic') return value.value;
+  return { 'Fn::Sub': value.template };
+}
+
+/** `Ref X` → `X`, `Fn::GetAtt [X, Attr]` → `X.Attr`: the forms Fn::Sub can name inline. */
+function inlineReference(value: Intrinsic): string | undefined {
+  const ref = value['Ref'];
+  if (typeof ref === 'string') return ref;
+  const getAtt = value['Fn::GetAtt'];
+  if (Array.isArray(getAtt) && getAtt.length === 2 && getAtt.every((p) => typeof p === 'string')) {
+    return `${getAtt[0]}.${getAtt[1]}`;
+  }
+  if (typeof getAtt === 'string') return getAtt;
+  return undefined;
+}
+
+/** Logical IDs a value refers to (`Ref`, `Fn::GetAtt`, `${X}`/`${X.Attr}` in Subs), pseudo parameters left out. */
+export function referencedNames(value: Json): string[] {
+  const names = new Set<string>();
+  const visit = (node: Json): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const obj = node as { readonly [key: string]: Json };
+    for (const [key, inner] of Object.entries(obj)) {
+      if (key === 'Ref' && typeof inner === 'string') names.add(inner);
+      else if (key === 'Fn::GetAtt') {
+        if (Array.isArray(inner) && typeof inner[0] === 'string') names.add(inner[0]);
+        else if (typeof inner === 'string') names.add(inner.split('.')[0]!);
+      } else if (key === 'Fn::Sub') {
+        const [template, vars] = Array.isArray(inner) ? [inner[0], inner[1]] : [inner, undefined];
+        const local = vars && typeof vars === 'object' && !Array.isArray(vars) ? Object.keys(vars) : [];
+        if (typeof template === 'string') {
+          for (const name of placeholderNames(template)) {
+            const head = name.split('.')[0]!;
+            if (!local.includes(head)) names.add(head);
+          }
+        }
+        if (vars) visit(vars);
+        continue;
+      }
+      visit(inner);
+    }
+  };
+  visit(value);
+  return [...names].filter((n) => !n.startsWith('AWS::'));
+}
