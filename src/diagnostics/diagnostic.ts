@@ -10,6 +10,8 @@ export interface Location {
   readonly file: string;
   /** RFC 6901 JSON pointer into that file; `''` is the whole document. */
   readonly pointer: string;
+  /** Only where no pointer can name the place, as in a syntax error: line and column, 1-based. */
+  readonly position?: { readonly line: number; readonly column: number };
 }
 
 export interface RelatedLocation extends Location {

@@ -1,0 +1,225 @@
+/**
+ * Load an OpenAPI document: read and parse the main file, bundle its `$ref`s across files with
+ * swagger-parser (which reads every referenced file through our parser, so tags and positions work there
+ * too), and validate the OpenAPI structure. Every problem becomes a diagnostic; nothing throws.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
+import { escapePointerToken, splitPointer } from '../diagnostics/diagnostic.js';
+import { parseSource } from './parse.js';
+import { SourceFile } from './source-file.js';
+import { structureDiagnostics } from './structure.js';
+
+export type JsonObject = Record<string, unknown>;
+
+export interface LoadedDocument {
+  /** The main file. */
+  readonly root: SourceFile;
+  /** The bundled document: every external `$ref` inlined or turned into an internal one. */
+  readonly document: JsonObject;
+  /** Every file read, by the path shown to the user. */
+  readonly files: ReadonlyMap<string, SourceFile>;
+  /** OpenAPI version family of the input. */
+  readonly version: '3.0' | '3.1';
+  /** The file and pointer where the node at `pointer` of the bundled document was written. */
+  locate(pointer: string): Location;
+}
+
+export interface LoadResult {
+  readonly loaded?: LoadedDocument;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Codes of diagnostics that mean the input could not be read at all (exit code 2). */
+export const IO_ERROR_CODES: ReadonlySet<string> = new Set(['file-unreadable']);
+
+export async function loadDocument(path: string): Promise<LoadResult> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return { diagnostics: [unreadable(path, error)] };
+  }
+  return loadText(path, text);
+}
+
+/** Load from text already read; `path` names the file and is the base for relative `$ref`s. */
+export async function loadText(path: string, text: string): Promise<LoadResult> {
+  const parsed = parseSource(path, text);
+  if (!parsed.file) return { diagnostics: parsed.diagnostics };
+  const root = parsed.file;
+  const versionProblem = checkVersion(root);
+  if (typeof versionProblem !== 'string') return { diagnostics: [versionProblem] };
+
+  const absoluteRoot = resolvePath(path);
+  const byAbsolute = new Map<string, SourceFile>([[absoluteRoot, root]]);
+  const diagnostics: Diagnostic[] = [];
+  const parser = new SwaggerParser();
+  let document: JsonObject;
+  try {
+    document = (await parser.bundle(absoluteRoot, structuredClone(root.value) as never, {
+      continueOnError: true,
+      resolve: { http: false, external: true },
+      parse: {
+        json: false,
+        yaml: false,
+        text: false,
+        binary: false,
+        gateform: {
+          order: 1,
+          canParse: true,
+          parse: (file: { url: string; data: Buffer | string }) => {
+            const absolute = toPath(file.url);
+            const shown = relative(process.cwd(), absolute) || absolute;
+            const result = parseSource(shown, typeof file.data === 'string' ? file.data : file.data.toString('utf8'));
+            diagnostics.push(...result.diagnostics);
+            if (!result.file) throw new Error(`${shown} could not be parsed`);
+            byAbsolute.set(absolute, result.file);
+            return result.file.value;
+          },
+        },
+      },
+    } as never)) as unknown as JsonObject;
+  } catch (error) {
+    diagnostics.push(...refDiagnostics(error, root, byAbsolute));
+    return { diagnostics };
+  }
+
+  const files = new Map([...byAbsolute.values()].map((f) => [f.path, f] as const));
+  const locate = (pointer: string): Location => locateIn(pointer, absoluteRoot, byAbsolute);
+  const loaded: LoadedDocument = { root, document, files, version: versionProblem === '3.1' ? '3.1' : '3.0', locate };
+  diagnostics.push(...(await structureDiagnostics(document, locate)));
+  return { loaded, diagnostics };
+}
+
+function unreadable(path: string, error: unknown): Diagnostic {
+  const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : String(error instanceof Error ? error.message : error);
+  return {
+    code: 'file-unreadable',
+    severity: 'error',
+    message: `Cannot read ${path}: ${reason}`,
+    location: { file: path, pointer: '' },
+    hint: 'Check the path; it is taken relative to the current directory.',
+  };
+}
+
+/** The OpenAPI version family, or a diagnostic saying why the document is not one we compile. */
+function checkVersion(file: SourceFile): '3.0' | '3.1' | Diagnostic {
+  const value = file.value;
+  const at = (pointer: string): Location => ({ file: file.path, pointer });
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { code: 'not-openapi', severity: 'error', message: 'The document is not an OpenAPI object.', location: at(''), hint: 'An OpenAPI 3 document is a mapping with `openapi`, `info` and `paths`.' };
+  }
+  const doc = value as JsonObject;
+  if ('swagger' in doc) {
+    return {
+      code: 'unsupported-openapi-version',
+      severity: 'error',
+      message: `Swagger ${String(doc['swagger'])} is not supported; gateform reads OpenAPI 3.0 and 3.1.`,
+      location: at('/swagger'),
+      hint: 'Convert it first, e.g. `npx swagger2openapi spec.yaml -o openapi.yaml`.',
+    };
+  }
+  const version = doc['openapi'];
+  if (typeof version === 'string' && /^3\.0\.\d+$/.test(version)) return '3.0';
+  if (typeof version === 'string' && /^3\.1\.\d+$/.test(version)) return '3.1';
+  if (version === undefined) {
+    return { code: 'not-openapi', severity: 'error', message: 'The document has no `openapi` version field.', location: at(''), hint: 'Add `openapi: 3.0.3` (or 3.1.0) at the top.' };
+  }
+  return { code: 'unsupported-openapi-version', severity: 'error', message: `OpenAPI ${String(version)} is not supported; gateform reads 3.0.x and 3.1.x.`, location: at('/openapi'), hint: 'Write the version as a string such as "3.0.3" or "3.1.0".' };
+}
+
+function toPath(url: string): string {
+  return url.startsWith('file:') ? fileURLToPath(url) : url;
+}
+
+/**
+ * Map a pointer into the bundled document to where its node was written, following `$ref`s (internal
+ * ones, and the external ones bundling replaced) through the files as the user wrote them.
+ */
+function locateIn(pointer: string, rootPath: string, files: ReadonlyMap<string, SourceFile>): Location {
+  let filePath = rootPath;
+  let file = files.get(rootPath)!;
+  let node: unknown = file.value;
+  let here = '';
+  for (const token of splitPointer(pointer)) {
+    for (let hops = 0; hops < 32 && isRefNode(node) && !Object.hasOwn(node, token); hops += 1) {
+      const target = refTarget(node.$ref, filePath, files);
+      if (!target) break;
+      ({ filePath, file, pointer: here } = target);
+      node = valueAt(file.value, here);
+    }
+    if (node === null || typeof node !== 'object') break;
+    node = (node as Record<string, unknown>)[token];
+    here += '/' + escapePointerToken(token);
+    if (node === undefined) break;
+  }
+  return { file: file.path, pointer: here };
+}
+
+function isRefNode(node: unknown): node is { $ref: string } {
+  return node !== null && typeof node === 'object' && typeof (node as { $ref?: unknown }).$ref === 'string';
+}
+
+function refTarget(ref: string, fromPath: string, files: ReadonlyMap<string, SourceFile>): { filePath: string; file: SourceFile; pointer: string } | undefined {
+  const hash = ref.indexOf('#');
+  const target = hash < 0 ? ref : ref.slice(0, hash);
+  const fragment = hash < 0 ? '' : decodeURIComponent(ref.slice(hash + 1));
+  const filePath = target === '' ? fromPath : resolvePath(dirname(fromPath), target);
+  const file = files.get(filePath);
+  return file ? { filePath, file, pointer: fragment } : undefined;
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const token of splitPointer(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
+
+interface RefError {
+  readonly message: string;
+  readonly source?: string;
+  readonly path?: readonly (string | number)[] | null;
+  readonly code?: string;
+}
+
+/** Turn json-schema-ref-parser's errors into diagnostics at the `$ref` that failed. */
+function refDiagnostics(error: unknown, root: SourceFile, files: ReadonlyMap<string, SourceFile>): Diagnostic[] {
+  const errors: RefError[] =
+    error !== null && typeof error === 'object' && Array.isArray((error as { errors?: unknown }).errors)
+      ? (error as { errors: RefError[] }).errors
+      : [{ message: error instanceof Error ? error.message : String(error) }];
+  return errors
+    .filter((e) => e.code !== 'EPARSER') // already reported as a syntax error in that file
+    .map((e) => {
+      const source = e.source ? files.get(toPath(e.source.split('#')[0]!)) : undefined;
+      const file = source ?? root;
+      const pointer = e.path ? e.path.map((t) => '/' + escapePointerToken(t)).join('') : '';
+      const refPointer = file.positionOf(pointer + '/$ref') ? pointer + '/$ref' : pointer;
+      return {
+        code: 'unresolved-ref',
+        severity: 'error',
+        message: cleanRefMessage(e.message, root),
+        location: { file: file.path, pointer: file.positionOf(refPointer) ? refPointer : '' },
+        hint: 'Check the file name (relative to the file that holds the $ref) and the JSON pointer after `#`.',
+      } satisfies Diagnostic;
+    });
+}
+
+function cleanRefMessage(message: string, root: SourceFile): string {
+  const base = dirname(resolvePath(root.path));
+  return message
+    .replace(new RegExp(escapeRegExp(base + '/'), 'g'), '')
+    .replace(/ENOENT: no such file or directory, open '[^']*'/, 'no such file')
+    .split('\n')[0]!;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,84 @@
+/**
+ * A loaded file: its text, its value, and the positions of its nodes. Positions are looked up only
+ * when a diagnostic is printed (STYLE.md 5): the YAML syntax tree is walked along the pointer then.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { splitPointer } from '../diagnostics/diagnostic.js';
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export class SourceFile {
+  private tree: { document: Document; lines: LineCounter } | undefined;
+
+  constructor(
+    /** The path as the user named it, or as a `$ref` reached it. */
+    readonly path: string,
+    readonly text: string,
+    readonly value: unknown,
+    tree?: { document: Document; lines: LineCounter },
+  ) {
+    this.tree = tree;
+  }
+
+  /**
+   * Where the node at `pointer` is written: for a member of a mapping, its key; for an array item, the
+   * item. Undefined when the pointer names no node (callers must pass pointers that exist).
+   */
+  positionOf(pointer: string): Position | undefined {
+    const { document, lines } = this.syntaxTree();
+    let node: unknown = document.contents;
+    let range: readonly number[] | undefined = isNode(node) ? node.range ?? undefined : undefined;
+    for (const token of splitPointer(pointer)) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && keyText(p.key) === token);
+        if (!pair) return undefined;
+        range = isNode(pair.key) ? pair.key.range ?? undefined : undefined;
+        node = pair.value;
+      } else if (isSeq(node)) {
+        const item = node.items[Number(token)];
+        if (!/^\d+$/.test(token) || item === undefined) return undefined;
+        node = item;
+        range = isNode(item) ? item.range ?? undefined : undefined;
+      } else {
+        return undefined;
+      }
+    }
+    if (!range) return undefined;
+    const start = lines.linePos(range[0]!);
+    const end = lines.linePos(range[1]!);
+    return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  }
+
+  /** The text of line `line` (1-based), without its line break. */
+  lineText(line: number): string {
+    return this.lines()[line - 1] ?? '';
+  }
+
+  private lineCache: string[] | undefined;
+  private lines(): string[] {
+    this.lineCache ??= this.text.split(/\r?\n/);
+    return this.lineCache;
+  }
+
+  private syntaxTree(): { document: Document; lines: LineCounter } {
+    if (!this.tree) {
+      const lines = new LineCounter();
+      this.tree = { document: parseDocument(this.text, { lineCounter: lines, uniqueKeys: false }), lines };
+    }
+    return this.tree;
+  }
+}
+
+function isNode(value: unknown): value is Node {
+  return isScalar(value) || isMap(value) || isSeq(value);
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}

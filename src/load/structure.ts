@@ -1,0 +1,100 @@
+/**
+ * OpenAPI structural validation with swagger-parser (the official 3.0 / 3.1 JSON Schemas), its ajv errors
+ * turned into diagnostics at the offending node.
+ */
+import SwaggerParser from '@apidevtools/swagger-parser';
+import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
+import type { JsonObject } from './load-document.js';
+
+interface AjvError {
+  readonly instancePath: string;
+  readonly keyword: string;
+  readonly message?: string;
+  readonly params: Record<string, unknown>;
+}
+
+/** At most this many structure errors are reported; the rest are usually echoes of the first. */
+const MAX_REPORTED = 20;
+
+export async function structureDiagnostics(document: JsonObject, locate: (pointer: string) => Location): Promise<Diagnostic[]> {
+  try {
+    await SwaggerParser.validate(structuredClone(document) as never, {
+      resolve: { external: false },
+      dereference: { circular: 'ignore' },
+      validate: { schema: true, spec: true },
+    } as never);
+    return [];
+  } catch (error) {
+    const details = (error as { details?: AjvError[] }).details;
+    if (!Array.isArray(details)) {
+      return [{ code: 'openapi-structure', severity: 'error', message: firstLine(error), location: locate('') }];
+    }
+    return mostSpecific(details).slice(0, MAX_REPORTED).map((e) => ({
+      code: 'openapi-structure',
+      severity: 'error',
+      message: describe(e),
+      location: locate(e.instancePath),
+      hint: 'See the OpenAPI specification for this object; the document must be valid before it is compiled.',
+    }));
+  }
+}
+
+/**
+ * ajv reports every branch of a failed `oneOf`/`anyOf` and the combinator itself. Keep the errors that no
+ * other error explains more precisely: the deepest ones, one per place and keyword.
+ */
+function mostSpecific(errors: readonly AjvError[]): AjvError[] {
+  const combinators = new Set(['oneOf', 'anyOf', 'if', 'not', 'then', 'else', 'allOf']);
+  const kept = errors.filter((e) => !combinators.has(e.keyword) || !errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && !combinators.has(o.keyword)));
+  // Of errors at the same place, prefer "unknown property" over the ambiguous "required" of other branches.
+  const byPlace = new Map<string, AjvError>();
+  for (const e of kept) {
+    const key = `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`;
+    if (!byPlace.has(key)) byPlace.set(key, e);
+  }
+  const deduped = mergeAlternatives([...byPlace.values()]);
+  const deepest = deduped.filter((e) => !deduped.some((o) => o.instancePath.length > e.instancePath.length && o.instancePath.startsWith(e.instancePath + '/')));
+  return deepest.sort((a, b) => (a.instancePath < b.instancePath ? -1 : a.instancePath > b.instancePath ? 1 : 0));
+}
+
+/** The branches of a `oneOf` each say "must be X"; one error listing every allowed value says it better. */
+function mergeAlternatives(errors: readonly AjvError[]): AjvError[] {
+  const merged = new Map<string, AjvError>();
+  const out: AjvError[] = [];
+  for (const e of errors) {
+    if (e.keyword !== 'enum' && e.keyword !== 'const') {
+      out.push(e);
+      continue;
+    }
+    const values = e.keyword === 'enum' ? (e.params['allowedValues'] as unknown[]) : [e.params['allowedValue']];
+    const previous = merged.get(e.instancePath);
+    if (previous) {
+      (previous.params['allowedValues'] as unknown[]).push(...values);
+    } else {
+      const combined: AjvError = { ...e, keyword: 'enum', params: { allowedValues: [...values] } };
+      merged.set(e.instancePath, combined);
+      out.push(combined);
+    }
+  }
+  return out;
+}
+
+function describe(e: AjvError): string {
+  const where = e.instancePath === '' ? 'The document' : `\`${decodeURIComponent(e.instancePath.split('/').pop()!).replace(/~1/g, '/').replace(/~0/g, '~')}\``;
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return `Unknown property \`${String(e.params['additionalProperty'])}\` in ${where === 'The document' ? 'the document root' : where}.`;
+    case 'required':
+      return `${where} is missing the required property \`${String(e.params['missingProperty'])}\`.`;
+    case 'type':
+      return `${where} must be of type ${String(e.params['type'])}.`;
+    case 'enum':
+      return `${where} must be one of: ${(e.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
+    default:
+      return `${where} ${e.message ?? 'is invalid'}.`;
+  }
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}
