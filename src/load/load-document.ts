@@ -31,6 +31,8 @@ export interface LoadedDocument {
 export interface LoadResult {
   readonly loaded?: LoadedDocument;
   readonly diagnostics: readonly Diagnostic[];
+  /** Every file read, by the path shown to the user (also when loading failed), for code frames. */
+  readonly files: ReadonlyMap<string, SourceFile>;
 }
 
 /** Codes of diagnostics that mean the input could not be read at all (exit code 2). */
@@ -41,7 +43,7 @@ export async function loadDocument(path: string): Promise<LoadResult> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    return { diagnostics: [unreadable(path, error)] };
+    return { diagnostics: [unreadable(path, error)], files: new Map() };
   }
   return loadText(path, text);
 }
@@ -49,10 +51,11 @@ export async function loadDocument(path: string): Promise<LoadResult> {
 /** Load from text already read; `path` names the file and is the base for relative `$ref`s. */
 export async function loadText(path: string, text: string): Promise<LoadResult> {
   const parsed = parseSource(path, text);
-  if (!parsed.file) return { diagnostics: parsed.diagnostics };
   const root = parsed.file;
+  const rootOnly = new Map([[root.path, root]]);
+  if (!parsed.ok) return { diagnostics: parsed.diagnostics, files: rootOnly };
   const versionProblem = checkVersion(root);
-  if (typeof versionProblem !== 'string') return { diagnostics: [versionProblem] };
+  if (typeof versionProblem !== 'string') return { diagnostics: [versionProblem], files: rootOnly };
 
   const absoluteRoot = resolvePath(path);
   const byAbsolute = new Map<string, SourceFile>([[absoluteRoot, root]]);
@@ -76,8 +79,8 @@ export async function loadText(path: string, text: string): Promise<LoadResult> 
             const shown = relative(process.cwd(), absolute) || absolute;
             const result = parseSource(shown, typeof file.data === 'string' ? file.data : file.data.toString('utf8'));
             diagnostics.push(...result.diagnostics);
-            if (!result.file) throw new Error(`${shown} could not be parsed`);
             byAbsolute.set(absolute, result.file);
+            if (!result.ok) throw new Error(`${shown} could not be parsed`);
             return result.file.value;
           },
         },
@@ -85,14 +88,18 @@ export async function loadText(path: string, text: string): Promise<LoadResult> 
     } as never)) as unknown as JsonObject;
   } catch (error) {
     diagnostics.push(...refDiagnostics(error, root, byAbsolute));
-    return { diagnostics };
+    return { diagnostics, files: byPath(byAbsolute) };
   }
 
-  const files = new Map([...byAbsolute.values()].map((f) => [f.path, f] as const));
+  const files = byPath(byAbsolute);
   const locate = (pointer: string): Location => locateIn(pointer, absoluteRoot, byAbsolute);
   const loaded: LoadedDocument = { root, document, files, version: versionProblem === '3.1' ? '3.1' : '3.0', locate };
   diagnostics.push(...(await structureDiagnostics(document, locate)));
-  return { loaded, diagnostics };
+  return { loaded, diagnostics, files };
+}
+
+function byPath(byAbsolute: ReadonlyMap<string, SourceFile>): Map<string, SourceFile> {
+  return new Map([...byAbsolute.values()].map((f) => [f.path, f] as const));
 }
 
 function unreadable(path: string, error: unknown): Diagnostic {

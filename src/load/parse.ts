@@ -31,14 +31,16 @@ const CFN_TAGS: Readonly<Record<string, string>> = {
 };
 
 export interface ParseResult {
-  readonly file?: SourceFile;
+  /** The file, with its value only when it parsed without error. */
+  readonly file: SourceFile;
+  readonly ok: boolean;
   readonly diagnostics: readonly Diagnostic[];
 }
 
 export function parseSource(path: string, text: string): ParseResult {
   if (/\.json$/i.test(path)) {
     try {
-      return { file: new SourceFile(path, text, JSON.parse(text)), diagnostics: [] };
+      return { file: new SourceFile(path, text, JSON.parse(text)), ok: true, diagnostics: [] };
     } catch {
       // Fall through: the YAML parser reports the syntax error with its position.
     }
@@ -56,9 +58,8 @@ export function parseSource(path: string, text: string): ParseResult {
       hint: 'Fix the syntax at this position; YAML and JSON are both accepted.',
     });
   }
-  if (diagnostics.length > 0) return { diagnostics };
-  const file = new SourceFile(path, text, toValue(document, document.contents), { document, lines });
-  return { file, diagnostics };
+  if (diagnostics.length > 0) return { file: new SourceFile(path, text, undefined, { document, lines }), ok: false, diagnostics };
+  return { file: new SourceFile(path, text, toValue(document, document.contents), { document, lines }), ok: true, diagnostics };
 }
 
 function firstLine(message: string): string {

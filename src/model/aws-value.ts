@@ -16,7 +16,8 @@ export type AwsValue =
 /** What a CloudFormation property may hold: a plain string or an intrinsic. */
 export type CfnString = string | Intrinsic;
 
-const PLACEHOLDER = /\$\{([^}!][^}]*)\}/g;
+/** `${Name}`, `${Resource.Attr}`, `${AWS::Region}`; not `${!literal}` nor API Gateway's `${stageVariables.x}`. */
+const PLACEHOLDER = /\$\{(?!!|stageVariables\.)([^}]+)\}/;
 
 export function isIntrinsic(value: unknown): value is Intrinsic {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
@@ -27,8 +28,8 @@ export function isIntrinsic(value: unknown): value is Intrinsic {
 /** Classify a user-written value. Returns undefined for anything that is neither a string nor an intrinsic. */
 export function toAwsValue(value: unknown): AwsValue | undefined {
   if (typeof value === 'string') {
-    PLACEHOLDER.lastIndex = 0;
-    return PLACEHOLDER.test(value) ? { kind: 'sub', template: value } : { kind: 'literal', value };
+    if (!PLACEHOLDER.test(value)) return { kind: 'literal', value };
+    return { kind: 'sub', template: value.replace(/\$\{stageVariables\./g, '${!stageVariables.') };
   }
   if (isIntrinsic(value)) return { kind: 'intrinsic', value };
   return undefined;
@@ -37,13 +38,18 @@ export function toAwsValue(value: unknown): AwsValue | undefined {
 /** The `${…}` placeholder names of a Sub template, in order of appearance, without duplicates. */
 export function placeholderNames(template: string): string[] {
   const names = new Set<string>();
-  for (const match of template.matchAll(PLACEHOLDER)) names.add(match[1]!.trim());
+  for (const match of template.matchAll(new RegExp(PLACEHOLDER.source, 'g'))) names.add(match[1]!.trim());
   return [...names];
 }
 
 /** Escape a literal so that Fn::Sub leaves it as written. */
 export function escapeSub(literal: string): string {
   return literal.replace(/\$\{/g, '${!');
+}
+
+/** Text that is already a Sub template, such as `arn:${AWS::Partition}:…`. */
+export function subText(template: string): AwsValue {
+  return { kind: 'sub', template };
 }
 
 /**
@@ -85,6 +91,9 @@ export function joinSub(parts: readonly (string | AwsValue)[]): CfnString {
 export function cfnValue(value: AwsValue): CfnString {
   if (value.kind === 'literal') return value.value;
   if (value.kind === 'intrinsic') return value.value;
+  // A template that is one whole placeholder reads better as the reference it is.
+  const whole = /^\$\{([A-Za-z0-9:]+)(?:\.([A-Za-z0-9.]+))?\}$/.exec(value.template);
+  if (whole) return whole[2] === undefined ? { Ref: whole[1]! } : { 'Fn::GetAtt': [whole[1]!, whole[2]] };
   return { 'Fn::Sub': value.template };
 }
 

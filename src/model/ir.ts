@@ -39,7 +39,13 @@ export interface MockIntegration {
   readonly origin: Origin;
 }
 
-export type Integration = LambdaIntegration | HttpIntegration | MockIntegration | ServiceIntegration;
+/** An `x-amazon-apigateway-integration` the spec already carries: kept as written. */
+export interface RawIntegration {
+  readonly kind: 'raw';
+  readonly origin: Origin;
+}
+
+export type Integration = LambdaIntegration | HttpIntegration | MockIntegration | RawIntegration | ServiceIntegration;
 
 export interface Parameter {
   readonly name: string;
@@ -83,6 +89,8 @@ export interface Api {
   readonly logicalId: string;
   readonly endpoint: EndpointType;
   readonly description?: string;
+  /** Where the name came from (`x-gateway.api.name`, else `info.title`). */
+  readonly origin: Origin;
 }
 
 export interface GatewayModel {

@@ -1,0 +1,84 @@
+/** `gateform compile` (also the `compile` bin): OpenAPI + x-gateway → CloudFormation template. */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { compile } from '../compile.js';
+import { IO_ERROR_CODES } from '../load/load-document.js';
+import { serializeTemplate, type OutputFormat } from '../emit/serialize.js';
+import { flag, parseArgs, UsageError, type FlagSpec } from './args.js';
+import { EXIT_DIAGNOSTICS, EXIT_OK, EXIT_USAGE, type Io, printDiagnostics, writeAtomically } from './io.js';
+
+export const COMPILE_USAGE = `Usage: compile <openapi.yaml> [options]
+
+Compile an OpenAPI 3 document annotated with x-gateway into a CloudFormation template.
+
+Options:
+  -o, --output <file>    Write the template to <file> (format from its extension) instead of stdout
+  --format <yaml|json>   Output format (default: from --output's extension, else yaml)
+  --into <template>      Merge the output into this CloudFormation or SAM template
+  --check                Exit 1 if --output is not what would be written now (for CI)
+  -h, --help             Show this help
+
+Exit codes: 0 ok, 1 errors in the spec (or --check found a stale file), 2 usage or I/O error.
+`;
+
+const FLAGS: readonly FlagSpec[] = [
+  { name: 'output', short: 'o', value: true },
+  { name: 'format', value: true },
+  { name: 'into', value: true },
+  { name: 'check' },
+  { name: 'help', short: 'h' },
+];
+
+export async function runCompile(argv: readonly string[], io: Io): Promise<number> {
+  let options: { input: string; output?: string; format: OutputFormat; into?: string; check: boolean };
+  try {
+    const args = parseArgs(argv, FLAGS);
+    if (args.flags.has('help')) {
+      io.stdout(COMPILE_USAGE);
+      return EXIT_OK;
+    }
+    options = compileOptions(args.positional, flag(args, 'output'), flag(args, 'format'), flag(args, 'into'), args.flags.has('check'));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`compile: ${error.message}\n\n${COMPILE_USAGE}`);
+    return EXIT_USAGE;
+  }
+
+  const result = await compile(options.input, options.into !== undefined ? { into: options.into } : {});
+  printDiagnostics(io, result.diagnostics, result.files);
+  if (!result.template) {
+    return result.diagnostics.some((d) => IO_ERROR_CODES.has(d.code)) ? EXIT_USAGE : EXIT_DIAGNOSTICS;
+  }
+  const text = serializeTemplate(result.template, options.format);
+  if (!options.output) {
+    io.stdout(text);
+    return EXIT_OK;
+  }
+  if (options.check) {
+    const current = await readFile(options.output, 'utf8').catch(() => undefined);
+    if (current === text) return EXIT_OK;
+    io.stderr(`${options.output}: ${current === undefined ? 'does not exist' : 'is out of date'}; run \`compile ${options.input} -o ${options.output}\` and commit the result.\n`);
+    return EXIT_DIAGNOSTICS;
+  }
+  try {
+    await writeAtomically(options.output, text);
+  } catch (error) {
+    io.stderr(`compile: cannot write ${options.output}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_USAGE;
+  }
+  return EXIT_OK;
+}
+
+function compileOptions(positional: readonly string[], output: string | undefined, format: string | undefined, into: string | undefined, check: boolean) {
+  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'no input file given' : `expected one input file, got ${positional.length}`);
+  if (format !== undefined && format !== 'yaml' && format !== 'json') throw new UsageError(`--format must be yaml or json, not ${format}`);
+  if (check && output === undefined) throw new UsageError('--check needs --output, the file to compare');
+  const fromExtension = output !== undefined && extname(output).toLowerCase() === '.json' ? 'json' : 'yaml';
+  return {
+    input: positional[0]!,
+    ...(output !== undefined && { output }),
+    format: (format ?? fromExtension) as OutputFormat,
+    ...(into !== undefined && { into }),
+    check,
+  };
+}

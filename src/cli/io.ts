@@ -1,0 +1,46 @@
+/** Output helpers shared by the commands: diagnostics to stderr, atomic file writes, exit codes. */
+import { readFileSync } from 'node:fs';
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatStylish } from '../diagnostics/format/stylish.js';
+import { resolveDiagnostics } from '../diagnostics/resolve.js';
+import type { SourceFile } from '../load/source-file.js';
+
+export const EXIT_OK = 0;
+export const EXIT_DIAGNOSTICS = 1;
+export const EXIT_USAGE = 2;
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly color: boolean;
+}
+
+export const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  color: Boolean(process.stderr.isTTY) && process.env['NO_COLOR'] === undefined,
+};
+
+export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], files: ReadonlyMap<string, SourceFile>): void {
+  if (diagnostics.length === 0) return;
+  io.stderr(formatStylish(resolveDiagnostics(diagnostics, files), { color: io.color, lineOf: (file, line) => files.get(file)?.lineText(line) }));
+}
+
+/** Write next to the target and rename over it, so a reader never sees half a file. */
+export async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, text, 'utf8');
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

@@ -1,0 +1,65 @@
+/** The whole compile: load → check → model → emit, one diagnostics stream (DESIGN.md principle 1). */
+import { readFile } from 'node:fs/promises';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { hasErrors } from './diagnostics/diagnostic.js';
+import { emitTemplate, namesDefinedBy } from './emit/template.js';
+import type { CfnTemplate } from './emit/cfn.js';
+import { loadDocument } from './load/load-document.js';
+import { parseSource } from './load/parse.js';
+import type { SourceFile } from './load/source-file.js';
+import { buildModel } from './model/build-model.js';
+import type { GatewayModel } from './model/ir.js';
+
+export interface CompileOptions {
+  /** A CloudFormation or SAM template to merge the output into. */
+  readonly into?: string;
+}
+
+export interface CompileResult {
+  /** Present only when there is no error-level diagnostic. */
+  readonly template?: CfnTemplate;
+  readonly model?: GatewayModel;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Every file read, by the path diagnostics name, for printing code frames. */
+  readonly files: ReadonlyMap<string, SourceFile>;
+}
+
+export async function compile(path: string, options: CompileOptions = {}): Promise<CompileResult> {
+  const files = new Map<string, SourceFile>();
+  let base: SourceFile | undefined;
+  if (options.into !== undefined) {
+    const read = await readBase(options.into);
+    if (read.file) files.set(read.file.path, read.file);
+    if (!read.file || read.diagnostics.length > 0) return { diagnostics: read.diagnostics, files };
+    base = read.file;
+  }
+  const { loaded, diagnostics: loadDiagnostics, files: read } = await loadDocument(path);
+  const diagnostics: Diagnostic[] = [...loadDiagnostics];
+  for (const [name, file] of read) files.set(name, file);
+  if (!loaded || hasErrors(diagnostics)) return { diagnostics, files };
+
+  const { model, diagnostics: modelDiagnostics } = buildModel(loaded, { externalNames: base ? namesDefinedBy(base) : new Set() });
+  diagnostics.push(...modelDiagnostics);
+  if (!model || hasErrors(diagnostics)) return { diagnostics, files, ...(model && { model }) };
+
+  const emitted = emitTemplate(model, loaded, base);
+  diagnostics.push(...emitted.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics, files, model };
+  return { template: emitted.template, model, diagnostics, files };
+}
+
+async function readBase(path: string): Promise<{ file?: SourceFile; diagnostics: readonly Diagnostic[] }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return { diagnostics: [{ code: 'file-unreadable', severity: 'error', message: `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, location: { file: path, pointer: '' }, hint: 'The --into template is read relative to the current directory.' }] };
+  }
+  const parsed = parseSource(path, text);
+  if (!parsed.ok) return parsed;
+  const value = parsed.file.value;
+  if (value === null || typeof value !== 'object' || !('Resources' in value)) {
+    return { file: parsed.file, diagnostics: [{ code: 'not-a-template', severity: 'error', message: `${path} is not a CloudFormation template (it has no Resources section).`, location: { file: path, pointer: '' }, hint: '--into takes a CloudFormation or SAM template.' }] };
+  }
+  return { file: parsed.file, diagnostics: [] };
+}

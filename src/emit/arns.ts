@@ -1,0 +1,16 @@
+/** ARNs of this API, always from pseudo parameters (never a hard-coded partition, Region or account). */
+import type { HttpMethod } from '../model/ir.js';
+
+/**
+ * The execute-api ARN of a method on any stage: `…:{api}/*\/GET/pets/*`. Parameter segments become `*`
+ * because the ARN checked at run time carries the actual values.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html
+ */
+export function executeApiMethodArn(apiLogicalId: string, method: HttpMethod, path: string): string {
+  const resource = path
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => (segment.startsWith('{') ? '*' : segment))
+    .join('/');
+  return `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${apiLogicalId}}/*/${method === 'ANY' ? '*' : method}/${resource}`;
+}

@@ -1,0 +1,49 @@
+/** CloudFormation template shapes and small builders for intrinsics. */
+import type { Intrinsic, Json } from '../model/aws-value.js';
+
+export interface CfnResource {
+  readonly Type: string;
+  readonly DependsOn?: string | readonly string[];
+  readonly Properties?: { readonly [key: string]: Json };
+}
+
+export interface CfnParameter {
+  readonly Type: string;
+  readonly Description?: string;
+  readonly Default?: string;
+  readonly AllowedPattern?: string;
+  readonly NoEcho?: boolean;
+}
+
+export interface CfnOutput {
+  readonly Description?: string;
+  readonly Value: Json;
+}
+
+export interface CfnTemplate {
+  readonly AWSTemplateFormatVersion?: string;
+  readonly Transform?: Json;
+  readonly Description?: string;
+  readonly Parameters?: Record<string, CfnParameter>;
+  readonly Resources: Record<string, CfnResource>;
+  readonly Outputs?: Record<string, CfnOutput>;
+  readonly [section: string]: unknown;
+}
+
+/** What one part of the emitter contributes to the template. */
+export interface TemplateParts {
+  readonly resources: Readonly<Record<string, CfnResource>>;
+  readonly outputs?: Readonly<Record<string, CfnOutput>>;
+}
+
+export function ref(logicalId: string): Intrinsic {
+  return { Ref: logicalId };
+}
+
+export function getAtt(logicalId: string, attribute: string): Intrinsic {
+  return { 'Fn::GetAtt': [logicalId, attribute] };
+}
+
+export function sub(template: string): Intrinsic {
+  return { 'Fn::Sub': template };
+}

@@ -1,0 +1,346 @@
+/**
+ * Build the IR from a loaded document (DESIGN.md principle 2): validate every `x-gateway` block, resolve
+ * inheritance (root `defaults` → path item → operation) once, and turn each operation into a route.
+ */
+import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
+import { childPointer } from '../diagnostics/diagnostic.js';
+import type { JsonObject, LoadedDocument } from '../load/load-document.js';
+import { type AwsValue, type Json, placeholderNames, referencedNames, toAwsValue } from './aws-value.js';
+import type { EndpointType, GatewayModel, HttpMethod, Integration, Origin, Parameter, Route, TemplateParameter } from './ir.js';
+import { checkXGateway } from './x-gateway-schema.js';
+
+export interface ModelOptions {
+  /** Logical IDs and parameters of the template the output is merged into (`--into`). */
+  readonly externalNames?: ReadonlySet<string>;
+}
+
+export interface ModelResult {
+  readonly model?: GatewayModel;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** OpenAPI operation keys and the API Gateway method each becomes. */
+const OPERATION_KEYS: readonly (readonly [string, HttpMethod])[] = [
+  ['get', 'GET'],
+  ['put', 'PUT'],
+  ['post', 'POST'],
+  ['delete', 'DELETE'],
+  ['options', 'OPTIONS'],
+  ['head', 'HEAD'],
+  ['patch', 'PATCH'],
+  ['x-amazon-apigateway-any-method', 'ANY'],
+];
+
+const DEFAULT_TIMEOUT = 29000;
+const INTEGRATION_KINDS = ['lambda', 'http', 'mock'] as const;
+
+type Block = Readonly<Record<string, unknown>>;
+
+/** An x-gateway block and where it was written. */
+interface Placed {
+  readonly block: Block;
+  readonly pointer: string;
+}
+
+export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): ModelResult {
+  const doc = loaded.document;
+  const diagnostics: Diagnostic[] = [];
+  const locate = loaded.locate;
+
+  const root: Placed = { block: asBlock(doc['x-gateway']), pointer: '/x-gateway' };
+  diagnostics.push(...checkXGateway(root.block, 'root', root.pointer, locate));
+  const paths = asBlock(doc['paths']);
+  for (const [path, item] of Object.entries(paths)) {
+    const itemPointer = childPointer('/paths', path);
+    const pathItem = asBlock(item);
+    if ('x-gateway' in pathItem) diagnostics.push(...checkXGateway(pathItem['x-gateway'], 'operation', childPointer(itemPointer, 'x-gateway'), locate));
+    for (const [key] of OPERATION_KEYS) {
+      const operation = asBlock(pathItem[key]);
+      if ('x-gateway' in operation) diagnostics.push(...checkXGateway(operation['x-gateway'], 'operation', childPointer(itemPointer, key, 'x-gateway'), locate));
+    }
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+
+  const builder = new ModelBuilder(loaded, options.externalNames ?? new Set());
+  const model = builder.build(root.block);
+  return { model, diagnostics: builder.diagnostics };
+}
+
+class ModelBuilder {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly parameters = new Map<string, TemplateParameter>();
+  private readonly doc: JsonObject;
+  private readonly file: string;
+
+  constructor(
+    private readonly loaded: LoadedDocument,
+    private readonly externalNames: ReadonlySet<string>,
+  ) {
+    this.doc = loaded.document;
+    this.file = loaded.root.path;
+  }
+
+  build(root: Block): GatewayModel {
+    const api = asBlock(root['api']);
+    const info = asBlock(this.doc['info']);
+    const name = typeof api['name'] === 'string' ? api['name'] : slug(String(info['title'] ?? 'api'));
+    const endpoint = (api['endpoint'] as EndpointType | undefined) ?? 'regional';
+    const defaults: Placed = { block: asBlock(root['defaults']), pointer: '/x-gateway/defaults' };
+    this.declareParameters(asBlock(root['parameters']));
+    const routes = this.buildRoutes(defaults, endpoint);
+    const description = typeof api['description'] === 'string' ? api['description'] : typeof info['description'] === 'string' ? info['description'] : undefined;
+    const stage = asBlock(root['stage']);
+    return {
+      file: this.file,
+      api: { name, logicalId: logicalIdOf(name), endpoint, ...(description !== undefined && { description }), origin: this.origin('name' in api ? '/x-gateway/api/name' : '/info/title') },
+      stage: { name: typeof stage['name'] === 'string' ? stage['name'] : 'prod', ...('name' in stage && { origin: this.origin('/x-gateway/stage/name') }) },
+      routes,
+      parameters: [...this.parameters.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  }
+
+  private buildRoutes(defaults: Placed, endpoint: EndpointType): Route[] {
+    const routes: Route[] = [];
+    const ids = new Set<string>();
+    for (const [path, item] of Object.entries(asBlock(this.doc['paths']))) {
+      const itemPointer = childPointer('/paths', path);
+      const pathItem = asBlock(item);
+      const pathBlock: Placed = { block: asBlock(pathItem['x-gateway']), pointer: childPointer(itemPointer, 'x-gateway') };
+      if ('trace' in pathItem) {
+        this.report('unsupported-method', 'error', 'API Gateway REST APIs do not support the TRACE method.', childPointer(itemPointer, 'trace'), 'Remove the operation; REST APIs accept GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH and ANY.');
+      }
+      for (const [key, method] of OPERATION_KEYS) {
+        if (!(key in pathItem)) continue;
+        const pointer = childPointer(itemPointer, key);
+        const operation = asBlock(pathItem[key]);
+        const opBlock: Placed = { block: asBlock(operation['x-gateway']), pointer: childPointer(pointer, 'x-gateway') };
+        const parameters = this.parametersOf(pathItem, operation, itemPointer, pointer);
+        this.checkPathParameters(path, parameters, pointer);
+        const integration = this.integrationOf(method, path, pointer, operation, [opBlock, pathBlock, defaults], defaults, parameters, endpoint);
+        if (!integration) continue;
+        const id = uniqueId(routeId(method, path), ids);
+        const operationId = operation['operationId'];
+        routes.push({
+          id,
+          method,
+          path,
+          ...(typeof operationId === 'string' && { operationId }),
+          parameters,
+          hasRequestBody: operation['requestBody'] !== undefined,
+          integration,
+          origin: this.origin(pointer),
+        });
+      }
+    }
+    return routes;
+  }
+
+  /** Path-item parameters overridden by operation parameters of the same name and location. */
+  private parametersOf(pathItem: Block, operation: Block, itemPointer: string, pointer: string): Parameter[] {
+    const byKey = new Map<string, Parameter>();
+    const collect = (list: unknown, listPointer: string): void => {
+      if (!Array.isArray(list)) return;
+      list.forEach((entry, index) => {
+        const param = asBlock(this.deref(entry));
+        const name = param['name'];
+        const where = param['in'];
+        if (typeof name !== 'string' || (where !== 'path' && where !== 'query' && where !== 'header' && where !== 'cookie')) return;
+        byKey.set(`${where} ${name}`, { name, in: where, required: param['required'] === true, origin: this.origin(childPointer(listPointer, index)) });
+      });
+    };
+    collect(pathItem['parameters'], childPointer(itemPointer, 'parameters'));
+    collect(operation['parameters'], childPointer(pointer, 'parameters'));
+    return [...byKey.values()];
+  }
+
+  private checkPathParameters(path: string, parameters: readonly Parameter[], pointer: string): void {
+    for (const name of pathVariables(path)) {
+      if (!parameters.some((p) => p.in === 'path' && p.name === name)) {
+        this.report('path-param-undeclared', 'error', `Path parameter \`${name}\` of \`${path}\` is not declared by this operation or its path item.`, pointer, `Add \`{ name: ${name}, in: path, required: true, schema: { type: string } }\` to \`parameters\`.`);
+      }
+    }
+  }
+
+  private integrationOf(method: HttpMethod, path: string, pointer: string, operation: Block, chain: readonly Placed[], defaults: Placed, parameters: readonly Parameter[], endpoint: EndpointType): Integration | undefined {
+    const own = chain.slice(0, 2).find((p) => 'integration' in p.block);
+    if ('x-amazon-apigateway-integration' in operation) {
+      const rawPointer = childPointer(pointer, 'x-amazon-apigateway-integration');
+      if (own) {
+        this.report('duplicate-setting', 'error', 'The integration is set twice: by x-gateway and by x-amazon-apigateway-integration.', childPointer(own.pointer, 'integration'), 'Keep one of them.', [{ ...this.loaded.locate(rawPointer), message: 'also set here' }]);
+        return undefined;
+      }
+      return { kind: 'raw', origin: this.origin(rawPointer) };
+    }
+    const placed = own ?? chain.slice(2).find((p) => 'integration' in p.block);
+    if (!placed) {
+      this.report('missing-integration', 'error', `${method} ${path} has no integration.`, pointer, 'Add `x-gateway: { integration: … }` to the operation, its path item, or `x-gateway.defaults` (lambda, http or mock).');
+      return undefined;
+    }
+    const at = childPointer(placed.pointer, 'integration');
+    const block = asBlock(placed.block['integration']);
+    const kinds = Object.keys(block).filter((k) => k !== 'timeout' && k !== 'vpcLink');
+    if (kinds.length !== 1) {
+      this.report(kinds.length === 0 ? 'missing-integration' : 'multiple-integrations', 'error', kinds.length === 0 ? 'The integration names no kind.' : `The integration names ${kinds.length} kinds (${kinds.join(', ')}); it must name exactly one.`, at, `Use one of: ${INTEGRATION_KINDS.join(', ')}.`);
+      return undefined;
+    }
+    const kind = kinds[0]!;
+    const usage = `${method} ${path}`;
+    const origin = this.origin(childPointer(at, kind));
+    if ('vpcLink' in block && kind !== 'http') {
+      this.report('vpc-link-without-http', 'error', '`vpcLink` only applies to an `http` integration.', childPointer(at, 'vpcLink'), 'Remove it, or make this an `http` integration.');
+    }
+    const timeout = this.timeoutOf(block, at, defaults, endpoint);
+    switch (kind) {
+      case 'lambda':
+        return { kind: 'lambda', function: this.value(block['lambda'], childPointer(at, 'lambda'), `Lambda function ARN for ${usage}`), timeout, origin };
+      case 'http': {
+        const url = this.value(block['http'], childPointer(at, 'http'), `Backend URL for ${usage}`);
+        this.checkBackendUrl(url, path, parameters, childPointer(at, 'http'));
+        const vpcLink = 'vpcLink' in block ? this.value(block['vpcLink'], childPointer(at, 'vpcLink'), `VPC link id for ${usage}`) : undefined;
+        return { kind: 'http', url, ...(vpcLink && { vpcLink }), timeout, origin };
+      }
+      case 'mock': {
+        const mock = asBlock(block['mock']);
+        return { kind: 'mock', status: typeof mock['status'] === 'number' ? mock['status'] : 200, ...('body' in mock && { body: mock['body'] as Json }), origin };
+      }
+      default:
+        this.report('unknown-integration-kind', 'error', `Integration kind \`${kind}\` is not known.`, childPointer(at, kind), `Use one of: ${INTEGRATION_KINDS.join(', ')}.`);
+        return undefined;
+    }
+  }
+
+  private timeoutOf(block: Block, at: string, defaults: Placed, endpoint: EndpointType): number {
+    const [timeout, pointer] =
+      typeof block['timeout'] === 'number' ? [block['timeout'], childPointer(at, 'timeout')]
+      : typeof defaults.block['timeout'] === 'number' ? [defaults.block['timeout'], childPointer(defaults.pointer, 'timeout')]
+      : [DEFAULT_TIMEOUT, undefined];
+    if (pointer && timeout > DEFAULT_TIMEOUT) {
+      if (endpoint === 'edge') {
+        this.report('integration-timeout-too-long', 'error', `Timeout ${timeout} ms is over the 29000 ms that edge-optimized APIs allow.`, pointer, 'Use at most 29000, or make the API regional (longer timeouts need a quota increase).');
+      } else {
+        this.report('integration-timeout-needs-quota', 'warning', `Timeout ${timeout} ms is over the default 29000 ms quota.`, pointer, 'Request the integration-timeout quota increase for this account and Region before deploying; it may lower the account throttle.');
+      }
+    }
+    return timeout;
+  }
+
+  /** `{name}` segments of an HTTP backend URL must be path parameters of the route. */
+  private checkBackendUrl(url: AwsValue, path: string, parameters: readonly Parameter[], pointer: string): void {
+    if (url.kind === 'intrinsic') return;
+    const text = url.kind === 'literal' ? url.value : url.template;
+    for (const match of text.matchAll(/(?<!\$)\{([^}]+)\}/g)) {
+      const name = match[1]!;
+      if (!parameters.some((p) => p.in === 'path' && p.name === name)) {
+        this.report('http-url-unknown-param', 'error', `The backend URL uses \`{${name}}\`, which is not a path parameter of \`${path}\`.`, pointer, `Path parameters here: ${parameters.filter((p) => p.in === 'path').map((p) => p.name).join(', ') || 'none'}.`);
+      }
+    }
+  }
+
+  /** Classify a user value, make template parameters of its placeholders and check its references. */
+  private value(raw: unknown, pointer: string, usage: string): AwsValue {
+    const value = toAwsValue(raw)!;
+    const names = value.kind === 'literal' ? [] : value.kind === 'sub' ? placeholderNames(value.template) : referencedNames(value.value);
+    const direct = value.kind === 'intrinsic' ? new Set(directReferences(value.value)) : new Set<string>();
+    for (const name of names) {
+      const head = name.split('.')[0]!;
+      if (head.startsWith('AWS::') || this.externalNames.has(head) || this.parameters.has(head)) continue;
+      if (name.includes('.') || direct.has(head)) {
+        this.report('unknown-reference', 'error', `\`${head}\` is not defined in the template.`, pointer, 'Pass the template that defines it with `--into base.yaml`, or write a `${Name}` placeholder to take the value as a template parameter.');
+        continue;
+      }
+      this.parameters.set(head, { name: head, description: usage, origin: this.origin(pointer) });
+    }
+    return value;
+  }
+
+  private declareParameters(declared: Block): void {
+    for (const [name, spec] of Object.entries(declared)) {
+      const p = asBlock(spec);
+      this.parameters.set(name, {
+        name,
+        description: typeof p['description'] === 'string' ? p['description'] : `Parameter ${name}`,
+        ...(typeof p['default'] === 'string' && { default: p['default'] }),
+        ...(typeof p['allowedPattern'] === 'string' && { allowedPattern: p['allowedPattern'] }),
+        ...(p['noEcho'] === true && { noEcho: true }),
+        origin: this.origin(childPointer('/x-gateway/parameters', name)),
+      });
+    }
+  }
+
+  /** Follow internal `$ref`s (the bundled document has no other kind). */
+  private deref(node: unknown): unknown {
+    let current = node;
+    for (let hops = 0; hops < 16; hops += 1) {
+      const ref = (current as { $ref?: unknown } | null)?.$ref;
+      if (typeof ref !== 'string' || !ref.startsWith('#')) return current;
+      current = ref
+        .slice(2)
+        .split('/')
+        .map((t) => decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~'))
+        .reduce<unknown>((n, t) => (n as Record<string, unknown> | undefined)?.[t], this.doc);
+    }
+    return current;
+  }
+
+  private origin(pointer: string): Origin {
+    return this.loaded.locate(pointer);
+  }
+
+  private report(code: string, severity: Diagnostic['severity'], message: string, pointer: string, hint?: string, related?: Diagnostic['related']): void {
+    const location: Location = this.loaded.locate(pointer);
+    this.diagnostics.push({ code, severity, message, location, ...(hint !== undefined && { hint }), ...(related && { related }) });
+  }
+}
+
+/** Names written as `Ref X` / `Fn::GetAtt X.…` (not inside a Sub), which must already exist. */
+function directReferences(value: Json): string[] {
+  return referencedNames(stripSubs(value));
+}
+
+function stripSubs(value: Json): Json {
+  if (Array.isArray(value)) return value.map(stripSubs);
+  if (value === null || typeof value !== 'object') return value;
+  const obj = value as { readonly [key: string]: Json };
+  return Object.fromEntries(Object.entries(obj).filter(([k]) => k !== 'Fn::Sub').map(([k, v]) => [k, stripSubs(v)]));
+}
+
+function asBlock(value: unknown): Block {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Block) : {};
+}
+
+/** `{id}` and greedy `{proxy+}` variables of a path template. */
+export function pathVariables(path: string): string[] {
+  return [...path.matchAll(/\{([^}+]+)\+?\}/g)].map((m) => m[1]!);
+}
+
+export function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'api';
+}
+
+export function pascalCase(text: string): string {
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+/** `pets` → `PetsApi`; `pets-api` → `PetsApi`. Logical IDs must start with a letter. */
+function logicalIdOf(name: string): string {
+  const base = pascalCase(name).replace(/Api$/, '');
+  const id = /^[A-Za-z]/.test(base) ? base : `Api${base}`;
+  return `${id}Api`;
+}
+
+/** `GET /pets/{petId}` → `GetPetsPetId`; `ANY /` → `AnyRoot`. */
+function routeId(method: HttpMethod, path: string): string {
+  const verb = method[0] + method.slice(1).toLowerCase();
+  return verb + (pascalCase(path) || 'Root');
+}
+
+function uniqueId(id: string, taken: Set<string>): string {
+  let candidate = id;
+  for (let n = 2; taken.has(candidate); n += 1) candidate = `${id}${n}`;
+  taken.add(candidate);
+  return candidate;
+}

@@ -1,0 +1,113 @@
+/**
+ * Checks `x-gateway` blocks against schemas/x-gateway.schema.json, first (STYLE.md 6): after this, code
+ * trusts their shape. Errors land on the offending key, with a "did you mean" for misspelt keys.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
+import { childPointer } from '../diagnostics/diagnostic.js';
+
+const SCHEMA_ID = 'https://gateform.dev/schemas/x-gateway.schema.json';
+
+let validators: { root: ValidateFunction; operation: ValidateFunction } | undefined;
+
+function compiled(): { root: ValidateFunction; operation: ValidateFunction } {
+  if (!validators) {
+    const schema = JSON.parse(readFileSync(new URL('../../schemas/x-gateway.schema.json', import.meta.url), 'utf8')) as object;
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
+    ajv.addSchema(schema);
+    validators = { root: ajv.getSchema(SCHEMA_ID)!, operation: ajv.getSchema(`${SCHEMA_ID}#/$defs/operation`)! };
+  }
+  return validators;
+}
+
+export type BlockKind = 'root' | 'operation';
+
+/** Validate one block written at `pointer`; `locate` maps document pointers to file locations. */
+export function checkXGateway(block: unknown, kind: BlockKind, pointer: string, locate: (pointer: string) => Location): Diagnostic[] {
+  const validate = compiled()[kind];
+  if (validate(block)) return [];
+  return relevant(validate.errors ?? []).map((error) => toDiagnostic(error, pointer, locate));
+}
+
+/** Keep the errors no deeper error explains; for a failed `anyOf` of an AWS value, keep one. */
+function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
+  const awsValue = errors.filter((e) => e.keyword === 'anyOf' && e.schemaPath.endsWith('awsValue/anyOf'));
+  const underAwsValue = (e: ErrorObject): boolean => e.schemaPath.includes('/awsValue/anyOf/');
+  const rest = errors.filter((e) => e.keyword !== 'anyOf' && !underAwsValue(e));
+  return [...awsValue, ...rest].sort((a, b) => a.instancePath.localeCompare(b.instancePath));
+}
+
+function toDiagnostic(error: ErrorObject, base: string, locate: (pointer: string) => Location): Diagnostic {
+  const at = base + error.instancePath;
+  const name = lastToken(error.instancePath) ?? 'x-gateway';
+  if (error.keyword === 'additionalProperties') {
+    const key = String(error.params['additionalProperty']);
+    const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
+    const known = Object.keys(parent?.properties ?? {});
+    const guess = closest(key, known);
+    return {
+      code: 'unknown-x-gateway-key',
+      severity: 'error',
+      message: `Unknown key \`${key}\` in ${name === 'x-gateway' ? 'x-gateway' : `\`${name}\``}.` + (guess ? ` Did you mean \`${guess}\`?` : ''),
+      location: locate(childPointer(at, key)),
+      hint: known.length > 0 ? `Known keys here: ${known.join(', ')}.` : 'No keys are allowed here.',
+    };
+  }
+  return {
+    code: 'invalid-x-gateway-value',
+    severity: 'error',
+    message: `\`${name}\` ${explain(error)}.`,
+    location: locate(at),
+    hint: describeSchema(error.parentSchema),
+  };
+}
+
+function explain(error: ErrorObject): string {
+  switch (error.keyword) {
+    case 'anyOf':
+      return 'must be a string (a literal, or with ${Name} placeholders) or one CloudFormation intrinsic such as !Ref or !GetAtt';
+    case 'enum':
+      return `must be one of: ${(error.params['allowedValues'] as unknown[]).map((v) => String(v)).join(', ')}`;
+    case 'pattern':
+      return `must match ${String(error.params['pattern'])}`;
+    default:
+      return error.message ?? 'is invalid';
+  }
+}
+
+function describeSchema(schema: unknown): string | undefined {
+  const description = (schema as { description?: unknown } | undefined)?.description;
+  return typeof description === 'string' ? description : undefined;
+}
+
+function lastToken(pointer: string): string | undefined {
+  if (pointer === '') return undefined;
+  return pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** The known word nearest to `word`, if it is near enough to be a misspelling. */
+export function closest(word: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
