@@ -4,9 +4,10 @@
  */
 import type { JsonObject } from '../load/load-document.js';
 import type { Json } from '../model/aws-value.js';
-import type { HttpMethod, Route } from '../model/ir.js';
+import type { HttpMethod } from '../model/ir.js';
+import type { Contribution } from './contribution.js';
 
-const OPERATION_KEY: Readonly<Record<HttpMethod, string>> = {
+export const OPERATION_KEY: Readonly<Record<HttpMethod, string>> = {
   GET: 'get',
   PUT: 'put',
   POST: 'post',
@@ -17,15 +18,7 @@ const OPERATION_KEY: Readonly<Record<HttpMethod, string>> = {
   ANY: 'x-amazon-apigateway-any-method',
 };
 
-/** What the emitter sets on one operation. */
-export interface OperationPatch {
-  readonly route: Route;
-  readonly extensions: { readonly [key: string]: Json };
-  /** Status codes the operation must declare (API Gateway rejects responses to undeclared ones). */
-  readonly statusCodes?: readonly number[];
-}
-
-export function buildBody(document: JsonObject, patches: readonly OperationPatch[]): JsonObject {
+export function buildBody(document: JsonObject, contributions: readonly Contribution[]): JsonObject {
   const body = structuredClone(document);
   delete body['x-gateway'];
   const paths = (body['paths'] ?? {}) as Record<string, Record<string, unknown>>;
@@ -36,13 +29,28 @@ export function buildBody(document: JsonObject, patches: readonly OperationPatch
       if (operation && typeof operation === 'object') delete operation['x-gateway'];
     }
   }
-  for (const { route, extensions, statusCodes } of patches) {
-    const operation = paths[route.path]![OPERATION_KEY[route.method]] as Record<string, unknown>;
-    Object.assign(operation, extensions);
-    const responses = (operation['responses'] ??= {}) as Record<string, unknown>;
-    for (const code of statusCodes ?? []) {
-      responses[String(code)] ??= { description: `${code} response` };
+  for (const contribution of contributions) {
+    if (contribution.body) mergeDeep(body, contribution.body);
+    for (const { route, fields, statusCodes } of contribution.operations ?? []) {
+      const item = (paths[route.path] ??= {});
+      const operation = (item[OPERATION_KEY[route.method]] ??= { responses: {} }) as Record<string, unknown>;
+      Object.assign(operation, fields);
+      const responses = (operation['responses'] ??= {}) as Record<string, unknown>;
+      for (const code of statusCodes ?? []) responses[String(code)] ??= { description: `${code} response` };
     }
   }
   return body;
+}
+
+/** Merge `source` into `target`: objects key by key, anything else replaced. */
+export function mergeDeep(target: Record<string, unknown>, source: { readonly [key: string]: Json }): void {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (isObject(existing) && isObject(value)) mergeDeep(existing, value as { readonly [key: string]: Json });
+    else target[key] = structuredClone(value);
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -1,14 +1,18 @@
 /**
  * The REST API resources: RestApi with its OpenAPI Body, a Deployment whose logical ID changes whenever
- * the API does, the Stage, and what the integrations need.
+ * the API does, the Stage, and what each feature's emitter contributes.
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { renderIntegration } from '../integrations/render.js';
 import type { LoadedDocument } from '../load/load-document.js';
 import type { GatewayModel } from '../model/ir.js';
-import { buildBody, type OperationPatch } from './body.js';
+import { buildBody } from './body.js';
 import { type CfnOutput, type CfnResource, ref, sub } from './cfn.js';
+import type { Contribution, Emitter } from './contribution.js';
+import { emitIntegrations } from './integrations.js';
+
+/** The features' emitters, in the order their contributions are applied. */
+const EMITTERS: readonly Emitter[] = [emitIntegrations];
 
 export interface RestApiParts {
   readonly resources: Record<string, CfnResource>;
@@ -20,29 +24,21 @@ const ENDPOINT_TYPE = { edge: 'EDGE', regional: 'REGIONAL', private: 'PRIVATE' }
 
 export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestApiParts {
   const { api, stage } = model;
-  const diagnostics: Diagnostic[] = [];
-  const integrationResources: Record<string, CfnResource> = {};
-  const patches: OperationPatch[] = [];
-  for (const route of model.routes) {
-    const output = renderIntegration({ api, route });
-    if (!output) continue;
-    patches.push({ route, extensions: { 'x-amazon-apigateway-integration': output.integration }, ...(output.statusCodes && { statusCodes: output.statusCodes }) });
-    Object.assign(integrationResources, output.resources);
-    diagnostics.push(...(output.diagnostics ?? []));
-  }
-  const body = buildBody(loaded.document, patches);
-
+  const contributions: readonly Contribution[] = EMITTERS.map((emit) => emit(model));
+  const body = buildBody(loaded.document, contributions);
   const restApi: CfnResource = {
     Type: 'AWS::ApiGateway::RestApi',
     Properties: {
       Name: api.name,
       ...(api.description !== undefined && { Description: api.description }),
       EndpointConfiguration: { Types: [ENDPOINT_TYPE[api.endpoint]] },
+      ...Object.assign({}, ...contributions.map((c) => c.restApi ?? {})),
       Body: body as never,
     },
   };
-  const deploymentId = `${api.logicalId}Deployment${hashOf([restApi.Properties])}`;
+  const deploymentId = `${api.logicalId}Deployment${hashOf(restApi.Properties)}`;
   const stageId = `${api.logicalId}Stage`;
+  const extra = contributions.flatMap((c) => Object.entries(c.resources ?? {}));
   return {
     resources: {
       [api.logicalId]: restApi,
@@ -52,9 +48,14 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
       },
       [stageId]: {
         Type: 'AWS::ApiGateway::Stage',
-        Properties: { RestApiId: ref(api.logicalId), StageName: stage.name, DeploymentId: ref(deploymentId) },
+        Properties: {
+          RestApiId: ref(api.logicalId),
+          StageName: stage.name,
+          DeploymentId: ref(deploymentId),
+          ...Object.assign({}, ...contributions.map((c) => c.stage ?? {})),
+        },
       },
-      ...sortedByKey(integrationResources),
+      ...Object.fromEntries(extra.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     },
     outputs: {
       [`${api.logicalId}Url`]: {
@@ -62,16 +63,13 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
         Value: sub(`https://\${${api.logicalId}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${stageId}}/`),
       },
       [`${api.logicalId}Id`]: { Description: 'REST API id', Value: ref(api.logicalId) },
+      ...Object.assign({}, ...contributions.map((c) => c.outputs ?? {})),
     },
-    diagnostics,
+    diagnostics: contributions.flatMap((c) => c.diagnostics ?? []),
   };
 }
 
 /** A short, stable hash of what must redeploy the API when it changes. */
 export function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);
-}
-
-function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -7,6 +7,7 @@ import { childPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject, LoadedDocument } from '../load/load-document.js';
 import { type AwsValue, type Json, placeholderNames, referencedNames, toAwsValue } from './aws-value.js';
 import type { EndpointType, GatewayModel, HttpMethod, Integration, Origin, Parameter, Route, TemplateParameter } from './ir.js';
+import { asBlock, type Block, type ModelContext, type Placed, type RouteScope } from './context.js';
 import { checkXGateway } from './x-gateway-schema.js';
 
 export interface ModelOptions {
@@ -34,14 +35,6 @@ const OPERATION_KEYS: readonly (readonly [string, HttpMethod])[] = [
 const DEFAULT_TIMEOUT = 29000;
 const INTEGRATION_KINDS = ['lambda', 'http', 'mock'] as const;
 
-type Block = Readonly<Record<string, unknown>>;
-
-/** An x-gateway block and where it was written. */
-interface Placed {
-  readonly block: Block;
-  readonly pointer: string;
-}
-
 export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): ModelResult {
   const doc = loaded.document;
   const diagnostics: Diagnostic[] = [];
@@ -61,28 +54,30 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
   }
   if (diagnostics.length > 0) return { diagnostics };
 
-  const builder = new ModelBuilder(loaded, options.externalNames ?? new Set());
-  const model = builder.build(root.block);
+  const builder = new ModelBuilder(loaded, root.block, options.externalNames ?? new Set());
+  const model = builder.build();
   return { model, diagnostics: builder.diagnostics };
 }
 
-class ModelBuilder {
+class ModelBuilder implements ModelContext {
   readonly diagnostics: Diagnostic[] = [];
+  readonly document: JsonObject;
   private readonly parameters = new Map<string, TemplateParameter>();
-  private readonly doc: JsonObject;
   private readonly file: string;
 
   constructor(
     private readonly loaded: LoadedDocument,
+    readonly root: Block,
     private readonly externalNames: ReadonlySet<string>,
   ) {
-    this.doc = loaded.document;
+    this.document = loaded.document;
     this.file = loaded.root.path;
   }
 
-  build(root: Block): GatewayModel {
+  build(): GatewayModel {
+    const root = this.root;
     const api = asBlock(root['api']);
-    const info = asBlock(this.doc['info']);
+    const info = asBlock(this.document['info']);
     const name = typeof api['name'] === 'string' ? api['name'] : slug(String(info['title'] ?? 'api'));
     const endpoint = (api['endpoint'] as EndpointType | undefined) ?? 'regional';
     const defaults: Placed = { block: asBlock(root['defaults']), pointer: '/x-gateway/defaults' };
@@ -102,7 +97,7 @@ class ModelBuilder {
   private buildRoutes(defaults: Placed, endpoint: EndpointType): Route[] {
     const routes: Route[] = [];
     const ids = new Set<string>();
-    for (const [path, item] of Object.entries(asBlock(this.doc['paths']))) {
+    for (const [path, item] of Object.entries(asBlock(this.document['paths']))) {
       const itemPointer = childPointer('/paths', path);
       const pathItem = asBlock(item);
       const pathBlock: Placed = { block: asBlock(pathItem['x-gateway']), pointer: childPointer(itemPointer, 'x-gateway') };
@@ -115,8 +110,9 @@ class ModelBuilder {
         const operation = asBlock(pathItem[key]);
         const opBlock: Placed = { block: asBlock(operation['x-gateway']), pointer: childPointer(pointer, 'x-gateway') };
         const parameters = this.parametersOf(pathItem, operation, itemPointer, pointer);
+        const scope: RouteScope = { method, path, pointer, operation, parameters, chain: [opBlock, pathBlock, defaults] };
         this.checkPathParameters(path, parameters, pointer);
-        const integration = this.integrationOf(method, path, pointer, operation, [opBlock, pathBlock, defaults], defaults, parameters, endpoint);
+        const integration = this.integrationOf(scope, defaults, endpoint);
         if (!integration) continue;
         const id = uniqueId(routeId(method, path), ids);
         const operationId = operation['operationId'];
@@ -161,7 +157,8 @@ class ModelBuilder {
     }
   }
 
-  private integrationOf(method: HttpMethod, path: string, pointer: string, operation: Block, chain: readonly Placed[], defaults: Placed, parameters: readonly Parameter[], endpoint: EndpointType): Integration | undefined {
+  private integrationOf(scope: RouteScope, defaults: Placed, endpoint: EndpointType): Integration | undefined {
+    const { method, path, pointer, operation, chain, parameters } = scope;
     const own = chain.slice(0, 2).find((p) => 'integration' in p.block);
     if ('x-amazon-apigateway-integration' in operation) {
       const rawPointer = childPointer(pointer, 'x-amazon-apigateway-integration');
@@ -237,7 +234,7 @@ class ModelBuilder {
   }
 
   /** Classify a user value, make template parameters of its placeholders and check its references. */
-  private value(raw: unknown, pointer: string, usage: string): AwsValue {
+  value(raw: unknown, pointer: string, usage: string): AwsValue {
     const value = toAwsValue(raw)!;
     const names = value.kind === 'literal' ? [] : value.kind === 'sub' ? placeholderNames(value.template) : referencedNames(value.value);
     const direct = value.kind === 'intrinsic' ? new Set(directReferences(value.value)) : new Set<string>();
@@ -268,7 +265,7 @@ class ModelBuilder {
   }
 
   /** Follow internal `$ref`s (the bundled document has no other kind). */
-  private deref(node: unknown): unknown {
+  deref(node: unknown): unknown {
     let current = node;
     for (let hops = 0; hops < 16; hops += 1) {
       const ref = (current as { $ref?: unknown } | null)?.$ref;
@@ -277,16 +274,16 @@ class ModelBuilder {
         .slice(2)
         .split('/')
         .map((t) => decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~'))
-        .reduce<unknown>((n, t) => (n as Record<string, unknown> | undefined)?.[t], this.doc);
+        .reduce<unknown>((n, t) => (n as Record<string, unknown> | undefined)?.[t], this.document);
     }
     return current;
   }
 
-  private origin(pointer: string): Origin {
+  origin(pointer: string): Origin {
     return this.loaded.locate(pointer);
   }
 
-  private report(code: string, severity: Diagnostic['severity'], message: string, pointer: string, hint?: string, related?: Diagnostic['related']): void {
+  report(code: string, severity: Diagnostic['severity'], message: string, pointer: string, hint?: string, related?: Diagnostic['related']): void {
     const location: Location = this.loaded.locate(pointer);
     this.diagnostics.push({ code, severity, message, location, ...(hint !== undefined && { hint }), ...(related && { related }) });
   }
@@ -302,10 +299,6 @@ function stripSubs(value: Json): Json {
   if (value === null || typeof value !== 'object') return value;
   const obj = value as { readonly [key: string]: Json };
   return Object.fromEntries(Object.entries(obj).filter(([k]) => k !== 'Fn::Sub').map(([k, v]) => [k, stripSubs(v)]));
-}
-
-function asBlock(value: unknown): Block {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Block) : {};
 }
 
 /** `{id}` and greedy `{proxy+}` variables of a path template. */

@@ -1,0 +1,32 @@
+/**
+ * What one feature's emitter adds to the REST API (STYLE.md 1: builders return what they produce and the
+ * emitter collects it). Each feature has its own emitter file; rest-api.ts lists them.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Json } from '../model/aws-value.js';
+import type { GatewayModel, Route } from '../model/ir.js';
+import type { CfnOutput, CfnResource } from './cfn.js';
+
+/** What the emitter sets on one operation of the Body. */
+export interface OperationPatch {
+  readonly route: Route;
+  /** Fields set on the operation object (`x-amazon-apigateway-*` extensions, `security`, …). */
+  readonly fields: { readonly [key: string]: Json };
+  /** Status codes the operation must declare (API Gateway refuses responses to undeclared ones). */
+  readonly statusCodes?: readonly number[];
+}
+
+export interface Contribution {
+  /** Merged into the root of the OpenAPI Body, objects deeply (e.g. `components.securitySchemes`). */
+  readonly body?: { readonly [key: string]: Json };
+  readonly operations?: readonly OperationPatch[];
+  /** Extra properties of the AWS::ApiGateway::RestApi. */
+  readonly restApi?: { readonly [key: string]: Json };
+  /** Extra properties of the AWS::ApiGateway::Stage. */
+  readonly stage?: { readonly [key: string]: Json };
+  readonly resources?: Readonly<Record<string, CfnResource>>;
+  readonly outputs?: Readonly<Record<string, CfnOutput>>;
+  readonly diagnostics?: readonly Diagnostic[];
+}
+
+export type Emitter = (model: GatewayModel) => Contribution;

@@ -1,0 +1,52 @@
+/**
+ * What the model's builders share: the document, diagnostics and value handling (ModelContext), and
+ * the inheritance chain of one operation (RouteScope). A feature's builder is a function of these, in a
+ * file of its own, so features stay apart.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { childPointer } from '../diagnostics/diagnostic.js';
+import type { JsonObject } from '../load/load-document.js';
+import type { AwsValue } from './aws-value.js';
+import type { HttpMethod, Origin, Parameter } from './ir.js';
+
+export type Block = Readonly<Record<string, unknown>>;
+
+/** An x-gateway block and where it was written. */
+export interface Placed {
+  readonly block: Block;
+  readonly pointer: string;
+}
+
+export interface ModelContext {
+  /** The bundled OpenAPI document. */
+  readonly document: JsonObject;
+  /** The root `x-gateway` block (schema-checked). */
+  readonly root: Block;
+  origin(pointer: string): Origin;
+  report(code: string, severity: Diagnostic['severity'], message: string, pointer: string, hint?: string, related?: Diagnostic['related']): void;
+  /** Classify a user value that names an AWS resource; its `${Name}` placeholders become template parameters. */
+  value(raw: unknown, pointer: string, usage: string): AwsValue;
+  /** Follow internal `$ref`s. */
+  deref(node: unknown): unknown;
+}
+
+export interface RouteScope {
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** Pointer of the operation object. */
+  readonly pointer: string;
+  readonly operation: Block;
+  readonly parameters: readonly Parameter[];
+  /** The x-gateway blocks that apply, most specific first: operation, path item, root `defaults`. */
+  readonly chain: readonly Placed[];
+}
+
+/** The nearest setting of `key` along the scope's chain, and where it was written. */
+export function setting(scope: RouteScope, key: string): { readonly value: unknown; readonly pointer: string } | undefined {
+  const placed = scope.chain.find((p) => key in p.block);
+  return placed ? { value: placed.block[key], pointer: childPointer(placed.pointer, key) } : undefined;
+}
+
+export function asBlock(value: unknown): Block {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Block) : {};
+}
