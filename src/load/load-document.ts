@@ -60,42 +60,66 @@ export async function loadText(path: string, text: string): Promise<LoadResult> 
   const absoluteRoot = resolvePath(path);
   const byAbsolute = new Map<string, SourceFile>([[absoluteRoot, root]]);
   const diagnostics: Diagnostic[] = [];
-  const parser = new SwaggerParser();
   let document: JsonObject;
-  try {
-    document = (await parser.bundle(absoluteRoot, structuredClone(root.value) as never, {
-      continueOnError: true,
-      resolve: { http: false, external: true },
-      parse: {
-        json: false,
-        yaml: false,
-        text: false,
-        binary: false,
-        gateform: {
-          order: 1,
-          canParse: true,
-          parse: (file: { url: string; data: Buffer | string }) => {
-            const absolute = toPath(file.url);
-            const shown = relative(process.cwd(), absolute) || absolute;
-            const result = parseSource(shown, typeof file.data === 'string' ? file.data : file.data.toString('utf8'));
-            diagnostics.push(...result.diagnostics);
-            byAbsolute.set(absolute, result.file);
-            if (!result.ok) throw new Error(`${shown} could not be parsed`);
-            return result.file.value;
-          },
-        },
-      },
-    } as never)) as unknown as JsonObject;
-  } catch (error) {
-    diagnostics.push(...refDiagnostics(error, root, byAbsolute));
-    return { diagnostics, files: byPath(byAbsolute) };
+  if (!hasExternalRef(root.value)) {
+    // Nothing to bundle: skip the resolver's walk of the whole document.
+    document = structuredClone(root.value) as JsonObject;
+  } else {
+    try {
+      document = await bundle(absoluteRoot, root.value, byAbsolute, diagnostics);
+    } catch (error) {
+      diagnostics.push(...refDiagnostics(error, root, byAbsolute));
+      return { diagnostics, files: byPath(byAbsolute) };
+    }
   }
 
   const files = byPath(byAbsolute);
   const locate = (pointer: string): Location => locateIn(pointer, absoluteRoot, byAbsolute);
   const loaded: LoadedDocument = { root, document, files, version: versionProblem === '3.1' ? '3.1' : '3.0', locate };
-  diagnostics.push(...(await structureDiagnostics(document, locate)));
+  diagnostics.push(...structureDiagnostics(document, locate));
   return { loaded, diagnostics, files };
+}
+
+/**
+ * Bundle with swagger-parser, reading every referenced file through our parser (so tags and positions
+ * work there too) and recording it in `files`.
+ */
+async function bundle(absoluteRoot: string, value: unknown, files: Map<string, SourceFile>, diagnostics: Diagnostic[]): Promise<JsonObject> {
+  const bundled: unknown = await new SwaggerParser().bundle(absoluteRoot, structuredClone(value) as never, {
+    continueOnError: true,
+    resolve: { http: false, external: true },
+    parse: {
+      json: false,
+      yaml: false,
+      text: false,
+      binary: false,
+      gateform: {
+        order: 1,
+        canParse: true,
+        parse: (file: { url: string; data: Buffer | string }) => {
+          const absolute = toPath(file.url);
+          const shown = relative(process.cwd(), absolute) || absolute;
+          const result = parseSource(shown, typeof file.data === 'string' ? file.data : file.data.toString('utf8'));
+          diagnostics.push(...result.diagnostics);
+          files.set(absolute, result.file);
+          if (!result.ok) throw new Error(`${shown} could not be parsed`);
+          return result.file.value;
+        },
+      },
+    },
+  } as never);
+  return bundled as JsonObject;
+}
+
+/** Whether any `$ref` names another file. */
+function hasExternalRef(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasExternalRef);
+  if (node === null || typeof node !== 'object') return false;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) return true;
+    if (typeof value === 'object' && hasExternalRef(value)) return true;
+  }
+  return false;
 }
 
 function byPath(byAbsolute: ReadonlyMap<string, SourceFile>): Map<string, SourceFile> {

@@ -20,10 +20,7 @@ export class SourceFile {
     readonly path: string,
     readonly text: string,
     readonly value: unknown,
-    tree?: { document: Document; lines: LineCounter },
-  ) {
-    this.tree = tree;
-  }
+  ) {}
 
   /**
    * Where the node at `pointer` is written: for a member of a mapping, its key; for an array item, the

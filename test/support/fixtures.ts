@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, formatStylish, resolveDiagnostics, serializeTemplate } from '../../src/index.js';
 
-export const FIXTURES = 'fixtures';
+/** Golden cases: the purpose-built fixtures, and the examples the README shows. */
+export const CASE_ROOTS = ['fixtures', 'examples'];
 
 export interface FixtureCase {
   readonly name: string;
@@ -13,14 +14,13 @@ export interface FixtureCase {
 }
 
 export function fixtureCases(): FixtureCase[] {
-  return readdirSync(FIXTURES, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => {
-      const dir = join(FIXTURES, d.name);
+  return CASE_ROOTS.flatMap((root) => readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => ({ root, name: d.name })))
+    .map(({ root, name }) => {
+      const dir = join(root, name);
       const input = ['openapi.yaml', 'openapi.json'].map((f) => join(dir, f)).find(existsSync);
       if (!input) throw new Error(`${dir} has no openapi.yaml or openapi.json`);
       const base = join(dir, 'base.yaml');
-      return { name: d.name, dir, input, ...(existsSync(base) && { base }) };
+      return { name: dir, dir, input, ...(existsSync(base) && { base }) };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,0 +1,29 @@
+/**
+ * `npm run bench`: compile a generated spec of 1,000 operations and compare with swagger-parser validating
+ * the same file. Each side runs in its own process (cold first run, then warm runs); the median warm time,
+ * the cold time and the peak memory are reported.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { generateSpec } from './generate.js';
+
+const OPERATIONS = 1000;
+const RUNS = 7;
+mkdirSync('.bench', { recursive: true });
+const file = `.bench/spec-${OPERATIONS}.yaml`;
+writeFileSync(file, generateSpec(OPERATIONS));
+
+function measure(mode) {
+  const out = execFileSync(process.execPath, ['bench/measure.js', mode, file, String(RUNS)], { encoding: 'utf8' });
+  const { times, maxRssMb } = JSON.parse(out);
+  const warm = times.slice(1).sort((a, b) => a - b);
+  return { cold: times[0], median: warm[Math.floor(warm.length / 2)], maxRssMb };
+}
+
+const compile = measure('compile');
+const parser = measure('swagger-parser');
+const row = (name, m) => `${name.padEnd(26)} cold ${m.cold.toFixed(0).padStart(5)} ms   warm median ${m.median.toFixed(0).padStart(5)} ms   peak RSS ${m.maxRssMb.toFixed(0)} MB`;
+console.log(`${OPERATIONS} operations (${file})`);
+console.log(row('gateform compile', compile));
+console.log(row('swagger-parser validate', parser));
+console.log(`ratio compile / swagger-parser: cold ${(compile.cold / parser.cold).toFixed(2)}x, warm ${(compile.median / parser.median).toFixed(2)}x`);
