@@ -69,7 +69,8 @@ export function parseSource(path: string, text: string): ParseResult {
     }
   }
   try {
-    return { file: new SourceFile(path, text, jsyaml.load(text, { schema: SCHEMA, filename: path })), ok: true, diagnostics: [] };
+    const value: unknown = jsyaml.load(text, { schema: SCHEMA, filename: path });
+    return { file: new SourceFile(path, text, text.includes('&') ? unshare(value, new Set()) : value), ok: true, diagnostics: [] };
   } catch (error) {
     if (!(error instanceof jsyaml.YAMLException)) throw error;
     const diagnostic: Diagnostic = {
@@ -81,4 +82,23 @@ export function parseSource(path: string, text: string): ParseResult {
     };
     return { file: new SourceFile(path, text, undefined), ok: false, diagnostics: [diagnostic] };
   }
+}
+
+/**
+ * js-yaml makes every alias the same object as its anchor. The compiler patches operations in place, so
+ * each use of an anchor gets its own copy.
+ */
+function unshare(node: unknown, seen: Set<object>): unknown {
+  if (node === null || typeof node !== 'object') return node;
+  if (seen.has(node)) return structuredClone(node);
+  seen.add(node);
+  if (Array.isArray(node)) {
+    node.forEach((item, index) => {
+      node[index] = unshare(item, seen);
+    });
+  } else {
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record)) record[key] = unshare(record[key], seen);
+  }
+  return node;
 }

@@ -1,0 +1,109 @@
+/** Smoke tests of the built CLI, as users run it. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const COMPILE = 'dist/cli/bin/compile.js';
+const GATEFORM = 'dist/cli/bin/gateform.js';
+
+function run(bin: string, args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('compile CLI', () => {
+  const example = 'examples/pets/openapi.yaml';
+  const expected = readFileSync('examples/pets/template.yaml', 'utf8');
+
+  it('prints the template to stdout', () => {
+    const { status, stdout, stderr } = run(COMPILE, [example]);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toBe(expected);
+  });
+
+  it('is the same command under gateform', () => {
+    expect(run(GATEFORM, ['compile', example]).stdout).toBe(expected);
+  });
+
+  it('writes YAML or JSON by the output extension, and --format overrides it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
+    expect(run(COMPILE, [example, '-o', join(dir, 't.yaml')]).status).toBe(0);
+    expect(readFileSync(join(dir, 't.yaml'), 'utf8')).toBe(expected);
+    expect(run(COMPILE, [example, '-o', join(dir, 't.json')]).status).toBe(0);
+    const json = JSON.parse(readFileSync(join(dir, 't.json'), 'utf8')) as { Resources: Record<string, unknown> };
+    expect(Object.keys(json.Resources)).toContain('PetStoreApi');
+    expect(run(COMPILE, [example, '--format', 'json', '-o', join(dir, 'x.yaml')]).status).toBe(0);
+    expect(() => JSON.parse(readFileSync(join(dir, 'x.yaml'), 'utf8'))).not.toThrow();
+  });
+
+  it('--check exits 0 when the file is current and 1 when it is stale or missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
+    const out = join(dir, 'template.yaml');
+    copyFileSync('examples/pets/template.yaml', out);
+    expect(run(COMPILE, [example, '-o', out, '--check']).status).toBe(0);
+    writeFileSync(out, expected.replace('prod', 'staging'));
+    const stale = run(COMPILE, [example, '-o', out, '--check']);
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain('is out of date');
+    expect(run(COMPILE, [example, '-o', join(dir, 'none.yaml'), '--check']).status).toBe(1);
+  });
+
+  it('exits 1 on errors in the spec and leaves an existing output untouched', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
+    const out = join(dir, 'template.yaml');
+    writeFileSync(out, 'previous\n');
+    const { status, stderr, stdout } = run(COMPILE, ['fixtures/error-unknown-key/openapi.yaml', '-o', out]);
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('fixtures/error-unknown-key/openapi.yaml:9:9: error Unknown key `integraton`');
+    expect(stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
+    expect(readFileSync(out, 'utf8')).toBe('previous\n');
+  });
+
+  it.each([
+    ['a missing input', ['fixtures/nope/openapi.yaml'], 'Cannot read fixtures/nope/openapi.yaml'],
+    ['no input', [], 'no input file given'],
+    ['an unknown option', ['x.yaml', '--fromat', 'json'], 'unknown option --fromat'],
+    ['a bad format', [example, '--format', 'xml'], '--format must be yaml or json'],
+    ['--check without --output', [example, '--check'], '--check needs --output'],
+    ['an unwritable output', [example, '-o', '/nonexistent-dir/t.yaml'], 'cannot write /nonexistent-dir/t.yaml'],
+  ])('exits 2 on %s', (_name, args, message) => {
+    const { status, stderr } = run(COMPILE, args);
+    expect(status).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it('merges into a base template with --into', () => {
+    const { status, stdout } = run(COMPILE, ['fixtures/into-base/openapi.yaml', '--into', 'fixtures/into-base/base.yaml']);
+    expect(status).toBe(0);
+    expect(stdout).toBe(readFileSync('fixtures/into-base/template.yaml', 'utf8'));
+  });
+});
+
+describe('gateform CLI', () => {
+  it('prints its version and help', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(run(GATEFORM, ['--version']).stdout).toBe(`${pkg.version}\n`);
+    const help = run(GATEFORM, ['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('compile <openapi.yaml>');
+    expect(run(GATEFORM, ['compile', '--help']).stdout).toContain('--into <template>');
+  });
+
+  it('exits 2 on an unknown command', () => {
+    const { status, stderr } = run(GATEFORM, ['deploy']);
+    expect(status).toBe(2);
+    expect(stderr).toContain('unknown command deploy');
+  });
+
+  it('leaves no temporary file behind', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
+    execFileSync(process.execPath, [COMPILE, 'examples/pets/openapi.yaml', '-o', join(dir, 'out.yaml')]);
+    expect(existsSync(join(dir, 'out.yaml'))).toBe(true);
+    expect(readFileSync(join(dir, 'out.yaml'), 'utf8').length).toBeGreaterThan(0);
+    expect(execFileSync('ls', ['-a', dir], { encoding: 'utf8' }).split('\n').filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});

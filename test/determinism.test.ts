@@ -1,0 +1,36 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compile, serializeTemplate } from '../src/index.js';
+
+async function compileText(path: string): Promise<string> {
+  const result = await compile(path);
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return serializeTemplate(result.template, 'yaml');
+}
+
+function deploymentIds(template: string): string[] {
+  return [...template.matchAll(/^ {2}(\w+Deployment\w+):$/gm)].map((m) => m[1]!);
+}
+
+describe('determinism', () => {
+  it('compiles the same input to byte-identical output', async () => {
+    const first = await compileText('examples/pets/openapi.yaml');
+    const second = await compileText('examples/pets/openapi.yaml');
+    expect(second).toBe(first);
+    expect(deploymentIds(first)).toHaveLength(1);
+  });
+
+  it('gives the Deployment a new logical ID when the API changes, and only then', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
+    const spec = readFileSync('examples/pets/openapi.yaml', 'utf8');
+    writeFileSync(join(dir, 'same.yaml'), spec);
+    writeFileSync(join(dir, 'changed.yaml'), spec.replace('timeout: 5000', 'timeout: 6000'));
+    writeFileSync(join(dir, 'described.yaml'), spec.replace('description: A page of pets', 'description: A page of the pets'));
+    const base = deploymentIds(await compileText('examples/pets/openapi.yaml'));
+    expect(deploymentIds(await compileText(join(dir, 'same.yaml')))).toEqual(base);
+    expect(deploymentIds(await compileText(join(dir, 'changed.yaml')))).not.toEqual(base);
+    expect(deploymentIds(await compileText(join(dir, 'described.yaml')))).not.toEqual(base);
+  });
+});

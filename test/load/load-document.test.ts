@@ -1,0 +1,101 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDocument, loadText } from '../../src/load/load-document.js';
+import { parseSource } from '../../src/load/parse.js';
+
+describe('parseSource', () => {
+  it.each([
+    ['!Ref X', { Ref: 'X' }],
+    ['!GetAtt Fn.Arn', { 'Fn::GetAtt': ['Fn', 'Arn'] }],
+    ['!GetAtt [Fn, Arn]', { 'Fn::GetAtt': ['Fn', 'Arn'] }],
+    ['!Sub "a-${B}"', { 'Fn::Sub': 'a-${B}' }],
+    ['!Sub ["${a}", { a: !Ref B }]', { 'Fn::Sub': ['${a}', { a: { Ref: 'B' } }] }],
+    ['!ImportValue shared', { 'Fn::ImportValue': 'shared' }],
+    ['!Join [",", [a, b]]', { 'Fn::Join': [',', ['a', 'b']] }],
+    ['!If [C, !Ref A, !Ref AWS::NoValue]', { 'Fn::If': ['C', { Ref: 'A' }, { Ref: 'AWS::NoValue' }] }],
+    ['!Select [0, !GetAZs ""]', { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] }],
+    ['!FindInMap [M, K, V]', { 'Fn::FindInMap': ['M', 'K', 'V'] }],
+    ['!Base64 text', { 'Fn::Base64': 'text' }],
+    ['!Split [",", "a,b"]', { 'Fn::Split': [',', 'a,b'] }],
+    ['!Equals [a, b]', { 'Fn::Equals': ['a', 'b'] }],
+    ['!Not [!Condition C]', { 'Fn::Not': [{ Condition: 'C' }] }],
+    ['!And [!Condition A, !Condition B]', { 'Fn::And': [{ Condition: 'A' }, { Condition: 'B' }] }],
+    ['!Or [!Condition A, !Condition B]', { 'Fn::Or': [{ Condition: 'A' }, { Condition: 'B' }] }],
+    ['!Cidr [10.0.0.0/16, 4, 8]', { 'Fn::Cidr': ['10.0.0.0/16', 4, 8] }],
+  ])('loads %s as its long form', (text, expected) => {
+    const result = parseSource('t.yaml', `v: ${text}\n`);
+    expect(result.ok).toBe(true);
+    expect(result.file.value).toEqual({ v: expected });
+  });
+
+  it('keeps dates, versions and yes/no as written (YAML 1.2 core schema)', () => {
+    expect(parseSource('t.yaml', 'a: 2024-01-01\nb: yes\nc: 1.10\nd: "200"\n200: x\n').file.value).toEqual({ a: '2024-01-01', b: 'yes', c: 1.1, d: '200', '200': 'x' });
+  });
+
+  it('reports a syntax error at its line and column', () => {
+    const result = parseSource('t.yaml', 'a: 1\nb: [\n');
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]).toMatchObject({ code: 'syntax-error', location: { file: 't.yaml', position: { line: 3 } } });
+  });
+
+  it('reports a duplicate key', () => {
+    const result = parseSource('t.yaml', 'a: 1\na: 2\n');
+    expect(result.diagnostics[0]?.message).toMatch(/duplicated mapping key/i);
+  });
+
+  it('resolves aliases to copies', () => {
+    const value = parseSource('t.yaml', 'a: &x { k: 1 }\nb: *x\n').file.value as { a: object; b: object };
+    expect(value.b).toEqual({ k: 1 });
+    expect(value.b).not.toBe(value.a);
+  });
+
+  it('finds the exact position of a key for a pointer, and nothing for a pointer that names no node', () => {
+    const { file } = parseSource('t.yaml', 'paths:\n  /pets/{id}:\n    get:\n      tags: [a, b]\n');
+    expect(file.positionOf('/paths/~1pets~1{id}/get')).toMatchObject({ line: 3, column: 5 });
+    expect(file.positionOf('/paths/~1pets~1{id}/get/tags/1')).toMatchObject({ line: 4, column: 17 });
+    expect(file.positionOf('/paths/~1pets~1{id}/post')).toBeUndefined();
+    expect(file.positionOf('/paths/~1pets~1{id}/get/tags/7')).toBeUndefined();
+  });
+
+  it('finds positions in JSON input', () => {
+    const { file } = parseSource('t.json', '{\n  "a": {\n    "b": [1, 2]\n  }\n}\n');
+    expect(file.value).toEqual({ a: { b: [1, 2] } });
+    expect(file.positionOf('/a/b')).toMatchObject({ line: 3, column: 5 });
+  });
+});
+
+describe('loadDocument', () => {
+  it('bundles $refs across files and locates bundled nodes in the file that wrote them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
+    mkdirSync(join(dir, 'parts'));
+    writeFileSync(join(dir, 'openapi.yaml'), 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n  /a:\n    $ref: ./parts/a.yaml\n');
+    writeFileSync(join(dir, 'parts', 'a.yaml'), 'get:\n  x-gateway:\n    integration: { lambda: !GetAtt Fn.Arn }\n  responses:\n    "200": { description: ok }\n');
+    const path = relative(process.cwd(), join(dir, 'openapi.yaml'));
+    const { loaded, diagnostics } = await loadDocument(path);
+    expect(diagnostics).toEqual([]);
+    expect((loaded!.document['paths'] as Record<string, Record<string, unknown>>)['/a']!['get']).toMatchObject({ 'x-gateway': { integration: { lambda: { 'Fn::GetAtt': ['Fn', 'Arn'] } } } });
+    const location = loaded!.locate('/paths/~1a/get/x-gateway/integration/lambda');
+    expect(location).toEqual({ file: relative(process.cwd(), join(dir, 'parts', 'a.yaml')), pointer: '/get/x-gateway/integration/lambda' });
+    expect(loaded!.files.get(location.file)!.positionOf(location.pointer)).toMatchObject({ line: 3, column: 20 });
+  });
+
+  it('follows internal $refs when locating', async () => {
+    const { loaded } = await loadText('t.yaml', 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200": { $ref: "#/components/responses/Ok" }\ncomponents:\n  responses:\n    Ok: { description: fine }\n');
+    expect(loaded!.locate('/paths/~1a/get/responses/200/description')).toEqual({ file: 't.yaml', pointer: '/components/responses/Ok/description' });
+  });
+
+  it.each([
+    ['Swagger 2.0', 'swagger: "2.0"\ninfo: { title: T, version: "1" }\npaths: {}\n', 'unsupported-openapi-version'],
+    ['OpenAPI 2.x', 'openapi: 2.0.0\ninfo: { title: T, version: "1" }\npaths: {}\n', 'unsupported-openapi-version'],
+    ['no version', 'info: { title: T, version: "1" }\n', 'not-openapi'],
+    ['a list', '- a\n- b\n', 'not-openapi'],
+    ['an invalid structure', 'openapi: 3.0.3\ninfo: { title: T }\npaths: {}\n', 'openapi-structure'],
+  ])('rejects %s with a diagnostic', async (_name, text, code) => {
+    const { loaded, diagnostics } = await loadText('t.yaml', text);
+    expect(diagnostics.map((d) => d.code)).toContain(code);
+    if (code !== 'openapi-structure') expect(loaded).toBeUndefined();
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { checkXGateway, closest } from '../../src/model/x-gateway-schema.js';
+
+const locate = (pointer: string) => ({ file: 'f.yaml', pointer });
+
+describe('checkXGateway', () => {
+  it('accepts a valid root block', () => {
+    expect(checkXGateway({ api: { name: 'x', endpoint: 'edge' }, stage: { name: 'v1' }, defaults: { integration: { lambda: { Ref: 'F' } }, timeout: 100 } }, 'root', '/x-gateway', locate)).toEqual([]);
+  });
+
+  it.each([
+    ['a misspelt key', { stag: {} }, 'root', 'unknown-x-gateway-key', '/x-gateway/stag', 'Did you mean `stage`?'],
+    ['a nested misspelt key', { integration: { lamda: 'x' } }, 'operation', 'unknown-x-gateway-key', '/x-gateway/integration/lamda', 'Did you mean `lambda`?'],
+    ['a far-off key', { zzzzzz: 1 }, 'operation', 'unknown-x-gateway-key', '/x-gateway/zzzzzz', 'Unknown key `zzzzzz` in x-gateway.'],
+    ['an enum value', { api: { endpoint: 'global' } }, 'root', 'invalid-x-gateway-value', '/x-gateway/api/endpoint', 'must be one of: edge, regional, private'],
+    ['a stage name pattern', { stage: { name: 'my stage' } }, 'root', 'invalid-x-gateway-value', '/x-gateway/stage/name', 'must match'],
+    ['a non-intrinsic object for an AWS value', { integration: { lambda: { Foo: 1 } } }, 'operation', 'invalid-x-gateway-value', '/x-gateway/integration/lambda', 'CloudFormation intrinsic'],
+  ] as const)('reports %s at the key', (_name, block, kind, code, pointer, message) => {
+    const [diagnostic, ...rest] = checkXGateway(block, kind, '/x-gateway', locate);
+    expect(rest).toEqual([]);
+    expect(diagnostic).toMatchObject({ code, severity: 'error', location: { file: 'f.yaml', pointer } });
+    expect(diagnostic!.message).toContain(message);
+  });
+});
+
+describe('closest', () => {
+  it.each([
+    ['integraton', ['integration', 'auth'], 'integration'],
+    ['Integration', ['integration'], 'integration'],
+    ['tmeout', ['timeout', 'lambda'], 'timeout'],
+    ['banana', ['integration', 'auth'], undefined],
+  ] as const)('%s → %s', (word, known, expected) => {
+    expect(closest(word, known)).toBe(expected);
+  });
+});
