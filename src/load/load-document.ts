@@ -160,7 +160,14 @@ function checkVersion(file: SourceFile): '3.0' | '3.1' | Diagnostic {
   if (version === undefined) {
     return { code: 'not-openapi', severity: 'error', message: 'The document has no `openapi` version field.', location: at(''), hint: 'Add `openapi: 3.0.3` (or 3.1.0) at the top.' };
   }
-  return { code: 'unsupported-openapi-version', severity: 'error', message: `OpenAPI ${String(version)} is not supported; gateform reads 3.0.x and 3.1.x.`, location: at('/openapi'), hint: 'Write the version as a string such as "3.0.3" or "3.1.0".' };
+  const written = typeof version === 'string' ? `"${version}"` : `${String(version)} (a ${typeof version})`;
+  return {
+    code: 'unsupported-openapi-version',
+    severity: 'error',
+    message: `\`openapi: ${written}\` is not a version gateform reads; it reads 3.0.x and 3.1.x.`,
+    location: at('/openapi'),
+    hint: 'Write the full version as a string, such as "3.0.3" or "3.1.0".',
+  };
 }
 
 function toPath(url: string): string {

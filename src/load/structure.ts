@@ -4,6 +4,8 @@
  */
 import { createRequire } from 'node:module';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
+import { splitPointer } from '../diagnostics/diagnostic.js';
+import { isIntrinsic } from '../model/aws-value.js';
 import type { JsonObject } from './load-document.js';
 
 interface AjvError {
@@ -25,7 +27,7 @@ const MAX_REPORTED = 20;
 
 export function structureDiagnostics(document: JsonObject, locate: (pointer: string) => Location): Diagnostic[] {
   try {
-    validateSchema(document);
+    validateSchema(withoutIntrinsics(document));
     return [];
   } catch (error) {
     const details = (error as { details?: AjvError[] }).details;
@@ -35,7 +37,7 @@ export function structureDiagnostics(document: JsonObject, locate: (pointer: str
     return mostSpecific(details).slice(0, MAX_REPORTED).map((e) => ({
       code: 'openapi-structure',
       severity: 'error',
-      message: describe(e),
+      message: describe(e, document),
       location: locate(e.instancePath),
       hint: 'See the OpenAPI specification for this object; the document must be valid before it is compiled.',
     }));
@@ -82,20 +84,45 @@ function mergeAlternatives(errors: readonly AjvError[]): AjvError[] {
   return out;
 }
 
-function describe(e: AjvError): string {
-  const where = e.instancePath === '' ? 'The document' : `\`${decodeURIComponent(e.instancePath.split('/').pop()!).replace(/~1/g, '/').replace(/~0/g, '~')}\``;
+/**
+ * CloudFormation intrinsics may stand for any value of the Body (`title: !Ref AppName`); CloudFormation
+ * resolves them before API Gateway reads the document. Validate with each one read as a string.
+ */
+function withoutIntrinsics(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutIntrinsics);
+  if (node === null || typeof node !== 'object') return node;
+  if (isIntrinsic(node)) return 'intrinsic';
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withoutIntrinsics(value)]));
+}
+
+function valueAt(document: JsonObject, pointer: string): unknown {
+  return splitPointer(pointer).reduce<unknown>((node, token) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[token] : undefined), document);
+}
+
+function describe(e: AjvError, document: JsonObject): string {
+  const where = e.instancePath === '' ? 'The document' : `\`${nodeName(e.instancePath)}\``;
   switch (e.keyword) {
     case 'additionalProperties':
       return `Unknown property \`${String(e.params['additionalProperty'])}\` in ${where === 'The document' ? 'the document root' : where}.`;
     case 'required':
       return `${where} is missing the required property \`${String(e.params['missingProperty'])}\`.`;
-    case 'type':
-      return `${where} must be of type ${String(e.params['type'])}.`;
+    case 'type': {
+      const value = valueAt(document, e.instancePath);
+      const read = typeof value === 'number' || typeof value === 'boolean' ? ` (it was read as the ${typeof value} ${String(value)}; quote it to make it a string)` : '';
+      return `${where} must be of type ${String(e.params['type'])}${e.params['type'] === 'string' ? read : ''}.`;
+    }
     case 'enum':
       return `${where} must be one of: ${(e.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
     default:
       return `${where} ${e.message ?? 'is invalid'}.`;
   }
+}
+
+/** `/servers/0` → `servers[0]`; `/paths/~1pets/get` → `get`. */
+function nodeName(pointer: string): string {
+  const tokens = splitPointer(pointer);
+  const last = tokens[tokens.length - 1]!;
+  return /^\d+$/.test(last) && tokens.length > 1 ? `${tokens[tokens.length - 2]}[${last}]` : last;
 }
 
 function firstLine(error: unknown): string {

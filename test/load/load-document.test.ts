@@ -87,8 +87,20 @@ describe('loadDocument', () => {
     expect(loaded!.locate('/paths/~1a/get/responses/200/description')).toEqual({ file: 't.yaml', pointer: '/components/responses/Ok/description' });
   });
 
+  it('accepts CloudFormation intrinsics in place of any Body value', async () => {
+    const { diagnostics } = await loadText('t.yaml', 'openapi: 3.0.3\ninfo: { title: !Ref AppName, version: !Sub "${Version}" }\npaths: {}\n');
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('says when a string was written as a number', async () => {
+    const { diagnostics } = await loadText('t.yaml', 'openapi: 3.0.3\ninfo: { title: T, version: 1.0 }\npaths: {}\n');
+    expect(diagnostics.map((d) => d.message)).toEqual(['`version` must be of type string (it was read as the number 1; quote it to make it a string).']);
+    expect(diagnostics[0]!.location).toEqual({ file: 't.yaml', pointer: '/info/version' });
+  });
+
   it.each([
     ['Swagger 2.0', 'swagger: "2.0"\ninfo: { title: T, version: "1" }\npaths: {}\n', 'unsupported-openapi-version'],
+    ['a short version', 'openapi: "3.0"\ninfo: { title: T, version: "1" }\npaths: {}\n', 'unsupported-openapi-version'],
     ['OpenAPI 2.x', 'openapi: 2.0.0\ninfo: { title: T, version: "1" }\npaths: {}\n', 'unsupported-openapi-version'],
     ['no version', 'info: { title: T, version: "1" }\n', 'not-openapi'],
     ['a list', '- a\n- b\n', 'not-openapi'],
