@@ -76,7 +76,7 @@ export async function loadText(path: string, text: string): Promise<LoadResult> 
   const files = byPath(byAbsolute);
   const locate = (pointer: string): Location => locateIn(pointer, absoluteRoot, byAbsolute);
   const loaded: LoadedDocument = { root, document, files, version: versionProblem === '3.1' ? '3.1' : '3.0', locate };
-  diagnostics.push(...structureDiagnostics(document, locate));
+  diagnostics.push(...structureDiagnostics(document, loaded.version, locate));
   return { loaded, diagnostics, files };
 }
 

@@ -2,22 +2,18 @@
  * Checks `x-gateway` blocks against schemas/x-gateway.schema.json, first (STYLE.md 6): after this, code
  * trusts their shape. Errors land on the offending key, with a "did you mean" for misspelt keys.
  */
-import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { ErrorObject } from 'ajv';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 
-const SCHEMA_ID = 'https://gateform.dev/schemas/x-gateway.schema.json';
+type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-let validators: { root: ValidateFunction; operation: ValidateFunction } | undefined;
+/** Compiled ahead of time by scripts/compile-schemas.js (with `verbose`, so errors carry their schema). */
+let validators: Record<BlockKind, Validator> | undefined;
 
-function compiled(): { root: ValidateFunction; operation: ValidateFunction } {
-  if (!validators) {
-    const schema = JSON.parse(readFileSync(new URL('../../schemas/x-gateway.schema.json', import.meta.url), 'utf8')) as object;
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
-    ajv.addSchema(schema);
-    validators = { root: ajv.getSchema(SCHEMA_ID)!, operation: ajv.getSchema(`${SCHEMA_ID}#/$defs/operation`)! };
-  }
+function compiled(): Record<BlockKind, Validator> {
+  validators ??= createRequire(import.meta.url)('../../generated/x-gateway.cjs') as Record<BlockKind, Validator>;
   return validators;
 }
 
