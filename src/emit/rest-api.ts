@@ -9,10 +9,11 @@ import type { GatewayModel } from '../model/ir.js';
 import { buildBody } from './body.js';
 import { type CfnOutput, type CfnResource, ref, sub } from './cfn.js';
 import type { Contribution, Emitter } from './contribution.js';
+import { emitAccess } from './access.js';
 import { emitIntegrations } from './integrations.js';
 
 /** The features' emitters, in the order their contributions are applied. */
-const EMITTERS: readonly Emitter[] = [emitIntegrations];
+const EMITTERS: readonly Emitter[] = [emitIntegrations, emitAccess];
 
 export interface RestApiParts {
   readonly resources: Record<string, CfnResource>;

@@ -3,17 +3,22 @@
  * for this route only.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
  */
-import { cfnValue, joinSub, subText } from '../model/aws-value.js';
+import { type AwsValue, type CfnString, cfnValue, joinSub, subText } from '../model/aws-value.js';
 import type { LambdaIntegration } from '../model/ir.js';
 import { executeApiMethodArn } from '../emit/arns.js';
 import { sub } from '../emit/cfn.js';
 import type { IntegrationContext, IntegrationOutput } from './types.js';
 
+/** The URI API Gateway invokes a Lambda function by (integrations and authorizers alike). */
+export function lambdaInvocationUri(fn: AwsValue): CfnString {
+  return joinSub([subText('arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/'), fn, '/invocations']);
+}
+
 export function renderLambdaIntegration({ api, route }: IntegrationContext, lambda: LambdaIntegration): IntegrationOutput {
   const integration = {
     type: 'aws_proxy',
     httpMethod: 'POST',
-    uri: joinSub([subText('arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/'), lambda.function, '/invocations']),
+    uri: lambdaInvocationUri(lambda.function),
     passthroughBehavior: 'when_no_match',
     timeoutInMillis: lambda.timeout,
   };

@@ -6,7 +6,8 @@ import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject, LoadedDocument } from '../load/load-document.js';
 import { type AwsValue, type Json, placeholderNames, referencedNames, toAwsValue } from './aws-value.js';
-import type { EndpointType, GatewayModel, HttpMethod, Integration, Origin, Parameter, Route, TemplateParameter } from './ir.js';
+import type { Authorizer, EndpointType, GatewayModel, HttpMethod, Integration, Origin, Parameter, Route, TemplateParameter } from './ir.js';
+import { buildAccess, buildAuthorizers, routeAccess } from './access.js';
 import { asBlock, type Block, type ModelContext, type Placed, type RouteScope } from './context.js';
 import { checkXGateway } from './x-gateway-schema.js';
 
@@ -82,19 +83,31 @@ class ModelBuilder implements ModelContext {
     const endpoint = (api['endpoint'] as EndpointType | undefined) ?? 'regional';
     const defaults: Placed = { block: asBlock(root['defaults']), pointer: '/x-gateway/defaults' };
     this.declareParameters(asBlock(root['parameters']));
-    const routes = this.buildRoutes(defaults, endpoint);
+    const vpcEndpoints = this.vpcEndpointsOf(api, endpoint);
+    const authorizers = buildAuthorizers(this);
+    const routes = this.buildRoutes(defaults, endpoint, authorizers);
+    const access = buildAccess(this, routes, authorizers, endpoint, vpcEndpoints);
     const description = typeof api['description'] === 'string' ? api['description'] : typeof info['description'] === 'string' ? info['description'] : undefined;
     const stage = asBlock(root['stage']);
     return {
       file: this.file,
-      api: { name, logicalId: logicalIdOf(name), endpoint, ...(description !== undefined && { description }), origin: this.origin('name' in api ? '/x-gateway/api/name' : '/info/title') },
+      api: { name, logicalId: logicalIdOf(name), endpoint, vpcEndpoints, disableDefaultEndpoint: api['disableDefaultEndpoint'] === true, ...(description !== undefined && { description }), origin: this.origin('name' in api ? '/x-gateway/api/name' : '/info/title') },
       stage: { name: typeof stage['name'] === 'string' ? stage['name'] : 'prod', ...('name' in stage && { origin: this.origin('/x-gateway/stage/name') }) },
       routes,
+      access,
       parameters: [...this.parameters.values()].sort((a, b) => a.name.localeCompare(b.name)),
     };
   }
 
-  private buildRoutes(defaults: Placed, endpoint: EndpointType): Route[] {
+  private vpcEndpointsOf(api: Block, endpoint: EndpointType): AwsValue[] {
+    if (!Array.isArray(api['vpcEndpoints'])) return [];
+    if (endpoint !== 'private') {
+      this.report('vpc-endpoints-not-private', 'error', 'VPC endpoints apply only to private APIs.', '/x-gateway/api/vpcEndpoints', 'Set `api.endpoint: private`, or remove `vpcEndpoints`.');
+    }
+    return api['vpcEndpoints'].map((v, i) => this.value(v, childPointer('/x-gateway/api/vpcEndpoints', i), 'Interface VPC endpoint that may call the private API'));
+  }
+
+  private buildRoutes(defaults: Placed, endpoint: EndpointType, authorizers: readonly Authorizer[]): Route[] {
     const routes: Route[] = [];
     const ids = new Set<string>();
     for (const [path, item] of Object.entries(asBlock(this.document['paths']))) {
@@ -124,6 +137,7 @@ class ModelBuilder implements ModelContext {
           parameters,
           hasRequestBody: operation['requestBody'] !== undefined,
           integration,
+          ...routeAccess(this, scope, authorizers),
           origin: this.origin(pointer),
         });
       }
@@ -248,6 +262,12 @@ class ModelBuilder implements ModelContext {
       this.parameters.set(head, { name: head, description: usage, origin: this.origin(pointer) });
     }
     return value;
+  }
+
+  secret(placeholder: string, pointer: string, usage: string): string {
+    const name = placeholder.slice(2, -1);
+    this.parameters.set(name, { ...(this.parameters.get(name) ?? { name, description: usage, origin: this.origin(pointer) }), noEcho: true });
+    return name;
   }
 
   private declareParameters(declared: Block): void {

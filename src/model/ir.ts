@@ -54,6 +54,93 @@ export interface Parameter {
   readonly origin: Origin;
 }
 
+// ---- Access control -------------------------------------------------------------------------------
+
+export interface CognitoAuthorizer {
+  readonly kind: 'cognito';
+  readonly name: string;
+  readonly userPools: readonly AwsValue[];
+  readonly header: string;
+  readonly origin: Origin;
+}
+
+export interface TokenAuthorizer {
+  readonly kind: 'token';
+  readonly name: string;
+  readonly function: AwsValue;
+  readonly header: string;
+  readonly ttl: number;
+  readonly pattern?: string;
+  readonly role?: AwsValue;
+  readonly origin: Origin;
+}
+
+export interface RequestAuthorizer {
+  readonly kind: 'request';
+  readonly name: string;
+  readonly function: AwsValue;
+  /** API Gateway identity source expressions: `method.request.header.X`, `method.request.querystring.q`, … */
+  readonly identity: readonly string[];
+  readonly ttl: number;
+  readonly role?: AwsValue;
+  readonly origin: Origin;
+}
+
+export type Authorizer = CognitoAuthorizer | TokenAuthorizer | RequestAuthorizer;
+
+/** How one route is authorized. */
+export type RouteAuth =
+  | { readonly kind: 'none'; readonly origin: Origin }
+  | { readonly kind: 'iam'; readonly origin: Origin }
+  | { readonly kind: 'authorizer'; readonly authorizer: Authorizer; readonly scopes: readonly string[]; readonly origin: Origin };
+
+export interface Throttle {
+  readonly rate: number;
+  readonly burst: number;
+}
+
+export interface UsagePlan {
+  readonly name: string;
+  readonly description?: string;
+  readonly throttle?: Throttle;
+  readonly quota?: { readonly limit: number; readonly period: 'DAY' | 'WEEK' | 'MONTH'; readonly offset?: number };
+  /** Per-method throttles by the route they apply to. */
+  readonly methods: readonly { readonly route: Route; readonly throttle: Throttle }[];
+  readonly origin: Origin;
+}
+
+export interface ApiKey {
+  readonly name: string;
+  readonly plan: UsagePlan;
+  readonly description?: string;
+  /** Name of the NoEcho template parameter that imports an existing value. */
+  readonly valueParameter?: string;
+  readonly origin: Origin;
+}
+
+export interface PolicyPrincipals {
+  readonly accounts: readonly AwsValue[];
+  readonly vpcEndpoints: readonly AwsValue[];
+  readonly vpcs: readonly AwsValue[];
+  readonly sourceIps: readonly string[];
+}
+
+export type ResourcePolicy =
+  | { readonly kind: 'rules'; readonly allow: PolicyPrincipals; readonly deny: PolicyPrincipals; readonly origin: Origin }
+  | { readonly kind: 'raw'; readonly document: Json; readonly origin: Origin }
+  /** Generated for a private API that names VPC endpoints and no policy. */
+  | { readonly kind: 'vpc-endpoints'; readonly vpcEndpoints: readonly AwsValue[]; readonly origin: Origin };
+
+export interface AccessControl {
+  readonly authorizers: readonly Authorizer[];
+  readonly apiKeySource: 'HEADER' | 'AUTHORIZER';
+  readonly usagePlans: readonly UsagePlan[];
+  readonly apiKeys: readonly ApiKey[];
+  readonly policy?: ResourcePolicy;
+}
+
+// ---- Routes -----------------------------------------------------------------------------------------
+
 export interface Route {
   /** PascalCase name unique within the API, used in logical IDs: `GetPetsPetId`. */
   readonly id: string;
@@ -64,6 +151,9 @@ export interface Route {
   readonly parameters: readonly Parameter[];
   readonly hasRequestBody: boolean;
   readonly integration: Integration;
+  /** Undefined when nothing sets it: the operation keeps what the spec says (no authorization). */
+  readonly auth?: RouteAuth;
+  readonly apiKey: boolean;
   /** The operation object (for `ANY`, the `x-amazon-apigateway-any-method` object). */
   readonly origin: Origin;
 }
@@ -88,6 +178,9 @@ export interface Api {
   /** PascalCase prefix of every logical ID: `PetsApi`. */
   readonly logicalId: string;
   readonly endpoint: EndpointType;
+  /** Private APIs: the VPC endpoints that may call it. */
+  readonly vpcEndpoints: readonly AwsValue[];
+  readonly disableDefaultEndpoint: boolean;
   readonly description?: string;
   /** Where the name came from (`x-gateway.api.name`, else `info.title`). */
   readonly origin: Origin;
@@ -98,6 +191,7 @@ export interface GatewayModel {
   readonly api: Api;
   readonly stage: Stage;
   readonly routes: readonly Route[];
+  readonly access: AccessControl;
   /** Template parameters declared in `x-gateway.parameters` or implied by `${Name}` placeholders. */
   readonly parameters: readonly TemplateParameter[];
 }

@@ -30,7 +30,8 @@ export function checkXGateway(block: unknown, kind: BlockKind, pointer: string, 
 function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
   const awsValue = errors.filter((e) => e.keyword === 'anyOf' && e.schemaPath.endsWith('awsValue/anyOf'));
   const underAwsValue = (e: ErrorObject): boolean => e.schemaPath.includes('/awsValue/anyOf/');
-  const rest = errors.filter((e) => e.keyword !== 'anyOf' && !underAwsValue(e));
+  // `if` only says that a `then` failed; the `then`'s own errors say how.
+  const rest = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'if' && !underAwsValue(e));
   return [...awsValue, ...rest].sort((a, b) => a.instancePath.localeCompare(b.instancePath));
 }
 

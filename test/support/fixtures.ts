@@ -1,5 +1,5 @@
 /** Golden fixtures: `fixtures/<case>/openapi.(yaml|json)` with the expected `template.yaml` or `diagnostics.txt`. */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, formatStylish, resolveDiagnostics, serializeTemplate } from '../../src/index.js';
 
@@ -25,12 +25,18 @@ export function fixtureCases(): FixtureCase[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** What a fixture produces: the template text, or the diagnostics as `stylish` prints them. */
-export async function runFixture(fixture: FixtureCase): Promise<{ file: 'template.yaml' | 'diagnostics.txt'; text: string }> {
+/**
+ * What a fixture produces: the template (`template.yaml`) when it compiles, and the diagnostics as
+ * `stylish` prints them (`diagnostics.txt`) when there are any: errors, or warnings beside a template.
+ */
+export async function runFixture(fixture: FixtureCase): Promise<Record<string, string>> {
   const result = await compile(fixture.input, fixture.base ? { into: fixture.base } : {});
-  const printed = formatStylish(resolveDiagnostics(result.diagnostics, result.files), { lineOf: (file, line) => result.files.get(file)?.lineText(line) });
-  if (!result.template) return { file: 'diagnostics.txt', text: printed };
-  return { file: 'template.yaml', text: serializeTemplate(result.template, 'yaml') };
+  const outputs: Record<string, string> = {};
+  if (result.template) outputs['template.yaml'] = serializeTemplate(result.template, 'yaml');
+  if (result.diagnostics.length > 0) {
+    outputs['diagnostics.txt'] = formatStylish(resolveDiagnostics(result.diagnostics, result.files), { lineOf: (file, line) => result.files.get(file)?.lineText(line) });
+  }
+  return outputs;
 }
 
 /** Compare with the golden file; `UPDATE_GOLDEN=1` rewrites it instead. */
@@ -39,3 +45,12 @@ export function golden(fixture: FixtureCase, file: string, actual: string): stri
   if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(path, actual);
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }
+
+/** Golden files of a fixture that its run no longer produces (stale, or missing output). */
+export function unexpectedGoldens(fixture: FixtureCase, produced: readonly string[]): string[] {
+  const stale = GOLDEN_FILES.filter((f) => existsSync(join(fixture.dir, f)) && !produced.includes(f));
+  if (process.env['UPDATE_GOLDEN'] === '1') for (const f of stale) unlinkSync(join(fixture.dir, f));
+  return process.env['UPDATE_GOLDEN'] === '1' ? [] : stale;
+}
+
+const GOLDEN_FILES = ['template.yaml', 'diagnostics.txt'];

@@ -1,0 +1,196 @@
+/**
+ * Access control in the template: authorizers as OpenAPI security schemes, each operation's `security`,
+ * the API key source, the resource policy, the endpoint configuration, usage plans and keys.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-authorizer.html
+ */
+import { lambdaInvocationUri } from '../integrations/lambda.js';
+import { cfnValue, type AwsValue, type Json } from '../model/aws-value.js';
+import { pascalCase } from '../model/build-model.js';
+import type { Authorizer, GatewayModel, PolicyPrincipals, ResourcePolicy, Route } from '../model/ir.js';
+import { type CfnOutput, type CfnResource, ref, sub } from './cfn.js';
+import type { Contribution, OperationPatch } from './contribution.js';
+
+import { API_KEY_SCHEME } from '../model/access.js';
+
+export function emitAccess(model: GatewayModel): Contribution {
+  const { api, access } = model;
+  const schemes: Record<string, Json> = {};
+  for (const authorizer of access.authorizers) schemes[authorizer.name] = securityScheme(authorizer);
+  const usesKeys = model.routes.some((r) => r.apiKey);
+  if (usesKeys) schemes[API_KEY_SCHEME] = { type: 'apiKey', name: 'x-api-key', in: 'header' };
+
+  const body: Record<string, Json> = {};
+  if (Object.keys(schemes).length > 0) body['components'] = { securitySchemes: schemes };
+  if (usesKeys || access.apiKeys.length > 0) body['x-amazon-apigateway-api-key-source'] = access.apiKeySource;
+  if (access.policy) body['x-amazon-apigateway-policy'] = renderPolicy(access.policy);
+
+  const restApi: Record<string, Json> = {};
+  if (api.endpoint === 'private' && api.vpcEndpoints.length > 0) {
+    restApi['EndpointConfiguration'] = { Types: ['PRIVATE'], VpcEndpointIds: api.vpcEndpoints.map(cfnValue) };
+  }
+  if (api.disableDefaultEndpoint) restApi['DisableExecuteApiEndpoint'] = true;
+
+  return {
+    body,
+    operations: model.routes.flatMap((route) => operationSecurity(route)),
+    restApi,
+    resources: { ...authorizerPermissions(model), ...usagePlanResources(model) },
+    outputs: keyOutputs(model),
+  };
+}
+
+function securityScheme(authorizer: Authorizer): Json {
+  switch (authorizer.kind) {
+    case 'cognito':
+      return {
+        type: 'apiKey',
+        name: authorizer.header,
+        in: 'header',
+        'x-amazon-apigateway-authtype': 'cognito_user_pools',
+        'x-amazon-apigateway-authorizer': { type: 'cognito_user_pools', providerARNs: authorizer.userPools.map(cfnValue) },
+      };
+    case 'token':
+      return {
+        type: 'apiKey',
+        name: authorizer.header,
+        in: 'header',
+        'x-amazon-apigateway-authtype': 'custom',
+        'x-amazon-apigateway-authorizer': {
+          type: 'token',
+          authorizerUri: lambdaInvocationUri(authorizer.function),
+          identitySource: `method.request.header.${authorizer.header}`,
+          authorizerResultTtlInSeconds: authorizer.ttl,
+          ...(authorizer.pattern !== undefined && { identityValidationExpression: authorizer.pattern }),
+          ...(authorizer.role && { authorizerCredentials: cfnValue(authorizer.role) }),
+        },
+      };
+    case 'request':
+      return {
+        type: 'apiKey',
+        // A request authorizer reads several sources; the scheme's header name is not used.
+        name: 'Unused',
+        in: 'header',
+        'x-amazon-apigateway-authtype': 'custom',
+        'x-amazon-apigateway-authorizer': {
+          type: 'request',
+          authorizerUri: lambdaInvocationUri(authorizer.function),
+          identitySource: authorizer.identity.join(', '),
+          authorizerResultTtlInSeconds: authorizer.ttl,
+          ...(authorizer.role && { authorizerCredentials: cfnValue(authorizer.role) }),
+        },
+      };
+  }
+}
+
+/** The operation's `security` (and IAM auth), replacing whatever the spec wrote, when x-gateway says how it is authorized. */
+function operationSecurity(route: Route): OperationPatch[] {
+  if (!route.auth && !route.apiKey) return [];
+  const requirement: Record<string, Json> = {};
+  if (route.auth?.kind === 'authorizer') requirement[route.auth.authorizer.name] = [...route.auth.scopes];
+  if (route.apiKey) requirement[API_KEY_SCHEME] = [];
+  const fields: Record<string, Json> = { security: Object.keys(requirement).length > 0 ? [requirement] : [] };
+  if (route.auth?.kind === 'iam') fields['x-amazon-apigateway-auth'] = { type: 'AWS_IAM' };
+  return [{ route, fields }];
+}
+
+function authorizerPermissions(model: GatewayModel): Record<string, CfnResource> {
+  const resources: Record<string, CfnResource> = {};
+  for (const authorizer of model.access.authorizers) {
+    if (authorizer.kind === 'cognito' || authorizer.role) continue;
+    resources[`${model.api.logicalId}${pascalCase(authorizer.name)}AuthorizerPermission`] = {
+      Type: 'AWS::Lambda::Permission',
+      Properties: {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: cfnValue(authorizer.function),
+        Principal: 'apigateway.amazonaws.com',
+        SourceArn: sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${model.api.logicalId}}/authorizers/*`),
+      },
+    };
+  }
+  return resources;
+}
+
+function usagePlanResources(model: GatewayModel): Record<string, CfnResource> {
+  const { api } = model;
+  const stage = `${api.logicalId}Stage`;
+  const resources: Record<string, CfnResource> = {};
+  for (const plan of model.access.usagePlans) {
+    const methods = Object.fromEntries(plan.methods.map(({ route, throttle }) => [methodKey(route), { RateLimit: throttle.rate, BurstLimit: throttle.burst }]));
+    resources[`${api.logicalId}${pascalCase(plan.name)}UsagePlan`] = {
+      Type: 'AWS::ApiGateway::UsagePlan',
+      Properties: {
+        UsagePlanName: `${api.name}-${plan.name}`,
+        ...(plan.description !== undefined && { Description: plan.description }),
+        ...(plan.throttle && { Throttle: { RateLimit: plan.throttle.rate, BurstLimit: plan.throttle.burst } }),
+        ...(plan.quota && { Quota: { Limit: plan.quota.limit, Period: plan.quota.period, ...(plan.quota.offset !== undefined && { Offset: plan.quota.offset }) } }),
+        // `Ref` of the Stage is its name, and makes the plan wait for the stage to exist.
+        ApiStages: [{ ApiId: ref(api.logicalId), Stage: ref(stage), ...(plan.methods.length > 0 && { Throttle: methods }) }],
+      },
+    };
+  }
+  for (const key of model.access.apiKeys) {
+    const keyId = `${api.logicalId}${pascalCase(key.name)}ApiKey`;
+    resources[keyId] = {
+      Type: 'AWS::ApiGateway::ApiKey',
+      Properties: {
+        Name: `${api.name}-${key.name}`,
+        Enabled: true,
+        ...(key.description !== undefined && { Description: key.description }),
+        ...(key.valueParameter !== undefined && { Value: ref(key.valueParameter) }),
+      },
+    };
+    resources[`${api.logicalId}${pascalCase(key.name)}UsagePlanKey`] = {
+      Type: 'AWS::ApiGateway::UsagePlanKey',
+      Properties: { KeyId: ref(keyId), KeyType: 'API_KEY', UsagePlanId: ref(`${api.logicalId}${pascalCase(key.plan.name)}UsagePlan`) },
+    };
+  }
+  return resources;
+}
+
+/**
+ * A usage plan's method key: the resource path and the verb, `/pets/POST`; the root resource is `//GET`
+ * (as the CDK writes it).
+ */
+export function methodKey(route: Route): string {
+  return `${route.path}/${route.method === 'ANY' ? '*' : route.method}`;
+}
+
+function keyOutputs(model: GatewayModel): Record<string, CfnOutput> {
+  return Object.fromEntries(
+    model.access.apiKeys.map((key) => [
+      `${model.api.logicalId}${pascalCase(key.name)}ApiKeyId`,
+      { Description: `Id of the API key ${key.name} (read its value with: aws apigateway get-api-key --include-value --api-key <id>)`, Value: ref(`${model.api.logicalId}${pascalCase(key.name)}ApiKey`) },
+    ]),
+  );
+}
+
+const INVOKE = 'execute-api:Invoke';
+/** Expanded by API Gateway to this API's ARN when it imports the policy. */
+const THIS_API = 'execute-api:/*';
+
+export function renderPolicy(policy: ResourcePolicy): Json {
+  if (policy.kind === 'raw') return policy.document;
+  if (policy.kind === 'vpc-endpoints') {
+    return { Version: '2012-10-17', Statement: [statement('Allow', '*', { StringEquals: { 'aws:SourceVpce': policy.vpcEndpoints.map(cfnValue) } })] };
+  }
+  return { Version: '2012-10-17', Statement: [...statements('Allow', policy.allow), ...statements('Deny', policy.deny)] };
+}
+
+function statements(effect: 'Allow' | 'Deny', who: PolicyPrincipals): Json[] {
+  const out: Json[] = [];
+  if (who.accounts.length > 0) out.push(statement(effect, { AWS: who.accounts.map(principalArn) }));
+  if (who.vpcEndpoints.length > 0) out.push(statement(effect, '*', { StringEquals: { 'aws:SourceVpce': who.vpcEndpoints.map(cfnValue) } }));
+  if (who.vpcs.length > 0) out.push(statement(effect, '*', { StringEquals: { 'aws:SourceVpc': who.vpcs.map(cfnValue) } }));
+  if (who.sourceIps.length > 0) out.push(statement(effect, '*', { IpAddress: { 'aws:SourceIp': [...who.sourceIps] } }));
+  return out;
+}
+
+function statement(effect: 'Allow' | 'Deny', principal: Json, condition?: Json): Json {
+  return { Effect: effect, Principal: principal, Action: INVOKE, Resource: THIS_API, ...(condition !== undefined && { Condition: condition }) };
+}
+
+/** A bare 12-digit account id becomes the account's root principal in this partition. */
+function principalArn(value: AwsValue): Json {
+  if (value.kind === 'literal' && /^\d{12}$/.test(value.value)) return sub(`arn:\${AWS::Partition}:iam::${value.value}:root`);
+  return cfnValue(value);
+}

@@ -1,0 +1,230 @@
+/**
+ * Access control in the model: authorizers, each route's auth and API key requirement, usage plans and
+ * keys, the resource policy. Each check is a small function, reported where the setting was written.
+ */
+import { childPointer } from '../diagnostics/diagnostic.js';
+import type { AwsValue, Json } from './aws-value.js';
+import { asBlock, type Block, type ModelContext, type RouteScope, setting } from './context.js';
+import type { AccessControl, ApiKey, Authorizer, EndpointType, PolicyPrincipals, ResourcePolicy, Route, RouteAuth, Throttle, UsagePlan } from './ir.js';
+
+const AUTHORIZERS = '/x-gateway/authorizers';
+/** The security scheme API Gateway reads as "this method requires an API key". */
+export const API_KEY_SCHEME = 'api_key';
+const BUILT_IN = ['iam', 'none'] as const;
+const DEFAULT_TTL = 300;
+const MAX_TTL = 3600;
+
+export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
+  return Object.entries(asBlock(ctx.root['authorizers'])).map(([name, raw]) => {
+    const block = asBlock(raw);
+    const pointer = childPointer(AUTHORIZERS, name);
+    const origin = ctx.origin(pointer);
+    const usage = `authorizer ${name}`;
+    const role = 'role' in block ? { role: ctx.value(block['role'], childPointer(pointer, 'role'), `Role that invokes the ${usage}`) } : {};
+    switch (block['type']) {
+      case 'cognito':
+        return {
+          kind: 'cognito',
+          name,
+          userPools: (block['userPools'] as unknown[]).map((pool, i) => ctx.value(pool, childPointer(pointer, 'userPools', i), `Cognito user pool ARN for the ${usage}`)),
+          header: typeof block['header'] === 'string' ? block['header'] : 'Authorization',
+          origin,
+        };
+      case 'token':
+        return {
+          kind: 'token',
+          name,
+          function: ctx.value(block['function'], childPointer(pointer, 'function'), `Lambda function ARN of the ${usage}`),
+          header: typeof block['header'] === 'string' ? block['header'] : 'Authorization',
+          ttl: ttlOf(ctx, block, pointer),
+          ...(typeof block['pattern'] === 'string' && { pattern: block['pattern'] }),
+          ...role,
+          origin,
+        };
+      default:
+        return {
+          kind: 'request',
+          name,
+          function: ctx.value(block['function'], childPointer(pointer, 'function'), `Lambda function ARN of the ${usage}`),
+          identity: (block['identity'] as string[]).map(identitySource),
+          ttl: ttlOf(ctx, block, pointer),
+          ...role,
+          origin,
+        };
+    }
+  });
+}
+
+function ttlOf(ctx: ModelContext, block: Block, pointer: string): number {
+  const ttl = typeof block['ttl'] === 'number' ? block['ttl'] : DEFAULT_TTL;
+  if (ttl < 0 || ttl > MAX_TTL) {
+    ctx.report('authorizer-ttl-out-of-range', 'error', `Authorizer result TTL ${ttl} is outside 0..3600 seconds.`, childPointer(pointer, 'ttl'), 'Use 0 to turn caching off, or at most 3600.');
+  }
+  return ttl;
+}
+
+/** `header.X-Partner` → `method.request.header.X-Partner`, `query.tenant` → `method.request.querystring.tenant`. */
+export function identitySource(source: string): string {
+  const dot = source.indexOf('.');
+  const [kind, name] = [source.slice(0, dot), source.slice(dot + 1)];
+  if (kind === 'header') return `method.request.header.${name}`;
+  if (kind === 'query') return `method.request.querystring.${name}`;
+  return `${kind}.${name}`;
+}
+
+/** The route's auth (nearest `auth` along the chain) and whether it requires an API key. */
+export function routeAccess(ctx: ModelContext, scope: RouteScope, authorizers: readonly Authorizer[]): { auth?: RouteAuth; apiKey: boolean } {
+  const apiKey = setting(scope, 'apiKey')?.value === true;
+  const written = setting(scope, 'auth');
+  if (!written) return { apiKey };
+  const origin = ctx.origin(written.pointer);
+  const [name, options] = Array.isArray(written.value) ? [written.value[0] as string, asBlock(written.value[1])] : [written.value as string, {}];
+  const scopes = Array.isArray(options['scopes']) ? (options['scopes'] as string[]) : [];
+  const namePointer = Array.isArray(written.value) ? childPointer(written.pointer, 0) : written.pointer;
+  if (name === 'iam' || name === 'none') {
+    if (scopes.length > 0) scopesNotAllowed(ctx, name, childPointer(written.pointer, 1, 'scopes'));
+    return { auth: { kind: name, origin }, apiKey };
+  }
+  const authorizer = authorizers.find((a) => a.name === name);
+  if (!authorizer) {
+    const known = [...BUILT_IN, ...authorizers.map((a) => a.name)];
+    ctx.report('unknown-authorizer', 'error', `\`${name}\` is not an authorizer.`, namePointer, `Known: ${known.join(', ')}. Declare authorizers under x-gateway.authorizers.`);
+    return { apiKey };
+  }
+  if (scopes.length > 0 && authorizer.kind !== 'cognito') scopesNotAllowed(ctx, `${name} (a ${authorizer.kind} authorizer)`, childPointer(written.pointer, 1, 'scopes'));
+  return { auth: { kind: 'authorizer', authorizer, scopes: authorizer.kind === 'cognito' ? scopes : [], origin }, apiKey };
+}
+
+function scopesNotAllowed(ctx: ModelContext, what: string, pointer: string): void {
+  ctx.report('scopes-on-non-cognito', 'error', `OAuth scopes apply only to Cognito authorizers, not to ${what}.`, pointer, 'Remove the scopes, or use a cognito authorizer.');
+}
+
+export function buildAccess(ctx: ModelContext, routes: readonly Route[], authorizers: readonly Authorizer[], endpoint: EndpointType, vpcEndpoints: readonly AwsValue[]): AccessControl {
+  const plans = buildUsagePlans(ctx, routes);
+  const keys = buildApiKeys(ctx, plans);
+  const apiKeys = asBlock(ctx.root['apiKeys']);
+  const apiKeySource = apiKeys['source'] === 'authorizer' ? 'AUTHORIZER' : 'HEADER';
+  checkApiKeyUse(ctx, routes, plans, authorizers, apiKeySource);
+  checkSchemeNames(ctx, authorizers, routes.some((r) => r.apiKey));
+  const policy = buildPolicy(ctx, endpoint, vpcEndpoints);
+  return { authorizers, apiKeySource, usagePlans: plans, apiKeys: keys, ...(policy && { policy }) };
+}
+
+function buildUsagePlans(ctx: ModelContext, routes: readonly Route[]): UsagePlan[] {
+  return Object.entries(asBlock(ctx.root['usagePlans'])).map(([name, raw]) => {
+    const block = asBlock(raw);
+    const pointer = childPointer('/x-gateway/usagePlans', name);
+    const quota = asBlock(block['quota']);
+    if ('quota' in block && (quota['limit'] as number) <= 0) {
+      ctx.report('usage-plan-limit-not-positive', 'error', `Quota limit ${String(quota['limit'])} must be positive.`, childPointer(pointer, 'quota', 'limit'), 'Set the number of requests allowed per period.');
+    }
+    const methods = Object.entries(asBlock(block['methods'])).flatMap(([key, throttle]) => {
+      const at = childPointer(pointer, 'methods', key);
+      const [method, path] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)];
+      const route = routes.find((r) => r.method === method && r.path === path);
+      if (!route) {
+        ctx.report('usage-plan-unknown-method', 'error', `\`${key}\` is not an operation of this API.`, at, 'Write the method and the path as the spec has them, e.g. "POST /pets".');
+        return [];
+      }
+      return [{ route, throttle: throttleOf(ctx, throttle, at) }];
+    });
+    return {
+      name,
+      ...(typeof block['description'] === 'string' && { description: block['description'] }),
+      ...('throttle' in block && { throttle: throttleOf(ctx, block['throttle'], childPointer(pointer, 'throttle')) }),
+      ...('quota' in block && {
+        quota: {
+          limit: quota['limit'] as number,
+          period: String(quota['period']).toUpperCase() as 'DAY' | 'WEEK' | 'MONTH',
+          ...(typeof quota['offset'] === 'number' && { offset: quota['offset'] }),
+        },
+      }),
+      methods,
+      origin: ctx.origin(pointer),
+    };
+  });
+}
+
+function throttleOf(ctx: ModelContext, raw: unknown, pointer: string): Throttle {
+  const block = asBlock(raw);
+  const throttle = { rate: block['rate'] as number, burst: block['burst'] as number };
+  for (const key of ['rate', 'burst'] as const) {
+    if (throttle[key] <= 0) ctx.report('usage-plan-limit-not-positive', 'error', `Throttle ${key} ${throttle[key]} must be positive.`, childPointer(pointer, key), 'A zero or negative limit would block every request.');
+  }
+  if (throttle.burst > 0 && throttle.rate > 0 && throttle.burst < throttle.rate) {
+    ctx.report('usage-plan-burst-below-rate', 'warning', `Burst ${throttle.burst} is below the rate ${throttle.rate}: a second's worth of requests can never arrive at once.`, childPointer(pointer, 'burst'), 'Set burst to at least the rate (commonly twice it).');
+  }
+  return throttle;
+}
+
+function buildApiKeys(ctx: ModelContext, plans: readonly UsagePlan[]): ApiKey[] {
+  return Object.entries(asBlock(asBlock(ctx.root['apiKeys'])['keys'])).flatMap(([name, raw]) => {
+    const block = asBlock(raw);
+    const pointer = childPointer('/x-gateway/apiKeys/keys', name);
+    const plan = plans.find((p) => p.name === block['plan']);
+    if (!plan) {
+      ctx.report('unknown-usage-plan', 'error', `Key \`${name}\` names the usage plan \`${String(block['plan'])}\`, which is not declared.`, childPointer(pointer, 'plan'), `Declared plans: ${plans.map((p) => p.name).join(', ') || 'none'} (x-gateway.usagePlans).`);
+      return [];
+    }
+    const value = typeof block['value'] === 'string' ? ctx.secret(block['value'], childPointer(pointer, 'value'), `Existing value of the API key ${name}`) : undefined;
+    return [{ name, plan, ...(typeof block['description'] === 'string' && { description: block['description'] }), ...(value && { valueParameter: value }), origin: ctx.origin(pointer) }];
+  });
+}
+
+function checkApiKeyUse(ctx: ModelContext, routes: readonly Route[], plans: readonly UsagePlan[], authorizers: readonly Authorizer[], source: 'HEADER' | 'AUTHORIZER'): void {
+  if (plans.length > 0 && !routes.some((r) => r.apiKey)) {
+    ctx.report('usage-plan-without-api-key', 'warning', 'Usage plans are declared, but no operation requires an API key, so none of them applies.', '/x-gateway/usagePlans', 'Set `apiKey: true` on the operations the plans should meter (or in x-gateway.defaults).');
+  }
+  for (const route of routes) {
+    if (route.apiKey && (!route.auth || route.auth.kind === 'none')) {
+      ctx.report('api-key-only-protection', 'warning', `${route.method} ${route.path} is protected by an API key alone. API keys identify and meter callers; they do not authenticate them.`, pointerOf(route), 'Add `auth` (an authorizer or iam) as well.');
+    }
+  }
+  if (source === 'AUTHORIZER' && !authorizers.some((a) => a.kind !== 'cognito')) {
+    ctx.report('api-key-source-without-authorizer', 'error', 'API keys come from the authorizer, but there is no Lambda authorizer to return them.', '/x-gateway/apiKeys/source', 'Add a token or request authorizer that returns usageIdentifierKey, or use `source: header`.');
+  }
+}
+
+/** The pointer of the route's operation in the bundled document. */
+function pointerOf(route: Route): string {
+  const key = route.method === 'ANY' ? 'x-amazon-apigateway-any-method' : route.method.toLowerCase();
+  return childPointer('/paths', route.path, key);
+}
+
+/** A scheme the spec declares under a name gateform generates would be silently replaced. */
+function checkSchemeNames(ctx: ModelContext, authorizers: readonly Authorizer[], usesKeys: boolean): void {
+  const declared = asBlock(asBlock(ctx.document['components'])['securitySchemes']);
+  const generated = [...authorizers.map((a) => a.name), ...(usesKeys ? [API_KEY_SCHEME] : [])];
+  for (const name of generated.filter((n) => n in declared)) {
+    const ours = name === API_KEY_SCHEME ? '/x-gateway' : childPointer(AUTHORIZERS, name);
+    ctx.report('duplicate-setting', 'error', `The security scheme \`${name}\` is declared in components.securitySchemes and generated by x-gateway.`, childPointer('/components/securitySchemes', name), name === API_KEY_SCHEME ? 'Rename your scheme: gateform generates `api_key` for operations with `apiKey: true`.' : 'Rename the authorizer or the scheme.', [{ ...ctx.origin(ours), message: 'generated from here' }]);
+  }
+}
+
+function buildPolicy(ctx: ModelContext, endpoint: EndpointType, vpcEndpoints: readonly AwsValue[]): ResourcePolicy | undefined {
+  const raw = ctx.root['policy'];
+  const pointer = '/x-gateway/policy';
+  if ('x-amazon-apigateway-policy' in ctx.document && raw !== undefined) {
+    ctx.report('duplicate-setting', 'error', 'The resource policy is set twice: by x-gateway.policy and by x-amazon-apigateway-policy.', pointer, 'Keep one of them.', [{ ...ctx.origin('/x-amazon-apigateway-policy'), message: 'also set here' }]);
+  }
+  if (endpoint === 'private' && vpcEndpoints.length === 0 && raw === undefined && !('x-amazon-apigateway-policy' in ctx.document)) {
+    ctx.report('private-api-unreachable', 'error', 'A private API with neither VPC endpoints nor a resource policy can never be called.', '/x-gateway/api/endpoint', 'List the interface VPC endpoints in `api.vpcEndpoints`, or write a `policy`.');
+  }
+  if (raw === undefined) {
+    return endpoint === 'private' && vpcEndpoints.length > 0 ? { kind: 'vpc-endpoints', vpcEndpoints, origin: ctx.origin('/x-gateway/api/vpcEndpoints') } : undefined;
+  }
+  const block = asBlock(raw);
+  if ('raw' in block) return { kind: 'raw', document: block['raw'] as Json, origin: ctx.origin(childPointer(pointer, 'raw')) };
+  return { kind: 'rules', allow: principals(ctx, block['allow'], childPointer(pointer, 'allow')), deny: principals(ctx, block['deny'], childPointer(pointer, 'deny')), origin: ctx.origin(pointer) };
+}
+
+function principals(ctx: ModelContext, raw: unknown, pointer: string): PolicyPrincipals {
+  const block = asBlock(raw);
+  const values = (key: string, usage: string): AwsValue[] => (Array.isArray(block[key]) ? (block[key] as unknown[]).map((v, i) => ctx.value(v, childPointer(pointer, key, i), usage)) : []);
+  return {
+    accounts: values('accounts', 'AWS account id allowed by the resource policy'),
+    vpcEndpoints: values('vpcEndpoints', 'VPC endpoint id in the resource policy'),
+    vpcs: values('vpcs', 'VPC id in the resource policy'),
+    sourceIps: Array.isArray(block['sourceIps']) ? (block['sourceIps'] as string[]) : [],
+  };
+}
