@@ -5,7 +5,7 @@
  */
 import { lambdaInvocationUri } from '../integrations/lambda.js';
 import { cfnValue, type AwsValue, type Json } from '../model/aws-value.js';
-import { pascalCase } from '../model/build-model.js';
+import { pascalCase } from '../model/names.js';
 import type { Authorizer, GatewayModel, PolicyPrincipals, ResourcePolicy, Route } from '../model/ir.js';
 import { type CfnOutput, type CfnResource, ref, sub } from './cfn.js';
 import type { Contribution, OperationPatch } from './contribution.js';

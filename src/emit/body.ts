@@ -5,7 +5,7 @@
 import type { JsonObject } from '../load/load-document.js';
 import type { Json } from '../model/aws-value.js';
 import type { HttpMethod } from '../model/ir.js';
-import type { Contribution } from './contribution.js';
+import type { Contribution, OperationPatch } from './contribution.js';
 
 export const OPERATION_KEY: Readonly<Record<HttpMethod, string>> = {
   GET: 'get',
@@ -31,15 +31,31 @@ export function buildBody(document: JsonObject, contributions: readonly Contribu
   }
   for (const contribution of contributions) {
     if (contribution.body) mergeDeep(body, contribution.body);
-    for (const { route, fields, statusCodes } of contribution.operations ?? []) {
-      const item = (paths[route.path] ??= {});
-      const operation = (item[OPERATION_KEY[route.method]] ??= { responses: {} }) as Record<string, unknown>;
-      Object.assign(operation, fields);
-      const responses = (operation['responses'] ??= {}) as Record<string, unknown>;
-      for (const code of statusCodes ?? []) responses[String(code)] ??= { description: `${code} response` };
+    for (const patch of contribution.operations ?? []) {
+      const item = (paths[patch.route.path] ??= {});
+      const operation = (item[OPERATION_KEY[patch.route.method]] ??= { responses: {} }) as Record<string, unknown>;
+      Object.assign(operation, patch.fields);
+      declare(operation, patch);
     }
   }
   return body;
+}
+
+/** Declare on the operation the statuses, request headers and response headers an integration uses. */
+function declare(operation: Record<string, unknown>, patch: OperationPatch): void {
+  const responses = (operation['responses'] ??= {}) as Record<string, Record<string, unknown>>;
+  for (const code of patch.statusCodes ?? []) responses[String(code)] ??= { description: `${code} response` };
+  const parameters = (patch.requestHeaders ?? []).length > 0 ? ((operation['parameters'] ??= []) as Record<string, unknown>[]) : [];
+  for (const name of patch.requestHeaders ?? []) {
+    const declared = parameters.some((p) => p['in'] === 'header' && String(p['name']).toLowerCase() === name.toLowerCase());
+    if (!declared) parameters.push({ name, in: 'header', required: false, schema: { type: 'string' } });
+  }
+  const success = patch.statusCodes?.[0];
+  if (success !== undefined && (patch.responseHeaders ?? []).length > 0) {
+    const response = responses[String(success)]!;
+    const headers = (response['headers'] ??= {}) as Record<string, unknown>;
+    for (const name of patch.responseHeaders ?? []) headers[name] ??= { schema: { type: 'string' } };
+  }
 }
 
 /** Merge `source` into `target`: objects key by key, anything else replaced. */

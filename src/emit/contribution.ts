@@ -14,6 +14,10 @@ export interface OperationPatch {
   readonly fields: { readonly [key: string]: Json };
   /** Status codes the operation must declare (API Gateway refuses responses to undeclared ones). */
   readonly statusCodes?: readonly number[];
+  /** Header parameters the operation must declare (mapping expressions may only read declared ones). */
+  readonly requestHeaders?: readonly string[];
+  /** Headers the response of the first of `statusCodes` must declare. */
+  readonly responseHeaders?: readonly string[];
 }
 
 export interface Contribution {

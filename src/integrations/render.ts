@@ -3,6 +3,7 @@ import type { Route } from '../model/ir.js';
 import { renderHttpIntegration } from './http.js';
 import { renderLambdaIntegration } from './lambda.js';
 import { renderMockIntegration } from './mock.js';
+import { renderServiceKind } from './services.js';
 import type { IntegrationContext, IntegrationOutput } from './types.js';
 
 /** Undefined for a raw integration, which the Body keeps as the user wrote it. */
@@ -17,5 +18,7 @@ export function renderIntegration(context: IntegrationContext): IntegrationOutpu
       return renderMockIntegration(integration);
     case 'raw':
       return undefined;
+    default:
+      return renderServiceKind(context.route, integration);
   }
 }

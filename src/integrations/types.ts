@@ -1,6 +1,7 @@
 /** The contract between the IR and the integration modules (DESIGN.md "Layout"). */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Json } from '../model/aws-value.js';
+import type { AwsValue, Json } from '../model/aws-value.js';
+import type { IamStatement } from './iam.js';
 import type { Api, Route } from '../model/ir.js';
 import type { CfnResource } from '../emit/cfn.js';
 
@@ -14,7 +15,25 @@ export interface IntegrationOutput {
   readonly integration: { readonly [key: string]: Json };
   /** Resources the integration needs, by logical ID (e.g. the Lambda invoke permission). */
   readonly resources?: Readonly<Record<string, CfnResource>>;
-  /** Status codes the integration answers with, which the operation must declare. */
+  /** Status codes the integration answers with, which the operation must declare (success first). */
   readonly statusCodes?: readonly number[];
+  /** Request headers the integration maps, which the operation must declare. */
+  readonly requestHeaders?: readonly string[];
+  /** Headers of the success response the integration sets, which the operation must declare. */
+  readonly responseHeaders?: readonly string[];
   readonly diagnostics?: readonly Diagnostic[];
+  /** The role API Gateway assumes to call an AWS service (set as the integration's `credentials`). */
+  readonly role?: ServiceRole;
+}
+
+export interface ServiceRole {
+  readonly service: string;
+  /** Readable name of the target, for the role's logical ID. */
+  readonly name: string;
+  /** The target itself (canonical JSON): routes on the same target share one role. */
+  readonly target: string;
+  /** Least-privilege statements for this route; a shared role holds those of all its routes. */
+  readonly statements: readonly IamStatement[];
+  /** The user's own role, used instead of a generated one. */
+  readonly existing?: AwsValue;
 }

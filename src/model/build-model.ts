@@ -7,8 +7,11 @@ import { childPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject, LoadedDocument } from '../load/load-document.js';
 import { type AwsValue, type Json, placeholderNames, referencedNames, toAwsValue } from './aws-value.js';
 import type { Authorizer, EndpointType, GatewayModel, HttpMethod, Integration, Origin, Parameter, Route, TemplateParameter } from './ir.js';
+import { SERVICE_KINDS, type ServiceKind } from '../integrations/service-types.js';
+import { SERVICE_PARSERS } from '../integrations/services.js';
 import { buildAccess, buildAuthorizers, routeAccess } from './access.js';
 import { asBlock, type Block, type ModelContext, type Placed, type RouteScope } from './context.js';
+import { pascalCase, slug } from './names.js';
 import { checkXGateway } from './x-gateway-schema.js';
 
 export interface ModelOptions {
@@ -34,7 +37,9 @@ const OPERATION_KEYS: readonly (readonly [string, HttpMethod])[] = [
 ];
 
 const DEFAULT_TIMEOUT = 29000;
-const INTEGRATION_KINDS = ['lambda', 'http', 'mock'] as const;
+const INTEGRATION_KINDS: readonly string[] = ['lambda', 'http', 'mock', ...SERVICE_KINDS];
+/** Keys of an integration block that are options, not kinds. */
+const INTEGRATION_OPTIONS = new Set(['timeout', 'vpcLink', 'role', 'requestTemplate', 'responseTemplate']);
 
 export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): ModelResult {
   const doc = loaded.document;
@@ -136,6 +141,7 @@ class ModelBuilder implements ModelContext {
           ...(typeof operationId === 'string' && { operationId }),
           parameters,
           hasRequestBody: operation['requestBody'] !== undefined,
+          responses: Object.keys(asBlock(operation['responses'])).filter((code) => code !== 'default'),
           integration,
           ...routeAccess(this, scope, authorizers),
           origin: this.origin(pointer),
@@ -189,7 +195,7 @@ class ModelBuilder implements ModelContext {
     }
     const at = childPointer(placed.pointer, 'integration');
     const block = asBlock(placed.block['integration']);
-    const kinds = Object.keys(block).filter((k) => k !== 'timeout' && k !== 'vpcLink');
+    const kinds = Object.keys(block).filter((k) => !INTEGRATION_OPTIONS.has(k));
     if (kinds.length !== 1) {
       this.report(kinds.length === 0 ? 'missing-integration' : 'multiple-integrations', 'error', kinds.length === 0 ? 'The integration names no kind.' : `The integration names ${kinds.length} kinds (${kinds.join(', ')}); it must name exactly one.`, at, `Use one of: ${INTEGRATION_KINDS.join(', ')}.`);
       return undefined;
@@ -197,6 +203,9 @@ class ModelBuilder implements ModelContext {
     const kind = kinds[0]!;
     const usage = `${method} ${path}`;
     const origin = this.origin(childPointer(at, kind));
+    for (const option of ['role', 'requestTemplate', 'responseTemplate'].filter((o) => o in block && !(SERVICE_KINDS as readonly string[]).includes(kind))) {
+      this.report('integration-option-unused', 'error', `\`${option}\` applies only to AWS service integrations, not to \`${kind}\`.`, childPointer(at, option), 'Remove it.');
+    }
     if ('vpcLink' in block && kind !== 'http') {
       this.report('vpc-link-without-http', 'error', '`vpcLink` only applies to an `http` integration.', childPointer(at, 'vpcLink'), 'Remove it, or make this an `http` integration.');
     }
@@ -214,9 +223,16 @@ class ModelBuilder implements ModelContext {
         const mock = asBlock(block['mock']);
         return { kind: 'mock', status: typeof mock['status'] === 'number' ? mock['status'] : 200, ...('body' in mock && { body: mock['body'] as Json }), origin };
       }
-      default:
-        this.report('unknown-integration-kind', 'error', `Integration kind \`${kind}\` is not known.`, childPointer(at, kind), `Use one of: ${INTEGRATION_KINDS.join(', ')}.`);
-        return undefined;
+      default: {
+        const common = {
+          ...('role' in block && { role: this.value(block['role'], childPointer(at, 'role'), `Role API Gateway assumes for ${usage}`) }),
+          ...(typeof block['requestTemplate'] === 'string' && { requestTemplate: block['requestTemplate'] }),
+          ...(typeof block['responseTemplate'] === 'string' && { responseTemplate: block['responseTemplate'] }),
+          timeout,
+          origin,
+        };
+        return SERVICE_PARSERS[kind as ServiceKind](this, asBlock(block[kind]), childPointer(at, kind), scope, common);
+      }
     }
   }
 
@@ -324,18 +340,6 @@ function stripSubs(value: Json): Json {
 /** `{id}` and greedy `{proxy+}` variables of a path template. */
 export function pathVariables(path: string): string[] {
   return [...path.matchAll(/\{([^}+]+)\+?\}/g)].map((m) => m[1]!);
-}
-
-export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'api';
-}
-
-export function pascalCase(text: string): string {
-  return text
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
-    .join('');
 }
 
 /** `pets` → `PetsApi`; `pets-api` → `PetsApi`. Logical IDs must start with a letter. */

@@ -150,6 +150,8 @@ export interface Route {
   readonly operationId?: string;
   readonly parameters: readonly Parameter[];
   readonly hasRequestBody: boolean;
+  /** Status codes the operation declares (`default` left out). */
+  readonly responses: readonly string[];
   readonly integration: Integration;
   /** Undefined when nothing sets it: the operation keeps what the spec says (no authorization). */
   readonly auth?: RouteAuth;

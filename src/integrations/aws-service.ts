@@ -1,0 +1,84 @@
+/**
+ * What every direct AWS service integration shares: `type: aws`, the JSON request template, passthrough
+ * `never` (a request the template cannot map is refused with 415 rather than forwarded raw), and responses
+ * for success, client mistakes (4XX → 400) and service failures (5XX → 500) with JSON bodies that do not
+ * leak the service's internals.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-integration.html
+ */
+import { type AwsValue, type CfnString, type Json, escapeSub, placeholderNames, referencedNames } from '../model/aws-value.js';
+import type { Route } from '../model/ir.js';
+import { pascalCase } from '../model/names.js';
+import type { IamStatement } from './iam.js';
+import type { ServiceIntegration } from './service-types.js';
+import type { IntegrationOutput } from './types.js';
+import { renderVtl } from './vtl.js';
+
+export interface ServiceRequest {
+  /** Service name for messages: "SQS", "DynamoDB". */
+  readonly service: string;
+  readonly uri: CfnString;
+  readonly httpMethod: string;
+  /** `integration.request.*` → mapping expression. */
+  readonly requestParameters?: Readonly<Record<string, CfnString>>;
+  readonly requestTemplate?: CfnString;
+  readonly responseTemplate?: CfnString;
+  /** Content types the request template is registered for. Default application/json. */
+  readonly contentTypes?: readonly string[];
+  readonly passthroughBehavior?: 'never' | 'when_no_match';
+  /** Response headers mapped from the service's response (`method.response.header.X` → expression). */
+  readonly responseParameters?: Readonly<Record<string, string>>;
+  readonly statements: readonly IamStatement[];
+  /** The AWS resource the role's statements are about; routes with the same target share a role. */
+  readonly target: AwsValue;
+}
+
+/** The success status: the operation's first declared 2XX response, else 200. */
+export function successStatus(route: Route): number {
+  const declared = route.responses.map(Number).filter((code) => code >= 200 && code < 300);
+  return declared.length > 0 ? Math.min(...declared) : 200;
+}
+
+export function renderServiceIntegration(route: Route, integration: ServiceIntegration, request: ServiceRequest): IntegrationOutput {
+  const success = successStatus(route);
+  const requestTemplate = integration.requestTemplate !== undefined ? escapeSub(integration.requestTemplate) : request.requestTemplate;
+  const responseTemplate = integration.responseTemplate !== undefined ? escapeSub(integration.responseTemplate) : request.responseTemplate;
+  const errorTemplate = (status: number, text: string): CfnString => renderVtl('common/error.response', { status, message: text });
+  const responses: Record<string, Json> = {
+    default: {
+      statusCode: String(success),
+      ...(request.responseParameters && { responseParameters: { ...request.responseParameters } }),
+      ...(responseTemplate !== undefined && { responseTemplates: { 'application/json': responseTemplate } }),
+    },
+    '4\\d{2}': { statusCode: '400', responseTemplates: { 'application/json': errorTemplate(400, `${request.service} rejected the request.`) } },
+    '5\\d{2}': { statusCode: '500', responseTemplates: { 'application/json': errorTemplate(500, `${request.service} could not handle the request.`) } },
+  };
+  return {
+    integration: {
+      type: 'aws',
+      httpMethod: request.httpMethod,
+      uri: request.uri,
+      ...(request.requestParameters && Object.keys(request.requestParameters).length > 0 && { requestParameters: { ...request.requestParameters } }),
+      ...(requestTemplate !== undefined && {
+        requestTemplates: Object.fromEntries((request.contentTypes ?? ['application/json']).map((type) => [type, requestTemplate])),
+      }),
+      passthroughBehavior: request.passthroughBehavior ?? 'never',
+      timeoutInMillis: integration.timeout,
+      responses,
+    },
+    statusCodes: [success, 400, 500],
+    role: {
+      service: integration.kind,
+      name: targetName(request.target),
+      target: JSON.stringify(request.target),
+      statements: request.statements,
+      ...(integration.role && { existing: integration.role }),
+    },
+  };
+}
+
+/** A readable name for a target, for the role's logical ID: `${OrdersQueueArn}` → `OrdersQueueArn`. */
+function targetName(value: AwsValue): string {
+  if (value.kind === 'literal') return pascalCase(value.value.split(/[:/]/).filter(Boolean).pop() ?? value.value);
+  const names = value.kind === 'sub' ? placeholderNames(value.template).filter((n) => !n.startsWith('AWS::')) : referencedNames(value.value);
+  return pascalCase(names.join('-')) || 'Target';
+}

@@ -1,0 +1,82 @@
+/**
+ * DynamoDB PutItem, GetItem, Query, UpdateItem and DeleteItem, with keys and attributes taken from the
+ * request and items mapped back to plain JSON.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB.html
+ */
+import { childPointer } from '../diagnostics/diagnostic.js';
+import { type AwsValue, cfnValue, joinSub, subText } from '../model/aws-value.js';
+import { asBlock, type Block, type ModelContext, type RouteScope } from '../model/context.js';
+import type { Route } from '../model/ir.js';
+import { renderServiceIntegration } from './aws-service.js';
+import { actionUri, allow, isArn, partOf } from './iam.js';
+import { jsonBoolean, jsonString } from './request-values.js';
+import { refuseBody, requestValue } from './service-values.js';
+import type { DynamoDbAction, DynamoDbAttribute, DynamoDbIntegration, ServiceCommon } from './service-types.js';
+import type { IntegrationOutput } from './types.js';
+import { renderVtl } from './vtl.js';
+
+const READS: readonly DynamoDbAction[] = ['GetItem', 'Query', 'DeleteItem'];
+
+export function parseDynamoDb(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): DynamoDbIntegration | undefined {
+  const action = block['action'] as DynamoDbAction;
+  const at = (key: string): string => childPointer(pointer, key);
+  if (READS.includes(action)) refuseBody(ctx, scope, action, at('action'));
+  const attributes = (key: string): DynamoDbAttribute[] =>
+    Object.entries(asBlock(block[key])).map(([name, raw]) => {
+      const spec = typeof raw === 'string' ? { from: raw, type: 'S' } : asBlock(raw);
+      return { name, value: requestValue(ctx, scope, spec['from'], typeof raw === 'string' ? childPointer(at(key), name) : childPointer(at(key), name, 'from')), type: (spec['type'] ?? 'S') as DynamoDbAttribute['type'] };
+    });
+  const needs: Readonly<Record<DynamoDbAction, readonly string[]>> = { PutItem: ['item'], GetItem: ['key'], Query: ['key'], UpdateItem: ['key', 'update'], DeleteItem: ['key'] };
+  const missing = needs[action].filter((key) => Object.keys(asBlock(block[key])).length === 0);
+  for (const key of missing) {
+    ctx.report('service-missing-value', 'error', `DynamoDB ${action} needs \`${key}\`: the attributes to ${key === 'item' ? 'write' : key === 'update' ? 'set' : 'find the item by'}.`, at('action'), `Add \`${key}: { attributeName: path.id }\` (values: body.x, path.x, query.x, header.x, context.x).`);
+  }
+  const allowed = new Set(['table', 'action', ...needs[action], ...(action === 'Query' ? ['index'] : [])]);
+  for (const key of ['key', 'item', 'update', 'index'].filter((k) => k in block && !allowed.has(k))) {
+    ctx.report('service-option-unused', 'error', `\`${key}\` has no meaning for DynamoDB ${action}.`, at(key), `${action} takes: ${[...allowed].join(', ')}.`);
+  }
+  if (missing.length > 0) return undefined;
+  return {
+    kind: 'dynamodb',
+    action,
+    table: ctx.value(block['table'], at('table'), `DynamoDB table (name or ARN) of ${scope.method} ${scope.path}`),
+    key: attributes('key'),
+    item: attributes('item'),
+    update: attributes('update'),
+    ...(typeof block['index'] === 'string' && { index: block['index'] }),
+    ...common,
+  };
+}
+
+/** `{"S": "…"}`, `{"N": "…"}` or `{"BOOL": …}` for a value from the request. */
+function typed(attribute: DynamoDbAttribute): { name: string; typed: string } {
+  const value = attribute.type === 'BOOL' ? jsonBoolean(attribute.value) : `"${jsonString(attribute.value)}"`;
+  return { name: attribute.name, typed: `{"${attribute.type}": ${value}}` };
+}
+
+const TEMPLATE: Readonly<Record<DynamoDbAction, string>> = { PutItem: 'put-item', GetItem: 'get-item', Query: 'query', UpdateItem: 'update-item', DeleteItem: 'delete-item' };
+const RESPONSE: Readonly<Record<DynamoDbAction, string>> = { PutItem: 'write', GetItem: 'get-item', Query: 'query', UpdateItem: 'update-item', DeleteItem: 'write' };
+
+export function renderDynamoDbIntegration(route: Route, integration: DynamoDbIntegration): IntegrationOutput {
+  const { action, table } = integration;
+  const tableIsArn = isArn(table);
+  const name: AwsValue = tableIsArn ? partOf(table, '/', 1) : table;
+  const arn = tableIsArn ? [table] : [subText('arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/'), table];
+  // A Query on an index reads the index, whose ARN is the table's plus /index/<name>.
+  const resource = integration.index !== undefined ? joinSub([...arn, `/index/${integration.index}`]) : tableIsArn ? cfnValue(table) : joinSub(arn);
+  const output = renderServiceIntegration(route, integration, {
+    service: 'DynamoDB',
+    httpMethod: 'POST',
+    uri: actionUri('dynamodb', action),
+    requestTemplate: renderVtl(
+      `dynamodb/${TEMPLATE[action]}.request`,
+      { key: integration.key.map(typed), item: integration.item.map(typed), update: integration.update.map(typed), index: integration.index },
+      { table: name },
+    ),
+    responseTemplate: renderVtl(`dynamodb/${RESPONSE[action]}.response`, {}),
+    statements: [allow([`dynamodb:${action}`], [resource])],
+    target: table,
+  });
+  // GetItem answers 404 for a key that names no item.
+  return action === 'GetItem' ? { ...output, statusCodes: [...(output.statusCodes ?? []), 404] } : output;
+}

@@ -1,0 +1,45 @@
+/**
+ * EventBridge PutEvents: one event per request, detail = the request body (or another value). A rejected
+ * entry comes back as HTTP 200 with FailedEntryCount > 0; the response template turns it into a 500.
+ * https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html
+ */
+import { childPointer } from '../diagnostics/diagnostic.js';
+import { cfnValue, joinSub, subText } from '../model/aws-value.js';
+import type { Block, ModelContext, RouteScope } from '../model/context.js';
+import type { Route } from '../model/ir.js';
+import { renderServiceIntegration } from './aws-service.js';
+import { actionUri, allow, isArn } from './iam.js';
+import { escapeJson, jsonString } from './request-values.js';
+import { requestValue } from './service-values.js';
+import type { EventBridgeIntegration, ServiceCommon } from './service-types.js';
+import type { IntegrationOutput } from './types.js';
+import { renderVtl } from './vtl.js';
+
+export function parseEventBridge(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): EventBridgeIntegration {
+  return {
+    kind: 'eventbridge',
+    bus: ctx.value(block['bus'] ?? 'default', childPointer(pointer, 'bus' in block ? 'bus' : 'source'), `Event bus (name or ARN) of ${scope.method} ${scope.path}`),
+    source: String(block['source']),
+    detailType: String(block['detailType']),
+    detail: requestValue(ctx, scope, block['detail'] ?? 'body', childPointer(pointer, 'detail' in block ? 'detail' : 'source')),
+    ...common,
+  };
+}
+
+export function renderEventBridgeIntegration(route: Route, integration: EventBridgeIntegration): IntegrationOutput {
+  const detail = integration.detail === 'body' ? escapeJson("$input.json('$')") : `{\\"value\\": \\"${jsonString(integration.detail)}\\"}`;
+  const busArn = isArn(integration.bus) ? cfnValue(integration.bus) : joinSub([subText('arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/'), integration.bus]);
+  return renderServiceIntegration(route, integration, {
+    service: 'EventBridge',
+    httpMethod: 'POST',
+    uri: actionUri('events', 'PutEvents'),
+    requestParameters: {
+      'integration.request.header.X-Amz-Target': "'AWSEvents.PutEvents'",
+      'integration.request.header.Content-Type': "'application/x-amz-json-1.1'",
+    },
+    requestTemplate: renderVtl('eventbridge/put-events.request', { source: integration.source, detailType: integration.detailType, detail }, { bus: integration.bus }),
+    responseTemplate: renderVtl('eventbridge/put-events.response', {}),
+    statements: [allow(['events:PutEvents'], [busArn])],
+    target: integration.bus,
+  });
+}

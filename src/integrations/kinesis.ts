@@ -1,0 +1,41 @@
+/**
+ * Kinesis Data Streams PutRecord: the data (base64-encoded, as the API requires) is the request body or
+ * another value; the partition key comes from the request.
+ * https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecord.html
+ */
+import { childPointer } from '../diagnostics/diagnostic.js';
+import { cfnValue, joinSub, subText } from '../model/aws-value.js';
+import type { Block, ModelContext, RouteScope } from '../model/context.js';
+import type { Route } from '../model/ir.js';
+import { renderServiceIntegration } from './aws-service.js';
+import { actionUri, allow, isArn } from './iam.js';
+import { jsonString, quietValue } from './request-values.js';
+import { requestValue } from './service-values.js';
+import type { KinesisIntegration, ServiceCommon } from './service-types.js';
+import type { IntegrationOutput } from './types.js';
+import { renderVtl } from './vtl.js';
+
+export function parseKinesis(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): KinesisIntegration {
+  return {
+    kind: 'kinesis',
+    stream: ctx.value(block['stream'], childPointer(pointer, 'stream'), `Kinesis stream (name or ARN) of ${scope.method} ${scope.path}`),
+    partitionKey: requestValue(ctx, scope, block['partitionKey'], childPointer(pointer, 'partitionKey')),
+    data: requestValue(ctx, scope, block['data'] ?? 'body', childPointer(pointer, 'data' in block ? 'data' : 'stream')),
+    ...common,
+  };
+}
+
+export function renderKinesisIntegration(route: Route, integration: KinesisIntegration): IntegrationOutput {
+  const streamIsArn = isArn(integration.stream);
+  const data = integration.data === 'body' ? "$util.base64Encode($input.json('$'))" : `$util.base64Encode(${quietValue(integration.data)})`;
+  return renderServiceIntegration(route, integration, {
+    service: 'Kinesis',
+    httpMethod: 'POST',
+    uri: actionUri('kinesis', 'PutRecord'),
+    requestParameters: { 'integration.request.header.Content-Type': "'application/x-amz-json-1.1'" },
+    requestTemplate: renderVtl('kinesis/put-record.request', { streamKey: streamIsArn ? 'StreamARN' : 'StreamName', partitionKey: jsonString(integration.partitionKey), data }, { stream: integration.stream }),
+    responseTemplate: renderVtl('kinesis/put-record.response', {}),
+    statements: [allow(['kinesis:PutRecord'], [streamIsArn ? cfnValue(integration.stream) : joinSub([subText('arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/'), integration.stream])])],
+    target: integration.stream,
+  });
+}

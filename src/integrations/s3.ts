@@ -1,0 +1,51 @@
+/**
+ * S3 GetObject, PutObject and DeleteObject through the path-style S3 API: the object key comes from the
+ * path parameters, the Content-Type passes through both ways, and bodies go through unchanged
+ * (binary too, when the API lists the media types in `api.binaryMediaTypes`).
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/integrating-api-with-aws-services-s3.html
+ */
+import { childPointer } from '../diagnostics/diagnostic.js';
+import { joinSub, subText } from '../model/aws-value.js';
+import type { Block, ModelContext, RouteScope } from '../model/context.js';
+import type { Route } from '../model/ir.js';
+import { renderServiceIntegration } from './aws-service.js';
+import { allow, isArn, partOf } from './iam.js';
+import { refuseBody, requestValue } from './service-values.js';
+import type { S3Action, S3Integration, ServiceCommon } from './service-types.js';
+import type { IntegrationOutput } from './types.js';
+
+const VERB: Readonly<Record<S3Action, string>> = { GetObject: 'GET', PutObject: 'PUT', DeleteObject: 'DELETE' };
+
+export function parseS3(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): S3Integration {
+  const action = block['action'] as S3Action;
+  if (action !== 'PutObject') refuseBody(ctx, scope, action, childPointer(pointer, 'action'));
+  const key = String(block['key']);
+  for (const [, name] of key.matchAll(/\{([^}]+)\}/g)) requestValue(ctx, scope, `path.${name}`, childPointer(pointer, 'key'));
+  return { kind: 's3', action, bucket: ctx.value(block['bucket'], childPointer(pointer, 'bucket'), `S3 bucket of ${scope.method} ${scope.path}`), key, ...common };
+}
+
+export function renderS3Integration(route: Route, integration: S3Integration): IntegrationOutput {
+  const { action, key } = integration;
+  const bucket = isArn(integration.bucket) ? partOf(integration.bucket, ':', 5) : integration.bucket;
+  const requestParameters: Record<string, string> = {};
+  for (const [, name] of key.matchAll(/\{([^}]+)\}/g)) requestParameters[`integration.request.path.${name}`] = `method.request.path.${name}`;
+  if (action === 'PutObject') requestParameters['integration.request.header.Content-Type'] = 'method.request.header.Content-Type';
+  // The narrowest resource S3 allows: the literal prefix of the key, then any key below it.
+  const prefix = key.split('{')[0]!;
+  const objects = isArn(integration.bucket) ? joinSub([integration.bucket, `/${prefix}*`]) : joinSub([subText('arn:${AWS::Partition}:s3:::'), bucket, `/${prefix}*`]);
+  return {
+    ...renderServiceIntegration(route, integration, {
+      service: 'S3',
+      httpMethod: VERB[action],
+      uri: joinSub([subText('arn:${AWS::Partition}:apigateway:${AWS::Region}:s3:path/'), bucket, `/${key}`]),
+      requestParameters,
+      // Object bodies are passed as they are, whatever their type: no template to map them.
+      passthroughBehavior: 'when_no_match',
+      ...(action === 'GetObject' && { responseParameters: { 'method.response.header.Content-Type': 'integration.response.header.Content-Type' } }),
+      statements: [allow([`s3:${action}`], [objects])],
+      target: integration.bucket,
+    }),
+    ...(action === 'GetObject' && { responseHeaders: ['Content-Type'] }),
+    ...(action === 'PutObject' && { requestHeaders: ['Content-Type'] }),
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Step Functions StartExecution (answers with the execution ARN at once) and StartSyncExecution (Express
+ * workflows: answers with the workflow's output, or 502 when it did not succeed).
+ * https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartSyncExecution.html
+ */
+import { childPointer } from '../diagnostics/diagnostic.js';
+import { cfnValue } from '../model/aws-value.js';
+import type { Block, ModelContext, RouteScope } from '../model/context.js';
+import type { Route } from '../model/ir.js';
+import { renderServiceIntegration } from './aws-service.js';
+import { actionUri, allow } from './iam.js';
+import { escapeJson, jsonString } from './request-values.js';
+import { requestValue } from './service-values.js';
+import type { ServiceCommon, StepFunctionsIntegration } from './service-types.js';
+import type { IntegrationOutput } from './types.js';
+import { renderVtl } from './vtl.js';
+
+export function parseStepFunctions(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): StepFunctionsIntegration {
+  return {
+    kind: 'stepfunctions',
+    action: (block['action'] ?? 'StartExecution') as StepFunctionsIntegration['action'],
+    stateMachine: ctx.value(block['stateMachine'], childPointer(pointer, 'stateMachine'), `State machine ARN of ${scope.method} ${scope.path}`),
+    input: requestValue(ctx, scope, block['input'] ?? 'body', childPointer(pointer, 'input' in block ? 'input' : 'stateMachine')),
+    ...('name' in block && { name: requestValue(ctx, scope, block['name'], childPointer(pointer, 'name')) }),
+    ...common,
+  };
+}
+
+export function renderStepFunctionsIntegration(route: Route, integration: StepFunctionsIntegration): IntegrationOutput {
+  const sync = integration.action === 'StartSyncExecution';
+  // The whole body goes in as JSON text; a single value goes in as a JSON string.
+  const input = integration.input === 'body' ? escapeJson("$input.json('$')") : `\\"${jsonString(integration.input)}\\"`;
+  const output = renderServiceIntegration(route, integration, {
+    service: 'Step Functions',
+    httpMethod: 'POST',
+    uri: actionUri('states', integration.action),
+    requestParameters: { 'integration.request.header.Content-Type': "'application/x-amz-json-1.0'" },
+    requestTemplate: renderVtl('step-functions/start-execution.request', { input, name: integration.name === undefined ? undefined : jsonString(integration.name) }, { stateMachine: integration.stateMachine }),
+    responseTemplate: renderVtl(sync ? 'step-functions/start-sync-execution.response' : 'step-functions/start-execution.response', {}),
+    statements: [allow([`states:${integration.action}`], [cfnValue(integration.stateMachine)])],
+    target: integration.stateMachine,
+  });
+  return sync ? { ...output, statusCodes: [...(output.statusCodes ?? []), 502] } : output;
+}

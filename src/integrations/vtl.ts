@@ -1,0 +1,55 @@
+/**
+ * Mapping templates: Handlebars sources in templates/ render to Velocity (VTL) text. Values that name
+ * AWS resources are inserted as markers and the result is joined into one CloudFormation string, so a
+ * table name given as `${PetsTable}` becomes part of an `Fn::Sub` while the template text stays literal.
+ */
+import { readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import { type AwsValue, type CfnString, joinSub } from '../model/aws-value.js';
+import { escapeJson } from './request-values.js';
+
+const handlebars = Handlebars.create();
+handlebars.registerHelper('json', (text: unknown) => new Handlebars.SafeString(JSON.stringify(String(text)).slice(1, -1)));
+// `{{#escapeJson}}$input.path('$.x'){{/escapeJson}}`: the value inside a JSON string literal.
+handlebars.registerHelper('escapeJson', function (this: unknown, options: Handlebars.HelperOptions) {
+  return new Handlebars.SafeString(escapeJson(options.fn(this).trim()));
+});
+handlebars.registerHelper('inc', (n: unknown) => Number(n) + 1);
+handlebars.registerHelper('formName', (text: unknown) => new Handlebars.SafeString(encodeURIComponent(String(text))));
+
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+const MARKER = '\u0001';
+
+function sourceOf(name: string): string {
+  return readFileSync(new URL(`../../templates/${name}.vtl.hbs`, import.meta.url), 'utf8');
+}
+
+function templateOf(name: string): Handlebars.TemplateDelegate {
+  let template = compiled.get(name);
+  if (!template) {
+    const source = sourceOf(name);
+    // Partials are templates too (`{{> dynamodb/plain-item …}}`), registered when first used.
+    for (const [, partial] of source.matchAll(/\{\{> ?([\w/-]+)/g)) {
+      if (!handlebars.partials[partial!]) handlebars.registerPartial(partial!, sourceOf(partial!));
+    }
+    template = handlebars.compile(source, { noEscape: true, strict: true });
+    compiled.set(name, template);
+  }
+  return template;
+}
+
+/** Context values that are AWS values are inserted through markers; everything else as text. */
+export type VtlContext = { readonly [key: string]: unknown };
+
+export function renderVtl(name: string, context: VtlContext, values: Readonly<Record<string, AwsValue>> = {}): CfnString {
+  const inserted: AwsValue[] = [];
+  const markers = Object.fromEntries(
+    Object.entries(values).map(([key, value]) => {
+      inserted.push(value);
+      return [key, `${MARKER}${inserted.length - 1}${MARKER}`];
+    }),
+  );
+  const text = templateOf(name)({ ...context, ...markers }).trim();
+  const parts = text.split(MARKER).map((part, i) => (i % 2 === 0 ? part : inserted[Number(part)]!));
+  return joinSub(parts);
+}

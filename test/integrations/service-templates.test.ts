@@ -1,0 +1,234 @@
+/**
+ * The proof that the mapping templates work: every generated request and response template is rendered
+ * by a real Velocity engine with a stand-in for API Gateway's variables, for sample requests with quotes,
+ * newlines, unicode and missing fields, and the result must be exactly the request the AWS API expects.
+ */
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/index.js';
+import type { Json } from '../../src/model/aws-value.js';
+import { renderTemplate, type SampleRequest } from '../support/apigateway-vtl.js';
+
+const PSEUDO: Record<string, string> = { 'AWS::Partition': 'aws', 'AWS::Region': 'eu-west-1', 'AWS::AccountId': '123456789012' };
+
+/** CloudFormation's part: resolve Fn::Sub, Ref, GetAtt, Select and Split with sample parameter values. */
+function resolve(value: Json, parameters: Record<string, string>): string {
+  const lookup = (name: string): string => {
+    const found = PSEUDO[name] ?? parameters[name];
+    if (found === undefined) throw new Error(`no sample value for ${name}`);
+    return found;
+  };
+  if (typeof value === 'string') return value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error(`not a string value: ${JSON.stringify(value)}`);
+  const obj = value as Record<string, Json>;
+  if ('Ref' in obj) return lookup(String(obj['Ref']));
+  if ('Fn::GetAtt' in obj) return lookup((obj['Fn::GetAtt'] as string[]).join('.'));
+  if ('Fn::Select' in obj) {
+    const [index, list] = obj['Fn::Select'] as [number, Json];
+    return resolveList(list, parameters)[index]!;
+  }
+  if ('Fn::Sub' in obj) {
+    const sub = obj['Fn::Sub'];
+    const [template, variables] = Array.isArray(sub) ? [sub[0] as string, sub[1] as Record<string, Json>] : [sub as string, {}];
+    return template.replace(/\$\{([^}]+)\}/g, (_m, name: string) => (name.startsWith('!') ? '${' + name.slice(1) + '}' : name in variables ? resolve(variables[name]!, parameters) : lookup(name)));
+  }
+  throw new Error(`unsupported intrinsic ${JSON.stringify(value)}`);
+}
+
+function resolveList(value: Json, parameters: Record<string, string>): string[] {
+  const split = (value as Record<string, Json>)['Fn::Split'] as [string, Json];
+  return resolve(split[1], parameters).split(split[0]);
+}
+
+interface Integration {
+  readonly requestTemplates?: Record<string, Json>;
+  readonly responses: Record<string, { statusCode: string; responseTemplates?: Record<string, Json> }>;
+  readonly uri: Json;
+  readonly requestParameters?: Record<string, Json>;
+}
+
+/** Compile a fixture and hand out its integrations by "METHOD /path", resolved with sample values. */
+async function integrationsOf(fixture: string, parameters: Record<string, string>): Promise<(route: string) => { request: (r: SampleRequest) => ReturnType<typeof renderTemplate>; response: (payload: string, key?: string) => ReturnType<typeof renderTemplate>; integration: Integration }> {
+  const result = await compile(`fixtures/${fixture}/openapi.yaml`, fixture === 'service-sns' ? { into: `fixtures/${fixture}/base.yaml` } : {});
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const api = Object.values(result.template!.Resources).find((r) => r.Type === 'AWS::ApiGateway::RestApi')!;
+  const paths = (api.Properties!['Body'] as Record<string, Record<string, Record<string, Record<string, unknown>>>>)['paths']!;
+  return (route: string) => {
+    const [method, path] = route.split(' ') as [string, string];
+    const integration = paths[path]![method.toLowerCase()]!['x-amazon-apigateway-integration'] as unknown as Integration;
+    return {
+      integration,
+      request: (request: SampleRequest) => renderTemplate(resolve(integration.requestTemplates!['application/json']!, parameters), request.body ?? '', request),
+      response: (payload: string, key = 'default') => renderTemplate(resolve(integration.responses[key]!.responseTemplates!['application/json']!, parameters), payload),
+    };
+  };
+}
+
+const TRICKY = { note: 'it\'s "quoted"\\ with a backslash', lines: 'one\ntwo\r\n\ttabbed', unicode: 'Grüße ✓ 日本 🚀', html: '<b>&amp;</b> /slash' };
+const TRICKY_BODY = JSON.stringify(TRICKY);
+
+describe('SQS SendMessage', () => {
+  it('sends the exact body, attributes present in the request, FIFO ids; leaves out missing attributes', async () => {
+    const route = await integrationsOf('service-sqs', { OrdersQueueArn: 'arn:aws:sqs:eu-west-1:123456789012:orders', ExistingSqsRoleArn: 'arn:aws:iam::123456789012:role/r' });
+    const plain = route('POST /orders');
+    expect(resolve(plain.integration.uri, { OrdersQueueArn: 'arn:aws:sqs:eu-west-1:123456789012:orders' })).toBe('arn:aws:apigateway:eu-west-1:sqs:path/123456789012/orders');
+    const form = new URLSearchParams(plain.request({ body: TRICKY_BODY, headers: { 'X-Tenant-Id': 'acme & co = 100%' } }).text);
+    expect(Object.fromEntries(form)).toEqual({
+      Action: 'SendMessage',
+      MessageBody: TRICKY_BODY,
+      'MessageAttribute.1.Name': 'tenant',
+      'MessageAttribute.1.Value.DataType': 'String',
+      'MessageAttribute.1.Value.StringValue': 'acme & co = 100%',
+      'MessageAttribute.2.Name': 'requestId',
+      'MessageAttribute.2.Value.DataType': 'String',
+      'MessageAttribute.2.Value.StringValue': 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
+    });
+    const withoutTenant = Object.fromEntries(new URLSearchParams(plain.request({ body: '{}' }).text));
+    expect(withoutTenant['MessageAttribute.1.Name']).toBe('requestId');
+    expect(withoutTenant['MessageAttribute.2.Name']).toBeUndefined();
+
+    const fifo = route('POST /orders/fifo/{customerId}');
+    expect(resolve(fifo.integration.uri, {})).toBe('arn:aws:apigateway:eu-west-1:sqs:path/123456789012/orders.fifo');
+    expect(Object.fromEntries(new URLSearchParams(fifo.request({ body: '{"a":1}', path: { customerId: 'c/42 ü' } }).text))).toEqual({
+      Action: 'SendMessage',
+      MessageBody: '{"a":1}',
+      MessageGroupId: 'c/42 ü',
+      MessageDeduplicationId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
+    });
+
+    const field = route('POST /orders/urgent');
+    expect(new URLSearchParams(field.request({ body: JSON.stringify({ order: 'rush "now"' }) }).text).get('MessageBody')).toBe('rush "now"');
+    expect(new URLSearchParams(field.request({ body: '{}' }).text).get('MessageBody')).toBe('');
+  });
+
+  it('maps the response to the message id', async () => {
+    const route = (await integrationsOf('service-sqs', { OrdersQueueArn: 'arn:aws:sqs:eu-west-1:123456789012:orders', ExistingSqsRoleArn: 'r' }))('POST /orders');
+    const response = route.response(JSON.stringify({ SendMessageResponse: { SendMessageResult: { MessageId: 'm-1' } } }));
+    expect(JSON.parse(response.text)).toEqual({ messageId: 'm-1' });
+    expect(JSON.parse(route.response('{"Error": {"Code": "x"}}', '4\\d{2}').text)).toEqual({ message: 'SQS rejected the request.', requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef' });
+  });
+});
+
+describe('SNS Publish', () => {
+  it('publishes to the topic with message, subject and attributes', async () => {
+    const route = (await integrationsOf('service-sns', { AlertsTopic: 'arn:aws:sns:eu-west-1:123456789012:alerts' }))('POST /alerts');
+    const form = Object.fromEntries(new URLSearchParams(route.request({ body: JSON.stringify({ title: 'Disk "full"', text: TRICKY.lines + TRICKY.unicode }), query: { severity: 'high' } }).text));
+    expect(form).toEqual({
+      Action: 'Publish',
+      TopicArn: 'arn:aws:sns:eu-west-1:123456789012:alerts',
+      Message: TRICKY.lines + TRICKY.unicode,
+      Subject: 'Disk "full"',
+      'MessageAttributes.entry.1.Name': 'severity',
+      'MessageAttributes.entry.1.Value.DataType': 'String',
+      'MessageAttributes.entry.1.Value.StringValue': 'high',
+    });
+    expect(JSON.parse(route.response(JSON.stringify({ PublishResponse: { PublishResult: { MessageId: 'n-1' } } })).text)).toEqual({ messageId: 'n-1' });
+  });
+});
+
+describe('DynamoDB', () => {
+  const parameters = { PetsTable: 'pets-table' };
+
+  it('PutItem writes typed attributes from the request, with quotes, newlines and unicode intact', async () => {
+    const route = (await integrationsOf('service-dynamodb', parameters))('POST /pets');
+    const request = JSON.parse(route.request({ body: JSON.stringify({ name: TRICKY.note + TRICKY.lines + TRICKY.unicode, age: 3, vaccinated: true }) }).text);
+    expect(request).toEqual({
+      TableName: 'pets-table',
+      Item: { id: { S: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef' }, name: { S: TRICKY.note + TRICKY.lines + TRICKY.unicode }, age: { N: '3' }, vaccinated: { BOOL: true } },
+    });
+    const sparse = JSON.parse(route.request({ body: '{"age": 1}' }).text);
+    expect(sparse.Item.name).toEqual({ S: '' });
+    expect(sparse.Item.vaccinated).toEqual({ BOOL: false });
+    expect(JSON.parse(route.response('{}').text)).toEqual({});
+  });
+
+  it('GetItem reads by the path key and answers plain JSON, or 404', async () => {
+    const route = (await integrationsOf('service-dynamodb', parameters))('GET /pets/{petId}');
+    expect(JSON.parse(route.request({ path: { petId: `p'1"\\` } }).text)).toEqual({ TableName: 'pets-table', Key: { id: { S: `p'1"\\` } } });
+    const item = { id: { S: 'p1 "x"\n✓' }, age: { N: '3.5' }, ok: { BOOL: false }, tags: { SS: ['a', 'b'] }, scores: { NS: ['1', '2'] }, none: { NULL: true }, info: { M: { x: { S: 'y' } } } };
+    const found = route.response(JSON.stringify({ Item: item }));
+    expect(found.status).toBeUndefined();
+    expect(JSON.parse(found.text)).toEqual({ id: 'p1 "x"\n✓', age: 3.5, ok: false, tags: ['a', 'b'], scores: ['1', '2'], none: null, info: { M: { x: { S: 'y' } } } });
+    const missing = route.response('{}');
+    expect(missing.status).toBe(404);
+    expect(JSON.parse(missing.text)).toMatchObject({ message: 'Not found.' });
+  });
+
+  it('Query uses the index and key condition, and lists plain items', async () => {
+    const route = (await integrationsOf('service-dynamodb', parameters))('GET /owners/{ownerId}/pets');
+    expect(JSON.parse(route.request({ path: { ownerId: 'o-1' } }).text)).toEqual({
+      TableName: 'pets',
+      IndexName: 'byOwner',
+      KeyConditionExpression: '#k0 = :k0',
+      ExpressionAttributeNames: { '#k0': 'ownerId' },
+      ExpressionAttributeValues: { ':k0': { S: 'o-1' } },
+    });
+    const response = route.response(JSON.stringify({ Items: [{ id: { S: 'a' } }, { id: { S: 'b' }, n: { N: '2' } }], Count: 2 }));
+    expect(JSON.parse(response.text)).toEqual({ items: [{ id: 'a' }, { id: 'b', n: 2 }], count: 2 });
+    expect(JSON.parse(route.response(JSON.stringify({ Items: [], Count: 0 })).text)).toEqual({ items: [], count: 0 });
+  });
+
+  it('UpdateItem sets attributes and returns the new item; DeleteItem deletes by key', async () => {
+    const at = await integrationsOf('service-dynamodb', parameters);
+    const update = at('PATCH /pets/{petId}');
+    expect(JSON.parse(update.request({ path: { petId: 'p1' }, body: '{"name": "Rex \\"the\\" dog"}' }).text)).toEqual({
+      TableName: 'pets-table',
+      Key: { id: { S: 'p1' } },
+      UpdateExpression: 'SET #u0 = :u0',
+      ExpressionAttributeNames: { '#u0': 'name' },
+      ExpressionAttributeValues: { ':u0': { S: 'Rex "the" dog' } },
+      ReturnValues: 'ALL_NEW',
+    });
+    expect(JSON.parse(update.response(JSON.stringify({ Attributes: { id: { S: 'p1' }, name: { S: 'Rex' } } })).text)).toEqual({ id: 'p1', name: 'Rex' });
+    expect(JSON.parse(at('DELETE /pets/{petId}').request({ path: { petId: 'p1' } }).text)).toEqual({ TableName: 'pets-table', Key: { id: { S: 'p1' } } });
+  });
+});
+
+describe('Step Functions', () => {
+  const parameters = { OrderFlowArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:orders', QuoteFlowArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:quotes' };
+
+  it('StartExecution passes the body as the input and names the execution', async () => {
+    const route = (await integrationsOf('service-stepfunctions', parameters))('POST /orders');
+    const request = JSON.parse(route.request({ body: TRICKY_BODY }).text);
+    expect(request).toEqual({ stateMachineArn: parameters.OrderFlowArn, input: JSON.stringify(TRICKY), name: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef' });
+    expect(JSON.parse(request.input)).toEqual(TRICKY);
+    expect(JSON.parse(route.response('{"executionArn": "arn:x", "startDate": 1.7e9}').text)).toEqual({ executionArn: 'arn:x', startDate: 1.7e9 });
+  });
+
+  it('StartSyncExecution answers with the output, or 502 when the workflow failed', async () => {
+    const route = (await integrationsOf('service-stepfunctions', parameters))('POST /quotes');
+    expect(JSON.parse(route.request({ body: '{"qty": 2}' }).text)).toEqual({ stateMachineArn: parameters.QuoteFlowArn, input: '{"qty":2}' });
+    const ok = route.response(JSON.stringify({ status: 'SUCCEEDED', output: '{"price": 12.5, "note": "it\'s \\"fine\\""}' }));
+    expect(ok.status).toBeUndefined();
+    expect(JSON.parse(ok.text)).toEqual({ price: 12.5, note: 'it\'s "fine"' });
+    const failed = route.response(JSON.stringify({ status: 'FAILED', error: 'States.TaskFailed', cause: 'boom' }));
+    expect(failed.status).toBe(502);
+    expect(JSON.parse(failed.text)).toMatchObject({ error: 'States.TaskFailed' });
+  });
+});
+
+describe('EventBridge PutEvents', () => {
+  it('puts one event with the body as detail; a failed entry becomes a 500', async () => {
+    const at = await integrationsOf('service-eventbridge', { OrdersBusName: 'orders-bus' });
+    const route = at('POST /orders');
+    const request = JSON.parse(route.request({ body: TRICKY_BODY }).text);
+    expect(request).toEqual({ Entries: [{ EventBusName: 'orders-bus', Source: 'orders.api', DetailType: 'OrderPlaced', Detail: JSON.stringify(TRICKY) }] });
+    expect(JSON.parse(at('POST /signals').request({ body: '{}' }).text).Entries[0].EventBusName).toBe('default');
+    expect(JSON.parse(route.response('{"FailedEntryCount": 0, "Entries": [{"EventId": "e-1"}]}').text)).toEqual({ eventId: 'e-1' });
+    const failed = route.response('{"FailedEntryCount": 1, "Entries": [{"ErrorCode": "x", "ErrorMessage": "bad \\"detail\\""}]}');
+    expect(failed.status).toBe(500);
+    expect(JSON.parse(failed.text)).toMatchObject({ error: 'bad "detail"' });
+  });
+});
+
+describe('Kinesis PutRecord', () => {
+  it('base64-encodes the body and takes the partition key from the request', async () => {
+    const at = await integrationsOf('service-kinesis', { ClickStreamName: 'clicks' });
+    const request = JSON.parse(at('POST /clicks').request({ body: JSON.stringify({ sessionId: 's "1"', ...TRICKY }) }).text);
+    expect(request.StreamName).toBe('clicks');
+    expect(request.PartitionKey).toBe('s "1"');
+    expect(JSON.parse(Buffer.from(request.Data, 'base64').toString('utf8'))).toEqual({ sessionId: 's "1"', ...TRICKY });
+    const byArn = JSON.parse(at('PUT /clicks/{sessionId}/raw').request({ path: { sessionId: 's2' }, body: '[1]' }).text);
+    expect(byArn).toMatchObject({ StreamARN: 'arn:aws:kinesis:eu-west-1:123456789012:stream/clicks', PartitionKey: 's2' });
+    expect(JSON.parse(at('POST /clicks').response('{"SequenceNumber": "1", "ShardId": "shardId-0"}').text)).toEqual({ sequenceNumber: '1', shardId: 'shardId-0' });
+  });
+});
