@@ -62,3 +62,13 @@ export function splitPointer(pointer: string): string[] {
   if (pointer === '') return [];
   return pointer.slice(1).split('/').map(unescapePointerToken);
 }
+
+/** The value at `pointer` in `root`, or undefined. */
+export function valueAtPointer(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const token of splitPointer(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}

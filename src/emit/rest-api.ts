@@ -11,9 +11,11 @@ import { type CfnOutput, type CfnResource, ref, sub } from './cfn.js';
 import type { Contribution, Emitter } from './contribution.js';
 import { emitAccess } from './access.js';
 import { emitIntegrations } from './integrations.js';
+import { downConvert, renameModels } from './openapi30.js';
+import { emitValidation } from './validation.js';
 
 /** The features' emitters, in the order their contributions are applied. */
-const EMITTERS: readonly Emitter[] = [emitIntegrations, emitAccess];
+const EMITTERS: readonly Emitter[] = [emitIntegrations, emitAccess, emitValidation];
 
 export interface RestApiParts {
   readonly resources: Record<string, CfnResource>;
@@ -27,6 +29,8 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
   const { api, stage } = model;
   const contributions: readonly Contribution[] = EMITTERS.map((emit) => emit(model));
   const body = buildBody(loaded.document, contributions);
+  if (model.version === '3.1') downConvert(body);
+  renameModels(body);
   const restApi: CfnResource = {
     Type: 'AWS::ApiGateway::RestApi',
     Properties: {

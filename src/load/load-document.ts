@@ -8,7 +8,7 @@ import { dirname, relative, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
-import { escapePointerToken, splitPointer } from '../diagnostics/diagnostic.js';
+import { escapePointerToken, splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import { parseSource } from './parse.js';
 import { SourceFile } from './source-file.js';
 import { structureDiagnostics } from './structure.js';
@@ -188,7 +188,7 @@ function locateIn(pointer: string, rootPath: string, files: ReadonlyMap<string, 
       const target = refTarget(node.$ref, filePath, files);
       if (!target) break;
       ({ filePath, file, pointer: here } = target);
-      node = valueAt(file.value, here);
+      node = valueAtPointer(file.value, here);
     }
     if (node === null || typeof node !== 'object') break;
     node = (node as Record<string, unknown>)[token];
@@ -211,14 +211,6 @@ function refTarget(ref: string, fromPath: string, files: ReadonlyMap<string, Sou
   return file ? { filePath, file, pointer: fragment } : undefined;
 }
 
-function valueAt(root: unknown, pointer: string): unknown {
-  let node = root;
-  for (const token of splitPointer(pointer)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[token];
-  }
-  return node;
-}
 
 interface RefError {
   readonly message: string;

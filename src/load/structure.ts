@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
-import { splitPointer } from '../diagnostics/diagnostic.js';
+import { splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import { isIntrinsic } from '../model/aws-value.js';
 import type { JsonObject } from './load-document.js';
 
@@ -95,9 +95,6 @@ function withoutIntrinsics(node: unknown): unknown {
   return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withoutIntrinsics(value)]));
 }
 
-function valueAt(document: JsonObject, pointer: string): unknown {
-  return splitPointer(pointer).reduce<unknown>((node, token) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[token] : undefined), document);
-}
 
 function describe(e: AjvError, document: JsonObject): string {
   const where = e.instancePath === '' ? 'The document' : `\`${nodeName(e.instancePath)}\``;
@@ -107,7 +104,7 @@ function describe(e: AjvError, document: JsonObject): string {
     case 'required':
       return `${where} is missing the required property \`${String(e.params['missingProperty'])}\`.`;
     case 'type': {
-      const value = valueAt(document, e.instancePath);
+      const value = valueAtPointer(document, e.instancePath);
       const read = typeof value === 'number' || typeof value === 'boolean' ? ` (it was read as the ${typeof value} ${String(value)}; quote it to make it a string)` : '';
       return `${where} must be of type ${String(e.params['type'])}${e.params['type'] === 'string' ? read : ''}.`;
     }

@@ -12,6 +12,7 @@ import { SERVICE_PARSERS } from '../integrations/services.js';
 import { buildAccess, buildAuthorizers, routeAccess } from './access.js';
 import { asBlock, type Block, type ModelContext, type Placed, type RouteScope } from './context.js';
 import { pascalCase, slug } from './names.js';
+import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
 import { checkXGateway } from './x-gateway-schema.js';
 
 export interface ModelOptions {
@@ -92,10 +93,13 @@ class ModelBuilder implements ModelContext {
     const authorizers = buildAuthorizers(this);
     const routes = this.buildRoutes(defaults, endpoint, authorizers);
     const access = buildAccess(this, routes, authorizers, endpoint, vpcEndpoints);
+    checkRequestModels(this, routes, this.loaded.version);
+    reportModelRenames(this);
     const description = typeof api['description'] === 'string' ? api['description'] : typeof info['description'] === 'string' ? info['description'] : undefined;
     const stage = asBlock(root['stage']);
     return {
       file: this.file,
+      version: this.loaded.version,
       api: { name, logicalId: logicalIdOf(name), endpoint, vpcEndpoints, disableDefaultEndpoint: api['disableDefaultEndpoint'] === true, ...(description !== undefined && { description }), origin: this.origin('name' in api ? '/x-gateway/api/name' : '/info/title') },
       stage: { name: typeof stage['name'] === 'string' ? stage['name'] : 'prod', ...('name' in stage && { origin: this.origin('/x-gateway/stage/name') }) },
       routes,
@@ -144,6 +148,7 @@ class ModelBuilder implements ModelContext {
           responses: Object.keys(asBlock(operation['responses'])).filter((code) => code !== 'default'),
           integration,
           ...routeAccess(this, scope, authorizers),
+          ...(routeValidation(scope) !== undefined && { validate: routeValidation(scope) }),
           origin: this.origin(pointer),
         });
       }

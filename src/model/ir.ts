@@ -139,6 +139,9 @@ export interface AccessControl {
   readonly policy?: ResourcePolicy;
 }
 
+/** What API Gateway validates before calling the backend. */
+export type Validation = 'all' | 'body' | 'params' | 'none';
+
 // ---- Routes -----------------------------------------------------------------------------------------
 
 export interface Route {
@@ -156,6 +159,8 @@ export interface Route {
   /** Undefined when nothing sets it: the operation keeps what the spec says (no authorization). */
   readonly auth?: RouteAuth;
   readonly apiKey: boolean;
+  /** Undefined when nothing sets it: the operation keeps what the spec says. */
+  readonly validate?: Validation;
   /** The operation object (for `ANY`, the `x-amazon-apigateway-any-method` object). */
   readonly origin: Origin;
 }
@@ -190,6 +195,8 @@ export interface Api {
 
 export interface GatewayModel {
   readonly file: string;
+  /** OpenAPI version family of the input (the Body is always 3.0). */
+  readonly version: '3.0' | '3.1';
   readonly api: Api;
   readonly stage: Stage;
   readonly routes: readonly Route[];

@@ -1,0 +1,82 @@
+/**
+ * The JSON Schemas of an OpenAPI document: where they are, and the schemas inside a schema. Shared by the
+ * model's checks and the emitter's conversions, so both see the same set.
+ */
+import { childPointer } from '../diagnostics/diagnostic.js';
+
+export type SchemaObject = Record<string, unknown>;
+
+/** Keywords whose value is one schema. */
+const ONE = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'additionalItems', 'unevaluatedProperties', 'unevaluatedItems'];
+/** Keywords whose value is a list of schemas. */
+const LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+/** Keywords whose value is a map of schemas. */
+const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
+
+export function isSchemaObject(value: unknown): value is SchemaObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Each schema directly inside `schema`, with the pointer tokens that lead to it. */
+export function subschemas(schema: SchemaObject): [tokens: (string | number)[], child: SchemaObject][] {
+  const out: [(string | number)[], SchemaObject][] = [];
+  for (const key of ONE) if (isSchemaObject(schema[key])) out.push([[key], schema[key] as SchemaObject]);
+  for (const key of LIST) {
+    const list = schema[key];
+    if (Array.isArray(list)) list.forEach((item, i) => isSchemaObject(item) && out.push([[key, i], item]));
+  }
+  for (const key of MAP) {
+    const map = schema[key];
+    if (isSchemaObject(map)) for (const [name, item] of Object.entries(map)) if (isSchemaObject(item)) out.push([[key, name], item]);
+  }
+  if (Array.isArray(schema['items'])) (schema['items'] as unknown[]).forEach((item, i) => isSchemaObject(item) && out.push([['items', i], item]));
+  return out;
+}
+
+/** Visit a schema and every schema inside it (not following `$ref`s), depth first. */
+export function walkSchema(schema: SchemaObject, pointer: string, visit: (schema: SchemaObject, pointer: string) => void): void {
+  visit(schema, pointer);
+  for (const [tokens, child] of subschemas(schema)) walkSchema(child, childPointer(pointer, ...tokens), visit);
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method'];
+
+/** Every top-level schema of the document: components, parameters, request bodies, responses, headers. */
+export function documentSchemas(document: Record<string, unknown>): [pointer: string, schema: SchemaObject][] {
+  const out: [string, SchemaObject][] = [];
+  const components = (document['components'] ?? {}) as Record<string, unknown>;
+  for (const [name, schema] of Object.entries((components['schemas'] ?? {}) as Record<string, unknown>)) {
+    if (isSchemaObject(schema)) out.push([childPointer('/components/schemas', name), schema]);
+  }
+  const content = (owner: unknown, pointer: string): void => {
+    if (!isSchemaObject(owner)) return;
+    if (isSchemaObject(owner['schema'])) out.push([childPointer(pointer, 'schema'), owner['schema']]);
+    for (const [type, media] of Object.entries((owner['content'] ?? {}) as Record<string, unknown>)) {
+      if (isSchemaObject(media) && isSchemaObject(media['schema'])) out.push([childPointer(pointer, 'content', type, 'schema'), media['schema']]);
+    }
+  };
+  for (const [kind, entries] of Object.entries(components)) {
+    if (kind === 'schemas' || !isSchemaObject(entries)) continue;
+    for (const [name, entry] of Object.entries(entries)) content(entry, childPointer('/components', kind, name));
+  }
+  for (const [path, item] of Object.entries((document['paths'] ?? {}) as Record<string, unknown>)) {
+    if (!isSchemaObject(item)) continue;
+    const itemPointer = childPointer('/paths', path);
+    const parameters = (list: unknown, pointer: string): void => {
+      if (Array.isArray(list)) list.forEach((p, i) => content(p, childPointer(pointer, i)));
+    };
+    parameters(item['parameters'], childPointer(itemPointer, 'parameters'));
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!isSchemaObject(operation)) continue;
+      const at = childPointer(itemPointer, method);
+      parameters(operation['parameters'], childPointer(at, 'parameters'));
+      content(operation['requestBody'], childPointer(at, 'requestBody'));
+      for (const [code, response] of Object.entries((operation['responses'] ?? {}) as Record<string, unknown>)) {
+        content(response, childPointer(at, 'responses', code));
+        if (isSchemaObject(response)) for (const [name, header] of Object.entries((response['headers'] ?? {}) as Record<string, unknown>)) content(header, childPointer(at, 'responses', code, 'headers', name));
+      }
+    }
+  }
+  return out;
+}
