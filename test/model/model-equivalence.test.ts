@@ -144,13 +144,13 @@ async function compileCase(c: Case) {
 function originalValidator(c: Case): (payload: unknown) => boolean {
   const root = { ...c.request, components: { schemas: c.schemas } };
   if (c.version === '3.1.0') return new Ajv2020({ strict: false }).compile(root);
-  return new AjvDraft04({ strict: false }).compile(root);
+  return new AjvDraft04.default({ strict: false }).compile(root);
 }
 
 function apiGatewayValidator(body: Awaited<ReturnType<typeof compileCase>>['body']): (payload: unknown) => boolean {
   const request = body.paths['/x']!.post.requestBody.content['application/json']!.schema;
   const root = { ...(apiGatewayView(request) as Schema), components: { schemas: apiGatewayView(body.components.schemas) } };
-  return new AjvDraft04({ strict: false }).compile(root);
+  return new AjvDraft04.default({ strict: false }).compile(root);
 }
 
 describe('request models keep the meaning of the spec’s schemas', () => {
