@@ -34,7 +34,7 @@ export function buildBody(document: JsonObject, contributions: readonly Contribu
     for (const patch of contribution.operations ?? []) {
       const item = (paths[patch.route.path] ??= {});
       const operation = (item[OPERATION_KEY[patch.route.method]] ??= { responses: {} }) as Record<string, unknown>;
-      Object.assign(operation, patch.fields);
+      mergeDeep(operation, patch.fields);
       declare(operation, patch);
     }
   }

@@ -9,8 +9,9 @@ import type { CfnOutput, CfnResource } from './cfn.js';
 
 /** What the emitter sets on one operation of the Body. */
 export interface OperationPatch {
-  readonly route: Route;
-  /** Fields set on the operation object (`x-amazon-apigateway-*` extensions, `security`, …). */
+  /** The operation: a route of the model, or one the emitter adds (CORS preflight). */
+  readonly route: Pick<Route, 'path' | 'method'>;
+  /** Fields set on the operation object (`x-amazon-apigateway-*` extensions, `security`, …), merged deeply. */
   readonly fields: { readonly [key: string]: Json };
   /** Status codes the operation must declare (API Gateway refuses responses to undeclared ones). */
   readonly statusCodes?: readonly number[];
@@ -28,6 +29,8 @@ export interface Contribution {
   readonly restApi?: { readonly [key: string]: Json };
   /** Extra properties of the AWS::ApiGateway::Stage. */
   readonly stage?: { readonly [key: string]: Json };
+  /** Resources the Stage must wait for. */
+  readonly stageDependsOn?: readonly string[];
   readonly resources?: Readonly<Record<string, CfnResource>>;
   readonly outputs?: Readonly<Record<string, CfnOutput>>;
   readonly diagnostics?: readonly Diagnostic[];

@@ -10,12 +10,16 @@ import { buildBody } from './body.js';
 import { type CfnOutput, type CfnResource, ref, sub } from './cfn.js';
 import type { Contribution, Emitter } from './contribution.js';
 import { emitAccess } from './access.js';
+import { addOriginHeaders, emitCors } from './cors.js';
+import { emitDomain } from './domain.js';
+import { emitGatewayResponses } from './gateway-responses.js';
 import { emitIntegrations } from './integrations.js';
+import { emitStage } from './stage.js';
 import { downConvert, renameModels } from './openapi30.js';
 import { emitValidation } from './validation.js';
 
 /** The features' emitters, in the order their contributions are applied. */
-const EMITTERS: readonly Emitter[] = [emitIntegrations, emitAccess, emitValidation];
+const EMITTERS: readonly Emitter[] = [emitIntegrations, emitAccess, emitValidation, emitStage, emitCors, emitGatewayResponses, emitDomain];
 
 export interface RestApiParts {
   readonly resources: Record<string, CfnResource>;
@@ -31,6 +35,7 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
   const body = buildBody(loaded.document, contributions);
   if (model.version === '3.1') downConvert(body);
   renameModels(body);
+  if (model.cors) addOriginHeaders(body, model.cors);
   const restApi: CfnResource = {
     Type: 'AWS::ApiGateway::RestApi',
     Properties: {
@@ -44,6 +49,7 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
   const deploymentId = `${api.logicalId}Deployment${hashOf(restApi.Properties)}`;
   const stageId = `${api.logicalId}Stage`;
   const extra = contributions.flatMap((c) => Object.entries(c.resources ?? {}));
+  const stageDependsOn = contributions.flatMap((c) => c.stageDependsOn ?? []);
   return {
     resources: {
       [api.logicalId]: restApi,
@@ -53,6 +59,7 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
       },
       [stageId]: {
         Type: 'AWS::ApiGateway::Stage',
+        ...(stageDependsOn.length > 0 && { DependsOn: stageDependsOn }),
         Properties: {
           RestApiId: ref(api.logicalId),
           StageName: stage.name,

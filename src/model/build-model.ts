@@ -6,12 +6,13 @@ import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject, LoadedDocument } from '../load/load-document.js';
 import { type AwsValue, type Json, placeholderNames, referencedNames, toAwsValue } from './aws-value.js';
-import type { Authorizer, EndpointType, GatewayModel, HttpMethod, Integration, Origin, Parameter, Route, TemplateParameter } from './ir.js';
+import type { Authorizer, EndpointType, GatewayModel, HttpMethod, Integration, Origin, Parameter, Route, Stage, TemplateParameter } from './ir.js';
 import { SERVICE_KINDS, type ServiceKind } from '../integrations/service-types.js';
 import { SERVICE_PARSERS } from '../integrations/services.js';
 import { buildAccess, buildAuthorizers, routeAccess } from './access.js';
 import { asBlock, type Block, type ModelContext, type Placed, type RouteScope } from './context.js';
 import { pascalCase, slug } from './names.js';
+import { buildCors, buildDomain, buildGatewayResponses, buildStage, routeStageSettings } from './stage.js';
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
 import { checkXGateway } from './x-gateway-schema.js';
 
@@ -91,19 +92,33 @@ class ModelBuilder implements ModelContext {
     this.declareParameters(asBlock(root['parameters']));
     const vpcEndpoints = this.vpcEndpointsOf(api, endpoint);
     const authorizers = buildAuthorizers(this);
-    const routes = this.buildRoutes(defaults, endpoint, authorizers);
+    const stageSettings = buildStage(this);
+    const routes = this.buildRoutes(defaults, endpoint, authorizers, stageSettings);
+    const cors = buildCors(this);
+    const domain = buildDomain(this, endpoint);
     const access = buildAccess(this, routes, authorizers, endpoint, vpcEndpoints);
     checkRequestModels(this, routes, this.loaded.version);
     reportModelRenames(this);
     const description = typeof api['description'] === 'string' ? api['description'] : typeof info['description'] === 'string' ? info['description'] : undefined;
-    const stage = asBlock(root['stage']);
+    const stage = stageSettings;
     return {
       file: this.file,
       version: this.loaded.version,
-      api: { name, logicalId: logicalIdOf(name), endpoint, vpcEndpoints, disableDefaultEndpoint: api['disableDefaultEndpoint'] === true, ...(description !== undefined && { description }), origin: this.origin('name' in api ? '/x-gateway/api/name' : '/info/title') },
-      stage: { name: typeof stage['name'] === 'string' ? stage['name'] : 'prod', ...('name' in stage && { origin: this.origin('/x-gateway/stage/name') }) },
+      api: {
+        name,
+        logicalId: logicalIdOf(name),
+        endpoint,
+        vpcEndpoints,
+        disableDefaultEndpoint: api['disableDefaultEndpoint'] === true,
+        binaryMediaTypes: Array.isArray(api['binaryMediaTypes']) ? (api['binaryMediaTypes'] as string[]) : [],
+        ...(typeof api['minimumCompressionSize'] === 'number' && { minimumCompressionSize: api['minimumCompressionSize'] }),
+        ...(description !== undefined && { description }), origin: this.origin('name' in api ? '/x-gateway/api/name' : '/info/title') },
+      stage,
       routes,
       access,
+      ...(cors && { cors }),
+      gatewayResponses: buildGatewayResponses(this),
+      ...(domain && { domain }),
       parameters: [...this.parameters.values()].sort((a, b) => a.name.localeCompare(b.name)),
     };
   }
@@ -116,7 +131,7 @@ class ModelBuilder implements ModelContext {
     return api['vpcEndpoints'].map((v, i) => this.value(v, childPointer('/x-gateway/api/vpcEndpoints', i), 'Interface VPC endpoint that may call the private API'));
   }
 
-  private buildRoutes(defaults: Placed, endpoint: EndpointType, authorizers: readonly Authorizer[]): Route[] {
+  private buildRoutes(defaults: Placed, endpoint: EndpointType, authorizers: readonly Authorizer[], stage: Stage): Route[] {
     const routes: Route[] = [];
     const ids = new Set<string>();
     for (const [path, item] of Object.entries(asBlock(this.document['paths']))) {
@@ -149,6 +164,7 @@ class ModelBuilder implements ModelContext {
           integration,
           ...routeAccess(this, scope, authorizers),
           ...(routeValidation(scope) !== undefined && { validate: routeValidation(scope) }),
+          ...routeStageSettings(this, scope, stage),
           origin: this.origin(pointer),
         });
       }

@@ -161,6 +161,9 @@ export interface Route {
   readonly apiKey: boolean;
   /** Undefined when nothing sets it: the operation keeps what the spec says. */
   readonly validate?: Validation;
+  readonly throttle?: Throttle;
+  /** Response caching: TTL and the method request parameters (`method.request.path.id`) that key it. */
+  readonly cache?: { readonly ttl?: number; readonly keys: readonly string[] };
   /** The operation object (for `ANY`, the `x-amazon-apigateway-any-method` object). */
   readonly origin: Origin;
 }
@@ -176,7 +179,55 @@ export interface TemplateParameter {
 
 export interface Stage {
   readonly name: string;
+  readonly variables: Readonly<Record<string, string>>;
+  readonly tracing: boolean;
+  readonly metrics: boolean;
+  readonly logging?: { readonly level: 'ERROR' | 'INFO' | 'OFF'; readonly dataTrace: boolean; readonly accountRole: boolean };
+  /** Access log format (one line) and where it goes: a generated log group, or an existing destination. */
+  readonly accessLog?: { readonly format: string; readonly retentionDays?: number; readonly destination?: AwsValue };
+  readonly throttle?: Throttle;
+  readonly cache?: { readonly size: string; readonly ttl: number; readonly encrypted: boolean };
   readonly origin?: Origin;
+}
+
+export interface Cors {
+  readonly origins: readonly string[];
+  readonly headers: readonly string[];
+  readonly exposeHeaders: readonly string[];
+  readonly credentials: boolean;
+  readonly maxAge?: number;
+  readonly origin: Origin;
+}
+
+export interface GatewayResponse {
+  readonly type: string;
+  readonly status?: number;
+  /** Header → mapping expression (`'literal'`, `method.request.header.X`, …). */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly templates: Readonly<Record<string, string>>;
+}
+
+export interface RoutingRule {
+  readonly priority: number;
+  readonly headers: readonly { readonly name: string; readonly glob: string }[];
+  readonly basePaths: readonly string[];
+  /** Undefined: this API. */
+  readonly api?: AwsValue;
+  readonly stage?: AwsValue;
+  readonly stripBasePath: boolean;
+  readonly origin: Origin;
+}
+
+export interface CustomDomain {
+  readonly name: string;
+  readonly certificate: AwsValue;
+  readonly endpoint: 'regional' | 'edge';
+  readonly securityPolicy: 'TLS_1_0' | 'TLS_1_2';
+  /** Undefined: no base path mapping (routing rules only); '' maps the root. */
+  readonly basePath?: string;
+  readonly hostedZoneId?: AwsValue;
+  readonly rules: readonly RoutingRule[];
+  readonly origin: Origin;
 }
 
 export interface Api {
@@ -188,6 +239,8 @@ export interface Api {
   /** Private APIs: the VPC endpoints that may call it. */
   readonly vpcEndpoints: readonly AwsValue[];
   readonly disableDefaultEndpoint: boolean;
+  readonly binaryMediaTypes: readonly string[];
+  readonly minimumCompressionSize?: number;
   readonly description?: string;
   /** Where the name came from (`x-gateway.api.name`, else `info.title`). */
   readonly origin: Origin;
@@ -201,6 +254,9 @@ export interface GatewayModel {
   readonly stage: Stage;
   readonly routes: readonly Route[];
   readonly access: AccessControl;
+  readonly cors?: Cors;
+  readonly gatewayResponses: readonly GatewayResponse[];
+  readonly domain?: CustomDomain;
   /** Template parameters declared in `x-gateway.parameters` or implied by `${Name}` placeholders. */
   readonly parameters: readonly TemplateParameter[];
 }

@@ -1,0 +1,113 @@
+/**
+ * CORS for browsers: an OPTIONS method on every path answered by a mock integration with the
+ * Access-Control-* headers (methods from the path's operations), the allowed origin on the responses of
+ * integrations the gateway maps (mock and AWS service ones; proxies answer for themselves), and on the
+ * DEFAULT_4XX / DEFAULT_5XX gateway responses so that an authorizer's 401/403 is readable by the page.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
+ */
+import type { JsonObject } from '../load/load-document.js';
+import type { Json } from '../model/aws-value.js';
+import type { Cors, GatewayModel, HttpMethod } from '../model/ir.js';
+import { OPERATION_KEY } from './body.js';
+import type { Contribution, OperationPatch } from './contribution.js';
+
+const ALL_METHODS: readonly HttpMethod[] = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
+
+/** The preflight answer's headers, as method response header → mapping expression. */
+export function preflightHeaders(cors: Cors, methods: readonly HttpMethod[]): Record<string, string> {
+  const allowed = methods.includes('ANY') ? ALL_METHODS : [...new Set([...methods, 'OPTIONS' as const])].sort();
+  return {
+    ...(cors.origins.length === 1 && { 'Access-Control-Allow-Origin': `'${cors.origins[0]}'` }),
+    'Access-Control-Allow-Methods': `'${allowed.join(',')}'`,
+    'Access-Control-Allow-Headers': `'${cors.headers.join(',')}'`,
+    ...(cors.credentials && { 'Access-Control-Allow-Credentials': "'true'" }),
+    ...(cors.maxAge !== undefined && { 'Access-Control-Max-Age': `'${cors.maxAge}'` }),
+    ...(cors.origins.length > 1 && { Vary: "'Origin'" }),
+  };
+}
+
+/**
+ * With several origins no static header can answer: the response template echoes the request's Origin
+ * when it is one of them (and sends no Access-Control-Allow-Origin otherwise).
+ */
+export function originTemplate(cors: Cors): string | undefined {
+  if (cors.origins.length < 2) return undefined;
+  const test = cors.origins.map((o) => `$origin == "${o.replace(/["$#\\]/g, '')}"`).join(' || ');
+  return `#set($origin = $input.params('Origin'))#if(${test})#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)#end`;
+}
+
+export function emitCors(model: GatewayModel): Contribution {
+  const cors = model.cors;
+  if (!cors) return {};
+  const byPath = new Map<string, HttpMethod[]>();
+  for (const route of model.routes) byPath.set(route.path, [...(byPath.get(route.path) ?? []), route.method]);
+  const operations: OperationPatch[] = [];
+  for (const [path, methods] of byPath) {
+    // A path whose spec answers OPTIONS itself keeps its own answer.
+    if (methods.includes('OPTIONS')) continue;
+    const headers = preflightHeaders(cors, methods);
+    const template = originTemplate(cors);
+    operations.push({
+      route: { path, method: 'OPTIONS' },
+      fields: {
+        summary: 'CORS preflight',
+        security: [],
+        responses: { '200': { description: 'CORS preflight answer', headers: headerDeclarations([...Object.keys(headers), 'Access-Control-Allow-Origin']) } },
+        'x-amazon-apigateway-integration': {
+          type: 'mock',
+          requestTemplates: { 'application/json': '{"statusCode": 200}' },
+          passthroughBehavior: 'when_no_match',
+          responses: {
+            default: {
+              statusCode: '200',
+              responseParameters: Object.fromEntries(Object.entries(headers).map(([name, value]) => [`method.response.header.${name}`, value])),
+              ...(template !== undefined && { responseTemplates: { 'application/json': template } }),
+            },
+          },
+        },
+      },
+    });
+  }
+  return { operations, body: { 'x-amazon-apigateway-gateway-responses': gatewayResponseHeaders(cors) } };
+}
+
+function headerDeclarations(names: readonly string[]): Json {
+  return Object.fromEntries([...new Set(names)].map((name) => [name, { schema: { type: 'string' } }]));
+}
+
+/** DEFAULT_4XX and DEFAULT_5XX carry the origin headers, so errors from the gateway reach the page. */
+function gatewayResponseHeaders(cors: Cors): Json {
+  const parameters: Record<string, string> = {
+    // Several origins: echo the request's (a gateway response cannot run a template to choose).
+    'gatewayresponse.header.Access-Control-Allow-Origin': cors.origins.length === 1 ? `'${cors.origins[0]}'` : 'method.request.header.Origin',
+    ...(cors.credentials && { 'gatewayresponse.header.Access-Control-Allow-Credentials': "'true'" }),
+    ...(cors.exposeHeaders.length > 0 && { 'gatewayresponse.header.Access-Control-Expose-Headers': `'${cors.exposeHeaders.join(',')}'` }),
+  };
+  return { DEFAULT_4XX: { responseParameters: parameters }, DEFAULT_5XX: { responseParameters: { ...parameters } } };
+}
+
+/**
+ * The allowed origin (one origin only) on every response the gateway maps itself: mock and AWS service
+ * integrations. Proxy integrations pass the backend's response through, so the backend sets it.
+ */
+export function addOriginHeaders(body: JsonObject, cors: Cors): void {
+  if (cors.origins.length !== 1) return;
+  const value = `'${cors.origins[0]}'`;
+  for (const item of Object.values((body['paths'] ?? {}) as Record<string, Record<string, Record<string, unknown>>>)) {
+    for (const key of Object.values(OPERATION_KEY)) {
+      const operation = item[key];
+      const integration = operation?.['x-amazon-apigateway-integration'] as Record<string, unknown> | undefined;
+      if (!operation || key === 'options' || !integration || !['mock', 'aws'].includes(String(integration['type']))) continue;
+      const responses = (operation['responses'] ??= {}) as Record<string, Record<string, unknown>>;
+      for (const response of Object.values((integration['responses'] ?? {}) as Record<string, Record<string, unknown>>)) {
+        const parameters = (response['responseParameters'] ??= {}) as Record<string, unknown>;
+        parameters['method.response.header.Access-Control-Allow-Origin'] ??= value;
+        if (cors.credentials) parameters['method.response.header.Access-Control-Allow-Credentials'] ??= "'true'";
+        const declared = (responses[String(response['statusCode'])] ??= { description: `${String(response['statusCode'])} response` });
+        const headers = (declared['headers'] ??= {}) as Record<string, unknown>;
+        headers['Access-Control-Allow-Origin'] ??= { schema: { type: 'string' } };
+        if (cors.credentials) headers['Access-Control-Allow-Credentials'] ??= { schema: { type: 'string' } };
+      }
+    }
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The custom domain: the domain name with its certificate, the base path mapping to this API's stage,
+ * routing rules (header- and base-path-based) and a Route 53 alias record.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-routing-rules.html
+ */
+import { cfnValue, type Json } from '../model/aws-value.js';
+import type { GatewayModel, RoutingRule } from '../model/ir.js';
+import { type CfnOutput, type CfnResource, getAtt, ref } from './cfn.js';
+import type { Contribution } from './contribution.js';
+
+export function emitDomain(model: GatewayModel): Contribution {
+  const domain = model.domain;
+  if (!domain) return {};
+  const { api } = model;
+  const id = `${api.logicalId}Domain`;
+  const stage = ref(`${api.logicalId}Stage`);
+  const regional = domain.endpoint === 'regional';
+  const mapped = domain.basePath !== undefined;
+  // AWS::ApiGateway::DomainName spells the modes with BASE_PATH_MAPPING (the V2 resource says API_MAPPING).
+  const routingMode = domain.rules.length === 0 ? undefined : mapped ? 'ROUTING_RULE_THEN_BASE_PATH_MAPPING' : 'ROUTING_RULE_ONLY';
+  const resources: Record<string, CfnResource> = {
+    [id]: {
+      Type: 'AWS::ApiGateway::DomainName',
+      Properties: {
+        DomainName: domain.name,
+        ...(regional ? { RegionalCertificateArn: cfnValue(domain.certificate) } : { CertificateArn: cfnValue(domain.certificate) }),
+        EndpointConfiguration: { Types: [regional ? 'REGIONAL' : 'EDGE'] },
+        SecurityPolicy: domain.securityPolicy,
+        ...(routingMode && { RoutingMode: routingMode }),
+      },
+    },
+  };
+  if (mapped) {
+    const multiLevel = domain.basePath!.includes('/');
+    resources[`${api.logicalId}BasePathMapping`] = multiLevel
+      ? { Type: 'AWS::ApiGatewayV2::ApiMapping', Properties: { DomainName: ref(id), ApiId: ref(api.logicalId), Stage: stage, ApiMappingKey: domain.basePath! } }
+      : { Type: 'AWS::ApiGateway::BasePathMapping', Properties: { DomainName: ref(id), RestApiId: ref(api.logicalId), Stage: stage, ...(domain.basePath !== '' && { BasePath: domain.basePath! }) } };
+  }
+  domain.rules.forEach((rule) => {
+    resources[`${api.logicalId}RoutingRule${rule.priority}`] = routingRule(model, id, rule);
+  });
+  if (domain.hostedZoneId) {
+    resources[`${api.logicalId}DomainRecord`] = {
+      Type: 'AWS::Route53::RecordSet',
+      Properties: {
+        HostedZoneId: cfnValue(domain.hostedZoneId),
+        Name: domain.name,
+        Type: 'A',
+        AliasTarget: regional
+          ? { DNSName: getAtt(id, 'RegionalDomainName'), HostedZoneId: getAtt(id, 'RegionalHostedZoneId') }
+          : { DNSName: getAtt(id, 'DistributionDomainName'), HostedZoneId: getAtt(id, 'DistributionHostedZoneId') },
+      },
+    };
+  }
+  const outputs: Record<string, CfnOutput> = {
+    [`${api.logicalId}DomainUrl`]: { Description: 'URL of the API on the custom domain', Value: `https://${domain.name}/${domain.basePath ?? ''}` },
+    [`${api.logicalId}DomainTarget`]: { Description: 'DNS target (alias or CNAME) for the custom domain', Value: getAtt(id, regional ? 'RegionalDomainName' : 'DistributionDomainName') },
+  };
+  return { resources, outputs };
+}
+
+function routingRule(model: GatewayModel, domainId: string, rule: RoutingRule): CfnResource {
+  const conditions: Json[] = [
+    // Each header is its own condition: conditions are AND-ed, a condition's AnyOf entries OR-ed.
+    ...rule.headers.map((h) => ({ MatchHeaders: { AnyOf: [{ Header: h.name, ValueGlob: h.glob }] } })),
+    ...(rule.basePaths.length > 0 ? [{ MatchBasePaths: { AnyOf: [...rule.basePaths] } }] : []),
+  ];
+  return {
+    Type: 'AWS::ApiGatewayV2::RoutingRule',
+    Properties: {
+      DomainNameArn: getAtt(domainId, 'DomainNameArn'),
+      Priority: rule.priority,
+      Conditions: conditions,
+      Actions: [
+        {
+          InvokeApi: {
+            ApiId: rule.api ? cfnValue(rule.api) : ref(model.api.logicalId),
+            Stage: rule.stage ? cfnValue(rule.stage) : ref(`${model.api.logicalId}Stage`),
+            StripBasePath: rule.stripBasePath,
+          },
+        },
+      ],
+    },
+  };
+}

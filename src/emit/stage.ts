@@ -1,0 +1,101 @@
+/**
+ * The stage's settings (variables, tracing, logs, metrics, throttling, caching, per-method settings), the
+ * access log group, the account-level CloudWatch role when asked for, and the RestApi's binary media types
+ * and compression.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-stage-methodsetting.html
+ */
+import { cfnValue, type Json } from '../model/aws-value.js';
+import type { GatewayModel, Route } from '../model/ir.js';
+import { type CfnOutput, type CfnResource, getAtt, ref, sub } from './cfn.js';
+import type { Contribution, OperationPatch } from './contribution.js';
+
+/** MethodSettings' resource path: `/pets/{id}` → `/~1pets~1{id}`; the root is `/`. */
+export function methodSettingsPath(path: string): string {
+  return path === '/' ? '/' : '/' + path.replace(/\//g, '~1');
+}
+
+export function emitStage(model: GatewayModel): Contribution {
+  const { api, stage } = model;
+  const resources: Record<string, CfnResource> = {};
+  const outputs: Record<string, CfnOutput> = { [`${api.logicalId}StageName`]: { Description: 'Stage name', Value: stage.name } };
+  const settings: Record<string, Json> = {};
+  if (Object.keys(stage.variables).length > 0) settings['Variables'] = { ...stage.variables };
+  if (stage.tracing) settings['TracingEnabled'] = true;
+  if (stage.cache) {
+    settings['CacheClusterEnabled'] = true;
+    settings['CacheClusterSize'] = stage.cache.size;
+  }
+  if (stage.accessLog) {
+    const logGroup = `${api.logicalId}AccessLogs`;
+    if (!stage.accessLog.destination) {
+      resources[logGroup] = { Type: 'AWS::Logs::LogGroup', Properties: { ...(stage.accessLog.retentionDays !== undefined && { RetentionInDays: stage.accessLog.retentionDays }) } };
+      outputs[`${api.logicalId}AccessLogGroup`] = { Description: 'Access log group', Value: ref(logGroup) };
+    }
+    settings['AccessLogSetting'] = { DestinationArn: stage.accessLog.destination ? cfnValue(stage.accessLog.destination) : getAtt(logGroup, 'Arn'), Format: stage.accessLog.format };
+  }
+  const methodSettings = [...stageWide(model), ...model.routes.flatMap((route) => methodSetting(model, route))];
+  if (methodSettings.length > 0) settings['MethodSettings'] = methodSettings;
+  if (stage.logging?.accountRole) Object.assign(resources, accountRole(api.logicalId));
+
+  const restApi: Record<string, Json> = {};
+  if (api.binaryMediaTypes.length > 0) restApi['BinaryMediaTypes'] = [...api.binaryMediaTypes];
+  if (api.minimumCompressionSize !== undefined) restApi['MinimumCompressionSize'] = api.minimumCompressionSize;
+  return { stage: settings, ...(stage.logging?.accountRole && { stageDependsOn: [`${api.logicalId}Account`] }), restApi, resources, outputs, operations: cacheKeys(model) };
+}
+
+/** The `/*` `*` entry: logging, metrics, throttling and caching for every method. */
+function stageWide(model: GatewayModel): Json[] {
+  const { stage } = model;
+  const entry: Record<string, Json> = {};
+  if (stage.logging) {
+    entry['LoggingLevel'] = stage.logging.level;
+    if (stage.logging.dataTrace) entry['DataTraceEnabled'] = true;
+  }
+  if (stage.metrics) entry['MetricsEnabled'] = true;
+  if (stage.throttle) {
+    entry['ThrottlingRateLimit'] = stage.throttle.rate;
+    entry['ThrottlingBurstLimit'] = stage.throttle.burst;
+  }
+  if (stage.cache) {
+    entry['CacheTtlInSeconds'] = stage.cache.ttl;
+    if (stage.cache.encrypted) entry['CacheDataEncrypted'] = true;
+  }
+  return Object.keys(entry).length > 0 ? [{ ResourcePath: '/*', HttpMethod: '*', ...entry }] : [];
+}
+
+function methodSetting(model: GatewayModel, route: Route): Json[] {
+  if (!route.throttle && !route.cache) return [];
+  return [
+    {
+      ResourcePath: methodSettingsPath(route.path),
+      HttpMethod: route.method,
+      ...(route.throttle && { ThrottlingRateLimit: route.throttle.rate, ThrottlingBurstLimit: route.throttle.burst }),
+      ...(route.cache && { CachingEnabled: true, CacheTtlInSeconds: route.cache.ttl ?? model.stage.cache?.ttl ?? 300, ...(model.stage.cache?.encrypted && { CacheDataEncrypted: true }) }),
+    },
+  ];
+}
+
+/** The request parameters a cached method's responses are keyed by, on its integration. */
+function cacheKeys(model: GatewayModel): OperationPatch[] {
+  return model.routes
+    .filter((route) => route.cache && route.cache.keys.length > 0)
+    .map((route) => ({ route, fields: { 'x-amazon-apigateway-integration': { cacheKeyParameters: [...route.cache!.keys], cacheNamespace: `${route.method} ${route.path}` } } }));
+}
+
+/**
+ * The role API Gateway writes CloudWatch logs with, set on the account (AWS::ApiGateway::Account is one
+ * setting per account and Region: the last stack that sets it wins).
+ */
+function accountRole(apiId: string): Record<string, CfnResource> {
+  return {
+    [`${apiId}CloudWatchRole`]: {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        Description: 'Lets API Gateway write execution and access logs to CloudWatch Logs (account setting)',
+        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+        ManagedPolicyArns: [sub('arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs')],
+      },
+    },
+    [`${apiId}Account`]: { Type: 'AWS::ApiGateway::Account', Properties: { CloudWatchRoleArn: getAtt(`${apiId}CloudWatchRole`, 'Arn') } },
+  };
+}

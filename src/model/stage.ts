@@ -1,0 +1,199 @@
+/**
+ * The stage and the front door's shared concerns in the model: logging, tracing, throttling and caching
+ * (stage-wide and per operation), CORS, gateway responses, and the custom domain with its routing rules.
+ */
+import { childPointer } from '../diagnostics/diagnostic.js';
+import { asBlock, type ModelContext, type RouteScope, setting } from './context.js';
+import type { Cors, CustomDomain, EndpointType, GatewayResponse, Route, RoutingRule, Stage } from './ir.js';
+
+const STAGE = '/x-gateway/stage';
+
+export const ACCESS_LOG_FORMATS: Readonly<Record<string, string>> = {
+  json: JSON.stringify({
+    requestId: '$context.requestId',
+    ip: '$context.identity.sourceIp',
+    caller: '$context.identity.caller',
+    user: '$context.identity.user',
+    requestTime: '$context.requestTime',
+    httpMethod: '$context.httpMethod',
+    resourcePath: '$context.resourcePath',
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    integrationLatency: '$context.integrationLatency',
+    errorMessage: '$context.error.message',
+  }),
+  clf: '$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] "$context.httpMethod $context.resourcePath $context.protocol" $context.status $context.responseLength $context.requestId',
+};
+
+export function buildStage(ctx: ModelContext): Stage {
+  const stage = asBlock(ctx.root['stage']);
+  const logging = asBlock(stage['logging']);
+  const accessLog = asBlock(stage['accessLog']);
+  const cache = asBlock(stage['cache']);
+  const throttle = asBlock(stage['throttle']);
+  const result: Stage = {
+    name: typeof stage['name'] === 'string' ? stage['name'] : 'prod',
+    variables: asBlock(stage['variables']) as Record<string, string>,
+    tracing: stage['tracing'] === true,
+    metrics: stage['metrics'] === true,
+    ...('logging' in stage && {
+      logging: { level: String(logging['level'] ?? 'error').toUpperCase() as 'ERROR' | 'INFO' | 'OFF', dataTrace: logging['dataTrace'] === true, accountRole: logging['accountRole'] === true },
+    }),
+    ...('accessLog' in stage && { accessLog: accessLogOf(ctx, accessLog) }),
+    ...('throttle' in stage && { throttle: { rate: throttle['rate'] as number, burst: throttle['burst'] as number } }),
+    ...('cache' in stage && { cache: { size: String(cache['size']), ttl: typeof cache['ttl'] === 'number' ? cache['ttl'] : 300, encrypted: cache['encrypted'] === true } }),
+    ...('name' in stage && { origin: ctx.origin(childPointer(STAGE, 'name')) }),
+  };
+  checkLogging(ctx, result);
+  return result;
+}
+
+function accessLogOf(ctx: ModelContext, block: Record<string, unknown>): NonNullable<Stage['accessLog']> {
+  const written = typeof block['format'] === 'string' ? block['format'] : 'json';
+  const format = ACCESS_LOG_FORMATS[written] ?? written;
+  if (!format.includes('$context.requestId')) {
+    ctx.report('access-log-format-without-request-id', 'error', 'The access log format must contain $context.requestId (API Gateway refuses it otherwise).', childPointer(STAGE, 'accessLog', 'format'), 'Add $context.requestId, or use `format: json` or `clf`.');
+  }
+  if (/[\r\n]/.test(format)) {
+    ctx.report('access-log-format-multiline', 'error', 'The access log format must be one line.', childPointer(STAGE, 'accessLog', 'format'), 'Write the format on a single line.');
+  }
+  return {
+    format,
+    ...(typeof block['retentionDays'] === 'number' && { retentionDays: block['retentionDays'] }),
+    ...('destination' in block && { destination: ctx.value(block['destination'], childPointer(STAGE, 'accessLog', 'destination'), 'Access log destination ARN') }),
+  };
+}
+
+/** CloudWatch logging from API Gateway needs an account-level role that no stack may already have made. */
+function checkLogging(ctx: ModelContext, stage: Stage): void {
+  const logs = (stage.logging && stage.logging.level !== 'OFF') || (stage.accessLog && !stage.accessLog.destination);
+  if (logs && !stage.logging?.accountRole) {
+    ctx.report('cloudwatch-role-required', 'info', 'Logging to CloudWatch needs the account-level role API Gateway writes logs with (set once per account and Region).', 'logging' in asBlock(ctx.root['stage']) ? childPointer(STAGE, 'logging') : childPointer(STAGE, 'accessLog'), 'If the account has none yet, set `stage.logging.accountRole: true` to create it with this stack.');
+  }
+}
+
+/** The route's throttle and cache settings (nearest along the chain). */
+export function routeStageSettings(ctx: ModelContext, scope: RouteScope, stage: Stage): Pick<Route, 'throttle' | 'cache'> {
+  const throttle = setting(scope, 'throttle');
+  const cache = setting(scope, 'cache');
+  const out: { throttle?: Route['throttle']; cache?: Route['cache'] } = {};
+  if (throttle) out.throttle = { rate: asBlock(throttle.value)['rate'] as number, burst: asBlock(throttle.value)['burst'] as number };
+  if (cache) {
+    const block = asBlock(cache.value);
+    if (!stage.cache) {
+      ctx.report('cache-without-cluster', 'error', 'Caching a method needs a cache cluster on the stage.', cache.pointer, 'Add `stage.cache: { size: "0.5" }` to x-gateway.');
+    }
+    const keys = (Array.isArray(block['keys']) ? (block['keys'] as string[]) : []).map((key, i) => cacheKey(ctx, scope, key, childPointer(cache.pointer, 'keys', i)));
+    out.cache = { ...(typeof block['ttl'] === 'number' && { ttl: block['ttl'] }), keys };
+  }
+  return out;
+}
+
+/** `path.petId` → `method.request.path.petId`; the parameter must be declared (API Gateway keys only declared ones). */
+function cacheKey(ctx: ModelContext, scope: RouteScope, key: string, pointer: string): string {
+  const dot = key.indexOf('.');
+  const [kind, name] = [key.slice(0, dot), key.slice(dot + 1)];
+  const where = kind === 'query' ? 'query' : kind;
+  const location = kind === 'query' ? 'querystring' : kind;
+  if (!scope.parameters.some((p) => p.in === where && p.name === name)) {
+    ctx.report('cache-key-undeclared', 'error', `Cache key \`${key}\` is not a declared ${where} parameter of ${scope.method} ${scope.path}.`, pointer, 'Declare the parameter in the operation (or path item) `parameters`.');
+  }
+  return `method.request.${location}.${name}`;
+}
+
+const DEFAULT_CORS_HEADERS = ['Content-Type', 'Authorization', 'X-Api-Key', 'X-Amz-Date', 'X-Amz-Security-Token'];
+
+export function buildCors(ctx: ModelContext): Cors | undefined {
+  if (!('cors' in ctx.root)) return undefined;
+  const block = asBlock(ctx.root['cors']);
+  const origins = block['origins'] as string[];
+  const credentials = block['credentials'] === true;
+  if (credentials && origins.includes('*')) {
+    ctx.report('cors-wildcard-credentials', 'error', 'Browsers refuse credentialed responses to origin `*`.', '/x-gateway/cors/origins', 'List the origins, or set `credentials: false`.');
+  }
+  return {
+    origins,
+    headers: Array.isArray(block['headers']) ? (block['headers'] as string[]) : DEFAULT_CORS_HEADERS,
+    exposeHeaders: Array.isArray(block['exposeHeaders']) ? (block['exposeHeaders'] as string[]) : [],
+    credentials,
+    ...(typeof block['maxAge'] === 'number' && { maxAge: block['maxAge'] }),
+    origin: ctx.origin('/x-gateway/cors'),
+  };
+}
+
+export function buildGatewayResponses(ctx: ModelContext): GatewayResponse[] {
+  if ('x-amazon-apigateway-gateway-responses' in ctx.document && 'gatewayResponses' in ctx.root) {
+    ctx.report('duplicate-setting', 'error', 'Gateway responses are set twice: by x-gateway.gatewayResponses and by x-amazon-apigateway-gateway-responses.', '/x-gateway/gatewayResponses', 'Keep one of them.', [{ ...ctx.origin('/x-amazon-apigateway-gateway-responses'), message: 'also set here' }]);
+  }
+  return Object.entries(asBlock(ctx.root['gatewayResponses'])).map(([type, raw]) => {
+    const block = asBlock(raw);
+    const body = block['body'];
+    return {
+      type,
+      ...(typeof block['status'] === 'number' && { status: block['status'] }),
+      headers: Object.fromEntries(Object.entries(asBlock(block['headers'])).map(([name, value]) => [name, mappingValue(String(value))])),
+      templates: typeof body === 'string' ? { 'application/json': body } : (asBlock(body) as Record<string, string>),
+    };
+  });
+}
+
+/** A header value: a mapping expression as it is, anything else a quoted literal. */
+export function mappingValue(value: string): string {
+  return /^(method\.request\.|context\.|stageVariables\.)/.test(value) || /^'.*'$/.test(value) ? value : `'${value}'`;
+}
+
+export function buildDomain(ctx: ModelContext, endpoint: EndpointType): CustomDomain | undefined {
+  if (!('domain' in ctx.root)) return undefined;
+  const pointer = '/x-gateway/domain';
+  const block = asBlock(ctx.root['domain']);
+  if (endpoint === 'private') {
+    ctx.report('domain-private-api', 'error', 'A public custom domain can only front a public (edge or regional) API.', pointer, 'Make the API regional, or use a private custom domain (not generated yet).');
+  }
+  const rules = (Array.isArray(block['routing']) ? block['routing'] : []).map((raw, i) => routingRule(ctx, asBlock(raw), childPointer(pointer, 'routing', i)));
+  const priorities = new Map<number, RoutingRule>();
+  for (const rule of rules) {
+    const first = priorities.get(rule.priority);
+    if (first) ctx.report('routing-priority-duplicate', 'error', `Two routing rules have priority ${rule.priority}; priorities are unique per domain.`, childPointer(rule.origin.pointer, 'priority'), 'Give each rule its own priority (leave gaps, e.g. 10, 20, 30).', [{ ...first.origin, message: 'first used here' }]);
+    else priorities.set(rule.priority, rule);
+  }
+  if (rules.length > 50) ctx.report('routing-rules-over-quota', 'warning', `${rules.length} routing rules: the default quota is 50 per domain.`, childPointer(pointer, 'routing'), 'Request a quota increase before deploying.');
+  return {
+    name: String(block['name']),
+    certificate: ctx.value(block['certificate'], childPointer(pointer, 'certificate'), 'ACM certificate ARN of the custom domain'),
+    endpoint: block['endpoint'] === 'edge' ? 'edge' : 'regional',
+    securityPolicy: block['securityPolicy'] === 'TLS_1_0' ? 'TLS_1_0' : 'TLS_1_2',
+    // Without routing rules the API is mapped at the root when no base path is given.
+    ...(typeof block['basePath'] === 'string' ? { basePath: block['basePath'] } : rules.length === 0 ? { basePath: '' } : {}),
+    ...('hostedZoneId' in block && { hostedZoneId: ctx.value(block['hostedZoneId'], childPointer(pointer, 'hostedZoneId'), 'Route 53 hosted zone id for the custom domain') }),
+    rules,
+    origin: ctx.origin(pointer),
+  };
+}
+
+function routingRule(ctx: ModelContext, block: Record<string, unknown>, pointer: string): RoutingRule {
+  const when = asBlock(block['when']);
+  const headers = Object.entries(asBlock(when['headers'])).map(([name, glob]) => ({ name, glob: String(glob) }));
+  if (headers.length > 2) {
+    ctx.report('routing-too-many-headers', 'error', `A routing rule may match at most two headers; this one matches ${headers.length}.`, childPointer(pointer, 'when', 'headers'), 'Split the rule, or match fewer headers.');
+  }
+  for (const [i, { name, glob }] of headers.entries()) {
+    if (/.\*./.test(glob.slice(1, -1)) || /\*.*\*.*\*/.test(glob)) {
+      ctx.report('routing-header-glob', 'error', `\`${glob}\`: a header glob may have * only at its start, its end, or both.`, childPointer(pointer, 'when', 'headers', Object.keys(asBlock(when['headers']))[i]!), `Use a prefix (v2*), a suffix (*-beta) or a contains (*beta*) glob for ${name}.`);
+    }
+  }
+  const to = asBlock(block['to']);
+  const self = to['api'] === 'self';
+  if (!self && !('stage' in to)) {
+    ctx.report('routing-target-stage', 'error', 'A routing rule to another API must name its stage.', childPointer(pointer, 'to'), 'Add `stage:` to the rule\'s `to`.');
+  }
+  return {
+    priority: block['priority'] as number,
+    headers,
+    basePaths: Array.isArray(when['basePaths']) ? (when['basePaths'] as string[]) : [],
+    ...(!self && { api: ctx.value(to['api'], childPointer(pointer, 'to', 'api'), 'Id of the REST API a routing rule invokes') }),
+    ...('stage' in to && { stage: ctx.value(to['stage'], childPointer(pointer, 'to', 'stage'), 'Stage a routing rule invokes') }),
+    stripBasePath: block['stripBasePath'] === true,
+    origin: ctx.origin(pointer),
+  };
+}
