@@ -77,13 +77,18 @@ function headerDeclarations(names: readonly string[]): Json {
 
 /** DEFAULT_4XX and DEFAULT_5XX carry the origin headers, so errors from the gateway reach the page. */
 function gatewayResponseHeaders(cors: Cors): Json {
-  const parameters: Record<string, string> = {
+  const parameters = corsGatewayParameters(cors);
+  return { DEFAULT_4XX: { responseParameters: parameters }, DEFAULT_5XX: { responseParameters: { ...parameters } } };
+}
+
+/** The origin headers of a gateway response. */
+export function corsGatewayParameters(cors: Cors): Record<string, string> {
+  return {
     // Several origins: echo the request's (a gateway response cannot run a template to choose).
     'gatewayresponse.header.Access-Control-Allow-Origin': cors.origins.length === 1 ? `'${cors.origins[0]}'` : 'method.request.header.Origin',
     ...(cors.credentials && { 'gatewayresponse.header.Access-Control-Allow-Credentials': "'true'" }),
     ...(cors.exposeHeaders.length > 0 && { 'gatewayresponse.header.Access-Control-Expose-Headers': `'${cors.exposeHeaders.join(',')}'` }),
   };
-  return { DEFAULT_4XX: { responseParameters: parameters }, DEFAULT_5XX: { responseParameters: { ...parameters } } };
 }
 
 /**

@@ -106,6 +106,8 @@ export interface Rendered {
   readonly text: string;
   /** `$context.responseOverride.status`, when the template set it. */
   readonly status?: number;
+  /** `$context.responseOverride.header.*` the template set. */
+  readonly headers: Record<string, string>;
 }
 
 const REQUEST_ID = 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef';
@@ -120,7 +122,7 @@ export function renderTemplate(template: string, payload: string, request: Sampl
     httpMethod: 'POST',
     identity: new JavaMap({ sourceIp: '203.0.113.9' }),
     requestOverride: { header: {}, querystring: {}, path: {} },
-    responseOverride: { header: {} } as { header: object; status?: number },
+    responseOverride: { header: {} } as { header: Record<string, string>; status?: number },
   };
   const input = {
     body: payload,
@@ -143,5 +145,9 @@ export function renderTemplate(template: string, payload: string, request: Sampl
     parseJson: (text: string) => toJava(JSON.parse(text)),
   };
   const text = render(template, { input, util, context, stageVariables: request.stageVariables ?? {} });
-  return { text, ...(context.responseOverride.status !== undefined && { status: Number(context.responseOverride.status) }) };
+  return {
+    text,
+    headers: Object.fromEntries(Object.entries(context.responseOverride.header).map(([k, v]) => [k, String(v)])),
+    ...(context.responseOverride.status !== undefined && { status: Number(context.responseOverride.status) }),
+  };
 }
