@@ -7,12 +7,17 @@ import type { CfnTemplate } from './emit/cfn.js';
 import { loadDocument } from './load/load-document.js';
 import { parseSource } from './load/parse.js';
 import type { SourceFile } from './load/source-file.js';
+import { DEFAULT_CONFIG, findConfig, type LintConfig, loadConfig } from './lint/config.js';
+import { lintDocument } from './lint/engine.js';
+import { RULES } from './lint/rules/index.js';
 import { buildModel } from './model/build-model.js';
 import type { GatewayModel } from './model/ir.js';
 
 export interface CompileOptions {
   /** A CloudFormation or SAM template to merge the output into. */
   readonly into?: string;
+  /** The lint configuration; default: gateform.config.yaml found upward from the spec, else recommended. */
+  readonly config?: LintConfig;
 }
 
 export interface CompileResult {
@@ -40,12 +45,25 @@ export async function compile(path: string, options: CompileOptions = {}): Promi
 
   const { model, diagnostics: modelDiagnostics } = buildModel(loaded, { externalNames: base ? namesDefinedBy(base) : new Set() });
   diagnostics.push(...modelDiagnostics);
+  // The lint rules run on every compile, beside the model's checks: an error-level finding stops the template.
+  const config = options.config ?? configFor(path, diagnostics, files);
+  diagnostics.push(...lintDocument(loaded, model, config));
   if (!model || hasErrors(diagnostics)) return { diagnostics, files, ...(model && { model }) };
 
   const emitted = emitTemplate(model, loaded, base);
   diagnostics.push(...emitted.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics, files, model };
   return { template: emitted.template, model, diagnostics, files };
+}
+
+/** The config file found upward from the spec, or the recommended preset; its problems join `diagnostics`. */
+export function configFor(spec: string, diagnostics: Diagnostic[], files: Map<string, SourceFile>): LintConfig {
+  const path = findConfig(spec);
+  if (!path) return DEFAULT_CONFIG;
+  const loaded = loadConfig(path, RULES);
+  diagnostics.push(...loaded.diagnostics);
+  if (loaded.config?.file) files.set(loaded.config.file.path, loaded.config.file);
+  return loaded.config ?? DEFAULT_CONFIG;
 }
 
 async function readBase(path: string): Promise<{ file?: SourceFile; diagnostics: readonly Diagnostic[] }> {

@@ -28,6 +28,8 @@ export interface Diagnostic {
   readonly hint?: string;
   /** Other places that take part ("first set here"). */
   readonly related?: readonly RelatedLocation[];
+  /** Lint findings: the rule's message id (tests assert ids, not prose). */
+  readonly messageId?: string;
 }
 
 /** A diagnostic with its position resolved, as formatters receive it. */

@@ -175,20 +175,9 @@ function checkApiKeyUse(ctx: ModelContext, routes: readonly Route[], plans: read
   if (plans.length > 0 && !routes.some((r) => r.apiKey)) {
     ctx.report('usage-plan-without-api-key', 'warning', 'Usage plans are declared, but no operation requires an API key, so none of them applies.', '/x-gateway/usagePlans', 'Set `apiKey: true` on the operations the plans should meter (or in x-gateway.defaults).');
   }
-  for (const route of routes) {
-    if (route.apiKey && (!route.auth || route.auth.kind === 'none')) {
-      ctx.report('api-key-only-protection', 'warning', `${route.method} ${route.path} is protected by an API key alone. API keys identify and meter callers; they do not authenticate them.`, pointerOf(route), 'Add `auth` (an authorizer or iam) as well.');
-    }
-  }
   if (source === 'AUTHORIZER' && !authorizers.some((a) => a.kind !== 'cognito')) {
     ctx.report('api-key-source-without-authorizer', 'error', 'API keys come from the authorizer, but there is no Lambda authorizer to return them.', '/x-gateway/apiKeys/source', 'Add a token or request authorizer that returns usageIdentifierKey, or use `source: header`.');
   }
-}
-
-/** The pointer of the route's operation in the bundled document. */
-function pointerOf(route: Route): string {
-  const key = route.method === 'ANY' ? 'x-amazon-apigateway-any-method' : route.method.toLowerCase();
-  return childPointer('/paths', route.path, key);
 }
 
 /** A scheme the spec declares under a name gateform generates would be silently replaced. */

@@ -148,7 +148,6 @@ class ModelBuilder implements ModelContext {
         const opBlock: Placed = { block: asBlock(operation['x-gateway']), pointer: childPointer(pointer, 'x-gateway') };
         const parameters = this.parametersOf(pathItem, operation, itemPointer, pointer);
         const scope: RouteScope = { method, path, pointer, operation, parameters, chain: [opBlock, pathBlock, defaults] };
-        this.checkPathParameters(path, parameters, pointer);
         const integration = this.integrationOf(scope, defaults, endpoint);
         if (!integration) continue;
         const id = uniqueId(routeId(method, path), ids);
@@ -188,14 +187,6 @@ class ModelBuilder implements ModelContext {
     collect(pathItem['parameters'], childPointer(itemPointer, 'parameters'));
     collect(operation['parameters'], childPointer(pointer, 'parameters'));
     return [...byKey.values()];
-  }
-
-  private checkPathParameters(path: string, parameters: readonly Parameter[], pointer: string): void {
-    for (const name of pathVariables(path)) {
-      if (!parameters.some((p) => p.in === 'path' && p.name === name)) {
-        this.report('path-param-undeclared', 'error', `Path parameter \`${name}\` of \`${path}\` is not declared by this operation or its path item.`, pointer, `Add \`{ name: ${name}, in: path, required: true, schema: { type: string } }\` to \`parameters\`.`);
-      }
-    }
   }
 
   private integrationOf(scope: RouteScope, defaults: Placed, endpoint: EndpointType): Integration | undefined {
@@ -356,11 +347,6 @@ function stripSubs(value: Json): Json {
   if (value === null || typeof value !== 'object') return value;
   const obj = value as { readonly [key: string]: Json };
   return Object.fromEntries(Object.entries(obj).filter(([k]) => k !== 'Fn::Sub').map(([k, v]) => [k, stripSubs(v)]));
-}
-
-/** `{id}` and greedy `{proxy+}` variables of a path template. */
-export function pathVariables(path: string): string[] {
-  return [...path.matchAll(/\{([^}+]+)\+?\}/g)].map((m) => m[1]!);
 }
 
 /** `pets` → `PetsApi`; `pets-api` → `PetsApi`. Logical IDs must start with a letter. */

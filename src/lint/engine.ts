@@ -1,0 +1,90 @@
+/** Run the rules over a loaded document (and its model, when there is one). */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { childPointer } from '../diagnostics/diagnostic.js';
+import type { JsonObject, LoadedDocument } from '../load/load-document.js';
+import type { GatewayModel } from '../model/ir.js';
+import { isIgnored, type LintConfig, severityOf } from './config.js';
+import type { OperationNode, Rule, RuleContext, Visitors } from './rule.js';
+import { RULES } from './rules/index.js';
+
+const OPERATION_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method'];
+
+export function lintDocument(loaded: LoadedDocument, model: GatewayModel | undefined, config: LintConfig, rules: readonly Rule[] = RULES): Diagnostic[] {
+  const document = loaded.document;
+  const diagnostics: Diagnostic[] = [];
+  const visitors: Visitors[] = [];
+  for (const rule of rules) {
+    const severity = severityOf(rule, config);
+    if (severity === 'off') continue;
+    const context: RuleContext<string> = {
+      document,
+      version: loaded.version,
+      ...(model && { model }),
+      endpoint: model?.api.endpoint ?? rawEndpoint(document),
+      deref: (node) => deref(document, node),
+      report: (messageId, pointer, data = {}) => {
+        const location = loaded.locate(pointer);
+        if (isIgnored(config, rule.meta.id, location.file, location.pointer)) return;
+        const template = (rule.meta.messages as Record<string, string>)[messageId] ?? messageId;
+        diagnostics.push({
+          code: rule.meta.id,
+          severity: severity === 'error' ? 'error' : 'warning',
+          message: template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => String(data[key] ?? '')),
+          location,
+          hint: `${rule.meta.description} See docs/rules/${rule.meta.id}.md.`,
+          messageId,
+        });
+      },
+    };
+    visitors.push(rule.create(context));
+  }
+  for (const v of visitors) v.Document?.(document);
+  for (const node of operations(document)) for (const v of visitors) v.Operation?.(node);
+  return diagnostics;
+}
+
+/** The endpoint type of a spec without x-gateway: private when it lists VPC endpoints. */
+function rawEndpoint(document: JsonObject): 'edge' | 'regional' | 'private' {
+  const servers = Array.isArray(document['servers']) ? (document['servers'] as Record<string, unknown>[]) : [];
+  const configured = servers.some((s) => Array.isArray((s?.['x-amazon-apigateway-endpoint-configuration'] as Record<string, unknown> | undefined)?.['vpcEndpointIds']));
+  return configured ? 'private' : 'regional';
+}
+
+export function deref(document: JsonObject, node: unknown): unknown {
+  let current = node;
+  for (let hops = 0; hops < 16; hops += 1) {
+    const ref = (current as { $ref?: unknown } | null)?.$ref;
+    if (typeof ref !== 'string' || !ref.startsWith('#')) return current;
+    current = ref
+      .slice(2)
+      .split('/')
+      .map((t) => decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce<unknown>((n, t) => (n as Record<string, unknown> | undefined)?.[t], document);
+  }
+  return current;
+}
+
+function* operations(document: JsonObject): Generator<OperationNode> {
+  for (const [path, rawItem] of Object.entries((document['paths'] ?? {}) as Record<string, unknown>)) {
+    const item = deref(document, rawItem) as JsonObject | undefined;
+    if (!item || typeof item !== 'object') continue;
+    const itemPointer = childPointer('/paths', path);
+    for (const key of OPERATION_KEYS) {
+      const operation = item[key] as JsonObject | undefined;
+      if (!operation || typeof operation !== 'object') continue;
+      const pointer = childPointer(itemPointer, key);
+      const parameters = new Map<string, OperationNode['parameters'][number]>();
+      const collect = (list: unknown, listPointer: string): void => {
+        if (!Array.isArray(list)) return;
+        list.forEach((entry, i) => {
+          const p = deref(document, entry) as Record<string, unknown> | undefined;
+          if (!p || typeof p['name'] !== 'string' || typeof p['in'] !== 'string') return;
+          parameters.set(`${p['in']} ${p['name']}`, { name: p['name'], in: p['in'], required: p['required'] === true, pointer: childPointer(listPointer, i) });
+        });
+      };
+      collect(item['parameters'], childPointer(itemPointer, 'parameters'));
+      collect(operation['parameters'], childPointer(pointer, 'parameters'));
+      yield { path, key, operation, pointer, parameters: [...parameters.values()] };
+    }
+  }
+}

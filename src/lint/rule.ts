@@ -1,0 +1,58 @@
+/**
+ * A lint rule: `meta` (id, description, recommended severity, presets, docs, messages by id) and
+ * `create`, which returns visitors keyed by the node they visit (STYLE.md 3).
+ */
+import type { JsonObject } from '../load/load-document.js';
+import type { GatewayModel } from '../model/ir.js';
+
+export type RuleSeverity = 'error' | 'warn' | 'off';
+export type Preset = 'recommended' | 'strict' | 'all';
+
+export interface RuleMeta<Messages extends string = string> {
+  readonly id: string;
+  readonly description: string;
+  /** Severity in the `recommended` preset; `off` rules are in `strict` (and `all`) only. */
+  readonly severity: RuleSeverity;
+  /** Severity in `strict`, when it differs from `severity`. */
+  readonly strict?: RuleSeverity;
+  readonly messages: Readonly<Record<Messages, string>>;
+}
+
+export const DOCS_BASE = 'https://github.com/gateform/gateform/blob/main/docs/rules/';
+
+export interface OperationNode {
+  readonly path: string;
+  /** The key in the path item: `get`, …, `x-amazon-apigateway-any-method`. */
+  readonly key: string;
+  readonly operation: JsonObject;
+  readonly pointer: string;
+  /** Path-item and operation parameters, `$ref`s followed, operation ones winning. */
+  readonly parameters: readonly { readonly name: string; readonly in: string; readonly required: boolean; readonly pointer: string }[];
+}
+
+export interface Visitors {
+  Document?(document: JsonObject): void;
+  Operation?(node: OperationNode): void;
+}
+
+export interface RuleContext<Messages extends string> {
+  readonly document: JsonObject;
+  readonly version: '3.0' | '3.1';
+  /** The gateway model, when the document has `x-gateway` and it could be built. */
+  readonly model?: GatewayModel;
+  /** The endpoint type, from x-gateway or the raw endpoint configuration (default regional). */
+  readonly endpoint: 'edge' | 'regional' | 'private';
+  report(messageId: Messages, pointer: string, data?: Readonly<Record<string, string | number>>): void;
+  /** Follow an internal `$ref`. */
+  deref(node: unknown): unknown;
+}
+
+export interface Rule<Messages extends string = string> {
+  readonly meta: RuleMeta<Messages>;
+  create(context: RuleContext<Messages>): Visitors;
+}
+
+/** Define a rule with its message ids checked by the compiler. */
+export function defineRule<Messages extends string>(rule: Rule<Messages>): Rule<Messages> {
+  return rule;
+}

@@ -1,0 +1,32 @@
+/** How an operation is protected: from the model when x-gateway set it, else from the raw extensions. */
+import type { Route } from '../../model/ir.js';
+import type { OperationNode, RuleContext } from '../rule.js';
+
+export interface Protection {
+  readonly authenticated: boolean;
+  readonly apiKey: boolean;
+}
+
+export function routeOf(context: RuleContext<string>, node: OperationNode): Route | undefined {
+  const method = node.key === 'x-amazon-apigateway-any-method' ? 'ANY' : node.key.toUpperCase();
+  return context.model?.routes.find((r) => r.path === node.path && r.method === method);
+}
+
+export function protectionOf(context: RuleContext<string>, node: OperationNode): Protection {
+  const route = routeOf(context, node);
+  if (route?.auth || route?.apiKey) return { authenticated: route.auth !== undefined && route.auth.kind !== 'none', apiKey: route.apiKey };
+  const schemes = ((context.document['components'] as Record<string, unknown> | undefined)?.['securitySchemes'] ?? {}) as Record<string, Record<string, unknown>>;
+  const iam = String((node.operation['x-amazon-apigateway-auth'] as Record<string, unknown> | undefined)?.['type'] ?? '').toUpperCase() === 'AWS_IAM';
+  const requirements = Array.isArray(node.operation['security']) ? (node.operation['security'] as Record<string, unknown>[]) : [];
+  let authenticated = iam;
+  let apiKey = false;
+  for (const requirement of requirements) {
+    for (const name of Object.keys(requirement ?? {})) {
+      const scheme = context.deref(schemes[name]) as Record<string, unknown> | undefined;
+      if (!scheme) continue;
+      if ('x-amazon-apigateway-authorizer' in scheme || String(scheme['x-amazon-apigateway-authtype'] ?? '').toLowerCase() === 'awssigv4') authenticated = true;
+      else if (scheme['type'] === 'apiKey') apiKey = true;
+    }
+  }
+  return { authenticated, apiKey };
+}

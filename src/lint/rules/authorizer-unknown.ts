@@ -1,0 +1,26 @@
+/** An operation's `security` names schemes that must exist in components.securitySchemes. */
+import { childPointer } from '../../diagnostics/diagnostic.js';
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'authorizer-unknown',
+    description: 'Security requirements must name declared security schemes.',
+    severity: 'error',
+    messages: { unknown: '`{{name}}` is not a security scheme; declared: {{known}}.' },
+  },
+  create(context) {
+    const schemes = Object.keys(((context.document['components'] as Record<string, unknown> | undefined)?.['securitySchemes'] ?? {}) as object);
+    return {
+      Operation(node) {
+        const security = node.operation['security'];
+        if (!Array.isArray(security)) return;
+        security.forEach((requirement: Record<string, unknown>, i) => {
+          for (const name of Object.keys(requirement ?? {})) {
+            if (!schemes.includes(name)) context.report('unknown', childPointer(node.pointer, 'security', i, name), { name, known: schemes.join(', ') || 'none' });
+          }
+        });
+      },
+    };
+  },
+});

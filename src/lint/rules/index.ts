@@ -1,0 +1,69 @@
+/** The rule registry: every rule, in the order they report. */
+import type { Rule } from '../rule.js';
+import apiKeyOnlyProtection from './api-key-only-protection.js';
+import authorizerTtl from './authorizer-ttl.js';
+import authorizerUnknown from './authorizer-unknown.js';
+import corsWildcardCredentials from './cors-wildcard-credentials.js';
+import httpApiExtensions from './http-api-extensions.js';
+import httpBackendInsecure from './http-backend-insecure.js';
+import integrationContentHandling from './integration-content-handling.js';
+import integrationHttpMethod from './integration-http-method.js';
+import integrationMissing from './integration-missing.js';
+import integrationPassthrough from './integration-passthrough.js';
+import integrationTimeout from './integration-timeout.js';
+import integrationType from './integration-type.js';
+import integrationUri from './integration-uri.js';
+import lambdaInvocationUri from './lambda-invocation-uri.js';
+import modelName from './model-name.js';
+import operationIdUnique from './operation-id-unique.js';
+import operationNoAuth from './operation-no-auth.js';
+import pathGreedyNotLast from './path-greedy-not-last.js';
+import pathInvalidCharacters from './path-invalid-characters.js';
+import pathParamNotRequired from './path-param-not-required.js';
+import pathParamUndeclared from './path-param-undeclared.js';
+import pathParamUnused from './path-param-unused.js';
+import pathSiblingVariables from './path-sibling-variables.js';
+import policyPrincipalStar from './policy-principal-star.js';
+import privateApiWithoutPolicy from './private-api-without-policy.js';
+import requestBodyNoSchema from './request-body-no-schema.js';
+import requestModelKeywords from './request-model-keywords.js';
+import requestValidatorUnknown from './request-validator-unknown.js';
+import resourceCount from './resource-count.js';
+import securityRootIgnored from './security-root-ignored.js';
+import stageAccessLogs from './stage-access-logs.js';
+import stageThrottling from './stage-throttling.js';
+
+export const RULES: readonly Rule[] = [
+  pathSiblingVariables,
+  pathGreedyNotLast,
+  pathInvalidCharacters,
+  pathParamUndeclared,
+  pathParamUnused,
+  pathParamNotRequired,
+  operationIdUnique,
+  integrationMissing,
+  integrationType,
+  integrationHttpMethod,
+  integrationUri,
+  integrationPassthrough,
+  integrationContentHandling,
+  integrationTimeout,
+  lambdaInvocationUri,
+  httpBackendInsecure,
+  httpApiExtensions,
+  requestValidatorUnknown,
+  requestBodyNoSchema,
+  requestModelKeywords,
+  modelName,
+  authorizerUnknown,
+  authorizerTtl,
+  operationNoAuth,
+  apiKeyOnlyProtection,
+  securityRootIgnored,
+  policyPrincipalStar,
+  privateApiWithoutPolicy,
+  corsWildcardCredentials,
+  resourceCount,
+  stageAccessLogs,
+  stageThrottling,
+];

@@ -1,0 +1,21 @@
+/** An operation API Gateway would import without any integration: calls to it fail. */
+import { defineRule } from '../rule.js';
+import { integrationOf } from './integration.js';
+
+export default defineRule({
+  meta: {
+    id: 'integration-missing',
+    description: 'Every operation needs an x-amazon-apigateway-integration (or an x-gateway integration).',
+    severity: 'error',
+    messages: { missing: '{{method}} {{path}} has no integration.' },
+  },
+  create(context) {
+    return {
+      Operation(node) {
+        // With x-gateway the compiler reports it (missing-integration), with inheritance resolved.
+        if (context.model || 'x-gateway' in context.document || integrationOf(node)) return;
+        context.report('missing', node.pointer, { method: node.key.toUpperCase(), path: node.path });
+      },
+    };
+  },
+});

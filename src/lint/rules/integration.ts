@@ -1,0 +1,21 @@
+/** Reading an operation's raw `x-amazon-apigateway-integration`, shared by the integration rules. */
+import { childPointer } from '../../diagnostics/diagnostic.js';
+import type { OperationNode } from '../rule.js';
+
+export interface IntegrationNode {
+  readonly value: Record<string, unknown>;
+  readonly pointer: string;
+  readonly type: string;
+}
+
+export function integrationOf(node: OperationNode): IntegrationNode | undefined {
+  const value = node.operation['x-amazon-apigateway-integration'];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const record = value as Record<string, unknown>;
+  return { value: record, pointer: childPointer(node.pointer, 'x-amazon-apigateway-integration'), type: String(record['type'] ?? '').toLowerCase() };
+}
+
+/** A CloudFormation intrinsic stands for a value known only at deploy time. */
+export function isLiteral(value: unknown): value is string | number {
+  return typeof value === 'string' || typeof value === 'number';
+}

@@ -1,0 +1,19 @@
+/** Without access logs, nobody can tell afterwards who called what. Strict only. */
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'stage-access-logs',
+    description: 'The stage should write access logs (x-gateway.stage.accessLog).',
+    severity: 'off',
+    strict: 'warn',
+    messages: { missing: 'The stage has no access logs.' },
+  },
+  create(context) {
+    return {
+      Document() {
+        if (!context.model?.stage.accessLog) context.report('missing', context.model ? '/x-gateway' : '');
+      },
+    };
+  },
+});
