@@ -5,3 +5,9 @@ export type { Diagnostic, Severity, Location, ResolvedDiagnostic } from './diagn
 export { resolveDiagnostics } from './diagnostics/resolve.js';
 export { formatStylish } from './diagnostics/format/stylish.js';
 export type { GatewayModel } from './model/ir.js';
+export { lint, type LintResult } from './lint.js';
+export { DEFAULT_CONFIG, loadConfig, type LintConfig } from './lint/config.js';
+export { RULES } from './lint/rules/index.js';
+export { formatJson } from './diagnostics/format/json.js';
+export { formatSarif } from './diagnostics/format/sarif.js';
+export { formatGithub } from './diagnostics/format/github.js';

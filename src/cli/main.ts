@@ -1,11 +1,13 @@
 /** `gateform`: the main CLI, with one subcommand per file in this folder. */
 import { runCompile } from './compile.js';
+import { runLint } from './lint.js';
 import { EXIT_OK, EXIT_USAGE, type Io, packageVersion } from './io.js';
 
 const USAGE = `Usage: gateform <command> [options]
 
 Commands:
   compile <openapi.yaml>   Compile an OpenAPI document with x-gateway into a CloudFormation template
+  lint <files or globs>    Check OpenAPI documents for API Gateway rules
 
 Options:
   -h, --help               Show this help (or a command's: gateform compile --help)
@@ -14,6 +16,7 @@ Options:
 
 const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: Io) => Promise<number>>> = {
   compile: runCompile,
+  lint: runLint,
 };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {

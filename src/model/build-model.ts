@@ -19,6 +19,8 @@ import { checkXGateway } from './x-gateway-schema.js';
 export interface ModelOptions {
   /** Logical IDs and parameters of the template the output is merged into (`--into`). */
   readonly externalNames?: ReadonlySet<string>;
+  /** Lint knows no template to check `!Ref`/`!GetAtt` targets against: take them on trust. */
+  readonly trustReferences?: boolean;
 }
 
 export interface ModelResult {
@@ -43,6 +45,15 @@ const INTEGRATION_KINDS: readonly string[] = ['lambda', 'http', 'mock', ...SERVI
 /** Keys of an integration block that are options, not kinds. */
 const INTEGRATION_OPTIONS = new Set(['timeout', 'vpcLink', 'role', 'requestTemplate', 'responseTemplate']);
 
+/** Whether the document says anything in x-gateway (at the root, on a path item or an operation). */
+export function usesXGateway(document: JsonObject): boolean {
+  if ('x-gateway' in document) return true;
+  return Object.values(asBlock(document['paths'])).some((item) => {
+    const block = asBlock(item);
+    return 'x-gateway' in block || OPERATION_KEYS.some(([key]) => 'x-gateway' in asBlock(block[key]));
+  });
+}
+
 export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): ModelResult {
   const doc = loaded.document;
   const diagnostics: Diagnostic[] = [];
@@ -62,7 +73,7 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
   }
   if (diagnostics.length > 0) return { diagnostics };
 
-  const builder = new ModelBuilder(loaded, root.block, options.externalNames ?? new Set());
+  const builder = new ModelBuilder(loaded, root.block, options.externalNames ?? new Set(), options.trustReferences === true);
   const model = builder.build();
   return { model, diagnostics: builder.diagnostics };
 }
@@ -77,6 +88,7 @@ class ModelBuilder implements ModelContext {
     private readonly loaded: LoadedDocument,
     readonly root: Block,
     private readonly externalNames: ReadonlySet<string>,
+    private readonly trustReferences: boolean,
   ) {
     this.document = loaded.document;
     this.file = loaded.root.path;
@@ -284,6 +296,7 @@ class ModelBuilder implements ModelContext {
       const head = name.split('.')[0]!;
       if (head.startsWith('AWS::') || this.externalNames.has(head) || this.parameters.has(head)) continue;
       if (name.includes('.') || direct.has(head)) {
+        if (this.trustReferences) continue;
         this.report('unknown-reference', 'error', `\`${head}\` is not defined in the template.`, pointer, 'Pass the template that defines it with `--into base.yaml`, or write a `${Name}` placeholder to take the value as a template parameter.');
         continue;
       }

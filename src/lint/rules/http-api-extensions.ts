@@ -1,7 +1,6 @@
 /** Extensions that only HTTP APIs (ApiGatewayV2) read: on a REST API they do nothing, or fail the import. */
 import { childPointer } from '../../diagnostics/diagnostic.js';
 import { defineRule } from '../rule.js';
-import { integrationOf } from './integration.js';
 
 const ROOT = ['x-amazon-apigateway-cors', 'x-amazon-apigateway-importexport-version'];
 const INTEGRATION = ['payloadFormatVersion', 'integrationSubtype'];
@@ -21,10 +20,12 @@ export default defineRule({
       },
       Operation(node) {
         if ('isDefaultRoute' in node.operation) context.report('httpOnly', childPointer(node.pointer, 'isDefaultRoute'), { name: 'isDefaultRoute' });
-        const integration = integrationOf(node);
-        for (const name of INTEGRATION) if (integration && name in integration.value) context.report('httpOnly', childPointer(integration.pointer, name), { name });
-        const tls = integration?.value['tlsConfig'] as Record<string, unknown> | undefined;
-        if (tls && 'serverNameToVerify' in tls) context.report('httpOnly', childPointer(integration!.pointer, 'tlsConfig', 'serverNameToVerify'), { name: 'tlsConfig.serverNameToVerify' });
+        const integration = node.operation['x-amazon-apigateway-integration'] as Record<string, unknown> | undefined;
+        if (!integration || typeof integration !== 'object') return;
+        const at = childPointer(node.pointer, 'x-amazon-apigateway-integration');
+        for (const name of INTEGRATION) if (name in integration) context.report('httpOnly', childPointer(at, name), { name });
+        const tls = integration['tlsConfig'] as Record<string, unknown> | undefined;
+        if (tls && 'serverNameToVerify' in tls) context.report('httpOnly', childPointer(at, 'tlsConfig', 'serverNameToVerify'), { name: 'tlsConfig.serverNameToVerify' });
       },
     };
   },

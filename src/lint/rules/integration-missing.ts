@@ -1,4 +1,5 @@
 /** An operation API Gateway would import without any integration: calls to it fail. */
+import { usesXGateway } from '../../model/build-model.js';
 import { defineRule } from '../rule.js';
 import { integrationOf } from './integration.js';
 
@@ -13,7 +14,7 @@ export default defineRule({
     return {
       Operation(node) {
         // With x-gateway the compiler reports it (missing-integration), with inheritance resolved.
-        if (context.model || 'x-gateway' in context.document || integrationOf(node)) return;
+        if (context.model || usesXGateway(context.document) || integrationOf(node)) return;
         context.report('missing', node.pointer, { method: node.key.toUpperCase(), path: node.path });
       },
     };

@@ -8,9 +8,10 @@ export interface IntegrationNode {
   readonly type: string;
 }
 
+/** The operation's REST integration; an HTTP API's (with `integrationSubtype`) is http-api-extensions' concern. */
 export function integrationOf(node: OperationNode): IntegrationNode | undefined {
   const value = node.operation['x-amazon-apigateway-integration'];
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || 'integrationSubtype' in value) return undefined;
   const record = value as Record<string, unknown>;
   return { value: record, pointer: childPointer(node.pointer, 'x-amazon-apigateway-integration'), type: String(record['type'] ?? '').toLowerCase() };
 }

@@ -1,0 +1,108 @@
+/** `gateform lint`: check specs against the gateway rules, in the formats CI tools read. */
+import { writeFile } from 'node:fs/promises';
+import { resolveDiagnostics } from '../diagnostics/resolve.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatGithub } from '../diagnostics/format/github.js';
+import { formatJson } from '../diagnostics/format/json.js';
+import { formatSarif } from '../diagnostics/format/sarif.js';
+import { formatStylish } from '../diagnostics/format/stylish.js';
+import { configFor } from '../compile.js';
+import { lint } from '../lint.js';
+import { DEFAULT_CONFIG, type LintConfig, loadConfig } from '../lint/config.js';
+import { DOCS_BASE } from '../lint/rule.js';
+import { RULES } from '../lint/rules/index.js';
+import { IO_ERROR_CODES } from '../load/load-document.js';
+import type { SourceFile } from '../load/source-file.js';
+import { flag, parseArgs, UsageError, type FlagSpec } from './args.js';
+import { expandFiles } from './files.js';
+import { EXIT_DIAGNOSTICS, EXIT_OK, EXIT_USAGE, type Io, packageVersion } from './io.js';
+
+export const LINT_USAGE = `Usage: gateform lint <openapi.yaml | glob>... [options]
+
+Check OpenAPI documents for API Gateway rules (x-gateway and raw x-amazon-apigateway-* extensions).
+
+Options:
+  --format <name>        stylish (default), json, sarif or github
+  --config <file>        gateform.config.yaml to use (default: found upward from each spec)
+  --max-warnings <n>     Exit 1 when there are more than n warnings
+  -o, --output <file>    Write the report to <file> instead of stdout
+  -h, --help             Show this help
+
+Exit codes: 0 clean, 1 errors (or warnings over --max-warnings), 2 usage or I/O error.
+`;
+
+const FLAGS: readonly FlagSpec[] = [
+  { name: 'format', value: true },
+  { name: 'config', value: true },
+  { name: 'max-warnings', value: true },
+  { name: 'output', short: 'o', value: true },
+  { name: 'help', short: 'h' },
+];
+
+const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
+export async function runLint(argv: readonly string[], io: Io): Promise<number> {
+  let format: Format;
+  let maxWarnings: number | undefined;
+  let args;
+  try {
+    args = parseArgs(argv, FLAGS);
+    if (args.flags.has('help')) {
+      io.stdout(LINT_USAGE);
+      return EXIT_OK;
+    }
+    if (args.positional.length === 0) throw new UsageError('no file given');
+    format = (flag(args, 'format') ?? 'stylish') as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not ${format}`);
+    const max = flag(args, 'max-warnings');
+    if (max !== undefined && !/^\d+$/.test(max)) throw new UsageError(`--max-warnings takes a whole number, not ${max}`);
+    maxWarnings = max === undefined ? undefined : Number(max);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`gateform lint: ${error.message}\n\n${LINT_USAGE}`);
+    return EXIT_USAGE;
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const files = new Map<string, SourceFile>();
+  const { files: specs, unmatched } = expandFiles(args.positional);
+  for (const glob of unmatched) diagnostics.push({ code: 'file-unreadable', severity: 'error', message: `No file matches ${glob}.`, hint: 'Globs are taken relative to the current directory.' });
+  let explicit: LintConfig | undefined;
+  const configPath = flag(args, 'config');
+  if (configPath !== undefined) {
+    const loaded = loadConfig(configPath, RULES);
+    diagnostics.push(...loaded.diagnostics);
+    if (loaded.config?.file) files.set(loaded.config.file.path, loaded.config.file);
+    explicit = loaded.config ?? DEFAULT_CONFIG;
+  }
+  for (const spec of specs) {
+    const configProblems: Diagnostic[] = [];
+    const config = explicit ?? configFor(spec, configProblems, files);
+    diagnostics.push(...configProblems);
+    const result = await lint(spec, config);
+    diagnostics.push(...result.diagnostics);
+    for (const [name, file] of result.files) files.set(name, file);
+  }
+
+  const resolved = resolveDiagnostics(diagnostics, files);
+  const report =
+    format === 'json' ? formatJson(resolved)
+    : format === 'sarif' ? formatSarif(resolved, RULES.map((r) => ({ id: r.meta.id, description: r.meta.description, docsUrl: `${DOCS_BASE}${r.meta.id}.md`, defaultSeverity: r.meta.severity === 'error' ? 'error' : 'warning' })), packageVersion())
+    : format === 'github' ? formatGithub(resolved)
+    : formatStylish(resolved, { color: io.color, lineOf: (file, line) => files.get(file)?.lineText(line) });
+  const output = flag(args, 'output');
+  if (output !== undefined) {
+    try {
+      await writeFile(output, report, 'utf8');
+    } catch (error) {
+      io.stderr(`gateform lint: cannot write ${output}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return EXIT_USAGE;
+    }
+  } else {
+    io.stdout(report);
+  }
+  if (diagnostics.some((d) => IO_ERROR_CODES.has(d.code))) return EXIT_USAGE;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  return diagnostics.some((d) => d.severity === 'error') || (maxWarnings !== undefined && warnings > maxWarnings) ? EXIT_DIAGNOSTICS : EXIT_OK;
+}

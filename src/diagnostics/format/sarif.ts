@@ -1,0 +1,66 @@
+/**
+ * The `sarif` format (SARIF 2.1.0), for GitHub code scanning and other SARIF readers: the tool with its
+ * rules, and one result per problem with its location and a fingerprint stable across runs.
+ * https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
+ */
+import { createHash } from 'node:crypto';
+import type { ResolvedDiagnostic, Severity } from '../diagnostic.js';
+
+export interface RuleMeta {
+  readonly id: string;
+  readonly description: string;
+  readonly docsUrl?: string;
+  readonly defaultSeverity: Severity;
+}
+
+const LEVEL: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'note' };
+
+export function formatSarif(diagnostics: readonly ResolvedDiagnostic[], rules: readonly RuleMeta[], version: string): string {
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'gateform',
+            version,
+            informationUri: 'https://github.com/gateform/gateform',
+            rules: rules.map((r) => ({
+              id: r.id,
+              shortDescription: { text: r.description },
+              ...(r.docsUrl !== undefined && { helpUri: r.docsUrl }),
+              defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
+            })),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///' } },
+        results: diagnostics.map((d) => ({
+          ruleId: d.code,
+          ...(ruleIndex.has(d.code) && { ruleIndex: ruleIndex.get(d.code) }),
+          level: LEVEL[d.severity],
+          message: { text: d.hint ? `${d.message} ${d.hint}` : d.message },
+          locations: d.file === undefined ? [] : [location(d.file, d.line, d.column, d.endLine, d.endColumn)],
+          ...(d.relatedResolved && { relatedLocations: d.relatedResolved.map((r, i) => ({ id: i, ...location(r.file, r.line, r.column), message: { text: r.message } })) }),
+          partialFingerprints: { primaryLocationLineHash: fingerprint(d) },
+        })),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+function location(file: string, line?: number, column?: number, endLine?: number, endColumn?: number) {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: file.split('\\').join('/'), uriBaseId: '%SRCROOT%' },
+      ...(line !== undefined && { region: { startLine: line, startColumn: column ?? 1, ...(endLine !== undefined && { endLine, endColumn: endColumn ?? 1 }) } }),
+    },
+  };
+}
+
+/** The same problem at the same place gets the same fingerprint, however lines move around it. */
+function fingerprint(d: ResolvedDiagnostic): string {
+  return createHash('sha256').update(`${d.code}\u0000${d.file ?? ''}\u0000${d.location?.pointer ?? ''}\u0000${d.message}`).digest('hex').slice(0, 32);
+}

@@ -1,0 +1,22 @@
+/** Lint one spec: load it, build the model when it has x-gateway, run the rules (DESIGN.md principle 1). */
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { type LintConfig } from './lint/config.js';
+import { lintDocument } from './lint/engine.js';
+import { loadDocument } from './load/load-document.js';
+import type { SourceFile } from './load/source-file.js';
+import { buildModel, usesXGateway } from './model/build-model.js';
+
+export interface LintResult {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly files: ReadonlyMap<string, SourceFile>;
+}
+
+export async function lint(path: string, config: LintConfig): Promise<LintResult> {
+  const { loaded, diagnostics: loadDiagnostics, files } = await loadDocument(path);
+  if (!loaded) return { diagnostics: loadDiagnostics, files };
+  const diagnostics: Diagnostic[] = [...loadDiagnostics];
+  const built = usesXGateway(loaded.document) ? buildModel(loaded, { trustReferences: true }) : undefined;
+  diagnostics.push(...(built?.diagnostics ?? []));
+  diagnostics.push(...lintDocument(loaded, built?.model, config));
+  return { diagnostics, files };
+}

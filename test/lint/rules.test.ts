@@ -1,0 +1,234 @@
+/**
+ * Every rule, with documents it accepts and documents it reports, asserting the message id and the
+ * exact JSON pointer. A last test checks that every rule has docs, a test here, and a preset severity.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { lintDocument } from '../../src/lint/engine.js';
+import { RULES } from '../../src/lint/rules/index.js';
+import { loadText } from '../../src/load/load-document.js';
+import { buildModel, usesXGateway } from '../../src/model/build-model.js';
+
+const HEAD = 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\n';
+const LAMBDA = `x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:f/invocations" }`;
+
+/** A document with one GET /a operation carrying `operation` (YAML lines, indented for it). */
+function op(operation: string, root = ''): string {
+  return `${HEAD}${root}paths:\n  /a:\n    get:\n      responses: { "200": { description: ok } }\n${operation.split('\n').map((l) => `      ${l}`).join('\n')}\n`;
+}
+
+async function findings(ruleId: string, text: string): Promise<{ messageId?: string; pointer?: string }[]> {
+  const { loaded } = await loadText('t.yaml', text);
+  if (!loaded) throw new Error('the test document does not load');
+  const model = usesXGateway(loaded.document) ? buildModel(loaded, { trustReferences: true }).model : undefined;
+  const rule = RULES.find((r) => r.meta.id === ruleId)!;
+  return lintDocument(loaded, model, { preset: 'all', rules: {}, ignores: [], root: '.' }, [rule]).map((d) => ({ messageId: d.messageId, pointer: d.location?.pointer }));
+}
+
+interface Invalid {
+  readonly text: string;
+  readonly messageId: string;
+  readonly pointer: string;
+}
+
+const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readonly Invalid[] }>> = {
+  'path-sibling-variables': {
+    valid: [`${HEAD}paths:\n  /pets/{id}: {}\n  /pets/{id}/toys: {}\n`],
+    invalid: [{ text: `${HEAD}paths:\n  /pets/{id}: {}\n  /pets/{petId}/toys: {}\n`, messageId: 'conflict', pointer: '/paths/~1pets~1{petId}~1toys' }],
+  },
+  'path-greedy-not-last': {
+    valid: [`${HEAD}paths:\n  /files/{proxy+}: {}\n`],
+    invalid: [{ text: `${HEAD}paths:\n  /files/{proxy+}/meta: {}\n`, messageId: 'notLast', pointer: '/paths/~1files~1{proxy+}~1meta' }],
+  },
+  'path-invalid-characters': {
+    valid: [`${HEAD}paths:\n  /a_b-c.d,e:f/{id}: {}\n`],
+    invalid: [
+      { text: `${HEAD}paths:\n  /a b: {}\n`, messageId: 'character', pointer: '/paths/~1a b' },
+      { text: `${HEAD}paths:\n  /file{id}: {}\n`, messageId: 'partial', pointer: '/paths/~1file{id}' },
+      { text: `${HEAD}paths:\n  /a/: {}\n`, messageId: 'trailing', pointer: '/paths/~1a~1' },
+    ],
+  },
+  'path-param-undeclared': {
+    valid: [`${HEAD}paths:\n  /a/{id}:\n    parameters: [{ name: id, in: path, required: true, schema: { type: string } }]\n    get: { responses: { "200": { description: ok } } }\n`],
+    invalid: [{ text: `${HEAD}paths:\n  /a/{id}:\n    get: { responses: { "200": { description: ok } } }\n`, messageId: 'undeclared', pointer: '/paths/~1a~1{id}/get' }],
+  },
+  'path-param-unused': {
+    valid: [op('parameters: [{ name: q, in: query, schema: { type: string } }]')],
+    invalid: [{ text: op('parameters: [{ name: id, in: path, required: true, schema: { type: string } }]'), messageId: 'unused', pointer: '/paths/~1a/get/parameters/0' }],
+  },
+  'path-param-not-required': {
+    valid: [`${HEAD}paths:\n  /a/{id}:\n    get:\n      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]\n      responses: { "200": { description: ok } }\n`],
+    invalid: [{ text: `${HEAD}paths:\n  /a/{id}:\n    parameters: [{ $ref: "#/components/parameters/Id" }]\n    get: { responses: { "200": { description: ok } } }\ncomponents:\n  parameters:\n    Id: { name: id, in: path, required: false, schema: { type: string } }\n`, messageId: 'notRequired', pointer: '/paths/~1a~1{id}/parameters/0' }],
+  },
+  'operation-id-unique': {
+    valid: [op('operationId: one')],
+    invalid: [{ text: `${HEAD}paths:\n  /a:\n    get: { operationId: x, responses: { "200": { description: ok } } }\n    post: { operationId: x, responses: { "200": { description: ok } } }\n`, messageId: 'duplicate', pointer: '/paths/~1a/post/operationId' }],
+  },
+  'integration-missing': {
+    valid: [op(LAMBDA)],
+    invalid: [{ text: op(''), messageId: 'missing', pointer: '/paths/~1a/get' }],
+  },
+  'integration-type': {
+    valid: [op('x-amazon-apigateway-integration: { type: MOCK }')],
+    invalid: [
+      { text: op('x-amazon-apigateway-integration: { type: lambda }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/type' },
+      { text: op('x-amazon-apigateway-integration: { uri: "https://x" }'), messageId: 'missing', pointer: '/paths/~1a/get/x-amazon-apigateway-integration' },
+    ],
+  },
+  'integration-http-method': {
+    valid: [op(LAMBDA), op('x-amazon-apigateway-integration: { type: mock }')],
+    invalid: [
+      { text: op('x-amazon-apigateway-integration: { type: http_proxy, uri: "https://b.example.com" }'), messageId: 'missing', pointer: '/paths/~1a/get/x-amazon-apigateway-integration' },
+      { text: op('x-amazon-apigateway-integration: { type: http, httpMethod: FETCH, uri: "https://b.example.com" }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/httpMethod' },
+      { text: op(LAMBDA.replace('POST', 'GET')), messageId: 'lambdaPost', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/httpMethod' },
+    ],
+  },
+  'integration-uri': {
+    valid: [op(LAMBDA), op('x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "https://b.example.com:8443/x" }'), op('x-amazon-apigateway-integration: { type: aws, httpMethod: POST, uri: !Sub "arn:${AWS::Partition}:apigateway:${AWS::Region}:sqs:path/x" }')],
+    invalid: [
+      { text: op('x-amazon-apigateway-integration: { type: http, httpMethod: GET }'), messageId: 'missing', pointer: '/paths/~1a/get/x-amazon-apigateway-integration' },
+      { text: op('x-amazon-apigateway-integration: { type: http, httpMethod: GET, uri: "backend/x" }'), messageId: 'http', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/uri' },
+      { text: op('x-amazon-apigateway-integration: { type: http, httpMethod: GET, uri: "https://b.example.com:22/x" }'), messageId: 'port', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/uri' },
+      { text: op('x-amazon-apigateway-integration: { type: aws, httpMethod: POST, uri: "arn:aws:sqs:eu-west-1:1:q" }'), messageId: 'aws', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/uri' },
+    ],
+  },
+  'integration-passthrough': {
+    valid: [op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: WHEN_NO_MATCH }')],
+    invalid: [{ text: op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: always }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/passthroughBehavior' }],
+  },
+  'integration-content-handling': {
+    valid: [op('x-amazon-apigateway-integration: { type: mock, contentHandling: CONVERT_TO_TEXT }')],
+    invalid: [{ text: op('x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200", contentHandling: BINARY } } }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/responses/default/contentHandling' }],
+  },
+  'integration-timeout': {
+    valid: [op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 29000 }')],
+    invalid: [
+      { text: op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 10 }'), messageId: 'tooShort', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/timeoutInMillis' },
+      { text: op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 60000 }'), messageId: 'quota', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/timeoutInMillis' },
+      { text: op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 60000 }', 'x-gateway: { api: { endpoint: edge } }\n'), messageId: 'tooLong', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/timeoutInMillis' },
+    ],
+  },
+  'lambda-invocation-uri': {
+    valid: [op(LAMBDA)],
+    invalid: [
+      { text: op('x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: "arn:aws:lambda:eu-west-1:123456789012:function:f" }'), messageId: 'functionArn', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/uri' },
+      { text: op('x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: "arn:aws:apigateway:eu-west-1:lambda:path/functions/f" }'), messageId: 'malformed', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/uri' },
+    ],
+  },
+  'http-backend-insecure': {
+    valid: [op('x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "https://b.example.com" }')],
+    invalid: [
+      { text: op('x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "http://b.example.com" }'), messageId: 'http', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/uri' },
+      { text: op('x-gateway: { integration: { http: "http://b.example.com" } }'), messageId: 'http', pointer: '/paths/~1a/get' },
+    ],
+  },
+  'http-api-extensions': {
+    valid: [op(LAMBDA)],
+    invalid: [
+      { text: op(LAMBDA, 'x-amazon-apigateway-cors: { allowOrigins: ["*"] }\n'), messageId: 'httpOnly', pointer: '/x-amazon-apigateway-cors' },
+      { text: op('x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, payloadFormatVersion: "2.0", uri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/f/invocations" }'), messageId: 'httpOnly', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/payloadFormatVersion' },
+    ],
+  },
+  'request-validator-unknown': {
+    valid: [op('x-amazon-apigateway-request-validator: all', 'x-amazon-apigateway-request-validators: { all: { validateRequestBody: true, validateRequestParameters: true } }\n')],
+    invalid: [{ text: op('x-amazon-apigateway-request-validator: body'), messageId: 'unknown', pointer: '/paths/~1a/get/x-amazon-apigateway-request-validator' }],
+  },
+  'request-body-no-schema': {
+    valid: [`${HEAD}x-amazon-apigateway-request-validators: { b: { validateRequestBody: true } }\npaths:\n  /a:\n    post:\n      x-amazon-apigateway-request-validator: b\n      requestBody: { content: { application/json: { schema: { type: object } } } }\n      responses: { "200": { description: ok } }\n`],
+    invalid: [{ text: `${HEAD}x-amazon-apigateway-request-validators: { b: { validateRequestBody: true } }\npaths:\n  /a:\n    post:\n      x-amazon-apigateway-request-validator: b\n      requestBody: { content: { text/plain: {} } }\n      responses: { "200": { description: ok } }\n`, messageId: 'noSchema', pointer: '/paths/~1a/post/requestBody/content/text~1plain' }],
+  },
+  'request-model-keywords': {
+    valid: [`${HEAD}x-amazon-apigateway-request-validators: { b: { validateRequestBody: true } }\npaths:\n  /a:\n    post:\n      x-amazon-apigateway-request-validator: b\n      requestBody: { content: { application/json: { schema: { type: object, properties: { n: { type: integer, minimum: 1 } } } } } }\n      responses: { "200": { description: ok } }\n`],
+    invalid: [
+      { text: `${HEAD}x-amazon-apigateway-request-validators: { b: { validateRequestBody: true } }\npaths:\n  /a:\n    post:\n      x-amazon-apigateway-request-validator: b\n      requestBody: { content: { application/json: { schema: { $ref: "#/components/schemas/P" } } } }\n      responses: { "200": { description: ok } }\ncomponents:\n  schemas:\n    P: { type: object, properties: { id: { type: string, readOnly: true } } }\n`, messageId: 'readOnly', pointer: '/components/schemas/P/properties/id/readOnly' },
+      { text: `${HEAD}x-amazon-apigateway-request-validators: { b: { validateRequestBody: true } }\npaths:\n  /a:\n    post:\n      x-amazon-apigateway-request-validator: b\n      requestBody: { content: { application/json: { schema: { type: number, minimum: 0, exclusiveMinimum: true } } } }\n      responses: { "200": { description: ok } }\n`, messageId: 'ignored', pointer: '/paths/~1a/post/requestBody/content/application~1json/schema/exclusiveMinimum' },
+    ],
+  },
+  'model-name': {
+    valid: [`${HEAD}paths: {}\ncomponents: { schemas: { Pet2: { type: object } } }\n`],
+    invalid: [{ text: `${HEAD}paths: {}\ncomponents: { schemas: { pet-input: { type: object } } }\n`, messageId: 'invalid', pointer: '/components/schemas/pet-input' }],
+  },
+  'authorizer-unknown': {
+    valid: [op('security: [ { k: [] } ]', 'components: { securitySchemes: { k: { type: apiKey, name: x-api-key, in: header } } }\n')],
+    invalid: [{ text: op('security: [ { users: [] } ]'), messageId: 'unknown', pointer: '/paths/~1a/get/security/0/users' }],
+  },
+  'authorizer-ttl': {
+    valid: [`${HEAD}paths: {}\ncomponents: { securitySchemes: { t: { type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authorizer: { type: token, authorizerResultTtlInSeconds: 0 } } } }\n`],
+    invalid: [{ text: `${HEAD}paths: {}\ncomponents: { securitySchemes: { t: { type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authorizer: { type: token, authorizerResultTtlInSeconds: 7200 } } } }\n`, messageId: 'range', pointer: '/components/securitySchemes/t/x-amazon-apigateway-authorizer/authorizerResultTtlInSeconds' }],
+  },
+  'operation-no-auth': {
+    valid: [op('x-amazon-apigateway-auth: { type: AWS_IAM }'), op('x-gateway: { auth: iam, integration: { mock: {} } }')],
+    invalid: [{ text: op(LAMBDA), messageId: 'none', pointer: '/paths/~1a/get' }],
+  },
+  'api-key-only-protection': {
+    valid: [op('security: [ { t: [], k: [] } ]', 'components: { securitySchemes: { k: { type: apiKey, name: x-api-key, in: header }, t: { type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authorizer: { type: token } } } }\n')],
+    invalid: [
+      { text: op('security: [ { k: [] } ]', 'components: { securitySchemes: { k: { type: apiKey, name: x-api-key, in: header } } }\n'), messageId: 'keyOnly', pointer: '/paths/~1a/get' },
+      { text: op('x-gateway: { apiKey: true, integration: { mock: {} } }'), messageId: 'keyOnly', pointer: '/paths/~1a/get' },
+    ],
+  },
+  'security-root-ignored': {
+    valid: [op('security: [ { k: [] } ]')],
+    invalid: [{ text: op('', 'security: [ { k: [] } ]\n'), messageId: 'ignored', pointer: '/security' }],
+  },
+  'policy-principal-star': {
+    valid: [op('', 'x-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [ { Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*", Condition: { IpAddress: { aws:SourceIp: "10.0.0.0/8" } } } ] }\n')],
+    invalid: [{ text: op('', 'x-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [ { Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*" } ] }\n'), messageId: 'open', pointer: '/x-amazon-apigateway-policy' }],
+  },
+  'private-api-without-policy': {
+    valid: [op('', 'servers: [ { url: "https://x", x-amazon-apigateway-endpoint-configuration: { vpcEndpointIds: [vpce-1] } } ]\nx-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [] }\n')],
+    invalid: [{ text: op('', 'servers: [ { url: "https://x", x-amazon-apigateway-endpoint-configuration: { vpcEndpointIds: [vpce-1] } } ]\n'), messageId: 'missing', pointer: '/servers' }],
+  },
+  'cors-wildcard-credentials': {
+    valid: [op(`x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200", responseParameters: { method.response.header.Access-Control-Allow-Origin: "'https://a.example.com'", method.response.header.Access-Control-Allow-Credentials: "'true'" } } } }`)],
+    invalid: [{ text: op(`x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200", responseParameters: { method.response.header.Access-Control-Allow-Origin: "'*'", method.response.header.Access-Control-Allow-Credentials: "'true'" } } } }`), messageId: 'wildcard', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/responses/default/responseParameters' }],
+  },
+  'resource-count': {
+    valid: [op(LAMBDA)],
+    invalid: [{ text: `${HEAD}paths:\n${Array.from({ length: 301 }, (_, i) => `  /r${i}: {}`).join('\n')}\n`, messageId: 'over', pointer: '/paths' }],
+  },
+  'stage-access-logs': {
+    valid: [op('', 'x-gateway: { stage: { accessLog: { format: json } }, defaults: { integration: { mock: {} } } }\n')],
+    invalid: [{ text: op('', 'x-gateway: { defaults: { integration: { mock: {} } } }\n'), messageId: 'missing', pointer: '/x-gateway' }],
+  },
+  'stage-throttling': {
+    valid: [op('', 'x-gateway: { stage: { throttle: { rate: 10, burst: 20 } }, defaults: { integration: { mock: {} } } }\n')],
+    invalid: [{ text: op('', 'x-gateway: { defaults: { integration: { mock: {} } } }\n'), messageId: 'missing', pointer: '/x-gateway' }],
+  },
+};
+
+describe('lint rules', () => {
+  for (const rule of RULES) {
+    const cases = CASES[rule.meta.id];
+    describe(rule.meta.id, () => {
+      it('has test cases', () => {
+        expect(cases, `no test cases for ${rule.meta.id}`).toBeDefined();
+      });
+      for (const [i, text] of (cases?.valid ?? []).entries()) {
+        it(`accepts valid document ${i + 1}`, async () => {
+          expect(await findings(rule.meta.id, text)).toEqual([]);
+        });
+      }
+      for (const [i, invalid] of (cases?.invalid ?? []).entries()) {
+        it(`reports ${invalid.messageId} (${i + 1})`, async () => {
+          expect(await findings(rule.meta.id, invalid.text)).toContainEqual({ messageId: invalid.messageId, pointer: invalid.pointer });
+          expect(Object.keys(rule.meta.messages)).toContain(invalid.messageId);
+        });
+      }
+    });
+  }
+
+  it('every rule has docs with what, why and examples, a test, and a preset severity', () => {
+    expect(RULES.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(RULES.map((r) => r.meta.id)).size).toBe(RULES.length);
+    for (const rule of RULES) {
+      const docs = `docs/rules/${rule.meta.id}.md`;
+      expect(existsSync(docs), docs).toBe(true);
+      const text = readFileSync(docs, 'utf8');
+      for (const section of ['## Why', '## Bad', '## Good']) expect(text, `${docs} ${section}`).toContain(section);
+      expect(CASES[rule.meta.id]?.invalid.length ?? 0, `${rule.meta.id} has an invalid case`).toBeGreaterThan(0);
+      expect(['error', 'warn', 'off']).toContain(rule.meta.severity);
+      if (rule.meta.severity === 'off') expect(rule.meta.strict, `${rule.meta.id} is in no preset but all`).toBeDefined();
+    }
+  });
+});
