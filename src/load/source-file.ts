@@ -4,6 +4,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { splitPointer } from '../diagnostics/diagnostic.js';
+import { scanBlockYaml } from './block-scan.js';
 
 export interface Position {
   readonly line: number;
@@ -27,6 +28,15 @@ export class SourceFile {
    * item. Undefined when the pointer names no node (callers must pass pointers that exist).
    */
   positionOf(pointer: string): Position | undefined {
+    if (!/\.json$/i.test(this.path)) {
+      const scanned = scanBlockYaml(this.lines(), splitPointer(pointer));
+      if (scanned) return { line: scanned.line, column: scanned.column, endLine: scanned.line, endColumn: scanned.column + scanned.length };
+    }
+    return this.parsedPositionOf(pointer);
+  }
+
+  /** The same, from the YAML parser's syntax tree (built on first use): for what the scan cannot read. */
+  parsedPositionOf(pointer: string): Position | undefined {
     const { document, lines } = this.syntaxTree();
     let node: unknown = document.contents;
     let range: readonly number[] | undefined = isNode(node) ? node.range ?? undefined : undefined;
