@@ -25,7 +25,8 @@ export function protectionOf(context: RuleContext<string>, node: OperationNode):
       const scheme = context.deref(schemes[name]) as Record<string, unknown> | undefined;
       if (!scheme) continue;
       if ('x-amazon-apigateway-authorizer' in scheme || String(scheme['x-amazon-apigateway-authtype'] ?? '').toLowerCase() === 'awssigv4') authenticated = true;
-      else if (scheme['type'] === 'apiKey') apiKey = true;
+      // API Gateway reads an apiKey scheme as "requires an API key" when it names the x-api-key header.
+      else if (scheme['type'] === 'apiKey' && String(scheme['name']).toLowerCase() === 'x-api-key') apiKey = true;
     }
   }
   return { authenticated, apiKey };
