@@ -38,7 +38,7 @@ export function emitIntegrations(model: GatewayModel): Contribution {
 }
 
 /** Roles by service target, each with the deduplicated statements of all its routes. */
-class SharedRoles {
+export class SharedRoles {
   private readonly byTarget = new Map<string, { id: string; statements: IamStatement[] }>();
   private readonly ids = new Set<string>();
 

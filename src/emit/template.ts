@@ -6,6 +6,7 @@ import type { SourceFile } from '../load/source-file.js';
 import type { GatewayModel } from '../model/ir.js';
 import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from './cfn.js';
 import { emitRestApi } from './rest-api.js';
+import { emitWebSocket } from './websocket.js';
 
 export interface EmitResult {
   readonly template: CfnTemplate;
@@ -15,7 +16,11 @@ export interface EmitResult {
 const MERGED_SECTIONS = ['Parameters', 'Resources', 'Outputs'] as const;
 
 export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?: SourceFile): EmitResult {
-  const rest = emitRestApi(model, loaded);
+  // A document with only a WebSocket API (no operations) emits no REST API.
+  const withRest = model.routes.length > 0 || !model.websocket;
+  const restParts = withRest ? emitRestApi(model, loaded) : { resources: {}, outputs: {}, diagnostics: [] };
+  const ws = emitWebSocket(model);
+  const rest = { resources: { ...restParts.resources, ...ws?.resources }, outputs: { ...restParts.outputs, ...ws?.outputs }, diagnostics: restParts.diagnostics };
   const parameters: Record<string, CfnParameter> = {};
   for (const p of model.parameters) {
     parameters[p.name] = {
@@ -34,7 +39,7 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
   if (!base) {
     const template: CfnTemplate = {
       AWSTemplateFormatVersion: '2010-09-09',
-      Description: `${model.api.name}: Amazon API Gateway REST API compiled by gateform from ${loaded.root.path}`,
+      Description: `${withRest ? model.api.name : model.websocket!.name}: Amazon API Gateway ${[withRest && 'REST', model.websocket && 'WebSocket'].filter(Boolean).join(' and ')} API compiled by gateform from ${loaded.root.path}`,
       ...(Object.keys(parameters).length > 0 && { Parameters: parameters }),
       Resources: rest.resources,
       Outputs: rest.outputs,

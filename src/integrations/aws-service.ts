@@ -32,13 +32,16 @@ export interface ServiceRequest {
   readonly target: AwsValue;
 }
 
+/** What a service integration needs to know of its route: the statuses it declares. */
+export type ServiceRoute = Pick<Route, 'responses'>;
+
 /** The success status: the operation's first declared 2XX response, else 200. */
-export function successStatus(route: Route): number {
+export function successStatus(route: ServiceRoute): number {
   const declared = route.responses.map(Number).filter((code) => code >= 200 && code < 300);
   return declared.length > 0 ? Math.min(...declared) : 200;
 }
 
-export function renderServiceIntegration(route: Route, integration: ServiceIntegration, request: ServiceRequest): IntegrationOutput {
+export function renderServiceIntegration(route: ServiceRoute, integration: ServiceIntegration, request: ServiceRequest): IntegrationOutput {
   const success = successStatus(route);
   const requestTemplate = integration.requestTemplate !== undefined ? escapeSub(integration.requestTemplate) : request.requestTemplate;
   const responseTemplate = integration.responseTemplate !== undefined ? escapeSub(integration.responseTemplate) : request.responseTemplate;

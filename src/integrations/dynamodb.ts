@@ -6,7 +6,7 @@
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { type AwsValue, cfnValue, joinSub, subText } from '../model/aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope } from '../model/context.js';
-import type { Route } from '../model/ir.js';
+import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { actionUri, allow, isArn, partOf } from './iam.js';
 import { jsonBoolean, jsonString } from './request-values.js';
@@ -57,7 +57,7 @@ function typed(attribute: DynamoDbAttribute): { name: string; typed: string } {
 const TEMPLATE: Readonly<Record<DynamoDbAction, string>> = { PutItem: 'put-item', GetItem: 'get-item', Query: 'query', UpdateItem: 'update-item', DeleteItem: 'delete-item' };
 const RESPONSE: Readonly<Record<DynamoDbAction, string>> = { PutItem: 'write', GetItem: 'get-item', Query: 'query', UpdateItem: 'update-item', DeleteItem: 'write' };
 
-export function renderDynamoDbIntegration(route: Route, integration: DynamoDbIntegration): IntegrationOutput {
+export function renderDynamoDbIntegration(route: ServiceRoute, integration: DynamoDbIntegration): IntegrationOutput {
   const { action, table } = integration;
   const tableIsArn = isArn(table);
   const name: AwsValue = tableIsArn ? partOf(table, '/', 1) : table;

@@ -6,7 +6,7 @@
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { cfnValue, joinSub, subText } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
-import type { Route } from '../model/ir.js';
+import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { actionUri, allow, isArn } from './iam.js';
 import { escapeJson, jsonString } from './request-values.js';
@@ -26,7 +26,7 @@ export function parseEventBridge(ctx: ModelContext, block: Block, pointer: strin
   };
 }
 
-export function renderEventBridgeIntegration(route: Route, integration: EventBridgeIntegration): IntegrationOutput {
+export function renderEventBridgeIntegration(route: ServiceRoute, integration: EventBridgeIntegration): IntegrationOutput {
   const detail = integration.detail === 'body' ? escapeJson("$input.json('$')") : `{\\"value\\": \\"${jsonString(integration.detail)}\\"}`;
   const busArn = isArn(integration.bus) ? cfnValue(integration.bus) : joinSub([subText('arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/'), integration.bus]);
   return renderServiceIntegration(route, integration, {

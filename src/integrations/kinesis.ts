@@ -6,7 +6,7 @@
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { cfnValue, joinSub, subText } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
-import type { Route } from '../model/ir.js';
+import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { actionUri, allow, isArn } from './iam.js';
 import { jsonString, quietValue } from './request-values.js';
@@ -25,7 +25,7 @@ export function parseKinesis(ctx: ModelContext, block: Block, pointer: string, s
   };
 }
 
-export function renderKinesisIntegration(route: Route, integration: KinesisIntegration): IntegrationOutput {
+export function renderKinesisIntegration(route: ServiceRoute, integration: KinesisIntegration): IntegrationOutput {
   const streamIsArn = isArn(integration.stream);
   const data = integration.data === 'body' ? "$util.base64Encode($input.json('$'))" : `$util.base64Encode(${quietValue(integration.data)})`;
   return renderServiceIntegration(route, integration, {

@@ -7,7 +7,7 @@
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { joinSub, subText } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
-import type { Route } from '../model/ir.js';
+import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { allow, isArn, partOf } from './iam.js';
 import { refuseBody, requestValue } from './service-values.js';
@@ -24,7 +24,7 @@ export function parseS3(ctx: ModelContext, block: Block, pointer: string, scope:
   return { kind: 's3', action, bucket: ctx.value(block['bucket'], childPointer(pointer, 'bucket'), `S3 bucket of ${scope.method} ${scope.path}`), key, ...common };
 }
 
-export function renderS3Integration(route: Route, integration: S3Integration): IntegrationOutput {
+export function renderS3Integration(route: ServiceRoute, integration: S3Integration): IntegrationOutput {
   const { action, key } = integration;
   const bucket = isArn(integration.bucket) ? partOf(integration.bucket, ':', 5) : integration.bucket;
   const requestParameters: Record<string, string> = {};

@@ -1,6 +1,6 @@
 /** The direct AWS service integrations: each kind's parser (model) and renderer (emit). */
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
-import type { Route } from '../model/ir.js';
+import type { ServiceRoute } from './aws-service.js';
 import { parseDynamoDb, renderDynamoDbIntegration } from './dynamodb.js';
 import { parseEventBridge, renderEventBridgeIntegration } from './eventbridge.js';
 import { parseKinesis, renderKinesisIntegration } from './kinesis.js';
@@ -23,7 +23,7 @@ export const SERVICE_PARSERS: Readonly<Record<ServiceKind, Parser>> = {
   kinesis: parseKinesis,
 };
 
-export function renderServiceKind(route: Route, integration: ServiceIntegration): IntegrationOutput {
+export function renderServiceKind(route: ServiceRoute, integration: ServiceIntegration): IntegrationOutput {
   switch (integration.kind) {
     case 'sqs':
       return renderSqsIntegration(route, integration);

@@ -5,7 +5,7 @@
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { cfnValue } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
-import type { Route } from '../model/ir.js';
+import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { actionUri, allow } from './iam.js';
 import { formValue, quietValue } from './request-values.js';
@@ -26,7 +26,7 @@ export function parseSns(ctx: ModelContext, block: Block, pointer: string, scope
   };
 }
 
-export function renderSnsIntegration(route: Route, integration: SnsIntegration): IntegrationOutput {
+export function renderSnsIntegration(route: ServiceRoute, integration: SnsIntegration): IntegrationOutput {
   return renderServiceIntegration(route, integration, {
     service: 'SNS',
     httpMethod: 'POST',

@@ -6,7 +6,7 @@
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { type AwsValue, cfnValue, joinSub, subText } from '../model/aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope } from '../model/context.js';
-import type { Route } from '../model/ir.js';
+import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { allow, partOf } from './iam.js';
 import { formValue, quietValue } from './request-values.js';
@@ -42,7 +42,7 @@ function queueParts(integration: SqsIntegration): { account: AwsValue; name: Aws
     : { account: partOf(integration.queue, ':', 4), name: partOf(integration.queue, ':', 5) };
 }
 
-export function renderSqsIntegration(route: Route, integration: SqsIntegration): IntegrationOutput {
+export function renderSqsIntegration(route: ServiceRoute, integration: SqsIntegration): IntegrationOutput {
   const { account, name } = queueParts(integration);
   const form = (v: string | undefined): string | undefined => (v === undefined ? undefined : formValue(v));
   return renderServiceIntegration(route, integration, {

@@ -6,7 +6,7 @@
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { cfnValue } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
-import type { Route } from '../model/ir.js';
+import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { actionUri, allow } from './iam.js';
 import { escapeJson, jsonString } from './request-values.js';
@@ -26,7 +26,7 @@ export function parseStepFunctions(ctx: ModelContext, block: Block, pointer: str
   };
 }
 
-export function renderStepFunctionsIntegration(route: Route, integration: StepFunctionsIntegration): IntegrationOutput {
+export function renderStepFunctionsIntegration(route: ServiceRoute, integration: StepFunctionsIntegration): IntegrationOutput {
   const sync = integration.action === 'StartSyncExecution';
   // The whole body goes in as JSON text; a single value goes in as a JSON string.
   const input = integration.input === 'body' ? escapeJson("$input.json('$')") : `\\"${jsonString(integration.input)}\\"`;

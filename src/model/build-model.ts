@@ -14,6 +14,7 @@ import { asBlock, type Block, type ModelContext, type Placed, type RouteScope } 
 import { pascalCase, slug } from './names.js';
 import { buildCors, buildDomain, buildGatewayResponses, buildStage, routeStageSettings } from './stage.js';
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
+import { buildWebSocket } from './websocket.js';
 import { checkXGateway } from './x-gateway-schema.js';
 
 export interface ModelOptions {
@@ -107,6 +108,7 @@ class ModelBuilder implements ModelContext {
     const stageSettings = buildStage(this);
     const routes = this.buildRoutes(defaults, endpoint, authorizers, stageSettings);
     const cors = buildCors(this);
+    const websocket = buildWebSocket(this, name, stageSettings.name, authorizers);
     const domain = buildDomain(this, endpoint);
     const access = buildAccess(this, routes, authorizers, endpoint, vpcEndpoints);
     checkRequestModels(this, routes, this.loaded.version);
@@ -131,6 +133,7 @@ class ModelBuilder implements ModelContext {
       ...(cors && { cors }),
       gatewayResponses: buildGatewayResponses(this),
       ...(domain && { domain }),
+      ...(websocket && { websocket }),
       parameters: [...this.parameters.values()].sort((a, b) => a.name.localeCompare(b.name)),
     };
   }
@@ -217,8 +220,12 @@ class ModelBuilder implements ModelContext {
       this.report('missing-integration', 'error', `${method} ${path} has no integration.`, pointer, 'Add `x-gateway: { integration: … }` to the operation, its path item, or `x-gateway.defaults` (lambda, http or mock).');
       return undefined;
     }
-    const at = childPointer(placed.pointer, 'integration');
-    const block = asBlock(placed.block['integration']);
+    return this.integration(asBlock(placed.block['integration']), childPointer(placed.pointer, 'integration'), scope, defaults, endpoint);
+  }
+
+  /** An integration block (REST operation or WebSocket route) as IR. */
+  integration(block: Block, at: string, scope: RouteScope, defaults: Placed = { block: asBlock(this.root['defaults']), pointer: '/x-gateway/defaults' }, endpoint: EndpointType = 'regional'): Integration | undefined {
+    const { method, path, parameters } = scope;
     const kinds = Object.keys(block).filter((k) => !INTEGRATION_OPTIONS.has(k));
     if (kinds.length !== 1) {
       this.report(kinds.length === 0 ? 'missing-integration' : 'multiple-integrations', 'error', kinds.length === 0 ? 'The integration names no kind.' : `The integration names ${kinds.length} kinds (${kinds.join(', ')}); it must name exactly one.`, at, `Use one of: ${INTEGRATION_KINDS.join(', ')}.`);

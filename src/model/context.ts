@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject } from '../load/load-document.js';
 import type { AwsValue } from './aws-value.js';
-import type { HttpMethod, Origin, Parameter } from './ir.js';
+import type { HttpMethod, Integration, Origin, Parameter } from './ir.js';
 
 export type Block = Readonly<Record<string, unknown>>;
 
@@ -30,6 +30,8 @@ export interface ModelContext {
   secret(placeholder: string, pointer: string, usage: string): string;
   /** Follow internal `$ref`s. */
   deref(node: unknown): unknown;
+  /** An integration block (`{ lambda: … }`, `{ sqs: … }`, …) written at `pointer`, for the route in `scope`. */
+  integration(block: Block, pointer: string, scope: RouteScope): Integration | undefined;
 }
 
 export interface RouteScope {

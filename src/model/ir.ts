@@ -246,6 +246,32 @@ export interface Api {
   readonly origin: Origin;
 }
 
+// ---- WebSocket ---------------------------------------------------------------------------------------
+
+export interface WebSocketRoute {
+  /** `$connect`, `$disconnect`, `$default` or a custom route key. */
+  readonly key: string;
+  /** PascalCase name for logical IDs: `Connect`, `SendMessage`. */
+  readonly id: string;
+  readonly integration?: Integration;
+  /** `$connect` only. */
+  readonly auth?: { readonly kind: 'iam' } | { readonly kind: 'authorizer'; readonly authorizer: RequestAuthorizer };
+  /** The request model API Gateway validates messages with: the component schema, `$ref`s resolved. */
+  readonly model?: { readonly name: string; readonly schema: Json };
+  readonly origin: Origin;
+}
+
+export interface WebSocketApi {
+  readonly name: string;
+  readonly logicalId: string;
+  readonly routeSelection: string;
+  readonly stage: { readonly name: string; readonly logging?: 'ERROR' | 'INFO'; readonly dataTrace: boolean; readonly metrics: boolean; readonly throttle?: Throttle };
+  /** Connection ids kept in DynamoDB by `$connect` / `$disconnect` without code. */
+  readonly connections?: { readonly table: AwsValue; readonly ttl?: number; readonly attributes: readonly { readonly name: string; readonly value: string }[] };
+  readonly routes: readonly WebSocketRoute[];
+  readonly origin: Origin;
+}
+
 export interface GatewayModel {
   readonly file: string;
   /** OpenAPI version family of the input (the Body is always 3.0). */
@@ -257,6 +283,7 @@ export interface GatewayModel {
   readonly cors?: Cors;
   readonly gatewayResponses: readonly GatewayResponse[];
   readonly domain?: CustomDomain;
+  readonly websocket?: WebSocketApi;
   /** Template parameters declared in `x-gateway.parameters` or implied by `${Name}` placeholders. */
   readonly parameters: readonly TemplateParameter[];
 }

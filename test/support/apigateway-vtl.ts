@@ -118,6 +118,8 @@ export function renderTemplate(template: string, payload: string, request: Sampl
   const params = { path: request.path ?? {}, querystring: request.query ?? {}, header: request.headers ?? {} };
   const context = {
     requestId: REQUEST_ID,
+    connectionId: 'L0SM9cOFvHcCIhw=',
+    authorizer: new JavaMap({ principalId: "user-1 'o\"k'" }),
     requestTimeEpoch: 1767225600000,
     httpMethod: 'POST',
     identity: new JavaMap({ sourceIp: '203.0.113.9' }),

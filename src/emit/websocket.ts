@@ -1,0 +1,181 @@
+/**
+ * The WebSocket API (ApiGatewayV2): the API, one integration and route per route key, the `$connect`
+ * authorizer, message models, the connection table integrations, a Deployment whose logical ID changes
+ * with the routes, the stage, and the managed policy a backend attaches to post to connections.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api.html
+ */
+import { lambdaInvocationUri } from '../integrations/lambda.js';
+import { jsonString } from '../integrations/request-values.js';
+import { renderServiceKind } from '../integrations/services.js';
+import { cfnValue, type CfnString, escapeSub, type Json, joinSub, subText } from '../model/aws-value.js';
+import type { GatewayModel, WebSocketApi, WebSocketRoute } from '../model/ir.js';
+import { pascalCase } from '../model/names.js';
+import { type CfnOutput, type CfnResource, ref, sub } from './cfn.js';
+import { SharedRoles } from './integrations.js';
+import { hashOf } from './rest-api.js';
+
+export interface WebSocketParts {
+  readonly resources: Record<string, CfnResource>;
+  readonly outputs: Record<string, CfnOutput>;
+}
+
+export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
+  const ws = model.websocket;
+  if (!ws) return undefined;
+  const api = ws.logicalId;
+  const stageId = `${api}Stage`;
+  const resources: Record<string, CfnResource> = {
+    [api]: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: ws.name, ProtocolType: 'WEBSOCKET', RouteSelectionExpression: ws.routeSelection } },
+  };
+  const roles = new SharedRoles(api);
+  const routeIds: string[] = [];
+  for (const route of ws.routes) {
+    const routeId = `${api}${route.id}Route`;
+    routeIds.push(routeId);
+    const integrationId = `${api}${route.id}Integration`;
+    const integration = integrationOf(ws, route, roles);
+    if (integration) {
+      resources[integrationId] = { Type: 'AWS::ApiGatewayV2::Integration', Properties: { ApiId: ref(api), ...integration.properties } };
+      if (integration.nonProxy) {
+        resources[`${api}${route.id}IntegrationResponse`] = { Type: 'AWS::ApiGatewayV2::IntegrationResponse', Properties: { ApiId: ref(api), IntegrationId: ref(integrationId), IntegrationResponseKey: '$default' } };
+      }
+      Object.assign(resources, integration.resources);
+    }
+    if (route.model) {
+      resources[`${api}${route.model.name}Model`] = { Type: 'AWS::ApiGatewayV2::Model', Properties: { ApiId: ref(api), Name: route.model.name, ContentType: 'application/json', Schema: route.model.schema } };
+    }
+    const authorizerId = route.auth?.kind === 'authorizer' ? `${api}${pascalCase(route.auth.authorizer.name)}Authorizer` : undefined;
+    if (route.auth?.kind === 'authorizer') {
+      const authorizer = route.auth.authorizer;
+      resources[authorizerId!] = {
+        Type: 'AWS::ApiGatewayV2::Authorizer',
+        Properties: { ApiId: ref(api), Name: authorizer.name, AuthorizerType: 'REQUEST', AuthorizerUri: lambdaInvocationUri(authorizer.function), IdentitySource: [...authorizer.identity] },
+      };
+      resources[`${authorizerId}Permission`] = permission(authorizer.function, sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${api}}/authorizers/*`));
+    }
+    resources[routeId] = {
+      Type: 'AWS::ApiGatewayV2::Route',
+      ...(route.model && { DependsOn: [`${api}${route.model.name}Model`] }),
+      Properties: {
+        ApiId: ref(api),
+        RouteKey: route.key,
+        AuthorizationType: route.auth?.kind === 'iam' ? 'AWS_IAM' : route.auth ? 'CUSTOM' : 'NONE',
+        ...(authorizerId && { AuthorizerId: ref(authorizerId) }),
+        ...(route.model && { ModelSelectionExpression: '\\$default', RequestModels: { $default: route.model.name } }),
+        ...(integration && { Target: sub(`integrations/\${${integrationId}}`) }),
+      },
+    };
+  }
+  Object.assign(resources, roles.resources());
+  const deploymentId = `${api}Deployment${hashOf(resources)}`;
+  resources[deploymentId] = { Type: 'AWS::ApiGatewayV2::Deployment', DependsOn: routeIds, Properties: { ApiId: ref(api), Description: `${ws.name} as compiled by gateform` } };
+  resources[stageId] = { Type: 'AWS::ApiGatewayV2::Stage', Properties: { ApiId: ref(api), StageName: ws.stage.name, DeploymentId: ref(deploymentId), ...stageSettings(ws) } };
+  const policyId = `${api}ManageConnectionsPolicy`;
+  resources[policyId] = {
+    Type: 'AWS::IAM::ManagedPolicy',
+    Properties: {
+      Description: `Lets a backend post to, read and close the connections of ${ws.name}`,
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: ['execute-api:ManageConnections'], Resource: [sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${api}}/\${${stageId}}/*/@connections/*`)] }],
+      },
+    },
+  };
+  return {
+    resources,
+    outputs: {
+      [`${api}Url`]: { Description: 'WebSocket URL clients connect to', Value: sub(`wss://\${${api}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${stageId}}`) },
+      [`${api}CallbackUrl`]: { Description: 'Endpoint of the @connections API (POST to /{connectionId} to send)', Value: sub(`https://\${${api}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${stageId}}/@connections`) },
+      [`${api}ManageConnectionsPolicyArn`]: { Description: 'Managed policy a backend attaches to reach the connections', Value: ref(policyId) },
+    },
+  };
+}
+
+interface WsIntegration {
+  readonly properties: Record<string, Json>;
+  readonly nonProxy: boolean;
+  readonly resources?: Record<string, CfnResource>;
+}
+
+function integrationOf(ws: WebSocketApi, route: WebSocketRoute, roles: SharedRoles): WsIntegration | undefined {
+  if (ws.connections && (route.key === '$connect' || route.key === '$disconnect')) return connectionIntegration(ws, route.key, roles);
+  const integration = route.integration;
+  if (!integration) return undefined;
+  switch (integration.kind) {
+    case 'lambda':
+      return {
+        properties: { IntegrationType: 'AWS_PROXY', IntegrationUri: lambdaInvocationUri(integration.function), TimeoutInMillis: Math.min(integration.timeout, 29000) },
+        nonProxy: false,
+        resources: { [`${ws.logicalId}${route.id}Permission`]: permission(integration.function, sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${ws.logicalId}}/*/${route.key}`)) },
+      };
+    case 'http':
+      return { properties: { IntegrationType: 'HTTP_PROXY', IntegrationMethod: 'POST', IntegrationUri: cfnValue(integration.url), TimeoutInMillis: Math.min(integration.timeout, 29000) }, nonProxy: false };
+    case 'mock':
+      return { properties: { IntegrationType: 'MOCK', TemplateSelectionExpression: '\\$default', RequestTemplates: { $default: `{"statusCode": ${integration.status}}` } }, nonProxy: true };
+    case 'raw':
+      return undefined;
+    default: {
+      // The REST service module renders it; its parts are the same on a WebSocket integration.
+      const output = renderServiceKind({ responses: [] }, integration);
+      const rest = output.integration as Record<string, Json>;
+      const templates = rest['requestTemplates'] as Record<string, Json> | undefined;
+      return {
+        properties: {
+          IntegrationType: 'AWS',
+          IntegrationMethod: rest['httpMethod'] as string,
+          IntegrationUri: rest['uri'] as Json,
+          CredentialsArn: roles.credentialsFor(output.role!),
+          ...(rest['requestParameters'] !== undefined && { RequestParameters: rest['requestParameters'] }),
+          ...(templates && { TemplateSelectionExpression: '\\$default', RequestTemplates: { $default: templates['application/json']! } }),
+          PassthroughBehavior: 'NEVER',
+          TimeoutInMillis: Math.min(integration.timeout, 29000),
+        },
+        nonProxy: true,
+      };
+    }
+  }
+}
+
+/** `$connect` stores the connection id (and chosen attributes, and an expiry) in DynamoDB; `$disconnect` deletes it. */
+function connectionIntegration(ws: WebSocketApi, key: '$connect' | '$disconnect', roles: SharedRoles): WsIntegration {
+  const { table, ttl, attributes } = ws.connections!;
+  const connect = key === '$connect';
+  const items = [
+    '"connectionId": {"S": "$context.connectionId"}',
+    ...attributes.map((a) => `"${escapeSub(a.name)}": {"S": "${jsonString(a.value)}"}`),
+    ...(ttl !== undefined ? [`"expiresAt": {"N": "$expiresAt"}`] : []),
+  ];
+  const template: CfnString = connect
+    ? joinSub([ttl !== undefined ? `#set($expiresAt = $context.requestTimeEpoch / 1000 + ${ttl})` : '', '{"TableName": "', table, `", "Item": {${items.join(', ')}}}`])
+    : joinSub(['{"TableName": "', table, '", "Key": {"connectionId": {"S": "$context.connectionId"}}}']);
+  const tableArn = joinSub([subText('arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/'), table]);
+  const action = connect ? 'PutItem' : 'DeleteItem';
+  return {
+    properties: {
+      IntegrationType: 'AWS',
+      IntegrationMethod: 'POST',
+      IntegrationUri: sub(`arn:\${AWS::Partition}:apigateway:\${AWS::Region}:dynamodb:action/${action}`),
+      CredentialsArn: roles.credentialsFor({ service: 'dynamodb', name: 'Connections', target: 'connections', statements: [{ Effect: 'Allow', Action: [`dynamodb:${action}`], Resource: [tableArn] }] }),
+      TemplateSelectionExpression: '\\$default',
+      RequestTemplates: { $default: template },
+      PassthroughBehavior: 'NEVER',
+    },
+    nonProxy: true,
+  };
+}
+
+function permission(fn: Parameters<typeof cfnValue>[0], sourceArn: Json): CfnResource {
+  return { Type: 'AWS::Lambda::Permission', Properties: { Action: 'lambda:InvokeFunction', FunctionName: cfnValue(fn), Principal: 'apigateway.amazonaws.com', SourceArn: sourceArn } };
+}
+
+function stageSettings(ws: WebSocketApi): Record<string, Json> {
+  const settings: Record<string, Json> = {};
+  if (ws.stage.logging) settings['LoggingLevel'] = ws.stage.logging;
+  if (ws.stage.dataTrace) settings['DataTraceEnabled'] = true;
+  if (ws.stage.metrics) settings['DetailedMetricsEnabled'] = true;
+  if (ws.stage.throttle) {
+    settings['ThrottlingRateLimit'] = ws.stage.throttle.rate;
+    settings['ThrottlingBurstLimit'] = ws.stage.throttle.burst;
+  }
+  return Object.keys(settings).length > 0 ? { DefaultRouteSettings: settings } : {};
+}

@@ -1,0 +1,30 @@
+/** The connection table templates of a WebSocket API, rendered as API Gateway would. */
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/index.js';
+import { renderTemplate } from '../support/apigateway-vtl.js';
+
+async function templates(): Promise<Record<string, string>> {
+  const result = await compile('fixtures/websocket-chat/openapi.yaml');
+  expect(result.template).toBeDefined();
+  const out: Record<string, string> = {};
+  for (const [id, resource] of Object.entries(result.template!.Resources)) {
+    if (resource.Type !== 'AWS::ApiGatewayV2::Integration') continue;
+    const template = (resource.Properties!['RequestTemplates'] as Record<string, unknown> | undefined)?.['$default'];
+    if (template && typeof template === 'object' && 'Fn::Sub' in template) out[id] = String((template as Record<string, unknown>)['Fn::Sub']).replace('${ConnectionsTable}', 'connections');
+  }
+  return out;
+}
+
+describe('WebSocket connection table', () => {
+  it('$connect stores the id, the authorizer principal (quotes intact) and the expiry', async () => {
+    const request = JSON.parse(renderTemplate((await templates())['ChatLiveWebSocketApiConnectIntegration']!, '').text);
+    expect(request).toEqual({
+      TableName: 'connections',
+      Item: { connectionId: { S: 'L0SM9cOFvHcCIhw=' }, userId: { S: "user-1 'o\"k'" }, expiresAt: { N: String(1767225600 + 7200) } },
+    });
+  });
+
+  it('$disconnect deletes it', async () => {
+    expect(JSON.parse(renderTemplate((await templates())['ChatLiveWebSocketApiDisconnectIntegration']!, '').text)).toEqual({ TableName: 'connections', Key: { connectionId: { S: 'L0SM9cOFvHcCIhw=' } } });
+  });
+});
