@@ -1,6 +1,6 @@
 /**
  * Compile the JSON Schemas gateform validates against (the OpenAPI 3.0 and 3.1 schemas swagger-parser
- * ships, and schemas/x-gateway.schema.json) into standalone ajv validators in generated/, so that a run
+ * ships, schemas/x-gateway.schema.json and schemas/x-amazon-apigateway.schema.json) into standalone ajv validators in generated/, so that a run
  * of the CLI does not spend its first 150 ms compiling them. Run by `npm run build`.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +34,11 @@ v31schema.$defs['media-type'].properties.schema = dynamic;
 v31schema.$defs.parameter.properties.schema = dynamic;
 const v31 = new Ajv2020.default(OPTIONS);
 write('openapi-3.1.cjs', standaloneCode(v31, v31.compile(v31schema)));
+
+const extensions = JSON.parse(readFileSync(new URL('../schemas/x-amazon-apigateway.schema.json', import.meta.url), 'utf8'));
+const ext = new Ajv2020.default({ allErrors: true, verbose: true, strict: false, code: { source: true } });
+ext.addSchema(extensions);
+write('x-amazon-apigateway.cjs', standaloneCode(ext, Object.fromEntries(Object.keys(extensions.$defs).filter((k) => !['string', 'stringMap'].includes(k)).map((k) => [k.replace(/-(.)/g, (_, c) => c.toUpperCase()), `${extensions.$id}#/$defs/${k}`]))));
 
 const xGateway = JSON.parse(readFileSync(new URL('../schemas/x-gateway.schema.json', import.meta.url), 'utf8'));
 const xg = new Ajv2020.default({ allErrors: true, verbose: true, strict: false, code: { source: true } });

@@ -68,6 +68,15 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
     valid: [op(LAMBDA)],
     invalid: [{ text: op(''), messageId: 'missing', pointer: '/paths/~1a/get' }],
   },
+  'extension-schema': {
+    valid: [op(LAMBDA, 'x-amazon-apigateway-api-key-source: HEADER\nx-amazon-apigateway-binary-media-types: [image/png]\n')],
+    invalid: [
+      { text: op('x-amazon-apigateway-integration: { type: mock, passthroughBehaviour: never }'), messageId: 'unknownKey', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/passthroughBehaviour' },
+      { text: op(LAMBDA, 'x-amazon-apigateway-api-key-source: header\n'), messageId: 'invalid', pointer: '/x-amazon-apigateway-api-key-source' },
+      { text: op('x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: 200x } } }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/responses/default/statusCode' },
+      { text: `${HEAD}paths: {}\ncomponents: { securitySchemes: { t: { type: apiKey, name: A, in: header, x-amazon-apigateway-authorizer: { type: token, authorizerUrl: x } } } }\n`, messageId: 'unknownKey', pointer: '/components/securitySchemes/t/x-amazon-apigateway-authorizer/authorizerUrl' },
+    ],
+  },
   'integration-type': {
     valid: [op('x-amazon-apigateway-integration: { type: MOCK }')],
     invalid: [

@@ -4,6 +4,7 @@ import apiKeyOnlyProtection from './api-key-only-protection.js';
 import authorizerTtl from './authorizer-ttl.js';
 import authorizerUnknown from './authorizer-unknown.js';
 import corsWildcardCredentials from './cors-wildcard-credentials.js';
+import extensionSchema from './extension-schema.js';
 import httpApiExtensions from './http-api-extensions.js';
 import httpBackendInsecure from './http-backend-insecure.js';
 import integrationContentHandling from './integration-content-handling.js';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   pathParamNotRequired,
   operationIdUnique,
   integrationMissing,
+  extensionSchema,
   integrationType,
   integrationHttpMethod,
   integrationUri,

@@ -1,0 +1,81 @@
+/**
+ * Raw `x-amazon-apigateway-*` extensions checked against schemas/x-amazon-apigateway.schema.json: unknown
+ * keys (with "did you mean") and values of the wrong type, which API Gateway ignores or refuses.
+ */
+import { createRequire } from 'node:module';
+import type { ErrorObject } from 'ajv';
+import { childPointer } from '../../diagnostics/diagnostic.js';
+import { closest } from '../../model/x-gateway-schema.js';
+import { defineRule } from '../rule.js';
+
+type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+/** Compiled ahead of time by scripts/compile-schemas.js, one validator per extension. */
+let validators: Record<string, Validator> | undefined;
+function validator(name: string): Validator {
+  validators ??= createRequire(import.meta.url)('../../../generated/x-amazon-apigateway.cjs') as Record<string, Validator>;
+  return validators[name.replace(/-(.)/g, (_m, c: string) => c.toUpperCase())]!;
+}
+
+const ROOT = ['request-validators', 'request-validator', 'gateway-responses', 'api-key-source', 'binary-media-types', 'minimum-compression-size', 'policy'];
+const OPERATION = ['integration', 'auth', 'request-validator'];
+
+export default defineRule({
+  meta: {
+    id: 'extension-schema',
+    description: 'x-amazon-apigateway-* extensions must have the shape API Gateway reads.',
+    severity: 'error',
+    messages: {
+      unknownKey: 'Unknown key `{{key}}` in {{extension}}.{{suggestion}}',
+      invalid: '{{extension}}: `{{where}}` {{problem}}.',
+    },
+  },
+  create(context) {
+    const check = (extension: string, value: unknown, pointer: string): void => {
+      const validate = validator(extension);
+      if (validate(value)) return;
+      const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'anyOf' || !(validate.errors ?? []).some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && o.keyword !== 'anyOf'));
+      const seen = new Set<string>();
+      for (const error of errors) {
+        const name = `x-amazon-apigateway-${extension}`;
+        if (error.keyword === 'additionalProperties') {
+          const key = String(error.params['additionalProperty']);
+          const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+          const guess = closest(key, known);
+          context.report('unknownKey', childPointer(pointer + error.instancePath, key), { key, extension: name, suggestion: guess ? ` Did you mean \`${guess}\`?` : '' });
+          continue;
+        }
+        const at = pointer + error.instancePath;
+        if (seen.has(at)) continue;
+        seen.add(at);
+        const where = error.instancePath === '' ? name : error.instancePath.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
+        const problem = error.keyword === 'enum' ? `must be one of ${(error.params['allowedValues'] as unknown[]).join(', ')}` : error.keyword === 'anyOf' ? 'has the wrong type' : (error.message ?? 'is invalid');
+        context.report('invalid', at, { extension: name, where, problem });
+      }
+    };
+    return {
+      Document(document) {
+        for (const extension of ROOT) {
+          const key = `x-amazon-apigateway-${extension}`;
+          if (key in document) check(extension, document[key], `/${key}`);
+        }
+        const servers = Array.isArray(document['servers']) ? (document['servers'] as Record<string, unknown>[]) : [];
+        servers.forEach((server, i) => {
+          if (server && 'x-amazon-apigateway-endpoint-configuration' in server) check('endpoint-configuration', server['x-amazon-apigateway-endpoint-configuration'], `/servers/${i}/x-amazon-apigateway-endpoint-configuration`);
+        });
+        const schemes = ((document['components'] as Record<string, unknown> | undefined)?.['securitySchemes'] ?? {}) as Record<string, Record<string, unknown>>;
+        for (const [name, scheme] of Object.entries(schemes)) {
+          for (const extension of ['authorizer', 'authtype']) {
+            if (scheme && `x-amazon-apigateway-${extension}` in scheme) check(extension, scheme[`x-amazon-apigateway-${extension}`], childPointer('/components/securitySchemes', name, `x-amazon-apigateway-${extension}`));
+          }
+        }
+      },
+      Operation(node) {
+        for (const extension of OPERATION) {
+          const key = `x-amazon-apigateway-${extension}`;
+          if (key in node.operation) check(extension, node.operation[key], childPointer(node.pointer, key));
+        }
+      },
+    };
+  },
+});
