@@ -108,7 +108,7 @@ class ModelBuilder implements ModelContext {
     const stageSettings = buildStage(this);
     const routes = this.buildRoutes(defaults, endpoint, authorizers, stageSettings);
     const cors = buildCors(this);
-    const websocket = buildWebSocket(this, name, stageSettings.name, authorizers);
+    const websocket = buildWebSocket(this, name, stageSettings, authorizers);
     const domain = buildDomain(this, endpoint);
     const access = buildAccess(this, routes, authorizers, endpoint, vpcEndpoints);
     checkRequestModels(this, routes, this.loaded.version);

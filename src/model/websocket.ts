@@ -7,14 +7,15 @@ import { childPointer } from '../diagnostics/diagnostic.js';
 import type { Json } from './aws-value.js';
 import { asBlock, type ModelContext, type RouteScope } from './context.js';
 import { identitySource } from './access.js';
-import type { Authorizer, RequestAuthorizer, WebSocketApi, WebSocketRoute } from './ir.js';
+import type { Authorizer, RequestAuthorizer, Stage, WebSocketApi, WebSocketRoute } from './ir.js';
 import { modelNames, pascalCase } from './names.js';
 import { isSchemaObject } from './schema-walk.js';
 
 const WS = '/x-gateway/websocket';
 const SPECIAL = ['$connect', '$disconnect', '$default'];
 
-export function buildWebSocket(ctx: ModelContext, restName: string, restStage: string, authorizers: readonly Authorizer[]): WebSocketApi | undefined {
+/** The WebSocket stage takes the REST stage's logging, metrics and throttling unless it sets its own. */
+export function buildWebSocket(ctx: ModelContext, restName: string, restStage: Stage, authorizers: readonly Authorizer[]): WebSocketApi | undefined {
   if (!('websocket' in ctx.root)) return undefined;
   const block = asBlock(ctx.root['websocket']);
   const stage = asBlock(block['stage']);
@@ -22,18 +23,19 @@ export function buildWebSocket(ctx: ModelContext, restName: string, restStage: s
   const name = typeof block['name'] === 'string' ? block['name'] : `${restName}-ws`;
   const routes = Object.entries(asBlock(block['routes'])).map(([key, raw]) => buildRoute(ctx, key, asBlock(raw), authorizers));
   checkRoutes(ctx, routes, 'connections' in block);
-  const level = typeof stage['logging'] === 'string' && stage['logging'] !== 'off' ? (stage['logging'].toUpperCase() as 'ERROR' | 'INFO') : undefined;
-  const throttle = asBlock(stage['throttle']);
+  const written = typeof stage['logging'] === 'string' ? stage['logging'].toUpperCase() : restStage.logging?.level;
+  const level = written === 'ERROR' || written === 'INFO' ? written : undefined;
+  const throttle = 'throttle' in stage ? { rate: asBlock(stage['throttle'])['rate'] as number, burst: asBlock(stage['throttle'])['burst'] as number } : restStage.throttle;
   return {
     name,
     logicalId: `${pascalCase(name).replace(/Api$/, '')}WebSocketApi`,
     routeSelection: typeof block['routeSelection'] === 'string' ? block['routeSelection'] : '$request.body.action',
     stage: {
-      name: typeof stage['name'] === 'string' ? stage['name'] : restStage,
+      name: typeof stage['name'] === 'string' ? stage['name'] : restStage.name,
       ...(level && { logging: level }),
-      dataTrace: stage['dataTrace'] === true,
-      metrics: stage['metrics'] === true,
-      ...('throttle' in stage && { throttle: { rate: throttle['rate'] as number, burst: throttle['burst'] as number } }),
+      dataTrace: typeof stage['dataTrace'] === 'boolean' ? stage['dataTrace'] : restStage.logging?.dataTrace === true,
+      metrics: typeof stage['metrics'] === 'boolean' ? stage['metrics'] : restStage.metrics,
+      ...(throttle && { throttle }),
     },
     ...('connections' in block && {
       connections: {
