@@ -74,3 +74,14 @@ export function valueAtPointer(root: unknown, pointer: string): unknown {
   }
   return node;
 }
+
+/** Follow `node`'s internal `$ref`s (`#/…`) within `root`, a few hops at most; anything else as it is. */
+export function followRefs(root: unknown, node: unknown): unknown {
+  let current = node;
+  for (let hops = 0; hops < 16; hops += 1) {
+    const ref = (current as { $ref?: unknown } | null)?.$ref;
+    if (typeof ref !== 'string' || !ref.startsWith('#')) return current;
+    current = valueAtPointer(root, decodeURIComponent(ref.slice(1)));
+  }
+  return current;
+}

@@ -1,6 +1,6 @@
 /** Run the rules over a loaded document (and its model, when there is one). */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { childPointer } from '../diagnostics/diagnostic.js';
+import { childPointer, followRefs } from '../diagnostics/diagnostic.js';
 import type { JsonObject, LoadedDocument } from '../load/load-document.js';
 import type { GatewayModel } from '../model/ir.js';
 import { isIgnored, type LintConfig, severityOf } from './config.js';
@@ -21,7 +21,7 @@ export function lintDocument(loaded: LoadedDocument, model: GatewayModel | undef
       version: loaded.version,
       ...(model && { model }),
       endpoint: model?.api.endpoint ?? rawEndpoint(document),
-      deref: (node) => deref(document, node),
+      deref: (node) => followRefs(document, node),
       report: (messageId, pointer, data = {}) => {
         const location = loaded.locate(pointer);
         if (isIgnored(config, rule.meta.id, location.file, location.pointer)) return;
@@ -50,23 +50,9 @@ function rawEndpoint(document: JsonObject): 'edge' | 'regional' | 'private' {
   return configured ? 'private' : 'regional';
 }
 
-export function deref(document: JsonObject, node: unknown): unknown {
-  let current = node;
-  for (let hops = 0; hops < 16; hops += 1) {
-    const ref = (current as { $ref?: unknown } | null)?.$ref;
-    if (typeof ref !== 'string' || !ref.startsWith('#')) return current;
-    current = ref
-      .slice(2)
-      .split('/')
-      .map((t) => decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<unknown>((n, t) => (n as Record<string, unknown> | undefined)?.[t], document);
-  }
-  return current;
-}
-
 function* operations(document: JsonObject): Generator<OperationNode> {
   for (const [path, rawItem] of Object.entries((document['paths'] ?? {}) as Record<string, unknown>)) {
-    const item = deref(document, rawItem) as JsonObject | undefined;
+    const item = followRefs(document, rawItem) as JsonObject | undefined;
     if (!item || typeof item !== 'object') continue;
     const itemPointer = childPointer('/paths', path);
     for (const key of OPERATION_KEYS) {
@@ -77,7 +63,7 @@ function* operations(document: JsonObject): Generator<OperationNode> {
       const collect = (list: unknown, listPointer: string): void => {
         if (!Array.isArray(list)) return;
         list.forEach((entry, i) => {
-          const p = deref(document, entry) as Record<string, unknown> | undefined;
+          const p = followRefs(document, entry) as Record<string, unknown> | undefined;
           if (!p || typeof p['name'] !== 'string' || typeof p['in'] !== 'string') return;
           parameters.set(`${p['in']} ${p['name']}`, { name: p['name'], in: p['in'], required: p['required'] === true, pointer: childPointer(listPointer, i) });
         });

@@ -3,7 +3,7 @@
  * inheritance (root `defaults` → path item → operation) once, and turn each operation into a route.
  */
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
-import { childPointer } from '../diagnostics/diagnostic.js';
+import { childPointer, followRefs } from '../diagnostics/diagnostic.js';
 import type { JsonObject, LoadedDocument } from '../load/load-document.js';
 import { type AwsValue, type Json, placeholderNames, referencedNames, toAwsValue } from './aws-value.js';
 import type { Authorizer, EndpointType, GatewayModel, HttpMethod, Integration, Origin, Parameter, Route, Stage, TemplateParameter } from './ir.js';
@@ -334,17 +334,7 @@ class ModelBuilder implements ModelContext {
 
   /** Follow internal `$ref`s (the bundled document has no other kind). */
   deref(node: unknown): unknown {
-    let current = node;
-    for (let hops = 0; hops < 16; hops += 1) {
-      const ref = (current as { $ref?: unknown } | null)?.$ref;
-      if (typeof ref !== 'string' || !ref.startsWith('#')) return current;
-      current = ref
-        .slice(2)
-        .split('/')
-        .map((t) => decodeURIComponent(t).replace(/~1/g, '/').replace(/~0/g, '~'))
-        .reduce<unknown>((n, t) => (n as Record<string, unknown> | undefined)?.[t], this.document);
-    }
-    return current;
+    return followRefs(this.document, node);
   }
 
   origin(pointer: string): Origin {
