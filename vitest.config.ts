@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/build.ts'],
+    reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 30000,
   },
 });
