@@ -51,6 +51,8 @@ export function emitCors(model: GatewayModel): Contribution {
       route: { path, method: 'OPTIONS' },
       fields: {
         summary: 'CORS preflight',
+        // Its own declaration of the path's variables, whichever level the other operations declare them at.
+        ...(pathVariables(path).length > 0 && { parameters: pathVariables(path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })) }),
         security: [],
         responses: { '200': { description: 'CORS preflight answer', headers: headerDeclarations([...Object.keys(headers), 'Access-Control-Allow-Origin']) } },
         'x-amazon-apigateway-integration': {
@@ -69,6 +71,10 @@ export function emitCors(model: GatewayModel): Contribution {
     });
   }
   return { operations, body: { 'x-amazon-apigateway-gateway-responses': gatewayResponseHeaders(cors) } };
+}
+
+function pathVariables(path: string): string[] {
+  return [...path.matchAll(/\{([^}+]+)\+?\}/g)].map((m) => m[1]!);
 }
 
 function headerDeclarations(names: readonly string[]): Json {
