@@ -205,7 +205,7 @@ class ModelBuilder implements ModelContext {
   }
 
   private integrationOf(scope: RouteScope, defaults: Placed, endpoint: EndpointType): Integration | undefined {
-    const { method, path, pointer, operation, chain, parameters } = scope;
+    const { method, path, pointer, operation, chain } = scope;
     const own = chain.slice(0, 2).find((p) => 'integration' in p.block);
     if ('x-amazon-apigateway-integration' in operation) {
       const rawPointer = childPointer(pointer, 'x-amazon-apigateway-integration');
