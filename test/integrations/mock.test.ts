@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { renderMockIntegration } from '../../src/integrations/mock.js';
+import { renderTemplate } from '../support/apigateway-vtl.js';
+
+describe('mock integration', () => {
+  it.each([
+    [{ ok: true }],
+    [{ price: '$5 #1', note: 'it\'s "quoted"\n', path: '$input.body #set($x = 1)' }],
+    [['a', 1, null]],
+  ])('answers exactly the JSON body %j, $ and # included', (body) => {
+    const output = renderMockIntegration({ kind: 'mock', status: 201, body, origin: { file: 'f', pointer: '' } });
+    const integration = output.integration as { responses: { default: { statusCode: string; responseTemplates: Record<string, string> } }; requestTemplates: Record<string, string> };
+    expect(integration.responses.default.statusCode).toBe('201');
+    expect(JSON.parse(renderTemplate(integration.responses.default.responseTemplates['application/json']!, '').text)).toEqual(body);
+    expect(JSON.parse(integration.requestTemplates['application/json']!)).toEqual({ statusCode: 201 });
+    expect(output.statusCodes).toEqual([201]);
+  });
+});
