@@ -26,13 +26,24 @@ export function checkXGateway(block: unknown, kind: BlockKind, pointer: string, 
   return relevant(validate.errors ?? []).map((error) => toDiagnostic(error, pointer, locate));
 }
 
-/** Keep the errors no deeper error explains; for a failed `anyOf` of an AWS value, keep one. */
+/**
+ * Keep the errors that say what is wrong most precisely. A failed `anyOf` reports every branch: when one
+ * branch got further (its errors lie deeper in the value), only that branch's errors stay; otherwise
+ * the `anyOf` error alone stands for all of them. `if` only says that a `then` failed, whose own errors
+ * say how.
+ */
 function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
-  const awsValue = errors.filter((e) => e.keyword === 'anyOf' && e.schemaPath.endsWith('awsValue/anyOf'));
-  const underAwsValue = (e: ErrorObject): boolean => e.schemaPath.includes('/awsValue/anyOf/');
-  // `if` only says that a `then` failed; the `then`'s own errors say how.
-  const rest = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'if' && !underAwsValue(e));
-  return [...awsValue, ...rest].sort((a, b) => a.instancePath.localeCompare(b.instancePath));
+  // Branches may sit behind a $ref, so they are told apart by where in the value they failed.
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const deeper = (path: string): boolean => errors.some((e) => e.instancePath.startsWith(path + '/'));
+  return errors
+    .filter((e) => e.keyword !== 'if')
+    .filter((e) => {
+      if (!anyOfPaths.has(e.instancePath)) return true;
+      // At a failed anyOf: the deeper branch's errors if one got further, else the anyOf error alone.
+      return !deeper(e.instancePath) && e.keyword === 'anyOf';
+    })
+    .sort((a, b) => a.instancePath.localeCompare(b.instancePath));
 }
 
 function toDiagnostic(error: ErrorObject, base: string, locate: (pointer: string) => Location): Diagnostic {
@@ -63,11 +74,13 @@ function toDiagnostic(error: ErrorObject, base: string, locate: (pointer: string
 function explain(error: ErrorObject): string {
   switch (error.keyword) {
     case 'anyOf':
-      return 'must be a string (a literal, or with ${Name} placeholders) or one CloudFormation intrinsic such as !Ref or !GetAtt';
+      return error.schemaPath.endsWith('awsValue/anyOf')
+        ? 'must be a string (a literal, or with ${Name} placeholders) or one CloudFormation intrinsic such as !Ref or !GetAtt'
+        : 'has none of the allowed forms';
     case 'enum':
       return `must be one of: ${(error.params['allowedValues'] as unknown[]).map((v) => String(v)).join(', ')}`;
     case 'pattern':
-      return `must match ${String(error.params['pattern'])}`;
+      return `has the value \`${String(error.data)}\`, which is not of the allowed form`;
     default:
       return error.message ?? 'is invalid';
   }

@@ -13,7 +13,10 @@ describe('checkXGateway', () => {
     ['a nested misspelt key', { integration: { lamda: 'x' } }, 'operation', 'unknown-x-gateway-key', '/x-gateway/integration/lamda', 'Did you mean `lambda`?'],
     ['a far-off key', { zzzzzz: 1 }, 'operation', 'unknown-x-gateway-key', '/x-gateway/zzzzzz', 'Unknown key `zzzzzz` in x-gateway.'],
     ['an enum value', { api: { endpoint: 'global' } }, 'root', 'invalid-x-gateway-value', '/x-gateway/api/endpoint', 'must be one of: edge, regional, private'],
-    ['a stage name pattern', { stage: { name: 'my stage' } }, 'root', 'invalid-x-gateway-value', '/x-gateway/stage/name', 'must match'],
+    ['a stage name pattern', { stage: { name: 'my stage' } }, 'root', 'invalid-x-gateway-value', '/x-gateway/stage/name', 'has the value `my stage`'],
+    ['an auth of no allowed form, once', { auth: 42 }, 'operation', 'invalid-x-gateway-value', '/x-gateway/auth', '`auth` has none of the allowed forms'],
+    ['the branch of an anyOf that got furthest', { auth: ['users', { scopes: 'read' }] }, 'operation', 'invalid-x-gateway-value', '/x-gateway/auth/1/scopes', '`scopes` must be array'],
+    ['a request value behind a $ref', { integration: { dynamodb: { table: 't', action: 'PutItem', item: { a: { from: 'x' } } } } }, 'operation', 'invalid-x-gateway-value', '/x-gateway/integration/dynamodb/item/a/from', 'has the value `x`'],
     ['a non-intrinsic object for an AWS value', { integration: { lambda: { Foo: 1 } } }, 'operation', 'invalid-x-gateway-value', '/x-gateway/integration/lambda', 'CloudFormation intrinsic'],
   ] as const)('reports %s at the key', (_name, block, kind, code, pointer, message) => {
     const [diagnostic, ...rest] = checkXGateway(block, kind, '/x-gateway', locate);
