@@ -1,8 +1,9 @@
 /**
- * Find where a JSON pointer's node is written in block-style YAML by scanning lines, without parsing the
- * whole file: a spec of thousands of operations costs a full parse of seconds' share, a scan of the few
- * blocks on the way costs microseconds. Anything it is not sure of (flow collections on the way, anchors,
- * tags, odd keys) gives undefined, and the caller falls back to the YAML parser.
+ * Find where a JSON pointer's node is written in block-style YAML by reading lines, without parsing the
+ * whole file: for a spec of thousands of operations a full parse costs seconds, this costs a look at the
+ * blocks on the way (each block's keys are indexed the first time it is read, so many lookups stay
+ * cheap). Anything it is not sure of (flow collections on the way, anchors, tags, odd keys) gives
+ * undefined, and the caller falls back to the YAML parser.
  */
 export interface ScannedPosition {
   readonly line: number;
@@ -12,13 +13,20 @@ export interface ScannedPosition {
 
 const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[\]}&*!|>%@`,?:-][^#]*?|-[^\s#][^#]*?)\s*:(?:\s|$)/;
 
-function isContent(text: string, from: number): boolean {
-  const rest = text.slice(from).trimStart();
-  return rest !== '' && !rest.startsWith('#') && !(from === 0 && (text.startsWith('---') || text.startsWith('...')));
+/** A range of lines holding a node's children; `shift` is where a sequence item's first line starts its content. */
+interface Range {
+  readonly from: number;
+  readonly to: number;
+  readonly shift?: number;
 }
 
-function indentOf(text: string): number {
-  return text.length - text.trimStart().length;
+interface Entry {
+  readonly line: number;
+  readonly column: number;
+  readonly length: number;
+  /** Text after the key or the dash, trimmed. */
+  readonly rest: string;
+  readonly children: Range;
 }
 
 function keyName(raw: string): string | undefined {
@@ -33,70 +41,81 @@ function keyName(raw: string): string | undefined {
   return raw.trimEnd();
 }
 
-export function scanBlockYaml(lines: readonly string[], tokens: readonly string[]): ScannedPosition | undefined {
-  let from = 0;
-  let to = lines.length;
-  /** Column where the first line of the range starts its content (a sequence item's `- key:` line). */
-  let shift: number | undefined;
-  let position: ScannedPosition | undefined;
-  const line = (i: number): string => (i === from && shift !== undefined ? ' '.repeat(shift) + lines[i]!.slice(shift) : lines[i]!);
-  const endOf = (start: number, indent: number): number => {
-    for (let i = start; i < to; i += 1) if (isContent(line(i), 0) && indentOf(line(i)) <= indent) return i;
-    return to;
-  };
-  for (const [step, token] of tokens.entries()) {
-    let first = from;
-    while (first < to && !isContent(line(first), 0)) first += 1;
-    if (first >= to) return undefined;
-    const indent = indentOf(line(first));
-    const head = line(first).slice(indent);
-    if (/^-(\s|$)/.test(head)) {
-      if (!/^\d+$/.test(token)) return undefined;
-      let seen = -1;
-      let found = -1;
-      for (let i = first; i < to; i += 1) {
-        const text = line(i);
-        if (!isContent(text, 0)) continue;
-        if (indentOf(text) < indent) break;
-        if (indentOf(text) === indent && /^-(\s|$)/.test(text.slice(indent)) && (seen += 1) === Number(token)) {
-          found = i;
-          break;
-        }
-      }
-      if (found < 0) return undefined;
-      const after = line(found).slice(indent + 1);
-      const content = indent + 1 + (after.length - after.trimStart().length);
-      position = { line: found + 1, column: content + 1, length: Math.max(1, after.trim().length) };
-      const end = endOf(found + 1, indent);
-      if (after.trim() === '') {
-        [from, to, shift] = [found + 1, end, undefined];
-      } else {
-        if (step < tokens.length - 1 && /^[[{&*!|>]/.test(after.trim())) return undefined;
-        [from, to, shift] = [found, end, content];
-      }
-      continue;
-    }
-    let found = -1;
-    let rest = '';
-    for (let i = first; i < to; i += 1) {
-      const text = line(i);
-      if (!isContent(text, 0)) continue;
-      const at = indentOf(text);
-      if (at < indent) break;
-      if (at > indent) continue;
-      const match = KEY.exec(text.slice(indent));
-      if (!match) return undefined;
-      if (keyName(match[1]!) === token) {
-        found = i;
-        rest = text.slice(indent + match[0].length).trim();
-        position = { line: i + 1, column: indent + 1, length: match[1]!.length };
-        break;
-      }
-    }
-    if (found < 0) return undefined;
-    const last = step === tokens.length - 1;
-    if (!last && rest !== '' && !rest.startsWith('#')) return undefined;
-    [from, to, shift] = [found + 1, endOf(found + 1, indent), undefined];
+export class BlockIndex {
+  /** Indentation of each line, or -1 for a line without content (blank, comment, document marker). */
+  private readonly indents: Int32Array;
+  private readonly blocks = new Map<string, Map<string, Entry> | null>();
+
+  constructor(private readonly lines: readonly string[]) {
+    this.indents = new Int32Array(lines.length);
+    lines.forEach((text, i) => {
+      const trimmed = text.trimStart();
+      const blank = trimmed === '' || trimmed.startsWith('#') || (text.startsWith('---') && trimmed === text) || text.startsWith('...');
+      this.indents[i] = blank ? -1 : text.length - trimmed.length;
+    });
   }
-  return position;
+
+  find(tokens: readonly string[]): ScannedPosition | undefined {
+    let range: Range = { from: 0, to: this.lines.length };
+    let position: ScannedPosition | undefined;
+    for (const [step, token] of tokens.entries()) {
+      const entry = this.entries(range)?.get(token);
+      if (!entry) return undefined;
+      position = { line: entry.line + 1, column: entry.column + 1, length: entry.length };
+      // Only a block value can be walked into: a flow collection, anchor, tag or alias on the way is the parser's.
+      if (step < tokens.length - 1 && entry.rest !== '' && !entry.rest.startsWith('#') && (entry.children.shift === undefined || /^[[{&*!|>]/.test(entry.rest))) return undefined;
+      range = entry.children;
+    }
+    return position;
+  }
+
+  private indentAt(i: number, range: Range): number {
+    if (i === range.from && range.shift !== undefined) {
+      const rest = this.lines[i]!.slice(range.shift);
+      return rest.trim() === '' ? -1 : range.shift + (rest.length - rest.trimStart().length);
+    }
+    return this.indents[i]!;
+  }
+
+  /** The keys (or item indexes) of the block in `range`, read once. */
+  private entries(range: Range): Map<string, Entry> | undefined {
+    const id = `${range.from}:${range.to}:${range.shift ?? ''}`;
+    if (!this.blocks.has(id)) this.blocks.set(id, this.read(range));
+    return this.blocks.get(id) ?? undefined;
+  }
+
+  private read(range: Range): Map<string, Entry> | null {
+    let first = range.from;
+    while (first < range.to && this.indentAt(first, range) < 0) first += 1;
+    if (first >= range.to) return null;
+    const indent = this.indentAt(first, range);
+    const text = (i: number): string => this.lines[i]!;
+    const entries = new Map<string, Entry>();
+    const lines: number[] = [];
+    for (let i = first; i < range.to; i += 1) {
+      const at = this.indentAt(i, range);
+      if (at < 0 || at > indent) continue;
+      if (at < indent) break;
+      lines.push(i);
+    }
+    const endOf = (index: number): number => lines[index + 1] ?? range.to;
+    const sequence = /^-(\s|$)/.test(text(first).slice(indent));
+    for (const [index, i] of lines.entries()) {
+      const content = text(i).slice(indent);
+      if (sequence) {
+        if (!/^-(\s|$)/.test(content)) return null;
+        const after = content.slice(1);
+        const column = indent + 1 + (after.length - after.trimStart().length);
+        const rest = after.trim();
+        entries.set(String(index), { line: i, column, length: Math.max(1, rest.length), rest, children: rest === '' ? { from: i + 1, to: endOf(index) } : { from: i, to: endOf(index), shift: column } });
+      } else {
+        const match = KEY.exec(content);
+        if (!match) return null;
+        const name = keyName(match[1]!);
+        if (name === undefined) return null;
+        entries.set(name, { line: i, column: indent, length: match[1]!.length, rest: content.slice(match[0].length).trim(), children: { from: i + 1, to: endOf(index) } });
+      }
+    }
+    return entries;
+  }
 }

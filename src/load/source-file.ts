@@ -4,7 +4,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { splitPointer } from '../diagnostics/diagnostic.js';
-import { scanBlockYaml } from './block-scan.js';
+import { BlockIndex } from './block-scan.js';
 
 export interface Position {
   readonly line: number;
@@ -15,6 +15,7 @@ export interface Position {
 
 export class SourceFile {
   private tree: { document: Document; lines: LineCounter } | undefined;
+  private blockIndex: BlockIndex | undefined;
 
   constructor(
     /** The path as the user named it, or as a `$ref` reached it. */
@@ -29,7 +30,8 @@ export class SourceFile {
    */
   positionOf(pointer: string): Position | undefined {
     if (!/\.json$/i.test(this.path)) {
-      const scanned = scanBlockYaml(this.lines(), splitPointer(pointer));
+      this.blockIndex ??= new BlockIndex(this.lines());
+      const scanned = this.blockIndex.find(splitPointer(pointer));
       if (scanned) return { line: scanned.line, column: scanned.column, endLine: scanned.line, endColumn: scanned.column + scanned.length };
     }
     return this.parsedPositionOf(pointer);

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { childPointer } from '../../src/diagnostics/diagnostic.js';
-import { scanBlockYaml } from '../../src/load/block-scan.js';
+import { BlockIndex } from '../../src/load/block-scan.js';
 import { splitPointer } from '../../src/diagnostics/diagnostic.js';
 import { parseSource } from '../../src/load/parse.js';
 
@@ -30,9 +30,10 @@ describe('block scan', () => {
     const { file, ok } = parseSource(path, readFileSync(path, 'utf8'));
     if (!ok) return;
     const all = pointers(file.value).filter((p) => p !== '');
+    const index = new BlockIndex(file.text.split(/\r?\n/));
     let scanned = 0;
     for (const pointer of all) {
-      const fast = scanBlockYaml(file.text.split(/\r?\n/), splitPointer(pointer));
+      const fast = index.find(splitPointer(pointer));
       if (!fast) continue;
       const parsed = file.parsedPositionOf(pointer);
       expect(fast.line, pointer).toBe(parsed?.line);
