@@ -89,10 +89,20 @@ function mergeAlternatives(errors: readonly AjvError[]): AjvError[] {
  * resolves them before API Gateway reads the document. Validate with each one read as a string.
  */
 function withoutIntrinsics(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutIntrinsics);
+  return hasIntrinsic(node) ? replaceIntrinsics(node) : node;
+}
+
+function hasIntrinsic(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasIntrinsic);
+  if (node === null || typeof node !== 'object') return false;
+  return isIntrinsic(node) || Object.values(node).some(hasIntrinsic);
+}
+
+function replaceIntrinsics(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(replaceIntrinsics);
   if (node === null || typeof node !== 'object') return node;
   if (isIntrinsic(node)) return 'intrinsic';
-  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withoutIntrinsics(value)]));
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, replaceIntrinsics(value)]));
 }
 
 

@@ -7,9 +7,17 @@ export interface Protection {
   readonly apiKey: boolean;
 }
 
+/** The model's route for an operation (routes indexed once per model). */
+const indexes = new WeakMap<readonly Route[], Map<string, Route>>();
 export function routeOf(context: RuleContext<string>, node: OperationNode): Route | undefined {
-  const method = node.key === 'x-amazon-apigateway-any-method' ? 'ANY' : node.key.toUpperCase();
-  return context.model?.routes.find((r) => r.path === node.path && r.method === method);
+  const routes = context.model?.routes;
+  if (!routes) return undefined;
+  let index = indexes.get(routes);
+  if (!index) {
+    index = new Map(routes.map((r) => [`${r.method} ${r.path}`, r]));
+    indexes.set(routes, index);
+  }
+  return index.get(`${node.key === 'x-amazon-apigateway-any-method' ? 'ANY' : node.key.toUpperCase()} ${node.path}`);
 }
 
 export function protectionOf(context: RuleContext<string>, node: OperationNode): Protection {
