@@ -36,3 +36,25 @@ describe('closest', () => {
     expect(closest(word, known)).toBe(expected);
   });
 });
+
+describe('schemas/x-gateway.schema.json', () => {
+  it('describes every property (for editors and hints)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const schema = JSON.parse(readFileSync('schemas/x-gateway.schema.json', 'utf8')) as Record<string, unknown>;
+    const resolve = (node: Record<string, unknown>): Record<string, unknown> =>
+      typeof node['$ref'] === 'string' ? ((node['$ref'] as string).slice(2).split('/').reduce<unknown>((n, t) => (n as Record<string, unknown>)[t], schema) as Record<string, unknown>) : node;
+    const missing: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (node === null || typeof node !== 'object') return;
+      const record = node as Record<string, unknown>;
+      for (const [name, property] of Object.entries((record['properties'] ?? {}) as Record<string, unknown>)) {
+        if (property === true || path.endsWith('/if')) continue;
+        const value = property as Record<string, unknown>;
+        if (typeof value['description'] !== 'string' && typeof resolve(value)['description'] !== 'string') missing.push(`${path}/properties/${name}`);
+      }
+      for (const [key, child] of Object.entries(record)) walk(child, `${path}/${key}`);
+    };
+    walk(schema, '#');
+    expect(missing).toEqual([]);
+  });
+});
