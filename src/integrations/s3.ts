@@ -20,6 +20,10 @@ export function parseS3(ctx: ModelContext, block: Block, pointer: string, scope:
   const action = block['action'] as S3Action;
   if (action !== 'PutObject') refuseBody(ctx, scope, action, childPointer(pointer, 'action'));
   const key = String(block['key']);
+  const binary = (ctx.root['api'] as { binaryMediaTypes?: unknown } | undefined)?.binaryMediaTypes;
+  if (action !== 'DeleteObject' && !(Array.isArray(binary) && binary.length > 0)) {
+    ctx.report('service-binary-media-types', 'info', `${action} passes object bodies through as text unless their media type is in \`api.binaryMediaTypes\`.`, childPointer(pointer, 'action'), 'List the binary media types your objects use (e.g. image/png, application/octet-stream), or */* for all.');
+  }
   for (const [, name] of key.matchAll(/\{([^}]+)\}/g)) requestValue(ctx, scope, `path.${name}`, childPointer(pointer, 'key'));
   return { kind: 's3', action, bucket: ctx.value(block['bucket'], childPointer(pointer, 'bucket'), `S3 bucket of ${scope.method} ${scope.path}`), key, ...common };
 }

@@ -159,7 +159,10 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
   },
   'authorizer-unknown': {
     valid: [op('security: [ { k: [] } ]', 'components: { securitySchemes: { k: { type: apiKey, name: x-api-key, in: header } } }\n')],
-    invalid: [{ text: op('security: [ { users: [] } ]'), messageId: 'unknown', pointer: '/paths/~1a/get/security/0/users' }],
+    invalid: [
+      { text: op('security: [ { users: [] } ]'), messageId: 'unknown', pointer: '/paths/~1a/get/security/0/users' },
+      { text: op('security: [ { users: [] } ]', 'securityDefinitions: { users: { type: apiKey, name: Authorization, in: header } }\n'), messageId: 'swagger2', pointer: '/paths/~1a/get/security/0/users' },
+    ],
   },
   'authorizer-ttl': {
     valid: [`${HEAD}paths: {}\ncomponents: { securitySchemes: { t: { type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authorizer: { type: token, authorizerResultTtlInSeconds: 0 } } } }\n`],

@@ -7,7 +7,10 @@ export default defineRule({
     id: 'authorizer-unknown',
     description: 'Security requirements must name declared security schemes.',
     severity: 'error',
-    messages: { unknown: '`{{name}}` is not a security scheme; declared: {{known}}.' },
+    messages: {
+      unknown: '`{{name}}` is not a security scheme; declared: {{known}}.',
+      swagger2: '`{{name}}` is declared under `securityDefinitions`, which is Swagger 2.0; OpenAPI 3 reads `components.securitySchemes`.',
+    },
   },
   create(context) {
     const schemes = Object.keys(((context.document['components'] as Record<string, unknown> | undefined)?.['securitySchemes'] ?? {}) as object);
@@ -17,7 +20,9 @@ export default defineRule({
         if (!Array.isArray(security)) return;
         security.forEach((requirement: Record<string, unknown>, i) => {
           for (const name of Object.keys(requirement ?? {})) {
-            if (!schemes.includes(name)) context.report('unknown', childPointer(node.pointer, 'security', i, name), { name, known: schemes.join(', ') || 'none' });
+            if (schemes.includes(name)) continue;
+            const swagger2 = name in ((context.document['securityDefinitions'] ?? {}) as object);
+            context.report(swagger2 ? 'swagger2' : 'unknown', childPointer(node.pointer, 'security', i, name), { name, known: schemes.join(', ') || 'none' });
           }
         });
       },
