@@ -22,6 +22,12 @@ describe('determinism', () => {
     expect(deploymentIds(first)).toHaveLength(1);
   });
 
+  it('does not depend on where the spec lies or how its path is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
+    writeFileSync(join(dir, 'openapi.yaml'), readFileSync('examples/pets/openapi.yaml', 'utf8'));
+    expect(await compileText(join(dir, 'openapi.yaml'))).toBe(await compileText('examples/pets/openapi.yaml'));
+  });
+
   it('gives the Deployment a new logical ID when the API changes, and only then', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
     const spec = readFileSync('examples/pets/openapi.yaml', 'utf8');

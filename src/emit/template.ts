@@ -1,4 +1,5 @@
 /** Assemble the CloudFormation template, alone or merged into the user's own template (`--into`). */
+import { basename } from 'node:path';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/load-document.js';
@@ -39,7 +40,7 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
   if (!base) {
     const template: CfnTemplate = {
       AWSTemplateFormatVersion: '2010-09-09',
-      Description: `${withRest ? model.api.name : model.websocket!.name}: Amazon API Gateway ${[withRest && 'REST', model.websocket && 'WebSocket'].filter(Boolean).join(' and ')} API compiled by gateform from ${loaded.root.path}`,
+      Description: `${withRest ? model.api.name : model.websocket!.name}: Amazon API Gateway ${[withRest && 'REST', model.websocket && 'WebSocket'].filter(Boolean).join(' and ')} API compiled by gateform from ${basename(loaded.root.path)}`,
       ...(Object.keys(parameters).length > 0 && { Parameters: parameters }),
       Resources: rest.resources,
       Outputs: rest.outputs,
