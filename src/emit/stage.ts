@@ -45,6 +45,11 @@ export function emitStage(model: GatewayModel): Contribution {
 
 /** The `/*` `*` entry: logging, metrics, throttling and caching for every method. */
 function stageWide(model: GatewayModel): Json[] {
+  const entry = stageWideFields(model);
+  return Object.keys(entry).length > 0 ? [{ ResourcePath: '/*', HttpMethod: '*', ...entry }] : [];
+}
+
+function stageWideFields(model: GatewayModel): Record<string, Json> {
   const { stage } = model;
   const entry: Record<string, Json> = {};
   if (stage.logging) {
@@ -60,17 +65,22 @@ function stageWide(model: GatewayModel): Json[] {
     entry['CacheTtlInSeconds'] = stage.cache.ttl;
     if (stage.cache.encrypted) entry['CacheDataEncrypted'] = true;
   }
-  return Object.keys(entry).length > 0 ? [{ ResourcePath: '/*', HttpMethod: '*', ...entry }] : [];
+  return entry;
 }
 
+/**
+ * A method's entry replaces the stage-wide one for that method: every field it leaves out takes API
+ * Gateway's default (logging off, metrics off), so it starts from the stage-wide fields.
+ */
 function methodSetting(model: GatewayModel, route: Route): Json[] {
   if (!route.throttle && !route.cache) return [];
   return [
     {
       ResourcePath: methodSettingsPath(route.path),
       HttpMethod: route.method,
+      ...stageWideFields(model),
       ...(route.throttle && { ThrottlingRateLimit: route.throttle.rate, ThrottlingBurstLimit: route.throttle.burst }),
-      ...(route.cache && { CachingEnabled: true, CacheTtlInSeconds: route.cache.ttl ?? model.stage.cache?.ttl ?? 300, ...(model.stage.cache?.encrypted && { CacheDataEncrypted: true }) }),
+      ...(route.cache && { CachingEnabled: true, CacheTtlInSeconds: route.cache.ttl ?? model.stage.cache?.ttl ?? 300 }),
     },
   ];
 }
