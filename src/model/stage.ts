@@ -158,11 +158,17 @@ export function buildDomain(ctx: ModelContext, endpoint: EndpointType): CustomDo
     else priorities.set(rule.priority, rule);
   }
   if (rules.length > 50) ctx.report('routing-rules-over-quota', 'warning', `${rules.length} routing rules: the default quota is 50 per domain.`, childPointer(pointer, 'routing'), 'Request a quota increase before deploying.');
+  const domainEndpoint = block['endpoint'] === 'edge' ? 'edge' : 'regional';
+  const securityPolicy = block['securityPolicy'] === 'TLS_1_0' ? 'TLS_1_0' : 'TLS_1_2';
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mappings.html
+  if (typeof block['basePath'] === 'string' && block['basePath'].includes('/') && (domainEndpoint === 'edge' || securityPolicy === 'TLS_1_0')) {
+    ctx.report('domain-multi-level-base-path', 'error', `Base path \`${block['basePath']}\` has several levels: API Gateway maps those only on a regional domain with the TLS_1_2 security policy.`, childPointer(pointer, 'basePath'), domainEndpoint === 'edge' ? 'Use a single-level base path (no /), or a regional domain.' : 'Use a single-level base path (no /), or `securityPolicy: TLS_1_2`.');
+  }
   return {
     name: String(block['name']),
     certificate: ctx.value(block['certificate'], childPointer(pointer, 'certificate'), 'ACM certificate ARN of the custom domain'),
-    endpoint: block['endpoint'] === 'edge' ? 'edge' : 'regional',
-    securityPolicy: block['securityPolicy'] === 'TLS_1_0' ? 'TLS_1_0' : 'TLS_1_2',
+    endpoint: domainEndpoint,
+    securityPolicy,
     // Without routing rules the API is mapped at the root when no base path is given.
     ...(typeof block['basePath'] === 'string' ? { basePath: block['basePath'] } : rules.length === 0 ? { basePath: '' } : {}),
     ...('hostedZoneId' in block && { hostedZoneId: ctx.value(block['hostedZoneId'], childPointer(pointer, 'hostedZoneId'), 'Route 53 hosted zone id for the custom domain') }),
