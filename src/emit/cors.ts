@@ -59,6 +59,9 @@ export function emitCors(model: GatewayModel): Contribution {
           type: 'mock',
           requestTemplates: { 'application/json': '{"statusCode": 200}' },
           passthroughBehavior: 'when_no_match',
+          // With binary media types (*/* above all) the preflight could pass as binary, which skips the mock's
+          // template and answers 500; converting it to text keeps the template.
+          ...(model.api.binaryMediaTypes.length > 0 && { contentHandling: 'CONVERT_TO_TEXT' }),
           responses: {
             default: {
               statusCode: '200',
