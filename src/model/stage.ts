@@ -102,6 +102,14 @@ function cacheKey(ctx: ModelContext, scope: RouteScope, key: string, pointer: st
   return `method.request.${location}.${name}`;
 }
 
+/** An origin as the Origin header carries it: https://fetch.spec.whatwg.org/#origin-header */
+const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/([a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(:[0-9]{1,5})?$/;
+
+function suggestedOrigin(written: string): string {
+  const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(written) ? written : `https://${written}`;
+  return withScheme.replace(/^([^:]+:\/\/[^/?#]*).*$/, '$1').toLowerCase();
+}
+
 const DEFAULT_CORS_HEADERS = ['Content-Type', 'Authorization', 'X-Api-Key', 'X-Amz-Date', 'X-Amz-Security-Token'];
 
 export function buildCors(ctx: ModelContext): Cors | undefined {
@@ -111,6 +119,25 @@ export function buildCors(ctx: ModelContext): Cors | undefined {
   const credentials = block['credentials'] === true;
   if (credentials && origins.includes('*')) {
     ctx.report('cors-wildcard-credentials', 'error', 'Browsers refuse credentialed responses to origin `*`.', '/x-gateway/cors/origins', 'List the origins, or set `credentials: false`.');
+  }
+  origins.forEach((origin, i) => {
+    if (origin !== '*' && !ORIGIN.test(origin)) {
+      ctx.report('cors-origin-form', 'error', `\`${origin}\` is not an origin as browsers send it (scheme://host[:port], lower case, no path), so no request would match it.`, childPointer('/x-gateway/cors/origins', i), `Write it as ${suggestedOrigin(origin)}.`);
+    }
+  });
+  if (origins.length > 1 && origins.includes('*')) {
+    ctx.report('cors-wildcard-mixed', 'error', '`*` among other origins is compared with the request\'s Origin like them and never matches: it allows no one.', childPointer('/x-gateway/cors/origins', origins.indexOf('*')), 'Use `["*"]` alone, or list the origins without `*`.');
+  } else if (origins.length > 1) {
+    // A gateway response maps headers but runs no template, so it cannot compare the Origin with the list.
+    ctx.report(
+      'cors-gateway-responses-origin',
+      'warning',
+      credentials
+        ? 'With several origins and credentials, gateway responses (an authorizer\'s 401/403, 429, 5XX) carry no Access-Control-Allow-Origin: they cannot check the Origin against the list, and echoing any origin would let every site read them with the user\'s credentials.'
+        : 'With several origins, gateway responses (an authorizer\'s 401/403, 429, 5XX) echo the request\'s Origin whatever it is: they cannot check it against the list, so any site can read them.',
+      '/x-gateway/cors/origins',
+      credentials ? 'Pages see these errors as network errors; use one origin if they must read them.' : 'Use one origin if gateway errors must be readable by it alone.',
+    );
   }
   return {
     origins,
