@@ -107,7 +107,7 @@ class ModelBuilder implements ModelContext {
     const authorizers = buildAuthorizers(this);
     const stageSettings = buildStage(this);
     const routes = this.buildRoutes(defaults, endpoint, authorizers, stageSettings);
-    const cors = buildCors(this);
+    const cors = buildCors(this, routes);
     const websocket = buildWebSocket(this, name, stageSettings, authorizers);
     const domain = buildDomain(this, endpoint);
     const access = buildAccess(this, routes, authorizers, endpoint, vpcEndpoints);

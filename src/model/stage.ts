@@ -112,7 +112,46 @@ function suggestedOrigin(written: string): string {
 
 const DEFAULT_CORS_HEADERS = ['Content-Type', 'Authorization', 'X-Api-Key', 'X-Amz-Date', 'X-Amz-Security-Token'];
 
-export function buildCors(ctx: ModelContext): Cors | undefined {
+/** Headers a page never lists in a preflight: CORS-safelisted ones and those the browser sets itself. */
+const UNLISTED_HEADERS = new Set(['accept', 'accept-language', 'content-language', 'cookie', 'host', 'origin', 'referer', 'connection', 'content-length']);
+
+/** The request headers a route reads (authorizer identity, API key, SigV4, declared header parameters), by name. */
+export function requestHeadersOf(route: Route): string[] {
+  const auth = route.auth;
+  const names = [
+    ...(auth?.kind === 'iam' ? ['Authorization', 'X-Amz-Date', 'X-Amz-Security-Token'] : []),
+    ...(auth?.kind === 'authorizer' && auth.authorizer.kind !== 'request' ? [auth.authorizer.header] : []),
+    ...(auth?.kind === 'authorizer' && auth.authorizer.kind === 'request' ? auth.authorizer.identity.filter((s) => s.startsWith('method.request.header.')).map((s) => s.slice('method.request.header.'.length)) : []),
+    ...(route.apiKey ? ['X-Api-Key'] : []),
+    ...route.parameters.filter((p) => p.in === 'header').map((p) => p.name),
+  ];
+  return names.filter((name) => !UNLISTED_HEADERS.has(name.toLowerCase()));
+}
+
+/**
+ * The preflight's allowed headers: the default list with every header the routes read, or the list the
+ * spec gives (with a warning for each header the API reads that it leaves out).
+ */
+function corsHeaders(ctx: ModelContext, block: Record<string, unknown>, routes: readonly Route[]): readonly string[] {
+  const given = Array.isArray(block['headers']) ? (block['headers'] as string[]) : undefined;
+  const listed = new Set((given ?? DEFAULT_CORS_HEADERS).map((h) => h.toLowerCase()));
+  // `*` allows any header, but only to requests without credentials.
+  if (listed.has('*') && block['credentials'] !== true) return given ?? DEFAULT_CORS_HEADERS;
+  const missing = new Map<string, { readonly name: string; readonly route: Route }>();
+  for (const route of routes) {
+    for (const name of requestHeadersOf(route)) {
+      if (!listed.has(name.toLowerCase()) && !missing.has(name.toLowerCase())) missing.set(name.toLowerCase(), { name, route });
+    }
+  }
+  const names = [...missing.values()].map((m) => m.name);
+  if (given && missing.size > 0) {
+    const uses = [...missing.values()].map(({ name, route }) => `${name} (${route.method} ${route.path})`).join(', ');
+    ctx.report('cors-header-not-allowed', 'warning', `\`cors.headers\` leaves out ${uses}: browsers will not send ${missing.size === 1 ? 'it' : 'them'} cross-origin, so those requests fail their preflight.`, '/x-gateway/cors/headers', `Add ${names.join(', ')} to \`cors.headers\`.`);
+  }
+  return given ?? [...DEFAULT_CORS_HEADERS, ...names];
+}
+
+export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | undefined {
   if (!('cors' in ctx.root)) return undefined;
   const block = asBlock(ctx.root['cors']);
   const origins = block['origins'] as string[];
@@ -141,7 +180,7 @@ export function buildCors(ctx: ModelContext): Cors | undefined {
   }
   return {
     origins,
-    headers: Array.isArray(block['headers']) ? (block['headers'] as string[]) : DEFAULT_CORS_HEADERS,
+    headers: corsHeaders(ctx, block, routes),
     exposeHeaders: Array.isArray(block['exposeHeaders']) ? (block['exposeHeaders'] as string[]) : [],
     credentials,
     ...(typeof block['maxAge'] === 'number' && { maxAge: block['maxAge'] }),
