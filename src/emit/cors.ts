@@ -117,6 +117,7 @@ export function addOriginHeaders(body: JsonObject, cors: Cors): void {
   const headers: Record<string, string> = {
     ...(template === undefined ? { 'Access-Control-Allow-Origin': `'${cors.origins[0]}'` } : { Vary: "'Origin'" }),
     ...(cors.credentials && { 'Access-Control-Allow-Credentials': "'true'" }),
+    ...(cors.exposeHeaders.length > 0 && { 'Access-Control-Expose-Headers': `'${cors.exposeHeaders.join(',')}'` }),
   };
   for (const item of Object.values((body['paths'] ?? {}) as Record<string, Record<string, Record<string, unknown>>>)) {
     for (const key of Object.values(OPERATION_KEY)) {
