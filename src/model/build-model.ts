@@ -109,7 +109,7 @@ class ModelBuilder implements ModelContext {
     const routes = this.buildRoutes(defaults, endpoint, authorizers, stageSettings);
     const cors = buildCors(this, routes);
     const websocket = buildWebSocket(this, name, stageSettings, authorizers);
-    const domain = buildDomain(this, endpoint);
+    const domain = buildDomain(this, endpoint, routes);
     const access = buildAccess(this, routes, authorizers, endpoint, vpcEndpoints);
     checkRequestModels(this, routes, this.loaded.version);
     reportModelRenames(this);

@@ -209,10 +209,14 @@ export function mappingValue(value: string): string {
   return /^(method\.request\.|context\.|stageVariables\.)/.test(value) || /^'.*'$/.test(value) ? value : `'${value}'`;
 }
 
-export function buildDomain(ctx: ModelContext, endpoint: EndpointType): CustomDomain | undefined {
+export function buildDomain(ctx: ModelContext, endpoint: EndpointType, routes: readonly Route[]): CustomDomain | undefined {
   if (!('domain' in ctx.root)) return undefined;
   const pointer = '/x-gateway/domain';
   const block = asBlock(ctx.root['domain']);
+  // A document with a WebSocket API and no operations has no REST API for the domain to front.
+  if ('websocket' in ctx.root && routes.length === 0) {
+    ctx.report('domain-without-rest-api', 'error', 'The custom domain fronts this document\'s REST API, and it has none: only a WebSocket API.', pointer, 'Add the REST operations, or map the WebSocket API to a domain outside this document (AWS::ApiGatewayV2::ApiMapping).');
+  }
   if (endpoint === 'private') {
     ctx.report('domain-private-api', 'error', 'A public custom domain can only front a public (edge or regional) API.', pointer, 'Make the API regional, or use a private custom domain (not generated yet).');
   }
