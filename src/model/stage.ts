@@ -234,9 +234,16 @@ export function buildDomain(ctx: ModelContext, endpoint: EndpointType, routes: r
   if (typeof block['basePath'] === 'string' && block['basePath'].includes('/') && (domainEndpoint === 'edge' || securityPolicy === 'TLS_1_0')) {
     ctx.report('domain-multi-level-base-path', 'error', `Base path \`${block['basePath']}\` has several levels: API Gateway maps those only on a regional domain with the TLS_1_2 security policy.`, childPointer(pointer, 'basePath'), domainEndpoint === 'edge' ? 'Use a single-level base path (no /), or a regional domain.' : 'Use a single-level base path (no /), or `securityPolicy: TLS_1_2`.');
   }
+  const certificate = ctx.value(block['certificate'], childPointer(pointer, 'certificate'), 'ACM certificate ARN of the custom domain');
+  // The Region as written (placeholders masked): only a literal one can be checked.
+  const certificateText = certificate.kind === 'literal' ? certificate.value : certificate.kind === 'sub' ? certificate.template.replace(/\$\{[^}]*\}/g, '$') : '';
+  const certificateRegion = /^arn:[^:]*:acm:([^:$]+):/.exec(certificateText)?.[1];
+  if (domainEndpoint === 'edge' && certificateRegion !== undefined && certificateRegion !== 'us-east-1') {
+    ctx.report('domain-edge-certificate-region', 'error', `An edge domain's certificate must be in us-east-1 (CloudFront serves it); this one is in ${certificateRegion}.`, childPointer(pointer, 'certificate'), 'Request or import the certificate in ACM in us-east-1, or make the domain regional.');
+  }
   return {
     name: String(block['name']),
-    certificate: ctx.value(block['certificate'], childPointer(pointer, 'certificate'), 'ACM certificate ARN of the custom domain'),
+    certificate,
     endpoint: domainEndpoint,
     securityPolicy,
     // Without routing rules the API is mapped at the root when no base path is given.
@@ -247,17 +254,34 @@ export function buildDomain(ctx: ModelContext, endpoint: EndpointType, routes: r
   };
 }
 
+/** https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigatewayv2-routingrule-matchheadervalue.html */
+const ROUTING_SPECIALS = "*?-!#$%&'.^_`|~";
+const ROUTING_HEADER = /^[A-Za-z0-9*?\-!#$%&'.^_`|~]+$/;
+const BASE_PATH = /^[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/;
+
 function routingRule(ctx: ModelContext, block: Record<string, unknown>, pointer: string): RoutingRule {
   const when = asBlock(block['when']);
   const headers = Object.entries(asBlock(when['headers'])).map(([name, glob]) => ({ name, glob: String(glob) }));
   if (headers.length > 2) {
     ctx.report('routing-too-many-headers', 'error', `A routing rule may match at most two headers; this one matches ${headers.length}.`, childPointer(pointer, 'when', 'headers'), 'Split the rule, or match fewer headers.');
   }
-  for (const [i, { name, glob }] of headers.entries()) {
-    if (glob.slice(1, -1).includes('*')) {
-      ctx.report('routing-header-glob', 'error', `\`${glob}\`: a header glob may have * only at its start, its end, or both.`, childPointer(pointer, 'when', 'headers', Object.keys(asBlock(when['headers']))[i]!), `Use a prefix (v2*), a suffix (*-beta) or a contains (*beta*) glob for ${name}.`);
+  for (const { name, glob } of headers) {
+    const at = childPointer(pointer, 'when', 'headers', name);
+    if (!ROUTING_HEADER.test(name) || name.length >= 40) {
+      ctx.report('routing-header-name', 'error', `\`${name}\` cannot be matched by a routing rule: header names are under 40 characters of A-Z a-z 0-9 and ${ROUTING_SPECIALS}.`, at, 'Use the header name as clients send it, e.g. x-api-version.');
+    }
+    if (!ROUTING_HEADER.test(glob) || glob.length >= 128) {
+      ctx.report('routing-header-value', 'error', `\`${glob}\` cannot be a routing rule's header glob: globs are under 128 characters of A-Z a-z 0-9 and ${ROUTING_SPECIALS}.`, at, 'Leave out spaces, slashes, commas, quotes and the like; match the part of the value that identifies it with a * glob.');
+    } else if (glob.slice(1, -1).includes('*')) {
+      ctx.report('routing-header-glob', 'error', `\`${glob}\`: a header glob may have * only at its start, its end, or both.`, at, `Use a prefix (v2*), a suffix (*-beta) or a contains (*beta*) glob for ${name}.`);
     }
   }
+  const basePaths = Array.isArray(when['basePaths']) ? (when['basePaths'] as string[]) : [];
+  basePaths.forEach((basePath, i) => {
+    if (!BASE_PATH.test(basePath)) {
+      ctx.report('routing-base-path', 'error', `\`${basePath}\` is not a base path API Gateway accepts: segments of A-Z a-z 0-9 . _ ~ - separated by /, without a leading or trailing /.`, childPointer(pointer, 'when', 'basePaths', i), 'Write it as in the URL, without slashes at the ends, e.g. orders/v2.');
+    }
+  });
   const to = asBlock(block['to']);
   const self = to['api'] === 'self';
   if (!self && !('stage' in to)) {
@@ -266,7 +290,7 @@ function routingRule(ctx: ModelContext, block: Record<string, unknown>, pointer:
   return {
     priority: block['priority'] as number,
     headers,
-    basePaths: Array.isArray(when['basePaths']) ? (when['basePaths'] as string[]) : [],
+    basePaths,
     ...(!self && { api: ctx.value(to['api'], childPointer(pointer, 'to', 'api'), 'Id of the REST API a routing rule invokes') }),
     ...('stage' in to && { stage: ctx.value(to['stage'], childPointer(pointer, 'to', 'stage'), 'Stage a routing rule invokes') }),
     stripBasePath: block['stripBasePath'] === true,
