@@ -178,6 +178,11 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
       credentials ? 'Pages see these errors as network errors; use one origin if they must read them.' : 'Use one origin if gateway errors must be readable by it alone.',
     );
   }
+  const proxies = routes.filter((route) => route.integration.kind === 'lambda' || route.integration.kind === 'http');
+  if (proxies.length > 0) {
+    const named = proxies.slice(0, 3).map((route) => `${route.method} ${route.path}`).join(', ') + (proxies.length > 3 ? ', …' : '');
+    ctx.report('cors-proxy-responses', 'info', `${proxies.length} ${proxies.length === 1 ? 'route uses a proxy integration' : 'routes use proxy integrations'} (${named}): the gateway passes the backend's response through, so the backend must send the CORS headers (Access-Control-Allow-Origin${credentials ? ', -Allow-Credentials' : ''}) itself.`, '/x-gateway/cors', origins.length > 1 ? 'Have the backend echo the request\'s Origin when it is one of cors.origins, with Vary: Origin.' : 'Have the backend add the same Access-Control-* headers to its responses.');
+  }
   return {
     origins,
     headers: corsHeaders(ctx, block, routes),
