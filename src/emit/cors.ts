@@ -74,7 +74,7 @@ export function emitCors(model: GatewayModel): Contribution {
       },
     });
   }
-  return { operations, body: { 'x-amazon-apigateway-gateway-responses': gatewayResponseHeaders(cors) } };
+  return { operations };
 }
 
 function pathVariables(path: string): string[] {
@@ -85,18 +85,12 @@ function headerDeclarations(names: readonly string[]): Json {
   return Object.fromEntries([...new Set(names)].map((name) => [name, { schema: { type: 'string' } }]));
 }
 
-/** DEFAULT_4XX and DEFAULT_5XX carry the origin headers, so errors from the gateway reach the page. */
-function gatewayResponseHeaders(cors: Cors): Json {
-  const parameters = corsGatewayParameters(cors);
-  return { DEFAULT_4XX: { responseParameters: parameters }, DEFAULT_5XX: { responseParameters: { ...parameters } } };
-}
-
 /**
  * The origin headers of a gateway response. With several origins a gateway response cannot check the
  * request's Origin against them (no template runs): it echoes any origin without credentials, and sends
  * none with credentials (the model warns either way).
  */
-export function corsGatewayParameters(cors: Cors): Record<string, string> {
+function corsGatewayParameters(cors: Cors): Record<string, string> {
   const origin = cors.origins.length === 1 ? `'${cors.origins[0]}'` : cors.credentials ? undefined : 'method.request.header.Origin';
   return {
     ...(origin !== undefined && { 'gatewayresponse.header.Access-Control-Allow-Origin': origin }),
@@ -107,12 +101,26 @@ export function corsGatewayParameters(cors: Cors): Record<string, string> {
 }
 
 /**
- * The CORS headers on every response the gateway maps itself: mock and AWS service integrations. One
- * origin is a static header; several are chosen by the response templates (`originTemplate`), so a
- * response passed through without a template (an S3 object) gets none. Proxy integrations pass the
- * backend's response through, so the backend sets them.
+ * The CORS headers on every response the gateway makes itself, in the finished Body (so that raw
+ * `x-amazon-apigateway-*` responses get them too; headers already set are kept):
+ * - gateway responses: DEFAULT_4XX, DEFAULT_5XX and every specific type (which replaces the defaults, so
+ *   without them the page could not read that error);
+ * - mock and AWS service integrations. One origin is a static header; several are chosen by the
+ *   response templates (`originTemplate`), so a response passed through without a template (an S3
+ *   object) gets none. Proxy integrations pass the backend's response through, so the backend sets them.
  */
-export function addOriginHeaders(body: JsonObject, cors: Cors): void {
+export function addCorsHeaders(body: JsonObject, cors: Cors): void {
+  const gatewayResponses = (body['x-amazon-apigateway-gateway-responses'] ??= {}) as Record<string, Record<string, unknown>>;
+  gatewayResponses['DEFAULT_4XX'] ??= {};
+  gatewayResponses['DEFAULT_5XX'] ??= {};
+  for (const response of Object.values(gatewayResponses)) {
+    const parameters = (response['responseParameters'] ??= {}) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(corsGatewayParameters(cors))) parameters[name] ??= value;
+  }
+  addOriginHeaders(body, cors);
+}
+
+function addOriginHeaders(body: JsonObject, cors: Cors): void {
   const template = originTemplate(cors);
   const headers: Record<string, string> = {
     ...(template === undefined ? { 'Access-Control-Allow-Origin': `'${cors.origins[0]}'` } : { Vary: "'Origin'" }),

@@ -12,7 +12,7 @@ import { SERVICE_PARSERS } from '../integrations/services.js';
 import { buildAccess, buildAuthorizers, routeAccess } from './access.js';
 import { asBlock, type Block, type ModelContext, type Placed, type RouteScope } from './context.js';
 import { pascalCase, slug } from './names.js';
-import { buildCors, buildDomain, buildGatewayResponses, buildStage, routeStageSettings } from './stage.js';
+import { buildCors, buildDomain, buildGatewayResponses, buildStage, checkStageCache, routeStageSettings } from './stage.js';
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
 import { buildWebSocket } from './websocket.js';
 import { checkXGateway } from './x-gateway-schema.js';
@@ -107,6 +107,7 @@ class ModelBuilder implements ModelContext {
     const authorizers = buildAuthorizers(this);
     const stageSettings = buildStage(this);
     const routes = this.buildRoutes(defaults, endpoint, authorizers, stageSettings);
+    checkStageCache(this, stageSettings, routes);
     const cors = buildCors(this, routes);
     const websocket = buildWebSocket(this, name, stageSettings, authorizers);
     const domain = buildDomain(this, endpoint, routes);

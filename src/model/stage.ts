@@ -58,6 +58,9 @@ function accessLogOf(ctx: ModelContext, block: Record<string, unknown>): NonNull
   if (/[\r\n]/.test(format)) {
     ctx.report('access-log-format-multiline', 'error', 'The access log format must be one line.', childPointer(STAGE, 'accessLog', 'format'), 'Write the format on a single line.');
   }
+  if ('destination' in block && 'retentionDays' in block) {
+    ctx.report('access-log-retention-with-destination', 'error', 'retentionDays applies to the log group gateform creates, and with a destination none is created: the retention would be lost.', childPointer(STAGE, 'accessLog', 'retentionDays'), 'Set the retention on the destination log group, or remove `destination` to have the log group created.');
+  }
   return {
     format,
     ...(typeof block['retentionDays'] === 'number' && { retentionDays: block['retentionDays'] }),
@@ -67,9 +70,19 @@ function accessLogOf(ctx: ModelContext, block: Record<string, unknown>): NonNull
 
 /** CloudWatch logging from API Gateway needs an account-level role that no stack may already have made. */
 function checkLogging(ctx: ModelContext, stage: Stage): void {
-  const logs = (stage.logging && stage.logging.level !== 'OFF') || (stage.accessLog && !stage.accessLog.destination);
+  // Access logs to CloudWatch Logs need the role whether the log group is generated or given; Firehose does not.
+  const destination = stage.accessLog?.destination;
+  const toFirehose = destination !== undefined && /:firehose:/.test(destination.kind === 'literal' ? destination.value : destination.kind === 'sub' ? destination.template : '');
+  const logs = (stage.logging && stage.logging.level !== 'OFF') || (stage.accessLog && !toFirehose);
   if (logs && !stage.logging?.accountRole) {
     ctx.report('cloudwatch-role-required', 'info', 'Logging to CloudWatch needs the account-level role API Gateway writes logs with (set once per account and Region).', 'logging' in asBlock(ctx.root['stage']) ? childPointer(STAGE, 'logging') : childPointer(STAGE, 'accessLog'), 'If the account has none yet, set `stage.logging.accountRole: true` to create it with this stack.');
+  }
+}
+
+/** A stage cache cluster is paid for by the hour, and caches only the operations that set `cache`. */
+export function checkStageCache(ctx: ModelContext, stage: Stage, routes: readonly Route[]): void {
+  if (stage.cache && !routes.some((route) => route.cache)) {
+    ctx.report('cache-cluster-unused', 'warning', 'The stage has a cache cluster, but no operation sets `cache`: the cluster is billed and caches nothing.', childPointer(STAGE, 'cache'), 'Add `cache: { ttl, keys }` to the operations to cache, or remove `stage.cache`.');
   }
 }
 
