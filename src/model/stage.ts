@@ -129,7 +129,7 @@ const DEFAULT_CORS_HEADERS = ['Content-Type', 'Authorization', 'X-Api-Key', 'X-A
 const UNLISTED_HEADERS = new Set(['accept', 'accept-language', 'content-language', 'cookie', 'host', 'origin', 'referer', 'connection', 'content-length']);
 
 /** The request headers a route reads (authorizer identity, API key, SigV4, declared header parameters), by name. */
-export function requestHeadersOf(route: Route): string[] {
+function requestHeadersOf(route: Route): string[] {
   const auth = route.auth;
   const names = [
     ...(auth?.kind === 'iam' ? ['Authorization', 'X-Amz-Date', 'X-Amz-Security-Token'] : []),
@@ -250,7 +250,7 @@ export function buildDomain(ctx: ModelContext, endpoint: EndpointType, routes: r
   const securityPolicy = block['securityPolicy'] === 'TLS_1_0' ? 'TLS_1_0' : 'TLS_1_2';
   // https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mappings.html
   if (typeof block['basePath'] === 'string' && block['basePath'].includes('/') && (domainEndpoint === 'edge' || securityPolicy === 'TLS_1_0')) {
-    ctx.report('domain-multi-level-base-path', 'error', `Base path \`${block['basePath']}\` has several levels: API Gateway maps those only on a regional domain with the TLS_1_2 security policy.`, childPointer(pointer, 'basePath'), domainEndpoint === 'edge' ? 'Use a single-level base path (no /), or a regional domain.' : 'Use a single-level base path (no /), or `securityPolicy: TLS_1_2`.');
+    ctx.report('domain-multi-level-base-path', 'error', `Base path \`${block['basePath']}\` has several levels: API Gateway maps those only on a regional domain with the TLS_1_2 security policy.`, childPointer(pointer, 'basePath'), `Use a single-level base path (no /), or ${[domainEndpoint === 'edge' && '`endpoint: regional`', securityPolicy === 'TLS_1_0' && '`securityPolicy: TLS_1_2`'].filter(Boolean).join(' with ')}.`);
   }
   const certificate = ctx.value(block['certificate'], childPointer(pointer, 'certificate'), 'ACM certificate ARN of the custom domain');
   // The Region as written (placeholders masked): only a literal one can be checked.
