@@ -108,10 +108,12 @@ class ModelBuilder implements ModelContext {
     const stageSettings = buildStage(this);
     const routes = this.buildRoutes(defaults, endpoint, authorizers, stageSettings);
     const cors = buildCors(this);
-    const websocket = buildWebSocket(this, name, stageSettings, authorizers);
+    // Model schemas already checked (by the WebSocket messages), so each finding is reported once.
+    const checkedSchemas = new Set<string>();
+    const websocket = buildWebSocket(this, { name, routes: routes.length }, stageSettings, authorizers, checkedSchemas);
     const domain = buildDomain(this, endpoint);
     const access = buildAccess(this, routes, authorizers, endpoint, vpcEndpoints);
-    checkRequestModels(this, routes, this.loaded.version);
+    checkRequestModels(this, routes, this.loaded.version, checkedSchemas);
     reportModelRenames(this);
     const description = typeof api['description'] === 'string' ? api['description'] : typeof info['description'] === 'string' ? info['description'] : undefined;
     const stage = stageSettings;
