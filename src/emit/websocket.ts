@@ -17,6 +17,7 @@ import { type CfnOutput, type CfnResource, getAtt, ref, sub } from './cfn.js';
 import { SharedRoles } from './integrations.js';
 import { downConvert } from './openapi30.js';
 import { hashOf } from './rest-api.js';
+import { accountRole } from './stage.js';
 
 export interface WebSocketParts {
   readonly resources: Record<string, CfnResource>;
@@ -95,7 +96,15 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
   Object.assign(resources, logs.resources);
   const deploymentId = `${api}Deployment${hashOf(resources)}`;
   resources[deploymentId] = { Type: 'AWS::ApiGatewayV2::Deployment', DependsOn: deployed, Properties: { ApiId: ref(api), Description: `${ws.name} as compiled by gateform` } };
-  resources[stageId] = { Type: 'AWS::ApiGatewayV2::Stage', Properties: { ApiId: ref(api), StageName: ws.stage.name, DeploymentId: ref(deploymentId), ...stageSettings(ws), ...logs.stage } };
+  // Logging needs the account's CloudWatch role before the stage; the REST API creates it when there is one.
+  const restEmitted = model.routes.length > 0;
+  const account = model.stage.logging?.accountRole ? `${restEmitted ? model.api.logicalId : api}Account` : undefined;
+  if (account && !restEmitted) Object.assign(resources, accountRole(api));
+  resources[stageId] = {
+    Type: 'AWS::ApiGatewayV2::Stage',
+    ...(account && { DependsOn: [account] }),
+    Properties: { ApiId: ref(api), StageName: ws.stage.name, DeploymentId: ref(deploymentId), ...stageSettings(ws), ...logs.stage },
+  };
   const policyId = `${api}ManageConnectionsPolicy`;
   resources[policyId] = {
     Type: 'AWS::IAM::ManagedPolicy',

@@ -100,6 +100,18 @@ describe('stage', () => {
     expect(result.template!.Outputs!['WsWsWebSocketApiAccessLogGroup']).toBeDefined();
   });
 
+  it.each([
+    ['alone, creating the account role itself', 'paths: {}', 'WsWsWebSocketApiAccount'],
+    ['beside a REST API, which creates the account role', `paths:\n  /x:\n    get:\n      x-gateway: { integration: { mock: {} } }\n      responses: { '200': { description: ok } }`, 'WsApiAccount'],
+  ])('logs only once the account has its CloudWatch role: %s', async (_, paths, account) => {
+    const result = await compileYaml(`  stage: { logging: { level: info, accountRole: true } }
+  websocket:
+    routes: { $default: { integration: { mock: {} } } }`, paths);
+    const all = resources(result);
+    expect(all[account]!.Type).toBe('AWS::ApiGateway::Account');
+    expect(all['WsWsWebSocketApiStage']!.DependsOn).toEqual([account]);
+  });
+
   it('takes its own access log, to an existing destination', async () => {
     const result = await compileYaml(`  websocket:
     stage: { accessLog: { destination: "\${LogGroupArn}" } }
