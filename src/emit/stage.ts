@@ -96,7 +96,7 @@ function cacheKeys(model: GatewayModel): OperationPatch[] {
  * The role API Gateway writes CloudWatch logs with, set on the account (AWS::ApiGateway::Account is one
  * setting per account and Region: the last stack that sets it wins).
  */
-function accountRole(apiId: string): Record<string, CfnResource> {
+export function accountRole(apiId: string): Record<string, CfnResource> {
   return {
     [`${apiId}CloudWatchRole`]: {
       Type: 'AWS::IAM::Role',
