@@ -6,6 +6,7 @@ import { childPointer } from '../diagnostics/diagnostic.js';
 import type { AwsValue, Json } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope, setting } from './context.js';
 import type { AccessControl, ApiKey, Authorizer, EndpointType, PolicyPrincipals, ResourcePolicy, Route, RouteAuth, Throttle, UsagePlan } from './ir.js';
+import { pascalCase } from './names.js';
 
 const AUTHORIZERS = '/x-gateway/authorizers';
 /** The security scheme API Gateway reads as "this method requires an API key". */
@@ -15,7 +16,7 @@ const DEFAULT_TTL = 300;
 const MAX_TTL = 3600;
 
 export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
-  return Object.entries(asBlock(ctx.root['authorizers'])).map(([name, raw]) => {
+  return namedEntries(ctx, asBlock(ctx.root['authorizers']), AUTHORIZERS, 'authorizer').map(([name, raw]) => {
     const block = asBlock(raw);
     const pointer = childPointer(AUTHORIZERS, name);
     const origin = ctx.origin(pointer);
@@ -53,6 +54,24 @@ export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
         };
     }
   });
+}
+
+/**
+ * The entries of a block of named things, each name checked to give its own logical IDs: `my-auth` and
+ * `My_Auth` both become `…MyAuth…`, and the second resource would silently replace the first.
+ */
+function namedEntries(ctx: ModelContext, block: Block, pointer: string, what: string): [string, unknown][] {
+  const seen = new Map<string, string>();
+  for (const name of Object.keys(block)) {
+    const id = pascalCase(name);
+    const first = seen.get(id);
+    if (first === undefined) {
+      seen.set(id, name);
+      continue;
+    }
+    ctx.report('name-clash', 'error', `The ${what} names \`${first}\` and \`${name}\` both become \`${id}\` in logical IDs, so one would replace the other.`, childPointer(pointer, name), 'Rename one of them: logical IDs keep only the letters and digits of a name, each word capitalized.', [{ ...ctx.origin(childPointer(pointer, first)), message: `\`${first}\` is declared here` }]);
+  }
+  return Object.entries(block);
 }
 
 function ttlOf(ctx: ModelContext, block: Block, pointer: string): number {
@@ -111,7 +130,7 @@ export function buildAccess(ctx: ModelContext, routes: readonly Route[], authori
 }
 
 function buildUsagePlans(ctx: ModelContext, routes: readonly Route[]): UsagePlan[] {
-  return Object.entries(asBlock(ctx.root['usagePlans'])).map(([name, raw]) => {
+  return namedEntries(ctx, asBlock(ctx.root['usagePlans']), '/x-gateway/usagePlans', 'usage plan').map(([name, raw]) => {
     const block = asBlock(raw);
     const pointer = childPointer('/x-gateway/usagePlans', name);
     const quota = asBlock(block['quota']);
@@ -158,7 +177,7 @@ function throttleOf(ctx: ModelContext, raw: unknown, pointer: string): Throttle 
 }
 
 function buildApiKeys(ctx: ModelContext, plans: readonly UsagePlan[]): ApiKey[] {
-  return Object.entries(asBlock(asBlock(ctx.root['apiKeys'])['keys'])).flatMap(([name, raw]) => {
+  return namedEntries(ctx, asBlock(asBlock(ctx.root['apiKeys'])['keys']), '/x-gateway/apiKeys/keys', 'API key').flatMap(([name, raw]) => {
     const block = asBlock(raw);
     const pointer = childPointer('/x-gateway/apiKeys/keys', name);
     const plan = plans.find((p) => p.name === block['plan']);
