@@ -125,7 +125,7 @@ export function buildAccess(ctx: ModelContext, routes: readonly Route[], authori
   const apiKeySource = apiKeys['source'] === 'authorizer' ? 'AUTHORIZER' : 'HEADER';
   checkApiKeyUse(ctx, routes, plans, authorizers, apiKeySource);
   checkSchemeNames(ctx, authorizers, routes.some((r) => r.apiKey));
-  const policy = buildPolicy(ctx, endpoint, vpcEndpoints);
+  const policy = buildPolicy(ctx, routes, endpoint, vpcEndpoints);
   return { authorizers, apiKeySource, usagePlans: plans, apiKeys: keys, ...(policy && { policy }) };
 }
 
@@ -209,7 +209,7 @@ function checkSchemeNames(ctx: ModelContext, authorizers: readonly Authorizer[],
   }
 }
 
-function buildPolicy(ctx: ModelContext, endpoint: EndpointType, vpcEndpoints: readonly AwsValue[]): ResourcePolicy | undefined {
+function buildPolicy(ctx: ModelContext, routes: readonly Route[], endpoint: EndpointType, vpcEndpoints: readonly AwsValue[]): ResourcePolicy | undefined {
   const raw = ctx.root['policy'];
   const pointer = '/x-gateway/policy';
   if ('x-amazon-apigateway-policy' in ctx.document && raw !== undefined) {
@@ -223,7 +223,25 @@ function buildPolicy(ctx: ModelContext, endpoint: EndpointType, vpcEndpoints: re
   }
   const block = asBlock(raw);
   if ('raw' in block) return { kind: 'raw', document: block['raw'] as Json, origin: ctx.origin(childPointer(pointer, 'raw')) };
-  return { kind: 'rules', allow: principals(ctx, block['allow'], childPointer(pointer, 'allow')), deny: principals(ctx, block['deny'], childPointer(pointer, 'deny')), origin: ctx.origin(pointer) };
+  const allow = principals(ctx, block['allow'], childPointer(pointer, 'allow'));
+  const anonymous = routes.filter((r) => !r.auth || r.auth.kind === 'none');
+  if (allow.accounts.length > 0) checkAccountAllow(ctx, routes, anonymous, childPointer(pointer, 'allow', 'accounts'));
+  return { kind: 'rules', allow, deny: principals(ctx, block['deny'], childPointer(pointer, 'deny')), anonymousCallers: anonymous.length > 0, origin: ctx.origin(pointer) };
+}
+
+/**
+ * `allow.accounts` gives IAM principals of those accounts the explicit Allow that SigV4 callers from
+ * another account need. Nobody else gets one, so unauthenticated callers are refused; Lambda and
+ * Cognito authorizers and same-account IAM callers do not need it.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-authorization-flow.html
+ */
+function checkAccountAllow(ctx: ModelContext, routes: readonly Route[], anonymous: readonly Route[], pointer: string): void {
+  if (anonymous.length > 0) {
+    const names = anonymous.slice(0, 3).map((r) => `${r.method} ${r.path}`).join(', ') + (anonymous.length > 3 ? ', …' : '');
+    ctx.report('policy-accounts-exclude-anonymous', 'warning', `Only IAM principals of the listed accounts are allowed, so every call to an operation without authorization (${names}) is refused.`, pointer, 'Use `auth: iam` on those operations, or restrict them by `vpcEndpoints`, `vpcs` or `sourceIps` instead of accounts.');
+  } else if (!routes.some((r) => r.auth?.kind === 'iam')) {
+    ctx.report('policy-accounts-without-iam', 'warning', 'Account principals apply only to IAM (SigV4) callers, and no operation uses `auth: iam`: the list has no effect.', pointer, 'Remove `accounts`, or use `auth: iam` on the operations other accounts call.');
+  }
 }
 
 function principals(ctx: ModelContext, raw: unknown, pointer: string): PolicyPrincipals {
