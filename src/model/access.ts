@@ -93,25 +93,43 @@ export function identitySource(source: string): string {
 
 /** The route's auth (nearest `auth` along the chain) and whether it requires an API key. */
 export function routeAccess(ctx: ModelContext, scope: RouteScope, authorizers: readonly Authorizer[]): { auth?: RouteAuth; apiKey: boolean } {
-  const apiKey = setting(scope, 'apiKey')?.value === true;
+  const key = setting(scope, 'apiKey');
+  const apiKey = key?.value === true;
   const written = setting(scope, 'auth');
-  if (!written) return { apiKey };
+  const auth = written && routeAuth(ctx, written, authorizers);
+  // An unknown authorizer is reported already.
+  if (key && apiKey && (auth || !written)) checkKeyFromAuthorizer(ctx, scope, auth, key.pointer);
+  return { ...(auth && { auth }), apiKey };
+}
+
+/**
+ * With `apiKeys.source: authorizer`, the key of a call is the `usageIdentifierKey` its Lambda authorizer
+ * returns: an operation that requires a key but has no Lambda authorizer gets 403 on every call.
+ */
+function checkKeyFromAuthorizer(ctx: ModelContext, scope: RouteScope, auth: RouteAuth | undefined, pointer: string): void {
+  if (asBlock(ctx.root['apiKeys'])['source'] !== 'authorizer') return;
+  if (auth?.kind === 'authorizer' && auth.authorizer.kind !== 'cognito') return;
+  const by = !auth ? 'no authorizer' : auth.kind === 'authorizer' ? `the Cognito authorizer \`${auth.authorizer.name}\`` : `\`${auth.kind}\``;
+  ctx.report('api-key-source-without-authorizer', 'error', `${scope.method} ${scope.path} requires an API key, which comes from a Lambda authorizer (apiKeys.source: authorizer), but it is authorized by ${by}: every call would be refused.`, pointer, 'Authorize the operation with a token or request authorizer that returns usageIdentifierKey, set `apiKey: false` on it, or use `apiKeys.source: header`.');
+}
+
+function routeAuth(ctx: ModelContext, written: { readonly value: unknown; readonly pointer: string }, authorizers: readonly Authorizer[]): RouteAuth | undefined {
   const origin = ctx.origin(written.pointer);
   const [name, options] = Array.isArray(written.value) ? [written.value[0] as string, asBlock(written.value[1])] : [written.value as string, {}];
   const scopes = Array.isArray(options['scopes']) ? (options['scopes'] as string[]) : [];
   const namePointer = Array.isArray(written.value) ? childPointer(written.pointer, 0) : written.pointer;
   if (name === 'iam' || name === 'none') {
     if (scopes.length > 0) scopesNotAllowed(ctx, name, childPointer(written.pointer, 1, 'scopes'));
-    return { auth: { kind: name, origin }, apiKey };
+    return { kind: name, origin };
   }
   const authorizer = authorizers.find((a) => a.name === name);
   if (!authorizer) {
     const known = [...BUILT_IN, ...authorizers.map((a) => a.name)];
     ctx.report('unknown-authorizer', 'error', `\`${name}\` is not an authorizer.`, namePointer, `Known: ${known.join(', ')}. Declare authorizers under x-gateway.authorizers.`);
-    return { apiKey };
+    return undefined;
   }
   if (scopes.length > 0 && authorizer.kind !== 'cognito') scopesNotAllowed(ctx, `${name} (a ${authorizer.kind} authorizer)`, childPointer(written.pointer, 1, 'scopes'));
-  return { auth: { kind: 'authorizer', authorizer, scopes: authorizer.kind === 'cognito' ? scopes : [], origin }, apiKey };
+  return { kind: 'authorizer', authorizer, scopes: authorizer.kind === 'cognito' ? scopes : [], origin };
 }
 
 function scopesNotAllowed(ctx: ModelContext, what: string, pointer: string): void {
@@ -121,9 +139,8 @@ function scopesNotAllowed(ctx: ModelContext, what: string, pointer: string): voi
 export function buildAccess(ctx: ModelContext, routes: readonly Route[], authorizers: readonly Authorizer[], endpoint: EndpointType, vpcEndpoints: readonly AwsValue[]): AccessControl {
   const plans = buildUsagePlans(ctx, routes);
   const keys = buildApiKeys(ctx, plans);
-  const apiKeys = asBlock(ctx.root['apiKeys']);
-  const apiKeySource = apiKeys['source'] === 'authorizer' ? 'AUTHORIZER' : 'HEADER';
-  checkApiKeyUse(ctx, routes, plans, authorizers, apiKeySource);
+  const apiKeySource = asBlock(ctx.root['apiKeys'])['source'] === 'authorizer' ? 'AUTHORIZER' : 'HEADER';
+  checkApiKeyUse(ctx, routes, plans);
   checkSchemeNames(ctx, authorizers, routes.some((r) => r.apiKey));
   const policy = buildPolicy(ctx, routes, endpoint, vpcEndpoints);
   return { authorizers, apiKeySource, usagePlans: plans, apiKeys: keys, ...(policy && { policy }) };
@@ -190,12 +207,9 @@ function buildApiKeys(ctx: ModelContext, plans: readonly UsagePlan[]): ApiKey[] 
   });
 }
 
-function checkApiKeyUse(ctx: ModelContext, routes: readonly Route[], plans: readonly UsagePlan[], authorizers: readonly Authorizer[], source: 'HEADER' | 'AUTHORIZER'): void {
+function checkApiKeyUse(ctx: ModelContext, routes: readonly Route[], plans: readonly UsagePlan[]): void {
   if (plans.length > 0 && !routes.some((r) => r.apiKey)) {
     ctx.report('usage-plan-without-api-key', 'warning', 'Usage plans are declared, but no operation requires an API key, so none of them applies.', '/x-gateway/usagePlans', 'Set `apiKey: true` on the operations the plans should meter (or in x-gateway.defaults).');
-  }
-  if (source === 'AUTHORIZER' && !authorizers.some((a) => a.kind !== 'cognito')) {
-    ctx.report('api-key-source-without-authorizer', 'error', 'API keys come from the authorizer, but there is no Lambda authorizer to return them.', '/x-gateway/apiKeys/source', 'Add a token or request authorizer that returns usageIdentifierKey, or use `source: header`.');
   }
 }
 
