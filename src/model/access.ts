@@ -2,6 +2,7 @@
  * Access control in the model: authorizers, each route's auth and API key requirement, usage plans and
  * keys, the resource policy. Each check is a small function, reported where the setting was written.
  */
+import { isIP } from 'node:net';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { AwsValue, Json } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope, setting } from './context.js';
@@ -236,7 +237,12 @@ function buildPolicy(ctx: ModelContext, routes: readonly Route[], endpoint: Endp
     return endpoint === 'private' && vpcEndpoints.length > 0 ? { kind: 'vpc-endpoints', vpcEndpoints, origin: ctx.origin('/x-gateway/api/vpcEndpoints') } : undefined;
   }
   const block = asBlock(raw);
-  if ('raw' in block) return { kind: 'raw', document: block['raw'] as Json, origin: ctx.origin(childPointer(pointer, 'raw')) };
+  if ('raw' in block) {
+    for (const rules of ['allow', 'deny'].filter((key) => key in block)) {
+      ctx.report('duplicate-setting', 'error', `The resource policy is set twice: by \`policy.raw\` and by \`policy.${rules}\`, which would be ignored.`, childPointer(pointer, rules), 'Keep `raw` alone, or write its statements as `allow`/`deny`.', [{ ...ctx.origin(childPointer(pointer, 'raw')), message: 'also set here' }]);
+    }
+    return { kind: 'raw', document: block['raw'] as Json, origin: ctx.origin(childPointer(pointer, 'raw')) };
+  }
   const allow = principals(ctx, block['allow'], childPointer(pointer, 'allow'));
   const anonymous = routes.filter((r) => !r.auth || r.auth.kind === 'none');
   if (allow.accounts.length > 0) checkAccountAllow(ctx, routes, anonymous, childPointer(pointer, 'allow', 'accounts'));
@@ -265,6 +271,15 @@ function principals(ctx: ModelContext, raw: unknown, pointer: string): PolicyPri
     accounts: values('accounts', 'AWS account id allowed by the resource policy'),
     vpcEndpoints: values('vpcEndpoints', 'VPC endpoint id in the resource policy'),
     vpcs: values('vpcs', 'VPC id in the resource policy'),
-    sourceIps: Array.isArray(block['sourceIps']) ? (block['sourceIps'] as string[]) : [],
+    sourceIps: Array.isArray(block['sourceIps']) ? (block['sourceIps'] as string[]).filter((ip, i) => checkSourceIp(ctx, ip, childPointer(pointer, 'sourceIps', i))) : [],
   };
+}
+
+/** An IPv4 or IPv6 address, or a CIDR range whose prefix fits the address (the schema checks the shape). */
+function checkSourceIp(ctx: ModelContext, text: string, pointer: string): boolean {
+  const [address, prefix] = text.split('/') as [string, string | undefined];
+  const version = isIP(address);
+  if (version !== 0 && (prefix === undefined || Number(prefix) <= (version === 4 ? 32 : 128))) return true;
+  ctx.report('policy-invalid-source-ip', 'error', `\`${text}\` is not an IPv4 or IPv6 address or CIDR range.`, pointer, version === 0 ? 'Write an address such as 203.0.113.7 or 2001:db8::1, or a range such as 203.0.113.0/24.' : `The prefix length is at most ${version === 4 ? 32 : 128}.`);
+  return false;
 }
