@@ -203,9 +203,22 @@ function buildApiKeys(ctx: ModelContext, plans: readonly UsagePlan[]): ApiKey[] 
       ctx.report('unknown-usage-plan', 'error', `Key \`${name}\` names the usage plan \`${String(block['plan'])}\`, which is not declared.`, childPointer(pointer, 'plan'), `Declared plans: ${plans.map((p) => p.name).join(', ') || 'none'} (x-gateway.usagePlans).`);
       return [];
     }
-    const value = typeof block['value'] === 'string' ? ctx.secret(block['value'], childPointer(pointer, 'value'), `Existing value of the API key ${name}`) : undefined;
+    const value = typeof block['value'] === 'string' ? keyValue(ctx, block['value'], childPointer(pointer, 'value'), name) : undefined;
     return [{ name, plan, ...(typeof block['description'] === 'string' && { description: block['description'] }), ...(value && { valueParameter: value }), origin: ctx.origin(pointer) }];
   });
+}
+
+/**
+ * An imported key value: a NoEcho parameter as long as API Gateway allows (20 to 128 characters). A
+ * default would write the secret into the template, where anyone who can read the stack sees it.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html
+ */
+function keyValue(ctx: ModelContext, placeholder: string, pointer: string, key: string): string {
+  const name = ctx.secret(placeholder, pointer, `Existing value of the API key ${key}`, { min: 20, max: 128 });
+  if ('default' in asBlock(asBlock(ctx.root['parameters'])[name])) {
+    ctx.report('api-key-value-default', 'error', `The parameter \`${name}\` holds the value of the API key \`${key}\`, and its default would write that secret into the template.`, childPointer('/x-gateway/parameters', name, 'default'), 'Remove the default and pass the value when the stack is deployed (e.g. from Secrets Manager).', [{ ...ctx.origin(pointer), message: 'the key value is taken from here' }]);
+  }
+  return name;
 }
 
 function checkApiKeyUse(ctx: ModelContext, routes: readonly Route[], plans: readonly UsagePlan[]): void {

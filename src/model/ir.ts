@@ -180,6 +180,8 @@ export interface TemplateParameter {
   readonly description: string;
   readonly default?: string;
   readonly allowedPattern?: string;
+  readonly minLength?: number;
+  readonly maxLength?: number;
   readonly noEcho?: boolean;
   readonly origin?: Origin;
 }
