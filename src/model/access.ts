@@ -155,6 +155,7 @@ function buildUsagePlans(ctx: ModelContext, routes: readonly Route[]): UsagePlan
     if ('quota' in block && (quota['limit'] as number) <= 0) {
       ctx.report('usage-plan-limit-not-positive', 'error', `Quota limit ${String(quota['limit'])} must be positive.`, childPointer(pointer, 'quota', 'limit'), 'Set the number of requests allowed per period.');
     }
+    if (typeof quota['offset'] === 'number') checkQuotaOffset(ctx, quota['offset'], String(quota['period']), childPointer(pointer, 'quota', 'offset'));
     const methods = Object.entries(asBlock(block['methods'])).flatMap(([key, throttle]) => {
       const at = childPointer(pointer, 'methods', key);
       const [method, path] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)];
@@ -180,6 +181,19 @@ function buildUsagePlans(ctx: ModelContext, routes: readonly Route[]): UsagePlan
       origin: ctx.origin(pointer),
     };
   });
+}
+
+/** The last day a period may start on: Saturday of a week; the 28th of a month, which every month has. */
+const LAST_START_DAY: Readonly<Record<string, number>> = { day: 0, week: 6, month: 27 };
+
+/**
+ * A quota's offset is the day its period starts (`WEEK`: 0 is Sunday, 1 Monday).
+ * https://docs.aws.amazon.com/sdk-for-ruby/v3/api/Aws/APIGateway/Types/QuotaSettings.html
+ */
+function checkQuotaOffset(ctx: ModelContext, offset: number, period: string, pointer: string): void {
+  const last = LAST_START_DAY[period] ?? 0;
+  if (offset <= last) return;
+  ctx.report('usage-plan-quota-offset', 'error', `Quota offset ${offset}: a ${period === 'day' ? 'daily' : `${period}ly`} quota cannot start on day ${offset}.`, pointer, period === 'day' ? 'A daily quota starts every day: use 0 or leave the offset out.' : `Use 0 to ${last}${period === 'week' ? ' (0 is Sunday, 1 Monday)' : ' (0 is the 1st of the month)'}.`);
 }
 
 function throttleOf(ctx: ModelContext, raw: unknown, pointer: string): Throttle {
