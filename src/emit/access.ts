@@ -148,11 +148,12 @@ function usagePlanResources(model: GatewayModel): Record<string, CfnResource> {
 }
 
 /**
- * A usage plan's method key: the resource path and the verb, `/pets/POST`; the root resource is `//GET`
- * (as the CDK writes it).
+ * A usage plan's method key: `{resourcePath}/{httpMethod}` as API Gateway names the method, `/pets/POST`;
+ * the root resource is `//GET` (as the CDK writes it), and an any-method is the method `ANY`
+ * (`/*` would be the wildcard of every method).
  */
 export function methodKey(route: Route): string {
-  return `${route.path}/${route.method === 'ANY' ? '*' : route.method}`;
+  return `${route.path}/${route.method}`;
 }
 
 function keyOutputs(model: GatewayModel): Record<string, CfnOutput> {

@@ -19,7 +19,7 @@ describe('methodKey', () => {
     ['POST', '/pets', '/pets/POST'],
     ['GET', '/pets/{petId}', '/pets/{petId}/GET'],
     ['GET', '/', '//GET'],
-    ['ANY', '/{proxy+}', '/{proxy+}/*'],
+    ['ANY', '/{proxy+}', '/{proxy+}/ANY'],
   ] as const)('%s %s → %s', (method, path, expected) => {
     expect(methodKey({ method, path } as Route)).toBe(expected);
   });
