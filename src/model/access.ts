@@ -3,7 +3,7 @@
  * keys, the resource policy. Each check is a small function, reported where the setting was written.
  */
 import { isIP } from 'node:net';
-import { childPointer } from '../diagnostics/diagnostic.js';
+import { childPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import type { AwsValue, Json } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope, setting } from './context.js';
 import type { AccessControl, ApiKey, Authorizer, EndpointType, PolicyPrincipals, ResourcePolicy, Route, RouteAuth, Throttle, UsagePlan } from './ir.js';
@@ -142,6 +142,7 @@ export function buildAccess(ctx: ModelContext, routes: readonly Route[], authori
   const keys = buildApiKeys(ctx, plans);
   const apiKeySource = asBlock(ctx.root['apiKeys'])['source'] === 'authorizer' ? 'AUTHORIZER' : 'HEADER';
   checkApiKeyUse(ctx, routes, plans);
+  checkDefaultEndpoint(ctx);
   checkSchemeNames(ctx, authorizers, routes.some((r) => r.apiKey));
   const policy = buildPolicy(ctx, routes, endpoint, vpcEndpoints);
   return { authorizers, apiKeySource, usagePlans: plans, apiKeys: keys, ...(policy && { policy }) };
@@ -236,9 +237,28 @@ function keyValue(ctx: ModelContext, placeholder: string, pointer: string, key: 
 }
 
 function checkApiKeyUse(ctx: ModelContext, routes: readonly Route[], plans: readonly UsagePlan[]): void {
-  if (plans.length > 0 && !routes.some((r) => r.apiKey)) {
+  const metered = routes.find((r) => r.apiKey);
+  if (plans.length > 0 && !metered) {
     ctx.report('usage-plan-without-api-key', 'warning', 'Usage plans are declared, but no operation requires an API key, so none of them applies.', '/x-gateway/usagePlans', 'Set `apiKey: true` on the operations the plans should meter (or in x-gateway.defaults).');
   }
+  // API Gateway accepts only keys in a usage plan of the stage: without one, every call is refused.
+  if (metered && plans.length === 0) {
+    ctx.report('api-key-without-usage-plan', 'warning', `${metered.method} ${metered.path} requires an API key, but no usage plan is declared: unless a plan of another stack covers this stage, every call is refused (403).`, apiKeyPointer(ctx, metered), 'Declare x-gateway.usagePlans and apiKeys.keys, or remove `apiKey: true`.');
+  }
+}
+
+/** Where a route's `apiKey` was written: on the operation, its path item, or in the defaults. */
+function apiKeyPointer(ctx: ModelContext, route: Route): string {
+  const operation = route.origin.pointer;
+  const pathItem = operation.slice(0, operation.lastIndexOf('/'));
+  const written = [childPointer(operation, 'x-gateway', 'apiKey'), childPointer(pathItem, 'x-gateway', 'apiKey'), '/x-gateway/defaults/apiKey'];
+  return written.find((pointer) => valueAtPointer(ctx.document, pointer) !== undefined) ?? operation;
+}
+
+/** Turning the execute-api endpoint off leaves only custom domains to reach the API. */
+function checkDefaultEndpoint(ctx: ModelContext): void {
+  if (asBlock(ctx.root['api'])['disableDefaultEndpoint'] !== true || 'domain' in ctx.root) return;
+  ctx.report('default-endpoint-disabled-without-domain', 'warning', 'The default execute-api endpoint is turned off and no custom domain is declared: the API answers every call through its default URL with 403.', '/x-gateway/api/disableDefaultEndpoint', 'Declare x-gateway.domain (or map a domain of another stack to this stage), or remove `disableDefaultEndpoint`. The template gives no invoke URL.');
 }
 
 /** A scheme the spec declares under a name gateform generates would be silently replaced. */
