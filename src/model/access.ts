@@ -17,7 +17,7 @@ const DEFAULT_TTL = 300;
 const MAX_TTL = 3600;
 
 export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
-  return namedEntries(ctx, asBlock(ctx.root['authorizers']), AUTHORIZERS, 'authorizer').map(([name, raw]) => {
+  return namedEntries(ctx, asBlock(ctx.root['authorizers']), AUTHORIZERS, 'authorizer').filter(([name]) => authorizerNameOk(ctx, name)).map(([name, raw]) => {
     const block = asBlock(raw);
     const pointer = childPointer(AUTHORIZERS, name);
     const origin = ctx.origin(pointer);
@@ -55,6 +55,24 @@ export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
         };
     }
   });
+}
+
+/**
+ * An authorizer's name becomes its OpenAPI security scheme name, which API Gateway also reads for the
+ * built-in kinds: `iam`/`none` are `auth` values of their own, `api_key` is the scheme of API keys.
+ */
+function authorizerNameOk(ctx: ModelContext, name: string): boolean {
+  const pointer = childPointer(AUTHORIZERS, name);
+  if ((BUILT_IN as readonly string[]).includes(name)) {
+    ctx.report('authorizer-name-reserved', 'error', `\`${name}\` is built in: \`auth: ${name}\` means ${name === 'iam' ? 'IAM (SigV4) authorization' : 'no authorization'}, so no authorizer can have that name.`, pointer, 'Rename the authorizer.');
+  } else if (name === API_KEY_SCHEME) {
+    ctx.report('authorizer-name-reserved', 'error', `\`${API_KEY_SCHEME}\` is the security scheme gateform generates for \`apiKey: true\`, so no authorizer can have that name.`, pointer, 'Rename the authorizer.');
+  } else if (!/^[A-Za-z0-9_-]+$/.test(name)) {
+    ctx.report('authorizer-name-invalid', 'error', `\`${name}\` is not a valid authorizer name: it becomes a security scheme name, of letters, digits, \`_\` and \`-\`.`, pointer, `Rename it, e.g. \`${name.replace(/[^A-Za-z0-9_-]+/g, '-')}\`.`);
+  } else {
+    return true;
+  }
+  return false;
 }
 
 /**
