@@ -17,19 +17,33 @@ export function isSchemaObject(value: unknown): value is SchemaObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Each schema directly inside `schema`, with the pointer tokens that lead to it. */
-export function subschemas(schema: SchemaObject): [tokens: (string | number)[], child: SchemaObject][] {
-  const out: [(string | number)[], SchemaObject][] = [];
-  for (const key of ONE) if (isSchemaObject(schema[key])) out.push([[key], schema[key] as SchemaObject]);
+/** A place inside a schema that holds a schema: the pointer tokens that lead to it, the holder and its key. */
+export type SchemaSlot = [tokens: (string | number)[], holder: Record<string, unknown> | unknown[], key: string | number];
+
+/** Each place directly inside `schema` that holds a schema, whether an object or a boolean (2020-12) one. */
+export function schemaSlots(schema: SchemaObject): SchemaSlot[] {
+  const out: SchemaSlot[] = [];
+  for (const key of ONE) if (key in schema && !Array.isArray(schema[key])) out.push([[key], schema, key]);
   for (const key of LIST) {
     const list = schema[key];
-    if (Array.isArray(list)) list.forEach((item, i) => isSchemaObject(item) && out.push([[key, i], item]));
+    if (Array.isArray(list)) list.forEach((_, i) => out.push([[key, i], list, i]));
   }
   for (const key of MAP) {
     const map = schema[key];
-    if (isSchemaObject(map)) for (const [name, item] of Object.entries(map)) if (isSchemaObject(item)) out.push([[key, name], item]);
+    if (isSchemaObject(map)) for (const name of Object.keys(map)) out.push([[key, name], map, name]);
   }
-  if (Array.isArray(schema['items'])) (schema['items'] as unknown[]).forEach((item, i) => isSchemaObject(item) && out.push([['items', i], item]));
+  const items = schema['items'];
+  if (Array.isArray(items)) items.forEach((_, i) => out.push([['items', i], items, i]));
+  return out;
+}
+
+/** Each schema object directly inside `schema`, with the pointer tokens that lead to it. */
+export function subschemas(schema: SchemaObject): [tokens: (string | number)[], child: SchemaObject][] {
+  const out: [(string | number)[], SchemaObject][] = [];
+  for (const [tokens, holder, key] of schemaSlots(schema)) {
+    const child = (holder as Record<string | number, unknown>)[key];
+    if (isSchemaObject(child)) out.push([tokens, child]);
+  }
   return out;
 }
 
@@ -37,6 +51,17 @@ export function subschemas(schema: SchemaObject): [tokens: (string | number)[], 
 export function walkSchema(schema: SchemaObject, pointer: string, visit: (schema: SchemaObject, pointer: string) => void): void {
   visit(schema, pointer);
   for (const [tokens, child] of subschemas(schema)) walkSchema(child, childPointer(pointer, ...tokens), visit);
+}
+
+/** Where each `$anchor` of the document's schemas is: anchor name → JSON pointer. */
+export function schemaAnchors(document: Record<string, unknown>): Map<string, string> {
+  const anchors = new Map<string, string>();
+  for (const [pointer, schema] of documentSchemas(document)) {
+    walkSchema(schema, pointer, (node, at) => {
+      if (typeof node['$anchor'] === 'string') anchors.set(node['$anchor'], at);
+    });
+  }
+  return anchors;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method'];

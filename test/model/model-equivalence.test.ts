@@ -13,6 +13,8 @@ import AjvDraft04 from 'ajv-draft-04';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
+import type { JsonObject } from '../../src/load/load-document.js';
+import { structureDiagnostics } from '../../src/load/structure.js';
 
 type Schema = Record<string, unknown>;
 
@@ -107,7 +109,7 @@ const CASES: readonly Case[] = [
     schemas: { Note: { type: 'object', properties: { at: { type: ['string', 'null'] } } } },
     request: { $ref: '#/components/schemas/Note' },
     payloads: [{ at: 'x' }, { at: null }, { at: 1 }],
-    exact: false,
+    exact: true,
   },
   {
     name: '3.1 keywords 3.0 cannot say',
@@ -118,6 +120,63 @@ const CASES: readonly Case[] = [
     request: { $ref: '#/components/schemas/Bag' },
     payloads: [{}, { 'n-a': 1 }, { 'n-a': 'x' }, { pair: ['a', 1] }, { pair: [1, 'a'] }, { ratio: 0 }, { ratio: 0.1 }],
     exact: false,
+  },
+  {
+    name: '3.1 an inclusive and an exclusive bound together: the tighter one holds',
+    version: '3.1.0',
+    schemas: {
+      Bounds: {
+        type: 'object',
+        properties: {
+          i: { type: 'integer', minimum: 10, exclusiveMinimum: 0 },
+          j: { type: 'integer', maximum: 3, exclusiveMaximum: 100 },
+          k: { type: 'integer', minimum: 0, exclusiveMinimum: 5 },
+          n: { type: 'number', minimum: 5, exclusiveMinimum: 3 },
+          m: { type: 'number', maximum: 5, exclusiveMaximum: 8 },
+        },
+      },
+    },
+    request: { $ref: '#/components/schemas/Bounds' },
+    payloads: [{ i: 1 }, { i: 9 }, { i: 10 }, { j: 4 }, { j: 50 }, { j: 3 }, { k: 5 }, { k: 6 }, { n: 3 }, { n: 4 }, { n: 5 }, { m: 5 }, { m: 6 }],
+    exact: true,
+  },
+  {
+    name: '3.1 boolean schemas',
+    version: '3.1.0',
+    schemas: { Flags: { type: 'object', properties: { legacy: false, anything: true, list: { type: 'array', items: false }, never: { not: true } }, additionalProperties: true } },
+    request: { $ref: '#/components/schemas/Flags' },
+    payloads: [{}, { legacy: 1 }, { anything: [1] }, { list: [] }, { list: [1] }, { never: 1 }, { other: 1 }],
+    exact: true,
+  },
+  {
+    name: '3.1 a type array beside an anyOf',
+    version: '3.1.0',
+    schemas: { Value: { type: 'object', properties: { v: { type: ['string', 'integer'], anyOf: [{ minLength: 3 }, { minimum: 10 }] } } } },
+    request: { $ref: '#/components/schemas/Value' },
+    payloads: [{ v: 'a' }, { v: 'abc' }, { v: 1 }, { v: 11 }, { v: true }, { v: null }],
+    exact: true,
+  },
+  {
+    name: '3.1 null types, const with enum, anchors',
+    version: '3.1.0',
+    schemas: {
+      Misc: {
+        type: 'object',
+        properties: {
+          only: { type: ['null'] },
+          none: { type: 'null' },
+          at: { type: ['string', 'null'], format: 'date-time', maxLength: 30 },
+          count: { type: ['integer', 'null'], exclusiveMinimum: 0 },
+          pick: { type: 'string', enum: ['a', 'b'], const: 'b' },
+          clash: { type: 'string', enum: ['a', 'b'], const: 'c' },
+          tag: { $ref: '#tag' },
+        },
+        $defs: { Tag: { $anchor: 'tag', type: 'string', maxLength: 3 } },
+      },
+    },
+    request: { $ref: '#/components/schemas/Misc' },
+    payloads: [{ only: null }, { only: 'x' }, { only: 1 }, { none: null }, { none: 0 }, { at: null }, { at: '2024-01-01T00:00:00Z' }, { at: 1 }, { count: null }, { count: 0 }, { count: 1 }, { count: 'x' }, { pick: 'a' }, { pick: 'b' }, { clash: 'a' }, { clash: 'c' }, { tag: 'abc' }, { tag: 'abcd' }, { tag: 1 }],
+    exact: true,
   },
 ];
 
@@ -137,6 +196,8 @@ async function compileCase(c: Case) {
   const result = await compile(path);
   expect(result.template, JSON.stringify(result.diagnostics)).toBeDefined();
   const api = Object.values(result.template!.Resources).find((r) => r.Type === 'AWS::ApiGateway::RestApi')!;
+  // API Gateway imports OpenAPI 3.0 only: the Body must be valid 3.0.
+  expect(structureDiagnostics(api.Properties!['Body'] as JsonObject, '3.0', (pointer) => ({ file: 'Body', pointer })).map((d) => d.message)).toEqual([]);
   const body = api.Properties!['Body'] as { paths: Record<string, { post: { requestBody: { content: Record<string, { schema: Schema }> } } }>; components: { schemas: Record<string, Schema> } };
   return { body, diagnostics: result.diagnostics };
 }
