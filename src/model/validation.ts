@@ -40,6 +40,7 @@ export function checkRequestModels(ctx: ModelContext, routes: readonly Route[], 
     // Definitions are reached through the references to them, so unused ones are not reported.
     for (const [tokens, child] of subschemas(schema)) if (tokens[0] !== '$defs' && tokens[0] !== 'definitions') visit(child, childPointer(pointer, ...tokens));
   };
+  const modelled: { route: string; type: string; at: string }[] = [];
   for (const route of routes) {
     if (route.validate !== 'all' && route.validate !== 'body') continue;
     const operationPointer = childPointer('/paths', route.path, route.method === 'ANY' ? 'x-amazon-apigateway-any-method' : route.method.toLowerCase());
@@ -55,8 +56,23 @@ export function checkRequestModels(ctx: ModelContext, routes: readonly Route[], 
         continue;
       }
       visit(schema, childPointer(at, 'schema'));
+      modelled.push({ route: `${route.method} ${route.path}`, type, at: childPointer(operationPointer, 'requestBody', 'content') });
     }
   }
+  reportUnmodelledContentTypes(ctx, modelled);
+}
+
+/**
+ * API Gateway validates a body only against the model of the request's Content-Type: with any other type,
+ * validation is skipped. One info per API, at the first validated body.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-request-validation.html
+ */
+function reportUnmodelledContentTypes(ctx: ModelContext, modelled: readonly { route: string; type: string; at: string }[]): void {
+  const first = modelled[0];
+  if (!first) return;
+  const routes = [...new Set(modelled.map((m) => m.route))];
+  const types = [...new Set(modelled.map((m) => m.type))];
+  ctx.report('body-validation-content-type', 'info', `${routes.length === 1 ? 'A route validates its body' : `${routes.length} routes validate their bodies`} (${routes.slice(0, 3).join(', ')}${routes.length > 3 ? ', …' : ''}) against models for ${types.join(', ')} only: API Gateway skips body validation for a request whose Content-Type has no model, and passes its body on unchecked.`, first.at, 'Check the Content-Type in the backend before trusting the body.');
 }
 
 
