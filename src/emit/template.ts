@@ -6,6 +6,7 @@ import type { LoadedDocument } from '../load/load-document.js';
 import type { SourceFile } from '../load/source-file.js';
 import type { GatewayModel } from '../model/ir.js';
 import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from './cfn.js';
+import { checkRoutingTargets } from './domain.js';
 import { emitRestApi } from './rest-api.js';
 import { emitWebSocket } from './websocket.js';
 
@@ -45,9 +46,10 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
       Resources: rest.resources,
       Outputs: rest.outputs,
     };
-    return { template, diagnostics: rest.diagnostics };
+    return { template, diagnostics: [...rest.diagnostics, ...checkRoutingTargets(model, rest.resources)] };
   }
-  return mergeInto(base, generated, model, rest.diagnostics);
+  const merged = mergeInto(base, generated, model, rest.diagnostics);
+  return { ...merged, diagnostics: [...merged.diagnostics, ...checkRoutingTargets(model, merged.template.Resources)] };
 }
 
 function mergeInto(base: SourceFile, generated: Record<string, Record<string, unknown>>, model: GatewayModel, diagnostics: readonly Diagnostic[]): EmitResult {

@@ -22,24 +22,8 @@ const UNSUPPORTED = ['$dynamicRef', '$dynamicAnchor', '$recursiveRef'];
  * Findings about the request schemas of routes that validate bodies, each at the keyword's own line:
  * what API Gateway ignores, what conversion to OpenAPI 3.0 cannot keep, what import would refuse.
  */
-export function checkRequestModels(ctx: ModelContext, routes: readonly Route[], version: '3.0' | '3.1'): void {
-  const anchors = version === '3.1' ? schemaAnchors(ctx.document) : new Map<string, string>();
-  // Each schema once, however many ways lead to it (walking its parent, a $ref, an anchor).
-  const seen = new Set<string>();
-  const visit = (schema: SchemaObject, pointer: string): void => {
-    if (seen.has(pointer)) return;
-    seen.add(pointer);
-    findings(ctx, schema, pointer, version);
-    const ref = schema['$ref'];
-    if (typeof ref === 'string' && ref.startsWith('#')) {
-      const target = ref.startsWith('#/') ? decodeURIComponent(ref.slice(1)) : anchors.get(decodeURIComponent(ref.slice(1)));
-      const resolved = target === undefined ? undefined : valueAtPointer(ctx.document, target);
-      if (isSchemaObject(resolved)) visit(resolved, target!);
-      else if (!ref.startsWith('#/')) ctx.report('unresolved-ref', 'error', `\`${ref}\` names no schema: a plain-name reference needs a \`$anchor\` of that name${version === '3.0' ? ', which OpenAPI 3.0 does not have' : ''}, and the model would keep a reference that does not resolve.`, childPointer(pointer, '$ref'), 'Refer to the schema by its JSON pointer (`#/components/schemas/Name`).');
-    }
-    // Definitions are reached through the references to them, so unused ones are not reported.
-    for (const [tokens, child] of subschemas(schema)) if (tokens[0] !== '$defs' && tokens[0] !== 'definitions') visit(child, childPointer(pointer, ...tokens));
-  };
+export function checkRequestModels(ctx: ModelContext, routes: readonly Route[], version: '3.0' | '3.1', seen = new Set<string>()): void {
+  const visit = (schema: SchemaObject, pointer: string): void => checkModelSchema(ctx, schema, pointer, version, seen);
   const modelled: { route: string; type: string; at: string }[] = [];
   for (const route of routes) {
     if (route.validate !== 'all' && route.validate !== 'body') continue;
@@ -75,6 +59,28 @@ function reportUnmodelledContentTypes(ctx: ModelContext, modelled: readonly { ro
   ctx.report('body-validation-content-type', 'info', `${routes.length === 1 ? 'A route validates its body' : `${routes.length} routes validate their bodies`} (${routes.slice(0, 3).join(', ')}${routes.length > 3 ? ', …' : ''}) against models for ${types.join(', ')} only: API Gateway skips body validation for a request whose Content-Type has no model, and passes its body on unchecked.`, first.at, 'Check the Content-Type in the backend before trusting the body.');
 }
 
+/**
+ * The findings for one model schema written at `pointer` and the schemas it refers to (by pointer or by
+ * `$anchor`): each schema once per `seen`, however many ways lead to it (its parent, a `$ref`, an anchor).
+ */
+export function checkModelSchema(ctx: ModelContext, schema: SchemaObject, pointer: string, version: '3.0' | '3.1', seen: Set<string>): void {
+  const anchors = version === '3.1' ? schemaAnchors(ctx.document) : new Map<string, string>();
+  const visit = (node: SchemaObject, at: string): void => {
+    if (seen.has(at)) return;
+    seen.add(at);
+    findings(ctx, node, at, version);
+    const ref = node['$ref'];
+    if (typeof ref === 'string' && ref.startsWith('#')) {
+      const target = ref.startsWith('#/') ? decodeURIComponent(ref.slice(1)) : anchors.get(decodeURIComponent(ref.slice(1)));
+      const resolved = target === undefined ? undefined : valueAtPointer(ctx.document, target);
+      if (isSchemaObject(resolved)) visit(resolved, target!);
+      else if (!ref.startsWith('#/')) ctx.report('unresolved-ref', 'error', `\`${ref}\` names no schema: a plain-name reference needs a \`$anchor\` of that name${version === '3.0' ? ', which OpenAPI 3.0 does not have' : ''}, and the model would keep a reference that does not resolve.`, childPointer(at, '$ref'), 'Refer to the schema by its JSON pointer (`#/components/schemas/Name`).');
+    }
+    // Definitions are reached through the references to them, so unused ones are not reported.
+    for (const [tokens, child] of subschemas(node)) if (tokens[0] !== '$defs' && tokens[0] !== 'definitions') visit(child, childPointer(at, ...tokens));
+  };
+  visit(schema, pointer);
+}
 
 function findings(ctx: ModelContext, schema: SchemaObject, at: string, version: '3.0' | '3.1'): void {
   const ignored = (keyword: string, effect: string): void => {

@@ -458,7 +458,8 @@ function compare(subject: Subject, payloads: readonly unknown[]): { differing: u
 
 async function compileSubjects(path: string): Promise<Subject[]> {
   const result = await compile(path);
-  expect(result.template, JSON.stringify(result.diagnostics)).toBeDefined();
+  // A fixture that does not compile has no model (its golden diagnostics say why).
+  if (!result.template) return [];
   const { loaded } = await loadDocument(path);
   const api = Object.values(result.template!.Resources).find((r) => r.Type === 'AWS::ApiGateway::RestApi');
   if (!api) return [];
@@ -495,7 +496,7 @@ async function compileCase(c: Case): Promise<Subject> {
     }),
   );
   const subjects = await compileSubjects(path);
-  expect(subjects).toHaveLength(1);
+  expect(subjects, 'the case compiles to one validated body').toHaveLength(1);
   return subjects[0]!;
 }
 
@@ -511,7 +512,7 @@ describe('request models keep the meaning of the spec’s schemas', () => {
 });
 
 describe('every body-validated request schema of the fixtures', () => {
-  const fixtures = fixtureCases().filter((f) => !f.base && !f.name.includes('error-'));
+  const fixtures = fixtureCases().filter((f) => !f.base);
   it('there are some', async () => {
     const counts = await Promise.all(fixtures.map(async (f) => (await compileSubjects(f.input)).length));
     expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
