@@ -10,12 +10,8 @@
  * hand-written ones of a case, plus payloads derived from the schema: a valid-looking value, then each
  * property null, wrong-typed, at and beyond its bounds, missing, and an extra property.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import AjvDraft04 from 'ajv-draft-04';
-import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { childPointer, type Diagnostic, valueAtPointer } from '../../src/diagnostics/diagnostic.js';
 import { compile } from '../../src/index.js';
@@ -25,6 +21,7 @@ import { structureDiagnostics } from '../../src/load/structure.js';
 import { modelNames } from '../../src/model/names.js';
 import { documentSchemas, isSchemaObject, schemaAnchors, schemaSlots, walkSchema } from '../../src/model/schema-walk.js';
 import { fixtureCases } from '../support/fixtures.js';
+import { writeRequestSpec } from '../support/request-spec.js';
 
 type Schema = Record<string, unknown>;
 type Version = '3.0' | '3.1';
@@ -484,17 +481,7 @@ async function compileSubjects(path: string): Promise<Subject[]> {
 }
 
 async function compileCase(c: Case): Promise<Subject> {
-  const path = join(mkdtempSync(join(tmpdir(), 'gateform-models-')), 'openapi.yaml');
-  writeFileSync(
-    path,
-    stringify({
-      openapi: c.version,
-      info: { title: 'Models', version: '1' },
-      'x-gateway': { defaults: { validate: 'body', integration: { mock: {} } } },
-      paths: { '/x': { post: { requestBody: { required: true, content: { 'application/json': { schema: c.request } } }, responses: { '200': { description: 'ok' } } } } },
-      components: { schemas: c.schemas },
-    }),
-  );
+  const path = writeRequestSpec(c.version, c.schemas, c.request);
   const subjects = await compileSubjects(path);
   expect(subjects, 'the case compiles to one validated body').toHaveLength(1);
   return subjects[0]!;

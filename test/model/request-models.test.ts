@@ -2,12 +2,9 @@
  * The model's findings about body-validated request schemas: each once, at the keyword's own pointer,
  * and only where API Gateway's validator really answers differently from the spec.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
+import { writeRequestSpec } from '../support/request-spec.js';
 
 type Schema = Record<string, unknown>;
 
@@ -76,17 +73,7 @@ const TABLE: [name: string, { given: Given; want: string[] }][] = [
 ];
 
 async function requestFindings(given: Given): Promise<string[]> {
-  const path = join(mkdtempSync(join(tmpdir(), 'gateform-request-models-')), 'openapi.yaml');
-  writeFileSync(
-    path,
-    stringify({
-      openapi: given.version,
-      info: { title: 'Models', version: '1' },
-      'x-gateway': { defaults: { validate: 'body', integration: { mock: {} } } },
-      paths: { '/x': { post: { requestBody: { content: { 'application/json': { schema: given.request } } }, responses: { '200': { description: 'ok' } } } } },
-      components: { schemas: given.schemas },
-    }),
-  );
+  const path = writeRequestSpec(given.version, given.schemas, given.request);
   const { diagnostics } = await compile(path);
   return diagnostics.filter((d) => d.code.startsWith('model-') || d.code === 'unresolved-ref').map((d) => `${d.code}@${d.location?.pointer}`);
 }
