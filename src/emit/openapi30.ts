@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject } from '../load/load-document.js';
 import { modelNames } from '../model/names.js';
-import { documentSchemas, isSchemaObject, type SchemaObject, schemaSlots, subschemas } from '../model/schema-walk.js';
+import { documentSchemas, documentSchemaSlots, isSchemaObject, type SchemaObject, schemaSlots, subschemas } from '../model/schema-walk.js';
 
 const DROPPED = ['$schema', '$id', '$anchor', '$comment', 'if', 'then', 'else', 'prefixItems', 'patternProperties', 'propertyNames', 'dependentRequired', 'dependentSchemas', 'contains', 'minContains', 'maxContains', 'unevaluatedProperties', 'unevaluatedItems', 'contentEncoding', 'contentMediaType', 'contentSchema', 'examples', 'const', '$defs'];
 
@@ -25,6 +25,7 @@ export function downConvert(body: JsonObject): void {
   const components = body['components'] as Record<string, unknown> | undefined;
   if (components) delete components['pathItems'];
   body['paths'] ??= {};
+  for (const [, holder, key] of documentSchemaSlots(body)) holder[key] = schemaObject(holder[key]);
   const hoisted = hoistDefs(body);
   for (const [, schema] of documentSchemas(body)) convertSchema(schema, hoisted);
 }
@@ -59,8 +60,8 @@ function hoistDefs(body: JsonObject): Map<string, string> {
 function convertSchema(schema: SchemaObject, moved: ReadonlyMap<string, string>): void {
   for (const [, holder, key] of schemaSlots(schema)) {
     const record = holder as Record<string | number, unknown>;
-    // OpenAPI 3.0 has no boolean schemas (it keeps a boolean `additionalProperties`).
-    if (typeof record[key] === 'boolean' && key !== 'additionalProperties') record[key] = record[key] ? {} : { not: {} };
+    // OpenAPI 3.0 keeps a boolean `additionalProperties`.
+    if (key !== 'additionalProperties') record[key] = schemaObject(record[key]);
   }
   for (const [, child] of subschemas(schema)) convertSchema(child, moved);
   // Not a 3.1 keyword (3.1 ignores it), but 3.0 would read it.
@@ -114,6 +115,11 @@ function convertSchema(schema: SchemaObject, moved: ReadonlyMap<string, string>)
     if (!integers) schema[keyword] = true;
   }
   for (const keyword of DROPPED) delete schema[keyword];
+}
+
+/** OpenAPI 3.0 has no boolean schemas: `true` accepts anything, `false` nothing. */
+function schemaObject(schema: unknown): unknown {
+  return typeof schema === 'boolean' ? (schema ? {} : { not: {} }) : schema;
 }
 
 /** Add `anyOf` branches; an `anyOf` already there must hold as well, so both move into `allOf`. */

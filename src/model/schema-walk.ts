@@ -68,16 +68,20 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 
 /** Every top-level schema of the document: components, parameters, request bodies, responses, headers. */
 export function documentSchemas(document: Record<string, unknown>): [pointer: string, schema: SchemaObject][] {
-  const out: [string, SchemaObject][] = [];
+  return documentSchemaSlots(document).flatMap(([pointer, holder, key]) => (isSchemaObject(holder[key]) ? [[pointer, holder[key]] as [string, SchemaObject]] : []));
+}
+
+/** Every place of the document that holds a top-level schema (an object, or a 2020-12 boolean schema). */
+export function documentSchemaSlots(document: Record<string, unknown>): [pointer: string, holder: Record<string, unknown>, key: string][] {
+  const out: [string, Record<string, unknown>, string][] = [];
   const components = (document['components'] ?? {}) as Record<string, unknown>;
-  for (const [name, schema] of Object.entries((components['schemas'] ?? {}) as Record<string, unknown>)) {
-    if (isSchemaObject(schema)) out.push([childPointer('/components/schemas', name), schema]);
-  }
+  const schemas = components['schemas'];
+  if (isSchemaObject(schemas)) for (const name of Object.keys(schemas)) out.push([childPointer('/components/schemas', name), schemas, name]);
   const content = (owner: unknown, pointer: string): void => {
     if (!isSchemaObject(owner)) return;
-    if (isSchemaObject(owner['schema'])) out.push([childPointer(pointer, 'schema'), owner['schema']]);
+    if ('schema' in owner) out.push([childPointer(pointer, 'schema'), owner, 'schema']);
     for (const [type, media] of Object.entries((owner['content'] ?? {}) as Record<string, unknown>)) {
-      if (isSchemaObject(media) && isSchemaObject(media['schema'])) out.push([childPointer(pointer, 'content', type, 'schema'), media['schema']]);
+      if (isSchemaObject(media) && 'schema' in media) out.push([childPointer(pointer, 'content', type, 'schema'), media, 'schema']);
     }
   };
   for (const [kind, entries] of Object.entries(components)) {

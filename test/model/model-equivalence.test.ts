@@ -83,13 +83,13 @@ type Check = (payload: unknown) => { valid: boolean; keywords: string[] };
  * `/components/schemas/`, with the model's names turned back into the document's (`names`).
  */
 function checker(version: Version, schema: unknown, schemas: Record<string, unknown>, at: string, names: ReadonlyMap<string, string> = new Map()): Check {
-  const root = { ...(schema as Schema), components: { schemas } };
+  const root = typeof schema === 'boolean' ? schema : { ...(schema as Schema), components: { schemas } };
   const options = { strict: false, allErrors: true, verbose: true } as const;
   const validate = (version === '3.1' ? new Ajv2020(options) : new AjvDraft04.default(options)).compile(root);
   const where = new Map<unknown, string>();
   const record = (node: Schema, pointer: string) => walkSchema(node, pointer, (child, p) => void (where.has(child) || where.set(child, p)));
   for (const [name, component] of Object.entries(schemas)) if (isSchemaObject(component)) record(component, childPointer('/components/schemas', names.get(name) ?? name));
-  record(root, at);
+  if (isSchemaObject(root)) record(root, at);
   return (payload) => {
     const valid = validate(payload) as boolean;
     return { valid, keywords: valid ? [] : (validate.errors ?? []).map((e) => childPointer(where.get(e.parentSchema) ?? '?', e.keyword)) };
@@ -245,7 +245,7 @@ interface Case {
   readonly version: '3.0.3' | '3.1.0';
   readonly schemas: Record<string, Schema>;
   /** The request body schema (usually a $ref to one of `schemas`). */
-  readonly request: Schema;
+  readonly request: Schema | boolean;
   readonly payloads: readonly unknown[];
   /** True when the conversion must keep the meaning exactly (no payload may differ). */
   readonly exact: boolean;
@@ -387,6 +387,14 @@ const CASES: readonly Case[] = [
     schemas: { Flags: { type: 'object', properties: { legacy: false, anything: true, list: { type: 'array', items: false }, never: { not: true } }, additionalProperties: true } },
     request: { $ref: '#/components/schemas/Flags' },
     payloads: [{}, { legacy: 1 }, { anything: [1] }, { list: [] }, { list: [1] }, { never: 1 }, { other: 1 }],
+    exact: true,
+  },
+  {
+    name: '3.1 a boolean request schema',
+    version: '3.1.0',
+    schemas: {},
+    request: false,
+    payloads: [{}, null, 'x'],
     exact: true,
   },
   {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 
-export function writeRequestSpec(version: '3.0.3' | '3.1.0', schemas: Record<string, unknown>, request: Record<string, unknown>): string {
+export function writeRequestSpec(version: '3.0.3' | '3.1.0', schemas: Record<string, unknown>, request: Record<string, unknown> | boolean): string {
   const path = join(mkdtempSync(join(tmpdir(), 'gateform-request-')), 'openapi.yaml');
   writeFileSync(
     path,
