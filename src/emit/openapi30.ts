@@ -3,10 +3,11 @@
  * 3.1 schemas are converted keyword by keyword to what keeps their meaning in 3.0; what 3.0 cannot say is
  * left out (the model reports each such keyword where it is written).
  */
+import { isDeepStrictEqual } from 'node:util';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject } from '../load/load-document.js';
 import { modelNames } from '../model/names.js';
-import { documentSchemas, isSchemaObject, type SchemaObject, subschemas } from '../model/schema-walk.js';
+import { documentSchemas, documentSchemaSlots, isSchemaObject, type SchemaObject, schemaSlots, subschemas } from '../model/schema-walk.js';
 
 const DROPPED = ['$schema', '$id', '$anchor', '$comment', 'if', 'then', 'else', 'prefixItems', 'patternProperties', 'propertyNames', 'dependentRequired', 'dependentSchemas', 'contains', 'minContains', 'maxContains', 'unevaluatedProperties', 'unevaluatedItems', 'contentEncoding', 'contentMediaType', 'contentSchema', 'examples', 'const', '$defs'];
 
@@ -24,16 +25,22 @@ export function downConvert(body: JsonObject): void {
   const components = body['components'] as Record<string, unknown> | undefined;
   if (components) delete components['pathItems'];
   body['paths'] ??= {};
+  for (const [, holder, key] of documentSchemaSlots(body)) holder[key] = schemaObject(holder[key]);
   const hoisted = hoistDefs(body);
   for (const [, schema] of documentSchemas(body)) convertSchema(schema, hoisted);
 }
 
-/** `$defs` inside component schemas become components of their own: `Pet/$defs/Tag` → `PetTag`. */
+/**
+ * `$defs` inside component schemas become components of their own: `Pet/$defs/Tag` → `PetTag`. Returns
+ * where each moved schema's references now point, and where each `$anchor` (`#tag`) sits.
+ */
 function hoistDefs(body: JsonObject): Map<string, string> {
   const components = ((body['components'] ??= {}) as Record<string, unknown>);
   const schemas = ((components['schemas'] ??= {}) as Record<string, unknown>);
   const moved = new Map<string, string>();
-  const visit = (schema: SchemaObject, pointer: string, prefix: string): void => {
+  /** `pointer`: where the schema is in the 3.1 document; `at`: where it will be in the Body. */
+  const visit = (schema: SchemaObject, pointer: string, at: string, prefix: string): void => {
+    if (typeof schema['$anchor'] === 'string') moved.set(`#${schema['$anchor']}`, `#${at}`);
     const defs = schema['$defs'];
     if (isSchemaObject(defs)) {
       for (const [name, def] of Object.entries(defs)) {
@@ -41,17 +48,24 @@ function hoistDefs(body: JsonObject): Map<string, string> {
         for (let n = 2; target in schemas; n += 1) target = `${prefix}${name}${n}`;
         schemas[target] = def;
         moved.set(`#${childPointer(pointer, '$defs', name)}`, `#/components/schemas/${target}`);
-        if (isSchemaObject(def)) visit(def, childPointer(pointer, '$defs', name), target);
+        if (isSchemaObject(def)) visit(def, childPointer(pointer, '$defs', name), childPointer('/components/schemas', target), target);
       }
     }
-    for (const [tokens, child] of subschemas(schema)) if (tokens[0] !== '$defs') visit(child, childPointer(pointer, ...tokens), prefix);
+    for (const [tokens, child] of subschemas(schema)) if (tokens[0] !== '$defs') visit(child, childPointer(pointer, ...tokens), childPointer(at, ...tokens), prefix);
   };
-  for (const [pointer, schema] of documentSchemas(body)) visit(schema, pointer, pointer.startsWith('/components/schemas/') ? pointer.split('/')[3]! : 'Model');
+  for (const [pointer, schema] of documentSchemas(body)) visit(schema, pointer, pointer, pointer.startsWith('/components/schemas/') ? pointer.split('/')[3]! : 'Model');
   return moved;
 }
 
 function convertSchema(schema: SchemaObject, moved: ReadonlyMap<string, string>): void {
+  for (const [, holder, key] of schemaSlots(schema)) {
+    const record = holder as Record<string | number, unknown>;
+    // OpenAPI 3.0 keeps a boolean `additionalProperties`.
+    if (key !== 'additionalProperties') record[key] = schemaObject(record[key]);
+  }
   for (const [, child] of subschemas(schema)) convertSchema(child, moved);
+  // Not a 3.1 keyword (3.1 ignores it), but 3.0 would read it.
+  delete schema['nullable'];
   const ref = schema['$ref'];
   if (typeof ref === 'string') {
     schema['$ref'] = moved.get(ref) ?? ref;
@@ -63,34 +77,56 @@ function convertSchema(schema: SchemaObject, moved: ReadonlyMap<string, string>)
     }
   }
   const type = schema['type'];
-  if (Array.isArray(type)) {
-    const types = type.filter((t) => t !== 'null');
-    if (type.includes('null')) schema['nullable'] = true;
-    if (types.length === 1) schema['type'] = types[0];
-    else {
-      delete schema['type'];
-      if (types.length > 1) schema['anyOf'] = [...types.map((t) => ({ type: t })), ...((schema['anyOf'] as unknown[] | undefined) ?? [])];
-    }
-  } else if (type === 'null') {
+  const types = Array.isArray(type) ? (type as unknown[]) : typeof type === 'string' ? [type] : undefined;
+  const valued = types?.filter((t) => t !== 'null') ?? [];
+  const integers = valued.length > 0 && valued.every((t) => t === 'integer');
+  const enums: unknown[][] = [];
+  if (Array.isArray(schema['enum'])) enums.push(schema['enum']);
+  if ('const' in schema) enums.push([schema['const']]);
+  if (types !== undefined && types.includes('null')) {
+    // Null is one more allowed value: draft 4 (API Gateway's validator) has no `nullable`, but takes `enum: [null]`.
     delete schema['type'];
-    schema['nullable'] = true;
-    schema['enum'] = [null];
+    if (valued.length === 0) {
+      schema['nullable'] = true;
+      enums.push([null]);
+    } else addAnyOf(schema, [...valued.map((t) => ({ type: t })), { nullable: true, enum: [null] }]);
+  } else if (types !== undefined && valued.length !== 1) {
+    delete schema['type'];
+    addAnyOf(schema, valued.map((t) => ({ type: t })));
+  } else if (types !== undefined) schema['type'] = valued[0];
+  if (enums.length > 0) {
+    // `enum` and `const` must both hold: the values they share.
+    const allowed = enums.reduce((kept, list) => kept.filter((v) => list.some((w) => isDeepStrictEqual(v, w))));
+    delete schema['enum'];
+    if (allowed.length > 0) schema['enum'] = allowed;
+    else schema['allOf'] = [...((schema['allOf'] as unknown[] | undefined) ?? []), { not: {} }];
   }
-  if ('const' in schema) schema['enum'] = [schema['const']];
   if (Array.isArray(schema['examples']) && !('example' in schema)) schema['example'] = schema['examples'][0];
-  for (const [keyword, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [keyword, bound, above] of [['exclusiveMinimum', 'minimum', true], ['exclusiveMaximum', 'maximum', false]] as const) {
     const value = schema[keyword];
     if (typeof value !== 'number') continue;
-    if (schema['type'] === 'integer') {
-      // For integers the strict bound is the next whole number: exact.
-      schema[bound] = keyword === 'exclusiveMinimum' ? Math.floor(value) + 1 : Math.ceil(value) - 1;
-      delete schema[keyword];
-    } else {
-      schema[bound] = value;
-      schema[keyword] = true;
-    }
+    delete schema[keyword];
+    const inclusive = schema[bound];
+    // For integers the strict bound is the next whole number: exact.
+    const strict = integers ? (above ? Math.floor(value) + 1 : Math.ceil(value) - 1) : value;
+    const tighter = typeof inclusive !== 'number' || (above ? strict >= inclusive : strict <= inclusive);
+    if (!tighter) continue; // the inclusive bound already excludes the strict one
+    schema[bound] = strict;
+    if (!integers) schema[keyword] = true;
   }
   for (const keyword of DROPPED) delete schema[keyword];
+}
+
+/** OpenAPI 3.0 has no boolean schemas: `true` accepts anything, `false` nothing. */
+function schemaObject(schema: unknown): unknown {
+  return typeof schema === 'boolean' ? (schema ? {} : { not: {} }) : schema;
+}
+
+/** Add `anyOf` branches; an `anyOf` already there must hold as well, so both move into `allOf`. */
+function addAnyOf(schema: SchemaObject, branches: SchemaObject[]): void {
+  const existing = schema['anyOf'];
+  if (Array.isArray(existing)) schema['allOf'] = [...((schema['allOf'] as unknown[] | undefined) ?? []), { anyOf: existing }];
+  schema['anyOf'] = branches;
 }
 
 /** Rename component schemas API Gateway would refuse as model names, and every `$ref` to them. */

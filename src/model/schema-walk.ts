@@ -17,19 +17,33 @@ export function isSchemaObject(value: unknown): value is SchemaObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Each schema directly inside `schema`, with the pointer tokens that lead to it. */
-export function subschemas(schema: SchemaObject): [tokens: (string | number)[], child: SchemaObject][] {
-  const out: [(string | number)[], SchemaObject][] = [];
-  for (const key of ONE) if (isSchemaObject(schema[key])) out.push([[key], schema[key] as SchemaObject]);
+/** A place inside a schema that holds a schema: the pointer tokens that lead to it, the holder and its key. */
+export type SchemaSlot = [tokens: (string | number)[], holder: Record<string, unknown> | unknown[], key: string | number];
+
+/** Each place directly inside `schema` that holds a schema, whether an object or a boolean (2020-12) one. */
+export function schemaSlots(schema: SchemaObject): SchemaSlot[] {
+  const out: SchemaSlot[] = [];
+  for (const key of ONE) if (key in schema && !Array.isArray(schema[key])) out.push([[key], schema, key]);
   for (const key of LIST) {
     const list = schema[key];
-    if (Array.isArray(list)) list.forEach((item, i) => isSchemaObject(item) && out.push([[key, i], item]));
+    if (Array.isArray(list)) list.forEach((_, i) => out.push([[key, i], list, i]));
   }
   for (const key of MAP) {
     const map = schema[key];
-    if (isSchemaObject(map)) for (const [name, item] of Object.entries(map)) if (isSchemaObject(item)) out.push([[key, name], item]);
+    if (isSchemaObject(map)) for (const name of Object.keys(map)) out.push([[key, name], map, name]);
   }
-  if (Array.isArray(schema['items'])) (schema['items'] as unknown[]).forEach((item, i) => isSchemaObject(item) && out.push([['items', i], item]));
+  const items = schema['items'];
+  if (Array.isArray(items)) items.forEach((_, i) => out.push([['items', i], items, i]));
+  return out;
+}
+
+/** Each schema object directly inside `schema`, with the pointer tokens that lead to it. */
+export function subschemas(schema: SchemaObject): [tokens: (string | number)[], child: SchemaObject][] {
+  const out: [(string | number)[], SchemaObject][] = [];
+  for (const [tokens, holder, key] of schemaSlots(schema)) {
+    const child = (holder as Record<string | number, unknown>)[key];
+    if (isSchemaObject(child)) out.push([tokens, child]);
+  }
   return out;
 }
 
@@ -39,20 +53,35 @@ export function walkSchema(schema: SchemaObject, pointer: string, visit: (schema
   for (const [tokens, child] of subschemas(schema)) walkSchema(child, childPointer(pointer, ...tokens), visit);
 }
 
+/** Where each `$anchor` of the document's schemas is: anchor name → JSON pointer. */
+export function schemaAnchors(document: Record<string, unknown>): Map<string, string> {
+  const anchors = new Map<string, string>();
+  for (const [pointer, schema] of documentSchemas(document)) {
+    walkSchema(schema, pointer, (node, at) => {
+      if (typeof node['$anchor'] === 'string') anchors.set(node['$anchor'], at);
+    });
+  }
+  return anchors;
+}
+
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method'];
 
 /** Every top-level schema of the document: components, parameters, request bodies, responses, headers. */
 export function documentSchemas(document: Record<string, unknown>): [pointer: string, schema: SchemaObject][] {
-  const out: [string, SchemaObject][] = [];
+  return documentSchemaSlots(document).flatMap(([pointer, holder, key]) => (isSchemaObject(holder[key]) ? [[pointer, holder[key]] as [string, SchemaObject]] : []));
+}
+
+/** Every place of the document that holds a top-level schema (an object, or a 2020-12 boolean schema). */
+export function documentSchemaSlots(document: Record<string, unknown>): [pointer: string, holder: Record<string, unknown>, key: string][] {
+  const out: [string, Record<string, unknown>, string][] = [];
   const components = (document['components'] ?? {}) as Record<string, unknown>;
-  for (const [name, schema] of Object.entries((components['schemas'] ?? {}) as Record<string, unknown>)) {
-    if (isSchemaObject(schema)) out.push([childPointer('/components/schemas', name), schema]);
-  }
+  const schemas = components['schemas'];
+  if (isSchemaObject(schemas)) for (const name of Object.keys(schemas)) out.push([childPointer('/components/schemas', name), schemas, name]);
   const content = (owner: unknown, pointer: string): void => {
     if (!isSchemaObject(owner)) return;
-    if (isSchemaObject(owner['schema'])) out.push([childPointer(pointer, 'schema'), owner['schema']]);
+    if ('schema' in owner) out.push([childPointer(pointer, 'schema'), owner, 'schema']);
     for (const [type, media] of Object.entries((owner['content'] ?? {}) as Record<string, unknown>)) {
-      if (isSchemaObject(media) && isSchemaObject(media['schema'])) out.push([childPointer(pointer, 'content', type, 'schema'), media['schema']]);
+      if (isSchemaObject(media) && 'schema' in media) out.push([childPointer(pointer, 'content', type, 'schema'), media, 'schema']);
     }
   };
   for (const [kind, entries] of Object.entries(components)) {

@@ -8,7 +8,7 @@ import { childPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import { asBlock, type ModelContext, type RouteScope, setting } from './context.js';
 import type { Route, Validation } from './ir.js';
 import { modelNames } from './names.js';
-import { isSchemaObject, type SchemaObject, walkSchema } from './schema-walk.js';
+import { isSchemaObject, schemaAnchors, type SchemaObject, subschemas } from './schema-walk.js';
 
 export function routeValidation(scope: RouteScope): Validation | undefined {
   return setting(scope, 'validate')?.value as Validation | undefined;
@@ -24,6 +24,7 @@ const UNSUPPORTED = ['$dynamicRef', '$dynamicAnchor', '$recursiveRef'];
  */
 export function checkRequestModels(ctx: ModelContext, routes: readonly Route[], version: '3.0' | '3.1', seen = new Set<string>()): void {
   const visit = (schema: SchemaObject, pointer: string): void => checkModelSchema(ctx, schema, pointer, version, seen);
+  const modelled: { route: string; type: string; at: string }[] = [];
   for (const route of routes) {
     if (route.validate !== 'all' && route.validate !== 'body') continue;
     const operationPointer = childPointer('/paths', route.path, route.method === 'ANY' ? 'x-amazon-apigateway-any-method' : route.method.toLowerCase());
@@ -34,27 +35,52 @@ export function checkRequestModels(ctx: ModelContext, routes: readonly Route[], 
     for (const [type, media] of Object.entries(content)) {
       const schema = asBlock(media)['schema'];
       const at = childPointer(operationPointer, 'requestBody', 'content', type);
-      if (!isSchemaObject(schema)) {
+      // A 2020-12 boolean schema becomes `{}` or `{not: {}}`: the same answer, nothing to check.
+      if (isSchemaObject(schema)) visit(schema, childPointer(at, 'schema'));
+      else if (typeof schema !== 'boolean') {
         ctx.report('request-body-without-schema', 'warning', `Body validation is on, but the ${type} request body has no schema: any body is accepted.`, at, 'Add a schema, or set `validate: params` for this operation.');
         continue;
       }
-      visit(schema, childPointer(at, 'schema'));
+      modelled.push({ route: `${route.method} ${route.path}`, type, at: childPointer(operationPointer, 'requestBody', 'content') });
     }
   }
+  reportUnmodelledContentTypes(ctx, modelled);
 }
 
-/** The findings for one model schema written at `pointer` and the schemas it `$ref`s (each pointer once per `seen`). */
+/**
+ * API Gateway validates a body only against the model of the request's Content-Type: with any other type,
+ * validation is skipped. One info per API, at the first validated body.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-request-validation.html
+ */
+function reportUnmodelledContentTypes(ctx: ModelContext, modelled: readonly { route: string; type: string; at: string }[]): void {
+  const first = modelled[0];
+  if (!first) return;
+  const routes = [...new Set(modelled.map((m) => m.route))];
+  const types = [...new Set(modelled.map((m) => m.type))];
+  ctx.report('body-validation-content-type', 'info', `${routes.length === 1 ? 'A route validates its body' : `${routes.length} routes validate their bodies`} (${routes.slice(0, 3).join(', ')}${routes.length > 3 ? ', …' : ''}) against models for ${types.join(', ')} only: API Gateway skips body validation for a request whose Content-Type has no model, and passes its body on unchecked.`, first.at, 'Check the Content-Type in the backend before trusting the body.');
+}
+
+/**
+ * The findings for one model schema written at `pointer` and the schemas it refers to (by pointer or by
+ * `$anchor`): each schema once per `seen`, however many ways lead to it (its parent, a `$ref`, an anchor).
+ */
 export function checkModelSchema(ctx: ModelContext, schema: SchemaObject, pointer: string, version: '3.0' | '3.1', seen: Set<string>): void {
-  if (seen.has(pointer)) return;
-  seen.add(pointer);
-  walkSchema(schema, pointer, (node, at) => {
+  const anchors = version === '3.1' ? schemaAnchors(ctx.document) : new Map<string, string>();
+  const visit = (node: SchemaObject, at: string): void => {
+    if (seen.has(at)) return;
+    seen.add(at);
     findings(ctx, node, at, version);
     const ref = node['$ref'];
-    if (typeof ref === 'string' && ref.startsWith('#/')) {
-      const target = ctx.deref(node);
-      if (isSchemaObject(target)) checkModelSchema(ctx, target, decodeURIComponent(ref.slice(1)), version, seen);
+    if (typeof ref === 'string' && ref.startsWith('#')) {
+      const target = ref.startsWith('#/') ? decodeURIComponent(ref.slice(1)) : anchors.get(decodeURIComponent(ref.slice(1)));
+      const resolved = target === undefined ? undefined : valueAtPointer(ctx.document, target);
+      if (isSchemaObject(resolved)) visit(resolved, target!);
+      else if (!ref.startsWith('#/')) ctx.report('unresolved-ref', 'error', `\`${ref}\` names no schema: a plain-name reference needs a \`$anchor\` of that name${version === '3.0' ? ', which OpenAPI 3.0 does not have' : ''}, and the model would keep a reference that does not resolve.`, childPointer(at, '$ref'), 'Refer to the schema by its JSON pointer (`#/components/schemas/Name`).');
     }
-  });
+    // Definitions are reached through the references to them, so unused ones are not reported.
+    for (const [tokens, child] of subschemas(node)) if (tokens[0] !== '$defs' && tokens[0] !== 'definitions') visit(child, childPointer(at, ...tokens));
+  };
+  visit(schema, pointer);
 }
 
 function findings(ctx: ModelContext, schema: SchemaObject, at: string, version: '3.0' | '3.1'): void {
@@ -62,18 +88,30 @@ function findings(ctx: ModelContext, schema: SchemaObject, at: string, version: 
     ctx.report('model-keyword-ignored', 'warning', `API Gateway's request validator ignores \`${keyword}\`: ${effect}`, childPointer(at, keyword), 'Validate this rule in the backend, or express it with keywords JSON Schema draft 4 has.');
   };
   if ('discriminator' in schema) ignored('discriminator', 'a body is checked against every `oneOf`/`anyOf` schema, not the one the discriminator names.');
-  const properties = asBlock(schema['properties']);
-  for (const [name, property] of Object.entries(properties)) {
-    if (asBlock(property)['readOnly'] === true) ctx.report('model-keyword-ignored', 'warning', `\`${name}\` is readOnly, but API Gateway's validator accepts it in requests.`, childPointer(at, 'properties', name, 'readOnly'), 'Reject it in the backend, or use a separate request schema without it.');
+  const required = Array.isArray(schema['required']) ? (schema['required'] as unknown[]) : [];
+  for (const [name, property] of Object.entries(asBlock(schema['properties']))) {
+    const own = asBlock(property)['readOnly'] === true;
+    if (!own && asBlock(ctx.deref(property))['readOnly'] !== true) continue;
+    if (version === '3.0' && required.includes(name)) {
+      // OpenAPI 3.0.3, Schema Object `readOnly`: "required will take effect on the response only".
+      ctx.report('model-readonly-required', 'warning', `\`${name}\` is readOnly and required: OpenAPI 3.0 requires it in responses only, but API Gateway's validator requires it in requests too, so a request that leaves it out is rejected.`, childPointer(at, 'required', required.indexOf(name)), 'Use a separate request schema without it, or require it in requests too.');
+    } else {
+      ctx.report('model-keyword-ignored', 'warning', `\`${name}\` is readOnly, but API Gateway's validator accepts it in requests.`, childPointer(at, 'properties', name, own ? 'readOnly' : '$ref'), 'Reject it in the backend, or use a separate request schema without it.');
+    }
   }
-  for (const keyword of ['exclusiveMinimum', 'exclusiveMaximum']) {
-    if (!(keyword in schema)) continue;
-    // 3.1's numeric form on an integer converts exactly (exclusiveMinimum: 5 → minimum: 6).
-    const exact = version === '3.1' && typeof schema[keyword] === 'number' && schema['type'] === 'integer';
-    if (!exact && schema[keyword] !== false) ignored(keyword, `the bound is checked as inclusive, so the limit value itself is accepted.`);
+  // Reference B.2: not enforced in models created by import, which is how the Body makes them.
+  for (const keyword of ['minItems', 'maxItems'].filter((k) => k in schema)) ignored(keyword, 'models imported from OpenAPI do not enforce array lengths, so an array of any length is accepted.');
+  const format = schema['format'];
+  if (format === 'decimal' || (schema['type'] === 'number' && (format === 'int32' || format === 'int64'))) {
+    ctx.report('model-keyword-ignored', 'warning', `API Gateway does not support \`format: ${format}\` on request models: any number is accepted.`, childPointer(at, 'format'), format === 'decimal' ? 'Validate the precision in the backend.' : 'Use `type: integer` (with `minimum`/`maximum` for the range).');
   }
-  if (schema['nullable'] === true || (version === '3.1' && Array.isArray(schema['type']) && schema['type'].includes('null'))) {
-    ctx.report('model-keyword-ignored', 'warning', "API Gateway's validator (JSON Schema draft 4) has no `nullable`: a null value is rejected here although the spec allows it.", childPointer(at, Array.isArray(schema['type']) ? 'type' : 'nullable'), 'Send the field without a value (omit it), or validate nulls in the backend.');
+  for (const keyword of ['exclusiveMinimum', 'exclusiveMaximum'] as const) {
+    if (!(keyword in schema) || schema[keyword] === false) continue;
+    if (!(version === '3.1' && convertsExactly(schema, keyword))) ignored(keyword, `the bound is checked as inclusive, so the limit value itself is accepted.`);
+  }
+  // 3.1 null types convert exactly (`enum: [null]`); `nullable` is not a 3.1 keyword.
+  if (version === '3.0' && schema['nullable'] === true) {
+    ctx.report('model-keyword-ignored', 'warning', "API Gateway's validator (JSON Schema draft 4) has no `nullable`: a null value is rejected here although the spec allows it.", childPointer(at, 'nullable'), 'Send the field without a value (omit it), or validate nulls in the backend.');
   }
   if (version === '3.1') {
     for (const keyword of DROPPED_31.filter((k) => k in schema)) {
@@ -83,6 +121,19 @@ function findings(ctx: ModelContext, schema: SchemaObject, at: string, version: 
   for (const keyword of UNSUPPORTED.filter((k) => k in schema)) {
     ctx.report('model-keyword-unsupported', 'error', `\`${keyword}\` cannot be converted for API Gateway, whose import would fail.`, childPointer(at, keyword), 'Use a plain `$ref` instead.');
   }
+}
+
+/**
+ * Whether the 3.0 Body keeps a 3.1 numeric exclusive bound exactly: for integers the strict bound is the
+ * next whole number, and an inclusive bound that is tighter already says it all.
+ */
+function convertsExactly(schema: SchemaObject, keyword: 'exclusiveMinimum' | 'exclusiveMaximum'): boolean {
+  const value = schema[keyword];
+  if (typeof value !== 'number') return false;
+  const types = (Array.isArray(schema['type']) ? schema['type'] : [schema['type']]).filter((t) => t !== 'null');
+  if (types.length > 0 && types.every((t) => t === 'integer')) return true;
+  const inclusive = schema[keyword === 'exclusiveMinimum' ? 'minimum' : 'maximum'];
+  return typeof inclusive === 'number' && (keyword === 'exclusiveMinimum' ? inclusive > value : inclusive < value);
 }
 
 /** An info for each component schema whose name API Gateway would refuse as a model name. */

@@ -250,6 +250,6 @@ describe('diagnostics', () => {
       $default: { integration: { mock: {} } }`,
       `paths:\n  /m:\n    post:\n      x-gateway: { integration: { mock: {} }, validate: body }\n      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Msg' } } } }\n      responses: { '200': { description: ok } }\ncomponents:\n  schemas:\n    Msg: { type: object, properties: { t: { type: string, nullable: true } } }\n`,
     );
-    expect(codes(result)).toEqual([['model-keyword-ignored', 'warning', '/components/schemas/Msg/properties/t/nullable']]);
+    expect(codes(result).filter(([code]) => code.startsWith('model-'))).toEqual([['model-keyword-ignored', 'warning', '/components/schemas/Msg/properties/t/nullable']]);
   });
 });

@@ -1,0 +1,85 @@
+/**
+ * The model's findings about body-validated request schemas: each once, at the keyword's own pointer,
+ * and only where API Gateway's validator really answers differently from the spec.
+ */
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/index.js';
+import { writeRequestSpec } from '../support/request-spec.js';
+
+type Schema = Record<string, unknown>;
+
+interface Given {
+  readonly version: '3.0.3' | '3.1.0';
+  readonly schemas: Record<string, Schema>;
+  readonly request: Schema;
+}
+
+const REQUEST = '/paths/~1x/post/requestBody/content/application~1json/schema';
+
+const TABLE: [name: string, { given: Given; want: string[] }][] = [
+  [
+    'a schema reached by walking its parent and by $ref is reported once',
+    {
+      given: {
+        version: '3.0.3',
+        schemas: { Outer: { type: 'object', properties: { inner: { $ref: '#/components/schemas/Outer/properties/shared' }, shared: { type: 'number', minimum: 0, exclusiveMinimum: true } } } },
+        request: { $ref: '#/components/schemas/Outer' },
+      },
+      want: ['model-keyword-ignored@/components/schemas/Outer/properties/shared/exclusiveMinimum'],
+    },
+  ],
+  [
+    'a 3.1 nullable integer with an exclusive bound converts exactly',
+    {
+      given: { version: '3.1.0', schemas: {}, request: { type: 'object', properties: { n: { type: ['integer', 'null'], exclusiveMinimum: 0 }, m: { type: 'number', minimum: 5, exclusiveMinimum: 3 } } } },
+      want: [],
+    },
+  ],
+  [
+    '`nullable` is not a 3.1 keyword: nothing to warn about',
+    {
+      given: { version: '3.1.0', schemas: {}, request: { type: 'object', properties: { n: { type: 'string', nullable: true } } } },
+      want: [],
+    },
+  ],
+  [
+    'a readOnly property that is also required: 3.0 requires it in responses only, API Gateway in requests',
+    {
+      given: { version: '3.0.3', schemas: {}, request: { type: 'object', required: ['name', 'id'], properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' } } } },
+      want: [`model-readonly-required@${REQUEST}/required/1`],
+    },
+  ],
+  [
+    'readOnly reached through a $ref',
+    {
+      given: { version: '3.0.3', schemas: { Id: { type: 'string', readOnly: true } }, request: { type: 'object', properties: { id: { $ref: '#/components/schemas/Id' } } } },
+      want: [`model-keyword-ignored@${REQUEST}/properties/id/$ref`],
+    },
+  ],
+  [
+    'a plain-name $ref without its $anchor',
+    {
+      given: { version: '3.1.0', schemas: { Tag: { $anchor: 'tag', type: 'string' } }, request: { type: 'object', properties: { a: { $ref: '#tag' }, b: { $ref: '#nope' } } } },
+      want: [`unresolved-ref@${REQUEST}/properties/b/$ref`],
+    },
+  ],
+  [
+    'what the validator does not enforce: array lengths, number formats API Gateway does not support',
+    {
+      given: { version: '3.0.3', schemas: {}, request: { type: 'object', properties: { list: { type: 'array', minItems: 1, maxItems: 3 }, price: { type: 'number', format: 'decimal' }, count: { type: 'number', format: 'int32' }, when: { type: 'string', format: 'date-time' } } } },
+      want: [`model-keyword-ignored@${REQUEST}/properties/list/minItems`, `model-keyword-ignored@${REQUEST}/properties/list/maxItems`, `model-keyword-ignored@${REQUEST}/properties/price/format`, `model-keyword-ignored@${REQUEST}/properties/count/format`],
+    },
+  ],
+];
+
+async function requestFindings(given: Given): Promise<string[]> {
+  const path = writeRequestSpec(given.version, given.schemas, given.request);
+  const { diagnostics } = await compile(path);
+  return diagnostics.filter((d) => d.code.startsWith('model-') || d.code === 'unresolved-ref').map((d) => `${d.code}@${d.location?.pointer}`);
+}
+
+describe('request model findings', () => {
+  it.each(TABLE)('%s', async (_, { given, want }) => {
+    expect(await requestFindings(given)).toEqual(want);
+  });
+});

@@ -1,0 +1,20 @@
+/** A one-operation spec whose body is validated against `request`, beside `schemas`; returns its path. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+
+export function writeRequestSpec(version: '3.0.3' | '3.1.0', schemas: Record<string, unknown>, request: Record<string, unknown> | boolean): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'gateform-request-')), 'openapi.yaml');
+  writeFileSync(
+    path,
+    stringify({
+      openapi: version,
+      info: { title: 'Models', version: '1' },
+      'x-gateway': { defaults: { validate: 'body', integration: { mock: {} } } },
+      paths: { '/x': { post: { requestBody: { required: true, content: { 'application/json': { schema: request } } }, responses: { '200': { description: 'ok' } } } } },
+      components: { schemas },
+    }),
+  );
+  return path;
+}
