@@ -4,18 +4,26 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB.html
  */
 import { childPointer } from '../diagnostics/diagnostic.js';
-import { type AwsValue, cfnValue, joinSub, subText } from '../model/aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
-import { actionUri, allow, isArn, partOf } from './iam.js';
+import { actionUri, allow, arnOf, nameOf } from './iam.js';
+import type { ResourceKind } from './resource-form.js';
 import { jsonBoolean, jsonString } from './request-values.js';
-import { refuseBody, requestValue } from './service-values.js';
+import { refuseBody, requestValue, targetOf } from './service-values.js';
 import type { DynamoDbAction, DynamoDbAttribute, DynamoDbIntegration, ServiceCommon } from './service-types.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';
 
 const READS: readonly DynamoDbAction[] = ['GetItem', 'Query', 'DeleteItem'];
+
+const TABLE: ResourceKind = {
+  noun: 'table',
+  types: { 'AWS::DynamoDB::Table': 'name', 'AWS::DynamoDB::GlobalTable': 'name', 'AWS::Serverless::SimpleTable': 'name' },
+  forms: ['arn', 'name'],
+  assumed: 'name',
+  example: 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/pets',
+};
 
 export function parseDynamoDb(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): DynamoDbIntegration | undefined {
   const action = block['action'] as DynamoDbAction;
@@ -35,11 +43,13 @@ export function parseDynamoDb(ctx: ModelContext, block: Block, pointer: string, 
   for (const key of ['key', 'item', 'update', 'index'].filter((k) => k in block && !allowed.has(k))) {
     ctx.report('service-option-unused', 'error', `\`${key}\` has no meaning for DynamoDB ${action}.`, at(key), `${action} takes: ${[...allowed].join(', ')}.`);
   }
-  if (missing.length > 0) return undefined;
+  const table = targetOf(ctx, block['table'], at('table'), `DynamoDB table (name or ARN) of ${scope.method} ${scope.path}`, TABLE);
+  if (missing.length > 0 || !table) return undefined;
   return {
     kind: 'dynamodb',
     action,
-    table: ctx.value(block['table'], at('table'), `DynamoDB table (name or ARN) of ${scope.method} ${scope.path}`),
+    table: table.value,
+    tableForm: table.form,
     key: attributes('key'),
     item: attributes('item'),
     update: attributes('update'),
@@ -59,11 +69,9 @@ const RESPONSE: Readonly<Record<DynamoDbAction, string>> = { PutItem: 'write', G
 
 export function renderDynamoDbIntegration(route: ServiceRoute, integration: DynamoDbIntegration): IntegrationOutput {
   const { action, table } = integration;
-  const tableIsArn = isArn(table);
-  const name: AwsValue = tableIsArn ? partOf(table, '/', 1) : table;
-  const arn = tableIsArn ? [table] : [subText('arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/'), table];
+  const name = nameOf(table, integration.tableForm, '/', 1);
   // A Query on an index reads the index, whose ARN is the table's plus /index/<name>.
-  const resource = integration.index !== undefined ? joinSub([...arn, `/index/${integration.index}`]) : tableIsArn ? cfnValue(table) : joinSub(arn);
+  const resource = arnOf(table, integration.tableForm, 'dynamodb', 'table/', integration.index !== undefined ? `/index/${integration.index}` : '');
   const output = renderServiceIntegration(route, integration, {
     service: 'DynamoDB',
     httpMethod: 'POST',

@@ -1,7 +1,9 @@
 /** Reading a service integration's request values in the model, with the checks every service shares. */
 import { childPointer } from '../diagnostics/diagnostic.js';
+import type { AwsValue } from '../model/aws-value.js';
 import type { ModelContext, RouteScope } from '../model/context.js';
 import { pathParameterOf, readsBody, type RequestValue } from './request-values.js';
+import { type ResourceForm, resourceFormOf, type ResourceKind } from './resource-form.js';
 
 const NO_BODY = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
 
@@ -28,4 +30,11 @@ export function refuseBody(ctx: ModelContext, scope: RouteScope, action: string,
   if (scope.operation['requestBody'] !== undefined) {
     ctx.report('service-action-body', 'error', `${action} cannot carry the request body that ${scope.method} ${scope.path} declares.`, childPointer(scope.pointer, 'requestBody'), `Remove the requestBody, or use an action that writes it.`, [{ ...ctx.origin(pointer), message: 'the action is chosen here' }]);
   }
+}
+
+/** The resource a service integration targets, and the form it is given in; undefined when that cannot be known (reported). */
+export function targetOf(ctx: ModelContext, raw: unknown, pointer: string, usage: string, kind: ResourceKind): { value: AwsValue; form: ResourceForm } | undefined {
+  const value = ctx.value(raw, pointer, usage);
+  const form = resourceFormOf(ctx, value, kind, pointer);
+  return form === undefined ? undefined : { value, form };
 }

@@ -10,36 +10,45 @@ import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { allow, partOf } from './iam.js';
 import { formValue, quietValue } from './request-values.js';
-import { requestValue } from './service-values.js';
+import type { ResourceKind } from './resource-form.js';
+import { requestValue, targetOf } from './service-values.js';
 import type { MessageAttribute, ServiceCommon, SqsIntegration } from './service-types.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';
 
-export function parseSqs(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): SqsIntegration {
-  const queue = ctx.value(block['queue'], childPointer(pointer, 'queue'), `SQS queue of ${scope.method} ${scope.path}`);
-  const queueIsUrl = (queue.kind === 'literal' && /^https?:\/\//.test(queue.value)) || (queue.kind === 'intrinsic' && typeof queue.value['Ref'] === 'string');
+const QUEUE: ResourceKind = {
+  noun: 'queue',
+  types: { 'AWS::SQS::Queue': 'url' },
+  forms: ['arn', 'url', 'name'],
+  example: 'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:orders',
+};
+
+export function parseSqs(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): SqsIntegration | undefined {
+  const queue = targetOf(ctx, block['queue'], childPointer(pointer, 'queue'), `SQS queue of ${scope.method} ${scope.path}`, QUEUE);
   const value = (key: string): { [k: string]: string } => (key in block ? { [key]: requestValue(ctx, scope, block[key], childPointer(pointer, key)) } : {});
-  return {
-    kind: 'sqs',
-    queue,
-    queueIsUrl,
+  const values = {
     body: requestValue(ctx, scope, block['body'] ?? 'body', childPointer(pointer, 'body' in block ? 'body' : 'queue')),
     attributes: attributesOf(ctx, scope, block['attributes'], childPointer(pointer, 'attributes')),
     ...value('groupId'),
     ...value('deduplicationId'),
-    ...common,
   };
+  return queue && { kind: 'sqs', queue: queue.value, queueForm: queue.form, ...values, ...common };
 }
 
 export function attributesOf(ctx: ModelContext, scope: RouteScope, raw: unknown, pointer: string): MessageAttribute[] {
   return Object.entries(asBlock(raw)).map(([name, value]) => ({ name, value: requestValue(ctx, scope, value, childPointer(pointer, name)) }));
 }
 
-/** The queue's account and name: from its ARN (`arn:…:sqs:region:account:name`) or URL (`https://host/account/name`). */
-function queueParts(integration: SqsIntegration): { account: AwsValue; name: AwsValue } {
-  return integration.queueIsUrl
-    ? { account: partOf(integration.queue, '/', 3), name: partOf(integration.queue, '/', 4) }
-    : { account: partOf(integration.queue, ':', 4), name: partOf(integration.queue, ':', 5) };
+/** The queue's account and name: from its ARN (`arn:…:sqs:region:account:name`), URL (`https://host/account/name`) or name. */
+function queueParts({ queue, queueForm }: SqsIntegration): { account: AwsValue; name: AwsValue } {
+  switch (queueForm) {
+    case 'url':
+      return { account: partOf(queue, '/', 3), name: partOf(queue, '/', 4) };
+    case 'arn':
+      return { account: partOf(queue, ':', 4), name: partOf(queue, ':', 5) };
+    case 'name':
+      return { account: subText('${AWS::AccountId}'), name: queue };
+  }
 }
 
 export function renderSqsIntegration(route: ServiceRoute, integration: SqsIntegration): IntegrationOutput {
@@ -58,8 +67,8 @@ export function renderSqsIntegration(route: ServiceRoute, integration: SqsIntegr
       deduplicationId: form(integration.deduplicationId),
     }),
     responseTemplate: renderVtl('sqs/send-message.response', {}),
-    // A URL names the queue's account; an ARN is the resource itself.
-    statements: [allow(['sqs:SendMessage'], [integration.queueIsUrl ? joinSub([subText('arn:${AWS::Partition}:sqs:${AWS::Region}:'), account, ':', name]) : cfnValue(integration.queue)])],
+    // An ARN is the resource itself; a URL or name gives the queue's account and name.
+    statements: [allow(['sqs:SendMessage'], [integration.queueForm === 'arn' ? cfnValue(integration.queue) : joinSub([subText('arn:${AWS::Partition}:sqs:${AWS::Region}:'), account, ':', name])])],
     target: integration.queue,
   });
 }

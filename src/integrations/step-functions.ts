@@ -4,22 +4,34 @@
  * https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartSyncExecution.html
  */
 import { childPointer } from '../diagnostics/diagnostic.js';
-import { cfnValue } from '../model/aws-value.js';
+import { toAwsValue } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
-import { actionUri, allow } from './iam.js';
+import { actionUri, allow, arnOf } from './iam.js';
 import { escapeJson, jsonString } from './request-values.js';
-import { requestValue } from './service-values.js';
+import type { ResourceKind } from './resource-form.js';
+import { requestValue, targetOf } from './service-values.js';
 import type { ServiceCommon, StepFunctionsIntegration } from './service-types.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';
 
-export function parseStepFunctions(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): StepFunctionsIntegration {
+const STATE_MACHINE: ResourceKind = {
+  noun: 'state machine',
+  types: { 'AWS::StepFunctions::StateMachine': 'arn', 'AWS::Serverless::StateMachine': 'arn' },
+  forms: ['arn', 'name'],
+  assumed: 'arn',
+  example: 'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:orders',
+};
+
+export function parseStepFunctions(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): StepFunctionsIntegration | undefined {
+  const stateMachine = targetOf(ctx, block['stateMachine'], childPointer(pointer, 'stateMachine'), `State machine ARN of ${scope.method} ${scope.path}`, STATE_MACHINE);
+  if (!stateMachine) return undefined;
   return {
     kind: 'stepfunctions',
     action: (block['action'] ?? 'StartExecution') as StepFunctionsIntegration['action'],
-    stateMachine: ctx.value(block['stateMachine'], childPointer(pointer, 'stateMachine'), `State machine ARN of ${scope.method} ${scope.path}`),
+    stateMachine: stateMachine.value,
+    stateMachineForm: stateMachine.form,
     input: requestValue(ctx, scope, block['input'] ?? 'body', childPointer(pointer, 'input' in block ? 'input' : 'stateMachine')),
     ...('name' in block && { name: requestValue(ctx, scope, block['name'], childPointer(pointer, 'name')) }),
     ...common,
@@ -28,6 +40,7 @@ export function parseStepFunctions(ctx: ModelContext, block: Block, pointer: str
 
 export function renderStepFunctionsIntegration(route: ServiceRoute, integration: StepFunctionsIntegration): IntegrationOutput {
   const sync = integration.action === 'StartSyncExecution';
+  const stateMachine = arnOf(integration.stateMachine, integration.stateMachineForm, 'states', 'stateMachine:');
   // The whole body goes in as JSON text; a single value goes in as a JSON string.
   const input = integration.input === 'body' ? escapeJson("$input.json('$')") : `\\"${jsonString(integration.input)}\\"`;
   const output = renderServiceIntegration(route, integration, {
@@ -35,9 +48,9 @@ export function renderStepFunctionsIntegration(route: ServiceRoute, integration:
     httpMethod: 'POST',
     uri: actionUri('states', integration.action),
     requestParameters: { 'integration.request.header.Content-Type': "'application/x-amz-json-1.0'" },
-    requestTemplate: renderVtl('step-functions/start-execution.request', { input, name: integration.name === undefined ? undefined : jsonString(integration.name) }, { stateMachine: integration.stateMachine }),
+    requestTemplate: renderVtl('step-functions/start-execution.request', { input, name: integration.name === undefined ? undefined : jsonString(integration.name) }, { stateMachine: toAwsValue(stateMachine)! }),
     responseTemplate: renderVtl(sync ? 'step-functions/start-sync-execution.response' : 'step-functions/start-execution.response', {}),
-    statements: [allow([`states:${integration.action}`], [cfnValue(integration.stateMachine)])],
+    statements: [allow([`states:${integration.action}`], [stateMachine])],
     target: integration.stateMachine,
   });
   return sync ? { ...output, statusCodes: [...(output.statusCodes ?? []), 502] } : output;

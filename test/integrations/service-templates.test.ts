@@ -3,6 +3,7 @@
  * by a real Velocity engine with a stand-in for API Gateway's variables, for sample requests with quotes,
  * newlines, unicode and missing fields, and the result must be exactly the request the AWS API expects.
  */
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
 import type { Json } from '../../src/model/aws-value.js';
@@ -48,7 +49,8 @@ interface Integration {
 
 /** Compile a fixture and hand out its integrations by "METHOD /path", resolved with sample values. */
 async function integrationsOf(fixture: string, parameters: Record<string, string>): Promise<(route: string) => { request: (r: SampleRequest) => ReturnType<typeof renderTemplate>; response: (payload: string, key?: string) => ReturnType<typeof renderTemplate>; integration: Integration }> {
-  const result = await compile(`fixtures/${fixture}/openapi.yaml`, fixture === 'service-sns' ? { into: `fixtures/${fixture}/base.yaml` } : {});
+  const base = `fixtures/${fixture}/base.yaml`;
+  const result = await compile(`fixtures/${fixture}/openapi.yaml`, existsSync(base) ? { into: base } : {});
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const api = Object.values(result.template!.Resources).find((r) => r.Type === 'AWS::ApiGateway::RestApi')!;
   const paths = (api.Properties!['Body'] as Record<string, Record<string, Record<string, Record<string, unknown>>>>)['paths']!;
@@ -230,5 +232,36 @@ describe('Kinesis PutRecord', () => {
     const byArn = JSON.parse(at('PUT /clicks/{sessionId}/raw').request({ path: { sessionId: 's2' }, body: '[1]' }).text);
     expect(byArn).toMatchObject({ StreamARN: 'arn:aws:kinesis:eu-west-1:123456789012:stream/clicks', PartitionKey: 's2' });
     expect(JSON.parse(at('POST /clicks').response('{"SequenceNumber": "1", "ShardId": "shardId-0"}').text)).toEqual({ sequenceNumber: '1', shardId: 'shardId-0' });
+  });
+});
+
+describe('targets given by ARN, URL or name', () => {
+  const queueUrl = 'https://sqs.eu-west-1.amazonaws.com/123456789012/q';
+  const parameters = {
+    QueueArnParam: 'arn:aws:sqs:eu-west-1:111122223333:jobs',
+    'Queue.QueueUrl': queueUrl,
+    Queue: queueUrl,
+    Inbox: 'https://sqs.eu-west-1.amazonaws.com/123456789012/inbox',
+    Outbox: 'arn:aws:sqs:eu-west-1:123456789012:outbox',
+    OrdersQueueUrl: 'https://sqs.eu-west-1.amazonaws.com/123456789012/orders',
+  };
+
+  it.each([
+    ['POST /by-arn-parameter', '111122223333/jobs'],
+    ['POST /by-url-attribute', '123456789012/q'],
+    ['POST /by-ref', '123456789012/q'],
+    ['POST /by-name', '123456789012/orders'],
+    ['POST /by-described-parameters', '123456789012/inbox'],
+    ['PUT /by-described-parameters', '123456789012/outbox'],
+    ['POST /by-placeholder-name', '123456789012/orders'],
+  ])('%s sends to the queue at %s', async (route, path) => {
+    const at = await integrationsOf('service-targets', parameters);
+    expect(resolve(at(route).integration.uri, parameters)).toBe(`arn:aws:apigateway:eu-west-1:sqs:path/${path}`);
+  });
+
+  it('builds topic and state machine ARNs from their names', async () => {
+    const at = await integrationsOf('service-targets', parameters);
+    expect(new URLSearchParams(at('POST /alerts').request({ body: '{}' }).text).get('TopicArn')).toBe('arn:aws:sns:eu-west-1:123456789012:alerts');
+    expect(JSON.parse(at('POST /flows').request({ body: '{}' }).text).stateMachineArn).toBe('arn:aws:states:eu-west-1:123456789012:stateMachine:orders-flow');
   });
 });
