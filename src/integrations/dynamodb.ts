@@ -9,7 +9,7 @@ import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { actionUri, allow, arnOf, nameOf } from './iam.js';
 import type { ResourceKind } from './resource-form.js';
-import { jsonBoolean, jsonString } from './request-values.js';
+import { escapeJson, quietValue } from './request-values.js';
 import { refuseBody, requestValue, targetOf } from './service-values.js';
 import type { DynamoDbAction, DynamoDbAttribute, DynamoDbIntegration, ServiceCommon } from './service-types.js';
 import type { IntegrationOutput } from './types.js';
@@ -58,10 +58,23 @@ export function parseDynamoDb(ctx: ModelContext, block: Block, pointer: string, 
   };
 }
 
-/** `{"S": "…"}`, `{"N": "…"}` or `{"BOOL": …}` for a value from the request. */
-function typed(attribute: DynamoDbAttribute): { name: string; typed: string } {
-  const value = attribute.type === 'BOOL' ? jsonBoolean(attribute.value) : `"${jsonString(attribute.value)}"`;
-  return { name: attribute.name, typed: `{"${attribute.type}": ${value}}` };
+/** `{"S": "…"}`, `{"N": "…"}` or `{"BOOL": …}` of a Velocity string expression (BOOL: true only for `true`). */
+function typed(type: DynamoDbAttribute['type'], expression: string): string {
+  return `{"${type}": ${type === 'BOOL' ? `#if(${expression} == "true")true#{else}false#end` : `"${escapeJson(expression)}"`}}`;
+}
+
+/** A key attribute: always sent (DynamoDB answers 400 for an empty key). */
+function keyAttribute(attribute: DynamoDbAttribute): { name: string; typed: string } {
+  return { name: attribute.name, typed: typed(attribute.type, quietValue(attribute.value)) };
+}
+
+/**
+ * An attribute to write, held in a Velocity variable so the template can leave it out when the request
+ * lacks it (or it is empty): an empty N or S would be sent as a value the client never gave.
+ */
+function optionalAttribute(attribute: DynamoDbAttribute, index: number, prefix: string): { name: string; variable: string; value: string; typed: string } {
+  const variable = `$${prefix}${index}`;
+  return { name: attribute.name, variable, value: quietValue(attribute.value), typed: typed(attribute.type, variable) };
 }
 
 const TEMPLATE: Readonly<Record<DynamoDbAction, string>> = { PutItem: 'put-item', GetItem: 'get-item', Query: 'query', UpdateItem: 'update-item', DeleteItem: 'delete-item' };
@@ -78,7 +91,12 @@ export function renderDynamoDbIntegration(route: ServiceRoute, integration: Dyna
     uri: actionUri('dynamodb', action),
     requestTemplate: renderVtl(
       `dynamodb/${TEMPLATE[action]}.request`,
-      { key: integration.key.map(typed), item: integration.item.map(typed), update: integration.update.map(typed), index: integration.index },
+      {
+        key: integration.key.map(keyAttribute),
+        item: integration.item.map((a, i) => optionalAttribute(a, i, 'item')),
+        update: integration.update.map((a, i) => optionalAttribute(a, i, 'update')),
+        index: integration.index,
+      },
       { table: name },
     ),
     responseTemplate: renderVtl(`dynamodb/${RESPONSE[action]}.response`, {}),

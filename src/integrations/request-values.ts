@@ -52,11 +52,6 @@ export function formValue(value: RequestValue): string {
   return `$util.urlEncode(${quietValue(value)})`;
 }
 
-/** A request value as a JSON boolean: true only for the text `true`. */
-export function jsonBoolean(value: RequestValue): string {
-  return `#if(${quietValue(value)} == "true")true#{else}false#end`;
-}
-
 export function readsBody(value: RequestValue): boolean {
   return value === 'body' || value.startsWith('body.');
 }

@@ -49,7 +49,8 @@ export function renderSnsIntegration(route: ServiceRoute, integration: SnsIntegr
       'sns/publish.request',
       {
         message: formValue(integration.message),
-        subject: integration.subject === undefined ? undefined : formValue(integration.subject),
+        // A subject the request lacks is left out: SNS refuses an empty one.
+        subject: integration.subject === undefined ? undefined : quietValue(integration.subject),
         attributes: integration.attributes.map((a) => ({ name: a.name, value: quietValue(a.value) })),
       },
       { topic: toAwsValue(topic)! },

@@ -124,6 +124,8 @@ describe('SNS Publish', () => {
       'MessageAttributes.entry.1.Value.StringValue': 'high',
     });
     expect(JSON.parse(route.response(JSON.stringify({ PublishResponse: { PublishResult: { MessageId: 'n-1' } } })).text)).toEqual({ messageId: 'n-1' });
+    const withoutSubject = Object.fromEntries(new URLSearchParams(route.request({ body: JSON.stringify({ text: 'hi' }) }).text));
+    expect(withoutSubject).toEqual({ Action: 'Publish', TopicArn: 'arn:aws:sns:eu-west-1:123456789012:alerts', Message: 'hi' });
   });
 });
 
@@ -137,9 +139,9 @@ describe('DynamoDB', () => {
       TableName: 'pets-table',
       Item: { id: { S: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef' }, name: { S: TRICKY.note + TRICKY.lines + TRICKY.unicode }, age: { N: '3' }, vaccinated: { BOOL: true } },
     });
-    const sparse = JSON.parse(route.request({ body: '{"age": 1}' }).text);
-    expect(sparse.Item.name).toEqual({ S: '' });
-    expect(sparse.Item.vaccinated).toEqual({ BOOL: false });
+    // Attributes the body lacks are left out, not written as "" (an invalid N) or false (a value never sent).
+    expect(JSON.parse(route.request({ body: '{"name": "Rex"}' }).text).Item).toEqual({ id: { S: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef' }, name: { S: 'Rex' } });
+    expect(JSON.parse(route.request({ body: '{"age": 1, "vaccinated": false}' }).text).Item).toEqual({ id: { S: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef' }, age: { N: '1' }, vaccinated: { BOOL: false } });
     expect(JSON.parse(route.response('{}').text)).toEqual({});
   });
 
@@ -169,15 +171,29 @@ describe('DynamoDB', () => {
     expect(JSON.parse(route.response(JSON.stringify({ Items: [], Count: 0 })).text)).toEqual({ items: [], count: 0 });
   });
 
-  it('UpdateItem sets attributes and returns the new item; DeleteItem deletes by key', async () => {
+  it('UpdateItem sets the attributes given, of an existing item only, and returns it; DeleteItem deletes by key', async () => {
     const at = await integrationsOf('service-dynamodb', parameters);
     const update = at('PATCH /pets/{petId}');
-    expect(JSON.parse(update.request({ path: { petId: 'p1' }, body: '{"name": "Rex \\"the\\" dog"}' }).text)).toEqual({
+    expect(JSON.parse(update.request({ path: { petId: 'p1' }, body: '{"name": "Rex \\"the\\" dog", "age": 4}' }).text)).toEqual({
       TableName: 'pets-table',
       Key: { id: { S: 'p1' } },
-      UpdateExpression: 'SET #u0 = :u0',
-      ExpressionAttributeNames: { '#u0': 'name' },
-      ExpressionAttributeValues: { ':u0': { S: 'Rex "the" dog' } },
+      ConditionExpression: 'attribute_exists(#k0)',
+      UpdateExpression: 'SET #u0 = :u0, #u1 = :u1',
+      ExpressionAttributeNames: { '#k0': 'id', '#u0': 'name', '#u1': 'age' },
+      ExpressionAttributeValues: { ':u0': { S: 'Rex "the" dog' }, ':u1': { N: '4' } },
+      ReturnValues: 'ALL_NEW',
+    });
+    expect(JSON.parse(update.request({ path: { petId: 'p1' }, body: '{"age": 5}' }).text)).toMatchObject({
+      UpdateExpression: 'SET #u1 = :u1',
+      ExpressionAttributeNames: { '#k0': 'id', '#u1': 'age' },
+      ExpressionAttributeValues: { ':u1': { N: '5' } },
+    });
+    // Nothing to set: no UpdateExpression (an empty SET is invalid); the item comes back as it is, or 404.
+    expect(JSON.parse(update.request({ path: { petId: 'p1' }, body: '{}' }).text)).toEqual({
+      TableName: 'pets-table',
+      Key: { id: { S: 'p1' } },
+      ConditionExpression: 'attribute_exists(#k0)',
+      ExpressionAttributeNames: { '#k0': 'id' },
       ReturnValues: 'ALL_NEW',
     });
     expect(JSON.parse(update.response(JSON.stringify({ Attributes: { id: { S: 'p1' }, name: { S: 'Rex' } } })).text)).toEqual({ id: 'p1', name: 'Rex' });
