@@ -8,7 +8,7 @@ import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { actionUri, allow, arnOf } from './iam.js';
-import { jsonString, quietValue } from './request-values.js';
+import { jsonString, textValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
 import { requestValue, targetOf } from './service-values.js';
 import type { KinesisIntegration, ServiceCommon } from './service-types.js';
@@ -38,7 +38,8 @@ export function parseKinesis(ctx: ModelContext, block: Block, pointer: string, s
 
 export function renderKinesisIntegration(route: ServiceRoute, integration: KinesisIntegration): IntegrationOutput {
   const streamIsArn = integration.streamForm === 'arn';
-  const data = integration.data === 'body' ? "$util.base64Encode($input.json('$'))" : `$util.base64Encode(${quietValue(integration.data)})`;
+  // The whole body as JSON text (normalized); a field or other value as text.
+  const data = integration.data === 'body' ? { set: '', text: "$input.json('$')" } : textValue(integration.data, '$data');
   return renderServiceIntegration(route, integration, {
     service: 'Kinesis',
     httpMethod: 'POST',

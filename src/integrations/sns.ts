@@ -8,7 +8,7 @@ import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { actionUri, allow, arnOf } from './iam.js';
-import { formValue, quietValue } from './request-values.js';
+import { quietValue, textValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
 import { requestValue, targetOf } from './service-values.js';
 import type { ServiceCommon, SnsIntegration } from './service-types.js';
@@ -48,7 +48,7 @@ export function renderSnsIntegration(route: ServiceRoute, integration: SnsIntegr
     requestTemplate: renderVtl(
       'sns/publish.request',
       {
-        message: formValue(integration.message),
+        message: textValue(integration.message, '$message'),
         // A subject the request lacks is left out: SNS refuses an empty one.
         subject: integration.subject === undefined ? undefined : quietValue(integration.subject),
         attributes: integration.attributes.map((a) => ({ name: a.name, value: quietValue(a.value) })),

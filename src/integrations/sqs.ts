@@ -9,7 +9,7 @@ import { asBlock, type Block, type ModelContext, type RouteScope } from '../mode
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { allow, partOf } from './iam.js';
-import { formValue, quietValue } from './request-values.js';
+import { formValue, quietValue, textValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
 import { requestValue, targetOf } from './service-values.js';
 import type { MessageAttribute, ServiceCommon, SqsIntegration } from './service-types.js';
@@ -60,7 +60,7 @@ export function renderSqsIntegration(route: ServiceRoute, integration: SqsIntegr
     uri: joinSub([subText('arn:${AWS::Partition}:apigateway:${AWS::Region}:sqs:path/'), account, '/', name]),
     requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
     requestTemplate: renderVtl('sqs/send-message.request', {
-      body: formValue(integration.body),
+      body: textValue(integration.body, '$body'),
       // Attributes the request lacks are left out (SQS refuses empty values).
       attributes: integration.attributes.map((a) => ({ name: a.name, value: quietValue(a.value) })),
       groupId: form(integration.groupId),

@@ -9,7 +9,7 @@ import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { actionUri, allow, arnOf } from './iam.js';
-import { escapeJson, jsonString } from './request-values.js';
+import { escapeJson, jsonString, jsonText } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
 import { requestValue, targetOf } from './service-values.js';
 import type { ServiceCommon, StepFunctionsIntegration } from './service-types.js';
@@ -41,8 +41,9 @@ export function parseStepFunctions(ctx: ModelContext, block: Block, pointer: str
 export function renderStepFunctionsIntegration(route: ServiceRoute, integration: StepFunctionsIntegration): IntegrationOutput {
   const sync = integration.action === 'StartSyncExecution';
   const stateMachine = arnOf(integration.stateMachine, integration.stateMachineForm, 'states', 'stateMachine:');
-  // The whole body goes in as JSON text; a single value goes in as a JSON string.
-  const input = integration.input === 'body' ? escapeJson("$input.json('$')") : `\\"${jsonString(integration.input)}\\"`;
+  // The body or a body field goes in as its JSON text; another value as a JSON string.
+  const json = integration.input === 'body' ? "$input.json('$')" : jsonText(integration.input);
+  const input = json !== undefined ? escapeJson(json) : `\\"${jsonString(integration.input)}\\"`;
   const output = renderServiceIntegration(route, integration, {
     service: 'Step Functions',
     httpMethod: 'POST',

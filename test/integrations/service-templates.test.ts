@@ -100,6 +100,11 @@ describe('SQS SendMessage', () => {
     const field = route('POST /orders/urgent');
     expect(new URLSearchParams(field.request({ body: JSON.stringify({ order: 'rush "now"' }) }).text).get('MessageBody')).toBe('rush "now"');
     expect(new URLSearchParams(field.request({ body: '{}' }).text).get('MessageBody')).toBe('');
+    // An object or array field is sent as its JSON text, not as Java's `{id=1, items=[1, 2]}`.
+    const order = { id: 1, items: [1, { sku: 'a "b"' }], gift: null };
+    expect(new URLSearchParams(field.request({ body: JSON.stringify({ order }) }).text).get('MessageBody')).toBe(JSON.stringify(order));
+    expect(new URLSearchParams(field.request({ body: '{"order": [1, 2]}' }).text).get('MessageBody')).toBe('[1,2]');
+    expect(new URLSearchParams(field.request({ body: '{"order": 12.5}' }).text).get('MessageBody')).toBe('12.5');
   });
 
   it('maps the response to the message id', async () => {
@@ -212,6 +217,13 @@ describe('Step Functions', () => {
     expect(JSON.parse(route.response('{"executionArn": "arn:x", "startDate": 1.7e9}').text)).toEqual({ executionArn: 'arn:x', startDate: 1.7e9 });
   });
 
+  it('passes an object field of the body as the input, as JSON', async () => {
+    const route = (await integrationsOf('service-stepfunctions', parameters))('POST /returns');
+    const payload = { order: 'o-1', lines: [{ sku: "it's", qty: 2 }], note: null };
+    const request = JSON.parse(route.request({ body: JSON.stringify({ payload, ignored: true }) }).text);
+    expect(JSON.parse(request.input)).toEqual(payload);
+  });
+
   it('StartSyncExecution answers with the output, or 502 when the workflow failed', async () => {
     const route = (await integrationsOf('service-stepfunctions', parameters))('POST /quotes');
     expect(JSON.parse(route.request({ body: '{"qty": 2}' }).text)).toEqual({ stateMachineArn: parameters.QuoteFlowArn, input: '{"qty":2}' });
@@ -230,7 +242,10 @@ describe('EventBridge PutEvents', () => {
     const route = at('POST /orders');
     const request = JSON.parse(route.request({ body: TRICKY_BODY }).text);
     expect(request).toEqual({ Entries: [{ EventBusName: 'orders-bus', Source: 'orders.api', DetailType: 'OrderPlaced', Detail: JSON.stringify(TRICKY) }] });
-    expect(JSON.parse(at('POST /signals').request({ body: '{}' }).text).Entries[0].EventBusName).toBe('default');
+    const signal = { kind: 'ping', at: { zone: 'UTC', hours: [1, 2] } };
+    const field = JSON.parse(at('POST /signals').request({ body: JSON.stringify({ signal, other: 1 }) }).text).Entries[0];
+    expect(field.EventBusName).toBe('default');
+    expect(JSON.parse(field.Detail)).toEqual(signal);
     expect(JSON.parse(route.response('{"FailedEntryCount": 0, "Entries": [{"EventId": "e-1"}]}').text)).toEqual({ eventId: 'e-1' });
     const failed = route.response('{"FailedEntryCount": 1, "Entries": [{"ErrorCode": "x", "ErrorMessage": "bad \\"detail\\""}]}');
     expect(failed.status).toBe(500);
@@ -245,8 +260,12 @@ describe('Kinesis PutRecord', () => {
     expect(request.StreamName).toBe('clicks');
     expect(request.PartitionKey).toBe('s "1"');
     expect(JSON.parse(Buffer.from(request.Data, 'base64').toString('utf8'))).toEqual({ sessionId: 's "1"', ...TRICKY });
-    const byArn = JSON.parse(at('PUT /clicks/{sessionId}/raw').request({ path: { sessionId: 's2' }, body: '[1]' }).text);
+    const click = { x: 1, tags: ['a', 'b'], meta: { source: 'web' } };
+    const byArn = JSON.parse(at('PUT /clicks/{sessionId}/raw').request({ path: { sessionId: 's2' }, body: JSON.stringify({ click }) }).text);
     expect(byArn).toMatchObject({ StreamARN: 'arn:aws:kinesis:eu-west-1:123456789012:stream/clicks', PartitionKey: 's2' });
+    expect(JSON.parse(Buffer.from(byArn.Data, 'base64').toString('utf8'))).toEqual(click);
+    const text = JSON.parse(at('PUT /clicks/{sessionId}/raw').request({ path: { sessionId: 's2' }, body: '{"click": "plain text"}' }).text);
+    expect(Buffer.from(text.Data, 'base64').toString('utf8')).toBe('plain text');
     expect(JSON.parse(at('POST /clicks').response('{"SequenceNumber": "1", "ShardId": "shardId-0"}').text)).toEqual({ sequenceNumber: '1', shardId: 'shardId-0' });
   });
 });
@@ -279,5 +298,17 @@ describe('targets given by ARN, URL or name', () => {
     const at = await integrationsOf('service-targets', parameters);
     expect(new URLSearchParams(at('POST /alerts').request({ body: '{}' }).text).get('TopicArn')).toBe('arn:aws:sns:eu-west-1:123456789012:alerts');
     expect(JSON.parse(at('POST /flows').request({ body: '{}' }).text).stateMachineArn).toBe('arn:aws:states:eu-west-1:123456789012:stateMachine:orders-flow');
+  });
+});
+
+describe('the Velocity stand-in behaves as Java does', () => {
+  it.each([
+    ['a null argument prints the reference as written', "$util.escapeJavaScript($input.path('$.missing'))", '{}', "$util.escapeJavaScript($input.path('$.missing'))"],
+    ['base64Encode(null) too', "$util.base64Encode($input.path('$.missing'))", '{}', "$util.base64Encode($input.path('$.missing'))"],
+    ['a map prints as Map.toString', "$input.path('$.a')", '{"a": {"b": [1, 2], "c": {"d": "e"}}}', '{b=[1, 2], c={d=e}}'],
+    ['a list prints as List.toString', "$input.path('$.a')", '{"a": [1, [2, 3], {"b": 4}]}', '[1, [2, 3], {b=4}]'],
+    ['$input.json is JSON text', "$input.json('$.a')", '{"a": {"b": [1, 2]}}', '{"b":[1,2]}'],
+  ])('%s', (_name, template, payload, expected) => {
+    expect(renderTemplate(template, payload).text).toBe(expected);
   });
 });
