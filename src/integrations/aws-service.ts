@@ -5,7 +5,7 @@
  * leak the service's internals.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-integration.html
  */
-import { type AwsValue, type CfnString, type Json, escapeSub, placeholderNames, referencedNames } from '../model/aws-value.js';
+import { type AwsValue, type CfnString, type Json, placeholderNames, referencedNames } from '../model/aws-value.js';
 import type { Route } from '../model/ir.js';
 import { pascalCase } from '../model/names.js';
 import type { IamStatement } from './iam.js';
@@ -43,8 +43,9 @@ export function successStatus(route: ServiceRoute): number {
 
 export function renderServiceIntegration(route: ServiceRoute, integration: ServiceIntegration, request: ServiceRequest): IntegrationOutput {
   const success = successStatus(route);
-  const requestTemplate = integration.requestTemplate !== undefined ? escapeSub(integration.requestTemplate) : request.requestTemplate;
-  const responseTemplate = integration.responseTemplate !== undefined ? escapeSub(integration.responseTemplate) : request.responseTemplate;
+  // The user's own templates are plain strings in the template (no Fn::Sub), so they stay as written.
+  const requestTemplate = integration.requestTemplate ?? request.requestTemplate;
+  const responseTemplate = integration.responseTemplate ?? request.responseTemplate;
   const errorTemplate = (status: number, text: string): CfnString => renderVtl('common/error.response', { status, message: text });
   const responses: Record<string, Json> = {
     default: {

@@ -312,3 +312,12 @@ describe('the Velocity stand-in behaves as Java does', () => {
     expect(renderTemplate(template, payload).text).toBe(expected);
   });
 });
+
+describe('template overrides', () => {
+  it('are used as written, with API Gateway reading ${stageVariables.x}', async () => {
+    const route = (await integrationsOf('service-overrides', {}))('POST /orders');
+    const form = Object.fromEntries(new URLSearchParams(route.request({ body: '{"order": {"id": 1}}', stageVariables: { env: 'prod' } }).text));
+    expect(form).toMatchObject({ MessageBody: '{"id":1}', 'MessageAttribute.1.Value.StringValue': 'prod' });
+    expect(route.integration.responses['default']!.responseTemplates!['application/json']).toContain('"stage": "${stageVariables.env}"');
+  });
+});
