@@ -7,7 +7,7 @@
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-ref.html
  */
 import type { AwsValue } from '../model/aws-value.js';
-import type { ModelContext } from '../model/context.js';
+import type { Block, ModelContext } from '../model/context.js';
 
 export type ResourceForm = 'arn' | 'url' | 'name';
 
@@ -94,6 +94,16 @@ function referenceForm(ctx: ModelContext, name: string, kind: ResourceKind): Fou
   if (declared === undefined) return { form: kind.forms[0]!, why };
   const form = (declared.description !== undefined ? hintedForm(declared.description).form : undefined) ?? hintedForm(name).form ?? kind.assumed;
   return { ...(form && { form }), why: `the parameter ${why}` };
+}
+
+/** The `--into` resource a value refers to (`!Ref X`, `!GetAtt X.Arn`, `${X}`, `${X.Arn}`), if it is one. */
+export function declaredResource(ctx: ModelContext, value: AwsValue): { readonly id: string; readonly type: string; readonly properties: Block } | undefined {
+  const id =
+    value.kind === 'sub' ? /^\$\{([A-Za-z0-9_]+)(?:\.[A-Za-z0-9.]+)?\}$/.exec(value.template)?.[1]
+    : value.kind === 'intrinsic' ? (typeof value.value['Ref'] === 'string' ? value.value['Ref'] : Array.isArray(value.value['Fn::GetAtt']) ? String(value.value['Fn::GetAtt'][0]) : undefined)
+    : undefined;
+  const declared = id === undefined ? undefined : ctx.declared(id);
+  return declared?.kind === 'resource' ? { id: id!, type: declared.type, properties: declared.properties } : undefined;
 }
 
 /** The one form a name or description mentions (`QueueArn`, "URL of the orders queue"), if exactly one. */

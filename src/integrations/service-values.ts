@@ -25,9 +25,16 @@ export function requestValue(ctx: ModelContext, scope: RouteScope, raw: unknown,
   return value;
 }
 
-/** An action that sends nothing of the request body: a requestBody on it is a mistake. */
+/** A method without a body (GET, HEAD, DELETE, OPTIONS) that declares one: nothing of it reaches the service. */
+export function refuseBodilessBody(ctx: ModelContext, scope: RouteScope, pointer: string): void {
+  if (NO_BODY.has(scope.method) && scope.operation['requestBody'] !== undefined) {
+    ctx.report('service-body-on-bodiless-method', 'error', `${scope.method} ${scope.path} declares a requestBody, but ${scope.method} requests carry no body to pass to the service.`, childPointer(scope.pointer, 'requestBody'), 'Remove the requestBody, or use POST, PUT or PATCH.', [{ ...ctx.origin(pointer), message: 'the service integration is here' }]);
+  }
+}
+
+/** An action that sends nothing of the request body: a requestBody on it is a mistake (on a bodiless method, see refuseBodilessBody). */
 export function refuseBody(ctx: ModelContext, scope: RouteScope, action: string, pointer: string): void {
-  if (scope.operation['requestBody'] !== undefined) {
+  if (scope.operation['requestBody'] !== undefined && !NO_BODY.has(scope.method)) {
     ctx.report('service-action-body', 'error', `${action} cannot carry the request body that ${scope.method} ${scope.path} declares.`, childPointer(scope.pointer, 'requestBody'), `Remove the requestBody, or use an action that writes it.`, [{ ...ctx.origin(pointer), message: 'the action is chosen here' }]);
   }
 }

@@ -4,13 +4,13 @@
  * https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartSyncExecution.html
  */
 import { childPointer } from '../diagnostics/diagnostic.js';
-import { toAwsValue } from '../model/aws-value.js';
+import { type AwsValue, toAwsValue } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { actionUri, allow, arnOf } from './iam.js';
 import { escapeJson, jsonString, jsonText } from './request-values.js';
-import type { ResourceKind } from './resource-form.js';
+import { declaredResource, type ResourceKind } from './resource-form.js';
 import { requestValue, targetOf } from './service-values.js';
 import type { ServiceCommon, StepFunctionsIntegration } from './service-types.js';
 import type { IntegrationOutput } from './types.js';
@@ -27,15 +27,28 @@ const STATE_MACHINE: ResourceKind = {
 export function parseStepFunctions(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): StepFunctionsIntegration | undefined {
   const stateMachine = targetOf(ctx, block['stateMachine'], childPointer(pointer, 'stateMachine'), `State machine ARN of ${scope.method} ${scope.path}`, STATE_MACHINE);
   if (!stateMachine) return undefined;
+  const action = (block['action'] ?? 'StartExecution') as StepFunctionsIntegration['action'];
+  if (action === 'StartSyncExecution') checkExpress(ctx, stateMachine.value, childPointer(pointer, 'action'));
   return {
     kind: 'stepfunctions',
-    action: (block['action'] ?? 'StartExecution') as StepFunctionsIntegration['action'],
+    action,
     stateMachine: stateMachine.value,
     stateMachineForm: stateMachine.form,
     input: requestValue(ctx, scope, block['input'] ?? 'body', childPointer(pointer, 'input' in block ? 'input' : 'stateMachine')),
     ...('name' in block && { name: requestValue(ctx, scope, block['name'], childPointer(pointer, 'name')) }),
     ...common,
   };
+}
+
+/** StartSyncExecution runs Express workflows only; a state machine of the --into template says which it is. */
+function checkExpress(ctx: ModelContext, value: AwsValue, pointer: string): void {
+  const declared = declaredResource(ctx, value);
+  if (!declared) return;
+  // AWS::StepFunctions::StateMachine has StateMachineType, SAM's AWS::Serverless::StateMachine has Type; both default to STANDARD.
+  const type = String(declared.properties[declared.type === 'AWS::Serverless::StateMachine' ? 'Type' : 'StateMachineType'] ?? 'STANDARD');
+  if (type !== 'EXPRESS') {
+    ctx.report('service-sync-needs-express', 'error', `StartSyncExecution runs only Express workflows, and \`${declared.id}\` is ${type === 'STANDARD' ? 'a Standard' : `of type ${type}, not an Express`} state machine.`, pointer, `Use StartExecution (answers with the execution ARN at once), or make ${declared.id} an EXPRESS state machine.`);
+  }
 }
 
 export function renderStepFunctionsIntegration(route: ServiceRoute, integration: StepFunctionsIntegration): IntegrationOutput {
