@@ -28,6 +28,8 @@ export interface ServiceRequest {
   /** Response headers mapped from the service's response (`method.response.header.X` → expression). */
   readonly responseParameters?: Readonly<Record<string, string>>;
   readonly statements: readonly IamStatement[];
+  /** Error codes in a 4XX answer that mean the item or object does not exist (answered 404). */
+  readonly notFound?: readonly string[];
   /** The AWS resource the role's statements are about; routes with the same target share a role. */
   readonly target: AwsValue;
 }
@@ -46,15 +48,17 @@ export function renderServiceIntegration(route: ServiceRoute, integration: Servi
   // The user's own templates are plain strings in the template (no Fn::Sub), so they stay as written.
   const requestTemplate = integration.requestTemplate ?? request.requestTemplate;
   const responseTemplate = integration.responseTemplate ?? request.responseTemplate;
-  const errorTemplate = (status: number, text: string): CfnString => renderVtl('common/error.response', { status, message: text });
+  const notFound = request.notFound ?? [];
+  const errorTemplate = (text: string, codes: readonly string[]): CfnString => renderVtl('common/error.response', { service: request.service, message: text, notFound: codes });
   const responses: Record<string, Json> = {
     default: {
       statusCode: String(success),
       ...(request.responseParameters && { responseParameters: { ...request.responseParameters } }),
       ...(responseTemplate !== undefined && { responseTemplates: { 'application/json': responseTemplate } }),
     },
-    '4\\d{2}': { statusCode: '400', responseTemplates: { 'application/json': errorTemplate(400, `${request.service} rejected the request.`) } },
-    '5\\d{2}': { statusCode: '500', responseTemplates: { 'application/json': errorTemplate(500, `${request.service} could not handle the request.`) } },
+    // AWS integrations select by the service's status code; the template then reads the error code.
+    '4\\d{2}': { statusCode: '400', responseTemplates: { 'application/json': errorTemplate(`${request.service} rejected the request.`, notFound) } },
+    '5\\d{2}': { statusCode: '500', responseTemplates: { 'application/json': errorTemplate(`${request.service} could not handle the request.`, []) } },
   };
   return {
     integration: {
@@ -69,7 +73,7 @@ export function renderServiceIntegration(route: ServiceRoute, integration: Servi
       timeoutInMillis: integration.timeout,
       responses,
     },
-    statusCodes: [success, 400, 500],
+    statusCodes: [success, 400, ...(notFound.length > 0 ? [404] : []), 429, 500],
     role: {
       service: integration.kind,
       name: targetName(request.target),

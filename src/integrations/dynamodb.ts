@@ -100,6 +100,8 @@ export function renderDynamoDbIntegration(route: ServiceRoute, integration: Dyna
       { table: name },
     ),
     responseTemplate: renderVtl(`dynamodb/${RESPONSE[action]}.response`, {}),
+    // UpdateItem's condition (the item exists) fails for an unknown key.
+    ...(action === 'UpdateItem' && { notFound: ['ConditionalCheckFailed'] }),
     statements: [allow([`dynamodb:${action}`], [resource])],
     target: table,
   });

@@ -56,7 +56,9 @@ export function renderS3Integration(route: ServiceRoute, integration: S3Integrat
       // Object bodies are passed as they are, whatever their type: no template to map them.
       passthroughBehavior: 'when_no_match',
       ...(action === 'GetObject' && { responseParameters: { 'method.response.header.Content-Type': 'integration.response.header.Content-Type' } }),
-      statements: [allow([`s3:${action}`], [objects])],
+      // Without s3:ListBucket S3 answers a missing key with 403 AccessDenied; with it, 404 NoSuchKey.
+      statements: [allow([`s3:${action}`], [objects]), ...(action === 'GetObject' ? [allow(['s3:ListBucket'], [arnOf(integration.bucket, integration.bucketForm, 's3', '')])] : [])],
+      ...(action === 'GetObject' && { notFound: ['NoSuchKey'] }),
       target: integration.bucket,
     }),
     ...(action === 'GetObject' && { responseHeaders: ['Content-Type'] }),

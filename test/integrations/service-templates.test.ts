@@ -321,3 +321,31 @@ describe('template overrides', () => {
     expect(route.integration.responses['default']!.responseTemplates!['application/json']).toContain('"stage": "${stageVariables.env}"');
   });
 });
+
+describe('service errors', () => {
+  const ddb = { PetsTable: 'pets-table' };
+  it.each([
+    ['DynamoDB throttling', 'service-dynamodb', ddb, 'POST /pets', '{"__type": "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", "message": "slow down"}', 429],
+    ['DynamoDB ThrottlingException', 'service-dynamodb', ddb, 'POST /pets', '{"__type": "com.amazon.coral.availability#ThrottlingException"}', 429],
+    ['the gateway role denied', 'service-dynamodb', ddb, 'POST /pets', '{"__type": "com.amazon.coral.service#AccessDeniedException", "Message": "not authorized"}', 500],
+    ['UpdateItem on an unknown key', 'service-dynamodb', ddb, 'PATCH /pets/{petId}', '{"__type": "com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException"}', 404],
+    ['a bad request', 'service-dynamodb', ddb, 'POST /pets', '{"__type": "com.amazon.coral.validate#ValidationException"}', undefined],
+    ['a conditional failure where none is asked for', 'service-dynamodb', ddb, 'POST /pets', '{"__type": "com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException"}', undefined],
+    ['Kinesis throttling', 'service-kinesis', { ClickStreamName: 'clicks' }, 'POST /clicks', '{"__type": "ProvisionedThroughputExceededException"}', 429],
+    ['SQS throttling', 'service-sqs', { OrdersQueueArn: 'arn:aws:sqs:eu-west-1:123456789012:orders' }, 'POST /orders', '{"Error": {"Code": "RequestThrottled", "Type": "Sender"}}', 429],
+    ['SNS throttling', 'service-sns', { AlertsTopic: 'arn:aws:sns:eu-west-1:123456789012:alerts' }, 'POST /alerts', '{"Error": {"Code": "Throttling"}}', 429],
+    ['SNS denied', 'service-sns', { AlertsTopic: 'arn:aws:sns:eu-west-1:123456789012:alerts' }, 'POST /alerts', '{"Error": {"Code": "AuthorizationError"}}', 500],
+    ['S3 missing key', 'service-s3', { DocumentsBucket: 'docs' }, 'GET /docs/{key}', '<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>', 404],
+    ['S3 denied', 'service-s3', { DocumentsBucket: 'docs' }, 'GET /docs/{key}', '<Error><Code>AccessDenied</Code></Error>', 500],
+  ])('%s', async (_name, fixture, parameters, route, body, status) => {
+    const rendered = (await integrationsOf(fixture, parameters))(route).response(body, '4\\d{2}');
+    expect(rendered.status).toBe(status);
+    expect(JSON.parse(rendered.text)).toHaveProperty('requestId');
+  });
+
+  it('S3 GetObject may list the bucket, so a missing key is a 404 and not a 403', async () => {
+    const result = await compile('fixtures/service-s3/openapi.yaml');
+    const statements = Object.values(result.template!.Resources).filter((r) => r.Type === 'AWS::IAM::Role').flatMap((r) => (r.Properties!['Policies'] as { PolicyDocument: { Statement: { Action: string[]; Resource: Json[] }[] } }[])[0]!.PolicyDocument.Statement);
+    expect(statements).toContainEqual({ Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${DocumentsBucket}' }] });
+  });
+});

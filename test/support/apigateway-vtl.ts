@@ -15,6 +15,12 @@ class JavaString {
   replaceAll(regex: string, replacement: string): JavaString {
     return new JavaString(this.value.replace(new RegExp(regex, 'g'), replacement));
   }
+  contains(text: string): boolean {
+    return this.value.includes(text);
+  }
+  startsWith(text: string): boolean {
+    return this.value.startsWith(text);
+  }
   toString(): string {
     return this.value;
   }
@@ -134,7 +140,7 @@ export function renderTemplate(template: string, payload: string, request: Sampl
     responseOverride: { header: {} } as { header: Record<string, string>; status?: number },
   };
   const input = {
-    body: payload,
+    body: new JavaString(payload),
     json: (path: string) => JSON.stringify(jsonPath(parsed(), path)),
     path: (path: string) => toJava(jsonPath(parsed(), path)),
     params: (name?: string) => {
