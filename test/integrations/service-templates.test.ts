@@ -153,10 +153,21 @@ describe('DynamoDB', () => {
   it('GetItem reads by the path key and answers plain JSON, or 404', async () => {
     const route = (await integrationsOf('service-dynamodb', parameters))('GET /pets/{petId}');
     expect(JSON.parse(route.request({ path: { petId: `p'1"\\` } }).text)).toEqual({ TableName: 'pets-table', Key: { id: { S: `p'1"\\` } } });
-    const item = { id: { S: 'p1 "x"\n✓' }, age: { N: '3.5' }, ok: { BOOL: false }, tags: { SS: ['a', 'b'] }, scores: { NS: ['1', '2'] }, none: { NULL: true }, info: { M: { x: { S: 'y' } } } };
+    const item = {
+      id: { S: 'p1 "x"\n✓' }, age: { N: '3.5' }, ok: { BOOL: false }, tags: { SS: ['a', "b's"] }, scores: { NS: ['1', '2.5'] }, none: { NULL: true },
+      photo: { B: 'aGk=' }, blobs: { BS: ['aGk=', 'eW8='] }, empty: { L: [] }, nothing: { M: {} },
+      info: { M: { x: { S: 'y' }, n: { N: '-1' }, deep: { L: [{ M: { t: { BOOL: true }, u: { NULL: true }, v: { L: [{ N: '7' }, { SS: ['z'] }] } } }, { S: 'w' }] } } },
+    };
     const found = route.response(JSON.stringify({ Item: item }));
     expect(found.status).toBeUndefined();
-    expect(JSON.parse(found.text)).toEqual({ id: 'p1 "x"\n✓', age: 3.5, ok: false, tags: ['a', 'b'], scores: ['1', '2'], none: null, info: { M: { x: { S: 'y' } } } });
+    expect(JSON.parse(found.text)).toEqual({
+      id: 'p1 "x"\n✓', age: 3.5, ok: false, tags: ['a', "b's"], scores: [1, 2.5], none: null, photo: 'aGk=', blobs: ['aGk=', 'eW8='], empty: [], nothing: {},
+      info: { x: 'y', n: -1, deep: [{ t: true, u: null, v: [7, ['z']] }, 'w'] },
+    });
+    // Maps and lists are unrolled six levels deep; a seventh is null.
+    let nested: Record<string, unknown> = { S: 'bottom' };
+    for (let level = 0; level < 7; level += 1) nested = { L: [nested] };
+    expect(JSON.parse(route.response(JSON.stringify({ Item: { a: nested } })).text)).toEqual({ a: [[[[[[null]]]]]] });
     const missing = route.response('{}');
     expect(missing.status).toBe(404);
     expect(JSON.parse(missing.text)).toMatchObject({ message: 'Not found.' });
