@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
 import type { Json } from '../../src/model/aws-value.js';
 import { renderTemplate, type SampleRequest } from '../support/apigateway-vtl.js';
+import { fixtureCases } from '../support/fixtures.js';
 
 const PSEUDO: Record<string, string> = { 'AWS::Partition': 'aws', 'AWS::Region': 'eu-west-1', 'AWS::AccountId': '123456789012' };
 
@@ -358,5 +359,24 @@ describe('service errors', () => {
     const result = await compile('fixtures/service-s3/openapi.yaml');
     const statements = Object.values(result.template!.Resources).filter((r) => r.Type === 'AWS::IAM::Role').flatMap((r) => (r.Properties!['Policies'] as { PolicyDocument: { Statement: { Action: string[]; Resource: Json[] }[] } }[])[0]!.PolicyDocument.Statement);
     expect(statements).toContainEqual({ Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${DocumentsBucket}' }] });
+  });
+});
+
+describe('generated roles', () => {
+  it('name exact actions and resources in every fixture: no "*" action or resource', async () => {
+    const found: string[] = [];
+    for (const fixture of fixtureCases()) {
+      const result = await compile(fixture.input, fixture.base ? { into: fixture.base } : {});
+      for (const [id, resource] of Object.entries(result.template?.Resources ?? {})) {
+        if (resource.Type !== 'AWS::IAM::Role') continue;
+        const policies = (resource.Properties!['Policies'] ?? []) as { PolicyDocument: { Statement: { Action: Json; Resource: Json }[] } }[];
+        for (const statement of policies.flatMap((p) => p.PolicyDocument.Statement)) {
+          const actions = [statement.Action].flat();
+          const resources = [statement.Resource].flat();
+          if (actions.some((a) => typeof a === 'string' && (a === '*' || a.endsWith(':*'))) || resources.includes('*')) found.push(`${fixture.name} ${id}: ${JSON.stringify(statement)}`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
   });
 });
