@@ -7,7 +7,7 @@ import { childPointer } from '../diagnostics/diagnostic.js';
 import { asBlock, type Block, type ModelContext, type RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
-import { actionUri, allow, arnOf, nameOf } from './iam.js';
+import { actionUri, allow, arnOf, nameOf, regionOf } from './iam.js';
 import type { ResourceKind } from './resource-form.js';
 import { escapeJson, quietValue } from './request-values.js';
 import { refuseBody, requestValue, targetOf } from './service-values.js';
@@ -88,7 +88,7 @@ export function renderDynamoDbIntegration(route: ServiceRoute, integration: Dyna
   const output = renderServiceIntegration(route, integration, {
     service: 'DynamoDB',
     httpMethod: 'POST',
-    uri: actionUri('dynamodb', action),
+    uri: actionUri('dynamodb', action, regionOf(table, integration.tableForm)),
     requestTemplate: renderVtl(
       `dynamodb/${TEMPLATE[action]}.request`,
       {

@@ -7,7 +7,7 @@ import { childPointer } from '../diagnostics/diagnostic.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
-import { actionUri, allow, arnOf } from './iam.js';
+import { actionUri, allow, arnOf, regionOf } from './iam.js';
 import { escapeJson, jsonString, jsonText } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
 import { requestValue, targetOf } from './service-values.js';
@@ -45,7 +45,7 @@ export function renderEventBridgeIntegration(route: ServiceRoute, integration: E
   return renderServiceIntegration(route, integration, {
     service: 'EventBridge',
     httpMethod: 'POST',
-    uri: actionUri('events', 'PutEvents'),
+    uri: actionUri('events', 'PutEvents', regionOf(integration.bus, integration.busForm)),
     requestParameters: {
       'integration.request.header.X-Amz-Target': "'AWSEvents.PutEvents'",
       'integration.request.header.Content-Type': "'application/x-amz-json-1.1'",

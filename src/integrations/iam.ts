@@ -38,7 +38,18 @@ export function regionalArn(service: string, resource: readonly (string | AwsVal
   return joinSub([subText(`arn:\${AWS::Partition}:${service}:\${AWS::Region}:\${AWS::AccountId}:`), ...resource]);
 }
 
-/** The `arn:…:apigateway:<region>:<service>:action/<Action>` integration URI. */
-export function actionUri(service: string, action: string): CfnString {
-  return { 'Fn::Sub': `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:${service}:action/${action}` };
+/** The `arn:…:apigateway:<region>:<service>:action/<Action>` integration URI (by default, the stack's region). */
+export function actionUri(service: string, action: string, region = '${AWS::Region}'): CfnString {
+  return { 'Fn::Sub': `arn:\${AWS::Partition}:apigateway:${region}:${service}:action/${action}` };
+}
+
+/**
+ * The region an ARN or queue URL names when it is written out (`arn:aws:sqs:us-west-2:…`,
+ * `https://sqs.us-west-2.amazonaws.com/…`): the integration must call the service there, not in the
+ * stack's region. Undefined for names, references and `${AWS::Region}`.
+ */
+export function regionOf(value: AwsValue, form: ResourceForm): string | undefined {
+  const text = value.kind === 'literal' ? value.value : value.kind === 'sub' ? value.template : '';
+  const region = form === 'arn' ? text.split(':')[3] : form === 'url' ? /^https?:\/\/(?:sqs\.)?([a-z0-9-]+)\.(?:queue\.)?amazonaws\.com/.exec(text)?.[1] : undefined;
+  return region !== undefined && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(region) ? region : undefined;
 }

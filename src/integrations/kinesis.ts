@@ -7,7 +7,7 @@ import { childPointer } from '../diagnostics/diagnostic.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
-import { actionUri, allow, arnOf } from './iam.js';
+import { actionUri, allow, arnOf, regionOf } from './iam.js';
 import { jsonString, textValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
 import { requestValue, targetOf } from './service-values.js';
@@ -43,7 +43,7 @@ export function renderKinesisIntegration(route: ServiceRoute, integration: Kines
   return renderServiceIntegration(route, integration, {
     service: 'Kinesis',
     httpMethod: 'POST',
-    uri: actionUri('kinesis', 'PutRecord'),
+    uri: actionUri('kinesis', 'PutRecord', regionOf(integration.stream, integration.streamForm)),
     requestParameters: { 'integration.request.header.Content-Type': "'application/x-amz-json-1.1'" },
     requestTemplate: renderVtl('kinesis/put-record.request', { streamKey: streamIsArn ? 'StreamARN' : 'StreamName', partitionKey: jsonString(integration.partitionKey), data }, { stream: integration.stream }),
     responseTemplate: renderVtl('kinesis/put-record.response', {}),

@@ -7,7 +7,7 @@ import { toAwsValue } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
-import { actionUri, allow, arnOf } from './iam.js';
+import { actionUri, allow, arnOf, regionOf } from './iam.js';
 import { quietValue, textValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
 import { requestValue, targetOf } from './service-values.js';
@@ -43,7 +43,7 @@ export function renderSnsIntegration(route: ServiceRoute, integration: SnsIntegr
   return renderServiceIntegration(route, integration, {
     service: 'SNS',
     httpMethod: 'POST',
-    uri: actionUri('sns', 'Publish'),
+    uri: actionUri('sns', 'Publish', regionOf(integration.topic, integration.topicForm)),
     requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
     requestTemplate: renderVtl(
       'sns/publish.request',

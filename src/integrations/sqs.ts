@@ -8,7 +8,7 @@ import { type AwsValue, cfnValue, joinSub, subText } from '../model/aws-value.js
 import { asBlock, type Block, type ModelContext, type RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
-import { allow, partOf } from './iam.js';
+import { allow, partOf, regionOf } from './iam.js';
 import { formValue, quietValue, textValue } from './request-values.js';
 import { declaredResource, type ResourceKind } from './resource-form.js';
 import { requestValue, targetOf } from './service-values.js';
@@ -71,11 +71,12 @@ function queueParts({ queue, queueForm }: SqsIntegration): { account: AwsValue; 
 
 export function renderSqsIntegration(route: ServiceRoute, integration: SqsIntegration): IntegrationOutput {
   const { account, name } = queueParts(integration);
+  const region = regionOf(integration.queue, integration.queueForm) ?? '${AWS::Region}';
   const form = (v: string | undefined): string | undefined => (v === undefined ? undefined : formValue(v));
   return renderServiceIntegration(route, integration, {
     service: 'SQS',
     httpMethod: 'POST',
-    uri: joinSub([subText('arn:${AWS::Partition}:apigateway:${AWS::Region}:sqs:path/'), account, '/', name]),
+    uri: joinSub([subText(`arn:\${AWS::Partition}:apigateway:${region}:sqs:path/`), account, '/', name]),
     requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
     requestTemplate: renderVtl('sqs/send-message.request', {
       body: textValue(integration.body, '$body'),
@@ -86,7 +87,7 @@ export function renderSqsIntegration(route: ServiceRoute, integration: SqsIntegr
     }),
     responseTemplate: renderVtl('sqs/send-message.response', {}),
     // An ARN is the resource itself; a URL or name gives the queue's account and name.
-    statements: [allow(['sqs:SendMessage'], [integration.queueForm === 'arn' ? cfnValue(integration.queue) : joinSub([subText('arn:${AWS::Partition}:sqs:${AWS::Region}:'), account, ':', name])])],
+    statements: [allow(['sqs:SendMessage'], [integration.queueForm === 'arn' ? cfnValue(integration.queue) : joinSub([subText(`arn:\${AWS::Partition}:sqs:${region}:`), account, ':', name])])],
     target: integration.queue,
   });
 }

@@ -8,7 +8,7 @@ import { type AwsValue, toAwsValue } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
-import { actionUri, allow, arnOf } from './iam.js';
+import { actionUri, allow, arnOf, regionOf } from './iam.js';
 import { escapeJson, jsonString, jsonText } from './request-values.js';
 import { declaredResource, type ResourceKind } from './resource-form.js';
 import { requestValue, targetOf } from './service-values.js';
@@ -60,7 +60,7 @@ export function renderStepFunctionsIntegration(route: ServiceRoute, integration:
   const output = renderServiceIntegration(route, integration, {
     service: 'Step Functions',
     httpMethod: 'POST',
-    uri: actionUri('states', integration.action),
+    uri: actionUri('states', integration.action, regionOf(integration.stateMachine, integration.stateMachineForm)),
     requestParameters: { 'integration.request.header.Content-Type': "'application/x-amz-json-1.0'" },
     requestTemplate: renderVtl('step-functions/start-execution.request', { input, name: integration.name === undefined ? undefined : jsonString(integration.name) }, { stateMachine: toAwsValue(stateMachine)! }),
     responseTemplate: renderVtl(sync ? 'step-functions/start-sync-execution.response' : 'step-functions/start-execution.response', {}),

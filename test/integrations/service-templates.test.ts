@@ -306,6 +306,14 @@ describe('targets given by ARN, URL or name', () => {
     expect(resolve(at(route).integration.uri, parameters)).toBe(`arn:aws:apigateway:eu-west-1:sqs:path/${path}`);
   });
 
+  it('calls a service in the region its ARN or URL names', async () => {
+    const at = await integrationsOf('service-targets', parameters);
+    expect(resolve(at('POST /remote/queue').integration.uri, parameters)).toBe('arn:aws:apigateway:us-west-2:sqs:path/111122223333/other');
+    const remote = at('GET /remote/items/{id}');
+    expect(resolve(remote.integration.uri, parameters)).toBe('arn:aws:apigateway:us-east-1:dynamodb:action/GetItem');
+    expect(JSON.parse(remote.request({ path: { id: 'i1' } }).text).TableName).toBe('remote');
+  });
+
   it('builds topic and state machine ARNs from their names', async () => {
     const at = await integrationsOf('service-targets', parameters);
     expect(new URLSearchParams(at('POST /alerts').request({ body: '{}' }).text).get('TopicArn')).toBe('arn:aws:sns:eu-west-1:123456789012:alerts');
