@@ -77,11 +77,27 @@ export function renderServiceIntegration(route: ServiceRoute, integration: Servi
     role: {
       service: integration.kind,
       name: targetName(request.target),
-      target: JSON.stringify(request.target),
+      target: targetKey(request.target),
       statements: request.statements,
       ...(integration.role && { existing: integration.role }),
     },
   };
+}
+
+/**
+ * What identifies a target: the resource or parameter a whole reference names (`!Ref Table`,
+ * `!GetAtt Table.Arn` and `${Table}` are one table), else the value itself.
+ */
+function targetKey(value: AwsValue): string {
+  const whole = value.kind === 'sub' ? /^\$\{([A-Za-z0-9_]+)(?:\.[A-Za-z0-9.]+)?\}$/.exec(value.template)?.[1] : undefined;
+  if (whole !== undefined) return whole;
+  if (value.kind === 'intrinsic') {
+    const ref = value.value['Ref'];
+    const getAtt = value.value['Fn::GetAtt'];
+    if (typeof ref === 'string') return ref;
+    if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
+  }
+  return JSON.stringify(value);
 }
 
 /** A readable name for a target, for the role's logical ID: `${OrdersQueueArn}` → `OrdersQueueArn`. */

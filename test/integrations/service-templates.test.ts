@@ -314,6 +314,13 @@ describe('targets given by ARN, URL or name', () => {
     expect(JSON.parse(remote.request({ path: { id: 'i1' } }).text).TableName).toBe('remote');
   });
 
+  it('gives one role to one target, however it is referred to', async () => {
+    const result = await compile('fixtures/service-targets/openapi.yaml', { into: 'fixtures/service-targets/base.yaml' });
+    const roles = Object.keys(result.template!.Resources).filter((id) => /Role\d*$/.test(id));
+    expect(roles.filter((id) => id.startsWith('TargetsApiDynamoDbTableRole'))).toEqual(['TargetsApiDynamoDbTableRole']);
+    expect(roles.filter((id) => id.startsWith('TargetsApiSqsQueueRole'))).toEqual(['TargetsApiSqsQueueRole']);
+  });
+
   it('builds topic and state machine ARNs from their names', async () => {
     const at = await integrationsOf('service-targets', parameters);
     expect(new URLSearchParams(at('POST /alerts').request({ body: '{}' }).text).get('TopicArn')).toBe('arn:aws:sns:eu-west-1:123456789012:alerts');
