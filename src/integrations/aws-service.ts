@@ -11,6 +11,7 @@ import { pascalCase } from '../model/names.js';
 import type { IamStatement } from './iam.js';
 import type { ServiceIntegration } from './service-types.js';
 import type { IntegrationOutput } from './types.js';
+import { wholeReference } from './resource-form.js';
 import { renderVtl } from './vtl.js';
 
 export interface ServiceRequest {
@@ -89,15 +90,7 @@ export function renderServiceIntegration(route: ServiceRoute, integration: Servi
  * `!GetAtt Table.Arn` and `${Table}` are one table), else the value itself.
  */
 function targetKey(value: AwsValue): string {
-  const whole = value.kind === 'sub' ? /^\$\{([A-Za-z0-9_]+)(?:\.[A-Za-z0-9.]+)?\}$/.exec(value.template)?.[1] : undefined;
-  if (whole !== undefined) return whole;
-  if (value.kind === 'intrinsic') {
-    const ref = value.value['Ref'];
-    const getAtt = value.value['Fn::GetAtt'];
-    if (typeof ref === 'string') return ref;
-    if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
-  }
-  return JSON.stringify(value);
+  return wholeReference(value)?.name ?? JSON.stringify(value);
 }
 
 /** A readable name for a target, for the role's logical ID: `${OrdersQueueArn}` → `OrdersQueueArn`. */

@@ -50,20 +50,32 @@ interface Found {
   readonly type?: string;
 }
 
-function formOf(ctx: ModelContext, value: AwsValue, kind: ResourceKind): Found {
-  if (value.kind === 'literal') return { ...textForm(value.value), why: `\`${value.value}\`` };
+/**
+ * The resource or parameter a value is a whole reference to, and the attribute it reads: `!Ref X`,
+ * `!GetAtt X.Arn`, `${X}`, `${X.Arn}`.
+ */
+export function wholeReference(value: AwsValue): { readonly name: string; readonly attribute?: string } | undefined {
   if (value.kind === 'sub') {
     const whole = /^\$\{([A-Za-z0-9_]+)(?:\.([A-Za-z0-9.]+))?\}$/.exec(value.template);
-    if (whole) return whole[2] === undefined ? referenceForm(ctx, whole[1]!, kind) : attributeForm(ctx, whole[1]!, whole[2], kind);
+    return whole ? { name: whole[1]!, ...(whole[2] !== undefined && { attribute: whole[2] }) } : undefined;
+  }
+  if (value.kind === 'literal') return undefined;
+  const ref = value.value['Ref'];
+  const getAtt = value.value['Fn::GetAtt'];
+  if (typeof ref === 'string') return { name: ref };
+  return Array.isArray(getAtt) && typeof getAtt[0] === 'string' && typeof getAtt[1] === 'string' ? { name: getAtt[0], attribute: getAtt[1] } : undefined;
+}
+
+function formOf(ctx: ModelContext, value: AwsValue, kind: ResourceKind): Found {
+  if (value.kind === 'literal') return { ...textForm(value.value), why: `\`${value.value}\`` };
+  const whole = wholeReference(value);
+  if (whole) return whole.attribute === undefined ? referenceForm(ctx, whole.name, kind) : attributeForm(ctx, whole.name, whole.attribute, kind);
+  if (value.kind === 'sub') {
     // Text around placeholders: an ARN or URL says so; anything else is a name built from parts.
     const text = value.template.replace(/\$\{[^}]*\}/g, '');
     const form = textForm(value.template).form ?? (/[:/]/.test(text) ? undefined : 'name');
     return { ...(form && { form }), why: `\`${value.template}\`` };
   }
-  const ref = value.value['Ref'];
-  if (typeof ref === 'string') return referenceForm(ctx, ref, kind);
-  const getAtt = value.value['Fn::GetAtt'];
-  if (Array.isArray(getAtt) && typeof getAtt[0] === 'string' && typeof getAtt[1] === 'string') return attributeForm(ctx, getAtt[0], getAtt[1], kind);
   const imported = value.value['Fn::ImportValue'];
   if (typeof imported === 'string') return { ...hintedForm(imported), why: `the export \`${imported}\`` };
   return { why: `the value of \`${Object.keys(value.value)[0]}\`` };
@@ -98,10 +110,7 @@ function referenceForm(ctx: ModelContext, name: string, kind: ResourceKind): Fou
 
 /** The `--into` resource a value refers to (`!Ref X`, `!GetAtt X.Arn`, `${X}`, `${X.Arn}`), if it is one. */
 export function declaredResource(ctx: ModelContext, value: AwsValue): { readonly id: string; readonly type: string; readonly properties: Block } | undefined {
-  const id =
-    value.kind === 'sub' ? /^\$\{([A-Za-z0-9_]+)(?:\.[A-Za-z0-9.]+)?\}$/.exec(value.template)?.[1]
-    : value.kind === 'intrinsic' ? (typeof value.value['Ref'] === 'string' ? value.value['Ref'] : Array.isArray(value.value['Fn::GetAtt']) ? String(value.value['Fn::GetAtt'][0]) : undefined)
-    : undefined;
+  const id = wholeReference(value)?.name;
   const declared = id === undefined ? undefined : ctx.declared(id);
   return declared?.kind === 'resource' ? { id: id!, type: declared.type, properties: declared.properties } : undefined;
 }
