@@ -44,18 +44,9 @@ export function parseDynamoDb(ctx: ModelContext, block: Block, pointer: string, 
     ctx.report('service-option-unused', 'error', `\`${key}\` has no meaning for DynamoDB ${action}.`, at(key), `${action} takes: ${[...allowed].join(', ')}.`);
   }
   const table = targetOf(ctx, block['table'], at('table'), `DynamoDB table (name or ARN) of ${scope.method} ${scope.path}`, TABLE);
+  const values = { key: attributes('key'), item: attributes('item'), update: attributes('update') };
   if (missing.length > 0 || !table) return undefined;
-  return {
-    kind: 'dynamodb',
-    action,
-    table: table.value,
-    tableForm: table.form,
-    key: attributes('key'),
-    item: attributes('item'),
-    update: attributes('update'),
-    ...(typeof block['index'] === 'string' && { index: block['index'] }),
-    ...common,
-  };
+  return { kind: 'dynamodb', action, table: table.value, tableForm: table.form, ...values, ...(typeof block['index'] === 'string' && { index: block['index'] }), ...common };
 }
 
 /** `{"S": "…"}`, `{"N": "…"}` or `{"BOOL": …}` of a Velocity string expression (BOOL: true only for `true`). */

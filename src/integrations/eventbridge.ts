@@ -25,16 +25,8 @@ const BUS: ResourceKind = {
 
 export function parseEventBridge(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): EventBridgeIntegration | undefined {
   const bus = targetOf(ctx, block['bus'] ?? 'default', childPointer(pointer, 'bus' in block ? 'bus' : 'source'), `Event bus (name or ARN) of ${scope.method} ${scope.path}`, BUS);
-  if (!bus) return undefined;
-  return {
-    kind: 'eventbridge',
-    bus: bus.value,
-    busForm: bus.form,
-    source: String(block['source']),
-    detailType: String(block['detailType']),
-    detail: requestValue(ctx, scope, block['detail'] ?? 'body', childPointer(pointer, 'detail' in block ? 'detail' : 'source')),
-    ...common,
-  };
+  const detail = requestValue(ctx, scope, block['detail'] ?? 'body', childPointer(pointer, 'detail' in block ? 'detail' : 'source'));
+  return bus && { kind: 'eventbridge', bus: bus.value, busForm: bus.form, source: String(block['source']), detailType: String(block['detailType']), detail, ...common };
 }
 
 export function renderEventBridgeIntegration(route: ServiceRoute, integration: EventBridgeIntegration): IntegrationOutput {

@@ -25,15 +25,11 @@ const STREAM: ResourceKind = {
 
 export function parseKinesis(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): KinesisIntegration | undefined {
   const stream = targetOf(ctx, block['stream'], childPointer(pointer, 'stream'), `Kinesis stream (name or ARN) of ${scope.method} ${scope.path}`, STREAM);
-  if (!stream) return undefined;
-  return {
-    kind: 'kinesis',
-    stream: stream.value,
-    streamForm: stream.form,
+  const values = {
     partitionKey: requestValue(ctx, scope, block['partitionKey'], childPointer(pointer, 'partitionKey')),
     data: requestValue(ctx, scope, block['data'] ?? 'body', childPointer(pointer, 'data' in block ? 'data' : 'stream')),
-    ...common,
   };
+  return stream && { kind: 'kinesis', stream: stream.value, streamForm: stream.form, ...values, ...common };
 }
 
 export function renderKinesisIntegration(route: ServiceRoute, integration: KinesisIntegration): IntegrationOutput {

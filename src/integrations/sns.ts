@@ -26,16 +26,12 @@ const TOPIC: ResourceKind = {
 
 export function parseSns(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): SnsIntegration | undefined {
   const topic = targetOf(ctx, block['topic'], childPointer(pointer, 'topic'), `SNS topic ARN of ${scope.method} ${scope.path}`, TOPIC);
-  if (!topic) return undefined;
-  return {
-    kind: 'sns',
-    topic: topic.value,
-    topicForm: topic.form,
+  const values = {
     message: requestValue(ctx, scope, block['message'] ?? 'body', childPointer(pointer, 'message' in block ? 'message' : 'topic')),
     ...('subject' in block && { subject: requestValue(ctx, scope, block['subject'], childPointer(pointer, 'subject')) }),
     attributes: attributesOf(ctx, scope, block['attributes'], childPointer(pointer, 'attributes')),
-    ...common,
   };
+  return topic && { kind: 'sns', topic: topic.value, topicForm: topic.form, ...values, ...common };
 }
 
 export function renderSnsIntegration(route: ServiceRoute, integration: SnsIntegration): IntegrationOutput {

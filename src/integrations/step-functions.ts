@@ -26,18 +26,13 @@ const STATE_MACHINE: ResourceKind = {
 
 export function parseStepFunctions(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): StepFunctionsIntegration | undefined {
   const stateMachine = targetOf(ctx, block['stateMachine'], childPointer(pointer, 'stateMachine'), `State machine ARN of ${scope.method} ${scope.path}`, STATE_MACHINE);
-  if (!stateMachine) return undefined;
   const action = (block['action'] ?? 'StartExecution') as StepFunctionsIntegration['action'];
-  if (action === 'StartSyncExecution') checkExpress(ctx, stateMachine.value, childPointer(pointer, 'action'));
-  return {
-    kind: 'stepfunctions',
-    action,
-    stateMachine: stateMachine.value,
-    stateMachineForm: stateMachine.form,
+  if (stateMachine && action === 'StartSyncExecution') checkExpress(ctx, stateMachine.value, childPointer(pointer, 'action'));
+  const values = {
     input: requestValue(ctx, scope, block['input'] ?? 'body', childPointer(pointer, 'input' in block ? 'input' : 'stateMachine')),
     ...('name' in block && { name: requestValue(ctx, scope, block['name'], childPointer(pointer, 'name')) }),
-    ...common,
   };
+  return stateMachine && { kind: 'stepfunctions', action, stateMachine: stateMachine.value, stateMachineForm: stateMachine.form, ...values, ...common };
 }
 
 /** StartSyncExecution runs Express workflows only; a state machine of the --into template says which it is. */
