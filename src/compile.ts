@@ -11,6 +11,7 @@ import { DEFAULT_CONFIG, findConfig, type LintConfig, loadConfig } from './lint/
 import { lintDocument } from './lint/engine.js';
 import { RULES } from './lint/rules/index.js';
 import { buildModel } from './model/build-model.js';
+import { asBlock } from './model/context.js';
 import type { GatewayModel } from './model/ir.js';
 
 export interface CompileOptions {
@@ -43,7 +44,7 @@ export async function compile(path: string, options: CompileOptions = {}): Promi
   for (const [name, file] of read) files.set(name, file);
   if (!loaded || hasErrors(diagnostics)) return { diagnostics, files };
 
-  const { model, diagnostics: modelDiagnostics } = buildModel(loaded, { externalNames: base ? namesDefinedBy(base) : new Set() });
+  const { model, diagnostics: modelDiagnostics } = buildModel(loaded, base ? { externalNames: namesDefinedBy(base), base: asBlock(base.value) } : {});
   diagnostics.push(...modelDiagnostics);
   // The lint rules run on every compile, beside the model's checks: an error-level finding stops the template.
   const config = options.config ?? configFor(path, diagnostics, files);

@@ -4,12 +4,12 @@
  * with the routes, the stage, and the managed policy a backend attaches to post to connections.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api.html
  */
-import { isArn, partOf } from '../integrations/iam.js';
+import { arnOf, nameOf } from '../integrations/iam.js';
 import { lambdaInvocationUri } from '../integrations/lambda.js';
 import { renderMockIntegration } from '../integrations/mock.js';
 import { jsonString } from '../integrations/request-values.js';
 import { renderServiceKind } from '../integrations/services.js';
-import { cfnValue, type CfnString, escapeSub, type Json, joinSub, subText } from '../model/aws-value.js';
+import { cfnValue, type CfnString, escapeSub, type Json, joinSub } from '../model/aws-value.js';
 import type { JsonObject } from '../load/load-document.js';
 import type { GatewayModel, WebSocketApi, WebSocketRoute } from '../model/ir.js';
 import { pascalCase } from '../model/names.js';
@@ -189,9 +189,8 @@ function integrationOf(ws: WebSocketApi, route: WebSocketRoute, roles: SharedRol
 
 /** `$connect` stores the connection id (and chosen attributes, and an expiry) in DynamoDB; `$disconnect` deletes it. */
 function connectionIntegration(ws: WebSocketApi, key: '$connect' | '$disconnect', roles: SharedRoles): WsIntegration {
-  const { table, ttl, attributes } = ws.connections!;
-  // As the DynamoDB integration takes it: a name, or an ARN whose name follows `table/`.
-  const tableName = isArn(table) ? partOf(table, '/', 1) : table;
+  const { table, tableForm, ttl, attributes } = ws.connections!;
+  const tableName = nameOf(table, tableForm, '/', 1);
   const connect = key === '$connect';
   const items = [
     '"connectionId": {"S": "$context.connectionId"}',
@@ -201,7 +200,7 @@ function connectionIntegration(ws: WebSocketApi, key: '$connect' | '$disconnect'
   const template: CfnString = connect
     ? joinSub([ttl !== undefined ? `#set($expiresAt = $context.requestTimeEpoch / 1000 + ${ttl})` : '', '{"TableName": "', tableName, `", "Item": {${items.join(', ')}}}`])
     : joinSub(['{"TableName": "', tableName, '", "Key": {"connectionId": {"S": "$context.connectionId"}}}']);
-  const tableArn = isArn(table) ? cfnValue(table) : joinSub([subText('arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/'), table]);
+  const tableArn = arnOf(table, tableForm, 'dynamodb', 'table/');
   const action = connect ? 'PutItem' : 'DeleteItem';
   return {
     properties: {

@@ -5,12 +5,13 @@
  * leak the service's internals.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-integration.html
  */
-import { type AwsValue, type CfnString, type Json, escapeSub, placeholderNames, referencedNames } from '../model/aws-value.js';
+import { type AwsValue, type CfnString, type Json, placeholderNames, referencedNames } from '../model/aws-value.js';
 import type { Route } from '../model/ir.js';
 import { pascalCase } from '../model/names.js';
 import type { IamStatement } from './iam.js';
 import type { ServiceIntegration } from './service-types.js';
 import type { IntegrationOutput } from './types.js';
+import { wholeReference } from './resource-form.js';
 import { renderVtl } from './vtl.js';
 
 export interface ServiceRequest {
@@ -28,6 +29,8 @@ export interface ServiceRequest {
   /** Response headers mapped from the service's response (`method.response.header.X` → expression). */
   readonly responseParameters?: Readonly<Record<string, string>>;
   readonly statements: readonly IamStatement[];
+  /** Error codes in a 4XX answer that mean the item or object does not exist (answered 404). */
+  readonly notFound?: readonly string[];
   /** The AWS resource the role's statements are about; routes with the same target share a role. */
   readonly target: AwsValue;
 }
@@ -43,17 +46,20 @@ export function successStatus(route: ServiceRoute): number {
 
 export function renderServiceIntegration(route: ServiceRoute, integration: ServiceIntegration, request: ServiceRequest): IntegrationOutput {
   const success = successStatus(route);
-  const requestTemplate = integration.requestTemplate !== undefined ? escapeSub(integration.requestTemplate) : request.requestTemplate;
-  const responseTemplate = integration.responseTemplate !== undefined ? escapeSub(integration.responseTemplate) : request.responseTemplate;
-  const errorTemplate = (status: number, text: string): CfnString => renderVtl('common/error.response', { status, message: text });
+  // The user's own templates are plain strings in the template (no Fn::Sub), so they stay as written.
+  const requestTemplate = integration.requestTemplate ?? request.requestTemplate;
+  const responseTemplate = integration.responseTemplate ?? request.responseTemplate;
+  const notFound = request.notFound ?? [];
+  const errorTemplate = (text: string, codes: readonly string[]): CfnString => renderVtl('common/error.response', { service: request.service, message: text, notFound: codes });
   const responses: Record<string, Json> = {
     default: {
       statusCode: String(success),
       ...(request.responseParameters && { responseParameters: { ...request.responseParameters } }),
       ...(responseTemplate !== undefined && { responseTemplates: { 'application/json': responseTemplate } }),
     },
-    '4\\d{2}': { statusCode: '400', responseTemplates: { 'application/json': errorTemplate(400, `${request.service} rejected the request.`) } },
-    '5\\d{2}': { statusCode: '500', responseTemplates: { 'application/json': errorTemplate(500, `${request.service} could not handle the request.`) } },
+    // AWS integrations select by the service's status code; the template then reads the error code.
+    '4\\d{2}': { statusCode: '400', responseTemplates: { 'application/json': errorTemplate(`${request.service} rejected the request.`, notFound) } },
+    '5\\d{2}': { statusCode: '500', responseTemplates: { 'application/json': errorTemplate(`${request.service} could not handle the request.`, []) } },
   };
   return {
     integration: {
@@ -68,15 +74,23 @@ export function renderServiceIntegration(route: ServiceRoute, integration: Servi
       timeoutInMillis: integration.timeout,
       responses,
     },
-    statusCodes: [success, 400, 500],
+    statusCodes: [success, 400, ...(notFound.length > 0 ? [404] : []), 429, 500],
     role: {
       service: integration.kind,
       name: targetName(request.target),
-      target: JSON.stringify(request.target),
+      target: targetKey(request.target),
       statements: request.statements,
       ...(integration.role && { existing: integration.role }),
     },
   };
+}
+
+/**
+ * What identifies a target: the resource or parameter a whole reference names (`!Ref Table`,
+ * `!GetAtt Table.Arn` and `${Table}` are one table), else the value itself.
+ */
+function targetKey(value: AwsValue): string {
+  return wholeReference(value)?.name ?? JSON.stringify(value);
 }
 
 /** A readable name for a target, for the role's logical ID: `${OrdersQueueArn}` → `OrdersQueueArn`. */

@@ -4,18 +4,26 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB.html
  */
 import { childPointer } from '../diagnostics/diagnostic.js';
-import { type AwsValue, cfnValue, joinSub, subText } from '../model/aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
-import { actionUri, allow, isArn, partOf } from './iam.js';
-import { jsonBoolean, jsonString } from './request-values.js';
-import { refuseBody, requestValue } from './service-values.js';
+import { actionUri, allow, arnOf, nameOf, regionOf } from './iam.js';
+import type { ResourceKind } from './resource-form.js';
+import { escapeJson, quietValue } from './request-values.js';
+import { refuseBody, requestValue, targetOf } from './service-values.js';
 import type { DynamoDbAction, DynamoDbAttribute, DynamoDbIntegration, ServiceCommon } from './service-types.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';
 
 const READS: readonly DynamoDbAction[] = ['GetItem', 'Query', 'DeleteItem'];
+
+export const DYNAMODB_TABLE: ResourceKind = {
+  noun: 'table',
+  types: { 'AWS::DynamoDB::Table': 'name', 'AWS::DynamoDB::GlobalTable': 'name', 'AWS::Serverless::SimpleTable': 'name' },
+  forms: ['arn', 'name'],
+  assumed: 'name',
+  example: 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/pets',
+};
 
 export function parseDynamoDb(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): DynamoDbIntegration | undefined {
   const action = block['action'] as DynamoDbAction;
@@ -35,23 +43,29 @@ export function parseDynamoDb(ctx: ModelContext, block: Block, pointer: string, 
   for (const key of ['key', 'item', 'update', 'index'].filter((k) => k in block && !allowed.has(k))) {
     ctx.report('service-option-unused', 'error', `\`${key}\` has no meaning for DynamoDB ${action}.`, at(key), `${action} takes: ${[...allowed].join(', ')}.`);
   }
-  if (missing.length > 0) return undefined;
-  return {
-    kind: 'dynamodb',
-    action,
-    table: ctx.value(block['table'], at('table'), `DynamoDB table (name or ARN) of ${scope.method} ${scope.path}`),
-    key: attributes('key'),
-    item: attributes('item'),
-    update: attributes('update'),
-    ...(typeof block['index'] === 'string' && { index: block['index'] }),
-    ...common,
-  };
+  const table = targetOf(ctx, block['table'], at('table'), `DynamoDB table (name or ARN) of ${scope.method} ${scope.path}`, DYNAMODB_TABLE);
+  const values = { key: attributes('key'), item: attributes('item'), update: attributes('update') };
+  if (missing.length > 0 || !table) return undefined;
+  return { kind: 'dynamodb', action, table: table.value, tableForm: table.form, ...values, ...(typeof block['index'] === 'string' && { index: block['index'] }), ...common };
 }
 
-/** `{"S": "…"}`, `{"N": "…"}` or `{"BOOL": …}` for a value from the request. */
-function typed(attribute: DynamoDbAttribute): { name: string; typed: string } {
-  const value = attribute.type === 'BOOL' ? jsonBoolean(attribute.value) : `"${jsonString(attribute.value)}"`;
-  return { name: attribute.name, typed: `{"${attribute.type}": ${value}}` };
+/** `{"S": "…"}`, `{"N": "…"}` or `{"BOOL": …}` of a Velocity string expression (BOOL: true only for `true`). */
+function typed(type: DynamoDbAttribute['type'], expression: string): string {
+  return `{"${type}": ${type === 'BOOL' ? `#if(${expression} == "true")true#{else}false#end` : `"${escapeJson(expression)}"`}}`;
+}
+
+/** A key attribute: always sent (DynamoDB answers 400 for an empty key). */
+function keyAttribute(attribute: DynamoDbAttribute): { name: string; typed: string } {
+  return { name: attribute.name, typed: typed(attribute.type, quietValue(attribute.value)) };
+}
+
+/**
+ * An attribute to write, held in a Velocity variable so the template can leave it out when the request
+ * lacks it (or it is empty): an empty N or S would be sent as a value the client never gave.
+ */
+function optionalAttribute(attribute: DynamoDbAttribute, index: number, prefix: string): { name: string; variable: string; value: string; typed: string } {
+  const variable = `$${prefix}${index}`;
+  return { name: attribute.name, variable, value: quietValue(attribute.value), typed: typed(attribute.type, variable) };
 }
 
 const TEMPLATE: Readonly<Record<DynamoDbAction, string>> = { PutItem: 'put-item', GetItem: 'get-item', Query: 'query', UpdateItem: 'update-item', DeleteItem: 'delete-item' };
@@ -59,21 +73,26 @@ const RESPONSE: Readonly<Record<DynamoDbAction, string>> = { PutItem: 'write', G
 
 export function renderDynamoDbIntegration(route: ServiceRoute, integration: DynamoDbIntegration): IntegrationOutput {
   const { action, table } = integration;
-  const tableIsArn = isArn(table);
-  const name: AwsValue = tableIsArn ? partOf(table, '/', 1) : table;
-  const arn = tableIsArn ? [table] : [subText('arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/'), table];
+  const name = nameOf(table, integration.tableForm, '/', 1);
   // A Query on an index reads the index, whose ARN is the table's plus /index/<name>.
-  const resource = integration.index !== undefined ? joinSub([...arn, `/index/${integration.index}`]) : tableIsArn ? cfnValue(table) : joinSub(arn);
+  const resource = arnOf(table, integration.tableForm, 'dynamodb', 'table/', integration.index !== undefined ? `/index/${integration.index}` : '');
   const output = renderServiceIntegration(route, integration, {
     service: 'DynamoDB',
     httpMethod: 'POST',
-    uri: actionUri('dynamodb', action),
+    uri: actionUri('dynamodb', action, regionOf(table, integration.tableForm)),
     requestTemplate: renderVtl(
       `dynamodb/${TEMPLATE[action]}.request`,
-      { key: integration.key.map(typed), item: integration.item.map(typed), update: integration.update.map(typed), index: integration.index },
+      {
+        key: integration.key.map(keyAttribute),
+        item: integration.item.map((a, i) => optionalAttribute(a, i, 'item')),
+        update: integration.update.map((a, i) => optionalAttribute(a, i, 'update')),
+        index: integration.index,
+      },
       { table: name },
     ),
     responseTemplate: renderVtl(`dynamodb/${RESPONSE[action]}.response`, {}),
+    // UpdateItem's condition (the item exists) fails for an unknown key.
+    ...(action === 'UpdateItem' && { notFound: ['ConditionalCheckFailed'] }),
     statements: [allow([`dynamodb:${action}`], [resource])],
     target: table,
   });

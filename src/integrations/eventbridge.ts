@@ -4,35 +4,40 @@
  * https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html
  */
 import { childPointer } from '../diagnostics/diagnostic.js';
-import { cfnValue, joinSub, subText } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
-import { actionUri, allow, isArn } from './iam.js';
-import { escapeJson, jsonString } from './request-values.js';
-import { requestValue } from './service-values.js';
+import { actionUri, allow, arnOf, regionOf } from './iam.js';
+import { escapeJson, jsonString, jsonText } from './request-values.js';
+import type { ResourceKind } from './resource-form.js';
+import { requestValue, targetOf } from './service-values.js';
 import type { EventBridgeIntegration, ServiceCommon } from './service-types.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';
 
-export function parseEventBridge(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): EventBridgeIntegration {
-  return {
-    kind: 'eventbridge',
-    bus: ctx.value(block['bus'] ?? 'default', childPointer(pointer, 'bus' in block ? 'bus' : 'source'), `Event bus (name or ARN) of ${scope.method} ${scope.path}`),
-    source: String(block['source']),
-    detailType: String(block['detailType']),
-    detail: requestValue(ctx, scope, block['detail'] ?? 'body', childPointer(pointer, 'detail' in block ? 'detail' : 'source')),
-    ...common,
-  };
+const BUS: ResourceKind = {
+  noun: 'event bus',
+  types: { 'AWS::Events::EventBus': 'name' },
+  forms: ['arn', 'name'],
+  assumed: 'name',
+  example: 'arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/orders',
+};
+
+export function parseEventBridge(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): EventBridgeIntegration | undefined {
+  const bus = targetOf(ctx, block['bus'] ?? 'default', childPointer(pointer, 'bus' in block ? 'bus' : 'source'), `Event bus (name or ARN) of ${scope.method} ${scope.path}`, BUS);
+  const detail = requestValue(ctx, scope, block['detail'] ?? 'body', childPointer(pointer, 'detail' in block ? 'detail' : 'source'));
+  return bus && { kind: 'eventbridge', bus: bus.value, busForm: bus.form, source: String(block['source']), detailType: String(block['detailType']), detail, ...common };
 }
 
 export function renderEventBridgeIntegration(route: ServiceRoute, integration: EventBridgeIntegration): IntegrationOutput {
-  const detail = integration.detail === 'body' ? escapeJson("$input.json('$')") : `{\\"value\\": \\"${jsonString(integration.detail)}\\"}`;
-  const busArn = isArn(integration.bus) ? cfnValue(integration.bus) : joinSub([subText('arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/'), integration.bus]);
+  // Detail is a JSON object: the body or a body field as its JSON text; another value wrapped as {"value": "…"}.
+  const json = integration.detail === 'body' ? "$input.json('$')" : jsonText(integration.detail);
+  const detail = json !== undefined ? escapeJson(json) : `{\\"value\\": \\"${jsonString(integration.detail)}\\"}`;
+  const busArn = arnOf(integration.bus, integration.busForm, 'events', 'event-bus/');
   return renderServiceIntegration(route, integration, {
     service: 'EventBridge',
     httpMethod: 'POST',
-    uri: actionUri('events', 'PutEvents'),
+    uri: actionUri('events', 'PutEvents', regionOf(integration.bus, integration.busForm)),
     requestParameters: {
       'integration.request.header.X-Amz-Target': "'AWSEvents.PutEvents'",
       'integration.request.header.Content-Type': "'application/x-amz-json-1.1'",

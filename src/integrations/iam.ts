@@ -1,5 +1,6 @@
 /** IAM statements the service integrations need, and ARNs built from names or taken from ARNs. */
 import { type AwsValue, type CfnString, type Intrinsic, cfnValue, joinSub, subText } from '../model/aws-value.js';
+import type { ResourceForm } from './resource-form.js';
 
 export interface IamStatement {
   readonly Effect: 'Allow';
@@ -11,12 +12,18 @@ export function allow(actions: readonly string[], resources: readonly CfnString[
   return { Effect: 'Allow', Action: actions, Resource: resources };
 }
 
-/** Whether a value gives an ARN (rather than a name): `arn:…` text, or `!GetAtt X.Arn`. */
-export function isArn(value: AwsValue): boolean {
-  if (value.kind === 'literal') return value.value.startsWith('arn:');
-  if (value.kind === 'sub') return value.template.startsWith('arn:');
-  const getAtt = value.value['Fn::GetAtt'];
-  return Array.isArray(getAtt) && getAtt[1] === 'Arn';
+/**
+ * The ARN of a resource given by ARN or by name: `arn:${AWS::Partition}:<service>:${AWS::Region}:${AWS::AccountId}:<prefix><name>`
+ * (S3, whose ARNs have neither region nor account: `arn:${AWS::Partition}:s3:::<name>`).
+ */
+export function arnOf(value: AwsValue, form: ResourceForm, service: string, prefix: string, suffix = ''): CfnString {
+  if (form === 'arn') return suffix === '' ? cfnValue(value) : joinSub([value, suffix]);
+  return service === 's3' ? joinSub([subText('arn:${AWS::Partition}:s3:::'), value, suffix]) : regionalArn(service, [prefix, value, suffix]);
+}
+
+/** The name of a resource given by ARN (part `index` of the ARN split on `separator`) or by name. */
+export function nameOf(value: AwsValue, form: ResourceForm, separator: string, index: number): AwsValue {
+  return form === 'arn' ? partOf(value, separator, index) : value;
 }
 
 /** Part `index` of the value split on `separator`: computed now for a literal, by CloudFormation otherwise. */
@@ -31,7 +38,18 @@ export function regionalArn(service: string, resource: readonly (string | AwsVal
   return joinSub([subText(`arn:\${AWS::Partition}:${service}:\${AWS::Region}:\${AWS::AccountId}:`), ...resource]);
 }
 
-/** The `arn:…:apigateway:<region>:<service>:action/<Action>` integration URI. */
-export function actionUri(service: string, action: string): CfnString {
-  return { 'Fn::Sub': `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:${service}:action/${action}` };
+/** The `arn:…:apigateway:<region>:<service>:action/<Action>` integration URI (by default, the stack's region). */
+export function actionUri(service: string, action: string, region = '${AWS::Region}'): CfnString {
+  return { 'Fn::Sub': `arn:\${AWS::Partition}:apigateway:${region}:${service}:action/${action}` };
+}
+
+/**
+ * The region an ARN or queue URL names when it is written out (`arn:aws:sqs:us-west-2:…`,
+ * `https://sqs.us-west-2.amazonaws.com/…`): the integration must call the service there, not in the
+ * stack's region. Undefined for names, references and `${AWS::Region}`.
+ */
+export function regionOf(value: AwsValue, form: ResourceForm): string | undefined {
+  const text = value.kind === 'literal' ? value.value : value.kind === 'sub' ? value.template : '';
+  const region = form === 'arn' ? text.split(':')[3] : form === 'url' ? /^https?:\/\/(?:sqs\.)?([a-z0-9-]+)\.(?:queue\.)?amazonaws\.com/.exec(text)?.[1] : undefined;
+  return region !== undefined && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(region) ? region : undefined;
 }

@@ -4,38 +4,46 @@
  * https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecord.html
  */
 import { childPointer } from '../diagnostics/diagnostic.js';
-import { cfnValue, joinSub, subText } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
-import { actionUri, allow, isArn } from './iam.js';
-import { jsonString, quietValue } from './request-values.js';
-import { requestValue } from './service-values.js';
+import { actionUri, allow, arnOf, regionOf } from './iam.js';
+import { jsonString, textValue } from './request-values.js';
+import type { ResourceKind } from './resource-form.js';
+import { requestValue, targetOf } from './service-values.js';
 import type { KinesisIntegration, ServiceCommon } from './service-types.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';
 
-export function parseKinesis(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): KinesisIntegration {
-  return {
-    kind: 'kinesis',
-    stream: ctx.value(block['stream'], childPointer(pointer, 'stream'), `Kinesis stream (name or ARN) of ${scope.method} ${scope.path}`),
+const STREAM: ResourceKind = {
+  noun: 'stream',
+  types: { 'AWS::Kinesis::Stream': 'name' },
+  forms: ['arn', 'name'],
+  assumed: 'name',
+  example: 'arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/clicks',
+};
+
+export function parseKinesis(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): KinesisIntegration | undefined {
+  const stream = targetOf(ctx, block['stream'], childPointer(pointer, 'stream'), `Kinesis stream (name or ARN) of ${scope.method} ${scope.path}`, STREAM);
+  const values = {
     partitionKey: requestValue(ctx, scope, block['partitionKey'], childPointer(pointer, 'partitionKey')),
     data: requestValue(ctx, scope, block['data'] ?? 'body', childPointer(pointer, 'data' in block ? 'data' : 'stream')),
-    ...common,
   };
+  return stream && { kind: 'kinesis', stream: stream.value, streamForm: stream.form, ...values, ...common };
 }
 
 export function renderKinesisIntegration(route: ServiceRoute, integration: KinesisIntegration): IntegrationOutput {
-  const streamIsArn = isArn(integration.stream);
-  const data = integration.data === 'body' ? "$util.base64Encode($input.json('$'))" : `$util.base64Encode(${quietValue(integration.data)})`;
+  const streamIsArn = integration.streamForm === 'arn';
+  // The whole body as JSON text (normalized); a field or other value as text.
+  const data = integration.data === 'body' ? { set: '', text: "$input.json('$')" } : textValue(integration.data, '$data');
   return renderServiceIntegration(route, integration, {
     service: 'Kinesis',
     httpMethod: 'POST',
-    uri: actionUri('kinesis', 'PutRecord'),
+    uri: actionUri('kinesis', 'PutRecord', regionOf(integration.stream, integration.streamForm)),
     requestParameters: { 'integration.request.header.Content-Type': "'application/x-amz-json-1.1'" },
     requestTemplate: renderVtl('kinesis/put-record.request', { streamKey: streamIsArn ? 'StreamARN' : 'StreamName', partitionKey: jsonString(integration.partitionKey), data }, { stream: integration.stream }),
     responseTemplate: renderVtl('kinesis/put-record.response', {}),
-    statements: [allow(['kinesis:PutRecord'], [streamIsArn ? cfnValue(integration.stream) : joinSub([subText('arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/'), integration.stream])])],
+    statements: [allow(['kinesis:PutRecord'], [arnOf(integration.stream, integration.streamForm, 'kinesis', 'stream/')])],
     target: integration.stream,
   });
 }

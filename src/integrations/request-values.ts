@@ -47,14 +47,38 @@ export function escapeJson(expression: string): string {
   return `$util.escapeJavaScript(${expression}).replaceAll("\\\\'","'")`;
 }
 
+/** The JSONPath of a body field (`body.a.b` → `$.a.b`); undefined for anything else, the whole body included. */
+function fieldPath(value: RequestValue): string | undefined {
+  return value.startsWith('body.') ? `$.${value.slice(5)}` : undefined;
+}
+
+/**
+ * A value passed whole as JSON text (an event's detail, an execution's input): a body field as
+ * `$input.json`, so an object stays an object (`$input.path` would print it as Java's `{a=1}`).
+ */
+export function jsonText(value: RequestValue): string | undefined {
+  const path = fieldPath(value);
+  return path === undefined ? undefined : `$input.json('${path}')`;
+}
+
+/**
+ * A value passed whole as text (a message body, record data): a body field that is a string as itself,
+ * any other JSON value as its JSON text (`$input.path` would print an object as Java's `{a=1}`), and ""
+ * when the request lacks it. A body field takes `#set` directives first (`set`), which put it in
+ * `variable`; `text` is then the string expression.
+ */
+export function textValue(value: RequestValue, variable: string): { set: string; text: string } {
+  const path = fieldPath(value);
+  if (path === undefined) return { set: '', text: quietValue(value) };
+  return {
+    set: `#set(${variable} = "$!input.json('${path}')")#if(${variable}.startsWith('"'))#set(${variable} = "$!input.path('${path}')")#elseif(${variable} == "null")#set(${variable} = "")#{end}`,
+    text: variable,
+  };
+}
+
 /** A request value as one form-encoded field value. */
 export function formValue(value: RequestValue): string {
   return `$util.urlEncode(${quietValue(value)})`;
-}
-
-/** A request value as a JSON boolean: true only for the text `true`. */
-export function jsonBoolean(value: RequestValue): string {
-  return `#if(${quietValue(value)} == "true")true#{else}false#end`;
 }
 
 export function readsBody(value: RequestValue): boolean {

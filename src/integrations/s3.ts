@@ -9,14 +9,23 @@ import { joinSub, subText } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
-import { allow, isArn, partOf } from './iam.js';
-import { refuseBody, requestValue } from './service-values.js';
+import { allow, arnOf, nameOf } from './iam.js';
+import type { ResourceKind } from './resource-form.js';
+import { refuseBody, requestValue, targetOf } from './service-values.js';
 import type { S3Action, S3Integration, ServiceCommon } from './service-types.js';
 import type { IntegrationOutput } from './types.js';
 
 const VERB: Readonly<Record<S3Action, string>> = { GetObject: 'GET', PutObject: 'PUT', DeleteObject: 'DELETE' };
 
-export function parseS3(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): S3Integration {
+const BUCKET: ResourceKind = {
+  noun: 'bucket',
+  types: { 'AWS::S3::Bucket': 'name' },
+  forms: ['arn', 'name'],
+  assumed: 'name',
+  example: 'arn:${AWS::Partition}:s3:::documents',
+};
+
+export function parseS3(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): S3Integration | undefined {
   const action = block['action'] as S3Action;
   if (action !== 'PutObject') refuseBody(ctx, scope, action, childPointer(pointer, 'action'));
   const key = String(block['key']);
@@ -25,18 +34,19 @@ export function parseS3(ctx: ModelContext, block: Block, pointer: string, scope:
     ctx.report('service-binary-media-types', 'info', `${action} passes object bodies through as text unless their media type is in \`api.binaryMediaTypes\`.`, childPointer(pointer, 'action'), 'List the binary media types your objects use (e.g. image/png, application/octet-stream), or */* for all.');
   }
   for (const [, name] of key.matchAll(/\{([^}]+)\}/g)) requestValue(ctx, scope, `path.${name}`, childPointer(pointer, 'key'));
-  return { kind: 's3', action, bucket: ctx.value(block['bucket'], childPointer(pointer, 'bucket'), `S3 bucket of ${scope.method} ${scope.path}`), key, ...common };
+  const bucket = targetOf(ctx, block['bucket'], childPointer(pointer, 'bucket'), `S3 bucket of ${scope.method} ${scope.path}`, BUCKET);
+  return bucket && { kind: 's3', action, bucket: bucket.value, bucketForm: bucket.form, key, ...common };
 }
 
 export function renderS3Integration(route: ServiceRoute, integration: S3Integration): IntegrationOutput {
   const { action, key } = integration;
-  const bucket = isArn(integration.bucket) ? partOf(integration.bucket, ':', 5) : integration.bucket;
+  const bucket = nameOf(integration.bucket, integration.bucketForm, ':', 5);
   const requestParameters: Record<string, string> = {};
   for (const [, name] of key.matchAll(/\{([^}]+)\}/g)) requestParameters[`integration.request.path.${name}`] = `method.request.path.${name}`;
   if (action === 'PutObject') requestParameters['integration.request.header.Content-Type'] = 'method.request.header.Content-Type';
   // The narrowest resource S3 allows: the literal prefix of the key, then any key below it.
   const prefix = key.split('{')[0]!;
-  const objects = isArn(integration.bucket) ? joinSub([integration.bucket, `/${prefix}*`]) : joinSub([subText('arn:${AWS::Partition}:s3:::'), bucket, `/${prefix}*`]);
+  const objects = arnOf(integration.bucket, integration.bucketForm, 's3', '', `/${prefix}*`);
   return {
     ...renderServiceIntegration(route, integration, {
       service: 'S3',
@@ -46,7 +56,9 @@ export function renderS3Integration(route: ServiceRoute, integration: S3Integrat
       // Object bodies are passed as they are, whatever their type: no template to map them.
       passthroughBehavior: 'when_no_match',
       ...(action === 'GetObject' && { responseParameters: { 'method.response.header.Content-Type': 'integration.response.header.Content-Type' } }),
-      statements: [allow([`s3:${action}`], [objects])],
+      // Without s3:ListBucket S3 answers a missing key with 403 AccessDenied; with it, 404 NoSuchKey.
+      statements: [allow([`s3:${action}`], [objects]), ...(action === 'GetObject' ? [allow(['s3:ListBucket'], [arnOf(integration.bucket, integration.bucketForm, 's3', '')])] : [])],
+      ...(action === 'GetObject' && { notFound: ['NoSuchKey'] }),
       target: integration.bucket,
     }),
     ...(action === 'GetObject' && { responseHeaders: ['Content-Type'] }),

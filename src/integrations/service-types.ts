@@ -5,6 +5,7 @@
 import type { AwsValue } from '../model/aws-value.js';
 import type { Origin } from '../model/ir.js';
 import type { RequestValue } from './request-values.js';
+import type { ResourceForm } from './resource-form.js';
 
 /** What every service integration has. */
 export interface ServiceCommon {
@@ -24,9 +25,9 @@ export interface MessageAttribute {
 
 export interface SqsIntegration extends ServiceCommon {
   readonly kind: 'sqs';
-  /** Queue ARN, or its URL. */
+  /** Queue ARN, URL or name. */
   readonly queue: AwsValue;
-  readonly queueIsUrl: boolean;
+  readonly queueForm: ResourceForm;
   readonly body: RequestValue;
   readonly attributes: readonly MessageAttribute[];
   readonly groupId?: RequestValue;
@@ -35,7 +36,9 @@ export interface SqsIntegration extends ServiceCommon {
 
 export interface SnsIntegration extends ServiceCommon {
   readonly kind: 'sns';
+  /** Topic ARN or name. */
   readonly topic: AwsValue;
+  readonly topicForm: ResourceForm;
   readonly message: RequestValue;
   readonly subject?: RequestValue;
   readonly attributes: readonly MessageAttribute[];
@@ -55,6 +58,7 @@ export interface DynamoDbIntegration extends ServiceCommon {
   readonly action: DynamoDbAction;
   /** Table name or ARN. */
   readonly table: AwsValue;
+  readonly tableForm: ResourceForm;
   readonly key: readonly DynamoDbAttribute[];
   readonly item: readonly DynamoDbAttribute[];
   readonly update: readonly DynamoDbAttribute[];
@@ -68,6 +72,7 @@ export interface S3Integration extends ServiceCommon {
   readonly action: S3Action;
   /** Bucket name or ARN. */
   readonly bucket: AwsValue;
+  readonly bucketForm: ResourceForm;
   /** Object key template: literal text and `{pathParameter}` segments. */
   readonly key: string;
 }
@@ -75,7 +80,9 @@ export interface S3Integration extends ServiceCommon {
 export interface StepFunctionsIntegration extends ServiceCommon {
   readonly kind: 'stepfunctions';
   readonly action: 'StartExecution' | 'StartSyncExecution';
+  /** State machine ARN or name. */
   readonly stateMachine: AwsValue;
+  readonly stateMachineForm: ResourceForm;
   readonly input: RequestValue;
   readonly name?: RequestValue;
 }
@@ -84,6 +91,7 @@ export interface EventBridgeIntegration extends ServiceCommon {
   readonly kind: 'eventbridge';
   /** Event bus name or ARN. */
   readonly bus: AwsValue;
+  readonly busForm: ResourceForm;
   readonly source: string;
   readonly detailType: string;
   readonly detail: RequestValue;
@@ -93,6 +101,7 @@ export interface KinesisIntegration extends ServiceCommon {
   readonly kind: 'kinesis';
   /** Stream name or ARN. */
   readonly stream: AwsValue;
+  readonly streamForm: ResourceForm;
   readonly partitionKey: RequestValue;
   readonly data: RequestValue;
 }

@@ -6,6 +6,7 @@ import { parseEventBridge, renderEventBridgeIntegration } from './eventbridge.js
 import { parseKinesis, renderKinesisIntegration } from './kinesis.js';
 import { parseS3, renderS3Integration } from './s3.js';
 import type { ServiceCommon, ServiceIntegration, ServiceKind } from './service-types.js';
+import { refuseBodilessBody } from './service-values.js';
 import { parseSns, renderSnsIntegration } from './sns.js';
 import { parseSqs, renderSqsIntegration } from './sqs.js';
 import { parseStepFunctions, renderStepFunctionsIntegration } from './step-functions.js';
@@ -13,14 +14,22 @@ import type { IntegrationOutput } from './types.js';
 
 type Parser = (ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon) => ServiceIntegration | undefined;
 
+/** A service's parser, after the check every service shares. */
+function checked(parse: Parser): Parser {
+  return (ctx, block, pointer, scope, common) => {
+    refuseBodilessBody(ctx, scope, pointer);
+    return parse(ctx, block, pointer, scope, common);
+  };
+}
+
 export const SERVICE_PARSERS: Readonly<Record<ServiceKind, Parser>> = {
-  sqs: parseSqs,
-  sns: parseSns,
-  dynamodb: parseDynamoDb,
-  s3: parseS3,
-  stepfunctions: parseStepFunctions,
-  eventbridge: parseEventBridge,
-  kinesis: parseKinesis,
+  sqs: checked(parseSqs),
+  sns: checked(parseSns),
+  dynamodb: checked(parseDynamoDb),
+  s3: checked(parseS3),
+  stepfunctions: checked(parseStepFunctions),
+  eventbridge: checked(parseEventBridge),
+  kinesis: checked(parseKinesis),
 };
 
 export function renderServiceKind(route: ServiceRoute, integration: ServiceIntegration): IntegrationOutput {

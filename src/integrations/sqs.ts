@@ -8,58 +8,86 @@ import { type AwsValue, cfnValue, joinSub, subText } from '../model/aws-value.js
 import { asBlock, type Block, type ModelContext, type RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
-import { allow, partOf } from './iam.js';
-import { formValue, quietValue } from './request-values.js';
-import { requestValue } from './service-values.js';
+import { allow, partOf, regionOf } from './iam.js';
+import { formValue, quietValue, textValue } from './request-values.js';
+import { declaredResource, type ResourceKind } from './resource-form.js';
+import { requestValue, targetOf } from './service-values.js';
 import type { MessageAttribute, ServiceCommon, SqsIntegration } from './service-types.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';
 
-export function parseSqs(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): SqsIntegration {
-  const queue = ctx.value(block['queue'], childPointer(pointer, 'queue'), `SQS queue of ${scope.method} ${scope.path}`);
-  const queueIsUrl = (queue.kind === 'literal' && /^https?:\/\//.test(queue.value)) || (queue.kind === 'intrinsic' && typeof queue.value['Ref'] === 'string');
+const QUEUE: ResourceKind = {
+  noun: 'queue',
+  types: { 'AWS::SQS::Queue': 'url' },
+  forms: ['arn', 'url', 'name'],
+  example: 'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:orders',
+};
+
+export function parseSqs(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): SqsIntegration | undefined {
+  const queue = targetOf(ctx, block['queue'], childPointer(pointer, 'queue'), `SQS queue of ${scope.method} ${scope.path}`, QUEUE);
   const value = (key: string): { [k: string]: string } => (key in block ? { [key]: requestValue(ctx, scope, block[key], childPointer(pointer, key)) } : {});
-  return {
-    kind: 'sqs',
-    queue,
-    queueIsUrl,
+  const values = {
     body: requestValue(ctx, scope, block['body'] ?? 'body', childPointer(pointer, 'body' in block ? 'body' : 'queue')),
     attributes: attributesOf(ctx, scope, block['attributes'], childPointer(pointer, 'attributes')),
     ...value('groupId'),
     ...value('deduplicationId'),
-    ...common,
   };
+  if (queue) checkFifo(ctx, block, queue.value, childPointer(pointer, 'queue'));
+  return queue && { kind: 'sqs', queue: queue.value, queueForm: queue.form, ...values, ...common };
+}
+
+/**
+ * SendMessage to a FIFO queue needs a MessageGroupId, and a MessageDeduplicationId unless the queue
+ * deduplicates by content. A queue is known to be FIFO by its name (`….fifo`) or its --into declaration.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html
+ */
+function checkFifo(ctx: ModelContext, block: Block, queue: AwsValue, pointer: string): void {
+  const declared = declaredResource(ctx, queue);
+  const text = queue.kind === 'literal' ? queue.value : queue.kind === 'sub' ? queue.template : '';
+  const fifo = text.endsWith('.fifo') || String(declared?.properties['FifoQueue']) === 'true' || String(declared?.properties['QueueName']).endsWith('.fifo');
+  if (fifo && !('groupId' in block)) {
+    ctx.report('sqs-fifo-group-id', 'error', 'The queue is a FIFO queue: SendMessage to it needs a MessageGroupId.', pointer, 'Add `groupId:` (messages with the same group id are delivered in order; e.g. `path.customerId`, or `context.requestId` for no ordering).');
+  }
+  if (fifo && declared && !('deduplicationId' in block) && String(declared.properties['ContentBasedDeduplication']) !== 'true') {
+    ctx.report('sqs-fifo-deduplication-id', 'error', `\`${declared.id}\` is a FIFO queue without ContentBasedDeduplication: SendMessage to it needs a MessageDeduplicationId.`, pointer, 'Add `deduplicationId: context.requestId` (or a value that identifies the message), or set ContentBasedDeduplication on the queue.');
+  }
 }
 
 export function attributesOf(ctx: ModelContext, scope: RouteScope, raw: unknown, pointer: string): MessageAttribute[] {
   return Object.entries(asBlock(raw)).map(([name, value]) => ({ name, value: requestValue(ctx, scope, value, childPointer(pointer, name)) }));
 }
 
-/** The queue's account and name: from its ARN (`arn:…:sqs:region:account:name`) or URL (`https://host/account/name`). */
-function queueParts(integration: SqsIntegration): { account: AwsValue; name: AwsValue } {
-  return integration.queueIsUrl
-    ? { account: partOf(integration.queue, '/', 3), name: partOf(integration.queue, '/', 4) }
-    : { account: partOf(integration.queue, ':', 4), name: partOf(integration.queue, ':', 5) };
+/** The queue's account and name: from its ARN (`arn:…:sqs:region:account:name`), URL (`https://host/account/name`) or name. */
+function queueParts({ queue, queueForm }: SqsIntegration): { account: AwsValue; name: AwsValue } {
+  switch (queueForm) {
+    case 'url':
+      return { account: partOf(queue, '/', 3), name: partOf(queue, '/', 4) };
+    case 'arn':
+      return { account: partOf(queue, ':', 4), name: partOf(queue, ':', 5) };
+    case 'name':
+      return { account: subText('${AWS::AccountId}'), name: queue };
+  }
 }
 
 export function renderSqsIntegration(route: ServiceRoute, integration: SqsIntegration): IntegrationOutput {
   const { account, name } = queueParts(integration);
+  const region = regionOf(integration.queue, integration.queueForm) ?? '${AWS::Region}';
   const form = (v: string | undefined): string | undefined => (v === undefined ? undefined : formValue(v));
   return renderServiceIntegration(route, integration, {
     service: 'SQS',
     httpMethod: 'POST',
-    uri: joinSub([subText('arn:${AWS::Partition}:apigateway:${AWS::Region}:sqs:path/'), account, '/', name]),
+    uri: joinSub([subText(`arn:\${AWS::Partition}:apigateway:${region}:sqs:path/`), account, '/', name]),
     requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
     requestTemplate: renderVtl('sqs/send-message.request', {
-      body: formValue(integration.body),
+      body: textValue(integration.body, '$body'),
       // Attributes the request lacks are left out (SQS refuses empty values).
       attributes: integration.attributes.map((a) => ({ name: a.name, value: quietValue(a.value) })),
       groupId: form(integration.groupId),
       deduplicationId: form(integration.deduplicationId),
     }),
     responseTemplate: renderVtl('sqs/send-message.response', {}),
-    // A URL names the queue's account; an ARN is the resource itself.
-    statements: [allow(['sqs:SendMessage'], [integration.queueIsUrl ? joinSub([subText('arn:${AWS::Partition}:sqs:${AWS::Region}:'), account, ':', name]) : cfnValue(integration.queue)])],
+    // An ARN is the resource itself; a URL or name gives the queue's account and name.
+    statements: [allow(['sqs:SendMessage'], [integration.queueForm === 'arn' ? cfnValue(integration.queue) : joinSub([subText(`arn:\${AWS::Partition}:sqs:${region}:`), account, ':', name])])],
     target: integration.queue,
   });
 }

@@ -4,40 +4,62 @@
  * https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartSyncExecution.html
  */
 import { childPointer } from '../diagnostics/diagnostic.js';
-import { cfnValue } from '../model/aws-value.js';
+import { type AwsValue, toAwsValue } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
-import { actionUri, allow } from './iam.js';
-import { escapeJson, jsonString } from './request-values.js';
-import { requestValue } from './service-values.js';
+import { actionUri, allow, arnOf, regionOf } from './iam.js';
+import { escapeJson, jsonString, jsonText } from './request-values.js';
+import { declaredResource, type ResourceKind } from './resource-form.js';
+import { requestValue, targetOf } from './service-values.js';
 import type { ServiceCommon, StepFunctionsIntegration } from './service-types.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';
 
-export function parseStepFunctions(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): StepFunctionsIntegration {
-  return {
-    kind: 'stepfunctions',
-    action: (block['action'] ?? 'StartExecution') as StepFunctionsIntegration['action'],
-    stateMachine: ctx.value(block['stateMachine'], childPointer(pointer, 'stateMachine'), `State machine ARN of ${scope.method} ${scope.path}`),
+const STATE_MACHINE: ResourceKind = {
+  noun: 'state machine',
+  types: { 'AWS::StepFunctions::StateMachine': 'arn', 'AWS::Serverless::StateMachine': 'arn' },
+  forms: ['arn', 'name'],
+  assumed: 'arn',
+  example: 'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:orders',
+};
+
+export function parseStepFunctions(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): StepFunctionsIntegration | undefined {
+  const stateMachine = targetOf(ctx, block['stateMachine'], childPointer(pointer, 'stateMachine'), `State machine ARN of ${scope.method} ${scope.path}`, STATE_MACHINE);
+  const action = (block['action'] ?? 'StartExecution') as StepFunctionsIntegration['action'];
+  if (stateMachine && action === 'StartSyncExecution') checkExpress(ctx, stateMachine.value, childPointer(pointer, 'action'));
+  const values = {
     input: requestValue(ctx, scope, block['input'] ?? 'body', childPointer(pointer, 'input' in block ? 'input' : 'stateMachine')),
     ...('name' in block && { name: requestValue(ctx, scope, block['name'], childPointer(pointer, 'name')) }),
-    ...common,
   };
+  return stateMachine && { kind: 'stepfunctions', action, stateMachine: stateMachine.value, stateMachineForm: stateMachine.form, ...values, ...common };
+}
+
+/** StartSyncExecution runs Express workflows only; a state machine of the --into template says which it is. */
+function checkExpress(ctx: ModelContext, value: AwsValue, pointer: string): void {
+  const declared = declaredResource(ctx, value);
+  if (!declared) return;
+  // AWS::StepFunctions::StateMachine has StateMachineType, SAM's AWS::Serverless::StateMachine has Type; both default to STANDARD.
+  const type = String(declared.properties[declared.type === 'AWS::Serverless::StateMachine' ? 'Type' : 'StateMachineType'] ?? 'STANDARD');
+  if (type !== 'EXPRESS') {
+    ctx.report('service-sync-needs-express', 'error', `StartSyncExecution runs only Express workflows, and \`${declared.id}\` is ${type === 'STANDARD' ? 'a Standard' : `of type ${type}, not an Express`} state machine.`, pointer, `Use StartExecution (answers with the execution ARN at once), or make ${declared.id} an EXPRESS state machine.`);
+  }
 }
 
 export function renderStepFunctionsIntegration(route: ServiceRoute, integration: StepFunctionsIntegration): IntegrationOutput {
   const sync = integration.action === 'StartSyncExecution';
-  // The whole body goes in as JSON text; a single value goes in as a JSON string.
-  const input = integration.input === 'body' ? escapeJson("$input.json('$')") : `\\"${jsonString(integration.input)}\\"`;
+  const stateMachine = arnOf(integration.stateMachine, integration.stateMachineForm, 'states', 'stateMachine:');
+  // The body or a body field goes in as its JSON text; another value as a JSON string.
+  const json = integration.input === 'body' ? "$input.json('$')" : jsonText(integration.input);
+  const input = json !== undefined ? escapeJson(json) : `\\"${jsonString(integration.input)}\\"`;
   const output = renderServiceIntegration(route, integration, {
     service: 'Step Functions',
     httpMethod: 'POST',
-    uri: actionUri('states', integration.action),
+    uri: actionUri('states', integration.action, regionOf(integration.stateMachine, integration.stateMachineForm)),
     requestParameters: { 'integration.request.header.Content-Type': "'application/x-amz-json-1.0'" },
-    requestTemplate: renderVtl('step-functions/start-execution.request', { input, name: integration.name === undefined ? undefined : jsonString(integration.name) }, { stateMachine: integration.stateMachine }),
+    requestTemplate: renderVtl('step-functions/start-execution.request', { input, name: integration.name === undefined ? undefined : jsonString(integration.name) }, { stateMachine: toAwsValue(stateMachine)! }),
     responseTemplate: renderVtl(sync ? 'step-functions/start-sync-execution.response' : 'step-functions/start-execution.response', {}),
-    statements: [allow([`states:${integration.action}`], [cfnValue(integration.stateMachine)])],
+    statements: [allow([`states:${integration.action}`], [stateMachine])],
     target: integration.stateMachine,
   });
   return sync ? { ...output, statusCodes: [...(output.statusCodes ?? []), 502] } : output;

@@ -15,6 +15,7 @@ handlebars.registerHelper('escapeJson', function (this: unknown, options: Handle
   return new Handlebars.SafeString(escapeJson(options.fn(this).trim()));
 });
 handlebars.registerHelper('inc', (n: unknown) => Number(n) + 1);
+handlebars.registerHelper('below', (a: unknown, b: unknown) => Number(a) < Number(b));
 handlebars.registerHelper('formName', (text: unknown) => new Handlebars.SafeString(encodeURIComponent(String(text))));
 
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
@@ -24,14 +25,21 @@ function sourceOf(name: string): string {
   return readFileSync(new URL(`../../templates/${name}.vtl.hbs`, import.meta.url), 'utf8');
 }
 
+/** Partials are templates too (`{{> dynamodb/plain-item …}}`), registered when first used, with the partials they use. */
+function registerPartials(source: string): void {
+  for (const [, partial] of source.matchAll(/\{\{> ?([\w/-]+)/g)) {
+    if (handlebars.partials[partial!]) continue;
+    const text = sourceOf(partial!);
+    handlebars.registerPartial(partial!, text);
+    registerPartials(text);
+  }
+}
+
 function templateOf(name: string): Handlebars.TemplateDelegate {
   let template = compiled.get(name);
   if (!template) {
     const source = sourceOf(name);
-    // Partials are templates too (`{{> dynamodb/plain-item …}}`), registered when first used.
-    for (const [, partial] of source.matchAll(/\{\{> ?([\w/-]+)/g)) {
-      if (!handlebars.partials[partial!]) handlebars.registerPartial(partial!, sourceOf(partial!));
-    }
+    registerPartials(source);
     template = handlebars.compile(source, { noEscape: true, strict: true });
     compiled.set(name, template);
   }

@@ -10,7 +10,7 @@ import type { Authorizer, EndpointType, GatewayModel, HttpMethod, Integration, O
 import { SERVICE_KINDS, type ServiceKind } from '../integrations/service-types.js';
 import { SERVICE_PARSERS } from '../integrations/services.js';
 import { buildAccess, buildAuthorizers, routeAccess } from './access.js';
-import { asBlock, type Block, type ModelContext, type Placed, type RouteScope } from './context.js';
+import { asBlock, type Block, type Declared, type ModelContext, type Placed, type RouteScope } from './context.js';
 import { apiLogicalId, pascalCase, slug, uniqueId } from './names.js';
 import { buildCors, buildDomain, buildGatewayResponses, buildStage, checkStageCache, routeStageSettings } from './stage.js';
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
@@ -20,6 +20,8 @@ import { checkXGateway } from './x-gateway-schema.js';
 export interface ModelOptions {
   /** Logical IDs and parameters of the template the output is merged into (`--into`). */
   readonly externalNames?: ReadonlySet<string>;
+  /** The template itself, to read the types of the resources it declares. */
+  readonly base?: Block;
   /** Lint knows no template to check `!Ref`/`!GetAtt` targets against: take them on trust. */
   readonly trustReferences?: boolean;
 }
@@ -74,7 +76,7 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
   }
   if (diagnostics.length > 0) return { diagnostics };
 
-  const builder = new ModelBuilder(loaded, root.block, options.externalNames ?? new Set(), options.trustReferences === true);
+  const builder = new ModelBuilder(loaded, root.block, options.externalNames ?? new Set(), options.trustReferences === true, options.base ?? {});
   const model = builder.build();
   return { model, diagnostics: builder.diagnostics };
 }
@@ -90,6 +92,7 @@ class ModelBuilder implements ModelContext {
     readonly root: Block,
     private readonly externalNames: ReadonlySet<string>,
     private readonly trustReferences: boolean,
+    private readonly base: Block,
   ) {
     this.document = loaded.document;
     this.file = loaded.root.path;
@@ -333,6 +336,15 @@ class ModelBuilder implements ModelContext {
         origin: this.origin(childPointer('/x-gateway/parameters', name)),
       });
     }
+  }
+
+  declared(name: string): Declared | undefined {
+    const resource = asBlock(asBlock(this.base['Resources'])[name]);
+    if (typeof resource['Type'] === 'string') return { kind: 'resource', type: resource['Type'], properties: asBlock(resource['Properties']) };
+    const written = [asBlock(this.root['parameters'])[name], asBlock(this.base['Parameters'])[name]].map(asBlock);
+    const described = written.find((p) => typeof p['description'] === 'string' || typeof p['Description'] === 'string');
+    if (described) return { kind: 'parameter', description: String(described['description'] ?? described['Description']) };
+    return this.parameters.has(name) || name in asBlock(this.base['Parameters']) ? { kind: 'parameter' } : undefined;
   }
 
   /** Follow internal `$ref`s (the bundled document has no other kind). */

@@ -30,9 +30,17 @@ export interface ModelContext {
   secret(placeholder: string, pointer: string, usage: string, length?: { readonly min: number; readonly max: number }): string;
   /** Follow internal `$ref`s. */
   deref(node: unknown): unknown;
+  /** What the `--into` template or `x-gateway.parameters` declare under a name, if anything. */
+  declared(name: string): Declared | undefined;
   /** An integration block (`{ lambda: … }`, `{ sqs: … }`, …) written at `pointer`, for the route in `scope`. */
   integration(block: Block, pointer: string, scope: RouteScope): Integration | undefined;
 }
+
+/**
+ * A resource of the `--into` template (its type and properties), or a template parameter (with the
+ * description its author wrote, if any).
+ */
+export type Declared = { readonly kind: 'resource'; readonly type: string; readonly properties: Block } | { readonly kind: 'parameter'; readonly description?: string };
 
 export interface RouteScope {
   readonly method: HttpMethod;

@@ -5,6 +5,7 @@
  */
 import type { AwsValue, Json } from './aws-value.js';
 import type { ServiceIntegration } from '../integrations/service-types.js';
+import type { ResourceForm } from '../integrations/resource-form.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'ANY';
 
@@ -278,7 +279,7 @@ export interface WebSocketApi {
   readonly routeSelection: string;
   readonly stage: { readonly name: string; readonly logging?: 'ERROR' | 'INFO'; readonly dataTrace: boolean; readonly metrics: boolean; readonly throttle?: Throttle; readonly accessLog?: Stage['accessLog'] };
   /** Connection ids kept in DynamoDB by `$connect` / `$disconnect` without code. */
-  readonly connections?: { readonly table: AwsValue; readonly ttl?: number; readonly attributes: readonly { readonly name: string; readonly value: string }[] };
+  readonly connections?: { readonly table: AwsValue; readonly tableForm: ResourceForm; readonly ttl?: number; readonly attributes: readonly { readonly name: string; readonly value: string }[] };
   readonly routes: readonly WebSocketRoute[];
   readonly origin: Origin;
 }

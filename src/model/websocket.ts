@@ -4,6 +4,8 @@
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api.html
  */
 import { childPointer } from '../diagnostics/diagnostic.js';
+import { DYNAMODB_TABLE } from '../integrations/dynamodb.js';
+import { targetOf } from '../integrations/service-values.js';
 import type { Json } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope } from './context.js';
 import { identitySource } from './access.js';
@@ -51,6 +53,7 @@ export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Sta
   const block = asBlock(ctx.root['websocket']);
   const stage = asBlock(block['stage']);
   const connections = asBlock(block['connections']);
+  const table = 'connections' in block ? targetOf(ctx, connections['table'], childPointer(WS, 'connections', 'table'), 'DynamoDB table of WebSocket connection ids', DYNAMODB_TABLE) : undefined;
   const name = typeof block['name'] === 'string' ? block['name'] : `${rest.name}-ws`;
   const logicalId = apiLogicalId(name, 'WebSocketApi');
   if (rest.routes > 0 && logicalId === apiLogicalId(rest.name)) {
@@ -74,9 +77,10 @@ export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Sta
       ...(throttle && { throttle }),
       ...(accessLog && { accessLog }),
     },
-    ...('connections' in block && {
+    ...(table && {
       connections: {
-        table: ctx.value(connections['table'], childPointer(WS, 'connections', 'table'), 'DynamoDB table of WebSocket connection ids'),
+        table: table.value,
+        tableForm: table.form,
         ...(typeof connections['ttl'] === 'number' && { ttl: connections['ttl'] }),
         attributes: Object.entries(asBlock(connections['attributes'])).map(([attribute, value]) => ({ name: attribute, value: String(value) })),
       },

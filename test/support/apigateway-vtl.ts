@@ -15,6 +15,12 @@ class JavaString {
   replaceAll(regex: string, replacement: string): JavaString {
     return new JavaString(this.value.replace(new RegExp(regex, 'g'), replacement));
   }
+  contains(text: string): boolean {
+    return this.value.includes(text);
+  }
+  startsWith(text: string): boolean {
+    return this.value.startsWith(text);
+  }
   toString(): string {
     return this.value;
   }
@@ -44,10 +50,17 @@ class JavaMap {
   }
 }
 
+/** A java.util.List: iterable by #foreach, printed as `[1, 2]`. */
+class JavaList extends Array<unknown> {
+  override toString(): string {
+    return `[${this.map((v) => String(v)).join(', ')}]`;
+  }
+}
+
 /** Java null is velocityjs's undefined: a quiet reference `$!x` to it renders as nothing. */
 function toJava(value: unknown): unknown {
   if (value === null) return undefined;
-  if (Array.isArray(value)) return value.map(toJava);
+  if (Array.isArray(value)) return JavaList.from(value.map(toJava));
   if (value !== null && typeof value === 'object') return new JavaMap(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJava(v)])));
   return value;
 }
@@ -127,7 +140,7 @@ export function renderTemplate(template: string, payload: string, request: Sampl
     responseOverride: { header: {} } as { header: Record<string, string>; status?: number },
   };
   const input = {
-    body: payload,
+    body: new JavaString(payload),
     json: (path: string) => JSON.stringify(jsonPath(parsed(), path)),
     path: (path: string) => toJava(jsonPath(parsed(), path)),
     params: (name?: string) => {
@@ -136,13 +149,14 @@ export function renderTemplate(template: string, payload: string, request: Sampl
     },
   };
   const util = {
-    escapeJavaScript: (text: unknown) => new JavaString(escapeJavaScript(String(text))),
+    // Java methods given null answer null, and Velocity prints a null reference as its own text.
+    escapeJavaScript: (text: unknown) => (text === undefined || text === null ? undefined : new JavaString(escapeJavaScript(String(text)))),
     urlEncode: (text: unknown) => {
       if (text === null || text === undefined) throw new Error('URLEncoder.encode(null): NullPointerException');
       return javaUrlEncode(String(text));
     },
     urlDecode: (text: string) => decodeURIComponent(text.replace(/\+/g, ' ')),
-    base64Encode: (text: unknown) => Buffer.from(String(text), 'utf8').toString('base64'),
+    base64Encode: (text: unknown) => (text === undefined || text === null ? undefined : Buffer.from(String(text), 'utf8').toString('base64')),
     base64Decode: (text: string) => Buffer.from(text, 'base64').toString('utf8'),
     parseJson: (text: string) => toJava(JSON.parse(text)),
   };
