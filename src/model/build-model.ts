@@ -12,6 +12,7 @@ import { SERVICE_PARSERS } from '../integrations/services.js';
 import { buildAccess, buildAuthorizers, routeAccess } from './access.js';
 import { asBlock, type Block, type ModelContext, type Placed, type RouteScope } from './context.js';
 import { pascalCase, slug } from './names.js';
+import { compareCodeUnits } from './order.js';
 import { buildCors, buildDomain, buildGatewayResponses, buildStage, routeStageSettings } from './stage.js';
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
 import { buildWebSocket } from './websocket.js';
@@ -134,7 +135,7 @@ class ModelBuilder implements ModelContext {
       gatewayResponses: buildGatewayResponses(this),
       ...(domain && { domain }),
       ...(websocket && { websocket }),
-      parameters: [...this.parameters.values()].sort((a, b) => a.name.localeCompare(b.name)),
+      parameters: [...this.parameters.values()].sort((a, b) => compareCodeUnits(a.name, b.name)),
     };
   }
 
