@@ -4,6 +4,7 @@ import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/load-document.js';
 import type { SourceFile } from '../load/source-file.js';
+import { isIntrinsic, referencedNames, unknownReferenceHint } from '../model/aws-value.js';
 import type { GatewayModel } from '../model/ir.js';
 import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from './cfn.js';
 import { emitRestApi } from './rest-api.js';
@@ -37,6 +38,8 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
     Resources: rest.resources,
     Outputs: rest.outputs,
   };
+  const defined = new Set([...Object.keys(parameters), ...Object.keys(rest.resources), ...(base ? namesDefinedBy(base) : [])]);
+  const problems = [...rest.diagnostics, ...checkDocumentReferences(loaded, defined, base?.path)];
   if (!base) {
     const template: CfnTemplate = {
       AWSTemplateFormatVersion: '2010-09-09',
@@ -45,9 +48,9 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
       Resources: rest.resources,
       Outputs: rest.outputs,
     };
-    return { template, diagnostics: rest.diagnostics };
+    return { template, diagnostics: problems };
   }
-  return mergeInto(base, generated, model, rest.diagnostics);
+  return mergeInto(base, generated, model, problems);
 }
 
 function mergeInto(base: SourceFile, generated: Record<string, Record<string, unknown>>, model: GatewayModel, diagnostics: readonly Diagnostic[]): EmitResult {
@@ -74,6 +77,31 @@ function mergeInto(base: SourceFile, generated: Record<string, Record<string, un
   }
   return { template: merged as CfnTemplate, diagnostics: problems };
 }
+
+/**
+ * `Ref`, `Fn::GetAtt` and `${X}` written in the spec outside `x-gateway` (a raw
+ * `x-amazon-apigateway-integration`, any other field) reach the Body as they are: each must name a
+ * resource or parameter of the output, or a pseudo parameter. `x-gateway` values were checked by the model.
+ */
+function checkDocumentReferences(loaded: LoadedDocument, defined: ReadonlySet<string>, into: string | undefined): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const visit = (node: unknown, pointer: string): void => {
+    if (isIntrinsic(node)) {
+      for (const name of referencedNames(node).filter((n) => !defined.has(n))) {
+        problems.push({ code: 'unknown-reference', severity: 'error', message: `\`${name}\` is not defined in the template.`, location: loaded.locate(pointer), hint: unknownReferenceHint(into, false) });
+      }
+    } else if (Array.isArray(node)) {
+      node.forEach((item, index) => visit(item, childPointer(pointer, index)));
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) if (key !== 'x-gateway' || !X_GATEWAY_PARENT.test(pointer)) visit(value, childPointer(pointer, key));
+    }
+  };
+  visit(loaded.document, '');
+  return problems;
+}
+
+/** Where `x-gateway` blocks sit: the root, a path item, an operation. */
+const X_GATEWAY_PARENT = /^(?:\/paths\/[^/]+(?:\/[^/]+)?)?$/;
 
 /** Logical IDs and parameter names a base template defines, for `${Name}` and `!Ref` resolution. */
 export function namesDefinedBy(base: SourceFile): Set<string> {

@@ -142,3 +142,13 @@ export function referencedNames(value: Json): string[] {
   visit(value);
   return [...names].filter((n) => !n.startsWith('AWS::'));
 }
+
+/**
+ * What to do about a `Ref`/`GetAtt`/`${X}` that names nothing the template defines. With `--into` the
+ * base template is the place to look; without it, passing one is the way. Only `x-gateway` values turn
+ * a `${Name}` placeholder into a template parameter.
+ */
+export function unknownReferenceHint(into: string | undefined, placeholders: boolean): string {
+  const first = into !== undefined ? `${into} does not define it: add it there` : 'Pass the template that defines it with `--into base.yaml`';
+  return `${first}, or ${placeholders ? 'write a `${Name}` placeholder to take the value as a template parameter' : 'correct the name'}.`;
+}

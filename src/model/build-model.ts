@@ -5,7 +5,7 @@
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer, followRefs } from '../diagnostics/diagnostic.js';
 import type { JsonObject, LoadedDocument } from '../load/load-document.js';
-import { type AwsValue, type Json, placeholderNames, referencedNames, toAwsValue } from './aws-value.js';
+import { type AwsValue, type Json, placeholderNames, referencedNames, toAwsValue, unknownReferenceHint } from './aws-value.js';
 import type { Authorizer, EndpointType, GatewayModel, HttpMethod, Integration, Origin, Parameter, Route, Stage, TemplateParameter } from './ir.js';
 import { SERVICE_KINDS, type ServiceKind } from '../integrations/service-types.js';
 import { SERVICE_PARSERS } from '../integrations/services.js';
@@ -21,6 +21,8 @@ import { checkXGateway } from './x-gateway-schema.js';
 export interface ModelOptions {
   /** Logical IDs and parameters of the template the output is merged into (`--into`). */
   readonly externalNames?: ReadonlySet<string>;
+  /** The `--into` template's path, named in hints. */
+  readonly into?: string;
   /** Lint knows no template to check `!Ref`/`!GetAtt` targets against: take them on trust. */
   readonly trustReferences?: boolean;
 }
@@ -75,7 +77,7 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
   }
   if (diagnostics.length > 0) return { diagnostics };
 
-  const builder = new ModelBuilder(loaded, root.block, options.externalNames ?? new Set(), options.trustReferences === true);
+  const builder = new ModelBuilder(loaded, root.block, options.externalNames ?? new Set(), options.trustReferences === true, options.into);
   const model = builder.build();
   return { model, diagnostics: builder.diagnostics };
 }
@@ -91,6 +93,7 @@ class ModelBuilder implements ModelContext {
     readonly root: Block,
     private readonly externalNames: ReadonlySet<string>,
     private readonly trustReferences: boolean,
+    private readonly into: string | undefined,
   ) {
     this.document = loaded.document;
     this.file = loaded.root.path;
@@ -305,7 +308,7 @@ class ModelBuilder implements ModelContext {
       if (head.startsWith('AWS::') || this.externalNames.has(head) || this.parameters.has(head)) continue;
       if (name.includes('.') || direct.has(head)) {
         if (this.trustReferences) continue;
-        this.report('unknown-reference', 'error', `\`${head}\` is not defined in the template.`, pointer, 'Pass the template that defines it with `--into base.yaml`, or write a `${Name}` placeholder to take the value as a template parameter.');
+        this.report('unknown-reference', 'error', `\`${head}\` is not defined in the template.`, pointer, unknownReferenceHint(this.into, true));
         continue;
       }
       this.parameters.set(head, { name: head, description: usage, origin: this.origin(pointer) });
