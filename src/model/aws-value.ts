@@ -42,6 +42,15 @@ export function placeholderNames(template: string): string[] {
   return [...names];
 }
 
+/** The text of a literal, a placeholder string or an `Fn::Sub` (string or `[string, variables]`); undefined for any other intrinsic. */
+export function templateText(value: AwsValue): string | undefined {
+  if (value.kind === 'literal') return value.value;
+  if (value.kind === 'sub') return value.template;
+  const sub = value.value['Fn::Sub'];
+  const text = Array.isArray(sub) ? sub[0] : sub;
+  return typeof text === 'string' ? text : undefined;
+}
+
 /** Escape a literal so that Fn::Sub leaves it as written. */
 export function escapeSub(literal: string): string {
   return literal.replace(/\$\{/g, '${!');

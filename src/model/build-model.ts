@@ -9,6 +9,7 @@ import { type AwsValue, type Json, placeholderNames, referencedNames, toAwsValue
 import type { Authorizer, EndpointType, GatewayModel, HttpMethod, Integration, Origin, Parameter, Route, Stage, TemplateParameter } from './ir.js';
 import { SERVICE_KINDS, type ServiceKind } from '../integrations/service-types.js';
 import { SERVICE_PARSERS } from '../integrations/services.js';
+import { backendPathVariables } from '../integrations/http.js';
 import { buildAccess, buildAuthorizers, routeAccess } from './access.js';
 import { asBlock, type Block, type ModelContext, type Placed, type RouteScope } from './context.js';
 import { pascalCase, slug } from './names.js';
@@ -288,10 +289,14 @@ class ModelBuilder implements ModelContext {
 
   /** `{name}` segments of an HTTP backend URL must be path parameters of the route. */
   private checkBackendUrl(url: AwsValue, path: string, parameters: readonly Parameter[], pointer: string): void {
-    if (url.kind === 'intrinsic') return;
-    const text = url.kind === 'literal' ? url.value : url.template;
-    for (const match of text.matchAll(/(?<!\$)\{([^}]+)\}/g)) {
-      const name = match[1]!;
+    const names = backendPathVariables(url);
+    if (names === undefined) {
+      if (url.kind === 'intrinsic' && /(?<!\$)\{[\w.+-]+\}/.test(JSON.stringify(url.value))) {
+        this.report('http-url-params-unmapped', 'warning', 'The backend URL is built by an intrinsic, so its `{…}` path variables cannot be filled from the route\'s path parameters.', pointer, 'Write the URL as a string with `${Name}` placeholders or as `!Sub`, whose `{name}` segments are mapped.');
+      }
+      return;
+    }
+    for (const name of names) {
       if (!parameters.some((p) => p.in === 'path' && p.name === name)) {
         this.report('http-url-unknown-param', 'error', `The backend URL uses \`{${name}}\`, which is not a path parameter of \`${path}\`.`, pointer, `Path parameters here: ${parameters.filter((p) => p.in === 'path').map((p) => p.name).join(', ') || 'none'}.`);
       }
