@@ -3,7 +3,7 @@
  * inheritance (root `defaults` → path item → operation) once, and turn each operation into a route.
  */
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
-import { childPointer, followRefs } from '../diagnostics/diagnostic.js';
+import { childPointer, followRefs, splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject, LoadedDocument } from '../load/load-document.js';
 import { type AwsValue, type Json, placeholderNames, referencedNames, toAwsValue, unknownReferenceHint } from './aws-value.js';
 import type { Authorizer, EndpointType, GatewayModel, HttpMethod, Integration, Origin, Parameter, Route, Stage, TemplateParameter } from './ir.js';
@@ -47,6 +47,15 @@ const OPERATION_KEYS: readonly (readonly [string, HttpMethod])[] = [
 
 const DEFAULT_TIMEOUT = 29000;
 const INTEGRATION_KINDS: readonly string[] = ['lambda', 'http', 'mock', ...SERVICE_KINDS];
+/** API-level settings that x-gateway and a raw root extension can both make: what, x-gateway pointer, raw pointer. */
+const API_SETTINGS: readonly (readonly [string, string, string])[] = [
+  ['list of binary media types', '/x-gateway/api/binaryMediaTypes', '/x-amazon-apigateway-binary-media-types'],
+  ['minimum compression size', '/x-gateway/api/minimumCompressionSize', '/x-amazon-apigateway-minimum-compression-size'],
+  ['list of VPC endpoints', '/x-gateway/api/vpcEndpoints', '/x-amazon-apigateway-endpoint-configuration/vpcEndpointIds'],
+  ['default execute-api endpoint setting', '/x-gateway/api/disableDefaultEndpoint', '/x-amazon-apigateway-endpoint-configuration/disableExecuteApiEndpoint'],
+  ['API key source', '/x-gateway/apiKeys/source', '/x-amazon-apigateway-api-key-source'],
+];
+
 /** Keys of an integration block that are options, not kinds. */
 const INTEGRATION_OPTIONS = new Set(['timeout', 'vpcLink', 'role', 'requestTemplate', 'responseTemplate']);
 
@@ -108,6 +117,7 @@ class ModelBuilder implements ModelContext {
     const endpoint = (api['endpoint'] as EndpointType | undefined) ?? 'regional';
     const defaults: Placed = { block: asBlock(root['defaults']), pointer: '/x-gateway/defaults' };
     this.declareParameters(asBlock(root['parameters']));
+    this.checkSetTwice();
     const vpcEndpoints = this.vpcEndpointsOf(api, endpoint);
     const authorizers = buildAuthorizers(this);
     const stageSettings = buildStage(this);
@@ -141,6 +151,14 @@ class ModelBuilder implements ModelContext {
       ...(websocket && { websocket }),
       parameters: [...this.parameters.values()].sort((a, b) => compareCodeUnits(a.name, b.name)),
     };
+  }
+
+  /** An API-level setting made both by a raw root extension and by x-gateway: one of them would be silently lost. */
+  private checkSetTwice(): void {
+    for (const [what, ours, raw] of API_SETTINGS) {
+      if (valueAtPointer(this.document, ours) === undefined || valueAtPointer(this.document, raw) === undefined) continue;
+      this.report('duplicate-setting', 'error', `The ${what} is set twice: by ${dotted(ours)} and by ${dotted(raw)}.`, ours, 'Keep one of them.', [{ ...this.origin(raw), message: 'also set here' }]);
+    }
   }
 
   private vpcEndpointsOf(api: Block, endpoint: EndpointType): AwsValue[] {
@@ -366,6 +384,11 @@ function stripSubs(value: Json): Json {
   if (value === null || typeof value !== 'object') return value;
   const obj = value as { readonly [key: string]: Json };
   return Object.fromEntries(Object.entries(obj).filter(([k]) => k !== 'Fn::Sub').map(([k, v]) => [k, stripSubs(v)]));
+}
+
+/** `/x-gateway/api/name` → `x-gateway.api.name`. */
+function dotted(pointer: string): string {
+  return splitPointer(pointer).join('.');
 }
 
 /** `pets` → `PetsApi`; `pets-api` → `PetsApi`. Logical IDs must start with a letter. */
