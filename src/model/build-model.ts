@@ -334,6 +334,10 @@ class ModelBuilder implements ModelContext {
         this.report('unknown-reference', 'error', `\`${head}\` is not defined in the template.`, pointer, unknownReferenceHint(this.into, true));
         continue;
       }
+      if (!/^[A-Za-z0-9]+$/.test(head)) {
+        this.report('invalid-parameter-name', 'error', `\`\${${head}}\` cannot become a template parameter: CloudFormation logical IDs are alphanumeric.`, pointer, `Rename the placeholder, e.g. \`\${${pascalCase(head) || 'Name'}}\`.`);
+        continue;
+      }
       this.parameters.set(head, { name: head, description: usage, origin: this.origin(pointer) });
     }
     return value;
