@@ -4,7 +4,7 @@ import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/load-document.js';
 import type { SourceFile } from '../load/source-file.js';
-import { isIntrinsic, referencedNames, unknownReferenceHint } from '../model/aws-value.js';
+import { INTRINSIC_HINT, intrinsicProblem, isIntrinsic, referencedNames, unknownReferenceHint } from '../model/aws-value.js';
 import type { GatewayModel } from '../model/ir.js';
 import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from './cfn.js';
 import { emitRestApi } from './rest-api.js';
@@ -116,6 +116,8 @@ function checkDocumentReferences(loaded: LoadedDocument, defined: ReadonlySet<st
   const problems: Diagnostic[] = [];
   const visit = (node: unknown, pointer: string): void => {
     if (isIntrinsic(node)) {
+      const problem = intrinsicProblem(node);
+      if (problem !== undefined) problems.push({ code: 'invalid-intrinsic', severity: 'error', message: problem, location: loaded.locate(pointer), hint: INTRINSIC_HINT });
       for (const name of referencedNames(node).filter((n) => !defined.has(n))) {
         problems.push({ code: 'unknown-reference', severity: 'error', message: `\`${name}\` is not defined in the template.`, location: loaded.locate(pointer), hint: unknownReferenceHint(into, false) });
       }

@@ -25,6 +25,35 @@ export function isIntrinsic(value: unknown): value is Intrinsic {
   return keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::') || keys[0] === 'Condition');
 }
 
+/**
+ * CloudFormation's intrinsic functions and condition functions.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
+ */
+const INTRINSIC_FUNCTIONS = new Set([
+  'Ref', 'Condition', 'Fn::Base64', 'Fn::Cidr', 'Fn::FindInMap', 'Fn::ForEach', 'Fn::GetAtt', 'Fn::GetAZs', 'Fn::ImportValue',
+  'Fn::Join', 'Fn::Length', 'Fn::Select', 'Fn::Split', 'Fn::Sub', 'Fn::ToJsonString', 'Fn::Transform',
+  'Fn::And', 'Fn::Equals', 'Fn::If', 'Fn::Not', 'Fn::Or',
+]);
+
+export const INTRINSIC_HINT = 'See https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html for the functions and their arguments.';
+
+/** What CloudFormation would refuse in an intrinsic or one nested in it: an unknown function, a `Ref`, `GetAtt` or `Sub` of the wrong shape. */
+export function intrinsicProblem(value: Json): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (!isIntrinsic(value)) return Object.values(value).map(intrinsicProblem).find((p) => p !== undefined);
+  const obj: Intrinsic = value;
+  const [fn, arg] = Object.entries(obj)[0]!;
+  if (!INTRINSIC_FUNCTIONS.has(fn)) return `\`${fn}\` is not a CloudFormation intrinsic function.`;
+  if (fn === 'Ref' && (typeof arg !== 'string' || arg === '')) return '`Ref` needs the logical ID of a resource or parameter.';
+  if (fn === 'Fn::GetAtt' && !(typeof arg === 'string' ? /^[^.]+\..+$/.test(arg) : Array.isArray(arg) && arg.length === 2 && typeof arg[0] === 'string' && arg[0] !== '')) {
+    return '`Fn::GetAtt` needs a logical ID and an attribute, as in `!GetAtt Name.Arn`.';
+  }
+  if (fn === 'Fn::Sub' && !(typeof arg === 'string' || (Array.isArray(arg) && arg.length === 2 && typeof arg[0] === 'string' && arg[1] !== null && typeof arg[1] === 'object' && !Array.isArray(arg[1])))) {
+    return '`Fn::Sub` takes a string, or a string and a map of variables.';
+  }
+  return intrinsicProblem(arg);
+}
+
 /** Classify a user-written value. Returns undefined for anything that is neither a string nor an intrinsic. */
 export function toAwsValue(value: unknown): AwsValue | undefined {
   if (typeof value === 'string') {

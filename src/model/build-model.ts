@@ -5,7 +5,7 @@
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer, followRefs, splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject, LoadedDocument } from '../load/load-document.js';
-import { type AwsValue, type Json, placeholderNames, referencedNames, toAwsValue, unknownReferenceHint } from './aws-value.js';
+import { type AwsValue, type Json, INTRINSIC_HINT, intrinsicProblem, placeholderNames, referencedNames, templateText, toAwsValue, unknownReferenceHint } from './aws-value.js';
 import type { Authorizer, EndpointType, GatewayModel, HttpMethod, Integration, Origin, Parameter, Route, Stage, TemplateParameter } from './ir.js';
 import { SERVICE_KINDS, type ServiceKind } from '../integrations/service-types.js';
 import { SERVICE_PARSERS } from '../integrations/services.js';
@@ -265,8 +265,14 @@ class ModelBuilder implements ModelContext {
     }
     const timeout = this.timeoutOf(block, at, defaults, endpoint);
     switch (kind) {
-      case 'lambda':
-        return { kind: 'lambda', function: this.value(block['lambda'], childPointer(at, 'lambda'), `Lambda function ARN for ${usage}`), timeout, origin };
+      case 'lambda': {
+        const fn = this.value(block['lambda'], childPointer(at, 'lambda'), `Lambda function ARN for ${usage}`);
+        const text = templateText(fn);
+        if (text !== undefined && !/^(?:arn:|\$\{)/.test(text)) {
+          this.report('lambda-not-an-arn', 'error', `\`${text}\` is not a function ARN, which the integration URI needs.`, childPointer(at, 'lambda'), 'Use `!GetAtt MyFunction.Arn`, an ARN (`arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:name`), or a `${Name}` placeholder for one.');
+        }
+        return { kind: 'lambda', function: fn, timeout, origin };
+      }
       case 'http': {
         const url = this.value(block['http'], childPointer(at, 'http'), `Backend URL for ${usage}`);
         this.checkBackendUrl(url, path, parameters, childPointer(at, 'http'));
@@ -307,6 +313,11 @@ class ModelBuilder implements ModelContext {
 
   /** `{name}` segments of an HTTP backend URL must be path parameters of the route. */
   private checkBackendUrl(url: AwsValue, path: string, parameters: readonly Parameter[], pointer: string): void {
+    const text = templateText(url);
+    if (text !== undefined && !text.startsWith('${') && !/^https?:\/\/\S+$/i.test(text)) {
+      this.report('http-url-invalid', 'error', `The backend URL \`${text}\` is not an http:// or https:// URL.`, pointer, 'Write the full URL, e.g. `https://backend.example.com/items/{id}`, or a `${Name}` placeholder for one.');
+      return;
+    }
     const names = backendPathVariables(url);
     if (names === undefined) {
       if (url.kind === 'intrinsic' && /(?<!\$)\{[\w.+-]+\}/.test(JSON.stringify(url.value))) {
@@ -324,6 +335,11 @@ class ModelBuilder implements ModelContext {
   /** Classify a user value, make template parameters of its placeholders and check its references. */
   value(raw: unknown, pointer: string, usage: string): AwsValue {
     const value = toAwsValue(raw)!;
+    const problem = value.kind === 'intrinsic' ? intrinsicProblem(value.value) : undefined;
+    if (problem !== undefined) {
+      this.report('invalid-intrinsic', 'error', problem, pointer, INTRINSIC_HINT);
+      return value;
+    }
     const names = value.kind === 'literal' ? [] : value.kind === 'sub' ? placeholderNames(value.template) : referencedNames(value.value);
     const direct = value.kind === 'intrinsic' ? new Set(directReferences(value.value)) : new Set<string>();
     for (const name of names) {
