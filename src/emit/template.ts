@@ -49,9 +49,33 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
       Resources: rest.resources,
       Outputs: rest.outputs,
     };
-    return { template, diagnostics: problems };
+    return { template, diagnostics: [...problems, ...quotaProblems(template, model)] };
   }
-  return { template: mergeInto(base, generated), diagnostics: problems };
+  const template = mergeInto(base, generated);
+  return { template, diagnostics: [...problems, ...quotaProblems(template, model)] };
+}
+
+/**
+ * CloudFormation's template quotas: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
+ * (500 resources, 200 parameters, 200 outputs; a template body of at most 1 MB from Amazon S3, which
+ * CloudFormation counts as 1,000,000 bytes).
+ */
+const TEMPLATE_QUOTAS: readonly (readonly [section: 'Resources' | 'Parameters' | 'Outputs', limit: number])[] = [['Resources', 500], ['Parameters', 200], ['Outputs', 200]];
+const TEMPLATE_BYTES = 1_000_000;
+
+function quotaProblems(template: CfnTemplate, model: GatewayModel): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const over = (message: string, hint: string): void => {
+    problems.push({ code: 'template-quota-exceeded', severity: 'error', message, location: model.api.origin, hint });
+  };
+  for (const [section, limit] of TEMPLATE_QUOTAS) {
+    const count = Object.keys(template[section] ?? {}).length;
+    if (count > limit) over(`The template has ${count} ${section}; CloudFormation allows at most ${limit}.`, 'Split the API into several specs (one stack each), or share functions between routes so fewer permissions are generated.');
+  }
+  // Minified JSON is the smallest form the template can take, so over the quota here means over it in any form.
+  const bytes = Buffer.byteLength(JSON.stringify(template), 'utf8');
+  if (bytes > TEMPLATE_BYTES) over(`The template is ${bytes} bytes even as minified JSON; CloudFormation accepts at most ${TEMPLATE_BYTES}.`, 'Split the API into several specs (one stack each).');
+  return problems;
 }
 
 function mergeInto(base: SourceFile, generated: Generated): CfnTemplate {
