@@ -40,7 +40,7 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
     Outputs: rest.outputs,
   };
   const defined = new Set([...Object.keys(parameters), ...Object.keys(rest.resources), ...(base ? namesDefinedBy(base) : [])]);
-  const problems = [...rest.diagnostics, ...logicalIdClashes(generated, model, base), ...checkDocumentReferences(loaded, defined, base?.path)];
+  const problems = [...(withRest && model.routes.length === 0 ? [noMethods(loaded)] : []), ...rest.diagnostics, ...logicalIdClashes(generated, model, base), ...checkDocumentReferences(loaded, defined, base?.path)];
   if (!base) {
     const template: CfnTemplate = {
       AWSTemplateFormatVersion: '2010-09-09',
@@ -53,6 +53,17 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
   }
   const template = mergeInto(base, generated);
   return { template, diagnostics: [...problems, ...quotaProblems(template, model)] };
+}
+
+/** API Gateway refuses to deploy a REST API without methods ("The REST API doesn't contain any methods"). */
+function noMethods(loaded: LoadedDocument): Diagnostic {
+  return {
+    code: 'no-operations',
+    severity: 'error',
+    message: 'The document has no operations, and API Gateway refuses to deploy a REST API without methods.',
+    location: loaded.locate('paths' in loaded.document ? '/paths' : ''),
+    hint: 'Add an operation under `paths` (or a WebSocket API under `x-gateway.websocket`).',
+  };
 }
 
 /**

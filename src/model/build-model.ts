@@ -74,7 +74,7 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
   const locate = loaded.locate;
 
   const root: Placed = { block: asBlock(doc['x-gateway']), pointer: '/x-gateway' };
-  diagnostics.push(...checkXGateway(root.block, 'root', root.pointer, locate));
+  if ('x-gateway' in doc) diagnostics.push(...checkXGateway(doc['x-gateway'], 'root', root.pointer, locate));
   const paths = asBlock(doc['paths']);
   for (const [path, item] of Object.entries(paths)) {
     const itemPointer = childPointer('/paths', path);
