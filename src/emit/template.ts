@@ -4,7 +4,7 @@ import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/load-document.js';
 import type { SourceFile } from '../load/source-file.js';
-import { INTRINSIC_HINT, intrinsicProblem, isIntrinsic, referencedNames, unknownReferenceHint } from '../model/aws-value.js';
+import { cfnValue, INTRINSIC_HINT, intrinsicProblem, isIntrinsic, referencedNames, unknownReferenceHint } from '../model/aws-value.js';
 import type { GatewayModel } from '../model/ir.js';
 import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from './cfn.js';
 import { emitRestApi } from './rest-api.js';
@@ -40,7 +40,7 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
     Outputs: rest.outputs,
   };
   const defined = new Set([...Object.keys(parameters), ...Object.keys(rest.resources), ...(base ? namesDefinedBy(base) : [])]);
-  const problems = [...(withRest && model.routes.length === 0 ? [noMethods(loaded)] : []), ...rest.diagnostics, ...logicalIdClashes(generated, model, base), ...checkDocumentReferences(loaded, defined, base?.path)];
+  const problems = [...(withRest && model.routes.length === 0 ? [noMethods(loaded)] : []), ...(base ? functionNameRefs(model, base) : []), ...rest.diagnostics, ...logicalIdClashes(generated, model, base), ...checkDocumentReferences(loaded, defined, base?.path)];
   if (!base) {
     const template: CfnTemplate = {
       AWSTemplateFormatVersion: '2010-09-09',
@@ -53,6 +53,20 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
   }
   const template = mergeInto(base, generated);
   return { template, diagnostics: [...problems, ...quotaProblems(template, model)] };
+}
+
+const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
+
+/** `!Ref` of a function in the base template gives its name, but a Lambda integration URI needs its ARN. */
+function functionNameRefs(model: GatewayModel, base: SourceFile): Diagnostic[] {
+  const resources = asObject((base.value as Record<string, unknown>)['Resources']);
+  return model.routes.flatMap((route) => {
+    const lambda = route.integration;
+    if (lambda.kind !== 'lambda') return [];
+    const ref = asObject(cfnValue(lambda.function))['Ref'];
+    if (typeof ref !== 'string' || !FUNCTION_TYPES.has(String(asObject(resources[ref])['Type']))) return [];
+    return [{ code: 'lambda-not-an-arn', severity: 'error', message: `\`Ref ${ref}\` gives the function's name, but the integration URI needs its ARN.`, location: lambda.origin, hint: `Use \`!GetAtt ${ref}.Arn\`.` }];
+  });
 }
 
 /** API Gateway refuses to deploy a REST API without methods ("The REST API doesn't contain any methods"). */
