@@ -82,8 +82,8 @@ function noMethods(loaded: LoadedDocument): Diagnostic {
 
 /**
  * CloudFormation's template quotas: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
- * (500 resources, 200 parameters, 200 outputs; a template body of at most 1 MB from Amazon S3, which
- * CloudFormation counts as 1,000,000 bytes).
+ * (500 resources, 200 parameters, 200 outputs; a template body of at most "1 MB" from Amazon S3, decimal:
+ * CloudFormation refuses more with "Template may not exceed 1000000 bytes in size.").
  */
 const TEMPLATE_QUOTAS: readonly (readonly [section: 'Resources' | 'Parameters' | 'Outputs', limit: number])[] = [['Resources', 500], ['Parameters', 200], ['Outputs', 200]];
 const TEMPLATE_BYTES = 1_000_000;
