@@ -27,13 +27,14 @@ export function preflightHeaders(cors: Cors, methods: readonly HttpMethod[]): Re
 }
 
 /**
- * With several origins no static header can answer: the response template echoes the request's Origin
- * when it is one of them (and sends no Access-Control-Allow-Origin otherwise).
+ * With several origins no static header can answer: a response template echoes the request's Origin when
+ * it is one of them (and sends no Access-Control-Allow-Origin otherwise). API Gateway keeps the header
+ * name as the client spelled it (HTTP/2 clients send `origin`), so both spellings are read.
  */
 export function originTemplate(cors: Cors): string | undefined {
   if (cors.origins.length < 2) return undefined;
-  const test = cors.origins.map((o) => `$origin == "${o.replace(/["$#\\]/g, '')}"`).join(' || ');
-  return `#set($origin = $input.params('Origin'))#if(${test})#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)#end`;
+  const test = cors.origins.map((o) => `$origin == "${o}"`).join(' || ');
+  return `#set($origin = $input.params('Origin'))#if($origin == "")#set($origin = $input.params('origin'))#end#if(${test})#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)#end`;
 }
 
 export function emitCors(model: GatewayModel): Contribution {
@@ -59,6 +60,9 @@ export function emitCors(model: GatewayModel): Contribution {
           type: 'mock',
           requestTemplates: { 'application/json': '{"statusCode": 200}' },
           passthroughBehavior: 'when_no_match',
+          // With binary media types (*/* above all) the preflight could pass as binary, which skips the mock's
+          // template and answers 500; converting it to text keeps the template.
+          ...(model.api.binaryMediaTypes.length > 0 && { contentHandling: 'CONVERT_TO_TEXT' }),
           responses: {
             default: {
               statusCode: '200',
@@ -70,7 +74,7 @@ export function emitCors(model: GatewayModel): Contribution {
       },
     });
   }
-  return { operations, body: { 'x-amazon-apigateway-gateway-responses': gatewayResponseHeaders(cors) } };
+  return { operations };
 }
 
 function pathVariables(path: string): string[] {
@@ -81,29 +85,48 @@ function headerDeclarations(names: readonly string[]): Json {
   return Object.fromEntries([...new Set(names)].map((name) => [name, { schema: { type: 'string' } }]));
 }
 
-/** DEFAULT_4XX and DEFAULT_5XX carry the origin headers, so errors from the gateway reach the page. */
-function gatewayResponseHeaders(cors: Cors): Json {
-  const parameters = corsGatewayParameters(cors);
-  return { DEFAULT_4XX: { responseParameters: parameters }, DEFAULT_5XX: { responseParameters: { ...parameters } } };
-}
-
-/** The origin headers of a gateway response. */
-export function corsGatewayParameters(cors: Cors): Record<string, string> {
+/**
+ * The origin headers of a gateway response. With several origins a gateway response cannot check the
+ * request's Origin against them (no template runs): it echoes any origin without credentials, and sends
+ * none with credentials (the model warns either way).
+ */
+function corsGatewayParameters(cors: Cors): Record<string, string> {
+  const origin = cors.origins.length === 1 ? `'${cors.origins[0]}'` : cors.credentials ? undefined : 'method.request.header.Origin';
   return {
-    // Several origins: echo the request's (a gateway response cannot run a template to choose).
-    'gatewayresponse.header.Access-Control-Allow-Origin': cors.origins.length === 1 ? `'${cors.origins[0]}'` : 'method.request.header.Origin',
+    ...(origin !== undefined && { 'gatewayresponse.header.Access-Control-Allow-Origin': origin }),
+    ...(cors.origins.length > 1 && !cors.credentials && { 'gatewayresponse.header.Vary': "'Origin'" }),
     ...(cors.credentials && { 'gatewayresponse.header.Access-Control-Allow-Credentials': "'true'" }),
     ...(cors.exposeHeaders.length > 0 && { 'gatewayresponse.header.Access-Control-Expose-Headers': `'${cors.exposeHeaders.join(',')}'` }),
   };
 }
 
 /**
- * The allowed origin (one origin only) on every response the gateway maps itself: mock and AWS service
- * integrations. Proxy integrations pass the backend's response through, so the backend sets it.
+ * The CORS headers on every response the gateway makes itself, in the finished Body (so that raw
+ * `x-amazon-apigateway-*` responses get them too; headers already set are kept):
+ * - gateway responses: DEFAULT_4XX, DEFAULT_5XX and every specific type (which replaces the defaults, so
+ *   without them the page could not read that error);
+ * - mock and AWS service integrations. One origin is a static header; several are chosen by the
+ *   response templates (`originTemplate`), so a response passed through without a template (an S3
+ *   object) gets none. Proxy integrations pass the backend's response through, so the backend sets them.
  */
-export function addOriginHeaders(body: JsonObject, cors: Cors): void {
-  if (cors.origins.length !== 1) return;
-  const value = `'${cors.origins[0]}'`;
+export function addCorsHeaders(body: JsonObject, cors: Cors): void {
+  const gatewayResponses = (body['x-amazon-apigateway-gateway-responses'] ??= {}) as Record<string, Record<string, unknown>>;
+  gatewayResponses['DEFAULT_4XX'] ??= {};
+  gatewayResponses['DEFAULT_5XX'] ??= {};
+  for (const response of Object.values(gatewayResponses)) {
+    const parameters = (response['responseParameters'] ??= {}) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(corsGatewayParameters(cors))) parameters[name] ??= value;
+  }
+  addOriginHeaders(body, cors);
+}
+
+function addOriginHeaders(body: JsonObject, cors: Cors): void {
+  const template = originTemplate(cors);
+  const headers: Record<string, string> = {
+    ...(template === undefined ? { 'Access-Control-Allow-Origin': `'${cors.origins[0]}'` } : { Vary: "'Origin'" }),
+    ...(cors.credentials && { 'Access-Control-Allow-Credentials': "'true'" }),
+    ...(cors.exposeHeaders.length > 0 && { 'Access-Control-Expose-Headers': `'${cors.exposeHeaders.join(',')}'` }),
+  };
   for (const item of Object.values((body['paths'] ?? {}) as Record<string, Record<string, Record<string, unknown>>>)) {
     for (const key of Object.values(OPERATION_KEY)) {
       const operation = item[key];
@@ -112,13 +135,23 @@ export function addOriginHeaders(body: JsonObject, cors: Cors): void {
       const responses = (operation['responses'] ??= {}) as Record<string, Record<string, unknown>>;
       for (const response of Object.values((integration['responses'] ?? {}) as Record<string, Record<string, unknown>>)) {
         const parameters = (response['responseParameters'] ??= {}) as Record<string, unknown>;
-        parameters['method.response.header.Access-Control-Allow-Origin'] ??= value;
-        if (cors.credentials) parameters['method.response.header.Access-Control-Allow-Credentials'] ??= "'true'";
+        for (const [name, value] of Object.entries(headers)) parameters[`method.response.header.${name}`] ??= value;
+        if (template !== undefined) chooseOrigin(response, template, integration['type'] === 'mock');
         const declared = (responses[String(response['statusCode'])] ??= { description: `${String(response['statusCode'])} response` });
-        const headers = (declared['headers'] ??= {}) as Record<string, unknown>;
-        headers['Access-Control-Allow-Origin'] ??= { schema: { type: 'string' } };
-        if (cors.credentials) headers['Access-Control-Allow-Credentials'] ??= { schema: { type: 'string' } };
+        const declaredHeaders = (declared['headers'] ??= {}) as Record<string, unknown>;
+        for (const name of ['Access-Control-Allow-Origin', ...Object.keys(headers)]) declaredHeaders[name] ??= { schema: { type: 'string' } };
       }
     }
   }
+}
+
+/**
+ * Prefixes the integration response's templates with the origin choice (it writes nothing to the body). A
+ * mock response without a template has an empty body, so it gets one; an AWS response without one passes
+ * the backend's payload through (perhaps binary) and is left so.
+ */
+function chooseOrigin(response: Record<string, unknown>, template: string, mock: boolean): void {
+  const templates = response['responseTemplates'] as Record<string, string> | undefined;
+  if (templates) for (const [type, text] of Object.entries(templates)) templates[type] = template + text;
+  else if (mock) response['responseTemplates'] = { 'application/json': template };
 }

@@ -10,7 +10,7 @@ import { buildBody } from './body.js';
 import { type CfnOutput, type CfnResource, ref, sub } from './cfn.js';
 import type { Contribution, Emitter } from './contribution.js';
 import { emitAccess } from './access.js';
-import { addOriginHeaders, emitCors } from './cors.js';
+import { addCorsHeaders, emitCors } from './cors.js';
 import { emitDomain } from './domain.js';
 import { emitGatewayResponses } from './gateway-responses.js';
 import { emitIntegrations } from './integrations.js';
@@ -36,7 +36,7 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
   const body = buildBody(loaded.document, contributions);
   if (model.version === '3.1') downConvert(body);
   renameModels(body);
-  if (model.cors) addOriginHeaders(body, model.cors);
+  if (model.cors) addCorsHeaders(body, model.cors);
   const restApi: CfnResource = {
     Type: 'AWS::ApiGateway::RestApi',
     Properties: {

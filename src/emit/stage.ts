@@ -45,6 +45,11 @@ export function emitStage(model: GatewayModel): Contribution {
 
 /** The `/*` `*` entry: logging, metrics, throttling and caching for every method. */
 function stageWide(model: GatewayModel): Json[] {
+  const entry = stageWideFields(model);
+  return Object.keys(entry).length > 0 ? [{ ResourcePath: '/*', HttpMethod: '*', ...entry }] : [];
+}
+
+function stageWideFields(model: GatewayModel): Record<string, Json> {
   const { stage } = model;
   const entry: Record<string, Json> = {};
   if (stage.logging) {
@@ -60,17 +65,22 @@ function stageWide(model: GatewayModel): Json[] {
     entry['CacheTtlInSeconds'] = stage.cache.ttl;
     if (stage.cache.encrypted) entry['CacheDataEncrypted'] = true;
   }
-  return Object.keys(entry).length > 0 ? [{ ResourcePath: '/*', HttpMethod: '*', ...entry }] : [];
+  return entry;
 }
 
+/**
+ * A method's entry replaces the stage-wide one for that method: every field it leaves out takes API
+ * Gateway's default (logging off, metrics off), so it starts from the stage-wide fields.
+ */
 function methodSetting(model: GatewayModel, route: Route): Json[] {
   if (!route.throttle && !route.cache) return [];
   return [
     {
       ResourcePath: methodSettingsPath(route.path),
       HttpMethod: route.method,
+      ...stageWideFields(model),
       ...(route.throttle && { ThrottlingRateLimit: route.throttle.rate, ThrottlingBurstLimit: route.throttle.burst }),
-      ...(route.cache && { CachingEnabled: true, CacheTtlInSeconds: route.cache.ttl ?? model.stage.cache?.ttl ?? 300, ...(model.stage.cache?.encrypted && { CacheDataEncrypted: true }) }),
+      ...(route.cache && { CachingEnabled: true, CacheTtlInSeconds: route.cache.ttl ?? model.stage.cache?.ttl ?? 300 }),
     },
   ];
 }
@@ -86,7 +96,7 @@ function cacheKeys(model: GatewayModel): OperationPatch[] {
  * The role API Gateway writes CloudWatch logs with, set on the account (AWS::ApiGateway::Account is one
  * setting per account and Region: the last stack that sets it wins).
  */
-function accountRole(apiId: string): Record<string, CfnResource> {
+export function accountRole(apiId: string): Record<string, CfnResource> {
   return {
     [`${apiId}CloudWatchRole`]: {
       Type: 'AWS::IAM::Role',

@@ -7,6 +7,7 @@ import type { SourceFile } from '../load/source-file.js';
 import { cfnValue, INTRINSIC_HINT, intrinsicProblem, isIntrinsic, referencedNames, unknownReferenceHint } from '../model/aws-value.js';
 import type { GatewayModel } from '../model/ir.js';
 import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from './cfn.js';
+import { checkRoutingTargets } from './domain.js';
 import { emitRestApi } from './rest-api.js';
 import { emitWebSocket } from './websocket.js';
 
@@ -49,10 +50,10 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
       Resources: rest.resources,
       Outputs: rest.outputs,
     };
-    return { template, diagnostics: [...problems, ...quotaProblems(template, model)] };
+    return { template, diagnostics: [...problems, ...checkRoutingTargets(model, template.Resources), ...quotaProblems(template, model)] };
   }
   const template = mergeInto(base, generated);
-  return { template, diagnostics: [...problems, ...quotaProblems(template, model)] };
+  return { template, diagnostics: [...problems, ...checkRoutingTargets(model, template.Resources), ...quotaProblems(template, model)] };
 }
 
 const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);

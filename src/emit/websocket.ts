@@ -4,15 +4,20 @@
  * with the routes, the stage, and the managed policy a backend attaches to post to connections.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api.html
  */
+import { isArn, partOf } from '../integrations/iam.js';
 import { lambdaInvocationUri } from '../integrations/lambda.js';
+import { renderMockIntegration } from '../integrations/mock.js';
 import { jsonString } from '../integrations/request-values.js';
 import { renderServiceKind } from '../integrations/services.js';
 import { cfnValue, type CfnString, escapeSub, type Json, joinSub, subText } from '../model/aws-value.js';
+import type { JsonObject } from '../load/load-document.js';
 import type { GatewayModel, WebSocketApi, WebSocketRoute } from '../model/ir.js';
 import { pascalCase } from '../model/names.js';
-import { type CfnOutput, type CfnResource, ref, sub } from './cfn.js';
+import { type CfnOutput, type CfnResource, getAtt, ref, sub } from './cfn.js';
 import { SharedRoles } from './integrations.js';
+import { downConvert } from './openapi30.js';
 import { hashOf } from './rest-api.js';
+import { accountRole } from './stage.js';
 
 export interface WebSocketParts {
   readonly resources: Record<string, CfnResource>;
@@ -28,30 +33,44 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
     [api]: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: ws.name, ProtocolType: 'WEBSOCKET', RouteSelectionExpression: ws.routeSelection } },
   };
   const roles = new SharedRoles(api);
-  const routeIds: string[] = [];
+  // What a deployment must wait for: the routes, and the responses that make them answer.
+  const deployed: string[] = [];
   for (const route of ws.routes) {
     const routeId = `${api}${route.id}Route`;
-    routeIds.push(routeId);
+    deployed.push(routeId);
     const integrationId = `${api}${route.id}Integration`;
     const integration = integrationOf(ws, route, roles);
     if (integration) {
       resources[integrationId] = { Type: 'AWS::ApiGatewayV2::Integration', Properties: { ApiId: ref(api), ...integration.properties } };
       if (integration.nonProxy) {
-        resources[`${api}${route.id}IntegrationResponse`] = { Type: 'AWS::ApiGatewayV2::IntegrationResponse', Properties: { ApiId: ref(api), IntegrationId: ref(integrationId), IntegrationResponseKey: '$default' } };
+        const responseId = `${api}${route.id}IntegrationResponse`;
+        deployed.push(responseId);
+        resources[responseId] = {
+          Type: 'AWS::ApiGatewayV2::IntegrationResponse',
+          Properties: { ApiId: ref(api), IntegrationId: ref(integrationId), IntegrationResponseKey: '$default', ...(route.reply && integration.replyTemplate !== undefined && { TemplateSelectionExpression: '\\$default', ResponseTemplates: { $default: integration.replyTemplate } }) },
+        };
       }
       Object.assign(resources, integration.resources);
     }
     if (route.model) {
-      resources[`${api}${route.model.name}Model`] = { Type: 'AWS::ApiGatewayV2::Model', Properties: { ApiId: ref(api), Name: route.model.name, ContentType: 'application/json', Schema: route.model.schema } };
+      resources[`${api}${route.model.name}Model`] = { Type: 'AWS::ApiGatewayV2::Model', Properties: { ApiId: ref(api), Name: route.model.name, ContentType: 'application/json', Schema: draft4(route.model.schema, model.version) } };
     }
     const authorizerId = route.auth?.kind === 'authorizer' ? `${api}${pascalCase(route.auth.authorizer.name)}Authorizer` : undefined;
     if (route.auth?.kind === 'authorizer') {
       const authorizer = route.auth.authorizer;
       resources[authorizerId!] = {
         Type: 'AWS::ApiGatewayV2::Authorizer',
-        Properties: { ApiId: ref(api), Name: authorizer.name, AuthorizerType: 'REQUEST', AuthorizerUri: lambdaInvocationUri(authorizer.function), IdentitySource: [...authorizer.identity] },
+        Properties: {
+          ApiId: ref(api),
+          Name: authorizer.name,
+          AuthorizerType: 'REQUEST',
+          AuthorizerUri: lambdaInvocationUri(authorizer.function),
+          ...(authorizer.role && { AuthorizerCredentialsArn: cfnValue(authorizer.role) }),
+          IdentitySource: [...authorizer.identity],
+        },
       };
-      resources[`${authorizerId}Permission`] = permission(authorizer.function, sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${api}}/authorizers/*`));
+      // With a role, API Gateway invokes the function as that role: no resource-based permission.
+      if (!authorizer.role) resources[`${authorizerId}Permission`] = permission(authorizer.function, sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${api}}/authorizers/*`));
     }
     resources[routeId] = {
       Type: 'AWS::ApiGatewayV2::Route',
@@ -62,14 +81,30 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
         AuthorizationType: route.auth?.kind === 'iam' ? 'AWS_IAM' : route.auth ? 'CUSTOM' : 'NONE',
         ...(authorizerId && { AuthorizerId: ref(authorizerId) }),
         ...(route.model && { ModelSelectionExpression: '\\$default', RequestModels: { $default: route.model.name } }),
+        ...(route.reply && { RouteResponseSelectionExpression: '$default' }),
         ...(integration && { Target: sub(`integrations/\${${integrationId}}`) }),
       },
     };
+    if (route.reply) {
+      // Without a route response API Gateway sends the backend's answer nowhere (one-way route).
+      deployed.push(`${routeId}Response`);
+      resources[`${routeId}Response`] = { Type: 'AWS::ApiGatewayV2::RouteResponse', Properties: { ApiId: ref(api), RouteId: ref(routeId), RouteResponseKey: '$default' } };
+    }
   }
   Object.assign(resources, roles.resources());
+  const logs = accessLogs(ws);
+  Object.assign(resources, logs.resources);
   const deploymentId = `${api}Deployment${hashOf(resources)}`;
-  resources[deploymentId] = { Type: 'AWS::ApiGatewayV2::Deployment', DependsOn: routeIds, Properties: { ApiId: ref(api), Description: `${ws.name} as compiled by gateform` } };
-  resources[stageId] = { Type: 'AWS::ApiGatewayV2::Stage', Properties: { ApiId: ref(api), StageName: ws.stage.name, DeploymentId: ref(deploymentId), ...stageSettings(ws) } };
+  resources[deploymentId] = { Type: 'AWS::ApiGatewayV2::Deployment', DependsOn: deployed, Properties: { ApiId: ref(api), Description: `${ws.name} as compiled by gateform` } };
+  // Logging needs the account's CloudWatch role before the stage; the REST API creates it when there is one.
+  const restEmitted = model.routes.length > 0;
+  const account = model.stage.logging?.accountRole ? `${restEmitted ? model.api.logicalId : api}Account` : undefined;
+  if (account && !restEmitted) Object.assign(resources, accountRole(api));
+  resources[stageId] = {
+    Type: 'AWS::ApiGatewayV2::Stage',
+    ...(account && { DependsOn: [account] }),
+    Properties: { ApiId: ref(api), StageName: ws.stage.name, DeploymentId: ref(deploymentId), ...stageSettings(ws), ...logs.stage },
+  };
   const policyId = `${api}ManageConnectionsPolicy`;
   resources[policyId] = {
     Type: 'AWS::IAM::ManagedPolicy',
@@ -87,6 +122,7 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
       [`${api}Url`]: { Description: 'WebSocket URL clients connect to', Value: sub(`wss://\${${api}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${stageId}}`) },
       [`${api}CallbackUrl`]: { Description: 'Endpoint of the @connections API (POST to /{connectionId} to send)', Value: sub(`https://\${${api}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${stageId}}/@connections`) },
       [`${api}ManageConnectionsPolicyArn`]: { Description: 'Managed policy a backend attaches to reach the connections', Value: ref(policyId) },
+      ...logs.outputs,
     },
   };
 }
@@ -94,6 +130,8 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
 interface WsIntegration {
   readonly properties: Record<string, Json>;
   readonly nonProxy: boolean;
+  /** The answer's template, for a route that replies (a mock's body). */
+  readonly replyTemplate?: Json;
   readonly resources?: Record<string, CfnResource>;
 }
 
@@ -106,12 +144,25 @@ function integrationOf(ws: WebSocketApi, route: WebSocketRoute, roles: SharedRol
       return {
         properties: { IntegrationType: 'AWS_PROXY', IntegrationUri: lambdaInvocationUri(integration.function), TimeoutInMillis: Math.min(integration.timeout, 29000) },
         nonProxy: false,
-        resources: { [`${ws.logicalId}${route.id}Permission`]: permission(integration.function, sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${ws.logicalId}}/*/${route.key}`)) },
+        resources: { [`${ws.logicalId}${route.id}Permission`]: permission(integration.function, sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${ws.logicalId}}/*/${escapeSub(route.key)}`)) },
       };
     case 'http':
-      return { properties: { IntegrationType: 'HTTP_PROXY', IntegrationMethod: 'POST', IntegrationUri: cfnValue(integration.url), TimeoutInMillis: Math.min(integration.timeout, 29000) }, nonProxy: false };
-    case 'mock':
-      return { properties: { IntegrationType: 'MOCK', TemplateSelectionExpression: '\\$default', RequestTemplates: { $default: `{"statusCode": ${integration.status}}` } }, nonProxy: true };
+      return {
+        properties: {
+          IntegrationType: 'HTTP_PROXY',
+          IntegrationMethod: 'POST',
+          IntegrationUri: cfnValue(integration.url),
+          // WebSocket APIs reach a private backend through a VPC link of REST APIs (to a Network Load Balancer).
+          ...(integration.vpcLink && { ConnectionType: 'VPC_LINK', ConnectionId: cfnValue(integration.vpcLink) }),
+          TimeoutInMillis: Math.min(integration.timeout, 29000),
+        },
+        nonProxy: false,
+      };
+    case 'mock': {
+      const rendered = renderMockIntegration(integration).integration as { responses: { default: { responseTemplates?: Record<string, Json> } } };
+      const body = rendered.responses.default.responseTemplates?.['application/json'];
+      return { properties: { IntegrationType: 'MOCK', TemplateSelectionExpression: '\\$default', RequestTemplates: { $default: `{"statusCode": ${integration.status}}` } }, nonProxy: true, ...(body !== undefined && { replyTemplate: body }) };
+    }
     case 'raw':
       return undefined;
     default: {
@@ -139,6 +190,8 @@ function integrationOf(ws: WebSocketApi, route: WebSocketRoute, roles: SharedRol
 /** `$connect` stores the connection id (and chosen attributes, and an expiry) in DynamoDB; `$disconnect` deletes it. */
 function connectionIntegration(ws: WebSocketApi, key: '$connect' | '$disconnect', roles: SharedRoles): WsIntegration {
   const { table, ttl, attributes } = ws.connections!;
+  // As the DynamoDB integration takes it: a name, or an ARN whose name follows `table/`.
+  const tableName = isArn(table) ? partOf(table, '/', 1) : table;
   const connect = key === '$connect';
   const items = [
     '"connectionId": {"S": "$context.connectionId"}',
@@ -146,9 +199,9 @@ function connectionIntegration(ws: WebSocketApi, key: '$connect' | '$disconnect'
     ...(ttl !== undefined ? [`"expiresAt": {"N": "$expiresAt"}`] : []),
   ];
   const template: CfnString = connect
-    ? joinSub([ttl !== undefined ? `#set($expiresAt = $context.requestTimeEpoch / 1000 + ${ttl})` : '', '{"TableName": "', table, `", "Item": {${items.join(', ')}}}`])
-    : joinSub(['{"TableName": "', table, '", "Key": {"connectionId": {"S": "$context.connectionId"}}}']);
-  const tableArn = joinSub([subText('arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/'), table]);
+    ? joinSub([ttl !== undefined ? `#set($expiresAt = $context.requestTimeEpoch / 1000 + ${ttl})` : '', '{"TableName": "', tableName, `", "Item": {${items.join(', ')}}}`])
+    : joinSub(['{"TableName": "', tableName, '", "Key": {"connectionId": {"S": "$context.connectionId"}}}']);
+  const tableArn = isArn(table) ? cfnValue(table) : joinSub([subText('arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/'), table]);
   const action = connect ? 'PutItem' : 'DeleteItem';
   return {
     properties: {
@@ -166,6 +219,28 @@ function connectionIntegration(ws: WebSocketApi, key: '$connect' | '$disconnect'
 
 function permission(fn: Parameters<typeof cfnValue>[0], sourceArn: Json): CfnResource {
   return { Type: 'AWS::Lambda::Permission', Properties: { Action: 'lambda:InvokeFunction', FunctionName: cfnValue(fn), Principal: 'apigateway.amazonaws.com', SourceArn: sourceArn } };
+}
+
+/** A message schema as a draft-4 model: a 3.1 schema converted as the REST Body's schemas are. */
+function draft4(schema: Json, version: GatewayModel['version']): Json {
+  const body: JsonObject = { openapi: '3.1.0', components: { schemas: { Message: structuredClone(schema) } } };
+  if (version === '3.1') downConvert(body);
+  const converted = (body['components'] as { schemas: Record<string, Json> }).schemas['Message'] as Record<string, Json>;
+  return { $schema: 'http://json-schema.org/draft-04/schema#', ...converted };
+}
+
+/** The access log group (unless the log goes to a destination of the user's) and the stage's AccessLogSettings. */
+function accessLogs(ws: WebSocketApi): { resources: Record<string, CfnResource>; stage: Record<string, Json>; outputs: Record<string, CfnOutput> } {
+  const log = ws.stage.accessLog;
+  if (!log) return { resources: {}, stage: {}, outputs: {} };
+  const group = `${ws.logicalId}AccessLogs`;
+  const settings = { AccessLogSettings: { DestinationArn: log.destination ? cfnValue(log.destination) : getAtt(group, 'Arn'), Format: log.format } };
+  if (log.destination) return { resources: {}, stage: settings, outputs: {} };
+  return {
+    resources: { [group]: { Type: 'AWS::Logs::LogGroup', Properties: { ...(log.retentionDays !== undefined && { RetentionInDays: log.retentionDays }) } } },
+    stage: settings,
+    outputs: { [`${ws.logicalId}AccessLogGroup`]: { Description: 'Access log group of the WebSocket stage', Value: ref(group) } },
+  };
 }
 
 function stageSettings(ws: WebSocketApi): Record<string, Json> {

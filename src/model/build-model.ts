@@ -12,9 +12,9 @@ import { SERVICE_PARSERS } from '../integrations/services.js';
 import { backendPathVariables } from '../integrations/http.js';
 import { buildAccess, buildAuthorizers, routeAccess } from './access.js';
 import { asBlock, type Block, type ModelContext, type Placed, type RouteScope } from './context.js';
-import { pascalCase, slug } from './names.js';
+import { apiLogicalId, pascalCase, slug, uniqueId } from './names.js';
 import { compareCodeUnits } from './order.js';
-import { buildCors, buildDomain, buildGatewayResponses, buildStage, routeStageSettings } from './stage.js';
+import { buildCors, buildDomain, buildGatewayResponses, buildStage, checkStageCache, routeStageSettings } from './stage.js';
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
 import { buildWebSocket } from './websocket.js';
 import { checkXGateway } from './x-gateway-schema.js';
@@ -122,11 +122,14 @@ class ModelBuilder implements ModelContext {
     const authorizers = buildAuthorizers(this);
     const stageSettings = buildStage(this);
     const routes = this.buildRoutes(defaults, endpoint, authorizers, stageSettings);
-    const cors = buildCors(this);
-    const websocket = buildWebSocket(this, name, stageSettings, authorizers);
-    const domain = buildDomain(this, endpoint);
+    checkStageCache(this, stageSettings, routes);
+    const cors = buildCors(this, routes);
+    // Model schemas already checked (by the WebSocket messages), so each finding is reported once.
+    const checkedSchemas = new Set<string>();
+    const websocket = buildWebSocket(this, { name, routes: routes.length }, stageSettings, authorizers, checkedSchemas);
+    const domain = buildDomain(this, endpoint, routes);
     const access = buildAccess(this, routes, authorizers, endpoint, vpcEndpoints);
-    checkRequestModels(this, routes, this.loaded.version);
+    checkRequestModels(this, routes, this.loaded.version, checkedSchemas);
     reportModelRenames(this);
     const description = typeof api['description'] === 'string' ? api['description'] : typeof info['description'] === 'string' ? info['description'] : undefined;
     const stage = stageSettings;
@@ -135,7 +138,7 @@ class ModelBuilder implements ModelContext {
       version: this.loaded.version,
       api: {
         name,
-        logicalId: logicalIdOf(name),
+        logicalId: apiLogicalId(name),
         endpoint,
         vpcEndpoints,
         disableDefaultEndpoint: api['disableDefaultEndpoint'] === true,
@@ -411,22 +414,8 @@ function dotted(pointer: string): string {
   return splitPointer(pointer).join('.');
 }
 
-/** `pets` → `PetsApi`; `pets-api` → `PetsApi`. Logical IDs must start with a letter. */
-function logicalIdOf(name: string): string {
-  const base = pascalCase(name).replace(/Api$/, '');
-  const id = /^[A-Za-z]/.test(base) ? base : `Api${base}`;
-  return `${id}Api`;
-}
-
 /** `GET /pets/{petId}` → `GetPetsPetId`; `ANY /` → `AnyRoot`. */
 function routeId(method: HttpMethod, path: string): string {
   const verb = method[0] + method.slice(1).toLowerCase();
   return verb + (pascalCase(path) || 'Root');
-}
-
-function uniqueId(id: string, taken: Set<string>): string {
-  let candidate = id;
-  for (let n = 2; taken.has(candidate); n += 1) candidate = `${id}${n}`;
-  taken.add(candidate);
-  return candidate;
 }

@@ -256,8 +256,10 @@ export interface WebSocketRoute {
   readonly integration?: Integration;
   /** `$connect` only. */
   readonly auth?: { readonly kind: 'iam' } | { readonly kind: 'authorizer'; readonly authorizer: RequestAuthorizer };
-  /** The request model API Gateway validates messages with: the component schema, `$ref`s resolved. */
+  /** The request model API Gateway validates messages with: the component schema, `$ref`s resolved (as written: 3.0 or 3.1). */
   readonly model?: { readonly name: string; readonly schema: Json };
+  /** Two-way: the backend's answer (a mock's body) is sent back to the client (a route response). */
+  readonly reply: boolean;
   readonly origin: Origin;
 }
 
@@ -265,7 +267,7 @@ export interface WebSocketApi {
   readonly name: string;
   readonly logicalId: string;
   readonly routeSelection: string;
-  readonly stage: { readonly name: string; readonly logging?: 'ERROR' | 'INFO'; readonly dataTrace: boolean; readonly metrics: boolean; readonly throttle?: Throttle };
+  readonly stage: { readonly name: string; readonly logging?: 'ERROR' | 'INFO'; readonly dataTrace: boolean; readonly metrics: boolean; readonly throttle?: Throttle; readonly accessLog?: Stage['accessLog'] };
   /** Connection ids kept in DynamoDB by `$connect` / `$disconnect` without code. */
   readonly connections?: { readonly table: AwsValue; readonly ttl?: number; readonly attributes: readonly { readonly name: string; readonly value: string }[] };
   readonly routes: readonly WebSocketRoute[];

@@ -4,6 +4,20 @@ export function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'api';
 }
 
+/** `pets` → `PetsApi`; `pets-api` → `PetsApi`. Logical IDs must start with a letter. */
+export function apiLogicalId(name: string, suffix = 'Api'): string {
+  const base = pascalCase(name).replace(/Api$/, '');
+  return `${/^[A-Za-z]/.test(base) ? base : `Api${base}`}${suffix}`;
+}
+
+/** `id`, or `id2`, `id3`… the first one not taken yet (which it then takes). */
+export function uniqueId(id: string, taken: Set<string>): string {
+  let candidate = id;
+  for (let n = 2; taken.has(candidate); n += 1) candidate = `${id}${n}`;
+  taken.add(candidate);
+  return candidate;
+}
+
 export function pascalCase(text: string): string {
   return text
     .split(/[^A-Za-z0-9]+/)

@@ -58,6 +58,9 @@ function accessLogOf(ctx: ModelContext, block: Record<string, unknown>): NonNull
   if (/[\r\n]/.test(format)) {
     ctx.report('access-log-format-multiline', 'error', 'The access log format must be one line.', childPointer(STAGE, 'accessLog', 'format'), 'Write the format on a single line.');
   }
+  if ('destination' in block && 'retentionDays' in block) {
+    ctx.report('access-log-retention-with-destination', 'error', 'retentionDays applies to the log group gateform creates, and with a destination none is created: the retention would be lost.', childPointer(STAGE, 'accessLog', 'retentionDays'), 'Set the retention on the destination log group, or remove `destination` to have the log group created.');
+  }
   return {
     format,
     ...(typeof block['retentionDays'] === 'number' && { retentionDays: block['retentionDays'] }),
@@ -67,9 +70,19 @@ function accessLogOf(ctx: ModelContext, block: Record<string, unknown>): NonNull
 
 /** CloudWatch logging from API Gateway needs an account-level role that no stack may already have made. */
 function checkLogging(ctx: ModelContext, stage: Stage): void {
-  const logs = (stage.logging && stage.logging.level !== 'OFF') || (stage.accessLog && !stage.accessLog.destination);
+  // Access logs to CloudWatch Logs need the role whether the log group is generated or given; Firehose does not.
+  const destination = stage.accessLog?.destination;
+  const toFirehose = destination !== undefined && /:firehose:/.test(destination.kind === 'literal' ? destination.value : destination.kind === 'sub' ? destination.template : '');
+  const logs = (stage.logging && stage.logging.level !== 'OFF') || (stage.accessLog && !toFirehose);
   if (logs && !stage.logging?.accountRole) {
     ctx.report('cloudwatch-role-required', 'info', 'Logging to CloudWatch needs the account-level role API Gateway writes logs with (set once per account and Region).', 'logging' in asBlock(ctx.root['stage']) ? childPointer(STAGE, 'logging') : childPointer(STAGE, 'accessLog'), 'If the account has none yet, set `stage.logging.accountRole: true` to create it with this stack.');
+  }
+}
+
+/** A stage cache cluster is paid for by the hour, and caches only the operations that set `cache`. */
+export function checkStageCache(ctx: ModelContext, stage: Stage, routes: readonly Route[]): void {
+  if (stage.cache && !routes.some((route) => route.cache)) {
+    ctx.report('cache-cluster-unused', 'warning', 'The stage has a cache cluster, but no operation sets `cache`: the cluster is billed and caches nothing.', childPointer(STAGE, 'cache'), 'Add `cache: { ttl, keys }` to the operations to cache, or remove `stage.cache`.');
   }
 }
 
@@ -102,9 +115,56 @@ function cacheKey(ctx: ModelContext, scope: RouteScope, key: string, pointer: st
   return `method.request.${location}.${name}`;
 }
 
+/** An origin as the Origin header carries it: https://fetch.spec.whatwg.org/#origin-header */
+const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/([a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(:[0-9]{1,5})?$/;
+
+function suggestedOrigin(written: string): string {
+  const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(written) ? written : `https://${written}`;
+  return withScheme.replace(/^([^:]+:\/\/[^/?#]*).*$/, '$1').toLowerCase();
+}
+
 const DEFAULT_CORS_HEADERS = ['Content-Type', 'Authorization', 'X-Api-Key', 'X-Amz-Date', 'X-Amz-Security-Token'];
 
-export function buildCors(ctx: ModelContext): Cors | undefined {
+/** Headers a page never lists in a preflight: CORS-safelisted ones and those the browser sets itself. */
+const UNLISTED_HEADERS = new Set(['accept', 'accept-language', 'content-language', 'cookie', 'host', 'origin', 'referer', 'connection', 'content-length']);
+
+/** The request headers a route reads (authorizer identity, API key, SigV4, declared header parameters), by name. */
+function requestHeadersOf(route: Route): string[] {
+  const auth = route.auth;
+  const names = [
+    ...(auth?.kind === 'iam' ? ['Authorization', 'X-Amz-Date', 'X-Amz-Security-Token'] : []),
+    ...(auth?.kind === 'authorizer' && auth.authorizer.kind !== 'request' ? [auth.authorizer.header] : []),
+    ...(auth?.kind === 'authorizer' && auth.authorizer.kind === 'request' ? auth.authorizer.identity.filter((s) => s.startsWith('method.request.header.')).map((s) => s.slice('method.request.header.'.length)) : []),
+    ...(route.apiKey ? ['X-Api-Key'] : []),
+    ...route.parameters.filter((p) => p.in === 'header').map((p) => p.name),
+  ];
+  return names.filter((name) => !UNLISTED_HEADERS.has(name.toLowerCase()));
+}
+
+/**
+ * The preflight's allowed headers: the default list with every header the routes read, or the list the
+ * spec gives (with a warning for each header the API reads that it leaves out).
+ */
+function corsHeaders(ctx: ModelContext, block: Record<string, unknown>, routes: readonly Route[]): readonly string[] {
+  const given = Array.isArray(block['headers']) ? (block['headers'] as string[]) : undefined;
+  const listed = new Set((given ?? DEFAULT_CORS_HEADERS).map((h) => h.toLowerCase()));
+  // `*` allows any header, but only to requests without credentials.
+  if (listed.has('*') && block['credentials'] !== true) return given ?? DEFAULT_CORS_HEADERS;
+  const missing = new Map<string, { readonly name: string; readonly route: Route }>();
+  for (const route of routes) {
+    for (const name of requestHeadersOf(route)) {
+      if (!listed.has(name.toLowerCase()) && !missing.has(name.toLowerCase())) missing.set(name.toLowerCase(), { name, route });
+    }
+  }
+  const names = [...missing.values()].map((m) => m.name);
+  if (given && missing.size > 0) {
+    const uses = [...missing.values()].map(({ name, route }) => `${name} (${route.method} ${route.path})`).join(', ');
+    ctx.report('cors-header-not-allowed', 'warning', `\`cors.headers\` leaves out ${uses}: browsers will not send ${missing.size === 1 ? 'it' : 'them'} cross-origin, so those requests fail their preflight.`, '/x-gateway/cors/headers', `Add ${names.join(', ')} to \`cors.headers\`.`);
+  }
+  return given ?? [...DEFAULT_CORS_HEADERS, ...names];
+}
+
+export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | undefined {
   if (!('cors' in ctx.root)) return undefined;
   const block = asBlock(ctx.root['cors']);
   const origins = block['origins'] as string[];
@@ -112,9 +172,33 @@ export function buildCors(ctx: ModelContext): Cors | undefined {
   if (credentials && origins.includes('*')) {
     ctx.report('cors-wildcard-credentials', 'error', 'Browsers refuse credentialed responses to origin `*`.', '/x-gateway/cors/origins', 'List the origins, or set `credentials: false`.');
   }
+  origins.forEach((origin, i) => {
+    if (origin !== '*' && !ORIGIN.test(origin)) {
+      ctx.report('cors-origin-form', 'error', `\`${origin}\` is not an origin as browsers send it (scheme://host[:port], lower case, no path), so no request would match it.`, childPointer('/x-gateway/cors/origins', i), `Write it as ${suggestedOrigin(origin)}.`);
+    }
+  });
+  if (origins.length > 1 && origins.includes('*')) {
+    ctx.report('cors-wildcard-mixed', 'error', '`*` among other origins is compared with the request\'s Origin like them and never matches: it allows no one.', childPointer('/x-gateway/cors/origins', origins.indexOf('*')), 'Use `["*"]` alone, or list the origins without `*`.');
+  } else if (origins.length > 1) {
+    // A gateway response maps headers but runs no template, so it cannot compare the Origin with the list.
+    ctx.report(
+      'cors-gateway-responses-origin',
+      'warning',
+      credentials
+        ? 'With several origins and credentials, gateway responses (an authorizer\'s 401/403, 429, 5XX) carry no Access-Control-Allow-Origin: they cannot check the Origin against the list, and echoing any origin would let every site read them with the user\'s credentials.'
+        : 'With several origins, gateway responses (an authorizer\'s 401/403, 429, 5XX) echo the request\'s Origin whatever it is: they cannot check it against the list, so any site can read them.',
+      '/x-gateway/cors/origins',
+      credentials ? 'Pages see these errors as network errors; use one origin if they must read them.' : 'Use one origin if gateway errors must be readable by it alone.',
+    );
+  }
+  const proxies = routes.filter((route) => route.integration.kind === 'lambda' || route.integration.kind === 'http');
+  if (proxies.length > 0) {
+    const named = proxies.slice(0, 3).map((route) => `${route.method} ${route.path}`).join(', ') + (proxies.length > 3 ? ', …' : '');
+    ctx.report('cors-proxy-responses', 'info', `${proxies.length} ${proxies.length === 1 ? 'route uses a proxy integration' : 'routes use proxy integrations'} (${named}): the gateway passes the backend's response through, so the backend must send the CORS headers (Access-Control-Allow-Origin${credentials ? ', -Allow-Credentials' : ''}) itself.`, '/x-gateway/cors', origins.length > 1 ? 'Have the backend echo the request\'s Origin when it is one of cors.origins, with Vary: Origin.' : 'Have the backend add the same Access-Control-* headers to its responses.');
+  }
   return {
     origins,
-    headers: Array.isArray(block['headers']) ? (block['headers'] as string[]) : DEFAULT_CORS_HEADERS,
+    headers: corsHeaders(ctx, block, routes),
     exposeHeaders: Array.isArray(block['exposeHeaders']) ? (block['exposeHeaders'] as string[]) : [],
     credentials,
     ...(typeof block['maxAge'] === 'number' && { maxAge: block['maxAge'] }),
@@ -143,10 +227,14 @@ export function mappingValue(value: string): string {
   return /^(method\.request\.|context\.|stageVariables\.)/.test(value) || /^'.*'$/.test(value) ? value : `'${value}'`;
 }
 
-export function buildDomain(ctx: ModelContext, endpoint: EndpointType): CustomDomain | undefined {
+export function buildDomain(ctx: ModelContext, endpoint: EndpointType, routes: readonly Route[]): CustomDomain | undefined {
   if (!('domain' in ctx.root)) return undefined;
   const pointer = '/x-gateway/domain';
   const block = asBlock(ctx.root['domain']);
+  // A document with a WebSocket API and no operations has no REST API for the domain to front.
+  if ('websocket' in ctx.root && routes.length === 0) {
+    ctx.report('domain-without-rest-api', 'error', 'The custom domain fronts this document\'s REST API, and it has none: only a WebSocket API.', pointer, 'Add the REST operations, or map the WebSocket API to a domain outside this document (AWS::ApiGatewayV2::ApiMapping).');
+  }
   if (endpoint === 'private') {
     ctx.report('domain-private-api', 'error', 'A public custom domain can only front a public (edge or regional) API.', pointer, 'Make the API regional, or use a private custom domain (not generated yet).');
   }
@@ -158,11 +246,24 @@ export function buildDomain(ctx: ModelContext, endpoint: EndpointType): CustomDo
     else priorities.set(rule.priority, rule);
   }
   if (rules.length > 50) ctx.report('routing-rules-over-quota', 'warning', `${rules.length} routing rules: the default quota is 50 per domain.`, childPointer(pointer, 'routing'), 'Request a quota increase before deploying.');
+  const domainEndpoint = block['endpoint'] === 'edge' ? 'edge' : 'regional';
+  const securityPolicy = block['securityPolicy'] === 'TLS_1_0' ? 'TLS_1_0' : 'TLS_1_2';
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mappings.html
+  if (typeof block['basePath'] === 'string' && block['basePath'].includes('/') && (domainEndpoint === 'edge' || securityPolicy === 'TLS_1_0')) {
+    ctx.report('domain-multi-level-base-path', 'error', `Base path \`${block['basePath']}\` has several levels: API Gateway maps those only on a regional domain with the TLS_1_2 security policy.`, childPointer(pointer, 'basePath'), `Use a single-level base path (no /), or ${[domainEndpoint === 'edge' && '`endpoint: regional`', securityPolicy === 'TLS_1_0' && '`securityPolicy: TLS_1_2`'].filter(Boolean).join(' with ')}.`);
+  }
+  const certificate = ctx.value(block['certificate'], childPointer(pointer, 'certificate'), 'ACM certificate ARN of the custom domain');
+  // The Region as written (placeholders masked): only a literal one can be checked.
+  const certificateText = certificate.kind === 'literal' ? certificate.value : certificate.kind === 'sub' ? certificate.template.replace(/\$\{[^}]*\}/g, '$') : '';
+  const certificateRegion = /^arn:[^:]*:acm:([^:$]+):/.exec(certificateText)?.[1];
+  if (domainEndpoint === 'edge' && certificateRegion !== undefined && certificateRegion !== 'us-east-1') {
+    ctx.report('domain-edge-certificate-region', 'error', `An edge domain's certificate must be in us-east-1 (CloudFront serves it); this one is in ${certificateRegion}.`, childPointer(pointer, 'certificate'), 'Request or import the certificate in ACM in us-east-1, or make the domain regional.');
+  }
   return {
     name: String(block['name']),
-    certificate: ctx.value(block['certificate'], childPointer(pointer, 'certificate'), 'ACM certificate ARN of the custom domain'),
-    endpoint: block['endpoint'] === 'edge' ? 'edge' : 'regional',
-    securityPolicy: block['securityPolicy'] === 'TLS_1_0' ? 'TLS_1_0' : 'TLS_1_2',
+    certificate,
+    endpoint: domainEndpoint,
+    securityPolicy,
     // Without routing rules the API is mapped at the root when no base path is given.
     ...(typeof block['basePath'] === 'string' ? { basePath: block['basePath'] } : rules.length === 0 ? { basePath: '' } : {}),
     ...('hostedZoneId' in block && { hostedZoneId: ctx.value(block['hostedZoneId'], childPointer(pointer, 'hostedZoneId'), 'Route 53 hosted zone id for the custom domain') }),
@@ -171,17 +272,34 @@ export function buildDomain(ctx: ModelContext, endpoint: EndpointType): CustomDo
   };
 }
 
+/** https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigatewayv2-routingrule-matchheadervalue.html */
+const ROUTING_SPECIALS = "*?-!#$%&'.^_`|~";
+const ROUTING_HEADER = /^[A-Za-z0-9*?\-!#$%&'.^_`|~]+$/;
+const BASE_PATH = /^[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/;
+
 function routingRule(ctx: ModelContext, block: Record<string, unknown>, pointer: string): RoutingRule {
   const when = asBlock(block['when']);
   const headers = Object.entries(asBlock(when['headers'])).map(([name, glob]) => ({ name, glob: String(glob) }));
   if (headers.length > 2) {
     ctx.report('routing-too-many-headers', 'error', `A routing rule may match at most two headers; this one matches ${headers.length}.`, childPointer(pointer, 'when', 'headers'), 'Split the rule, or match fewer headers.');
   }
-  for (const [i, { name, glob }] of headers.entries()) {
-    if (glob.slice(1, -1).includes('*')) {
-      ctx.report('routing-header-glob', 'error', `\`${glob}\`: a header glob may have * only at its start, its end, or both.`, childPointer(pointer, 'when', 'headers', Object.keys(asBlock(when['headers']))[i]!), `Use a prefix (v2*), a suffix (*-beta) or a contains (*beta*) glob for ${name}.`);
+  for (const { name, glob } of headers) {
+    const at = childPointer(pointer, 'when', 'headers', name);
+    if (!ROUTING_HEADER.test(name) || name.length >= 40) {
+      ctx.report('routing-header-name', 'error', `\`${name}\` cannot be matched by a routing rule: header names are under 40 characters of A-Z a-z 0-9 and ${ROUTING_SPECIALS}.`, at, 'Use the header name as clients send it, e.g. x-api-version.');
+    }
+    if (!ROUTING_HEADER.test(glob) || glob.length >= 128) {
+      ctx.report('routing-header-value', 'error', `\`${glob}\` cannot be a routing rule's header glob: globs are under 128 characters of A-Z a-z 0-9 and ${ROUTING_SPECIALS}.`, at, 'Leave out spaces, slashes, commas, quotes and the like; match the part of the value that identifies it with a * glob.');
+    } else if (glob.slice(1, -1).includes('*')) {
+      ctx.report('routing-header-glob', 'error', `\`${glob}\`: a header glob may have * only at its start, its end, or both.`, at, `Use a prefix (v2*), a suffix (*-beta) or a contains (*beta*) glob for ${name}.`);
     }
   }
+  const basePaths = Array.isArray(when['basePaths']) ? (when['basePaths'] as string[]) : [];
+  basePaths.forEach((basePath, i) => {
+    if (!BASE_PATH.test(basePath)) {
+      ctx.report('routing-base-path', 'error', `\`${basePath}\` is not a base path API Gateway accepts: segments of A-Z a-z 0-9 . _ ~ - separated by /, without a leading or trailing /.`, childPointer(pointer, 'when', 'basePaths', i), 'Write it as in the URL, without slashes at the ends, e.g. orders/v2.');
+    }
+  });
   const to = asBlock(block['to']);
   const self = to['api'] === 'self';
   if (!self && !('stage' in to)) {
@@ -190,7 +308,7 @@ function routingRule(ctx: ModelContext, block: Record<string, unknown>, pointer:
   return {
     priority: block['priority'] as number,
     headers,
-    basePaths: Array.isArray(when['basePaths']) ? (when['basePaths'] as string[]) : [],
+    basePaths,
     ...(!self && { api: ctx.value(to['api'], childPointer(pointer, 'to', 'api'), 'Id of the REST API a routing rule invokes') }),
     ...('stage' in to && { stage: ctx.value(to['stage'], childPointer(pointer, 'to', 'stage'), 'Stage a routing rule invokes') }),
     stripBasePath: block['stripBasePath'] === true,

@@ -22,20 +22,8 @@ const UNSUPPORTED = ['$dynamicRef', '$dynamicAnchor', '$recursiveRef'];
  * Findings about the request schemas of routes that validate bodies, each at the keyword's own line:
  * what API Gateway ignores, what conversion to OpenAPI 3.0 cannot keep, what import would refuse.
  */
-export function checkRequestModels(ctx: ModelContext, routes: readonly Route[], version: '3.0' | '3.1'): void {
-  const seen = new Set<string>();
-  const visit = (schema: SchemaObject, pointer: string): void => {
-    if (seen.has(pointer)) return;
-    seen.add(pointer);
-    walkSchema(schema, pointer, (node, at) => {
-      findings(ctx, node, at, version);
-      const ref = node['$ref'];
-      if (typeof ref === 'string' && ref.startsWith('#/')) {
-        const target = ctx.deref(node);
-        if (isSchemaObject(target)) visit(target, decodeURIComponent(ref.slice(1)));
-      }
-    });
-  };
+export function checkRequestModels(ctx: ModelContext, routes: readonly Route[], version: '3.0' | '3.1', seen = new Set<string>()): void {
+  const visit = (schema: SchemaObject, pointer: string): void => checkModelSchema(ctx, schema, pointer, version, seen);
   for (const route of routes) {
     if (route.validate !== 'all' && route.validate !== 'body') continue;
     const operationPointer = childPointer('/paths', route.path, route.method === 'ANY' ? 'x-amazon-apigateway-any-method' : route.method.toLowerCase());
@@ -55,6 +43,19 @@ export function checkRequestModels(ctx: ModelContext, routes: readonly Route[], 
   }
 }
 
+/** The findings for one model schema written at `pointer` and the schemas it `$ref`s (each pointer once per `seen`). */
+export function checkModelSchema(ctx: ModelContext, schema: SchemaObject, pointer: string, version: '3.0' | '3.1', seen: Set<string>): void {
+  if (seen.has(pointer)) return;
+  seen.add(pointer);
+  walkSchema(schema, pointer, (node, at) => {
+    findings(ctx, node, at, version);
+    const ref = node['$ref'];
+    if (typeof ref === 'string' && ref.startsWith('#/')) {
+      const target = ctx.deref(node);
+      if (isSchemaObject(target)) checkModelSchema(ctx, target, decodeURIComponent(ref.slice(1)), version, seen);
+    }
+  });
+}
 
 function findings(ctx: ModelContext, schema: SchemaObject, at: string, version: '3.0' | '3.1'): void {
   const ignored = (keyword: string, effect: string): void => {

@@ -5,30 +5,66 @@
  */
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { Json } from './aws-value.js';
-import { asBlock, type ModelContext, type RouteScope } from './context.js';
+import { asBlock, type Block, type ModelContext, type RouteScope } from './context.js';
 import { identitySource } from './access.js';
+import { ACCESS_LOG_FORMATS } from './stage.js';
 import type { Authorizer, RequestAuthorizer, Stage, WebSocketApi, WebSocketRoute } from './ir.js';
-import { modelNames, pascalCase } from './names.js';
+import { apiLogicalId, modelNames, pascalCase, uniqueId } from './names.js';
 import { isSchemaObject } from './schema-walk.js';
+import { checkModelSchema } from './validation.js';
 
 const WS = '/x-gateway/websocket';
-const SPECIAL = ['$connect', '$disconnect', '$default'];
+/** The predefined route keys and their logical-ID names, which custom keys never take. */
+const SPECIAL: ReadonlyMap<string, string> = new Map([['$connect', 'Connect'], ['$disconnect', 'Disconnect'], ['$default', 'Default']]);
+/**
+ * The AWS services a WebSocket route integrates with directly. S3's mapping takes the HTTP request's path
+ * and Content-Type header, which a message does not have; SNS and Kinesis are left to REST APIs.
+ */
+const WEBSOCKET_SERVICES = ['sqs', 'dynamodb', 'eventbridge', 'stepfunctions'];
+const UNSUPPORTED_SERVICES = ['sns', 's3', 'kinesis'];
+/** Access log formats with the variables of WebSocket APIs (no HTTP method or resource path). */
+const WEBSOCKET_LOG_FORMATS: Readonly<Record<string, string>> = {
+  json: JSON.stringify({
+    requestId: '$context.requestId',
+    ip: '$context.identity.sourceIp',
+    requestTime: '$context.requestTime',
+    eventType: '$context.eventType',
+    routeKey: '$context.routeKey',
+    connectionId: '$context.connectionId',
+    status: '$context.status',
+    errorMessage: '$context.error.message',
+  }),
+  clf: '$context.identity.sourceIp - - [$context.requestTime] "$context.eventType $context.routeKey $context.connectionId" $context.status $context.requestId',
+};
+/** Fields of those services that take a request value (`requestValue` in the schema). */
+const VALUE_FIELDS: Readonly<Record<string, readonly string[]>> = { sqs: ['body', 'groupId', 'deduplicationId', 'attributes'], dynamodb: ['key', 'item', 'update'], eventbridge: ['detail'], stepfunctions: ['input', 'name'] };
 
-/** The WebSocket stage takes the REST stage's logging, metrics and throttling unless it sets its own. */
-export function buildWebSocket(ctx: ModelContext, restName: string, restStage: Stage, authorizers: readonly Authorizer[]): WebSocketApi | undefined {
+/** The REST API beside the WebSocket API: its name, and whether it is emitted (it has routes). */
+export interface RestSide {
+  readonly name: string;
+  readonly routes: number;
+}
+
+/** The WebSocket stage takes the REST stage's logging, metrics, throttling and access log unless it sets its own. */
+export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Stage, authorizers: readonly Authorizer[], checkedSchemas: Set<string>): WebSocketApi | undefined {
   if (!('websocket' in ctx.root)) return undefined;
   const block = asBlock(ctx.root['websocket']);
   const stage = asBlock(block['stage']);
   const connections = asBlock(block['connections']);
-  const name = typeof block['name'] === 'string' ? block['name'] : `${restName}-ws`;
-  const routes = Object.entries(asBlock(block['routes'])).map(([key, raw]) => buildRoute(ctx, key, asBlock(raw), authorizers));
+  const name = typeof block['name'] === 'string' ? block['name'] : `${rest.name}-ws`;
+  const logicalId = apiLogicalId(name, 'WebSocketApi');
+  if (rest.routes > 0 && logicalId === apiLogicalId(rest.name)) {
+    ctx.report('websocket-api-id-clash', 'error', `The WebSocket API \`${name}\` and the REST API \`${rest.name}\` would both have the logical ID ${logicalId}, so one would replace the other.`, 'name' in block ? childPointer(WS, 'name') : WS, 'Rename one of them (websocket.name or api.name).');
+  }
+  const routes = buildRoutes(ctx, asBlock(block['routes']), authorizers, 'connections' in block, checkedSchemas);
   checkRoutes(ctx, routes, 'connections' in block);
   const written = typeof stage['logging'] === 'string' ? stage['logging'].toUpperCase() : restStage.logging?.level;
   const level = written === 'ERROR' || written === 'INFO' ? written : undefined;
   const throttle = 'throttle' in stage ? { rate: asBlock(stage['throttle'])['rate'] as number, burst: asBlock(stage['throttle'])['burst'] as number } : restStage.throttle;
+  const accessLog = accessLogOf(ctx, stage, restStage);
   return {
     name,
-    logicalId: `${pascalCase(name).replace(/Api$/, '')}WebSocketApi`,
+    logicalId,
     routeSelection: typeof block['routeSelection'] === 'string' ? block['routeSelection'] : '$request.body.action',
     stage: {
       name: typeof stage['name'] === 'string' ? stage['name'] : restStage.name,
@@ -36,6 +72,7 @@ export function buildWebSocket(ctx: ModelContext, restName: string, restStage: S
       dataTrace: typeof stage['dataTrace'] === 'boolean' ? stage['dataTrace'] : restStage.logging?.dataTrace === true,
       metrics: typeof stage['metrics'] === 'boolean' ? stage['metrics'] : restStage.metrics,
       ...(throttle && { throttle }),
+      ...(accessLog && { accessLog }),
     },
     ...('connections' in block && {
       connections: {
@@ -49,19 +86,67 @@ export function buildWebSocket(ctx: ModelContext, restName: string, restStage: S
   };
 }
 
-function buildRoute(ctx: ModelContext, key: string, block: Record<string, unknown>, authorizers: readonly Authorizer[]): WebSocketRoute {
+/**
+ * The routes as written, and with `connections` the `$connect`/`$disconnect` routes it integrates, when
+ * not written. Logical-ID names are unique: predefined keys keep theirs, custom keys that would repeat one
+ * (`send-message` after `sendMessage`, `default` beside `$default`) get a number, in document order.
+ */
+function buildRoutes(ctx: ModelContext, written: Block, authorizers: readonly Authorizer[], connections: boolean, checkedSchemas: Set<string>): WebSocketRoute[] {
+  const implicit = connections ? ['$connect', '$disconnect'].filter((key) => !(key in written)) : [];
+  const taken = new Set(SPECIAL.values());
+  return [...implicit, ...Object.keys(written)].map((key) => {
+    const id = SPECIAL.get(key) ?? uniqueId(pascalCase(key) || 'Route', taken);
+    if (!(key in written)) return { key, id, reply: false, origin: ctx.origin(childPointer(WS, 'connections')) };
+    return buildRoute(ctx, key, id, asBlock(written[key]), authorizers, checkedSchemas);
+  });
+}
+
+function buildRoute(ctx: ModelContext, key: string, id: string, block: Block, authorizers: readonly Authorizer[], seen: Set<string>): WebSocketRoute {
   const pointer = childPointer(WS, 'routes', key);
   // A message is the route's request body; WebSocket routes have no path or query parameters.
   const scope: RouteScope = { method: 'POST', path: key, pointer, operation: { requestBody: {} }, parameters: [], chain: [] };
-  const integration = 'integration' in block ? ctx.integration(asBlock(block['integration']), childPointer(pointer, 'integration'), scope) : undefined;
+  const integrationBlock = asBlock(block['integration']);
+  const integration = 'integration' in block ? ctx.integration(integrationBlock, childPointer(pointer, 'integration'), scope) : undefined;
+  if (integration) checkServiceIntegration(ctx, integration.kind, integrationBlock, childPointer(pointer, 'integration'));
   const auth = 'auth' in block ? routeAuth(ctx, key, String(block['auth']), childPointer(pointer, 'auth'), authorizers) : undefined;
-  const model = 'schema' in block ? messageModel(ctx, asBlock(block['schema'])['$ref'] as string, childPointer(pointer, 'schema')) : undefined;
-  return { key, id: routeId(key), ...(integration && { integration }), ...(auth && { auth }), ...(model && { model }), origin: ctx.origin(pointer) };
+  const model = 'schema' in block ? messageModel(ctx, asBlock(block['schema'])['$ref'] as string, childPointer(pointer, 'schema'), seen) : undefined;
+  return { key, id, ...(integration && { integration }), ...(auth && { auth }), ...(model && { model }), reply: replyOf(ctx, key, block, integration, childPointer(pointer, 'reply')), origin: ctx.origin(pointer) };
 }
 
-/** `$connect` → `Connect`, `sendMessage` → `SendMessage`. */
-function routeId(key: string): string {
-  return pascalCase(key.replace(/^\$/, '')) || 'Route';
+/** Whether the route answers the client: as written, else for a mock with a body (the body is its answer). */
+function replyOf(ctx: ModelContext, key: string, block: Block, integration: WebSocketRoute['integration'], pointer: string): boolean {
+  const lifecycle = key === '$connect' || key === '$disconnect';
+  if (block['reply'] === true && lifecycle) {
+    ctx.report('websocket-reply-lifecycle', 'warning', `\`${key}\` cannot answer with a message: ${key === '$connect' ? 'the connection is not open yet' : 'the connection is already closed'}.`, pointer, 'Remove `reply`; post to the connection through the @connections API instead.');
+    return false;
+  }
+  if (typeof block['reply'] === 'boolean') return block['reply'];
+  return !lifecycle && integration?.kind === 'mock' && integration.body !== undefined;
+}
+
+/**
+ * Only the services of WEBSOCKET_SERVICES; and their mapping templates see the message, `$context` and
+ * stage variables, not headers or query strings (those exist on $connect only, for the authorizer and
+ * request parameters).
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-mapping-template-reference.html
+ */
+function checkServiceIntegration(ctx: ModelContext, kind: string, block: Block, pointer: string): void {
+  if (UNSUPPORTED_SERVICES.includes(kind)) {
+    ctx.report('websocket-integration-unsupported', 'error', `WebSocket routes integrate directly with ${WEBSOCKET_SERVICES.join(', ')} only, not with ${kind}.`, childPointer(pointer, kind), `Use one of those, lambda, http or mock (a Lambda function can call ${kind}).`);
+    return;
+  }
+  const service = asBlock(block[kind]);
+  for (const field of VALUE_FIELDS[kind] ?? []) {
+    const raw = service[field];
+    const values: [string, unknown][] =
+      typeof raw === 'string' ? [[childPointer(pointer, kind, field), raw]]
+      : Object.entries(asBlock(raw)).map(([name, value]) => (typeof value === 'string' ? [childPointer(pointer, kind, field, name), value] : [childPointer(pointer, kind, field, name, 'from'), asBlock(value)['from']]));
+    for (const [at, value] of values) {
+      if (typeof value === 'string' && /^(query|header)\./.test(value)) {
+        ctx.report('websocket-request-value', 'error', `\`${value}\` cannot be read here: WebSocket mapping templates have no access to headers or query strings.`, at, 'A $connect request authorizer sees them: return the value in its context and use `context.authorizer.<key>`.');
+      }
+    }
+  }
 }
 
 /**
@@ -98,41 +183,67 @@ function webSocketAuthorizer(ctx: ModelContext, name: string, authorizers: reado
     };
   }
   const shared = authorizers.find((a) => a.name === name);
-  return shared?.kind === 'request' ? { ...shared, identity: shared.identity.map((s) => s.replace(/^method\.request\./, 'route.request.')) } : undefined;
+  if (shared?.kind !== 'request') return undefined;
+  const ttl = childPointer('/x-gateway/authorizers', name, 'ttl');
+  if ('ttl' in asBlock(asBlock(ctx.root['authorizers'])[name]) && shared.ttl > 0) {
+    ctx.report('websocket-authorizer-no-cache', 'info', `API Gateway does not cache authorizer results for WebSocket APIs: \`${name}\` runs on every connection, whatever its ttl.`, ttl, 'The ttl still applies to the REST API.');
+  }
+  return { ...shared, identity: shared.identity.map((s) => s.replace(/^method\.request\./, 'route.request.')) };
 }
 
-/** The component schema with its `$ref`s resolved in place (a WebSocket model is one standalone schema). */
-function messageModel(ctx: ModelContext, ref: string, pointer: string): { name: string; schema: Json } | undefined {
+/**
+ * The component schema with its `$ref`s resolved in place (a WebSocket model is one standalone schema),
+ * with the findings of REST models.
+ */
+function messageModel(ctx: ModelContext, ref: string, pointer: string, seen: Set<string>): { name: string; schema: Json } | undefined {
   const target = ctx.deref({ $ref: ref });
   if (!isSchemaObject(target)) {
     ctx.report('unresolved-ref', 'error', `${ref} names no schema.`, pointer, 'Point at a schema under components.schemas.');
     return undefined;
   }
+  const version = String(ctx.document['openapi']).startsWith('3.1') ? '3.1' : '3.0';
+  checkModelSchema(ctx, target, decodeURIComponent(ref.slice(1)), version, seen);
   const componentName = decodeURIComponent(ref.split('/').pop()!);
   const name = modelNames([componentName]).get(componentName) ?? componentName;
-  const inline = (node: unknown, seen: readonly string[]): Json => {
-    if (Array.isArray(node)) return node.map((n) => inline(n, seen));
+  const inline = (node: unknown, refs: readonly string[]): Json => {
+    if (Array.isArray(node)) return node.map((n) => inline(n, refs));
     if (node === null || typeof node !== 'object') return node as Json;
     const record = node as Record<string, unknown>;
     const inner = record['$ref'];
     if (typeof inner === 'string' && inner.startsWith('#/')) {
-      if (seen.includes(inner)) {
+      if (refs.includes(inner)) {
         ctx.report('websocket-model-recursive', 'error', `${inner} refers to itself; a WebSocket model must be one standalone schema.`, pointer, 'Use a schema without recursion for WebSocket messages.');
         return {};
       }
-      return inline(ctx.deref(record), [...seen, inner]);
+      return inline(ctx.deref(record), [...refs, inner]);
     }
-    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, inline(v, seen)]));
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, inline(v, refs)]));
   };
-  return { name, schema: { $schema: 'http://json-schema.org/draft-04/schema#', ...(inline(target, [ref]) as Record<string, Json>) } };
+  return { name, schema: inline(target, [ref]) };
+}
+
+/** The access log: the stage's own, else the REST stage's destination and retention, in a WebSocket format. */
+function accessLogOf(ctx: ModelContext, stage: Block, restStage: Stage): Stage['accessLog'] {
+  const own = asBlock(stage['accessLog']);
+  const mirrored = restStage.accessLog;
+  if (!('accessLog' in stage) && !mirrored) return undefined;
+  const keyword = typeof own['format'] === 'string' ? own['format'] : mirrored?.format === ACCESS_LOG_FORMATS['clf'] && !('accessLog' in stage) ? 'clf' : 'json';
+  const format = WEBSOCKET_LOG_FORMATS[keyword] ?? keyword;
+  const pointer = childPointer(WS, 'stage', 'accessLog');
+  if (!format.includes('$context.requestId') && !format.includes('$context.extendedRequestId')) {
+    ctx.report('access-log-format-without-request-id', 'error', 'The access log format must contain $context.requestId (API Gateway refuses it otherwise).', childPointer(pointer, 'format'), 'Add $context.requestId, or use `format: json` or `clf`.');
+  }
+  const retentionDays = 'accessLog' in stage ? own['retentionDays'] : mirrored?.retentionDays;
+  const destination = 'accessLog' in stage ? ('destination' in own ? ctx.value(own['destination'], childPointer(pointer, 'destination'), 'Access log destination ARN of the WebSocket stage') : undefined) : mirrored?.destination;
+  return { format, ...(typeof retentionDays === 'number' && { retentionDays }), ...(destination && { destination }) };
 }
 
 function checkRoutes(ctx: ModelContext, routes: readonly WebSocketRoute[], connections: boolean): void {
   for (const route of routes) {
     const pointer = childPointer(WS, 'routes', route.key);
-    if (route.key.startsWith('$') && !SPECIAL.includes(route.key)) {
+    if (route.key.startsWith('$') && !SPECIAL.has(route.key)) {
       ctx.report('websocket-route-unknown-special', 'error', `\`${route.key}\` is not a route key API Gateway knows: only $connect, $disconnect and $default start with $.`, pointer, 'Use a plain value the route selection expression can yield, e.g. sendMessage.');
-    } else if (!SPECIAL.includes(route.key) && !/^[A-Za-z0-9_.:-]+$/.test(route.key)) {
+    } else if (!SPECIAL.has(route.key) && !/^[A-Za-z0-9_.:-]+$/.test(route.key)) {
       ctx.report('websocket-route-unreachable', 'warning', `Route key \`${route.key}\` is not a plain value, so the route selection expression will hardly ever select it.`, pointer, 'Use a plain word such as sendMessage, matching the value of the selected message field.');
     }
     if (!route.integration && !(connections && (route.key === '$connect' || route.key === '$disconnect'))) {

@@ -19,7 +19,8 @@ describe('compile CLI', () => {
 
   it('prints the template to stdout', () => {
     const { status, stdout, stderr } = run(COMPILE, [example]);
-    expect(stderr).toBe('');
+    // Infos only (the example's Lambda routes answer CORS themselves).
+    expect(stderr).not.toMatch(/\b(error|warning)s?\b/);
     expect(status).toBe(0);
     expect(stdout).toBe(expected);
   });

@@ -3,11 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
 import { renderTemplate } from '../support/apigateway-vtl.js';
 
-async function templates(): Promise<Record<string, string>> {
+async function resources(): Promise<Record<string, { Type: string; Properties?: Record<string, unknown> }>> {
   const result = await compile('fixtures/websocket-chat/openapi.yaml');
   expect(result.template).toBeDefined();
+  return result.template!.Resources;
+}
+
+async function templates(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const [id, resource] of Object.entries(result.template!.Resources)) {
+  for (const [id, resource] of Object.entries(await resources())) {
     if (resource.Type !== 'AWS::ApiGatewayV2::Integration') continue;
     const template = (resource.Properties!['RequestTemplates'] as Record<string, unknown> | undefined)?.['$default'];
     if (template && typeof template === 'object' && 'Fn::Sub' in template) out[id] = String((template as Record<string, unknown>)['Fn::Sub']).replace('${ConnectionsTable}', 'connections');
@@ -26,5 +30,14 @@ describe('WebSocket connection table', () => {
 
   it('$disconnect deletes it', async () => {
     expect(JSON.parse(renderTemplate((await templates())['ChatLiveWebSocketApiDisconnectIntegration']!, '').text)).toEqual({ TableName: 'connections', Key: { connectionId: { S: 'L0SM9cOFvHcCIhw=' } } });
+  });
+});
+
+describe('WebSocket mock reply', () => {
+  it('$default answers unmatched messages with the mock body, `$` and `#` intact', async () => {
+    const response = (await resources())['ChatLiveWebSocketApiDefaultIntegrationResponse']!.Properties!;
+    expect(response['TemplateSelectionExpression']).toBe('\\$default');
+    const template = (response['ResponseTemplates'] as Record<string, string>)['$default']!;
+    expect(JSON.parse(renderTemplate(template, '{"statusCode": 200}').text)).toEqual({ error: 'No route for this action (answered by $default)', schema: '#/components/schemas/Message' });
   });
 });
