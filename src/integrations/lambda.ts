@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type AwsValue, type CfnString, cfnValue, joinSub, referencedNames, subText, templateText } from '../model/aws-value.js';
 import type { Api, LambdaIntegration, Route } from '../model/ir.js';
-import { pascalCase } from '../model/names.js';
+import { pascalCase, uniqueId } from '../model/names.js';
 import { executeApiMethodArn } from '../emit/arns.js';
 import { type CfnResource, sub } from '../emit/cfn.js';
 import type { IntegrationOutput } from './types.js';
@@ -65,8 +65,7 @@ export function renderLambdaPermissions(api: Api, routes: readonly Route[]): { r
       for (const { route } of served) resources[`${api.logicalId}${route.id}Permission`] = permission(fn, executeApiMethodArn(api.logicalId, route.method, route.path));
       continue;
     }
-    let id = `${api.logicalId}${functionLabel(fn)}InvokePermission`;
-    for (let n = 2; id in resources; n += 1) id = `${api.logicalId}${functionLabel(fn)}InvokePermission${n}`;
+    const id = uniqueId(`${api.logicalId}${functionLabel(fn)}InvokePermission`, new Set(Object.keys(resources)));
     resources[id] = permission(fn, `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${api.logicalId}}/*/*/*`);
     diagnostics.push({
       code: 'lambda-permission-api-wide',
