@@ -51,6 +51,8 @@ export function intrinsicProblem(value: Json): string | undefined {
   if (fn === 'Fn::Sub' && !(typeof arg === 'string' || (Array.isArray(arg) && arg.length === 2 && typeof arg[0] === 'string' && arg[1] !== null && typeof arg[1] === 'object' && !Array.isArray(arg[1])))) {
     return '`Fn::Sub` takes a string, or a string and a map of variables.';
   }
+  const stageVariable = fn === 'Fn::Sub' ? /\$\{stageVariables\.[^}]*\}/.exec(String(Array.isArray(arg) ? arg[0] : arg)) : null;
+  if (stageVariable) return `CloudFormation reads \`${stageVariable[0]}\` in \`Fn::Sub\` as an attribute of a resource \`stageVariables\`; write \`\${!${stageVariable[0].slice(2)}\` to leave it for API Gateway.`;
   return intrinsicProblem(arg);
 }
 
