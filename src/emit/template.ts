@@ -86,7 +86,11 @@ function noMethods(loaded: LoadedDocument): Diagnostic {
  * (500 resources, 200 parameters, 200 outputs; a template body of at most "1 MB" from Amazon S3, decimal:
  * CloudFormation refuses more with "Template may not exceed 1000000 bytes in size.").
  */
-const TEMPLATE_QUOTAS: readonly (readonly [section: 'Resources' | 'Parameters' | 'Outputs', limit: number])[] = [['Resources', 500], ['Parameters', 200], ['Outputs', 200]];
+const TEMPLATE_QUOTAS: readonly (readonly [section: 'Resources' | 'Parameters' | 'Outputs', limit: number, hint: string])[] = [
+  ['Resources', 500, 'Split the API into several specs (one stack each), or let routes share functions: one that serves many routes gets a single permission.'],
+  ['Parameters', 200, 'Use fewer `${Name}` placeholders (one parameter can serve many routes), or split the API into several specs.'],
+  ['Outputs', 200, 'Split the API into several specs (one stack each).'],
+];
 const TEMPLATE_BYTES = 1_000_000;
 
 function quotaProblems(template: CfnTemplate, model: GatewayModel): Diagnostic[] {
@@ -94,9 +98,9 @@ function quotaProblems(template: CfnTemplate, model: GatewayModel): Diagnostic[]
   const over = (message: string, hint: string): void => {
     problems.push({ code: 'template-quota-exceeded', severity: 'error', message, location: model.api.origin, hint });
   };
-  for (const [section, limit] of TEMPLATE_QUOTAS) {
+  for (const [section, limit, hint] of TEMPLATE_QUOTAS) {
     const count = Object.keys(template[section] ?? {}).length;
-    if (count > limit) over(`The template has ${count} ${section}; CloudFormation allows at most ${limit}.`, 'Split the API into several specs (one stack each), or share functions between routes so fewer permissions are generated.');
+    if (count > limit) over(`The template has ${count} ${section}; CloudFormation allows at most ${limit}.`, hint);
   }
   // Minified JSON is the smallest form the template can take, so over the quota here means over it in any form.
   const bytes = Buffer.byteLength(JSON.stringify(template), 'utf8');
