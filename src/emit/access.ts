@@ -148,11 +148,12 @@ function usagePlanResources(model: GatewayModel): Record<string, CfnResource> {
 }
 
 /**
- * A usage plan's method key: the resource path and the verb, `/pets/POST`; the root resource is `//GET`
- * (as the CDK writes it).
+ * A usage plan's method key: `{resourcePath}/{httpMethod}` as API Gateway names the method, `/pets/POST`;
+ * the root resource is `//GET` (as the CDK writes it), and an any-method is the method `ANY`
+ * (`/*` would be the wildcard of every method).
  */
 export function methodKey(route: Route): string {
-  return `${route.path}/${route.method === 'ANY' ? '*' : route.method}`;
+  return `${route.path}/${route.method}`;
 }
 
 function keyOutputs(model: GatewayModel): Record<string, CfnOutput> {
@@ -168,21 +169,53 @@ const INVOKE = 'execute-api:Invoke';
 /** Expanded by API Gateway to this API's ARN when it imports the policy. */
 const THIS_API = 'execute-api:/*';
 
+/**
+ * The resource policy. API Gateway reads it differently by authorization: callers with no authorization
+ * need an explicit Allow; for Lambda and Cognito authorizers and same-account IAM callers only an explicit
+ * Deny bites (an Allow restricts nobody); cross-account IAM callers need an Allow to their principal.
+ * So each `allow` list is written twice, as AWS's own examples do: an Allow for the callers that need one,
+ * and a Deny of everyone from elsewhere (negated conditions), which holds whatever the authorization.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-authorization-flow.html
+ */
 export function renderPolicy(policy: ResourcePolicy): Json {
   if (policy.kind === 'raw') return policy.document;
-  if (policy.kind === 'vpc-endpoints') {
-    return { Version: '2012-10-17', Statement: [statement('Allow', '*', { StringEquals: { 'aws:SourceVpce': policy.vpcEndpoints.map(cfnValue) } })] };
-  }
-  return { Version: '2012-10-17', Statement: [...statements('Allow', policy.allow), ...statements('Deny', policy.deny)] };
+  const rules = policy.kind === 'vpc-endpoints' ? { allow: { ...NOBODY, vpcEndpoints: policy.vpcEndpoints }, deny: NOBODY, anonymousCallers: false } : policy;
+  return { Version: '2012-10-17', Statement: [...allowStatements(rules.allow, rules.anonymousCallers), ...outsideDenied(rules.allow), ...denyStatements(rules.deny)] };
 }
 
-function statements(effect: 'Allow' | 'Deny', who: PolicyPrincipals): Json[] {
-  const out: Json[] = [];
-  if (who.accounts.length > 0) out.push(statement(effect, { AWS: who.accounts.map(principalArn) }));
-  if (who.vpcEndpoints.length > 0) out.push(statement(effect, '*', { StringEquals: { 'aws:SourceVpce': who.vpcEndpoints.map(cfnValue) } }));
-  if (who.vpcs.length > 0) out.push(statement(effect, '*', { StringEquals: { 'aws:SourceVpc': who.vpcs.map(cfnValue) } }));
-  if (who.sourceIps.length > 0) out.push(statement(effect, '*', { IpAddress: { 'aws:SourceIp': [...who.sourceIps] } }));
-  return out;
+const NOBODY: PolicyPrincipals = { accounts: [], vpcEndpoints: [], vpcs: [], sourceIps: [] };
+
+/** An Allow per place callers may come from (any of them admits), to the listed accounts or to anyone. */
+function allowStatements(allow: PolicyPrincipals, anonymousCallers: boolean): Json[] {
+  const principal: Json = allow.accounts.length > 0 ? { AWS: allow.accounts.map(principalArn) } : '*';
+  const places = sourceConditions(allow);
+  if (places.length > 0) return places.map((condition) => statement('Allow', principal, condition));
+  // Without one, unauthenticated callers would all be refused (a deny-only policy locks them out).
+  return allow.accounts.length > 0 || anonymousCallers ? [statement('Allow', principal)] : [];
+}
+
+/** A Deny of every caller from none of the allowed places: the conditions of one statement all must hold. */
+function outsideDenied(allow: PolicyPrincipals): Json[] {
+  const notEquals: Record<string, Json> = {};
+  if (allow.vpcEndpoints.length > 0) notEquals['aws:SourceVpce'] = allow.vpcEndpoints.map(cfnValue);
+  if (allow.vpcs.length > 0) notEquals['aws:SourceVpc'] = allow.vpcs.map(cfnValue);
+  const condition: Record<string, Json> = {};
+  if (Object.keys(notEquals).length > 0) condition['StringNotEquals'] = notEquals;
+  if (allow.sourceIps.length > 0) condition['NotIpAddress'] = { 'aws:SourceIp': [...allow.sourceIps] };
+  return Object.keys(condition).length > 0 ? [statement('Deny', '*', condition)] : [];
+}
+
+function denyStatements(deny: PolicyPrincipals): Json[] {
+  return [...(deny.accounts.length > 0 ? [statement('Deny', { AWS: deny.accounts.map(principalArn) })] : []), ...sourceConditions(deny).map((condition) => statement('Deny', '*', condition))];
+}
+
+/** One condition per kind of place: VPC endpoints, VPCs, source IPs. */
+function sourceConditions(who: PolicyPrincipals): Json[] {
+  return [
+    ...(who.vpcEndpoints.length > 0 ? [{ StringEquals: { 'aws:SourceVpce': who.vpcEndpoints.map(cfnValue) } }] : []),
+    ...(who.vpcs.length > 0 ? [{ StringEquals: { 'aws:SourceVpc': who.vpcs.map(cfnValue) } }] : []),
+    ...(who.sourceIps.length > 0 ? [{ IpAddress: { 'aws:SourceIp': [...who.sourceIps] } }] : []),
+  ];
 }
 
 function statement(effect: 'Allow' | 'Deny', principal: Json, condition?: Json): Json {

@@ -12,6 +12,8 @@ export interface CfnParameter {
   readonly Description?: string;
   readonly Default?: string;
   readonly AllowedPattern?: string;
+  readonly MinLength?: number;
+  readonly MaxLength?: number;
   readonly NoEcho?: boolean;
 }
 

@@ -71,10 +71,13 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
       ...Object.fromEntries(extra.sort(([a], [b]) => compareCodeUnits(a, b))),
     },
     outputs: {
-      [`${api.logicalId}Url`]: {
-        Description: `Invoke URL of the ${stage.name} stage`,
-        Value: sub(`https://\${${api.logicalId}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${stageId}}/`),
-      },
+      // With the execute-api endpoint turned off, that URL answers 403.
+      ...(!api.disableDefaultEndpoint && {
+        [`${api.logicalId}Url`]: {
+          Description: `Invoke URL of the ${stage.name} stage`,
+          Value: sub(`https://\${${api.logicalId}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${stageId}}/`),
+        },
+      }),
       [`${api.logicalId}Id`]: { Description: 'REST API id', Value: ref(api.logicalId) },
       ...Object.assign({}, ...contributions.map((c) => c.outputs ?? {})),
     },

@@ -32,6 +32,8 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
       Description: p.description,
       ...(p.default !== undefined && { Default: p.default }),
       ...(p.allowedPattern !== undefined && { AllowedPattern: p.allowedPattern }),
+      ...(p.minLength !== undefined && { MinLength: p.minLength }),
+      ...(p.maxLength !== undefined && { MaxLength: p.maxLength }),
       ...(p.noEcho && { NoEcho: true }),
     };
   }

@@ -2,10 +2,12 @@
  * Access control in the model: authorizers, each route's auth and API key requirement, usage plans and
  * keys, the resource policy. Each check is a small function, reported where the setting was written.
  */
-import { childPointer } from '../diagnostics/diagnostic.js';
+import { isIP } from 'node:net';
+import { childPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import type { AwsValue, Json } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope, setting } from './context.js';
 import type { AccessControl, ApiKey, Authorizer, EndpointType, PolicyPrincipals, ResourcePolicy, Route, RouteAuth, Throttle, UsagePlan } from './ir.js';
+import { pascalCase } from './names.js';
 
 const AUTHORIZERS = '/x-gateway/authorizers';
 /** The security scheme API Gateway reads as "this method requires an API key". */
@@ -15,7 +17,7 @@ const DEFAULT_TTL = 300;
 const MAX_TTL = 3600;
 
 export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
-  return Object.entries(asBlock(ctx.root['authorizers'])).map(([name, raw]) => {
+  return namedEntries(ctx, asBlock(ctx.root['authorizers']), AUTHORIZERS, 'authorizer').filter(([name]) => authorizerNameOk(ctx, name)).map(([name, raw]) => {
     const block = asBlock(raw);
     const pointer = childPointer(AUTHORIZERS, name);
     const origin = ctx.origin(pointer);
@@ -55,6 +57,42 @@ export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
   });
 }
 
+/**
+ * An authorizer's name becomes its OpenAPI security scheme name, which API Gateway also reads for the
+ * built-in kinds: `iam`/`none` are `auth` values of their own, `api_key` is the scheme of API keys.
+ */
+function authorizerNameOk(ctx: ModelContext, name: string): boolean {
+  const pointer = childPointer(AUTHORIZERS, name);
+  if ((BUILT_IN as readonly string[]).includes(name)) {
+    ctx.report('authorizer-name-reserved', 'error', `\`${name}\` is built in: \`auth: ${name}\` means ${name === 'iam' ? 'IAM (SigV4) authorization' : 'no authorization'}, so no authorizer can have that name.`, pointer, 'Rename the authorizer.');
+  } else if (name === API_KEY_SCHEME) {
+    ctx.report('authorizer-name-reserved', 'error', `\`${API_KEY_SCHEME}\` is the security scheme gateform generates for \`apiKey: true\`, so no authorizer can have that name.`, pointer, 'Rename the authorizer.');
+  } else if (!/^[A-Za-z0-9_-]+$/.test(name)) {
+    ctx.report('authorizer-name-invalid', 'error', `\`${name}\` is not a valid authorizer name: it becomes a security scheme name, of letters, digits, \`_\` and \`-\`.`, pointer, `Rename it, e.g. \`${name.replace(/[^A-Za-z0-9_-]+/g, '-')}\`.`);
+  } else {
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The entries of a block of named things, each name checked to give its own logical IDs: `my-auth` and
+ * `My_Auth` both become `…MyAuth…`, and the second resource would silently replace the first.
+ */
+function namedEntries(ctx: ModelContext, block: Block, pointer: string, what: string): [string, unknown][] {
+  const seen = new Map<string, string>();
+  for (const name of Object.keys(block)) {
+    const id = pascalCase(name);
+    const first = seen.get(id);
+    if (first === undefined) {
+      seen.set(id, name);
+      continue;
+    }
+    ctx.report('name-clash', 'error', `The ${what} names \`${first}\` and \`${name}\` both become \`${id}\` in logical IDs, so one would replace the other.`, childPointer(pointer, name), 'Rename one of them: logical IDs keep only the letters and digits of a name, each word capitalized.', [{ ...ctx.origin(childPointer(pointer, first)), message: `\`${first}\` is declared here` }]);
+  }
+  return Object.entries(block);
+}
+
 function ttlOf(ctx: ModelContext, block: Block, pointer: string): number {
   const ttl = typeof block['ttl'] === 'number' ? block['ttl'] : DEFAULT_TTL;
   if (ttl < 0 || ttl > MAX_TTL) {
@@ -74,25 +112,43 @@ export function identitySource(source: string): string {
 
 /** The route's auth (nearest `auth` along the chain) and whether it requires an API key. */
 export function routeAccess(ctx: ModelContext, scope: RouteScope, authorizers: readonly Authorizer[]): { auth?: RouteAuth; apiKey: boolean } {
-  const apiKey = setting(scope, 'apiKey')?.value === true;
+  const key = setting(scope, 'apiKey');
+  const apiKey = key?.value === true;
   const written = setting(scope, 'auth');
-  if (!written) return { apiKey };
+  const auth = written && routeAuth(ctx, written, authorizers);
+  // An unknown authorizer is reported already.
+  if (key && apiKey && (auth || !written)) checkKeyFromAuthorizer(ctx, scope, auth, key.pointer);
+  return { ...(auth && { auth }), apiKey };
+}
+
+/**
+ * With `apiKeys.source: authorizer`, the key of a call is the `usageIdentifierKey` its Lambda authorizer
+ * returns: an operation that requires a key but has no Lambda authorizer gets 403 on every call.
+ */
+function checkKeyFromAuthorizer(ctx: ModelContext, scope: RouteScope, auth: RouteAuth | undefined, pointer: string): void {
+  if (asBlock(ctx.root['apiKeys'])['source'] !== 'authorizer') return;
+  if (auth?.kind === 'authorizer' && auth.authorizer.kind !== 'cognito') return;
+  const by = !auth ? 'no authorizer' : auth.kind === 'authorizer' ? `the Cognito authorizer \`${auth.authorizer.name}\`` : `\`${auth.kind}\``;
+  ctx.report('api-key-source-without-authorizer', 'error', `${scope.method} ${scope.path} requires an API key, which comes from a Lambda authorizer (apiKeys.source: authorizer), but it is authorized by ${by}: every call would be refused.`, pointer, 'Authorize the operation with a token or request authorizer that returns usageIdentifierKey, set `apiKey: false` on it, or use `apiKeys.source: header`.');
+}
+
+function routeAuth(ctx: ModelContext, written: { readonly value: unknown; readonly pointer: string }, authorizers: readonly Authorizer[]): RouteAuth | undefined {
   const origin = ctx.origin(written.pointer);
   const [name, options] = Array.isArray(written.value) ? [written.value[0] as string, asBlock(written.value[1])] : [written.value as string, {}];
   const scopes = Array.isArray(options['scopes']) ? (options['scopes'] as string[]) : [];
   const namePointer = Array.isArray(written.value) ? childPointer(written.pointer, 0) : written.pointer;
   if (name === 'iam' || name === 'none') {
     if (scopes.length > 0) scopesNotAllowed(ctx, name, childPointer(written.pointer, 1, 'scopes'));
-    return { auth: { kind: name, origin }, apiKey };
+    return { kind: name, origin };
   }
   const authorizer = authorizers.find((a) => a.name === name);
   if (!authorizer) {
     const known = [...BUILT_IN, ...authorizers.map((a) => a.name)];
     ctx.report('unknown-authorizer', 'error', `\`${name}\` is not an authorizer.`, namePointer, `Known: ${known.join(', ')}. Declare authorizers under x-gateway.authorizers.`);
-    return { apiKey };
+    return undefined;
   }
   if (scopes.length > 0 && authorizer.kind !== 'cognito') scopesNotAllowed(ctx, `${name} (a ${authorizer.kind} authorizer)`, childPointer(written.pointer, 1, 'scopes'));
-  return { auth: { kind: 'authorizer', authorizer, scopes: authorizer.kind === 'cognito' ? scopes : [], origin }, apiKey };
+  return { kind: 'authorizer', authorizer, scopes: authorizer.kind === 'cognito' ? scopes : [], origin };
 }
 
 function scopesNotAllowed(ctx: ModelContext, what: string, pointer: string): void {
@@ -102,22 +158,23 @@ function scopesNotAllowed(ctx: ModelContext, what: string, pointer: string): voi
 export function buildAccess(ctx: ModelContext, routes: readonly Route[], authorizers: readonly Authorizer[], endpoint: EndpointType, vpcEndpoints: readonly AwsValue[]): AccessControl {
   const plans = buildUsagePlans(ctx, routes);
   const keys = buildApiKeys(ctx, plans);
-  const apiKeys = asBlock(ctx.root['apiKeys']);
-  const apiKeySource = apiKeys['source'] === 'authorizer' ? 'AUTHORIZER' : 'HEADER';
-  checkApiKeyUse(ctx, routes, plans, authorizers, apiKeySource);
+  const apiKeySource = asBlock(ctx.root['apiKeys'])['source'] === 'authorizer' ? 'AUTHORIZER' : 'HEADER';
+  checkApiKeyUse(ctx, routes, plans);
+  checkDefaultEndpoint(ctx);
   checkSchemeNames(ctx, authorizers, routes.some((r) => r.apiKey));
-  const policy = buildPolicy(ctx, endpoint, vpcEndpoints);
+  const policy = buildPolicy(ctx, routes, endpoint, vpcEndpoints);
   return { authorizers, apiKeySource, usagePlans: plans, apiKeys: keys, ...(policy && { policy }) };
 }
 
 function buildUsagePlans(ctx: ModelContext, routes: readonly Route[]): UsagePlan[] {
-  return Object.entries(asBlock(ctx.root['usagePlans'])).map(([name, raw]) => {
+  return namedEntries(ctx, asBlock(ctx.root['usagePlans']), '/x-gateway/usagePlans', 'usage plan').map(([name, raw]) => {
     const block = asBlock(raw);
     const pointer = childPointer('/x-gateway/usagePlans', name);
     const quota = asBlock(block['quota']);
     if ('quota' in block && (quota['limit'] as number) <= 0) {
       ctx.report('usage-plan-limit-not-positive', 'error', `Quota limit ${String(quota['limit'])} must be positive.`, childPointer(pointer, 'quota', 'limit'), 'Set the number of requests allowed per period.');
     }
+    if (typeof quota['offset'] === 'number') checkQuotaOffset(ctx, quota['offset'], String(quota['period']), childPointer(pointer, 'quota', 'offset'));
     const methods = Object.entries(asBlock(block['methods'])).flatMap(([key, throttle]) => {
       const at = childPointer(pointer, 'methods', key);
       const [method, path] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)];
@@ -145,6 +202,19 @@ function buildUsagePlans(ctx: ModelContext, routes: readonly Route[]): UsagePlan
   });
 }
 
+/** The last day a period may start on: Saturday of a week; the 28th of a month, which every month has. */
+const LAST_START_DAY: Readonly<Record<string, number>> = { day: 0, week: 6, month: 27 };
+
+/**
+ * A quota's offset is the day its period starts (`WEEK`: 0 is Sunday, 1 Monday).
+ * https://docs.aws.amazon.com/sdk-for-ruby/v3/api/Aws/APIGateway/Types/QuotaSettings.html
+ */
+function checkQuotaOffset(ctx: ModelContext, offset: number, period: string, pointer: string): void {
+  const last = LAST_START_DAY[period] ?? 0;
+  if (offset <= last) return;
+  ctx.report('usage-plan-quota-offset', 'error', `Quota offset ${offset}: a ${period === 'day' ? 'daily' : `${period}ly`} quota cannot start on day ${offset}.`, pointer, period === 'day' ? 'A daily quota starts every day: use 0 or leave the offset out.' : `Use 0 to ${last}${period === 'week' ? ' (0 is Sunday, 1 Monday)' : ' (0 is the 1st of the month)'}.`);
+}
+
 function throttleOf(ctx: ModelContext, raw: unknown, pointer: string): Throttle {
   const block = asBlock(raw);
   const throttle = { rate: block['rate'] as number, burst: block['burst'] as number };
@@ -158,7 +228,7 @@ function throttleOf(ctx: ModelContext, raw: unknown, pointer: string): Throttle 
 }
 
 function buildApiKeys(ctx: ModelContext, plans: readonly UsagePlan[]): ApiKey[] {
-  return Object.entries(asBlock(asBlock(ctx.root['apiKeys'])['keys'])).flatMap(([name, raw]) => {
+  return namedEntries(ctx, asBlock(asBlock(ctx.root['apiKeys'])['keys']), '/x-gateway/apiKeys/keys', 'API key').flatMap(([name, raw]) => {
     const block = asBlock(raw);
     const pointer = childPointer('/x-gateway/apiKeys/keys', name);
     const plan = plans.find((p) => p.name === block['plan']);
@@ -166,18 +236,47 @@ function buildApiKeys(ctx: ModelContext, plans: readonly UsagePlan[]): ApiKey[] 
       ctx.report('unknown-usage-plan', 'error', `Key \`${name}\` names the usage plan \`${String(block['plan'])}\`, which is not declared.`, childPointer(pointer, 'plan'), `Declared plans: ${plans.map((p) => p.name).join(', ') || 'none'} (x-gateway.usagePlans).`);
       return [];
     }
-    const value = typeof block['value'] === 'string' ? ctx.secret(block['value'], childPointer(pointer, 'value'), `Existing value of the API key ${name}`) : undefined;
+    const value = typeof block['value'] === 'string' ? keyValue(ctx, block['value'], childPointer(pointer, 'value'), name) : undefined;
     return [{ name, plan, ...(typeof block['description'] === 'string' && { description: block['description'] }), ...(value && { valueParameter: value }), origin: ctx.origin(pointer) }];
   });
 }
 
-function checkApiKeyUse(ctx: ModelContext, routes: readonly Route[], plans: readonly UsagePlan[], authorizers: readonly Authorizer[], source: 'HEADER' | 'AUTHORIZER'): void {
-  if (plans.length > 0 && !routes.some((r) => r.apiKey)) {
+/**
+ * An imported key value: a NoEcho parameter as long as API Gateway allows (20 to 128 characters). A
+ * default would write the secret into the template, where anyone who can read the stack sees it.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html
+ */
+function keyValue(ctx: ModelContext, placeholder: string, pointer: string, key: string): string {
+  const name = ctx.secret(placeholder, pointer, `Existing value of the API key ${key}`, { min: 20, max: 128 });
+  if ('default' in asBlock(asBlock(ctx.root['parameters'])[name])) {
+    ctx.report('api-key-value-default', 'error', `The parameter \`${name}\` holds the value of the API key \`${key}\`, and its default would write that secret into the template.`, childPointer('/x-gateway/parameters', name, 'default'), 'Remove the default and pass the value when the stack is deployed (e.g. from Secrets Manager).', [{ ...ctx.origin(pointer), message: 'the key value is taken from here' }]);
+  }
+  return name;
+}
+
+function checkApiKeyUse(ctx: ModelContext, routes: readonly Route[], plans: readonly UsagePlan[]): void {
+  const metered = routes.find((r) => r.apiKey);
+  if (plans.length > 0 && !metered) {
     ctx.report('usage-plan-without-api-key', 'warning', 'Usage plans are declared, but no operation requires an API key, so none of them applies.', '/x-gateway/usagePlans', 'Set `apiKey: true` on the operations the plans should meter (or in x-gateway.defaults).');
   }
-  if (source === 'AUTHORIZER' && !authorizers.some((a) => a.kind !== 'cognito')) {
-    ctx.report('api-key-source-without-authorizer', 'error', 'API keys come from the authorizer, but there is no Lambda authorizer to return them.', '/x-gateway/apiKeys/source', 'Add a token or request authorizer that returns usageIdentifierKey, or use `source: header`.');
+  // API Gateway accepts only keys in a usage plan of the stage: without one, every call is refused.
+  if (metered && plans.length === 0) {
+    ctx.report('api-key-without-usage-plan', 'warning', `${metered.method} ${metered.path} requires an API key, but no usage plan is declared: unless a plan of another stack covers this stage, every call is refused (403).`, apiKeyPointer(ctx, metered), 'Declare x-gateway.usagePlans and apiKeys.keys, or remove `apiKey: true`.');
   }
+}
+
+/** Where a route's `apiKey` was written: on the operation, its path item, or in the defaults. */
+function apiKeyPointer(ctx: ModelContext, route: Route): string {
+  const operation = route.origin.pointer;
+  const pathItem = operation.slice(0, operation.lastIndexOf('/'));
+  const written = [childPointer(operation, 'x-gateway', 'apiKey'), childPointer(pathItem, 'x-gateway', 'apiKey'), '/x-gateway/defaults/apiKey'];
+  return written.find((pointer) => valueAtPointer(ctx.document, pointer) !== undefined) ?? operation;
+}
+
+/** Turning the execute-api endpoint off leaves only custom domains to reach the API. */
+function checkDefaultEndpoint(ctx: ModelContext): void {
+  if (asBlock(ctx.root['api'])['disableDefaultEndpoint'] !== true || 'domain' in ctx.root) return;
+  ctx.report('default-endpoint-disabled-without-domain', 'warning', 'The default execute-api endpoint is turned off and no custom domain is declared: the API answers every call through its default URL with 403.', '/x-gateway/api/disableDefaultEndpoint', 'Declare x-gateway.domain (or map a domain of another stack to this stage), or remove `disableDefaultEndpoint`. The template gives no invoke URL.');
 }
 
 /** A scheme the spec declares under a name gateform generates would be silently replaced. */
@@ -190,7 +289,7 @@ function checkSchemeNames(ctx: ModelContext, authorizers: readonly Authorizer[],
   }
 }
 
-function buildPolicy(ctx: ModelContext, endpoint: EndpointType, vpcEndpoints: readonly AwsValue[]): ResourcePolicy | undefined {
+function buildPolicy(ctx: ModelContext, routes: readonly Route[], endpoint: EndpointType, vpcEndpoints: readonly AwsValue[]): ResourcePolicy | undefined {
   const raw = ctx.root['policy'];
   const pointer = '/x-gateway/policy';
   if ('x-amazon-apigateway-policy' in ctx.document && raw !== undefined) {
@@ -203,8 +302,31 @@ function buildPolicy(ctx: ModelContext, endpoint: EndpointType, vpcEndpoints: re
     return endpoint === 'private' && vpcEndpoints.length > 0 ? { kind: 'vpc-endpoints', vpcEndpoints, origin: ctx.origin('/x-gateway/api/vpcEndpoints') } : undefined;
   }
   const block = asBlock(raw);
-  if ('raw' in block) return { kind: 'raw', document: block['raw'] as Json, origin: ctx.origin(childPointer(pointer, 'raw')) };
-  return { kind: 'rules', allow: principals(ctx, block['allow'], childPointer(pointer, 'allow')), deny: principals(ctx, block['deny'], childPointer(pointer, 'deny')), origin: ctx.origin(pointer) };
+  if ('raw' in block) {
+    for (const rules of ['allow', 'deny'].filter((key) => key in block)) {
+      ctx.report('duplicate-setting', 'error', `The resource policy is set twice: by \`policy.raw\` and by \`policy.${rules}\`, which would be ignored.`, childPointer(pointer, rules), 'Keep `raw` alone, or write its statements as `allow`/`deny`.', [{ ...ctx.origin(childPointer(pointer, 'raw')), message: 'also set here' }]);
+    }
+    return { kind: 'raw', document: block['raw'] as Json, origin: ctx.origin(childPointer(pointer, 'raw')) };
+  }
+  const allow = principals(ctx, block['allow'], childPointer(pointer, 'allow'));
+  const anonymous = routes.filter((r) => !r.auth || r.auth.kind === 'none');
+  if (allow.accounts.length > 0) checkAccountAllow(ctx, routes, anonymous, childPointer(pointer, 'allow', 'accounts'));
+  return { kind: 'rules', allow, deny: principals(ctx, block['deny'], childPointer(pointer, 'deny')), anonymousCallers: anonymous.length > 0, origin: ctx.origin(pointer) };
+}
+
+/**
+ * `allow.accounts` gives IAM principals of those accounts the explicit Allow that SigV4 callers from
+ * another account need. Nobody else gets one, so unauthenticated callers are refused; Lambda and
+ * Cognito authorizers and same-account IAM callers do not need it.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-authorization-flow.html
+ */
+function checkAccountAllow(ctx: ModelContext, routes: readonly Route[], anonymous: readonly Route[], pointer: string): void {
+  if (anonymous.length > 0) {
+    const names = anonymous.slice(0, 3).map((r) => `${r.method} ${r.path}`).join(', ') + (anonymous.length > 3 ? ', …' : '');
+    ctx.report('policy-accounts-exclude-anonymous', 'warning', `Only IAM principals of the listed accounts are allowed, so every call to an operation without authorization (${names}) is refused.`, pointer, 'Use `auth: iam` on those operations, or restrict them by `vpcEndpoints`, `vpcs` or `sourceIps` instead of accounts.');
+  } else if (!routes.some((r) => r.auth?.kind === 'iam')) {
+    ctx.report('policy-accounts-without-iam', 'warning', 'Account principals apply only to IAM (SigV4) callers, and no operation uses `auth: iam`: the list has no effect.', pointer, 'Remove `accounts`, or use `auth: iam` on the operations other accounts call.');
+  }
 }
 
 function principals(ctx: ModelContext, raw: unknown, pointer: string): PolicyPrincipals {
@@ -214,6 +336,15 @@ function principals(ctx: ModelContext, raw: unknown, pointer: string): PolicyPri
     accounts: values('accounts', 'AWS account id allowed by the resource policy'),
     vpcEndpoints: values('vpcEndpoints', 'VPC endpoint id in the resource policy'),
     vpcs: values('vpcs', 'VPC id in the resource policy'),
-    sourceIps: Array.isArray(block['sourceIps']) ? (block['sourceIps'] as string[]) : [],
+    sourceIps: Array.isArray(block['sourceIps']) ? (block['sourceIps'] as string[]).filter((ip, i) => checkSourceIp(ctx, ip, childPointer(pointer, 'sourceIps', i))) : [],
   };
+}
+
+/** An IPv4 or IPv6 address, or a CIDR range whose prefix fits the address (the schema checks the shape). */
+function checkSourceIp(ctx: ModelContext, text: string, pointer: string): boolean {
+  const [address, prefix] = text.split('/') as [string, string | undefined];
+  const version = isIP(address);
+  if (version !== 0 && (prefix === undefined || Number(prefix) <= (version === 4 ? 32 : 128))) return true;
+  ctx.report('policy-invalid-source-ip', 'error', `\`${text}\` is not an IPv4 or IPv6 address or CIDR range.`, pointer, version === 0 ? 'Write an address such as 203.0.113.7 or 2001:db8::1, or a range such as 203.0.113.0/24.' : `The prefix length is at most ${version === 4 ? 32 : 128}.`);
+  return false;
 }

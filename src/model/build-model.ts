@@ -362,9 +362,9 @@ class ModelBuilder implements ModelContext {
     return value;
   }
 
-  secret(placeholder: string, pointer: string, usage: string): string {
+  secret(placeholder: string, pointer: string, usage: string, length?: { readonly min: number; readonly max: number }): string {
     const name = placeholder.slice(2, -1);
-    this.parameters.set(name, { ...(this.parameters.get(name) ?? { name, description: usage, origin: this.origin(pointer) }), noEcho: true });
+    this.parameters.set(name, { ...(this.parameters.get(name) ?? { name, description: usage, origin: this.origin(pointer) }), noEcho: true, ...(length && { minLength: length.min, maxLength: length.max }) });
     return name;
   }
 

@@ -26,8 +26,8 @@ export interface ModelContext {
   report(code: string, severity: Diagnostic['severity'], message: string, pointer: string, hint?: string, related?: Diagnostic['related']): void;
   /** Classify a user value that names an AWS resource; its `${Name}` placeholders become template parameters. */
   value(raw: unknown, pointer: string, usage: string): AwsValue;
-  /** A `${Name}` placeholder for a secret: becomes a NoEcho template parameter; returns its name. */
-  secret(placeholder: string, pointer: string, usage: string): string;
+  /** A `${Name}` placeholder for a secret: becomes a NoEcho template parameter (of that length); returns its name. */
+  secret(placeholder: string, pointer: string, usage: string, length?: { readonly min: number; readonly max: number }): string;
   /** Follow internal `$ref`s. */
   deref(node: unknown): unknown;
   /** An integration block (`{ lambda: … }`, `{ sqs: … }`, …) written at `pointer`, for the route in `scope`. */

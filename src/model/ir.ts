@@ -126,7 +126,14 @@ export interface PolicyPrincipals {
 }
 
 export type ResourcePolicy =
-  | { readonly kind: 'rules'; readonly allow: PolicyPrincipals; readonly deny: PolicyPrincipals; readonly origin: Origin }
+  | {
+      readonly kind: 'rules';
+      readonly allow: PolicyPrincipals;
+      readonly deny: PolicyPrincipals;
+      /** Some operation takes unauthenticated callers, whom only an explicit Allow admits. */
+      readonly anonymousCallers: boolean;
+      readonly origin: Origin;
+    }
   | { readonly kind: 'raw'; readonly document: Json; readonly origin: Origin }
   /** Generated for a private API that names VPC endpoints and no policy. */
   | { readonly kind: 'vpc-endpoints'; readonly vpcEndpoints: readonly AwsValue[]; readonly origin: Origin };
@@ -173,6 +180,8 @@ export interface TemplateParameter {
   readonly description: string;
   readonly default?: string;
   readonly allowedPattern?: string;
+  readonly minLength?: number;
+  readonly maxLength?: number;
   readonly noEcho?: boolean;
   readonly origin?: Origin;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { identitySource } from '../../src/model/access.js';
 import { methodKey, renderPolicy } from '../../src/emit/access.js';
-import type { Route } from '../../src/model/ir.js';
+import type { ResourcePolicy, Route } from '../../src/model/ir.js';
 
 describe('identitySource', () => {
   it.each([
@@ -19,7 +19,7 @@ describe('methodKey', () => {
     ['POST', '/pets', '/pets/POST'],
     ['GET', '/pets/{petId}', '/pets/{petId}/GET'],
     ['GET', '/', '//GET'],
-    ['ANY', '/{proxy+}', '/{proxy+}/*'],
+    ['ANY', '/{proxy+}', '/{proxy+}/ANY'],
   ] as const)('%s %s → %s', (method, path, expected) => {
     expect(methodKey({ method, path } as Route)).toBe(expected);
   });
@@ -28,25 +28,56 @@ describe('methodKey', () => {
 describe('renderPolicy', () => {
   const origin = { file: 'f', pointer: '' };
   const none = { accounts: [], vpcEndpoints: [], vpcs: [], sourceIps: [] };
-  it('allows exactly the VPC endpoints of a private API', () => {
-    expect(renderPolicy({ kind: 'vpc-endpoints', vpcEndpoints: [{ kind: 'literal', value: 'vpce-1' }], origin })).toEqual({
+  const lit = (value: string) => ({ kind: 'literal' as const, value });
+  const ALLOW_ANYONE = { Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' };
+  const DENY_ANYONE = { ...ALLOW_ANYONE, Effect: 'Deny' };
+  const statements = (policy: ResourcePolicy) => (renderPolicy(policy) as { Statement: unknown[] }).Statement;
+
+  it('allows the VPC endpoints of a private API and denies every other caller, whatever authorizes it', () => {
+    expect(renderPolicy({ kind: 'vpc-endpoints', vpcEndpoints: [lit('vpce-1')], origin })).toEqual({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*', Condition: { StringEquals: { 'aws:SourceVpce': ['vpce-1'] } } }],
+      Statement: [
+        { ...ALLOW_ANYONE, Condition: { StringEquals: { 'aws:SourceVpce': ['vpce-1'] } } },
+        { ...DENY_ANYONE, Condition: { StringNotEquals: { 'aws:SourceVpce': ['vpce-1'] } } },
+      ],
     });
   });
 
-  it('turns account ids into root principals of this partition and keeps ARNs', () => {
-    const policy = renderPolicy({ kind: 'rules', allow: { ...none, accounts: [{ kind: 'literal', value: '111122223333' }, { kind: 'literal', value: 'arn:aws:iam::444455556666:role/r' }] }, deny: none, origin }) as { Statement: { Principal: unknown }[] };
-    expect(policy.Statement).toHaveLength(1);
-    expect(policy.Statement[0]!.Principal).toEqual({ AWS: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::111122223333:root' }, 'arn:aws:iam::444455556666:role/r'] });
-  });
-
-  it('writes one statement per kind of caller, allows before denies', () => {
-    const policy = renderPolicy({ kind: 'rules', allow: { ...none, vpcs: [{ kind: 'literal', value: 'vpc-1' }], sourceIps: ['10.0.0.0/8'] }, deny: { ...none, sourceIps: ['10.1.0.0/16'] }, origin }) as { Statement: { Effect: string; Condition: unknown }[] };
-    expect(policy.Statement.map((s) => [s.Effect, s.Condition])).toEqual([
-      ['Allow', { StringEquals: { 'aws:SourceVpc': ['vpc-1'] } }],
-      ['Allow', { IpAddress: { 'aws:SourceIp': ['10.0.0.0/8'] } }],
-      ['Deny', { IpAddress: { 'aws:SourceIp': ['10.1.0.0/16'] } }],
-    ]);
+  it.each([
+    [
+      'allow lists: an Allow per place, one Deny of callers from none of them',
+      { allow: { ...none, vpcs: [lit('vpc-1')], sourceIps: ['10.0.0.0/8'] }, deny: { ...none, sourceIps: ['10.1.0.0/16'] }, anonymousCallers: true },
+      [
+        { ...ALLOW_ANYONE, Condition: { StringEquals: { 'aws:SourceVpc': ['vpc-1'] } } },
+        { ...ALLOW_ANYONE, Condition: { IpAddress: { 'aws:SourceIp': ['10.0.0.0/8'] } } },
+        { ...DENY_ANYONE, Condition: { StringNotEquals: { 'aws:SourceVpc': ['vpc-1'] }, NotIpAddress: { 'aws:SourceIp': ['10.0.0.0/8'] } } },
+        { ...DENY_ANYONE, Condition: { IpAddress: { 'aws:SourceIp': ['10.1.0.0/16'] } } },
+      ],
+    ],
+    [
+      'deny only, with unauthenticated operations: everyone else is allowed explicitly',
+      { allow: none, deny: { ...none, sourceIps: ['203.0.113.0/24'] }, anonymousCallers: true },
+      [ALLOW_ANYONE, { ...DENY_ANYONE, Condition: { IpAddress: { 'aws:SourceIp': ['203.0.113.0/24'] } } }],
+    ],
+    [
+      'deny only, every operation authorized: no Allow that would open the API to other accounts',
+      { allow: none, deny: { ...none, vpcEndpoints: [lit('vpce-9')] }, anonymousCallers: false },
+      [{ ...DENY_ANYONE, Condition: { StringEquals: { 'aws:SourceVpce': ['vpce-9'] } } }],
+    ],
+    [
+      'accounts: account ids become root principals of this partition, ARNs are kept',
+      { allow: { ...none, accounts: [lit('111122223333'), lit('arn:aws:iam::444455556666:role/r')] }, deny: none, anonymousCallers: false },
+      [{ ...ALLOW_ANYONE, Principal: { AWS: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::111122223333:root' }, 'arn:aws:iam::444455556666:role/r'] } }],
+    ],
+    [
+      'accounts and a place: the accounts are allowed from that place only',
+      { allow: { ...none, accounts: [lit('arn:aws:iam::444455556666:root')], vpcEndpoints: [lit('vpce-1')] }, deny: none, anonymousCallers: false },
+      [
+        { ...ALLOW_ANYONE, Principal: { AWS: ['arn:aws:iam::444455556666:root'] }, Condition: { StringEquals: { 'aws:SourceVpce': ['vpce-1'] } } },
+        { ...DENY_ANYONE, Condition: { StringNotEquals: { 'aws:SourceVpce': ['vpce-1'] } } },
+      ],
+    ],
+  ] as const)('%s', (_, rules, expected) => {
+    expect(statements({ kind: 'rules', ...rules, origin })).toEqual(expected);
   });
 });
