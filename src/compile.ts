@@ -44,7 +44,7 @@ export async function compile(path: string, options: CompileOptions = {}): Promi
   for (const [name, file] of read) files.set(name, file);
   if (!loaded || hasErrors(diagnostics)) return { diagnostics, files };
 
-  const { model, diagnostics: modelDiagnostics } = buildModel(loaded, base ? { externalNames: namesDefinedBy(base), base: asBlock(base.value) } : {});
+  const { model, diagnostics: modelDiagnostics } = buildModel(loaded, base ? { externalNames: namesDefinedBy(base), base: asBlock(base.value), into: base.path } : {});
   diagnostics.push(...modelDiagnostics);
   // The lint rules run on every compile, beside the model's checks: an error-level finding stops the template.
   const config = options.config ?? configFor(path, diagnostics, files);

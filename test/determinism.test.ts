@@ -39,4 +39,14 @@ describe('determinism', () => {
     expect(deploymentIds(await compileText(join(dir, 'changed.yaml')))).not.toEqual(base);
     expect(deploymentIds(await compileText(join(dir, 'described.yaml')))).not.toEqual(base);
   });
+
+  it('orders Parameters by code units, not by the machine\'s locale', async () => {
+    // Any locale puts `apiFn` before `Backend`; Lithuanian also puts `Yard` before `Jobs`.
+    const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
+    const path = join(dir, 'openapi.yaml');
+    const route = (p: string, fn: string): string => `  /${p}:\n    get:\n      x-gateway: { integration: { lambda: "\${${fn}}" } }\n      responses: { '200': { description: ok } }\n`;
+    writeFileSync(path, `openapi: 3.0.3\ninfo: { title: Order, version: "1" }\npaths:\n${route('a', 'apiFn')}${route('b', 'Yard')}${route('c', 'Jobs')}${route('d', 'Backend')}`);
+    const result = await compile(path);
+    expect(Object.keys(result.template?.Parameters ?? {})).toEqual(['Backend', 'Jobs', 'Yard', 'apiFn']);
+  });
 });

@@ -30,7 +30,7 @@ const FLAGS: readonly FlagSpec[] = [
 ];
 
 export async function runCompile(argv: readonly string[], io: Io): Promise<number> {
-  let options: { input: string; output?: string; format: OutputFormat; into?: string; check: boolean };
+  let options: CompileCliOptions;
   try {
     const args = parseArgs(argv, FLAGS);
     if (args.flags.has('help')) {
@@ -57,7 +57,7 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
   if (options.check) {
     const current = await readFile(options.output, 'utf8').catch(() => undefined);
     if (current === text) return EXIT_OK;
-    io.stderr(`${options.output}: ${current === undefined ? 'does not exist' : 'is out of date'}; run \`compile ${options.input} -o ${options.output}\` and commit the result.\n`);
+    io.stderr(`${options.output}: ${current === undefined ? 'does not exist' : 'is out of date'}; run \`${rerun(options, options.output)}\` and commit the result.\n`);
     return EXIT_DIAGNOSTICS;
   }
   try {
@@ -69,7 +69,23 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
   return EXIT_OK;
 }
 
-function compileOptions(positional: readonly string[], output: string | undefined, format: string | undefined, into: string | undefined, check: boolean) {
+interface CompileCliOptions {
+  readonly input: string;
+  readonly output?: string;
+  readonly format: OutputFormat;
+  /** Whether `--format` was given, rather than taken from the output's extension. */
+  readonly formatGiven: boolean;
+  readonly into?: string;
+  readonly check: boolean;
+}
+
+/** The command that writes the file `--check` compared, with the options that change what is written. */
+function rerun(options: CompileCliOptions, output: string): string {
+  const args = [options.input, '-o', output, ...(options.into !== undefined ? ['--into', options.into] : []), ...(options.formatGiven ? ['--format', options.format] : [])];
+  return ['compile', ...args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))].join(' ');
+}
+
+function compileOptions(positional: readonly string[], output: string | undefined, format: string | undefined, into: string | undefined, check: boolean): CompileCliOptions {
   if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'no input file given' : `expected one input file, got ${positional.length}`);
   if (format !== undefined && format !== 'yaml' && format !== 'json') throw new UsageError(`--format must be yaml or json, not ${format}`);
   if (check && output === undefined) throw new UsageError('--check needs --output, the file to compare');
@@ -78,6 +94,7 @@ function compileOptions(positional: readonly string[], output: string | undefine
     input: positional[0]!,
     ...(output !== undefined && { output }),
     format: (format ?? fromExtension) as OutputFormat,
+    formatGiven: format !== undefined,
     ...(into !== undefined && { into }),
     check,
   };

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { IamStatement } from '../integrations/iam.js';
+import { renderLambdaPermissions } from '../integrations/lambda.js';
 import { renderIntegration } from '../integrations/render.js';
 import type { ServiceRole } from '../integrations/types.js';
 import { cfnValue, type Json } from '../model/aws-value.js';
@@ -34,7 +35,8 @@ export function emitIntegrations(model: GatewayModel): Contribution {
     Object.assign(resources, output.resources);
     diagnostics.push(...(output.diagnostics ?? []));
   }
-  return { operations, resources: { ...resources, ...roles.resources() }, diagnostics };
+  const permissions = renderLambdaPermissions(model.api, model.routes);
+  return { operations, resources: { ...resources, ...permissions.resources, ...roles.resources() }, diagnostics: [...diagnostics, ...permissions.diagnostics] };
 }
 
 /** Roles by service target, each with the deduplicated statements of all its routes. */

@@ -17,6 +17,7 @@ import { emitIntegrations } from './integrations.js';
 import { emitStage } from './stage.js';
 import { downConvert, renameModels } from './openapi30.js';
 import { emitValidation } from './validation.js';
+import { compareCodeUnits } from '../model/order.js';
 
 /** The features' emitters, in the order their contributions are applied. */
 const EMITTERS: readonly Emitter[] = [emitIntegrations, emitAccess, emitValidation, emitStage, emitCors, emitGatewayResponses, emitDomain];
@@ -67,7 +68,7 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
           ...Object.assign({}, ...contributions.map((c) => c.stage ?? {})),
         },
       },
-      ...Object.fromEntries(extra.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      ...Object.fromEntries(extra.sort(([a], [b]) => compareCodeUnits(a, b))),
     },
     outputs: {
       // With the execute-api endpoint turned off, that URL answers 403.

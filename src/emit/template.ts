@@ -4,6 +4,7 @@ import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/load-document.js';
 import type { SourceFile } from '../load/source-file.js';
+import { cfnValue, INTRINSIC_HINT, intrinsicProblem, isIntrinsic, referencedNames, unknownReferenceHint } from '../model/aws-value.js';
 import type { GatewayModel } from '../model/ir.js';
 import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from './cfn.js';
 import { checkRoutingTargets } from './domain.js';
@@ -16,6 +17,7 @@ export interface EmitResult {
 }
 
 const MERGED_SECTIONS = ['Parameters', 'Resources', 'Outputs'] as const;
+type Generated = Record<(typeof MERGED_SECTIONS)[number], Record<string, CfnParameter | CfnResource | CfnOutput>>;
 
 export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?: SourceFile): EmitResult {
   // A document with only a WebSocket API (no operations) emits no REST API.
@@ -35,11 +37,13 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
       ...(p.noEcho && { NoEcho: true }),
     };
   }
-  const generated: Record<(typeof MERGED_SECTIONS)[number], Record<string, CfnParameter | CfnResource | CfnOutput>> = {
+  const generated: Generated = {
     Parameters: parameters,
     Resources: rest.resources,
     Outputs: rest.outputs,
   };
+  const defined = new Set([...Object.keys(parameters), ...Object.keys(rest.resources), ...(base ? namesDefinedBy(base) : [])]);
+  const problems = [...(withRest && model.routes.length === 0 ? [noMethods(loaded)] : []), ...(base ? functionNameRefs(model, base) : []), ...rest.diagnostics, ...logicalIdClashes(generated, model, base), ...checkDocumentReferences(loaded, defined, base?.path)];
   if (!base) {
     const template: CfnTemplate = {
       AWSTemplateFormatVersion: '2010-09-09',
@@ -48,42 +52,151 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
       Resources: rest.resources,
       Outputs: rest.outputs,
     };
-    return { template, diagnostics: [...rest.diagnostics, ...checkRoutingTargets(model, rest.resources)] };
+    return { template, diagnostics: [...problems, ...checkRoutingTargets(model, template.Resources), ...quotaProblems(template, model)] };
   }
-  const merged = mergeInto(base, generated, model, rest.diagnostics);
-  return { ...merged, diagnostics: [...merged.diagnostics, ...checkRoutingTargets(model, merged.template.Resources)] };
+  const template = mergeInto(base, generated);
+  return { template, diagnostics: [...problems, ...checkRoutingTargets(model, template.Resources), ...quotaProblems(template, model)] };
 }
 
-function mergeInto(base: SourceFile, generated: Record<string, Record<string, unknown>>, model: GatewayModel, diagnostics: readonly Diagnostic[]): EmitResult {
+const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
+
+/** `!Ref` of a function in the base template gives its name, but a Lambda integration URI needs its ARN. */
+function functionNameRefs(model: GatewayModel, base: SourceFile): Diagnostic[] {
+  const resources = asObject((base.value as Record<string, unknown>)['Resources']);
+  return model.routes.flatMap((route) => {
+    const lambda = route.integration;
+    if (lambda.kind !== 'lambda') return [];
+    const ref = asObject(cfnValue(lambda.function))['Ref'];
+    if (typeof ref !== 'string' || !FUNCTION_TYPES.has(String(asObject(resources[ref])['Type']))) return [];
+    return [{ code: 'lambda-not-an-arn', severity: 'error', message: `\`Ref ${ref}\` gives the function's name, but the integration URI needs its ARN.`, location: lambda.origin, hint: `Use \`!GetAtt ${ref}.Arn\`.` }];
+  });
+}
+
+/** API Gateway refuses to deploy a REST API without methods ("The REST API doesn't contain any methods"). */
+function noMethods(loaded: LoadedDocument): Diagnostic {
+  return {
+    code: 'no-operations',
+    severity: 'error',
+    message: 'The document has no operations, and API Gateway refuses to deploy a REST API without methods.',
+    location: loaded.locate('paths' in loaded.document ? '/paths' : ''),
+    hint: 'Add an operation under `paths` (or a WebSocket API under `x-gateway.websocket`).',
+  };
+}
+
+/**
+ * CloudFormation's template quotas: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
+ * (500 resources, 200 parameters, 200 outputs; a template body of at most "1 MB" from Amazon S3, decimal:
+ * CloudFormation refuses more with "Template may not exceed 1000000 bytes in size.").
+ */
+const TEMPLATE_QUOTAS: readonly (readonly [section: 'Resources' | 'Parameters' | 'Outputs', limit: number, hint: string])[] = [
+  ['Resources', 500, 'Split the API into several specs (one stack each), or let routes share functions: one that serves many routes gets a single permission.'],
+  ['Parameters', 200, 'Use fewer `${Name}` placeholders (one parameter can serve many routes), or split the API into several specs.'],
+  ['Outputs', 200, 'Split the API into several specs (one stack each).'],
+];
+const TEMPLATE_BYTES = 1_000_000;
+
+function quotaProblems(template: CfnTemplate, model: GatewayModel): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const over = (message: string, hint: string): void => {
+    problems.push({ code: 'template-quota-exceeded', severity: 'error', message, location: model.api.origin, hint });
+  };
+  for (const [section, limit, hint] of TEMPLATE_QUOTAS) {
+    const count = Object.keys(template[section] ?? {}).length;
+    if (count > limit) over(`The template has ${count} ${section}; CloudFormation allows at most ${limit}.`, hint);
+  }
+  // Minified JSON is the smallest form the template can take, so over the quota here means over it in any form.
+  const bytes = Buffer.byteLength(JSON.stringify(template), 'utf8');
+  if (bytes > TEMPLATE_BYTES) over(`The template is ${bytes} bytes even as minified JSON; CloudFormation accepts at most ${TEMPLATE_BYTES}.`, 'Split the API into several specs (one stack each).');
+  return problems;
+}
+
+function mergeInto(base: SourceFile, generated: Generated): CfnTemplate {
   const merged = structuredClone(base.value) as Record<string, unknown>;
-  const problems: Diagnostic[] = [...diagnostics];
   for (const section of MERGED_SECTIONS) {
     const existing = (merged[section] ?? {}) as Record<string, unknown>;
-    for (const [id, value] of Object.entries(generated[section] ?? {})) {
-      if (id in existing) {
-        const ours: Location = (section === 'Parameters' && model.parameters.find((p) => p.name === id)?.origin) || model.api.origin;
-        problems.push({
-          code: 'logical-id-clash',
-          severity: 'error',
-          message: `${section} \`${id}\` is defined in ${base.path} and generated by gateform.`,
-          location: ours,
-          hint: 'Rename one of them: set `x-gateway.api.name` to change the generated IDs, or rename it in the base template.',
-          related: [{ file: base.path, pointer: childPointer('', section, id), message: 'defined here' }],
-        });
-        continue;
-      }
-      existing[id] = value;
-    }
+    for (const [id, value] of Object.entries(generated[section])) existing[id] ??= value;
     if (Object.keys(existing).length > 0) merged[section] = existing;
   }
-  return { template: merged as CfnTemplate, diagnostics: problems };
+  return merged as CfnTemplate;
 }
 
-/** Logical IDs and parameter names a base template defines, for `${Name}` and `!Ref` resolution. */
+/** Parameters, Resources and Conditions share one set of logical IDs; Outputs have their own. */
+const LOGICAL_ID_SECTIONS: readonly string[] = ['Parameters', 'Resources', 'Conditions'];
+
+/** Generated logical IDs that another generated one, or the base template, already uses. */
+function logicalIdClashes(generated: Generated, model: GatewayModel, base: SourceFile | undefined): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const parameterOrigin = (id: string): Location => model.parameters.find((p) => p.name === id)?.origin ?? model.api.origin;
+  for (const id of Object.keys(generated.Parameters).filter((id) => id in generated.Resources)) {
+    problems.push({
+      code: 'logical-id-clash',
+      severity: 'error',
+      message: `Parameter \`${id}\` has the logical ID of a resource gateform generates; Parameters and Resources share one set of logical IDs.`,
+      location: parameterOrigin(id),
+      hint: `Rename the \`\${${id}}\` placeholder, or set \`x-gateway.api.name\` to change the generated IDs.`,
+    });
+  }
+  if (!base) return problems;
+  const value = base.value as Record<string, unknown>;
+  for (const section of MERGED_SECTIONS) {
+    for (const id of Object.keys(generated[section])) {
+      const theirs = (section === 'Outputs' ? ['Outputs'] : LOGICAL_ID_SECTIONS).find((s) => id in asObject(value[s]));
+      if (theirs === undefined) continue;
+      problems.push({
+        code: 'logical-id-clash',
+        severity: 'error',
+        message: theirs === section
+          ? `${section} \`${id}\` is defined in ${base.path} and generated by gateform.`
+          : `${section} \`${id}\` is generated by gateform, and ${base.path} defines it in ${theirs}; Parameters, Resources and Conditions share one set of logical IDs.`,
+        location: section === 'Parameters' ? parameterOrigin(id) : model.api.origin,
+        hint: section !== 'Parameters'
+          ? 'Rename one of them: set `x-gateway.api.name` to change the generated IDs, or rename it in the base template.'
+          : parameterOrigin(id).pointer.startsWith('/x-gateway/parameters/')
+            ? 'Rename one of them, or leave it out of `x-gateway.parameters` to use what the base template defines.'
+            : `Rename the \`\${${id}}\` placeholder, or rename it in the base template.`,
+        related: [{ file: base.path, pointer: childPointer('', theirs, id), message: 'defined here' }],
+      });
+    }
+  }
+  return problems;
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * `Ref`, `Fn::GetAtt` and `${X}` written in the spec outside `x-gateway` (a raw
+ * `x-amazon-apigateway-integration`, any other field) reach the Body as they are: each must name a
+ * resource or parameter of the output, or a pseudo parameter. `x-gateway` values were checked by the model.
+ */
+function checkDocumentReferences(loaded: LoadedDocument, defined: ReadonlySet<string>, into: string | undefined): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const visit = (node: unknown, pointer: string): void => {
+    if (isIntrinsic(node)) {
+      const problem = intrinsicProblem(node);
+      if (problem !== undefined) problems.push({ code: 'invalid-intrinsic', severity: 'error', message: problem, location: loaded.locate(pointer), hint: INTRINSIC_HINT });
+      for (const name of referencedNames(node).filter((n) => !defined.has(n))) {
+        problems.push({ code: 'unknown-reference', severity: 'error', message: `\`${name}\` is not defined in the template.`, location: loaded.locate(pointer), hint: unknownReferenceHint(into, false) });
+      }
+    } else if (Array.isArray(node)) {
+      node.forEach((item, index) => visit(item, childPointer(pointer, index)));
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) if (key !== 'x-gateway' || !X_GATEWAY_PARENT.test(pointer)) visit(value, childPointer(pointer, key));
+    }
+  };
+  visit(loaded.document, '');
+  return problems;
+}
+
+/** Where `x-gateway` blocks sit: the root, a path item, an operation. */
+const X_GATEWAY_PARENT = /^(?:\/paths\/[^/]+(?:\/[^/]+)?)?$/;
+
+/** What `${Name}`, `Ref` and `GetAtt` may name in a base template: its parameters and resources (not its conditions or mappings). */
 export function namesDefinedBy(base: SourceFile): Set<string> {
   const value = base.value as Record<string, unknown>;
   const names = new Set<string>();
-  for (const section of ['Parameters', 'Resources', 'Conditions', 'Mappings']) {
+  for (const section of ['Parameters', 'Resources']) {
     const entries = value[section];
     if (entries && typeof entries === 'object') for (const name of Object.keys(entries)) names.add(name);
   }

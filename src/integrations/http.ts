@@ -3,15 +3,26 @@
  * parameters filled into the URL and query parameters passed on; optionally through a VPC link.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/setup-http-integrations.html
  */
-import { cfnValue } from '../model/aws-value.js';
+import { type AwsValue, cfnValue, templateText } from '../model/aws-value.js';
 import type { HttpIntegration } from '../model/ir.js';
 import type { IntegrationContext, IntegrationOutput } from './types.js';
 
+/** `{name}`, not `${name}`: a path variable of the backend URL. */
+const PATH_VARIABLE = /(?<!\$)\{([^}]+)\}/g;
+
+/**
+ * The `{name}` path variables of a backend URL; undefined when the URL is an intrinsic other than
+ * `Fn::Sub` (`Fn::Join`, `Fn::If`…), whose text is only known at deploy time.
+ */
+export function backendPathVariables(url: AwsValue): string[] | undefined {
+  const text = templateText(url);
+  return text === undefined ? undefined : [...text.matchAll(PATH_VARIABLE)].map((m) => m[1]!);
+}
+
 export function renderHttpIntegration({ route }: IntegrationContext, http: HttpIntegration): IntegrationOutput {
-  const urlText = http.url.kind === 'literal' ? http.url.value : http.url.kind === 'sub' ? http.url.template : '';
   const requestParameters: Record<string, string> = {};
-  for (const match of urlText.matchAll(/(?<!\$)\{([^}]+)\}/g)) {
-    requestParameters[`integration.request.path.${match[1]}`] = `method.request.path.${match[1]}`;
+  for (const name of backendPathVariables(http.url) ?? []) {
+    requestParameters[`integration.request.path.${name}`] = `method.request.path.${name}`;
   }
   for (const p of route.parameters) {
     if (p.in === 'query') requestParameters[`integration.request.querystring.${p.name}`] = `method.request.querystring.${p.name}`;

@@ -25,6 +25,37 @@ export function isIntrinsic(value: unknown): value is Intrinsic {
   return keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::') || keys[0] === 'Condition');
 }
 
+/**
+ * CloudFormation's intrinsic functions and condition functions.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
+ */
+const INTRINSIC_FUNCTIONS = new Set([
+  'Ref', 'Condition', 'Fn::Base64', 'Fn::Cidr', 'Fn::FindInMap', 'Fn::ForEach', 'Fn::GetAtt', 'Fn::GetAZs', 'Fn::ImportValue',
+  'Fn::Join', 'Fn::Length', 'Fn::Select', 'Fn::Split', 'Fn::Sub', 'Fn::ToJsonString', 'Fn::Transform',
+  'Fn::And', 'Fn::Equals', 'Fn::If', 'Fn::Not', 'Fn::Or',
+]);
+
+export const INTRINSIC_HINT = 'See https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html for the functions and their arguments.';
+
+/** What CloudFormation would refuse in an intrinsic or one nested in it: an unknown function, a `Ref`, `GetAtt` or `Sub` of the wrong shape. */
+export function intrinsicProblem(value: Json): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (!isIntrinsic(value)) return Object.values(value).map(intrinsicProblem).find((p) => p !== undefined);
+  const obj: Intrinsic = value;
+  const [fn, arg] = Object.entries(obj)[0]!;
+  if (!INTRINSIC_FUNCTIONS.has(fn)) return `\`${fn}\` is not a CloudFormation intrinsic function.`;
+  if (fn === 'Ref' && (typeof arg !== 'string' || arg === '')) return '`Ref` needs the logical ID of a resource or parameter.';
+  if (fn === 'Fn::GetAtt' && !(typeof arg === 'string' ? /^[^.]+\..+$/.test(arg) : Array.isArray(arg) && arg.length === 2 && typeof arg[0] === 'string' && arg[0] !== '')) {
+    return '`Fn::GetAtt` needs a logical ID and an attribute, as in `!GetAtt Name.Arn`.';
+  }
+  if (fn === 'Fn::Sub' && !(typeof arg === 'string' || (Array.isArray(arg) && arg.length === 2 && typeof arg[0] === 'string' && arg[1] !== null && typeof arg[1] === 'object' && !Array.isArray(arg[1])))) {
+    return '`Fn::Sub` takes a string, or a string and a map of variables.';
+  }
+  const stageVariable = fn === 'Fn::Sub' ? /\$\{stageVariables\.[^}]*\}/.exec(String(Array.isArray(arg) ? arg[0] : arg)) : null;
+  if (stageVariable) return `CloudFormation reads \`${stageVariable[0]}\` in \`Fn::Sub\` as an attribute of a resource \`stageVariables\`; write \`\${!${stageVariable[0].slice(2)}\` to leave it for API Gateway.`;
+  return intrinsicProblem(arg);
+}
+
 /** Classify a user-written value. Returns undefined for anything that is neither a string nor an intrinsic. */
 export function toAwsValue(value: unknown): AwsValue | undefined {
   if (typeof value === 'string') {
@@ -40,6 +71,15 @@ export function placeholderNames(template: string): string[] {
   const names = new Set<string>();
   for (const match of template.matchAll(new RegExp(PLACEHOLDER.source, 'g'))) names.add(match[1]!.trim());
   return [...names];
+}
+
+/** The text of a literal, a placeholder string or an `Fn::Sub` (string or `[string, variables]`); undefined for any other intrinsic. */
+export function templateText(value: AwsValue): string | undefined {
+  if (value.kind === 'literal') return value.value;
+  if (value.kind === 'sub') return value.template;
+  const sub = value.value['Fn::Sub'];
+  const text = Array.isArray(sub) ? sub[0] : sub;
+  return typeof text === 'string' ? text : undefined;
 }
 
 /** Escape a literal so that Fn::Sub leaves it as written. */
@@ -141,4 +181,14 @@ export function referencedNames(value: Json): string[] {
   };
   visit(value);
   return [...names].filter((n) => !n.startsWith('AWS::'));
+}
+
+/**
+ * What to do about a `Ref`/`GetAtt`/`${X}` that names nothing the template defines. With `--into` the
+ * base template is the place to look; without it, passing one is the way. Only `x-gateway` values turn
+ * a `${Name}` placeholder into a template parameter.
+ */
+export function unknownReferenceHint(into: string | undefined, placeholders: boolean): string {
+  const first = into !== undefined ? `${into} does not define it: add it there` : 'Pass the template that defines it with `--into base.yaml`';
+  return `${first}, or ${placeholders ? 'write a `${Name}` placeholder to take the value as a template parameter' : 'correct the name'}.`;
 }

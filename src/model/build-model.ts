@@ -3,15 +3,17 @@
  * inheritance (root `defaults` → path item → operation) once, and turn each operation into a route.
  */
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
-import { childPointer, followRefs } from '../diagnostics/diagnostic.js';
+import { childPointer, followRefs, splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject, LoadedDocument } from '../load/load-document.js';
-import { type AwsValue, type Json, placeholderNames, referencedNames, toAwsValue } from './aws-value.js';
+import { type AwsValue, type Json, INTRINSIC_HINT, intrinsicProblem, placeholderNames, referencedNames, templateText, toAwsValue, unknownReferenceHint } from './aws-value.js';
 import type { Authorizer, EndpointType, GatewayModel, HttpMethod, Integration, Origin, Parameter, Route, Stage, TemplateParameter } from './ir.js';
 import { SERVICE_KINDS, type ServiceKind } from '../integrations/service-types.js';
 import { SERVICE_PARSERS } from '../integrations/services.js';
+import { backendPathVariables } from '../integrations/http.js';
 import { buildAccess, buildAuthorizers, routeAccess } from './access.js';
 import { asBlock, type Block, type Declared, type ModelContext, type Placed, type RouteScope } from './context.js';
 import { apiLogicalId, pascalCase, slug, uniqueId } from './names.js';
+import { compareCodeUnits } from './order.js';
 import { buildCors, buildDomain, buildGatewayResponses, buildStage, checkStageCache, routeStageSettings } from './stage.js';
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
 import { buildWebSocket } from './websocket.js';
@@ -22,6 +24,8 @@ export interface ModelOptions {
   readonly externalNames?: ReadonlySet<string>;
   /** The template itself, to read the types of the resources it declares. */
   readonly base?: Block;
+  /** The `--into` template's path, named in hints. */
+  readonly into?: string;
   /** Lint knows no template to check `!Ref`/`!GetAtt` targets against: take them on trust. */
   readonly trustReferences?: boolean;
 }
@@ -45,6 +49,15 @@ const OPERATION_KEYS: readonly (readonly [string, HttpMethod])[] = [
 
 const DEFAULT_TIMEOUT = 29000;
 const INTEGRATION_KINDS: readonly string[] = ['lambda', 'http', 'mock', ...SERVICE_KINDS];
+/** API-level settings that x-gateway and a raw root extension can both make: what, x-gateway pointer, raw pointer. */
+const API_SETTINGS: readonly (readonly [string, string, string])[] = [
+  ['list of binary media types', '/x-gateway/api/binaryMediaTypes', '/x-amazon-apigateway-binary-media-types'],
+  ['minimum compression size', '/x-gateway/api/minimumCompressionSize', '/x-amazon-apigateway-minimum-compression-size'],
+  ['list of VPC endpoints', '/x-gateway/api/vpcEndpoints', '/x-amazon-apigateway-endpoint-configuration/vpcEndpointIds'],
+  ['default execute-api endpoint setting', '/x-gateway/api/disableDefaultEndpoint', '/x-amazon-apigateway-endpoint-configuration/disableExecuteApiEndpoint'],
+  ['API key source', '/x-gateway/apiKeys/source', '/x-amazon-apigateway-api-key-source'],
+];
+
 /** Keys of an integration block that are options, not kinds. */
 const INTEGRATION_OPTIONS = new Set(['timeout', 'vpcLink', 'role', 'requestTemplate', 'responseTemplate']);
 
@@ -63,7 +76,7 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
   const locate = loaded.locate;
 
   const root: Placed = { block: asBlock(doc['x-gateway']), pointer: '/x-gateway' };
-  diagnostics.push(...checkXGateway(root.block, 'root', root.pointer, locate));
+  if ('x-gateway' in doc) diagnostics.push(...checkXGateway(doc['x-gateway'], 'root', root.pointer, locate));
   const paths = asBlock(doc['paths']);
   for (const [path, item] of Object.entries(paths)) {
     const itemPointer = childPointer('/paths', path);
@@ -76,7 +89,7 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
   }
   if (diagnostics.length > 0) return { diagnostics };
 
-  const builder = new ModelBuilder(loaded, root.block, options.externalNames ?? new Set(), options.trustReferences === true, options.base ?? {});
+  const builder = new ModelBuilder(loaded, root.block, options.externalNames ?? new Set(), options.trustReferences === true, options.base ?? {}, options.into);
   const model = builder.build();
   return { model, diagnostics: builder.diagnostics };
 }
@@ -93,6 +106,7 @@ class ModelBuilder implements ModelContext {
     private readonly externalNames: ReadonlySet<string>,
     private readonly trustReferences: boolean,
     private readonly base: Block,
+    private readonly into: string | undefined,
   ) {
     this.document = loaded.document;
     this.file = loaded.root.path;
@@ -106,6 +120,7 @@ class ModelBuilder implements ModelContext {
     const endpoint = (api['endpoint'] as EndpointType | undefined) ?? 'regional';
     const defaults: Placed = { block: asBlock(root['defaults']), pointer: '/x-gateway/defaults' };
     this.declareParameters(asBlock(root['parameters']));
+    this.checkSetTwice();
     const vpcEndpoints = this.vpcEndpointsOf(api, endpoint);
     const authorizers = buildAuthorizers(this);
     const stageSettings = buildStage(this);
@@ -140,8 +155,16 @@ class ModelBuilder implements ModelContext {
       gatewayResponses: buildGatewayResponses(this),
       ...(domain && { domain }),
       ...(websocket && { websocket }),
-      parameters: [...this.parameters.values()].sort((a, b) => a.name.localeCompare(b.name)),
+      parameters: [...this.parameters.values()].sort((a, b) => compareCodeUnits(a.name, b.name)),
     };
+  }
+
+  /** An API-level setting made both by a raw root extension and by x-gateway: one of them would be silently lost. */
+  private checkSetTwice(): void {
+    for (const [what, ours, raw] of API_SETTINGS) {
+      if (valueAtPointer(this.document, ours) === undefined || valueAtPointer(this.document, raw) === undefined) continue;
+      this.report('duplicate-setting', 'error', `The ${what} is set twice: by ${dotted(ours)} and by ${dotted(raw)}.`, ours, 'Keep one of them.', [{ ...this.origin(raw), message: 'also set here' }]);
+    }
   }
 
   private vpcEndpointsOf(api: Block, endpoint: EndpointType): AwsValue[] {
@@ -248,8 +271,14 @@ class ModelBuilder implements ModelContext {
     }
     const timeout = this.timeoutOf(block, at, defaults, endpoint);
     switch (kind) {
-      case 'lambda':
-        return { kind: 'lambda', function: this.value(block['lambda'], childPointer(at, 'lambda'), `Lambda function ARN for ${usage}`), timeout, origin };
+      case 'lambda': {
+        const fn = this.value(block['lambda'], childPointer(at, 'lambda'), `Lambda function ARN for ${usage}`);
+        const text = templateText(fn);
+        if (text !== undefined && !/^(?:arn:|\$\{)/.test(text)) {
+          this.report('lambda-not-an-arn', 'error', `\`${text}\` is not a function ARN, which the integration URI needs.`, childPointer(at, 'lambda'), 'Use `!GetAtt MyFunction.Arn`, an ARN (`arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:name`), or a `${Name}` placeholder for one.');
+        }
+        return { kind: 'lambda', function: fn, timeout, origin };
+      }
       case 'http': {
         const url = this.value(block['http'], childPointer(at, 'http'), `Backend URL for ${usage}`);
         this.checkBackendUrl(url, path, parameters, childPointer(at, 'http'));
@@ -290,10 +319,19 @@ class ModelBuilder implements ModelContext {
 
   /** `{name}` segments of an HTTP backend URL must be path parameters of the route. */
   private checkBackendUrl(url: AwsValue, path: string, parameters: readonly Parameter[], pointer: string): void {
-    if (url.kind === 'intrinsic') return;
-    const text = url.kind === 'literal' ? url.value : url.template;
-    for (const match of text.matchAll(/(?<!\$)\{([^}]+)\}/g)) {
-      const name = match[1]!;
+    const text = templateText(url);
+    if (text !== undefined && !text.startsWith('${') && !/^https?:\/\/\S+$/i.test(text)) {
+      this.report('http-url-invalid', 'error', `The backend URL \`${text}\` is not an http:// or https:// URL.`, pointer, 'Write the full URL, e.g. `https://backend.example.com/items/{id}`, or a `${Name}` placeholder for one.');
+      return;
+    }
+    const names = backendPathVariables(url);
+    if (names === undefined) {
+      if (url.kind === 'intrinsic' && /(?<!\$)\{[\w.+-]+\}/.test(JSON.stringify(url.value))) {
+        this.report('http-url-params-unmapped', 'warning', 'The backend URL is built by an intrinsic, so its `{…}` path variables cannot be filled from the route\'s path parameters.', pointer, 'Write the URL as a string with `${Name}` placeholders or as `!Sub`, whose `{name}` segments are mapped.');
+      }
+      return;
+    }
+    for (const name of names) {
       if (!parameters.some((p) => p.in === 'path' && p.name === name)) {
         this.report('http-url-unknown-param', 'error', `The backend URL uses \`{${name}}\`, which is not a path parameter of \`${path}\`.`, pointer, `Path parameters here: ${parameters.filter((p) => p.in === 'path').map((p) => p.name).join(', ') || 'none'}.`);
       }
@@ -303,6 +341,11 @@ class ModelBuilder implements ModelContext {
   /** Classify a user value, make template parameters of its placeholders and check its references. */
   value(raw: unknown, pointer: string, usage: string): AwsValue {
     const value = toAwsValue(raw)!;
+    const problem = value.kind === 'intrinsic' ? intrinsicProblem(value.value) : undefined;
+    if (problem !== undefined) {
+      this.report('invalid-intrinsic', 'error', problem, pointer, INTRINSIC_HINT);
+      return value;
+    }
     const names = value.kind === 'literal' ? [] : value.kind === 'sub' ? placeholderNames(value.template) : referencedNames(value.value);
     const direct = value.kind === 'intrinsic' ? new Set(directReferences(value.value)) : new Set<string>();
     for (const name of names) {
@@ -310,7 +353,11 @@ class ModelBuilder implements ModelContext {
       if (head.startsWith('AWS::') || this.externalNames.has(head) || this.parameters.has(head)) continue;
       if (name.includes('.') || direct.has(head)) {
         if (this.trustReferences) continue;
-        this.report('unknown-reference', 'error', `\`${head}\` is not defined in the template.`, pointer, 'Pass the template that defines it with `--into base.yaml`, or write a `${Name}` placeholder to take the value as a template parameter.');
+        this.report('unknown-reference', 'error', `\`${head}\` is not defined in the template.`, pointer, unknownReferenceHint(this.into, true));
+        continue;
+      }
+      if (!/^[A-Za-z0-9]+$/.test(head)) {
+        this.report('invalid-parameter-name', 'error', `\`\${${head}}\` cannot become a template parameter: CloudFormation logical IDs are alphanumeric.`, pointer, `Rename the placeholder, e.g. \`\${${pascalCase(head) || 'Name'}}\`.`);
         continue;
       }
       this.parameters.set(head, { name: head, description: usage, origin: this.origin(pointer) });
@@ -372,6 +419,11 @@ function stripSubs(value: Json): Json {
   if (value === null || typeof value !== 'object') return value;
   const obj = value as { readonly [key: string]: Json };
   return Object.fromEntries(Object.entries(obj).filter(([k]) => k !== 'Fn::Sub').map(([k, v]) => [k, stripSubs(v)]));
+}
+
+/** `/x-gateway/api/name` → `x-gateway.api.name`. */
+function dotted(pointer: string): string {
+  return splitPointer(pointer).join('.');
 }
 
 /** `GET /pets/{petId}` → `GetPetsPetId`; `ANY /` → `AnyRoot`. */

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
+import { compareCodeUnits } from './order.js';
 
 type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
@@ -43,7 +44,7 @@ function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
       // At a failed anyOf: the deeper branch's errors if one got further, else the anyOf error alone.
       return !deeper(e.instancePath) && e.keyword === 'anyOf';
     })
-    .sort((a, b) => a.instancePath.localeCompare(b.instancePath));
+    .sort((a, b) => compareCodeUnits(a.instancePath, b.instancePath));
 }
 
 function toDiagnostic(error: ErrorObject, base: string, locate: (pointer: string) => Location): Diagnostic {

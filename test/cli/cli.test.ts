@@ -52,6 +52,14 @@ describe('compile CLI', () => {
     expect(run(COMPILE, [example, '-o', join(dir, 'none.yaml'), '--check']).status).toBe(1);
   });
 
+  it('--check names the options that were used in the command to run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
+    const out = join(dir, 'my template.yaml');
+    const stale = run(COMPILE, ['fixtures/into-base/openapi.yaml', '--into', 'fixtures/into-base/base.yaml', '--format', 'json', '-o', out, '--check']);
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toBe(`${out}: does not exist; run \`compile fixtures/into-base/openapi.yaml -o '${out}' --into fixtures/into-base/base.yaml --format json\` and commit the result.\n`);
+  });
+
   it('exits 1 on errors in the spec and leaves an existing output untouched', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
     const out = join(dir, 'template.yaml');

@@ -22,7 +22,7 @@ export function fixtureCases(): FixtureCase[] {
       const base = join(dir, 'base.yaml');
       return { name: dir, dir, input, ...(existsSync(base) && { base }) };
     })
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /**
