@@ -5,13 +5,18 @@
 import type { MockIntegration } from '../model/ir.js';
 import type { IntegrationOutput } from './types.js';
 
-export function renderMockIntegration(mock: MockIntegration): IntegrationOutput {
+/**
+ * With binary media types (a catch-all type above all) a request could pass as binary, which skips the mock's
+ * request template and answers 500: `binaryMediaTypes` set on the API converts the request to text.
+ */
+export function renderMockIntegration(mock: MockIntegration, binaryMediaTypes: readonly string[] = []): IntegrationOutput {
   const status = String(mock.status);
   return {
     integration: {
       type: 'mock',
       requestTemplates: { 'application/json': `{"statusCode": ${mock.status}}` },
       passthroughBehavior: 'when_no_match',
+      ...(binaryMediaTypes.length > 0 && { contentHandling: 'CONVERT_TO_TEXT' }),
       responses: {
         default: {
           statusCode: status,

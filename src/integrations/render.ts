@@ -15,7 +15,7 @@ export function renderIntegration(context: IntegrationContext): IntegrationOutpu
     case 'http':
       return renderHttpIntegration(context, integration);
     case 'mock':
-      return renderMockIntegration(integration);
+      return renderMockIntegration(integration, context.api.binaryMediaTypes);
     case 'raw':
       return undefined;
     default:

@@ -15,4 +15,10 @@ describe('mock integration', () => {
     expect(JSON.parse(integration.requestTemplates['application/json']!)).toEqual({ statusCode: 201 });
     expect(output.statusCodes).toEqual([201]);
   });
+
+  it('converts the request to text when the API has binary media types, so the template still runs', () => {
+    const mock = { kind: 'mock', status: 200, origin: { file: 'f', pointer: '' } } as const;
+    expect(renderMockIntegration(mock).integration['contentHandling']).toBeUndefined();
+    expect(renderMockIntegration(mock, ['*/*']).integration['contentHandling']).toBe('CONVERT_TO_TEXT');
+  });
 });
