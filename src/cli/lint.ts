@@ -73,7 +73,7 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
   if (configPath !== undefined) {
     const loaded = loadConfig(configPath, RULES);
     diagnostics.push(...loaded.diagnostics);
-    if (loaded.config?.file) files.set(loaded.config.file.path, loaded.config.file);
+    if (loaded.file) files.set(loaded.file.path, loaded.file);
     explicit = loaded.config ?? DEFAULT_CONFIG;
   }
   for (const spec of specs) {
