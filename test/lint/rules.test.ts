@@ -244,3 +244,12 @@ describe('lint rules', () => {
     }
   });
 });
+
+it('lints a raw spec in time linear in its operations', async () => {
+  // @ts-expect-error: the benchmark generator is plain JavaScript
+  const { generateSpec } = (await import('../../bench/generate.js')) as { generateSpec: (n: number, o: { raw: boolean }) => string };
+  const { loaded } = await loadText('big.yaml', generateSpec(8000, { raw: true }));
+  const start = performance.now();
+  lintDocument(loaded!, undefined, { preset: 'all', rules: {}, ignores: [], root: '.' });
+  expect(performance.now() - start).toBeLessThan(3000);
+});
