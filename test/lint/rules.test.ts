@@ -69,12 +69,18 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
     invalid: [{ text: op(''), messageId: 'missing', pointer: '/paths/~1a/get' }],
   },
   'extension-schema': {
-    valid: [op(LAMBDA, 'x-amazon-apigateway-api-key-source: HEADER\nx-amazon-apigateway-binary-media-types: [image/png]\n')],
+    valid: [op(`${LAMBDA}\nx-internal-owner: team-a`, 'x-amazon-apigateway-api-key-source: HEADER\nx-amazon-apigateway-binary-media-types: [image/png]\nx-amazon-apigateway-documentation: { version: "1", documentationParts: [ { location: { type: API }, properties: { description: d } } ] }\n')],
     invalid: [
       { text: op('x-amazon-apigateway-integration: { type: mock, passthroughBehaviour: never }'), messageId: 'unknownKey', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/passthroughBehaviour' },
       { text: op(LAMBDA, 'x-amazon-apigateway-api-key-source: header\n'), messageId: 'invalid', pointer: '/x-amazon-apigateway-api-key-source' },
       { text: op('x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: 200x } } }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/responses/default/statusCode' },
       { text: `${HEAD}paths: {}\ncomponents: { securitySchemes: { t: { type: apiKey, name: A, in: header, x-amazon-apigateway-authorizer: { type: token, authorizerUrl: x } } } }\n`, messageId: 'unknownKey', pointer: '/components/securitySchemes/t/x-amazon-apigateway-authorizer/authorizerUrl' },
+      { text: op(`${LAMBDA}\nx-amazon-apigatway-auth: { type: AWS_IAM }`), messageId: 'unknownExtension', pointer: '/paths/~1a/get/x-amazon-apigatway-auth' },
+      { text: op(`${LAMBDA}\nx-amazon-apigateway-request-validater: body`), messageId: 'unknownExtension', pointer: '/paths/~1a/get/x-amazon-apigateway-request-validater' },
+      { text: op(LAMBDA, 'x-amazon-apigateway-binary-media-type: [image/png]\n'), messageId: 'unknownExtension', pointer: '/x-amazon-apigateway-binary-media-type' },
+      { text: op(LAMBDA, 'x-amazon-apigateway-gateway-response: { DEFAULT_4XX: { statusCode: "400" } }\n'), messageId: 'unknownExtension', pointer: '/x-amazon-apigateway-gateway-response' },
+      { text: `${HEAD}paths: {}\ncomponents: { securitySchemes: { t: { type: apiKey, name: A, in: header, x-amazon-apigateway-authoriser: { type: token } } } }\n`, messageId: 'unknownExtension', pointer: '/components/securitySchemes/t/x-amazon-apigateway-authoriser' },
+      { text: `${HEAD}paths:\n  /a:\n    x-amazon-apigateway-integration: { type: mock }\n`, messageId: 'misplaced', pointer: '/paths/~1a/x-amazon-apigateway-integration' },
     ],
   },
   'integration-type': {
