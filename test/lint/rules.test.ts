@@ -69,10 +69,15 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
     invalid: [{ text: op(''), messageId: 'missing', pointer: '/paths/~1a/get' }],
   },
   'extension-schema': {
-    valid: [op(`${LAMBDA}\nx-internal-owner: team-a`, 'x-amazon-apigateway-api-key-source: HEADER\nx-amazon-apigateway-binary-media-types: [image/png]\nx-amazon-apigateway-documentation: { version: "1", documentationParts: [ { location: { type: API }, properties: { description: d } } ] }\n')],
+    valid: [op(`${LAMBDA}\nx-internal-owner: team-a`, 'x-amazon-apigateway-api-key-source: HEADER\nx-amazon-apigateway-binary-media-types: [image/png]\nx-amazon-apigateway-documentation: { version: "1", documentationParts: [ { location: { type: API }, properties: { description: d } } ] }\n'),
+      op(`x-amazon-apigateway-integration: { type: !Ref T, httpMethod: "\${method}", uri: !Sub "https://\${Host}/a", timeoutInMillis: !Ref Timeout, cacheKeyParameters: !Ref Keys, connectionType: "\${conn}", passthroughBehavior: "\${pt}", contentHandling: !Ref CH }`, 'x-amazon-apigateway-binary-media-types: !Ref Types\nx-amazon-apigateway-minimum-compression-size: "${min}"\nservers: [ { url: "https://x", x-amazon-apigateway-endpoint-configuration: { vpcEndpointIds: !Ref Vpces, disableExecuteApiEndpoint: "${disable}" } } ]\n'),
+      op(`x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "https://b.example.com", timeoutInMillis: "\${timeout}" }`, 'components: { securitySchemes: { t: { type: apiKey, name: A, in: header, x-amazon-apigateway-authorizer: { type: "${authorizer_type}", authorizerResultTtlInSeconds: !Ref Ttl } } } }\n'),
+    ],
     invalid: [
       { text: op('x-amazon-apigateway-integration: { type: mock, passthroughBehaviour: never }'), messageId: 'unknownKey', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/passthroughBehaviour' },
       { text: op(LAMBDA, 'x-amazon-apigateway-api-key-source: header\n'), messageId: 'invalid', pointer: '/x-amazon-apigateway-api-key-source' },
+      { text: op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: soon, connectionType: internet }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/timeoutInMillis' },
+      { text: op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: soon, connectionType: internet }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/connectionType' },
       { text: op('x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: 200x } } }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/responses/default/statusCode' },
       { text: `${HEAD}paths: {}\ncomponents: { securitySchemes: { t: { type: apiKey, name: A, in: header, x-amazon-apigateway-authorizer: { type: token, authorizerUrl: x } } } }\n`, messageId: 'unknownKey', pointer: '/components/securitySchemes/t/x-amazon-apigateway-authorizer/authorizerUrl' },
       { text: op(`${LAMBDA}\nx-amazon-apigatway-auth: { type: AWS_IAM }`), messageId: 'unknownExtension', pointer: '/paths/~1a/get/x-amazon-apigatway-auth' },
@@ -84,14 +89,14 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
     ],
   },
   'integration-type': {
-    valid: [op('x-amazon-apigateway-integration: { type: MOCK }')],
+    valid: [op('x-amazon-apigateway-integration: { type: "${integration_type}" }'), op('x-amazon-apigateway-integration: { type: !Ref IntegrationType }'), op('x-amazon-apigateway-integration: { type: MOCK }')],
     invalid: [
       { text: op('x-amazon-apigateway-integration: { type: lambda }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/type' },
       { text: op('x-amazon-apigateway-integration: { uri: "https://x" }'), messageId: 'missing', pointer: '/paths/~1a/get/x-amazon-apigateway-integration' },
     ],
   },
   'integration-http-method': {
-    valid: [op(LAMBDA), op('x-amazon-apigateway-integration: { type: mock }')],
+    valid: [op('x-amazon-apigateway-integration: { type: http_proxy, httpMethod: "${method}", uri: "https://b.example.com" }'), op(LAMBDA), op('x-amazon-apigateway-integration: { type: mock }')],
     invalid: [
       { text: op('x-amazon-apigateway-integration: { type: http_proxy, uri: "https://b.example.com" }'), messageId: 'missing', pointer: '/paths/~1a/get/x-amazon-apigateway-integration' },
       { text: op('x-amazon-apigateway-integration: { type: http, httpMethod: FETCH, uri: "https://b.example.com" }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/httpMethod' },
@@ -108,11 +113,11 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
     ],
   },
   'integration-passthrough': {
-    valid: [op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: WHEN_NO_MATCH }')],
+    valid: [op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: "${pt}" }'), op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: WHEN_NO_MATCH }')],
     invalid: [{ text: op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: always }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/passthroughBehavior' }],
   },
   'integration-content-handling': {
-    valid: [op('x-amazon-apigateway-integration: { type: mock, contentHandling: CONVERT_TO_TEXT }')],
+    valid: [op('x-amazon-apigateway-integration: { type: mock, contentHandling: !Ref CH, responses: { default: { statusCode: "200", contentHandling: "${ch}" } } }'), op('x-amazon-apigateway-integration: { type: mock, contentHandling: CONVERT_TO_TEXT }')],
     invalid: [{ text: op('x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200", contentHandling: BINARY } } }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/responses/default/contentHandling' }],
   },
   'integration-timeout': {
