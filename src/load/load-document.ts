@@ -61,9 +61,13 @@ export async function loadText(path: string, text: string): Promise<LoadResult> 
   const byAbsolute = new Map<string, SourceFile>([[absoluteRoot, root]]);
   const diagnostics: Diagnostic[] = [];
   let document: JsonObject;
-  if (!hasExternalRef(root.value)) {
-    // Nothing to bundle: skip the resolver's walk of the whole document.
+  const refs = collectRefs(root.value);
+  if (!refs.external) {
+    // Nothing to bundle: skip the resolver's walk of the whole document, and only check that every
+    // internal `$ref` names a node.
     document = structuredClone(root.value) as JsonObject;
+    diagnostics.push(...refs.internal.flatMap(({ pointer, ref }) => checkInternalRef(root, pointer, ref)));
+    if (diagnostics.length > 0) return { diagnostics, files: rootOnly };
   } else {
     try {
       document = await bundle(absoluteRoot, root.value, byAbsolute, diagnostics);
@@ -111,15 +115,63 @@ async function bundle(absoluteRoot: string, value: unknown, files: Map<string, S
   return bundled as JsonObject;
 }
 
-/** Whether any `$ref` names another file. */
-function hasExternalRef(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(hasExternalRef);
-  if (node === null || typeof node !== 'object') return false;
-  for (const [key, value] of Object.entries(node)) {
-    if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) return true;
-    if (typeof value === 'object' && hasExternalRef(value)) return true;
+/** Every `$ref` of a document, found in one walk (iterative: nesting depth is bounded only by parseSource). */
+function collectRefs(value: unknown): { external: boolean; internal: { pointer: string; ref: string }[] } {
+  const internal: { pointer: string; ref: string }[] = [];
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [node, pointer] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && !Array.isArray(node)) {
+      if (!ref.startsWith('#')) return { external: true, internal: [] };
+      internal.push({ pointer, ref });
+    }
+    // Pushed last first, so that refs are found (and reported) in document order.
+    for (const [key, child] of Object.entries(node).reverse()) if (child !== null && typeof child === 'object') stack.push([child, pointer + '/' + escapePointerToken(key)]);
   }
-  return false;
+  return { external: false, internal };
+}
+
+/**
+ * An internal `$ref` must name a node, following the `$ref`s on its way, and must not lead back to
+ * itself through `$ref`s alone (a schema that contains itself further down is fine).
+ */
+function checkInternalRef(file: SourceFile, pointer: string, ref: string): Diagnostic[] {
+  const problem = (message: string, hint: string): Diagnostic[] => [{ code: 'unresolved-ref', severity: 'error', message, location: { file: file.path, pointer: pointer + '/$ref' }, hint }];
+  const seen = new Set<string>([pointer]);
+  let target = ref;
+  for (;;) {
+    let fragment: string;
+    try {
+      fragment = decodeURIComponent(target.slice(1));
+    } catch {
+      return problem(`\`${target}\` is not a valid JSON pointer.`, 'Percent-encode only whole characters in a $ref.');
+    }
+    const found = walkToTarget(file.value, fragment);
+    if (found === undefined) return problem(`\`${target}\` names nothing in this document.`, 'Check the JSON pointer after `#` (`~1` stands for `/`, `~0` for `~`).');
+    if (seen.has(found.pointer)) return problem(`\`${ref}\` is circular: following it through $refs never reaches an object.`, 'Point one of the $refs in the loop at the object itself.');
+    seen.add(found.pointer);
+    const next = (found.node as { $ref?: unknown } | null)?.$ref;
+    if (typeof next !== 'string' || !next.startsWith('#')) return [];
+    target = next;
+  }
+}
+
+/** The node at `pointer`, following the internal `$ref`s met on the way; undefined when there is none. */
+function walkToTarget(root: unknown, pointer: string): { node: unknown; pointer: string } | undefined {
+  let node = root;
+  let here = '';
+  for (const token of splitPointer(pointer)) {
+    for (let hops = 0; hops < 32 && isRefNode(node) && !Object.hasOwn(node, token) && node.$ref.startsWith('#'); hops += 1) {
+      here = node.$ref.slice(1);
+      node = valueAtPointer(root, here);
+    }
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+    here += '/' + escapePointerToken(token);
+  }
+  return { node, pointer: here };
 }
 
 function byPath(byAbsolute: ReadonlyMap<string, SourceFile>): Map<string, SourceFile> {

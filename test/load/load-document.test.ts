@@ -111,3 +111,22 @@ describe('loadDocument', () => {
     if (code !== 'openapi-structure') expect(loaded).toBeUndefined();
   });
 });
+
+describe('internal $refs', () => {
+  const HEAD = 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\n';
+  it.each([
+    ['a dangling ref', `${HEAD}paths:\n  /a:\n    get:\n      responses: { "200": { $ref: "#/components/responses/Nope" } }\n`, ['/paths/~1a/get/responses/200/$ref']],
+    ['a ref through a ref to nothing', `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A: { $ref: "#/components/schemas/B/properties/x" }\n    B: { $ref: "#/components/schemas/C" }\n    C: { type: object }\n`, ['/components/schemas/A/$ref']],
+    ['a loop of refs', `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A: { $ref: "#/components/schemas/B" }\n    B: { $ref: "#/components/schemas/A" }\n`, ['/components/schemas/A/$ref', '/components/schemas/B/$ref']],
+    ['a ref to itself', `${HEAD}paths: {}\ncomponents:\n  requestBodies:\n    R: { $ref: "#/components/requestBodies/R" }\n`, ['/components/requestBodies/R/$ref']],
+  ])('reports %s at the $ref', async (_name, text, pointers) => {
+    const result = await loadText('t.yaml', text);
+    expect(result.loaded).toBeUndefined();
+    expect(result.diagnostics.map((d) => `${d.code} ${d.location?.pointer}`)).toEqual(pointers.map((p) => `unresolved-ref ${p}`));
+  });
+
+  it('accepts refs through refs and recursive schemas', async () => {
+    const result = await loadText('t.yaml', `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A: { $ref: "#/components/schemas/B/properties/next" }\n    B: { $ref: "#/components/schemas/C" }\n    C: { type: object, properties: { next: { $ref: "#/components/schemas/C" } } }\n`);
+    expect(result.diagnostics).toEqual([]);
+  });
+});
