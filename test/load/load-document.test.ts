@@ -46,6 +46,16 @@ describe('parseSource', () => {
     expect(result.diagnostics[0]?.message).toMatch(/duplicated mapping key/i);
   });
 
+  it.each([
+    ['JSON', 't.json', `{"openapi":"3.0.3","x":${'['.repeat(5000)}${']'.repeat(5000)}}`, { line: 1, column: 279 }],
+    ['block YAML', 't.yaml', Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n', undefined],
+  ])('refuses %s nested thousands deep with a diagnostic, not a stack overflow', (_name, path, text, position) => {
+    const result = parseSource(path, text);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => d.code)).toHaveLength(1);
+    if (position) expect(result.diagnostics[0]).toMatchObject({ code: 'nesting-too-deep', location: { position } });
+  });
+
   it('resolves aliases to copies', () => {
     const value = parseSource('t.yaml', 'a: &x { k: 1 }\nb: *x\n').file.value as { a: object; b: object };
     expect(value.b).toEqual({ k: 1 });
