@@ -65,7 +65,7 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
     invalid: [{ text: `${HEAD}paths:\n  /a:\n    get: { operationId: x, responses: { "200": { description: ok } } }\n    post: { operationId: x, responses: { "200": { description: ok } } }\n`, messageId: 'duplicate', pointer: '/paths/~1a/post/operationId' }],
   },
   'integration-missing': {
-    valid: [op(LAMBDA)],
+    valid: [op(LAMBDA), op('x-amazon-apigateway-integration: { type: aws_proxy, integrationSubtype: SQS-SendMessage, payloadFormatVersion: "1.0", requestParameters: { QueueUrl: q, MessageBody: $request.body } }')],
     invalid: [{ text: op(''), messageId: 'missing', pointer: '/paths/~1a/get' }],
   },
   'extension-schema': {
@@ -143,10 +143,13 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
     ],
   },
   'http-api-extensions': {
-    valid: [op(LAMBDA)],
+    valid: [op(LAMBDA), op(LAMBDA, 'components: { securitySchemes: { t: { type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authorizer: { type: token } } } }\n')],
     invalid: [
       { text: op(LAMBDA, 'x-amazon-apigateway-cors: { allowOrigins: ["*"] }\n'), messageId: 'httpOnly', pointer: '/x-amazon-apigateway-cors' },
       { text: op('x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, payloadFormatVersion: "2.0", uri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/f/invocations" }'), messageId: 'httpOnly', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/payloadFormatVersion' },
+      { text: op(LAMBDA, 'components: { securitySchemes: { t: { type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authorizer: { type: request, enableSimpleResponses: true } } } }\n'), messageId: 'httpOnly', pointer: '/components/securitySchemes/t/x-amazon-apigateway-authorizer/enableSimpleResponses' },
+      { text: op(LAMBDA, 'components: { securitySchemes: { t: { type: oauth2, flows: {}, x-amazon-apigateway-authorizer: { type: jwt } } } }\n'), messageId: 'httpOnly', pointer: '/components/securitySchemes/t/x-amazon-apigateway-authorizer/type' },
+      { text: op('x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, payloadFormatVersion: "2.0", uri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/f/invocations" }', 'x-amazon-apigateway-cors: { allowOrigins: ["*"] }\nx-amazon-apigateway-importexport-version: "1.0"\n'), messageId: 'httpApi', pointer: '/openapi' },
     ],
   },
   'request-validator-unknown': {
@@ -263,4 +266,9 @@ it('lints a raw spec in time linear in its operations', async () => {
   const start = performance.now();
   lintDocument(loaded!, undefined, { preset: 'all', rules: {}, ignores: [], root: '.' });
   expect(performance.now() - start).toBeLessThan(3000);
+});
+
+it('says once that an HTTP API document is one, instead of reporting each extension', async () => {
+  const text = op('x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, payloadFormatVersion: "2.0", uri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/f/invocations" }', 'x-amazon-apigateway-cors: { allowOrigins: ["*"] }\nx-amazon-apigateway-importexport-version: "1.0"\n');
+  expect(await findings('http-api-extensions', text)).toEqual([{ messageId: 'httpApi', pointer: '/openapi' }]);
 });
