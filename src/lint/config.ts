@@ -36,16 +36,15 @@ export const DEFAULT_CONFIG: LintConfig = { preset: 'recommended', rules: {}, ig
 
 /**
  * Warnings and notes of the compiler (load, model, integrations) that `rules:` may set a severity for,
- * like a rule's. Its errors are not here: they mean no correct template can be written.
+ * like a rule's. Its errors are not here: they mean no correct template can be written. Where the
+ * compiler and a rule check the same thing (on x-gateway and on raw extensions), they share the rule's id.
  */
 export const NON_FATAL_CODES: readonly string[] = [
   'cloudwatch-role-required',
-  'integration-timeout-needs-quota',
   'lambda-permission-not-generated',
   'model-keyword-dropped',
   'model-keyword-ignored',
   'model-name-renamed',
-  'request-body-without-schema',
   'routing-rules-over-quota',
   'service-binary-media-types',
   'usage-plan-burst-below-rate',

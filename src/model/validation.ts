@@ -47,7 +47,7 @@ export function checkRequestModels(ctx: ModelContext, routes: readonly Route[], 
       const schema = asBlock(media)['schema'];
       const at = childPointer(operationPointer, 'requestBody', 'content', type);
       if (!isSchemaObject(schema)) {
-        ctx.report('request-body-without-schema', 'warning', `Body validation is on, but the ${type} request body has no schema: any body is accepted.`, at, 'Add a schema, or set `validate: params` for this operation.');
+        ctx.report('request-body-no-schema', 'warning', `Body validation is on, but the ${type} request body has no schema: any body is accepted.`, at, 'Add a schema, or set `validate: params` for this operation.');
         continue;
       }
       visit(schema, childPointer(at, 'schema'));

@@ -57,14 +57,14 @@ describe('applyConfig', () => {
   const at = (code: string, severity: Diagnostic['severity'], pointer: string): Diagnostic => ({ code, severity, message: code, location: { file: join(process.cwd(), 'api/a.yaml'), pointer } });
   const config = {
     preset: 'recommended' as const,
-    rules: { 'model-keyword-ignored': 'off' as const, 'request-body-without-schema': 'error' as const },
+    rules: { 'model-keyword-ignored': 'off' as const, 'request-body-no-schema': 'error' as const },
     ignores: [{ pointer: '/paths/~1old' }],
     root: process.cwd(),
   };
 
   it('sets the severity of compiler warnings and ignores any diagnostic by pointer', () => {
-    const result = applyConfig([at('model-keyword-ignored', 'warning', '/a'), at('request-body-without-schema', 'warning', '/b'), at('openapi-structure', 'error', '/paths/~1old/get'), at('openapi-structure', 'error', '/paths/~1new')], config, false);
-    expect(result.map((d) => `${d.severity} ${d.code} ${d.location?.pointer}`)).toEqual(['error request-body-without-schema /b', 'error openapi-structure /paths/~1new']);
+    const result = applyConfig([at('model-keyword-ignored', 'warning', '/a'), at('request-body-no-schema', 'warning', '/b'), at('openapi-structure', 'error', '/paths/~1old/get'), at('openapi-structure', 'error', '/paths/~1new')], config, false);
+    expect(result.map((d) => `${d.severity} ${d.code} ${d.location?.pointer}`)).toEqual(['error request-body-no-schema /b', 'error openapi-structure /paths/~1new']);
   });
 
   it('keeps errors when compiling', () => {
@@ -78,5 +78,6 @@ it('lists every warning and note the compiler reports among the codes `rules:` m
     .map((f) => readFileSync(join('src', f), 'utf8'))
     .join('\n');
   const reported = new Set([...source.matchAll(/(?:report\('|code: ')([a-z0-9-]+)',\s*(?:severity: )?'(?:warning|info)'/g)].map((m) => m[1]!));
-  expect([...reported].sort()).toEqual([...NON_FATAL_CODES].sort());
+  const ruleIds = RULES.map((r) => r.meta.id);
+  expect([...reported].filter((code) => !ruleIds.includes(code)).sort()).toEqual([...NON_FATAL_CODES].sort());
 });

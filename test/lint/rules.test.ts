@@ -121,12 +121,23 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
     invalid: [{ text: op('x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200", contentHandling: BINARY } } }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/responses/default/contentHandling' }],
   },
   'integration-timeout': {
-    valid: [op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 29000 }')],
+    valid: [
+      op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 29000 }'),
+      op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 60000 }'),
+      op('x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "https://b.example.com", responseTransferMode: STREAM, timeoutInMillis: 900000 }', 'x-gateway: { api: { endpoint: edge } }\n'),
+    ],
     invalid: [
       { text: op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 10 }'), messageId: 'tooShort', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/timeoutInMillis' },
-      { text: op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 60000 }'), messageId: 'quota', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/timeoutInMillis' },
       { text: op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 60000 }', 'x-gateway: { api: { endpoint: edge } }\n'), messageId: 'tooLong', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/timeoutInMillis' },
+      { text: op('x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "https://b.example.com", responseTransferMode: STREAM, timeoutInMillis: 1000000 }'), messageId: 'streamTooLong', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/timeoutInMillis' },
     ],
+  },
+  'integration-timeout-needs-quota': {
+    valid: [
+      op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 29000 }'),
+      op('x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "https://b.example.com", responseTransferMode: STREAM, timeoutInMillis: 900000 }', 'x-gateway: { api: { endpoint: edge } }\n'),
+    ],
+    invalid: [{ text: op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 60000 }'), messageId: 'quota', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/timeoutInMillis' }],
   },
   'lambda-invocation-uri': {
     valid: [op(LAMBDA)],
