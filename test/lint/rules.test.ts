@@ -144,6 +144,7 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
     invalid: [
       { text: op('x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: "arn:aws:lambda:eu-west-1:123456789012:function:f" }'), messageId: 'functionArn', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/uri' },
       { text: op('x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: "arn:aws:apigateway:eu-west-1:lambda:path/functions/f" }'), messageId: 'malformed', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/uri' },
+      { text: `${HEAD}paths: {}\ncomponents: { securitySchemes: { t: { type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authorizer: { type: token, authorizerUri: "arn:aws:lambda:us-east-1:123456789012:function:auth" } } } }\n`, messageId: 'functionArn', pointer: '/components/securitySchemes/t/x-amazon-apigateway-authorizer/authorizerUri' },
     ],
   },
   'http-backend-insecure': {
@@ -209,8 +210,13 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
     invalid: [{ text: op('', 'security: [ { k: [] } ]\n'), messageId: 'ignored', pointer: '/security' }],
   },
   'policy-principal-star': {
-    valid: [op('', 'x-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [ { Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*", Condition: { IpAddress: { aws:SourceIp: "10.0.0.0/8" } } } ] }\n')],
-    invalid: [{ text: op('', 'x-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [ { Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*" } ] }\n'), messageId: 'open', pointer: '/x-amazon-apigateway-policy' }],
+    valid: [
+      op('', 'x-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [ { Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*" }, { Effect: Deny, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*", Condition: { NotIpAddress: { aws:SourceIp: ["203.0.113.0/24"] } } } ] }\n'),op('', 'x-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [ { Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*", Condition: { IpAddress: { aws:SourceIp: "10.0.0.0/8" } } } ] }\n')],
+    invalid: [
+      { text: op('', 'x-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [ { Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*" } ] }\n'), messageId: 'open', pointer: '/x-amazon-apigateway-policy/Statement/0' },
+      { text: op('', 'x-amazon-apigateway-policy: { Version: "2012-10-17", Statement: { Effect: Allow, Principal: { AWS: ["*"] }, Action: execute-api:Invoke, Resource: "execute-api:/*" } }\n'), messageId: 'open', pointer: '/x-amazon-apigateway-policy/Statement' },
+      { text: op('', 'x-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [ { Effect: Deny, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/admin" }, { Effect: Allow, Principal: { AWS: "*" }, Action: execute-api:Invoke, Resource: "execute-api:/*" } ] }\n'), messageId: 'open', pointer: '/x-amazon-apigateway-policy/Statement/1' },
+    ],
   },
   'private-api-without-policy': {
     valid: [op('', 'servers: [ { url: "https://x", x-amazon-apigateway-endpoint-configuration: { vpcEndpointIds: [vpce-1] } } ]\nx-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [] }\n')],
@@ -218,7 +224,10 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
   },
   'cors-wildcard-credentials': {
     valid: [op(`x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200", responseParameters: { method.response.header.Access-Control-Allow-Origin: "'https://a.example.com'", method.response.header.Access-Control-Allow-Credentials: "'true'" } } } }`)],
-    invalid: [{ text: op(`x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200", responseParameters: { method.response.header.Access-Control-Allow-Origin: "'*'", method.response.header.Access-Control-Allow-Credentials: "'true'" } } } }`), messageId: 'wildcard', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/responses/default/responseParameters' }],
+    invalid: [
+      { text: op(`x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200", responseParameters: { method.response.header.Access-Control-Allow-Origin: "'*'", method.response.header.Access-Control-Allow-Credentials: "'true'" } } } }`), messageId: 'wildcard', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/responses/default/responseParameters' },
+      { text: op(LAMBDA, `x-amazon-apigateway-gateway-responses: { DEFAULT_4XX: { responseParameters: { gatewayresponse.header.Access-Control-Allow-Origin: "'*'", gatewayresponse.header.Access-Control-Allow-Credentials: "'true'" } } }\n`), messageId: 'wildcard', pointer: '/x-amazon-apigateway-gateway-responses/DEFAULT_4XX/responseParameters' },
+    ],
   },
   'resource-count': {
     valid: [op(LAMBDA)],
