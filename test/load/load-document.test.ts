@@ -140,3 +140,14 @@ describe('internal $refs', () => {
     expect(result.diagnostics).toEqual([]);
   });
 });
+
+describe('OpenAPI structure errors', () => {
+  it.each([
+    ['a Swagger 2.0 style header', 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n          description: ok\n          headers:\n            X-Rate: { type: integer }\n', ['`X-Rate` needs one of the properties `schema`, `content`.', 'Unknown property `type` in `X-Rate`.']],
+    ['a 3.1 document with nothing in it', 'openapi: 3.1.0\ninfo: { title: T, version: "1" }\n', ['The document needs one of the properties `paths`, `components`, `webhooks`.']],
+    ['an info without title and version', 'openapi: 3.0.3\ninfo: {}\npaths: {}\n', ['`info` is missing the required property `title`.', '`info` is missing the required property `version`.']],
+  ])('says it once for %s', async (_name, text, messages) => {
+    const result = await loadText('t.yaml', text);
+    expect(result.diagnostics.map((d) => d.message)).toEqual(messages);
+  });
+});
