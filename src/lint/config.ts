@@ -45,6 +45,7 @@ export const NON_FATAL_CODES: readonly string[] = [
   'model-keyword-dropped',
   'model-keyword-ignored',
   'model-name-renamed',
+  'openapi-version-incomplete',
   'routing-rules-over-quota',
   'service-binary-media-types',
   'usage-plan-burst-below-rate',

@@ -54,12 +54,12 @@ export async function loadText(path: string, text: string): Promise<LoadResult> 
   const root = parsed.file;
   const rootOnly = new Map([[root.path, root]]);
   if (!parsed.ok) return { diagnostics: parsed.diagnostics, files: rootOnly };
-  const versionProblem = checkVersion(root);
-  if (typeof versionProblem !== 'string') return { diagnostics: [versionProblem], files: rootOnly };
+  const version = checkVersion(root);
+  if ('code' in version) return { diagnostics: [version], files: rootOnly };
 
   const absoluteRoot = resolvePath(path);
   const byAbsolute = new Map<string, SourceFile>([[absoluteRoot, root]]);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = version.warning ? [version.warning] : [];
   let document: JsonObject;
   const refs = collectRefs(root.value);
   if (!refs.external) {
@@ -67,7 +67,7 @@ export async function loadText(path: string, text: string): Promise<LoadResult> 
     // internal `$ref` names a node.
     document = structuredClone(root.value) as JsonObject;
     diagnostics.push(...refs.internal.flatMap(({ pointer, ref }) => checkInternalRef(root, pointer, ref)));
-    if (diagnostics.length > 0) return { diagnostics, files: rootOnly };
+    if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, files: rootOnly };
   } else {
     try {
       document = await bundle(absoluteRoot, root.value, byAbsolute, diagnostics);
@@ -79,7 +79,8 @@ export async function loadText(path: string, text: string): Promise<LoadResult> 
 
   const files = byPath(byAbsolute);
   const locate = (pointer: string): Location => locateIn(pointer, absoluteRoot, byAbsolute);
-  const loaded: LoadedDocument = { root, document, files, version: versionProblem === '3.1' ? '3.1' : '3.0', locate };
+  if (version.warning) document['openapi'] = version.family === '3.1' ? '3.1.0' : '3.0.3';
+  const loaded: LoadedDocument = { root, document, files, version: version.family, locate };
   diagnostics.push(...structureDiagnostics(document, loaded.version, locate));
   return { loaded, diagnostics, files };
 }
@@ -189,8 +190,12 @@ function unreadable(path: string, error: unknown): Diagnostic {
   };
 }
 
-/** The OpenAPI version family, or a diagnostic saying why the document is not one we compile. */
-function checkVersion(file: SourceFile): '3.0' | '3.1' | Diagnostic {
+/**
+ * The OpenAPI version family, or a diagnostic saying why the document is not one we compile. A version
+ * without its patch number (`"3.0"`, or `3.0` read as a number) is read as the family's usual version, with
+ * a warning.
+ */
+function checkVersion(file: SourceFile): { family: '3.0' | '3.1'; warning?: Diagnostic } | Diagnostic {
   const value = file.value;
   const at = (pointer: string): Location => ({ file: file.path, pointer });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -207,8 +212,22 @@ function checkVersion(file: SourceFile): '3.0' | '3.1' | Diagnostic {
     };
   }
   const version = doc['openapi'];
-  if (typeof version === 'string' && /^3\.0\.\d+$/.test(version)) return '3.0';
-  if (typeof version === 'string' && /^3\.1\.\d+$/.test(version)) return '3.1';
+  if (typeof version === 'string' && /^3\.0\.\d+$/.test(version)) return { family: '3.0' };
+  if (typeof version === 'string' && /^3\.1\.\d+$/.test(version)) return { family: '3.1' };
+  const family = version === '3.0' || version === 3 ? '3.0' : version === '3.1' || version === 3.1 ? '3.1' : undefined;
+  if (family) {
+    const full = family === '3.1' ? '3.1.0' : '3.0.3';
+    return {
+      family,
+      warning: {
+        code: 'openapi-version-incomplete',
+        severity: 'warning',
+        message: `\`openapi: ${typeof version === 'string' ? `"${version}"` : `${version} (a number)`}\` has no patch version; it is read as ${full}.`,
+        location: at('/openapi'),
+        hint: `Write the full version as a string: \`openapi: "${full}"\`.`,
+      },
+    };
+  }
   if (version === undefined) {
     return { code: 'not-openapi', severity: 'error', message: 'The document has no `openapi` version field.', location: at(''), hint: 'Add `openapi: 3.0.3` (or 3.1.0) at the top.' };
   }

@@ -109,8 +109,19 @@ describe('loadDocument', () => {
   });
 
   it.each([
+    ['"3.0"', 'openapi: "3.0"', '3.0', '3.0.3'],
+    ['3.0 (a number)', 'openapi: 3.0', '3.0', '3.0.3'],
+    ['3.1 (a number)', 'openapi: 3.1', '3.1', '3.1.0'],
+  ])('reads %s as the full version, with a warning', async (_name, line, family, full) => {
+    const { loaded, diagnostics } = await loadText('t.yaml', `${line}\ninfo: { title: T, version: "1" }\npaths: {}\n`);
+    expect(diagnostics.map((d) => `${d.severity} ${d.code} ${d.location?.pointer}`)).toEqual(['warning openapi-version-incomplete /openapi']);
+    expect(loaded?.version).toBe(family);
+    expect(loaded?.document['openapi']).toBe(full);
+  });
+
+  it.each([
     ['Swagger 2.0', 'swagger: "2.0"\ninfo: { title: T, version: "1" }\npaths: {}\n', 'unsupported-openapi-version'],
-    ['a short version', 'openapi: "3.0"\ninfo: { title: T, version: "1" }\npaths: {}\n', 'unsupported-openapi-version'],
+    ['a version without its minor number', 'openapi: "3"\ninfo: { title: T, version: "1" }\npaths: {}\n', 'unsupported-openapi-version'],
     ['OpenAPI 2.x', 'openapi: 2.0.0\ninfo: { title: T, version: "1" }\npaths: {}\n', 'unsupported-openapi-version'],
     ['no version', 'info: { title: T, version: "1" }\n', 'not-openapi'],
     ['a list', '- a\n- b\n', 'not-openapi'],
