@@ -34,8 +34,11 @@ const CFN_TAGS: Readonly<Record<string, string>> = {
   '!ToJsonString': 'Fn::ToJsonString',
 };
 
-const SCHEMA = jsyaml.CORE_SCHEMA.extend(
-  Object.entries(CFN_TAGS).flatMap(([tag, fn]) =>
+/** YAML 1.2 core, CloudFormation's short tags, and merge keys (`<<: *defaults`), which specs use to share blocks. */
+const SCHEMA = jsyaml.CORE_SCHEMA.extend({
+  // js-yaml merges a mapping whose key resolves to this tag (as its own YAML 1.1 schema does).
+  implicit: [new jsyaml.Type('tag:yaml.org,2002:merge', { kind: 'scalar', resolve: (data: unknown) => data === '<<' })],
+  explicit: Object.entries(CFN_TAGS).flatMap(([tag, fn]) =>
     (['scalar', 'sequence', 'mapping'] as const).map(
       (kind) =>
         new jsyaml.Type(tag, {
@@ -51,7 +54,7 @@ const SCHEMA = jsyaml.CORE_SCHEMA.extend(
         }),
     ),
   ),
-);
+});
 
 export interface ParseResult {
   /** The file, with its value only when it parsed without error. */

@@ -56,6 +56,14 @@ describe('parseSource', () => {
     if (position) expect(result.diagnostics[0]).toMatchObject({ code: 'nesting-too-deep', location: { position } });
   });
 
+  it('reads merge keys, and places nodes reached through an alias or a merge where the anchor wrote them', () => {
+    const { file } = parseSource('t.yaml', 'common: &c\n  type: mock\n  timeoutInMillis: 10\na: *c\nb:\n  <<: *c\n  extra: 1\n');
+    expect(file.value).toEqual({ common: { type: 'mock', timeoutInMillis: 10 }, a: { type: 'mock', timeoutInMillis: 10 }, b: { type: 'mock', timeoutInMillis: 10, extra: 1 } });
+    expect(file.positionOf('/a/timeoutInMillis')).toMatchObject({ line: 3, column: 3 });
+    expect(file.positionOf('/b/timeoutInMillis')).toMatchObject({ line: 3, column: 3 });
+    expect(file.positionOf('/b/extra')).toMatchObject({ line: 7, column: 3 });
+  });
+
   it('resolves aliases to copies', () => {
     const value = parseSource('t.yaml', 'a: &x { k: 1 }\nb: *x\n').file.value as { a: object; b: object };
     expect(value.b).toEqual({ k: 1 });
