@@ -25,11 +25,13 @@ const OPERATION = ['integration', 'auth', 'request-validator'];
 const SECURITY_SCHEME = ['authorizer', 'authtype'];
 
 /**
- * Every extension name by the place API Gateway reads it: the ones checked here, and those other rules
- * look at (the HTTP API ones, `any-method`, the Swagger 2.0 root place of `endpoint-configuration`).
+ * Every extension name by the place API Gateway reads it: the ones checked here, those other rules look
+ * at (the HTTP API ones, `any-method`, the Swagger 2.0 root place of `endpoint-configuration`), and the
+ * TLS settings (`security-policy`, `endpoint-access-mode`).
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions.html
  */
 const PLACES: Readonly<Record<string, readonly string[]>> = {
-  'the document root': [...ROOT, 'endpoint-configuration', 'cors', 'importexport-version'],
+  'the document root': [...ROOT, 'endpoint-configuration', 'security-policy', 'endpoint-access-mode', 'cors', 'importexport-version'],
   'a path item': ['any-method'],
   'an operation': OPERATION,
   'a security scheme': SECURITY_SCHEME,
