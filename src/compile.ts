@@ -7,7 +7,7 @@ import type { CfnTemplate } from './emit/cfn.js';
 import { loadDocument } from './load/load-document.js';
 import { parseSource } from './load/parse.js';
 import type { SourceFile } from './load/source-file.js';
-import { DEFAULT_CONFIG, findConfig, type LintConfig, loadConfig } from './lint/config.js';
+import { applyConfig, DEFAULT_CONFIG, findConfig, type LintConfig, loadConfig } from './lint/config.js';
 import { lintDocument } from './lint/engine.js';
 import { RULES } from './lint/rules/index.js';
 import { buildModel } from './model/build-model.js';
@@ -44,10 +44,10 @@ export async function compile(path: string, options: CompileOptions = {}): Promi
   for (const [name, file] of read) files.set(name, file);
   if (!loaded || hasErrors(diagnostics)) return { diagnostics, files };
 
-  const { model, diagnostics: modelDiagnostics } = buildModel(loaded, base ? { externalNames: namesDefinedBy(base), base: asBlock(base.value), into: base.path } : {});
-  diagnostics.push(...modelDiagnostics);
-  // The lint rules run on every compile, beside the model's checks: an error-level finding stops the template.
   const config = options.config ?? configFor(path, diagnostics, files);
+  const { model, diagnostics: modelDiagnostics } = buildModel(loaded, base ? { externalNames: namesDefinedBy(base), base: asBlock(base.value), into: base.path } : {});
+  diagnostics.push(...applyConfig(modelDiagnostics, config, true));
+  // The lint rules run on every compile, beside the model's checks: an error-level finding stops the template.
   diagnostics.push(...lintDocument(loaded, model, config));
   if (!model || hasErrors(diagnostics)) return { diagnostics, files, ...(model && { model }) };
 
@@ -63,7 +63,7 @@ export function configFor(spec: string, diagnostics: Diagnostic[], files: Map<st
   if (!path) return DEFAULT_CONFIG;
   const loaded = loadConfig(path, RULES);
   diagnostics.push(...loaded.diagnostics);
-  if (loaded.config?.file) files.set(loaded.config.file.path, loaded.config.file);
+  if (loaded.file) files.set(loaded.file.path, loaded.file);
   return loaded.config ?? DEFAULT_CONFIG;
 }
 

@@ -1,6 +1,6 @@
 /** Lint one spec: load it, build the model when it has x-gateway, run the rules (DESIGN.md principle 1). */
 import type { Diagnostic } from './diagnostics/diagnostic.js';
-import { type LintConfig } from './lint/config.js';
+import { applyConfig, type LintConfig } from './lint/config.js';
 import { lintDocument } from './lint/engine.js';
 import { loadDocument } from './load/load-document.js';
 import type { SourceFile } from './load/source-file.js';
@@ -13,10 +13,9 @@ export interface LintResult {
 
 export async function lint(path: string, config: LintConfig): Promise<LintResult> {
   const { loaded, diagnostics: loadDiagnostics, files } = await loadDocument(path);
-  if (!loaded) return { diagnostics: loadDiagnostics, files };
-  const diagnostics: Diagnostic[] = [...loadDiagnostics];
+  if (!loaded) return { diagnostics: applyConfig(loadDiagnostics, config, false), files };
   const built = usesXGateway(loaded.document) ? buildModel(loaded, { trustReferences: true }) : undefined;
-  diagnostics.push(...(built?.diagnostics ?? []));
+  const diagnostics = applyConfig([...loadDiagnostics, ...(built?.diagnostics ?? [])], config, false);
   diagnostics.push(...lintDocument(loaded, built?.model, config));
   return { diagnostics, files };
 }

@@ -73,7 +73,7 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
   if (configPath !== undefined) {
     const loaded = loadConfig(configPath, RULES);
     diagnostics.push(...loaded.diagnostics);
-    if (loaded.config?.file) files.set(loaded.config.file.path, loaded.config.file);
+    if (loaded.file) files.set(loaded.file.path, loaded.file);
     explicit = loaded.config ?? DEFAULT_CONFIG;
   }
   for (const spec of specs) {
@@ -88,7 +88,7 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
   const resolved = resolveDiagnostics(diagnostics, files);
   const report =
     format === 'json' ? formatJson(resolved)
-    : format === 'sarif' ? formatSarif(resolved, RULES.map((r) => ({ id: r.meta.id, description: r.meta.description, docsUrl: `${DOCS_BASE}${r.meta.id}.md`, defaultSeverity: r.meta.severity === 'error' ? 'error' : 'warning' })), packageVersion())
+    : format === 'sarif' ? formatSarif(resolved, RULES.map((r) => ({ id: r.meta.id, description: r.meta.description, docsUrl: `${DOCS_BASE}${r.meta.id}.md`, defaultSeverity: r.meta.severity === 'error' ? 'error' : 'warning' })), packageVersion(), process.cwd())
     : format === 'github' ? formatGithub(resolved)
     : formatStylish(resolved, { color: io.color, lineOf: (file, line) => files.get(file)?.lineText(line) });
   const output = flag(args, 'output');

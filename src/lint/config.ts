@@ -1,12 +1,18 @@
 /**
  * `gateform.config.yaml`: the preset (`extends: recommended | strict | all`), severities per rule, and
  * ignores by file glob and JSON pointer. Found upward from the spec's folder, or named with --config.
+ *
+ * The file is checked in full (keys, types, rule ids, severities) before it is used: a config that
+ * silently ignored more than it says would hide findings, so any problem in it is an `invalid-config`
+ * error and the run exits 2.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { childPointer } from '../diagnostics/diagnostic.js';
 import { parseSource } from '../load/parse.js';
 import type { SourceFile } from '../load/source-file.js';
+import { closest } from '../model/x-gateway-schema.js';
 import type { Preset, Rule, RuleSeverity } from './rule.js';
 
 export const CONFIG_FILE = 'gateform.config.yaml';
@@ -19,14 +25,52 @@ export interface Ignore {
 
 export interface LintConfig {
   readonly preset: Preset;
+  /** Severities by rule id, or by the code of a compiler warning (NON_FATAL_CODES). */
   readonly rules: Readonly<Record<string, RuleSeverity>>;
   readonly ignores: readonly Ignore[];
   /** Folder that ignore globs are relative to. */
   readonly root: string;
-  readonly file?: SourceFile;
 }
 
 export const DEFAULT_CONFIG: LintConfig = { preset: 'recommended', rules: {}, ignores: [], root: process.cwd() };
+
+/**
+ * Warnings and notes of the compiler (load, model, integrations) that `rules:` may set a severity for,
+ * like a rule's. Its errors are not here: they mean no correct template can be written. Where the
+ * compiler and a rule check the same thing (on x-gateway and on raw extensions), they share the rule's id.
+ */
+export const NON_FATAL_CODES: readonly string[] = [
+  'api-key-without-usage-plan',
+  'body-validation-content-type',
+  'cache-cluster-unused',
+  'cloudwatch-role-required',
+  'cors-header-not-allowed',
+  'cors-proxy-responses',
+  'default-endpoint-disabled-without-domain',
+  'http-url-params-unmapped',
+  'lambda-permission-api-wide',
+  'lambda-permission-not-generated',
+  'model-keyword-dropped',
+  'model-keyword-ignored',
+  'model-name-renamed',
+  'model-readonly-required',
+  'openapi-version-incomplete',
+  'policy-accounts-exclude-anonymous',
+  'policy-accounts-without-iam',
+  'routing-rules-over-quota',
+  'service-binary-media-types',
+  'usage-plan-burst-below-rate',
+  'usage-plan-without-api-key',
+  'websocket-authorizer-no-cache',
+  'websocket-no-default-route',
+  'websocket-reply-lifecycle',
+  'websocket-route-unreachable',
+];
+
+const PRESETS: readonly Preset[] = ['recommended', 'strict', 'all'];
+const SEVERITIES: readonly RuleSeverity[] = ['error', 'warn', 'off'];
+const KEYS = ['extends', 'rules', 'ignore'];
+const IGNORE_KEYS = ['file', 'pointer', 'rules'];
 
 /** The config file that applies to `spec`: the nearest one upward from its folder. */
 export function findConfig(spec: string): string | undefined {
@@ -40,7 +84,15 @@ export function findConfig(spec: string): string | undefined {
   }
 }
 
-export function loadConfig(path: string, rules: readonly Rule[]): { config?: LintConfig; diagnostics: Diagnostic[] } {
+export interface ConfigResult {
+  /** Only when the file is valid. */
+  readonly config?: LintConfig;
+  /** The file as read (also when invalid), for code frames. */
+  readonly file?: SourceFile;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function loadConfig(path: string, rules: readonly Rule[]): ConfigResult {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -49,29 +101,102 @@ export function loadConfig(path: string, rules: readonly Rule[]): { config?: Lin
   }
   const shown = relative(process.cwd(), path) || path;
   const parsed = parseSource(shown, text);
-  if (!parsed.ok) return { diagnostics: [...parsed.diagnostics] };
-  const value = (parsed.file.value ?? {}) as Record<string, unknown>;
+  if (!parsed.ok) return { file: parsed.file, diagnostics: parsed.diagnostics.map((d) => ({ ...d, code: 'invalid-config' })) };
   const diagnostics: Diagnostic[] = [];
   const problem = (pointer: string, message: string, hint: string): void => {
     diagnostics.push({ code: 'invalid-config', severity: 'error', message, location: { file: shown, pointer }, hint });
   };
-  for (const key of Object.keys(value)) if (!['extends', 'rules', 'ignore'].includes(key)) problem(`/${key}`, `Unknown key \`${key}\` in ${CONFIG_FILE}.`, 'Known keys: extends, rules, ignore.');
-  const preset = value['extends'] ?? 'recommended';
-  if (preset !== 'recommended' && preset !== 'strict' && preset !== 'all') problem('/extends', `\`extends: ${String(preset)}\` is not a preset.`, 'Use recommended, strict or all.');
-  const ids = new Set(rules.map((r) => r.meta.id));
-  const severities: Record<string, RuleSeverity> = {};
-  for (const [id, severity] of Object.entries((value['rules'] ?? {}) as Record<string, unknown>)) {
-    if (!ids.has(id)) problem(`/rules/${id}`, `\`${id}\` is not a rule.`, 'See docs/rules/ for the rules.');
-    else if (severity !== 'error' && severity !== 'warn' && severity !== 'off') problem(`/rules/${id}`, `Severity \`${String(severity)}\` is not one of error, warn, off.`, 'Use error, warn or off.');
-    else severities[id] = severity;
+  const ruleIds = rules.map((r) => r.meta.id);
+  const read = readConfig(parsed.file.value ?? {}, [...ruleIds, ...NON_FATAL_CODES], problem);
+  if (diagnostics.length > 0) return { file: parsed.file, diagnostics };
+  return { config: { ...read, root: dirname(resolve(path)) }, file: parsed.file, diagnostics };
+}
+
+type Problem = (pointer: string, message: string, hint: string) => void;
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `the ${typeof value} ${JSON.stringify(value)}`;
+}
+
+function suggestion(word: string, known: readonly string[]): string {
+  // `warning` → `warn`: a known word the misspelling starts with is as good a guess as a close one.
+  const guess = closest(word, known) ?? known.find((k) => word.startsWith(k));
+  return guess ? ` Did you mean \`${guess}\`?` : '';
+}
+
+function unknownKeys(block: Record<string, unknown>, known: readonly string[], pointer: string, where: string, problem: Problem): void {
+  for (const key of Object.keys(block)) {
+    if (!known.includes(key)) problem(childPointer(pointer, key), `Unknown key \`${key}\` in ${where}.${suggestion(key, known)}`, `Known keys: ${known.join(', ')}.`);
   }
-  const ignores = (Array.isArray(value['ignore']) ? value['ignore'] : []).map((entry: Record<string, unknown>) => ({
-    ...(typeof entry['file'] === 'string' && { file: globToRegExp(entry['file']) }),
-    ...(typeof entry['pointer'] === 'string' && { pointer: entry['pointer'] }),
-    ...(Array.isArray(entry['rules']) && { rules: entry['rules'] as string[] }),
-  }));
-  if (diagnostics.length > 0) return { diagnostics };
-  return { config: { preset: preset as Preset, rules: severities, ignores, root: dirname(path), file: parsed.file }, diagnostics };
+}
+
+function readConfig(value: unknown, codes: readonly string[], problem: Problem): Omit<LintConfig, 'root'> {
+  if (!isMapping(value)) {
+    problem('', `${CONFIG_FILE} must be a mapping, not ${describe(value)}.`, 'Write `extends:`, `rules:` and `ignore:` keys.');
+    return DEFAULT_CONFIG;
+  }
+  unknownKeys(value, KEYS, '', CONFIG_FILE, problem);
+  const preset = value['extends'] ?? 'recommended';
+  if (!PRESETS.includes(preset as Preset)) {
+    problem('/extends', `\`extends: ${String(preset)}\` is not a preset.${typeof preset === 'string' ? suggestion(preset, PRESETS) : ''}`, 'Use recommended, strict or all.');
+  }
+  return { preset: preset as Preset, rules: readSeverities(value['rules'] ?? {}, codes, problem), ignores: readIgnores(value['ignore'] ?? [], codes, problem) };
+}
+
+function readSeverities(value: unknown, codes: readonly string[], problem: Problem): Record<string, RuleSeverity> {
+  if (!isMapping(value)) {
+    problem('/rules', `\`rules\` must be a mapping from rule id to severity, not ${describe(value)}.`, 'For example `rules: { operation-no-auth: off }`.');
+    return {};
+  }
+  const severities: Record<string, RuleSeverity> = {};
+  for (const [id, severity] of Object.entries(value)) {
+    const at = childPointer('/rules', id);
+    if (!codes.includes(id)) problem(at, `\`${id}\` is not a rule.${suggestion(id, codes)}`, 'See docs/rules/ for the rules; compiler warnings may be set by their code too.');
+    else if (!SEVERITIES.includes(severity as RuleSeverity)) problem(at, `Severity \`${String(severity)}\` is not one of error, warn, off.${typeof severity === 'string' ? suggestion(severity, SEVERITIES) : ''}`, 'Use error, warn or off.');
+    else severities[id] = severity as RuleSeverity;
+  }
+  return severities;
+}
+
+function readIgnores(value: unknown, codes: readonly string[], problem: Problem): Ignore[] {
+  if (!Array.isArray(value)) {
+    problem('/ignore', `\`ignore\` must be a list of { file, pointer, rules } entries, not ${describe(value)}.`, 'For example `ignore: [{ file: "legacy/**" }]`.');
+    return [];
+  }
+  return value.flatMap((entry: unknown, index): Ignore[] => {
+    const at = childPointer('/ignore', index);
+    if (!isMapping(entry)) {
+      problem(at, `An ignore entry must be a mapping with \`file\`, \`pointer\` and/or \`rules\`, not ${describe(entry)}.`, typeof entry === 'string' ? `Write \`- file: "${entry}"\` to ignore files by glob.` : 'For example `- { file: "legacy/**" }`.');
+      return [];
+    }
+    unknownKeys(entry, IGNORE_KEYS, at, 'an ignore entry', problem);
+    const { file, pointer, rules } = entry;
+    if (file === undefined && pointer === undefined) {
+      problem(at, 'An ignore entry needs a `file` glob or a `pointer`; without them it would ignore the whole run.', 'To turn a rule off everywhere, write `rules: { <rule>: off }` instead.');
+    }
+    if (file !== undefined && (typeof file !== 'string' || file === '')) problem(childPointer(at, 'file'), `\`file\` must be a glob, not ${describe(file)}.`, 'Globs are relative to the folder of the config file: `*`, `**` and `?` work.');
+    if (pointer !== undefined && (typeof pointer !== 'string' || (pointer !== '' && !pointer.startsWith('/')))) {
+      problem(childPointer(at, 'pointer'), `\`pointer\` must be a JSON pointer starting with \`/\`, not ${describe(pointer)}.`, 'For example `/paths/~1pets~1{id}/get` (`~1` stands for `/`).');
+    }
+    if (rules !== undefined) {
+      if (!Array.isArray(rules) || rules.length === 0) problem(childPointer(at, 'rules'), `\`rules\` must be a non-empty list of rule ids, not ${describe(rules)}.`, 'Leave `rules` out to ignore every rule there.');
+      else {
+        rules.forEach((id: unknown, i) => {
+          if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) problem(childPointer(at, 'rules', i), `\`${String(id)}\` is not a rule id.`, 'Rule ids and diagnostic codes are kebab-case, such as operation-no-auth.');
+          else if (!codes.includes(id) && closest(id, codes)) problem(childPointer(at, 'rules', i), `\`${id}\` is not a rule.${suggestion(id, codes)}`, 'See docs/rules/ for the rules.');
+        });
+      }
+    }
+    return [{
+      ...(typeof file === 'string' && { file: globToRegExp(file) }),
+      ...(typeof pointer === 'string' && { pointer }),
+      ...(Array.isArray(rules) && { rules: rules.map(String) }),
+    }];
+  });
 }
 
 /** The severity a rule runs at under a config. */
@@ -84,14 +209,30 @@ export function severityOf(rule: Rule, config: LintConfig): RuleSeverity {
   return severity === 'error' || strict === 'error' ? 'error' : 'warn';
 }
 
-export function isIgnored(config: LintConfig, ruleId: string, file: string, pointer: string): boolean {
+export function isIgnored(config: LintConfig, code: string, file: string, pointer: string): boolean {
   const path = relative(config.root, resolve(file));
   return config.ignores.some(
     (ignore) =>
       (!ignore.file || ignore.file.test(path)) &&
       (!ignore.pointer || pointer === ignore.pointer || pointer.startsWith(ignore.pointer + '/')) &&
-      (!ignore.rules || ignore.rules.includes(ruleId)),
+      (!ignore.rules || ignore.rules.includes(code)),
   );
+}
+
+/**
+ * The config applied to the diagnostics of the loader and the model (the rules apply it as they report):
+ * ignores drop any diagnostic, and `rules:` sets the severity of the compiler's warnings and notes.
+ * Errors other than rule findings keep their severity; with `keepErrors` (compile) they are not ignored
+ * either, since no correct template can be written past them.
+ */
+export function applyConfig(diagnostics: readonly Diagnostic[], config: LintConfig, keepErrors: boolean): Diagnostic[] {
+  return diagnostics.flatMap((d): Diagnostic[] => {
+    if (keepErrors && d.severity === 'error') return [d];
+    if (d.location?.file && isIgnored(config, d.code, d.location.file, d.location.pointer)) return [];
+    const configured = d.severity === 'error' ? undefined : config.rules[d.code];
+    if (configured === 'off') return [];
+    return configured ? [{ ...d, severity: configured === 'error' ? 'error' : 'warning' }] : [d];
+  });
 }
 
 /** `*` matches within a folder, `**` across folders, `?` one character. */

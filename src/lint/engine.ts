@@ -40,6 +40,7 @@ export function lintDocument(loaded: LoadedDocument, model: GatewayModel | undef
   }
   for (const v of visitors) v.Document?.(document);
   for (const node of operations(document)) for (const v of visitors) v.Operation?.(node);
+  for (const v of visitors) v.DocumentExit?.();
   return diagnostics;
 }
 

@@ -33,6 +33,8 @@ export interface OperationNode {
 export interface Visitors {
   Document?(document: JsonObject): void;
   Operation?(node: OperationNode): void;
+  /** After every operation was visited: for rules that report on what they collected. */
+  DocumentExit?(): void;
 }
 
 export interface RuleContext<Messages extends string> {

@@ -62,11 +62,31 @@ export class BlockIndex {
       const entry = this.entries(range)?.get(token);
       if (!entry) return undefined;
       position = { line: entry.line + 1, column: entry.column + 1, length: entry.length };
-      // Only a block value can be walked into: a flow collection, anchor, tag or alias on the way is the parser's.
-      if (step < tokens.length - 1 && entry.rest !== '' && !entry.rest.startsWith('#') && (entry.children.shift === undefined || /^[[{&*!|>]/.test(entry.rest))) return undefined;
+      if (step < tokens.length - 1 && /^[[{]/.test(entry.rest)) return this.findInFlow(entry, tokens.slice(step + 1));
+      // Only a block value can be walked into: an anchor, tag or alias on the way is the parser's.
+      if (step < tokens.length - 1 && entry.rest !== '' && !entry.rest.startsWith('#') && (entry.children.shift === undefined || /^[&*!|>]/.test(entry.rest))) return undefined;
       range = entry.children;
     }
     return position;
+  }
+
+  private text: string | undefined;
+  private lineStarts: number[] | undefined;
+
+  /** The rest of the walk inside the flow collection that is `entry`'s value. */
+  private findInFlow(entry: Entry, tokens: readonly string[]): ScannedPosition | undefined {
+    this.text ??= this.lines.join('\n');
+    if (!this.lineStarts) {
+      this.lineStarts = [0];
+      for (const line of this.lines) this.lineStarts.push(this.lineStarts[this.lineStarts.length - 1]! + line.length + 1);
+    }
+    const line = this.lines[entry.line]!;
+    const column = line.indexOf(entry.rest[0]!, entry.column);
+    const found = findInFlow(this.text, this.lineStarts[entry.line]! + column, tokens);
+    if (!found) return undefined;
+    let lineIndex = 0;
+    while (this.lineStarts[lineIndex + 1]! <= found.offset) lineIndex += 1;
+    return { line: lineIndex + 1, column: found.offset - this.lineStarts[lineIndex]! + 1, length: found.length };
   }
 
   private indentAt(i: number, range: Range): number {
@@ -92,14 +112,17 @@ export class BlockIndex {
     const text = (i: number): string => this.lines[i]!;
     const entries = new Map<string, Entry>();
     const lines: number[] = [];
+    const isItem = (i: number): boolean => /^-(\s|$)/.test(text(i).slice(indent));
+    const sequence = isItem(first);
     for (let i = first; i < range.to; i += 1) {
       const at = this.indentAt(i, range);
       if (at < 0 || at > indent) continue;
       if (at < indent) break;
+      // `key:` then `- item` at the key's own indentation: the items are the key's value, not keys.
+      if (!sequence && isItem(i)) continue;
       lines.push(i);
     }
     const endOf = (index: number): number => lines[index + 1] ?? range.to;
-    const sequence = /^-(\s|$)/.test(text(first).slice(indent));
     for (const [index, i] of lines.entries()) {
       const content = text(i).slice(indent);
       if (sequence) {
@@ -118,4 +141,93 @@ export class BlockIndex {
     }
     return entries;
   }
+}
+
+/**
+ * Walk `tokens` into the flow collection (`{…}` or `[…]`) at `offset` of `text`: keys and items are read
+ * as YAML writes them, quoted scalars may span lines (`\` at a line end included). Anything unusual on
+ * the way (a tag, anchor or alias to walk into, a malformed collection) gives undefined.
+ */
+export function findInFlow(text: string, offset: number, tokens: readonly string[]): { offset: number; length: number } | undefined {
+  let at = offset;
+  const skipSpace = (): void => {
+    for (;;) {
+      while (at < text.length && /\s/.test(text[at]!)) at += 1;
+      if (text[at] !== '#') return;
+      while (at < text.length && text[at] !== '\n') at += 1;
+    }
+  };
+  /** Skip a scalar or a collection; its end offset, or -1. */
+  const skipValue = (): number => {
+    const c = text[at];
+    if (c === '"' || c === "'") {
+      for (at += 1; at < text.length; at += 1) {
+        if (c === '"' && text[at] === '\\') at += 1;
+        else if (text[at] === c) {
+          if (c === "'" && text[at + 1] === "'") at += 1;
+          else return (at += 1);
+        }
+      }
+      return -1;
+    }
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      at += 1;
+      for (;;) {
+        skipSpace();
+        if (text[at] === close) return (at += 1);
+        if (at >= text.length || skipValue() < 0) return -1;
+        skipSpace();
+        if (text[at] === ':') {
+          at += 1;
+          skipSpace();
+          if (text[at] !== ',' && text[at] !== close && skipValue() < 0) return -1;
+          skipSpace();
+        }
+        if (text[at] === ',') at += 1;
+        else if (text[at] !== close) return -1;
+      }
+    }
+    // A plain scalar (a tag before a value is skipped with it): up to `,`, a closing bracket or `: `.
+    while (at < text.length && !/[,\]}\n]/.test(text[at]!) && !(text[at] === ':' && /[\s,\]}]/.test(text[at + 1] ?? ' '))) {
+      if ((text[at] === '[' || text[at] === '{') && /\s/.test(text[at - 1] ?? '')) return skipValue();
+      at += 1;
+    }
+    return at;
+  };
+  for (const [step, token] of tokens.entries()) {
+    const open = text[at];
+    if (open !== '{' && open !== '[') return undefined;
+    const close = open === '{' ? '}' : ']';
+    at += 1;
+    let found = false;
+    for (let index = 0; !found; index += 1) {
+      skipSpace();
+      if (text[at] === close || at >= text.length) return undefined;
+      // A tagged item is where its value starts, as the parser places it (`!ImportValue name` → `name`).
+      while (open === '[' && (text[at] === '!' || text[at] === '&')) {
+        while (at < text.length && !/[\s,\]]/.test(text[at]!)) at += 1;
+        skipSpace();
+      }
+      const start = at;
+      if (skipValue() < 0) return undefined;
+      const raw = text.slice(start, at).trimEnd();
+      const name = open === '[' ? String(index) : keyName(raw.startsWith('"') ? raw.replace(/\\\n\s*/g, '') : raw);
+      skipSpace();
+      if (open === '{' && text[at] === ':') {
+        at += 1;
+        skipSpace();
+      }
+      if (name === token) {
+        if (step === tokens.length - 1) return { offset: start, length: raw.length };
+        if (open === '[') at = start;
+        found = true;
+      } else {
+        if (open === '{' && text[at] !== ',' && text[at] !== close && skipValue() < 0) return undefined;
+        skipSpace();
+        if (text[at] === ',') at += 1;
+      }
+    }
+  }
+  return undefined;
 }

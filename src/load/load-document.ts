@@ -35,8 +35,8 @@ export interface LoadResult {
   readonly files: ReadonlyMap<string, SourceFile>;
 }
 
-/** Codes of diagnostics that mean the input could not be read at all (exit code 2). */
-export const IO_ERROR_CODES: ReadonlySet<string> = new Set(['file-unreadable']);
+/** Codes of diagnostics that mean the input or the config could not be read or used (exit code 2). */
+export const IO_ERROR_CODES: ReadonlySet<string> = new Set(['file-unreadable', 'invalid-config']);
 
 export async function loadDocument(path: string): Promise<LoadResult> {
   let text: string;
@@ -54,16 +54,20 @@ export async function loadText(path: string, text: string): Promise<LoadResult> 
   const root = parsed.file;
   const rootOnly = new Map([[root.path, root]]);
   if (!parsed.ok) return { diagnostics: parsed.diagnostics, files: rootOnly };
-  const versionProblem = checkVersion(root);
-  if (typeof versionProblem !== 'string') return { diagnostics: [versionProblem], files: rootOnly };
+  const version = checkVersion(root);
+  if ('code' in version) return { diagnostics: [version], files: rootOnly };
 
   const absoluteRoot = resolvePath(path);
   const byAbsolute = new Map<string, SourceFile>([[absoluteRoot, root]]);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = version.warning ? [version.warning] : [];
   let document: JsonObject;
-  if (!hasExternalRef(root.value)) {
-    // Nothing to bundle: skip the resolver's walk of the whole document.
+  const refs = collectRefs(root.value);
+  if (!refs.external) {
+    // Nothing to bundle: skip the resolver's walk of the whole document, and only check that every
+    // internal `$ref` names a node.
     document = structuredClone(root.value) as JsonObject;
+    diagnostics.push(...refs.internal.flatMap(({ pointer, ref }) => checkInternalRef(root, pointer, ref)));
+    if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, files: rootOnly };
   } else {
     try {
       document = await bundle(absoluteRoot, root.value, byAbsolute, diagnostics);
@@ -75,7 +79,8 @@ export async function loadText(path: string, text: string): Promise<LoadResult> 
 
   const files = byPath(byAbsolute);
   const locate = (pointer: string): Location => locateIn(pointer, absoluteRoot, byAbsolute);
-  const loaded: LoadedDocument = { root, document, files, version: versionProblem === '3.1' ? '3.1' : '3.0', locate };
+  if (version.warning) document['openapi'] = version.family === '3.1' ? '3.1.0' : '3.0.3';
+  const loaded: LoadedDocument = { root, document, files, version: version.family, locate };
   diagnostics.push(...structureDiagnostics(document, loaded.version, locate));
   return { loaded, diagnostics, files };
 }
@@ -111,15 +116,68 @@ async function bundle(absoluteRoot: string, value: unknown, files: Map<string, S
   return bundled as JsonObject;
 }
 
-/** Whether any `$ref` names another file. */
-function hasExternalRef(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(hasExternalRef);
-  if (node === null || typeof node !== 'object') return false;
-  for (const [key, value] of Object.entries(node)) {
-    if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) return true;
-    if (typeof value === 'object' && hasExternalRef(value)) return true;
+/** Every `$ref` of a document, found in one walk (iterative: nesting depth is bounded only by parseSource). */
+function collectRefs(value: unknown): { external: boolean; internal: { pointer: string; ref: string }[] } {
+  const internal: { pointer: string; ref: string }[] = [];
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [node, pointer] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && !Array.isArray(node)) {
+      if (!ref.startsWith('#')) return { external: true, internal: [] };
+      // `#name` names a 3.1 `$anchor`: the model resolves those, knowing where anchors may stand.
+      if (isPointerRef(ref)) internal.push({ pointer, ref });
+    }
+    // Pushed last first, so that refs are found (and reported) in document order.
+    for (const [key, child] of Object.entries(node).reverse()) if (child !== null && typeof child === 'object') stack.push([child, pointer + '/' + escapePointerToken(key)]);
   }
-  return false;
+  return { external: false, internal };
+}
+
+/**
+ * An internal `$ref` must name a node, following the `$ref`s on its way, and must not lead back to
+ * itself through `$ref`s alone (a schema that contains itself further down is fine).
+ */
+function checkInternalRef(file: SourceFile, pointer: string, ref: string): Diagnostic[] {
+  const problem = (message: string, hint: string): Diagnostic[] => [{ code: 'unresolved-ref', severity: 'error', message, location: { file: file.path, pointer: pointer + '/$ref' }, hint }];
+  const seen = new Set<string>([pointer]);
+  let target = ref;
+  for (;;) {
+    let fragment: string;
+    try {
+      fragment = decodeURIComponent(target.slice(1));
+    } catch {
+      return problem(`\`${target}\` is not a valid JSON pointer.`, 'Percent-encode only whole characters in a $ref.');
+    }
+    const found = walkToTarget(file.value, fragment);
+    if (found === undefined) return problem(`\`${target}\` names nothing in this document.`, 'Check the JSON pointer after `#` (`~1` stands for `/`, `~0` for `~`).');
+    if (seen.has(found.pointer)) return problem(`\`${ref}\` is circular: following it through $refs never reaches an object.`, 'Point one of the $refs in the loop at the object itself.');
+    seen.add(found.pointer);
+    const next = (found.node as { $ref?: unknown } | null)?.$ref;
+    if (typeof next !== 'string' || !isPointerRef(next)) return [];
+    target = next;
+  }
+}
+
+function isPointerRef(ref: string): boolean {
+  return ref === '#' || ref.startsWith('#/');
+}
+
+/** The node at `pointer`, following the internal `$ref`s met on the way; undefined when there is none. */
+function walkToTarget(root: unknown, pointer: string): { node: unknown; pointer: string } | undefined {
+  let node = root;
+  let here = '';
+  for (const token of splitPointer(pointer)) {
+    for (let hops = 0; hops < 32 && isRefNode(node) && !Object.hasOwn(node, token) && node.$ref.startsWith('#'); hops += 1) {
+      here = node.$ref.slice(1);
+      node = valueAtPointer(root, here);
+    }
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+    here += '/' + escapePointerToken(token);
+  }
+  return { node, pointer: here };
 }
 
 function byPath(byAbsolute: ReadonlyMap<string, SourceFile>): Map<string, SourceFile> {
@@ -137,8 +195,12 @@ function unreadable(path: string, error: unknown): Diagnostic {
   };
 }
 
-/** The OpenAPI version family, or a diagnostic saying why the document is not one we compile. */
-function checkVersion(file: SourceFile): '3.0' | '3.1' | Diagnostic {
+/**
+ * The OpenAPI version family, or a diagnostic saying why the document is not one we compile. A version
+ * without its patch number (`"3.0"`, or `3.0` read as a number) is read as the family's usual version, with
+ * a warning.
+ */
+function checkVersion(file: SourceFile): { family: '3.0' | '3.1'; warning?: Diagnostic } | Diagnostic {
   const value = file.value;
   const at = (pointer: string): Location => ({ file: file.path, pointer });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -155,8 +217,22 @@ function checkVersion(file: SourceFile): '3.0' | '3.1' | Diagnostic {
     };
   }
   const version = doc['openapi'];
-  if (typeof version === 'string' && /^3\.0\.\d+$/.test(version)) return '3.0';
-  if (typeof version === 'string' && /^3\.1\.\d+$/.test(version)) return '3.1';
+  if (typeof version === 'string' && /^3\.0\.\d+$/.test(version)) return { family: '3.0' };
+  if (typeof version === 'string' && /^3\.1\.\d+$/.test(version)) return { family: '3.1' };
+  const family = version === '3.0' || version === 3 ? '3.0' : version === '3.1' || version === 3.1 ? '3.1' : undefined;
+  if (family) {
+    const full = family === '3.1' ? '3.1.0' : '3.0.3';
+    return {
+      family,
+      warning: {
+        code: 'openapi-version-incomplete',
+        severity: 'warning',
+        message: `\`openapi: ${typeof version === 'string' ? `"${version}"` : `${version} (a number)`}\` has no patch version; it is read as ${full}.`,
+        location: at('/openapi'),
+        hint: `Write the full version as a string: \`openapi: "${full}"\`.`,
+      },
+    };
+  }
   if (version === undefined) {
     return { code: 'not-openapi', severity: 'error', message: 'The document has no `openapi` version field.', location: at(''), hint: 'Add `openapi: 3.0.3` (or 3.1.0) at the top.' };
   }

@@ -34,8 +34,11 @@ const CFN_TAGS: Readonly<Record<string, string>> = {
   '!ToJsonString': 'Fn::ToJsonString',
 };
 
-const SCHEMA = jsyaml.CORE_SCHEMA.extend(
-  Object.entries(CFN_TAGS).flatMap(([tag, fn]) =>
+/** YAML 1.2 core, CloudFormation's short tags, and merge keys (`<<: *defaults`), which specs use to share blocks. */
+const SCHEMA = jsyaml.CORE_SCHEMA.extend({
+  // js-yaml merges a mapping whose key resolves to this tag (as its own YAML 1.1 schema does).
+  implicit: [new jsyaml.Type('tag:yaml.org,2002:merge', { kind: 'scalar', resolve: (data: unknown) => data === '<<' })],
+  explicit: Object.entries(CFN_TAGS).flatMap(([tag, fn]) =>
     (['scalar', 'sequence', 'mapping'] as const).map(
       (kind) =>
         new jsyaml.Type(tag, {
@@ -51,7 +54,7 @@ const SCHEMA = jsyaml.CORE_SCHEMA.extend(
         }),
     ),
   ),
-);
+});
 
 export interface ParseResult {
   /** The file, with its value only when it parsed without error. */
@@ -60,18 +63,24 @@ export interface ParseResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/**
+ * Documents nested deeper than this are refused: the walks after loading (OpenAPI validation, the model,
+ * the emitters) recurse, and no real spec comes near it.
+ */
+export const MAX_DEPTH = 256;
+
 export function parseSource(path: string, text: string): ParseResult {
   if (/\.json$/i.test(path)) {
     try {
-      return { file: new SourceFile(path, text, JSON.parse(text)), ok: true, diagnostics: [] };
+      return checked(path, text, JSON.parse(text));
     } catch {
       // Fall through: the YAML reader reports the syntax error with its position.
     }
   }
   try {
-    const value: unknown = jsyaml.load(text, { schema: SCHEMA, filename: path });
-    return { file: new SourceFile(path, text, text.includes('&') ? unshare(value, new Set()) : value), ok: true, diagnostics: [] };
+    return checked(path, text, jsyaml.load(text, { schema: SCHEMA, filename: path }));
   } catch (error) {
+    if (error instanceof RangeError) return tooDeep(path, text);
     if (!(error instanceof jsyaml.YAMLException)) throw error;
     const diagnostic: Diagnostic = {
       code: 'syntax-error',
@@ -82,6 +91,59 @@ export function parseSource(path: string, text: string): ParseResult {
     };
     return { file: new SourceFile(path, text, undefined), ok: false, diagnostics: [diagnostic] };
   }
+}
+
+function checked(path: string, text: string, value: unknown): ParseResult {
+  if (depthOf(value) > MAX_DEPTH) return tooDeep(path, text);
+  return { file: new SourceFile(path, text, text.includes('&') ? unshare(value, new Set()) : value), ok: true, diagnostics: [] };
+}
+
+/** How deeply arrays and objects nest in `value`, found without recursion; stops counting past MAX_DEPTH. */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0 && deepest <= MAX_DEPTH) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (const child of Object.values(node)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** The diagnostic for a document nested too deeply, at the first bracket past the limit when there is one. */
+function tooDeep(path: string, text: string): ParseResult {
+  const diagnostic: Diagnostic = {
+    code: 'nesting-too-deep',
+    severity: 'error',
+    message: `The document nests arrays and objects more than ${MAX_DEPTH} levels deep.`,
+    location: { file: path, pointer: '', position: bracketPastLimit(text) },
+    hint: 'No OpenAPI document needs this depth; the file is probably generated wrongly.',
+  };
+  return { file: new SourceFile(path, text, undefined), ok: false, diagnostics: [diagnostic] };
+}
+
+/** Line and column of the first `[` or `{` (outside quotes) that opens level MAX_DEPTH + 1; else 1:1. */
+function bracketPastLimit(text: string): { line: number; column: number } {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (c === '\n') {
+      line += 1;
+      lineStart = i + 1;
+    } else if (quote) {
+      if (c === '\\' && quote === '"') i += 1;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') {
+      depth += 1;
+      if (depth > MAX_DEPTH) return { line, column: i - lineStart + 1 };
+    } else if (c === ']' || c === '}') depth -= 1;
+  }
+  return { line: 1, column: 1 };
 }
 
 /**

@@ -2,7 +2,7 @@
  * A loaded file: its text, its value, and the positions of its nodes. Positions are looked up only
  * when a diagnostic is printed (STYLE.md 5): the YAML syntax tree is walked along the pointer then.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { splitPointer } from '../diagnostics/diagnostic.js';
 import { BlockIndex } from './block-scan.js';
 
@@ -42,9 +42,12 @@ export class SourceFile {
     const { document, lines } = this.syntaxTree();
     let node: unknown = document.contents;
     let range: readonly number[] | undefined = isNode(node) ? node.range ?? undefined : undefined;
+    // An alias stands for its anchor's node: what is under it is written there.
+    const follow = (n: unknown): unknown => (isAlias(n) ? n.resolve(document) : n);
     for (const token of splitPointer(pointer)) {
+      node = follow(node);
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && keyText(p.key) === token);
+        const pair = memberOf(node, token, follow);
         if (!pair) return undefined;
         range = isNode(pair.key) ? pair.key.range ?? undefined : undefined;
         node = pair.value;
@@ -85,6 +88,20 @@ export class SourceFile {
 
 function isNode(value: unknown): value is Node {
   return isScalar(value) || isMap(value) || isSeq(value);
+}
+
+/** The pair of `map` for `key`, or the one a merge key (`<<: *anchor`) brings in. */
+function memberOf(map: YAMLMap, key: string, follow: (n: unknown) => unknown): Pair | undefined {
+  const own = map.items.find((p) => isPair(p) && keyText(p.key) === key);
+  if (own) return own;
+  for (const merge of map.items.filter((p) => keyText(p.key) === '<<')) {
+    for (const source of isSeq(merge.value) ? merge.value.items : [merge.value]) {
+      const merged = follow(source);
+      const pair = isMap(merged) ? memberOf(merged, key, follow) : undefined;
+      if (pair) return pair;
+    }
+  }
+  return undefined;
 }
 
 function keyText(key: unknown): string | undefined {

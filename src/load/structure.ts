@@ -10,6 +10,7 @@ import type { JsonObject } from './load-document.js';
 
 interface AjvError {
   readonly instancePath: string;
+  readonly schemaPath: string;
   readonly keyword: string;
   readonly message?: string;
   readonly params: Record<string, unknown>;
@@ -57,9 +58,44 @@ function mostSpecific(errors: readonly AjvError[]): AjvError[] {
     const key = `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`;
     if (!byPlace.has(key)) byPlace.set(key, e);
   }
-  const deduped = mergeAlternatives([...byPlace.values()]);
+  const deduped = mergeRequiredAlternatives(mergeAlternatives(withoutReferenceBranch([...byPlace.values()])));
   const deepest = deduped.filter((e) => !deduped.some((o) => o.instancePath.length > e.instancePath.length && o.instancePath.startsWith(e.instancePath + '/')));
   return deepest.sort((a, b) => (a.instancePath < b.instancePath ? -1 : a.instancePath > b.instancePath ? 1 : 0));
+}
+
+/**
+ * Most objects may also be a Reference Object, so a malformed one also fails "missing `$ref`": that
+ * branch is never what was meant when the node says anything else is wrong.
+ */
+function withoutReferenceBranch(errors: readonly AjvError[]): AjvError[] {
+  const isRefBranch = (e: AjvError): boolean => e.keyword === 'required' && e.params['missingProperty'] === '$ref';
+  return errors.filter((e) => !isRefBranch(e) || !errors.some((o) => o !== e && !isRefBranch(o) && o.keyword !== 'oneOf' && o.keyword !== 'anyOf' && (o.instancePath === e.instancePath || o.instancePath.startsWith(e.instancePath + '/'))));
+}
+
+/**
+ * "Missing `schema`" and "missing `content`" from two branches of one `oneOf`/`anyOf` mean "needs one of
+ * them": one error listing them (missing properties of the same `required` stay separate errors).
+ */
+function mergeRequiredAlternatives(errors: readonly AjvError[]): AjvError[] {
+  const merged = new Map<string, AjvError>();
+  const out: AjvError[] = [];
+  for (const e of errors) {
+    const branch = /^(.*\/(?:oneOf|anyOf))\/\d+\/required$/.exec(e.schemaPath);
+    if (e.keyword !== 'required' || !branch) {
+      out.push(e);
+      continue;
+    }
+    const key = `${e.instancePath} ${branch[1]}`;
+    const previous = merged.get(key);
+    if (previous) {
+      (previous.params['missingProperties'] as unknown[]).push(e.params['missingProperty']);
+    } else {
+      const combined: AjvError = { ...e, params: { missingProperties: [e.params['missingProperty']] } };
+      merged.set(key, combined);
+      out.push(combined);
+    }
+  }
+  return out;
 }
 
 /** The branches of a `oneOf` each say "must be X"; one error listing every allowed value says it better. */
@@ -111,8 +147,11 @@ function describe(e: AjvError, document: JsonObject): string {
   switch (e.keyword) {
     case 'additionalProperties':
       return `Unknown property \`${String(e.params['additionalProperty'])}\` in ${where === 'The document' ? 'the document root' : where}.`;
-    case 'required':
-      return `${where} is missing the required property \`${String(e.params['missingProperty'])}\`.`;
+    case 'required': {
+      const missing = (e.params['missingProperties'] as unknown[] | undefined) ?? [e.params['missingProperty']];
+      if (missing.length === 1) return `${where} is missing the required property \`${String(missing[0])}\`.`;
+      return `${where} needs one of the properties ${missing.map((m) => `\`${String(m)}\``).join(', ')}.`;
+    }
     case 'type': {
       const value = valueAtPointer(document, e.instancePath);
       const read = typeof value === 'number' || typeof value === 'boolean' ? ` (it was read as the ${typeof value} ${String(value)}; quote it to make it a string)` : '';

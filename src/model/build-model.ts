@@ -309,7 +309,7 @@ class ModelBuilder implements ModelContext {
       : [DEFAULT_TIMEOUT, undefined];
     if (pointer && timeout > DEFAULT_TIMEOUT) {
       if (endpoint === 'edge') {
-        this.report('integration-timeout-too-long', 'error', `Timeout ${timeout} ms is over the 29000 ms that edge-optimized APIs allow.`, pointer, 'Use at most 29000, or make the API regional (longer timeouts need a quota increase).');
+        this.report('integration-timeout', 'error', `Timeout ${timeout} ms is over the 29000 ms that edge-optimized APIs allow.`, pointer, 'Use at most 29000, or make the API regional (longer timeouts need a quota increase).');
       } else {
         this.report('integration-timeout-needs-quota', 'warning', `Timeout ${timeout} ms is over the default 29000 ms quota.`, pointer, 'Request the integration-timeout quota increase for this account and Region before deploying; it may lower the account throttle.');
       }

@@ -38,7 +38,7 @@ export function checkRequestModels(ctx: ModelContext, routes: readonly Route[], 
       // A 2020-12 boolean schema becomes `{}` or `{not: {}}`: the same answer, nothing to check.
       if (isSchemaObject(schema)) visit(schema, childPointer(at, 'schema'));
       else if (typeof schema !== 'boolean') {
-        ctx.report('request-body-without-schema', 'warning', `Body validation is on, but the ${type} request body has no schema: any body is accepted.`, at, 'Add a schema, or set `validate: params` for this operation.');
+        ctx.report('request-body-no-schema', 'warning', `Body validation is on, but the ${type} request body has no schema: any body is accepted.`, at, 'Add a schema, or set `validate: params` for this operation.');
         continue;
       }
       modelled.push({ route: `${route.method} ${route.path}`, type, at: childPointer(operationPointer, 'requestBody', 'content') });

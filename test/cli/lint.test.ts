@@ -62,8 +62,8 @@ describe('gateform lint', () => {
   it('says what is wrong with a config file', () => {
     const dir = workspace({ 'gateform.config.yaml': 'extends: lenient\nrules: { no-such-rule: error }\n', 'a.yaml': CLEAN });
     const result = lint(['a.yaml'], dir);
-    expect(result.status).toBe(1);
-    expect(result.stdout).toContain('`extends: lenient` is not a preset');
+    expect(result.status).toBe(2);
+    expect(result.stdout).toContain('gateform.config.yaml:1:1: error `extends: lenient` is not a preset');
     expect(result.stdout).toContain('`no-such-rule` is not a rule');
   });
 

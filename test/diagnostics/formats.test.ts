@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { ResolvedDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { formatGithub } from '../../src/diagnostics/format/github.js';
@@ -40,18 +41,40 @@ describe('github format', () => {
 
 describe('sarif format', () => {
   const schema = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
-  // The SARIF schema has a pattern that is not valid in Unicode mode.
-  const validate = new AjvDraft04.default({ strict: false, allErrors: true, unicodeRegExp: false, validateFormats: false }).compile(schema);
+  // The SARIF schema has a pattern that is not valid in Unicode mode. Formats (uri, uri-reference…) are checked.
+  const ajv = new AjvDraft04.default({ strict: false, allErrors: true, unicodeRegExp: false });
+  addFormats.default(ajv);
+  const validate = ajv.compile(schema);
 
   it('is valid SARIF 2.1.0', () => {
     const log = JSON.parse(formatSarif(DIAGNOSTICS, RULES, '1.2.3'));
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it('percent-encodes file names into valid URIs, relative to the folder of the run or absolute', () => {
+    const odd: ResolvedDiagnostic[] = [
+      { code: 'c', severity: 'error', message: 'm', file: 'sp ace/a b%.yaml', line: 1, column: 1 },
+      { code: 'c', severity: 'error', message: 'm', file: 'x,y:z/a#b?.yaml', line: 1, column: 1 },
+      { code: 'c', severity: 'error', message: 'm', file: '/tmp/sp ace/a.yaml', line: 1, column: 1 },
+    ];
+    const log = JSON.parse(formatSarif(odd, RULES, '1.2.3', '/work/my repo'));
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const uris = log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: object } }[] }) => r.locations[0]!.physicalLocation.artifactLocation);
+    expect(uris).toEqual([
+      { uri: 'sp%20ace/a%20b%25.yaml', uriBaseId: '%SRCROOT%' },
+      { uri: 'x%2Cy%3Az/a%23b%3F.yaml', uriBaseId: '%SRCROOT%' },
+      { uri: 'file:///tmp/sp%20ace/a.yaml' },
+    ]);
+    expect(log.runs[0].originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///work/my%20repo/' } });
+  });
+
   it('the validation can fail', () => {
     const log = JSON.parse(formatSarif(DIAGNOSTICS, RULES, '1.2.3'));
     log.runs[0].results[0].level = 'fatal';
     expect(validate(log)).toBe(false);
+    const badUri = JSON.parse(formatSarif(DIAGNOSTICS, RULES, '1.2.3'));
+    badUri.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri = 'sp ace/a b.yaml';
+    expect(validate(badUri)).toBe(false);
   });
 
   it('carries rule metadata, levels, regions, related locations and stable fingerprints', () => {

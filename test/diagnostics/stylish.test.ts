@@ -33,6 +33,17 @@ describe('formatStylish', () => {
     );
   });
 
+  it('crops a long line around the column', () => {
+    const long = `{"a":${'1,'.repeat(100000)}"key":"value"}`;
+    const column = long.indexOf('"key"') + 1;
+    const out = formatStylish([{ code: 'c', severity: 'error', message: 'm', file: 'min.json', line: 1, column, endLine: 1, endColumn: column + 5 }], { lineOf: () => long });
+    const [, frame, carets] = out.split('\n');
+    expect(frame!.length).toBeLessThan(140);
+    expect(frame!.indexOf('"key"')).toBe(carets!.indexOf('^'));
+    expect(carets!.match(/\^/g)).toHaveLength(5);
+    expect(frame).toMatch(/^> 1 \| …1,1,.*"key":"value"}$/);
+  });
+
   it('prints nothing for no diagnostics', () => {
     expect(formatStylish([])).toBe('');
   });

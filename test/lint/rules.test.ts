@@ -65,27 +65,38 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
     invalid: [{ text: `${HEAD}paths:\n  /a:\n    get: { operationId: x, responses: { "200": { description: ok } } }\n    post: { operationId: x, responses: { "200": { description: ok } } }\n`, messageId: 'duplicate', pointer: '/paths/~1a/post/operationId' }],
   },
   'integration-missing': {
-    valid: [op(LAMBDA)],
+    valid: [op(LAMBDA), op('x-amazon-apigateway-integration: { type: aws_proxy, integrationSubtype: SQS-SendMessage, payloadFormatVersion: "1.0", requestParameters: { QueueUrl: q, MessageBody: $request.body } }')],
     invalid: [{ text: op(''), messageId: 'missing', pointer: '/paths/~1a/get' }],
   },
   'extension-schema': {
-    valid: [op(LAMBDA, 'x-amazon-apigateway-api-key-source: HEADER\nx-amazon-apigateway-binary-media-types: [image/png]\n')],
+    valid: [op(`${LAMBDA}\nx-internal-owner: team-a`, 'x-amazon-apigateway-api-key-source: HEADER\nx-amazon-apigateway-binary-media-types: [image/png]\nx-amazon-apigateway-documentation: { version: "1", documentationParts: [ { location: { type: API }, properties: { description: d } } ] }\nx-amazon-apigateway-security-policy: SecurityPolicy_TLS13_1_3_2025_09\nx-amazon-apigateway-endpoint-access-mode: STRICT\n'),
+      op(`x-amazon-apigateway-integration: { type: !Ref T, httpMethod: "\${method}", uri: !Sub "https://\${Host}/a", timeoutInMillis: !Ref Timeout, cacheKeyParameters: !Ref Keys, connectionType: "\${conn}", passthroughBehavior: "\${pt}", contentHandling: !Ref CH }`, 'x-amazon-apigateway-binary-media-types: !Ref Types\nx-amazon-apigateway-minimum-compression-size: "${min}"\nservers: [ { url: "https://x", x-amazon-apigateway-endpoint-configuration: { vpcEndpointIds: !Ref Vpces, disableExecuteApiEndpoint: "${disable}" } } ]\n'),
+      op(`x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "https://b.example.com", timeoutInMillis: "\${timeout}" }`, 'components: { securitySchemes: { t: { type: apiKey, name: A, in: header, x-amazon-apigateway-authorizer: { type: "${authorizer_type}", authorizerResultTtlInSeconds: !Ref Ttl } } } }\n'),
+    ],
     invalid: [
       { text: op('x-amazon-apigateway-integration: { type: mock, passthroughBehaviour: never }'), messageId: 'unknownKey', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/passthroughBehaviour' },
       { text: op(LAMBDA, 'x-amazon-apigateway-api-key-source: header\n'), messageId: 'invalid', pointer: '/x-amazon-apigateway-api-key-source' },
+      { text: op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: soon, connectionType: internet }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/timeoutInMillis' },
+      { text: op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: soon, connectionType: internet }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/connectionType' },
       { text: op('x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: 200x } } }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/responses/default/statusCode' },
       { text: `${HEAD}paths: {}\ncomponents: { securitySchemes: { t: { type: apiKey, name: A, in: header, x-amazon-apigateway-authorizer: { type: token, authorizerUrl: x } } } }\n`, messageId: 'unknownKey', pointer: '/components/securitySchemes/t/x-amazon-apigateway-authorizer/authorizerUrl' },
+      { text: op(`${LAMBDA}\nx-amazon-apigatway-auth: { type: AWS_IAM }`), messageId: 'unknownExtension', pointer: '/paths/~1a/get/x-amazon-apigatway-auth' },
+      { text: op(`${LAMBDA}\nx-amazon-apigateway-request-validater: body`), messageId: 'unknownExtension', pointer: '/paths/~1a/get/x-amazon-apigateway-request-validater' },
+      { text: op(LAMBDA, 'x-amazon-apigateway-binary-media-type: [image/png]\n'), messageId: 'unknownExtension', pointer: '/x-amazon-apigateway-binary-media-type' },
+      { text: op(LAMBDA, 'x-amazon-apigateway-gateway-response: { DEFAULT_4XX: { statusCode: "400" } }\n'), messageId: 'unknownExtension', pointer: '/x-amazon-apigateway-gateway-response' },
+      { text: `${HEAD}paths: {}\ncomponents: { securitySchemes: { t: { type: apiKey, name: A, in: header, x-amazon-apigateway-authoriser: { type: token } } } }\n`, messageId: 'unknownExtension', pointer: '/components/securitySchemes/t/x-amazon-apigateway-authoriser' },
+      { text: `${HEAD}paths:\n  /a:\n    x-amazon-apigateway-integration: { type: mock }\n`, messageId: 'misplaced', pointer: '/paths/~1a/x-amazon-apigateway-integration' },
     ],
   },
   'integration-type': {
-    valid: [op('x-amazon-apigateway-integration: { type: MOCK }')],
+    valid: [op('x-amazon-apigateway-integration: { type: "${integration_type}" }'), op('x-amazon-apigateway-integration: { type: !Ref IntegrationType }'), op('x-amazon-apigateway-integration: { type: MOCK }')],
     invalid: [
       { text: op('x-amazon-apigateway-integration: { type: lambda }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/type' },
       { text: op('x-amazon-apigateway-integration: { uri: "https://x" }'), messageId: 'missing', pointer: '/paths/~1a/get/x-amazon-apigateway-integration' },
     ],
   },
   'integration-http-method': {
-    valid: [op(LAMBDA), op('x-amazon-apigateway-integration: { type: mock }')],
+    valid: [op('x-amazon-apigateway-integration: { type: http_proxy, httpMethod: "${method}", uri: "https://b.example.com" }'), op(LAMBDA), op('x-amazon-apigateway-integration: { type: mock }')],
     invalid: [
       { text: op('x-amazon-apigateway-integration: { type: http_proxy, uri: "https://b.example.com" }'), messageId: 'missing', pointer: '/paths/~1a/get/x-amazon-apigateway-integration' },
       { text: op('x-amazon-apigateway-integration: { type: http, httpMethod: FETCH, uri: "https://b.example.com" }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/httpMethod' },
@@ -102,26 +113,38 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
     ],
   },
   'integration-passthrough': {
-    valid: [op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: WHEN_NO_MATCH }')],
+    valid: [op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: "${pt}" }'), op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: WHEN_NO_MATCH }')],
     invalid: [{ text: op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: always }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/passthroughBehavior' }],
   },
   'integration-content-handling': {
-    valid: [op('x-amazon-apigateway-integration: { type: mock, contentHandling: CONVERT_TO_TEXT }')],
+    valid: [op('x-amazon-apigateway-integration: { type: mock, contentHandling: !Ref CH, responses: { default: { statusCode: "200", contentHandling: "${ch}" } } }'), op('x-amazon-apigateway-integration: { type: mock, contentHandling: CONVERT_TO_TEXT }')],
     invalid: [{ text: op('x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200", contentHandling: BINARY } } }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/responses/default/contentHandling' }],
   },
   'integration-timeout': {
-    valid: [op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 29000 }')],
+    valid: [
+      op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 29000 }'),
+      op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 60000 }'),
+      op('x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "https://b.example.com", responseTransferMode: STREAM, timeoutInMillis: 900000 }', 'x-gateway: { api: { endpoint: edge } }\n'),
+    ],
     invalid: [
       { text: op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 10 }'), messageId: 'tooShort', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/timeoutInMillis' },
-      { text: op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 60000 }'), messageId: 'quota', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/timeoutInMillis' },
       { text: op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 60000 }', 'x-gateway: { api: { endpoint: edge } }\n'), messageId: 'tooLong', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/timeoutInMillis' },
+      { text: op('x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "https://b.example.com", responseTransferMode: STREAM, timeoutInMillis: 1000000 }'), messageId: 'streamTooLong', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/timeoutInMillis' },
     ],
+  },
+  'integration-timeout-needs-quota': {
+    valid: [
+      op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 29000 }'),
+      op('x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "https://b.example.com", responseTransferMode: STREAM, timeoutInMillis: 900000 }', 'x-gateway: { api: { endpoint: edge } }\n'),
+    ],
+    invalid: [{ text: op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: 60000 }'), messageId: 'quota', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/timeoutInMillis' }],
   },
   'lambda-invocation-uri': {
     valid: [op(LAMBDA)],
     invalid: [
       { text: op('x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: "arn:aws:lambda:eu-west-1:123456789012:function:f" }'), messageId: 'functionArn', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/uri' },
       { text: op('x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: "arn:aws:apigateway:eu-west-1:lambda:path/functions/f" }'), messageId: 'malformed', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/uri' },
+      { text: `${HEAD}paths: {}\ncomponents: { securitySchemes: { t: { type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authorizer: { type: token, authorizerUri: "arn:aws:lambda:us-east-1:123456789012:function:auth" } } } }\n`, messageId: 'functionArn', pointer: '/components/securitySchemes/t/x-amazon-apigateway-authorizer/authorizerUri' },
     ],
   },
   'http-backend-insecure': {
@@ -132,10 +155,13 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
     ],
   },
   'http-api-extensions': {
-    valid: [op(LAMBDA)],
+    valid: [op(LAMBDA), op(LAMBDA, 'components: { securitySchemes: { t: { type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authorizer: { type: token } } } }\n')],
     invalid: [
       { text: op(LAMBDA, 'x-amazon-apigateway-cors: { allowOrigins: ["*"] }\n'), messageId: 'httpOnly', pointer: '/x-amazon-apigateway-cors' },
       { text: op('x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, payloadFormatVersion: "2.0", uri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/f/invocations" }'), messageId: 'httpOnly', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/payloadFormatVersion' },
+      { text: op(LAMBDA, 'components: { securitySchemes: { t: { type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authorizer: { type: request, enableSimpleResponses: true } } } }\n'), messageId: 'httpOnly', pointer: '/components/securitySchemes/t/x-amazon-apigateway-authorizer/enableSimpleResponses' },
+      { text: op(LAMBDA, 'components: { securitySchemes: { t: { type: oauth2, flows: {}, x-amazon-apigateway-authorizer: { type: jwt } } } }\n'), messageId: 'httpOnly', pointer: '/components/securitySchemes/t/x-amazon-apigateway-authorizer/type' },
+      { text: op('x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, payloadFormatVersion: "2.0", uri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/f/invocations" }', 'x-amazon-apigateway-cors: { allowOrigins: ["*"] }\nx-amazon-apigateway-importexport-version: "1.0"\n'), messageId: 'httpApi', pointer: '/openapi' },
     ],
   },
   'request-validator-unknown': {
@@ -184,8 +210,14 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
     invalid: [{ text: op('', 'security: [ { k: [] } ]\n'), messageId: 'ignored', pointer: '/security' }],
   },
   'policy-principal-star': {
-    valid: [op('', 'x-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [ { Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*", Condition: { IpAddress: { aws:SourceIp: "10.0.0.0/8" } } } ] }\n')],
-    invalid: [{ text: op('', 'x-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [ { Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*" } ] }\n'), messageId: 'open', pointer: '/x-amazon-apigateway-policy' }],
+    valid: [
+      op('', 'x-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [ { Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*" }, { Effect: Deny, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*", Condition: { NotIpAddress: { aws:SourceIp: ["203.0.113.0/24"] } } } ] }\n'),op('', 'x-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [ { Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*", Condition: { IpAddress: { aws:SourceIp: "10.0.0.0/8" } } } ] }\n'),
+      op('', 'x-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [ { Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*" }, { Effect: Deny, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*", Condition: { IpAddress: { aws:SourceIp: ["203.0.113.0/24"] } } } ] }\n')],
+    invalid: [
+      { text: op('', 'x-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [ { Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*" } ] }\n'), messageId: 'open', pointer: '/x-amazon-apigateway-policy/Statement/0' },
+      { text: op('', 'x-amazon-apigateway-policy: { Version: "2012-10-17", Statement: { Effect: Allow, Principal: { AWS: ["*"] }, Action: execute-api:Invoke, Resource: "execute-api:/*" } }\n'), messageId: 'open', pointer: '/x-amazon-apigateway-policy/Statement' },
+      { text: op('', 'x-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [ { Effect: Deny, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/admin" }, { Effect: Allow, Principal: { AWS: "*" }, Action: execute-api:Invoke, Resource: "execute-api:/*" } ] }\n'), messageId: 'open', pointer: '/x-amazon-apigateway-policy/Statement/1' },
+    ],
   },
   'private-api-without-policy': {
     valid: [op('', 'servers: [ { url: "https://x", x-amazon-apigateway-endpoint-configuration: { vpcEndpointIds: [vpce-1] } } ]\nx-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [] }\n')],
@@ -193,7 +225,10 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
   },
   'cors-wildcard-credentials': {
     valid: [op(`x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200", responseParameters: { method.response.header.Access-Control-Allow-Origin: "'https://a.example.com'", method.response.header.Access-Control-Allow-Credentials: "'true'" } } } }`)],
-    invalid: [{ text: op(`x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200", responseParameters: { method.response.header.Access-Control-Allow-Origin: "'*'", method.response.header.Access-Control-Allow-Credentials: "'true'" } } } }`), messageId: 'wildcard', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/responses/default/responseParameters' }],
+    invalid: [
+      { text: op(`x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200", responseParameters: { method.response.header.Access-Control-Allow-Origin: "'*'", method.response.header.Access-Control-Allow-Credentials: "'true'" } } } }`), messageId: 'wildcard', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/responses/default/responseParameters' },
+      { text: op(LAMBDA, `x-amazon-apigateway-gateway-responses: { DEFAULT_4XX: { responseParameters: { gatewayresponse.header.Access-Control-Allow-Origin: "'*'", gatewayresponse.header.Access-Control-Allow-Credentials: "'true'" } } }\n`), messageId: 'wildcard', pointer: '/x-amazon-apigateway-gateway-responses/DEFAULT_4XX/responseParameters' },
+    ],
   },
   'resource-count': {
     valid: [op(LAMBDA)],
@@ -243,4 +278,18 @@ describe('lint rules', () => {
       if (rule.meta.severity === 'off') expect(rule.meta.strict, `${rule.meta.id} is in no preset but all`).toBeDefined();
     }
   });
+});
+
+it('lints a raw spec in time linear in its operations', async () => {
+  // @ts-expect-error: the benchmark generator is plain JavaScript
+  const { generateSpec } = (await import('../../bench/generate.js')) as { generateSpec: (n: number, o: { raw: boolean }) => string };
+  const { loaded } = await loadText('big.yaml', generateSpec(8000, { raw: true }));
+  const start = performance.now();
+  lintDocument(loaded!, undefined, { preset: 'all', rules: {}, ignores: [], root: '.' });
+  expect(performance.now() - start).toBeLessThan(3000);
+});
+
+it('says once that an HTTP API document is one, instead of reporting each extension', async () => {
+  const text = op('x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, payloadFormatVersion: "2.0", uri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/f/invocations" }', 'x-amazon-apigateway-cors: { allowOrigins: ["*"] }\nx-amazon-apigateway-importexport-version: "1.0"\n');
+  expect(await findings('http-api-extensions', text)).toEqual([{ messageId: 'httpApi', pointer: '/openapi' }]);
 });

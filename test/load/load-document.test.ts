@@ -46,6 +46,24 @@ describe('parseSource', () => {
     expect(result.diagnostics[0]?.message).toMatch(/duplicated mapping key/i);
   });
 
+  it.each([
+    ['JSON', 't.json', `{"openapi":"3.0.3","x":${'['.repeat(5000)}${']'.repeat(5000)}}`, { line: 1, column: 279 }],
+    ['block YAML', 't.yaml', Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n', undefined],
+  ])('refuses %s nested thousands deep with a diagnostic, not a stack overflow', (_name, path, text, position) => {
+    const result = parseSource(path, text);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => d.code)).toHaveLength(1);
+    if (position) expect(result.diagnostics[0]).toMatchObject({ code: 'nesting-too-deep', location: { position } });
+  });
+
+  it('reads merge keys, and places nodes reached through an alias or a merge where the anchor wrote them', () => {
+    const { file } = parseSource('t.yaml', 'common: &c\n  type: mock\n  timeoutInMillis: 10\na: *c\nb:\n  <<: *c\n  extra: 1\n');
+    expect(file.value).toEqual({ common: { type: 'mock', timeoutInMillis: 10 }, a: { type: 'mock', timeoutInMillis: 10 }, b: { type: 'mock', timeoutInMillis: 10, extra: 1 } });
+    expect(file.positionOf('/a/timeoutInMillis')).toMatchObject({ line: 3, column: 3 });
+    expect(file.positionOf('/b/timeoutInMillis')).toMatchObject({ line: 3, column: 3 });
+    expect(file.positionOf('/b/extra')).toMatchObject({ line: 7, column: 3 });
+  });
+
   it('resolves aliases to copies', () => {
     const value = parseSource('t.yaml', 'a: &x { k: 1 }\nb: *x\n').file.value as { a: object; b: object };
     expect(value.b).toEqual({ k: 1 });
@@ -99,8 +117,19 @@ describe('loadDocument', () => {
   });
 
   it.each([
+    ['"3.0"', 'openapi: "3.0"', '3.0', '3.0.3'],
+    ['3.0 (a number)', 'openapi: 3.0', '3.0', '3.0.3'],
+    ['3.1 (a number)', 'openapi: 3.1', '3.1', '3.1.0'],
+  ])('reads %s as the full version, with a warning', async (_name, line, family, full) => {
+    const { loaded, diagnostics } = await loadText('t.yaml', `${line}\ninfo: { title: T, version: "1" }\npaths: {}\n`);
+    expect(diagnostics.map((d) => `${d.severity} ${d.code} ${d.location?.pointer}`)).toEqual(['warning openapi-version-incomplete /openapi']);
+    expect(loaded?.version).toBe(family);
+    expect(loaded?.document['openapi']).toBe(full);
+  });
+
+  it.each([
     ['Swagger 2.0', 'swagger: "2.0"\ninfo: { title: T, version: "1" }\npaths: {}\n', 'unsupported-openapi-version'],
-    ['a short version', 'openapi: "3.0"\ninfo: { title: T, version: "1" }\npaths: {}\n', 'unsupported-openapi-version'],
+    ['a version without its minor number', 'openapi: "3"\ninfo: { title: T, version: "1" }\npaths: {}\n', 'unsupported-openapi-version'],
     ['OpenAPI 2.x', 'openapi: 2.0.0\ninfo: { title: T, version: "1" }\npaths: {}\n', 'unsupported-openapi-version'],
     ['no version', 'info: { title: T, version: "1" }\n', 'not-openapi'],
     ['a list', '- a\n- b\n', 'not-openapi'],
@@ -109,5 +138,35 @@ describe('loadDocument', () => {
     const { loaded, diagnostics } = await loadText('t.yaml', text);
     expect(diagnostics.map((d) => d.code)).toContain(code);
     if (code !== 'openapi-structure') expect(loaded).toBeUndefined();
+  });
+});
+
+describe('internal $refs', () => {
+  const HEAD = 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\n';
+  it.each([
+    ['a dangling ref', `${HEAD}paths:\n  /a:\n    get:\n      responses: { "200": { $ref: "#/components/responses/Nope" } }\n`, ['/paths/~1a/get/responses/200/$ref']],
+    ['a ref through a ref to nothing', `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A: { $ref: "#/components/schemas/B/properties/x" }\n    B: { $ref: "#/components/schemas/C" }\n    C: { type: object }\n`, ['/components/schemas/A/$ref']],
+    ['a loop of refs', `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A: { $ref: "#/components/schemas/B" }\n    B: { $ref: "#/components/schemas/A" }\n`, ['/components/schemas/A/$ref', '/components/schemas/B/$ref']],
+    ['a ref to itself', `${HEAD}paths: {}\ncomponents:\n  requestBodies:\n    R: { $ref: "#/components/requestBodies/R" }\n`, ['/components/requestBodies/R/$ref']],
+  ])('reports %s at the $ref', async (_name, text, pointers) => {
+    const result = await loadText('t.yaml', text);
+    expect(result.loaded).toBeUndefined();
+    expect(result.diagnostics.map((d) => `${d.code} ${d.location?.pointer}`)).toEqual(pointers.map((p) => `unresolved-ref ${p}`));
+  });
+
+  it('accepts refs through refs and recursive schemas', async () => {
+    const result = await loadText('t.yaml', `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A: { $ref: "#/components/schemas/B/properties/next" }\n    B: { $ref: "#/components/schemas/C" }\n    C: { type: object, properties: { next: { $ref: "#/components/schemas/C" } } }\n`);
+    expect(result.diagnostics).toEqual([]);
+  });
+});
+
+describe('OpenAPI structure errors', () => {
+  it.each([
+    ['a Swagger 2.0 style header', 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n          description: ok\n          headers:\n            X-Rate: { type: integer }\n', ['`X-Rate` needs one of the properties `schema`, `content`.', 'Unknown property `type` in `X-Rate`.']],
+    ['a 3.1 document with nothing in it', 'openapi: 3.1.0\ninfo: { title: T, version: "1" }\n', ['The document needs one of the properties `paths`, `components`, `webhooks`.']],
+    ['an info without title and version', 'openapi: 3.0.3\ninfo: {}\npaths: {}\n', ['`info` is missing the required property `title`.', '`info` is missing the required property `version`.']],
+  ])('says it once for %s', async (_name, text, messages) => {
+    const result = await loadText('t.yaml', text);
+    expect(result.diagnostics.map((d) => d.message)).toEqual(messages);
   });
 });

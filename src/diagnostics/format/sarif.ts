@@ -4,6 +4,8 @@
  * https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
  */
 import { createHash } from 'node:crypto';
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ResolvedDiagnostic, Severity } from '../diagnostic.js';
 
 export interface RuleMeta {
@@ -15,7 +17,11 @@ export interface RuleMeta {
 
 const LEVEL: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'note' };
 
-export function formatSarif(diagnostics: readonly ResolvedDiagnostic[], rules: readonly RuleMeta[], version: string): string {
+/**
+ * `root` is the absolute folder relative file names are relative to (the working directory of the run):
+ * it becomes `%SRCROOT%`. Without it, `%SRCROOT%` is left for the SARIF reader to supply.
+ */
+export function formatSarif(diagnostics: readonly ResolvedDiagnostic[], rules: readonly RuleMeta[], version: string, root?: string): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -35,7 +41,7 @@ export function formatSarif(diagnostics: readonly ResolvedDiagnostic[], rules: r
             })),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///' } },
+        originalUriBaseIds: { '%SRCROOT%': root === undefined ? { description: { text: 'The folder gateform ran in.' } } : { uri: folderUri(root) } },
         results: diagnostics.map((d) => ({
           ruleId: d.code,
           ...(ruleIndex.has(d.code) && { ruleIndex: ruleIndex.get(d.code) }),
@@ -51,10 +57,25 @@ export function formatSarif(diagnostics: readonly ResolvedDiagnostic[], rules: r
   return JSON.stringify(sarif, null, 2) + '\n';
 }
 
+/** An absolute folder as a `file:` URI ending in `/`, as SARIF requires of a base. */
+function folderUri(folder: string): string {
+  const href = pathToFileURL(folder).href;
+  return href.endsWith('/') ? href : href + '/';
+}
+
+/**
+ * A file as a SARIF artifact location: a relative file as a percent-encoded URI reference against
+ * `%SRCROOT%` (`sp ace/a%.yaml` → `sp%20ace/a%25.yaml`), an absolute one as a `file:` URI.
+ */
+function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
+  return { uri: file.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
 function location(file: string, line?: number, column?: number, endLine?: number, endColumn?: number) {
   return {
     physicalLocation: {
-      artifactLocation: { uri: file.split('\\').join('/'), uriBaseId: '%SRCROOT%' },
+      artifactLocation: artifactLocation(file),
       ...(line !== undefined && { region: { startLine: line, startColumn: column ?? 1, ...(endLine !== undefined && { endLine, endColumn: endColumn ?? 1 }) } }),
     },
   };

@@ -30,19 +30,30 @@ export function formatStylish(diagnostics: readonly ResolvedDiagnostic[], option
   return out.join('\n') + '\n';
 }
 
+/** Lines of the code frame longer than this are cropped around the column (minified JSON is one line). */
+const MAX_WIDTH = 120;
+
 function codeFrame(file: string, line: number, column: number, endColumn: number | undefined, options: StylishOptions): string[] {
   const lineOf = options.lineOf;
   if (!lineOf) return [];
   const text = lineOf(file, line);
   if (text === undefined) return [];
+  const start = text.length <= MAX_WIDTH ? 0 : Math.max(0, Math.min(column - 1 - MAX_WIDTH / 4, text.length - MAX_WIDTH));
+  const crop = (full: string): string => {
+    if (full.length <= MAX_WIDTH && start === 0) return full;
+    const shown = full.slice(start, start + MAX_WIDTH);
+    return (start > 0 ? '…' : '') + shown + (start + MAX_WIDTH < full.length ? '…' : '');
+  };
   const frame: string[] = [];
   const width = String(line + 1).length;
   const gutter = (n: number | string): string => String(n).padStart(width);
   const before = lineOf(file, line - 1);
-  if (line > 1 && before !== undefined) frame.push(`  ${gutter(line - 1)} | ${before}`);
-  frame.push(`> ${gutter(line)} | ${text}`);
+  if (line > 1 && before !== undefined) frame.push(`  ${gutter(line - 1)} | ${crop(before)}`);
+  frame.push(`> ${gutter(line)} | ${crop(text)}`);
+  const caret = column - 1 - start + (start > 0 ? 1 : 0);
+  const visible = Math.min(text.length, start + MAX_WIDTH) - (column - 1);
   const length = Math.max(1, (endColumn ?? column + 1) - column);
-  frame.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}${'^'.repeat(Math.min(length, Math.max(1, text.length - column + 1)))}`);
+  frame.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, caret))}${'^'.repeat(Math.min(length, Math.max(1, visible)))}`);
   return frame;
 }
 

@@ -1,6 +1,8 @@
 /**
  * Raw `x-amazon-apigateway-*` extensions checked against schemas/x-amazon-apigateway.schema.json: unknown
- * keys (with "did you mean") and values of the wrong type, which API Gateway ignores or refuses.
+ * keys (with "did you mean") and values of the wrong type, which API Gateway ignores or refuses; and
+ * extension names API Gateway does not read where they stand (a misspelt `x-amazon-apigateway-auth` leaves
+ * an operation open).
  */
 import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
@@ -17,8 +19,24 @@ function validator(name: string): Validator {
   return validators[name.replace(/-(.)/g, (_m, c: string) => c.toUpperCase())]!;
 }
 
-const ROOT = ['request-validators', 'request-validator', 'gateway-responses', 'api-key-source', 'binary-media-types', 'minimum-compression-size', 'policy'];
+const PREFIX = 'x-amazon-apigateway-';
+const ROOT = ['request-validators', 'request-validator', 'gateway-responses', 'api-key-source', 'binary-media-types', 'minimum-compression-size', 'policy', 'documentation'];
 const OPERATION = ['integration', 'auth', 'request-validator'];
+const SECURITY_SCHEME = ['authorizer', 'authtype'];
+
+/**
+ * Every extension name by the place API Gateway reads it: the ones checked here, those other rules look
+ * at (the HTTP API ones, `any-method`, the Swagger 2.0 root place of `endpoint-configuration`), and the
+ * TLS settings (`security-policy`, `endpoint-access-mode`).
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions.html
+ */
+const PLACES: Readonly<Record<string, readonly string[]>> = {
+  'the document root': [...ROOT, 'endpoint-configuration', 'security-policy', 'endpoint-access-mode', 'cors', 'importexport-version'],
+  'a path item': ['any-method'],
+  'an operation': OPERATION,
+  'a security scheme': SECURITY_SCHEME,
+};
+const ALL_NAMES = [...new Set(Object.values(PLACES).flat())].map((name) => PREFIX + name);
 
 export default defineRule({
   meta: {
@@ -28,9 +46,25 @@ export default defineRule({
     messages: {
       unknownKey: 'Unknown key `{{key}}` in {{extension}}.{{suggestion}}',
       invalid: '{{extension}}: `{{where}}` {{problem}}.',
+      unknownExtension: 'API Gateway reads no extension `{{key}}` on {{place}}: it is ignored.{{suggestion}}',
+      misplaced: 'API Gateway reads `{{key}}` on {{expected}}, not on {{place}}: here it is ignored.',
     },
   },
   create(context) {
+    /** Report `x-amazon-apigateway-*` keys (and near misses of the prefix) API Gateway does not read on this place. */
+    const checkNames = (block: Record<string, unknown>, pointer: string, place: string): void => {
+      const here = PLACES[place]!.map((name) => PREFIX + name);
+      for (const key of Object.keys(block)) {
+        if (!key.startsWith('x-') || here.includes(key)) continue;
+        const expected = Object.keys(PLACES).find((p) => PLACES[p]!.some((name) => PREFIX + name === key));
+        if (expected) {
+          context.report('misplaced', childPointer(pointer, key), { key, expected, place });
+          continue;
+        }
+        const guess = closest(key, here) ?? closest(key, ALL_NAMES);
+        if (key.toLowerCase().startsWith(PREFIX) || guess) context.report('unknownExtension', childPointer(pointer, key), { key, place, suggestion: guess ? ` Did you mean \`${guess}\`?` : '' });
+      }
+    };
     const check = (extension: string, value: unknown, pointer: string): void => {
       const validate = validator(extension);
       if (validate(value)) return;
@@ -55,6 +89,10 @@ export default defineRule({
     };
     return {
       Document(document) {
+        checkNames(document, '', 'the document root');
+        for (const [path, item] of Object.entries((document['paths'] ?? {}) as Record<string, unknown>)) {
+          if (item !== null && typeof item === 'object') checkNames(item as Record<string, unknown>, childPointer('/paths', path), 'a path item');
+        }
         for (const extension of ROOT) {
           const key = `x-amazon-apigateway-${extension}`;
           if (key in document) check(extension, document[key], `/${key}`);
@@ -65,12 +103,14 @@ export default defineRule({
         });
         const schemes = ((document['components'] as Record<string, unknown> | undefined)?.['securitySchemes'] ?? {}) as Record<string, Record<string, unknown>>;
         for (const [name, scheme] of Object.entries(schemes)) {
-          for (const extension of ['authorizer', 'authtype']) {
+          if (scheme !== null && typeof scheme === 'object') checkNames(scheme, childPointer('/components/securitySchemes', name), 'a security scheme');
+          for (const extension of SECURITY_SCHEME) {
             if (scheme && `x-amazon-apigateway-${extension}` in scheme) check(extension, scheme[`x-amazon-apigateway-${extension}`], childPointer('/components/securitySchemes', name, `x-amazon-apigateway-${extension}`));
           }
         }
       },
       Operation(node) {
+        checkNames(node.operation, node.pointer, 'an operation');
         for (const extension of OPERATION) {
           const key = `x-amazon-apigateway-${extension}`;
           if (key in node.operation) check(extension, node.operation[key], childPointer(node.pointer, key));

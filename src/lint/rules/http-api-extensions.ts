@@ -1,31 +1,53 @@
-/** Extensions that only HTTP APIs (ApiGatewayV2) read: on a REST API they do nothing, or fail the import. */
+/**
+ * Extensions that only HTTP APIs (ApiGatewayV2) read: on a REST API they do nothing, or fail the import.
+ * A document with several of them is an HTTP API document; that is said once, not at every place.
+ */
 import { childPointer } from '../../diagnostics/diagnostic.js';
 import { defineRule } from '../rule.js';
 
 const ROOT = ['x-amazon-apigateway-cors', 'x-amazon-apigateway-importexport-version'];
 const INTEGRATION = ['payloadFormatVersion', 'integrationSubtype'];
+const AUTHORIZER = ['enableSimpleResponses', 'authorizerPayloadFormatVersion', 'jwtConfiguration'];
 
 export default defineRule({
   meta: {
     id: 'http-api-extensions',
-    description: 'HTTP-API-only extensions (x-amazon-apigateway-cors, -importexport-version, components.x-amazon-apigateway-integrations, payloadFormatVersion, integrationSubtype, isDefaultRoute) do not work on REST APIs.',
+    description: 'HTTP-API-only extensions (x-amazon-apigateway-cors, -importexport-version, components.x-amazon-apigateway-integrations, payloadFormatVersion, integrationSubtype, isDefaultRoute, JWT and simple-response authorizers) do not work on REST APIs.',
     severity: 'error',
-    messages: { httpOnly: '`{{name}}` is for HTTP APIs; REST APIs ignore it or refuse it.' },
+    messages: {
+      httpOnly: '`{{name}}` is for HTTP APIs; REST APIs ignore it or refuse it.',
+      httpApi: 'This is an HTTP API (ApiGatewayV2) document: it uses {{count}} HTTP-API-only extensions ({{names}}). gateform compiles and lints REST APIs, which ignore or refuse them.',
+    },
   },
   create(context) {
+    const found: { name: string; pointer: string }[] = [];
     return {
       Document(document) {
-        for (const name of ROOT) if (name in document) context.report('httpOnly', `/${name}`, { name });
-        if ('x-amazon-apigateway-integrations' in ((document['components'] ?? {}) as object)) context.report('httpOnly', '/components/x-amazon-apigateway-integrations', { name: 'x-amazon-apigateway-integrations' });
+        for (const name of ROOT) if (name in document) found.push({ name, pointer: `/${name}` });
+        const components = (document['components'] ?? {}) as Record<string, unknown>;
+        if ('x-amazon-apigateway-integrations' in components) found.push({ name: 'x-amazon-apigateway-integrations', pointer: '/components/x-amazon-apigateway-integrations' });
+        for (const [scheme, value] of Object.entries((components['securitySchemes'] ?? {}) as Record<string, Record<string, unknown> | null>)) {
+          const authorizer = value?.['x-amazon-apigateway-authorizer'] as Record<string, unknown> | undefined;
+          if (!authorizer || typeof authorizer !== 'object') continue;
+          const at = childPointer('/components/securitySchemes', scheme, 'x-amazon-apigateway-authorizer');
+          if (authorizer['type'] === 'jwt') found.push({ name: 'type: jwt', pointer: childPointer(at, 'type') });
+          for (const name of AUTHORIZER) if (name in authorizer) found.push({ name, pointer: childPointer(at, name) });
+        }
       },
       Operation(node) {
-        if ('isDefaultRoute' in node.operation) context.report('httpOnly', childPointer(node.pointer, 'isDefaultRoute'), { name: 'isDefaultRoute' });
+        if ('isDefaultRoute' in node.operation) found.push({ name: 'isDefaultRoute', pointer: childPointer(node.pointer, 'isDefaultRoute') });
         const integration = node.operation['x-amazon-apigateway-integration'] as Record<string, unknown> | undefined;
         if (!integration || typeof integration !== 'object') return;
         const at = childPointer(node.pointer, 'x-amazon-apigateway-integration');
-        for (const name of INTEGRATION) if (name in integration) context.report('httpOnly', childPointer(at, name), { name });
+        for (const name of INTEGRATION) if (name in integration) found.push({ name, pointer: childPointer(at, name) });
         const tls = integration['tlsConfig'] as Record<string, unknown> | undefined;
-        if (tls && 'serverNameToVerify' in tls) context.report('httpOnly', childPointer(at, 'tlsConfig', 'serverNameToVerify'), { name: 'tlsConfig.serverNameToVerify' });
+        if (tls && 'serverNameToVerify' in tls) found.push({ name: 'tlsConfig.serverNameToVerify', pointer: childPointer(at, 'tlsConfig', 'serverNameToVerify') });
+      },
+      DocumentExit() {
+        if (found.length === 1) context.report('httpOnly', found[0]!.pointer, { name: found[0]!.name });
+        if (found.length <= 1) return;
+        const names = [...new Set(found.map((f) => f.name))];
+        context.report('httpApi', '/openapi', { count: found.length, names: names.slice(0, 4).join(', ') + (names.length > 4 ? ', …' : '') });
       },
     };
   },

@@ -12,6 +12,7 @@ import integrationHttpMethod from './integration-http-method.js';
 import integrationMissing from './integration-missing.js';
 import integrationPassthrough from './integration-passthrough.js';
 import integrationTimeout from './integration-timeout.js';
+import integrationTimeoutNeedsQuota from './integration-timeout-needs-quota.js';
 import integrationType from './integration-type.js';
 import integrationUri from './integration-uri.js';
 import lambdaInvocationUri from './lambda-invocation-uri.js';
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   integrationPassthrough,
   integrationContentHandling,
   integrationTimeout,
+  integrationTimeoutNeedsQuota,
   lambdaInvocationUri,
   httpBackendInsecure,
   httpApiExtensions,

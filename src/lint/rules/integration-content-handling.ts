@@ -1,7 +1,7 @@
 /** contentHandling: CONVERT_TO_TEXT or CONVERT_TO_BINARY, on the integration and its responses. */
 import { childPointer } from '../../diagnostics/diagnostic.js';
 import { defineRule } from '../rule.js';
-import { integrationOf } from './integration.js';
+import { integrationOf, isLiteral } from './integration.js';
 
 const VALUES = ['CONVERT_TO_TEXT', 'CONVERT_TO_BINARY'];
 
@@ -19,7 +19,7 @@ export default defineRule({
         if (!integration) return;
         const check = (owner: Record<string, unknown>, pointer: string): void => {
           const value = owner['contentHandling'];
-          if (typeof value === 'string' && !VALUES.includes(value)) context.report('invalid', childPointer(pointer, 'contentHandling'), { value });
+          if (isLiteral(value) && !VALUES.includes(String(value))) context.report('invalid', childPointer(pointer, 'contentHandling'), { value });
         };
         check(integration.value, integration.pointer);
         for (const [key, response] of Object.entries((integration.value['responses'] ?? {}) as Record<string, Record<string, unknown>>)) {

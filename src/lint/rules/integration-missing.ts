@@ -1,7 +1,6 @@
 /** An operation API Gateway would import without any integration: calls to it fail. */
 import { usesXGateway } from '../../model/build-model.js';
 import { defineRule } from '../rule.js';
-import { integrationOf } from './integration.js';
 
 export default defineRule({
   meta: {
@@ -11,10 +10,12 @@ export default defineRule({
     messages: { missing: '{{method}} {{path}} has no integration.' },
   },
   create(context) {
+    // With x-gateway the compiler reports it (missing-integration), with inheritance resolved.
+    const xGateway = context.model !== undefined || usesXGateway(context.document);
     return {
       Operation(node) {
-        // With x-gateway the compiler reports it (missing-integration), with inheritance resolved.
-        if (context.model || usesXGateway(context.document) || integrationOf(node)) return;
+        // Present is enough here: an HTTP API's integration (integrationSubtype) is http-api-extensions' concern.
+        if (xGateway || 'x-amazon-apigateway-integration' in node.operation) return;
         context.report('missing', node.pointer, { method: node.key.toUpperCase(), path: node.path });
       },
     };

@@ -1,7 +1,7 @@
 /** `x-amazon-apigateway-integration.type` must be one API Gateway knows. */
 import { childPointer } from '../../diagnostics/diagnostic.js';
 import { defineRule } from '../rule.js';
-import { integrationOf } from './integration.js';
+import { integrationOf, isLiteral } from './integration.js';
 
 const TYPES = ['aws', 'aws_proxy', 'http', 'http_proxy', 'mock'];
 
@@ -18,7 +18,7 @@ export default defineRule({
         const integration = integrationOf(node);
         if (!integration) return;
         if (!('type' in integration.value)) context.report('missing', integration.pointer);
-        else if (!TYPES.includes(integration.type)) context.report('invalid', childPointer(integration.pointer, 'type'), { type: String(integration.value['type']) });
+        else if (isLiteral(integration.value['type']) && !TYPES.includes(integration.type)) context.report('invalid', childPointer(integration.pointer, 'type'), { type: String(integration.value['type']) });
       },
     };
   },

@@ -16,7 +16,10 @@ export function integrationOf(node: OperationNode): IntegrationNode | undefined 
   return { value: record, pointer: childPointer(node.pointer, 'x-amazon-apigateway-integration'), type: String(record['type'] ?? '').toLowerCase() };
 }
 
-/** A CloudFormation intrinsic stands for a value known only at deploy time. */
+/**
+ * A value written out, which can be checked offline: not a CloudFormation intrinsic, nor a string with a
+ * `${placeholder}` that CloudFormation (`Fn::Sub`) or a template tool (Terraform) fills in before deploy.
+ */
 export function isLiteral(value: unknown): value is string | number {
-  return typeof value === 'string' || typeof value === 'number';
+  return (typeof value === 'string' && !/\$\{[^}]+\}/.test(value)) || typeof value === 'number';
 }

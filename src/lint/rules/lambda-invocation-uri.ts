@@ -1,12 +1,17 @@
-/** A Lambda integration's uri is the function's invocation URI, not the function ARN itself. */
+/**
+ * A Lambda integration's uri, and a Lambda authorizer's authorizerUri, is the function's invocation URI,
+ * not the function ARN itself.
+ */
 import { childPointer } from '../../diagnostics/diagnostic.js';
 import { defineRule } from '../rule.js';
 import { integrationOf } from './integration.js';
 
+const INVOCATION_URI = /:lambda:path\/20(15-03-31|21-11-15)\/functions\/.+\/(invocations|response-streaming-invocations)$/;
+
 export default defineRule({
   meta: {
     id: 'lambda-invocation-uri',
-    description: 'Lambda integrations must use the invocation URI arn:…:apigateway:<region>:lambda:path/2015-03-31/functions/<function ARN>/invocations.',
+    description: 'Lambda integrations and authorizers must use the invocation URI arn:…:apigateway:<region>:lambda:path/2015-03-31/functions/<function ARN>/invocations.',
     severity: 'error',
     messages: {
       functionArn: '`{{uri}}` is a function ARN; API Gateway needs its invocation URI.',
@@ -14,14 +19,22 @@ export default defineRule({
     },
   },
   create(context) {
+    const check = (uri: unknown, at: string): void => {
+      if (typeof uri !== 'string') return;
+      if (/^arn:[^:]+:lambda:/.test(uri)) context.report('functionArn', at, { uri });
+      else if (uri.includes(':lambda:path/') && !INVOCATION_URI.test(uri)) context.report('malformed', at, { uri });
+    };
     return {
+      Document(document) {
+        const schemes = ((document['components'] as Record<string, unknown> | undefined)?.['securitySchemes'] ?? {}) as Record<string, Record<string, unknown> | null>;
+        for (const [name, scheme] of Object.entries(schemes)) {
+          const authorizer = scheme?.['x-amazon-apigateway-authorizer'] as Record<string, unknown> | undefined;
+          if (authorizer && typeof authorizer === 'object') check(authorizer['authorizerUri'], childPointer('/components/securitySchemes', name, 'x-amazon-apigateway-authorizer', 'authorizerUri'));
+        }
+      },
       Operation(node) {
         const integration = integrationOf(node);
-        const uri = integration?.value['uri'];
-        if (!integration || typeof uri !== 'string' || !['aws', 'aws_proxy'].includes(integration.type)) return;
-        const at = childPointer(integration.pointer, 'uri');
-        if (/^arn:[^:]+:lambda:/.test(uri)) context.report('functionArn', at, { uri });
-        else if (uri.includes(':lambda:path/') && !/:lambda:path\/20(15-03-31|21-11-15)\/functions\/.+\/(invocations|response-streaming-invocations)$/.test(uri)) context.report('malformed', at, { uri });
+        if (integration && ['aws', 'aws_proxy'].includes(integration.type)) check(integration.value['uri'], childPointer(integration.pointer, 'uri'));
       },
     };
   },
