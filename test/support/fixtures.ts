@@ -1,7 +1,12 @@
-/** Golden fixtures: `fixtures/<case>/openapi.(yaml|json)` with the expected `template.yaml` or `diagnostics.txt`. */
+/**
+ * Golden fixtures: `fixtures/<case>/openapi.(yaml|json)` with the expected `template.yaml` or `diagnostics.txt`
+ * of `compile`, and `lint.txt` of `gateform lint` where it says something else.
+ */
 import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compile, formatStylish, resolveDiagnostics, serializeTemplate } from '../../src/index.js';
+import { compile, type Diagnostic, formatStylish, lint, resolveDiagnostics, serializeTemplate } from '../../src/index.js';
+import { configFor } from '../../src/compile.js';
+import type { SourceFile } from '../../src/load/source-file.js';
 
 /** Golden cases: the purpose-built fixtures, and the examples the README shows. */
 export const CASE_ROOTS = ['fixtures', 'examples'];
@@ -27,16 +32,24 @@ export function fixtureCases(): FixtureCase[] {
 
 /**
  * What a fixture produces: the template (`template.yaml`) when it compiles, and the diagnostics as
- * `stylish` prints them (`diagnostics.txt`) when there are any: errors, or warnings beside a template.
+ * `stylish` prints them: those of `compile` when there are any (`diagnostics.txt`: errors, or warnings
+ * beside a template), and those of `gateform lint` with the config it would find (`lint.txt`) where they
+ * are not the same: lint has no `--into` template, and stops before the emitter's checks.
  */
 export async function runFixture(fixture: FixtureCase): Promise<Record<string, string>> {
   const result = await compile(fixture.input, fixture.base ? { into: fixture.base } : {});
   const outputs: Record<string, string> = {};
   if (result.template) outputs['template.yaml'] = serializeTemplate(result.template, 'yaml');
-  if (result.diagnostics.length > 0) {
-    outputs['diagnostics.txt'] = formatStylish(resolveDiagnostics(result.diagnostics, result.files), { lineOf: (file, line) => result.files.get(file)?.lineText(line) });
-  }
+  if (result.diagnostics.length > 0) outputs['diagnostics.txt'] = stylish(result);
+  const configProblems: Diagnostic[] = [];
+  const linted = await lint(fixture.input, configFor(fixture.input, configProblems, new Map()));
+  const lintText = configProblems.length + linted.diagnostics.length > 0 ? stylish({ diagnostics: [...configProblems, ...linted.diagnostics], files: linted.files }) : '';
+  if (lintText !== (outputs['diagnostics.txt'] ?? '')) outputs['lint.txt'] = lintText;
   return outputs;
+}
+
+function stylish(result: { readonly diagnostics: readonly Diagnostic[]; readonly files: ReadonlyMap<string, SourceFile> }): string {
+  return formatStylish(resolveDiagnostics(result.diagnostics, result.files), { lineOf: (file, line) => result.files.get(file)?.lineText(line) });
 }
 
 /** Compare with the golden file; `UPDATE_GOLDEN=1` rewrites it instead. */
@@ -53,4 +66,4 @@ export function unexpectedGoldens(fixture: FixtureCase, produced: readonly strin
   return process.env['UPDATE_GOLDEN'] === '1' ? [] : stale;
 }
 
-const GOLDEN_FILES = ['template.yaml', 'diagnostics.txt'];
+const GOLDEN_FILES = ['template.yaml', 'diagnostics.txt', 'lint.txt'];
