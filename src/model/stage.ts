@@ -68,13 +68,17 @@ function accessLogOf(ctx: ModelContext, block: Record<string, unknown>): NonNull
   };
 }
 
+/** Whether a stage writes to CloudWatch Logs: execution logs, or access logs anywhere but Firehose. */
+export function logsToCloudWatch(level: string | undefined, accessLog: Stage['accessLog']): boolean {
+  // Access logs to CloudWatch Logs need the role whether the log group is generated or given; Firehose does not.
+  const destination = accessLog?.destination;
+  const toFirehose = destination !== undefined && /:firehose:/.test(destination.kind === 'literal' ? destination.value : destination.kind === 'sub' ? destination.template : '');
+  return (level !== undefined && level !== 'OFF') || (accessLog !== undefined && !toFirehose);
+}
+
 /** CloudWatch logging from API Gateway needs an account-level role that no stack may already have made. */
 function checkLogging(ctx: ModelContext, stage: Stage): void {
-  // Access logs to CloudWatch Logs need the role whether the log group is generated or given; Firehose does not.
-  const destination = stage.accessLog?.destination;
-  const toFirehose = destination !== undefined && /:firehose:/.test(destination.kind === 'literal' ? destination.value : destination.kind === 'sub' ? destination.template : '');
-  const logs = (stage.logging && stage.logging.level !== 'OFF') || (stage.accessLog && !toFirehose);
-  if (logs && !stage.logging?.accountRole) {
+  if (logsToCloudWatch(stage.logging?.level, stage.accessLog) && !stage.logging?.accountRole) {
     ctx.report('cloudwatch-role-required', 'info', 'Logging to CloudWatch needs the account-level role API Gateway writes logs with (set once per account and Region).', 'logging' in asBlock(ctx.root['stage']) ? childPointer(STAGE, 'logging') : childPointer(STAGE, 'accessLog'), 'If the account has none yet, set `stage.logging.accountRole: true` to create it with this stack.');
   }
 }

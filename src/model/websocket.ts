@@ -9,7 +9,7 @@ import { targetOf } from '../integrations/service-values.js';
 import type { Json } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope } from './context.js';
 import { identitySource } from './access.js';
-import { ACCESS_LOG_FORMATS } from './stage.js';
+import { ACCESS_LOG_FORMATS, logsToCloudWatch } from './stage.js';
 import type { Authorizer, RequestAuthorizer, Stage, WebSocketApi, WebSocketRoute } from './ir.js';
 import { apiLogicalId, modelNames, pascalCase, uniqueId } from './names.js';
 import { isSchemaObject } from './schema-walk.js';
@@ -65,6 +65,7 @@ export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Sta
   const level = written === 'ERROR' || written === 'INFO' ? written : undefined;
   const throttle = 'throttle' in stage ? { rate: asBlock(stage['throttle'])['rate'] as number, burst: asBlock(stage['throttle'])['burst'] as number } : restStage.throttle;
   const accessLog = accessLogOf(ctx, stage, restStage);
+  checkStage(ctx, stage, restStage, level, accessLog);
   return {
     name,
     logicalId,
@@ -88,6 +89,22 @@ export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Sta
     routes,
     origin: ctx.origin(WS),
   };
+}
+
+/**
+ * What the WebSocket stage cannot take from the REST stage, and what it needs that the REST stage did not
+ * ask for: X-Ray traces REST APIs only (AWS::ApiGatewayV2::Stage has no tracing setting), and logging
+ * needs the account's CloudWatch role, already reported when the REST stage logs too.
+ * https://docs.aws.amazon.com/xray/latest/devguide/xray-services-apigateway.html
+ */
+function checkStage(ctx: ModelContext, stage: Block, restStage: Stage, level: string | undefined, accessLog: Stage['accessLog']): void {
+  if (restStage.tracing) {
+    ctx.report('websocket-stage-no-tracing', 'info', 'X-Ray traces REST APIs only: the WebSocket stage is not traced.', '/x-gateway/stage/tracing', 'Trace the WebSocket backends themselves (Lambda active tracing, for instance).');
+  }
+  if (logsToCloudWatch(level, accessLog) && !logsToCloudWatch(restStage.logging?.level, restStage.accessLog) && !restStage.logging?.accountRole) {
+    const pointer = level !== undefined && 'logging' in stage ? childPointer(WS, 'stage', 'logging') : childPointer(WS, 'stage', 'accessLog');
+    ctx.report('cloudwatch-role-required', 'info', 'Logging to CloudWatch needs the account-level role API Gateway writes logs with (set once per account and Region).', pointer, 'If the account has none yet, set `stage.logging.accountRole: true` (x-gateway.stage) to create it with this stack.');
+  }
 }
 
 /**

@@ -123,6 +123,32 @@ describe('stage', () => {
     expect(JSON.parse(settings.Format)).toMatchObject({ requestId: '$context.requestId', eventType: '$context.eventType', routeKey: '$context.routeKey', connectionId: '$context.connectionId', status: '$context.status' });
   });
 
+  it('tells that WebSocket stages have no X-Ray tracing when the REST stage traces', async () => {
+    const result = await compileYaml(`  stage: { tracing: true }
+  websocket:
+    routes: { $default: { integration: { mock: {} } } }`);
+    expect(codes(result)).toContainEqual(['websocket-stage-no-tracing', 'info', '/x-gateway/stage/tracing']);
+    expect(resources(result)['WsWsWebSocketApiStage']!.Properties).not.toHaveProperty('TracingEnabled');
+  });
+
+  it.each([
+    ['its own execution log', 'logging: info', '/x-gateway/websocket/stage/logging'],
+    ['its own access log', 'accessLog: { format: json }', '/x-gateway/websocket/stage/accessLog'],
+  ])('tells that %s needs the account’s CloudWatch role when the REST stage does not log', async (_, setting, pointer) => {
+    const result = await compileYaml(`  websocket:
+    stage: { ${setting} }
+    routes: { $default: { integration: { mock: {} } } }`);
+    expect(codes(result)).toContainEqual(['cloudwatch-role-required', 'info', pointer]);
+  });
+
+  it('tells about the CloudWatch role once when both stages log', async () => {
+    const result = await compileYaml(`  stage: { logging: { level: error } }
+  websocket:
+    stage: { logging: info }
+    routes: { $default: { integration: { mock: {} } } }`);
+    expect(codes(result).filter(([code]) => code === 'cloudwatch-role-required')).toEqual([['cloudwatch-role-required', 'info', '/x-gateway/stage/logging']]);
+  });
+
   it('refuses a format without the request id', async () => {
     const result = await compileYaml(`  websocket:
     stage: { accessLog: { format: "$context.connectionId" } }
