@@ -83,7 +83,7 @@ export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Sta
         table: table.value,
         tableForm: table.form,
         ...(typeof connections['ttl'] === 'number' && { ttl: connections['ttl'] }),
-        attributes: Object.entries(asBlock(connections['attributes'])).map(([attribute, value]) => ({ name: attribute, value: String(value) })),
+        attributes: connectionAttributes(ctx, connections),
       },
     }),
     routes,
@@ -105,6 +105,16 @@ function checkStage(ctx: ModelContext, stage: Block, restStage: Stage, level: st
     const pointer = level !== undefined && 'logging' in stage ? childPointer(WS, 'stage', 'logging') : childPointer(WS, 'stage', 'accessLog');
     ctx.report('cloudwatch-role-required', 'info', 'Logging to CloudWatch needs the account-level role API Gateway writes logs with (set once per account and Region).', pointer, 'If the account has none yet, set `stage.logging.accountRole: true` (x-gateway.stage) to create it with this stack.');
   }
+}
+
+/** The connection attributes: never the key, nor the expiry attribute when there is a TTL (each would replace the other in the item). */
+function connectionAttributes(ctx: ModelContext, connections: Block): { name: string; value: string }[] {
+  const reserved = 'ttl' in connections ? ['connectionId', 'expiresAt'] : ['connectionId'];
+  return Object.entries(asBlock(connections['attributes'])).flatMap(([name, value]) => {
+    if (!reserved.includes(name)) return [{ name, value: String(value) }];
+    ctx.report('websocket-connection-attribute-reserved', 'error', `\`${name}\` is the attribute that holds ${name === 'connectionId' ? 'the connection id (the table\'s key)' : 'the expiry time (ttl)'}; another value under that name would replace it.`, childPointer(WS, 'connections', 'attributes', name), 'Store the value under another name.');
+    return [];
+  });
 }
 
 /**

@@ -173,6 +173,23 @@ describe('connection table', () => {
     });
   });
 
+  it.each([
+    ['connectionId, the key', '', 'connectionId', '/x-gateway/websocket/connections/attributes/connectionId'],
+    ['expiresAt, the TTL attribute', ', ttl: 600', 'expiresAt', '/x-gateway/websocket/connections/attributes/expiresAt'],
+  ])('refuses an attribute named %s', async (_, ttl, name, pointer) => {
+    const result = await compileYaml(`  websocket:
+    connections: { table: T${ttl}, attributes: { ${name}: context.identity.sourceIp } }
+    routes: { $default: { integration: { mock: {} } } }`);
+    expect(codes(result)).toContainEqual(['websocket-connection-attribute-reserved', 'error', pointer]);
+  });
+
+  it('lets an attribute be named expiresAt when there is no TTL', async () => {
+    const result = await compileYaml(`  websocket:
+    connections: { table: T, attributes: { expiresAt: context.requestTimeEpoch } }
+    routes: { $default: { integration: { mock: {} } } }`);
+    expect(codes(result).filter(([, severity]) => severity === 'error')).toEqual([]);
+  });
+
   it('creates the $connect and $disconnect routes that store and delete the ids when they are not written', async () => {
     const result = await compileYaml(`  websocket:
     connections: { table: "\${ConnectionsTable}" }
