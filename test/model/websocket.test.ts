@@ -1,10 +1,11 @@
 /** The WebSocket API: logical IDs, permissions, stage settings, the connection table and each diagnostic. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/index.js';
+import { compile, serializeTemplate } from '../../src/index.js';
 import type { CfnResource } from '../../src/emit/cfn.js';
+import { validateTemplateFile } from '../support/cfn-validate.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gateform-ws-'));
 let count = 0;
@@ -294,5 +295,26 @@ describe('diagnostics', () => {
       `paths:\n  /m:\n    post:\n      x-gateway: { integration: { mock: {} }, validate: body }\n      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Msg' } } } }\n      responses: { '200': { description: ok } }\ncomponents:\n  schemas:\n    Msg: { type: object, properties: { t: { type: string, nullable: true } } }\n`,
     );
     expect(codes(result).filter(([code]) => code.startsWith('model-'))).toEqual([['model-keyword-ignored', 'warning', '/components/schemas/Msg/properties/t/nullable']]);
+  });
+});
+
+describe('README', () => {
+  const section = readFileSync('README.md', 'utf8').split('### WebSocket APIs')[1]!.split('\n### ')[0]!;
+  const examples = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+  it.each(examples.map((text, i) => [i + 1, text]))('example %i compiles, as written, to a valid template', async (_, text) => {
+    count += 1;
+    const spec = join(dir, `readme${count}.yaml`);
+    writeFileSync(spec, text);
+    const result = await compile(spec);
+    expect(result.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const out = join(dir, `readme${count}.template.yaml`);
+    writeFileSync(out, serializeTemplate(result.template!, 'yaml'));
+    expect(validateTemplateFile(out)).toEqual([]);
+    expect(Object.values(result.template!.Resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Api')).toHaveLength(1);
+  });
+
+  it('shows both examples', () => {
+    expect(examples).toHaveLength(2);
   });
 });
