@@ -43,6 +43,9 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
     if (integration) {
       resources[integrationId] = { Type: 'AWS::ApiGatewayV2::Integration', Properties: { ApiId: ref(api), ...integration.properties } };
       if (integration.nonProxy) {
+        // `\$default` is the static value `$default` (a backslash escapes `$` in selection expressions), so it
+        // selects the `$default` response template; a non-proxy integration needs the `$default` response.
+        // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-selection-expressions.html
         const responseId = `${api}${route.id}IntegrationResponse`;
         deployed.push(responseId);
         resources[responseId] = {

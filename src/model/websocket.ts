@@ -24,7 +24,10 @@ const SPECIAL: ReadonlyMap<string, string> = new Map([['$connect', 'Connect'], [
  */
 const WEBSOCKET_SERVICES = ['sqs', 'dynamodb', 'eventbridge', 'stepfunctions'];
 const UNSUPPORTED_SERVICES = ['sns', 's3', 'kinesis'];
-/** Access log formats with the variables of WebSocket APIs (no HTTP method or resource path). */
+/**
+ * Access log formats with the variables of WebSocket APIs (no HTTP method or resource path).
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-logging.html
+ */
 const WEBSOCKET_LOG_FORMATS: Readonly<Record<string, string>> = {
   json: JSON.stringify({
     requestId: '$context.requestId',
@@ -144,7 +147,11 @@ function buildRoute(ctx: ModelContext, key: string, id: string, block: Block, au
   return { key, id, ...(integration && { integration }), ...(auth && { auth }), ...(model && { model }), reply: replyOf(ctx, key, block, integration, childPointer(pointer, 'reply')), origin: ctx.origin(pointer) };
 }
 
-/** Whether the route answers the client: as written, else for a mock with a body (the body is its answer). */
+/**
+ * Whether the route answers the client: as written, else for a mock with a body (the body is its answer).
+ * API Gateway takes a route response on `$connect` too (public templates set one), but it runs during the
+ * upgrade request, before there is a connection to send a message on; `$disconnect` runs after it closed.
+ */
 function replyOf(ctx: ModelContext, key: string, block: Block, integration: WebSocketRoute['integration'], pointer: string): boolean {
   const lifecycle = key === '$connect' || key === '$disconnect';
   if (block['reply'] === true && lifecycle) {

@@ -68,6 +68,18 @@ describe('logical IDs', () => {
   });
 });
 
+describe('deployment', () => {
+  const deploymentId = async (routes: string) => Object.keys(resources(await compileYaml(`  websocket:\n    routes:\n${routes}`))).find((id) => id.includes('Deployment'));
+
+  it('changes its logical ID with the routes, and keeps it for the same spec', async () => {
+    const one = `      $default: { integration: { mock: {} } }`;
+    const two = `${one}\n      ping: { integration: { mock: { body: { pong: true } } } }`;
+    expect(await deploymentId(one)).toBe(await deploymentId(one));
+    expect(await deploymentId(two)).not.toBe(await deploymentId(one));
+    expect(await deploymentId(two.replace('pong: true', 'pong: 1'))).not.toBe(await deploymentId(two));
+  });
+});
+
 describe('Lambda permissions', () => {
   it('scope each permission to its route key, with `${` kept literal in the Fn::Sub', async () => {
     const result = await compileYaml(`  websocket:
