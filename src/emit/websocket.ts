@@ -13,6 +13,7 @@ import { cfnValue, type CfnString, escapeSub, type Json, joinSub } from '../mode
 import type { JsonObject } from '../load/load-document.js';
 import type { GatewayModel, WebSocketApi, WebSocketRoute } from '../model/ir.js';
 import { pascalCase } from '../model/names.js';
+import { MAX_TIMEOUT } from '../model/websocket.js';
 import { type CfnOutput, type CfnResource, getAtt, ref, sub } from './cfn.js';
 import { SharedRoles } from './integrations.js';
 import { downConvert } from './openapi30.js';
@@ -138,6 +139,7 @@ interface WsIntegration {
   readonly resources?: Record<string, CfnResource>;
 }
 
+/** Timeouts are capped at MAX_TIMEOUT: a longer one can only come from the REST defaults (a route's own is refused). */
 function integrationOf(ws: WebSocketApi, route: WebSocketRoute, roles: SharedRoles): WsIntegration | undefined {
   if (ws.connections && (route.key === '$connect' || route.key === '$disconnect')) return connectionIntegration(ws, route.key, roles);
   const integration = route.integration;
@@ -145,7 +147,7 @@ function integrationOf(ws: WebSocketApi, route: WebSocketRoute, roles: SharedRol
   switch (integration.kind) {
     case 'lambda':
       return {
-        properties: { IntegrationType: 'AWS_PROXY', IntegrationUri: lambdaInvocationUri(integration.function), TimeoutInMillis: Math.min(integration.timeout, 29000) },
+        properties: { IntegrationType: 'AWS_PROXY', IntegrationUri: lambdaInvocationUri(integration.function), TimeoutInMillis: Math.min(integration.timeout, MAX_TIMEOUT) },
         nonProxy: false,
         resources: { [`${ws.logicalId}${route.id}Permission`]: permission(integration.function, sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${ws.logicalId}}/*/${escapeSub(route.key)}`)) },
       };
@@ -157,7 +159,7 @@ function integrationOf(ws: WebSocketApi, route: WebSocketRoute, roles: SharedRol
           IntegrationUri: cfnValue(integration.url),
           // WebSocket APIs reach a private backend through a VPC link of REST APIs (to a Network Load Balancer).
           ...(integration.vpcLink && { ConnectionType: 'VPC_LINK', ConnectionId: cfnValue(integration.vpcLink) }),
-          TimeoutInMillis: Math.min(integration.timeout, 29000),
+          TimeoutInMillis: Math.min(integration.timeout, MAX_TIMEOUT),
         },
         nonProxy: false,
       };
@@ -182,7 +184,7 @@ function integrationOf(ws: WebSocketApi, route: WebSocketRoute, roles: SharedRol
           ...(rest['requestParameters'] !== undefined && { RequestParameters: rest['requestParameters'] }),
           ...(templates && { TemplateSelectionExpression: '\\$default', RequestTemplates: { $default: templates['application/json']! } }),
           PassthroughBehavior: 'NEVER',
-          TimeoutInMillis: Math.min(integration.timeout, 29000),
+          TimeoutInMillis: Math.min(integration.timeout, MAX_TIMEOUT),
         },
         nonProxy: true,
       };

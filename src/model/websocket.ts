@@ -41,6 +41,8 @@ const WEBSOCKET_LOG_FORMATS: Readonly<Record<string, string>> = {
   }),
   clf: '$context.identity.sourceIp - - [$context.requestTime] "$context.eventType $context.routeKey $context.connectionId" $context.status $context.requestId',
 };
+/** The longest WebSocket integration timeout, in ms. */
+export const MAX_TIMEOUT = 29000;
 /** Fields of those services that take a request value (`requestValue` in the schema). */
 const VALUE_FIELDS: Readonly<Record<string, readonly string[]>> = { sqs: ['body', 'groupId', 'deduplicationId', 'attributes'], dynamodb: ['key', 'item', 'update'], eventbridge: ['detail'], stepfunctions: ['input', 'name'] };
 
@@ -139,12 +141,25 @@ function buildRoute(ctx: ModelContext, key: string, id: string, block: Block, au
   const pointer = childPointer(WS, 'routes', key);
   // A message is the route's request body; WebSocket routes have no path or query parameters.
   const scope: RouteScope = { method: 'POST', path: key, pointer, operation: { requestBody: {} }, parameters: [], chain: [] };
-  const integrationBlock = asBlock(block['integration']);
+  const integrationBlock = webSocketTimeout(ctx, asBlock(block['integration']), childPointer(pointer, 'integration'));
   const integration = 'integration' in block ? ctx.integration(integrationBlock, childPointer(pointer, 'integration'), scope) : undefined;
   if (integration) checkServiceIntegration(ctx, integration.kind, integrationBlock, childPointer(pointer, 'integration'));
   const auth = 'auth' in block ? routeAuth(ctx, key, String(block['auth']), childPointer(pointer, 'auth'), authorizers) : undefined;
   const model = 'schema' in block ? messageModel(ctx, asBlock(block['schema'])['$ref'] as string, childPointer(pointer, 'schema'), seen) : undefined;
   return { key, id, ...(integration && { integration }), ...(auth && { auth }), ...(model && { model }), reply: replyOf(ctx, key, block, integration, childPointer(pointer, 'reply')), origin: ctx.origin(pointer) };
+}
+
+/**
+ * WebSocket integrations wait 29 s at most, a quota that cannot be raised: a longer timeout written on the
+ * route is an error (read as 29000 from there on, so the REST quota warning does not follow). A longer
+ * REST default is capped where it is emitted.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html
+ */
+function webSocketTimeout(ctx: ModelContext, block: Block, pointer: string): Block {
+  const timeout = block['timeout'];
+  if (typeof timeout !== 'number' || timeout <= MAX_TIMEOUT) return block;
+  ctx.report('websocket-integration-timeout', 'error', `Timeout ${timeout} ms is over the ${MAX_TIMEOUT} ms a WebSocket integration may wait (a quota AWS does not raise).`, childPointer(pointer, 'timeout'), `Use at most ${MAX_TIMEOUT}; a longer task can answer later through the @connections API.`);
+  return { ...block, timeout: MAX_TIMEOUT };
 }
 
 /**

@@ -281,6 +281,22 @@ describe('diagnostics', () => {
     expect(codes(await compileYaml(`  websocket:\n    routes:\n${routes}`))).toContainEqual(expected);
   });
 
+  it('a route timeout over 29 s, which WebSocket APIs cannot raise (and not the REST quota warning)', async () => {
+    const result = await compileYaml(`  websocket:
+    routes:
+      $default: { integration: { lambda: "\${Fn}", timeout: 60000 } }`);
+    expect(codes(result).filter(([code]) => code.includes('timeout'))).toEqual([['websocket-integration-timeout', 'error', '/x-gateway/websocket/routes/$default/integration/timeout']]);
+  });
+
+  it('caps a REST default timeout over 29 s without a finding of its own', async () => {
+    const result = await compileYaml(`  defaults: { timeout: 60000 }
+  websocket:
+    routes:
+      $default: { integration: { lambda: "\${Fn}" } }`);
+    expect(codes(result).filter(([code]) => code.startsWith('websocket-'))).toEqual([]);
+    expect(resources(result)['WsWsWebSocketApiDefaultIntegration']!.Properties!['TimeoutInMillis']).toBe(29000);
+  });
+
   it('a shared authorizer’s ttl, which WebSocket APIs do not use', async () => {
     const result = await compileYaml(`  authorizers:
     shared: { type: request, function: "\${AuthArn}", identity: [header.X-Token], ttl: 300 }
