@@ -64,6 +64,7 @@ export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Sta
   if (rest.routes > 0 && logicalId === apiLogicalId(rest.name)) {
     ctx.report('websocket-api-id-clash', 'error', `The WebSocket API \`${name}\` and the REST API \`${rest.name}\` would both have the logical ID ${logicalId}, so one would replace the other.`, 'name' in block ? childPointer(WS, 'name') : WS, 'Rename one of them (websocket.name or api.name).');
   }
+  const attributes = connectionAttributes(ctx, connections);
   const routes = buildRoutes(ctx, asBlock(block['routes']), authorizers, 'connections' in block, checkedSchemas);
   checkRoutes(ctx, routes, 'connections' in block);
   const written = typeof stage['logging'] === 'string' ? stage['logging'].toUpperCase() : restStage.logging?.level;
@@ -88,7 +89,7 @@ export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Sta
         table: table.value,
         tableForm: table.form,
         ...(typeof connections['ttl'] === 'number' && { ttl: connections['ttl'] }),
-        attributes: connectionAttributes(ctx, connections),
+        attributes,
       },
     }),
     routes,
