@@ -65,6 +65,7 @@ export const NON_FATAL_CODES: readonly string[] = [
   'websocket-no-default-route',
   'websocket-reply-lifecycle',
   'websocket-route-unreachable',
+  'websocket-schema-lifecycle',
   'websocket-stage-no-tracing',
 ];
 

@@ -146,8 +146,15 @@ function buildRoute(ctx: ModelContext, key: string, id: string, block: Block, au
   const integration = 'integration' in block ? ctx.integration(integrationBlock, childPointer(pointer, 'integration'), scope) : undefined;
   if (integration) checkServiceIntegration(ctx, integration.kind, integrationBlock, childPointer(pointer, 'integration'));
   const auth = 'auth' in block ? routeAuth(ctx, key, String(block['auth']), childPointer(pointer, 'auth'), authorizers) : undefined;
-  const model = 'schema' in block ? messageModel(ctx, asBlock(block['schema'])['$ref'] as string, childPointer(pointer, 'schema'), seen) : undefined;
+  const model = 'schema' in block && receivesMessages(ctx, key, childPointer(pointer, 'schema')) ? messageModel(ctx, asBlock(block['schema'])['$ref'] as string, childPointer(pointer, 'schema'), seen) : undefined;
   return { key, id, ...(integration && { integration }), ...(auth && { auth }), ...(model && { model }), reply: replyOf(ctx, key, block, integration, childPointer(pointer, 'reply')), origin: ctx.origin(pointer) };
+}
+
+/** `$connect` runs on the upgrade request and `$disconnect` after the close: neither has a message to validate. */
+function receivesMessages(ctx: ModelContext, key: string, pointer: string): boolean {
+  if (key !== '$connect' && key !== '$disconnect') return true;
+  ctx.report('websocket-schema-lifecycle', 'warning', `\`${key}\` receives no message, so there is nothing for a schema to validate: no model is emitted.`, pointer, 'Put `schema` on the routes that receive messages ($default or a custom key).');
+  return false;
 }
 
 /**

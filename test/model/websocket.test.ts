@@ -277,8 +277,19 @@ describe('diagnostics', () => {
     ['a query string value, written with a type', `      $default: { integration: { dynamodb: { table: T, action: PutItem, item: { id: { from: query.id, type: S } } } } }`, ['websocket-request-value', 'error', '/x-gateway/websocket/routes/$default/integration/dynamodb/item/id/from']],
     ['an S3 integration', `      $default: { integration: { s3: { bucket: B, action: DeleteObject, key: k } } }`, ['websocket-integration-unsupported', 'error', '/x-gateway/websocket/routes/$default/integration/s3']],
     ['a reply on $disconnect', `      $disconnect: { integration: { mock: {} }, reply: true }\n      $default: { integration: { mock: {} } }`, ['websocket-reply-lifecycle', 'warning', '/x-gateway/websocket/routes/$disconnect/reply']],
+    ['a schema on $connect', `      $connect: { integration: { mock: {} }, schema: { $ref: '#/components/schemas/M' } }\n      $default: { integration: { mock: {} } }`, ['websocket-schema-lifecycle', 'warning', '/x-gateway/websocket/routes/$connect/schema']],
   ])('%s', async (_, routes, expected) => {
-    expect(codes(await compileYaml(`  websocket:\n    routes:\n${routes}`))).toContainEqual(expected);
+    expect(codes(await compileYaml(`  websocket:\n    routes:\n${routes}`, 'paths: {}\ncomponents:\n  schemas:\n    M: { type: object }'))).toContainEqual(expected);
+  });
+
+  it('emits no model for $connect, which receives no message', async () => {
+    const result = await compileYaml(`  websocket:
+    routes:
+      $connect: { integration: { mock: {} }, schema: { $ref: '#/components/schemas/M' } }
+      $default: { integration: { mock: {} } }`, 'paths: {}\ncomponents:\n  schemas:\n    M: { type: object }');
+    const all = resources(result);
+    expect(all['WsWsWebSocketApiMModel']).toBeUndefined();
+    expect(all['WsWsWebSocketApiConnectRoute']!.Properties).not.toHaveProperty('RequestModels');
   });
 
   it('a route timeout over 29 s, which WebSocket APIs cannot raise (and not the REST quota warning)', async () => {
