@@ -202,17 +202,25 @@ function buildUsagePlans(ctx: ModelContext, routes: readonly Route[]): UsagePlan
   });
 }
 
-/** The last day a period may start on: Saturday of a week; the 28th of a month, which every month has. */
-const LAST_START_DAY: Readonly<Record<string, number>> = { day: 0, week: 6, month: 27 };
+/** The days a period may start on, if the offset is a start day: to Saturday; to the 28th, which every month has. */
+const START_DAYS: Readonly<Record<string, { last: number; text: string }>> = {
+  day: { last: 0, text: 'only 0' },
+  week: { last: 6, text: '0 (Sunday) to 6' },
+  month: { last: 27, text: '0 (the 1st) to 27' },
+};
 
 /**
- * A quota's offset is the day its period starts (`WEEK`: 0 is Sunday, 1 Monday).
- * https://docs.aws.amazon.com/sdk-for-ruby/v3/api/Aws/APIGateway/Types/QuotaSettings.html
+ * AWS documents a quota's offset two ways: as "the number of requests subtracted from the given limit in
+ * the initial time period" (API reference, CloudFormation: an integer, minimum 0) and as "the day that a
+ * time period starts", `WEEK` 0 being Sunday (some SDK references). No documented error bounds it, so a
+ * value that fits only the request reading is a warning, not an error.
+ * https://docs.aws.amazon.com/apigateway/latest/api/API_QuotaSettings.html
  */
 function checkQuotaOffset(ctx: ModelContext, offset: number, period: string, pointer: string): void {
-  const last = LAST_START_DAY[period] ?? 0;
-  if (offset <= last) return;
-  ctx.report('usage-plan-quota-offset', 'error', `Quota offset ${offset}: a ${period === 'day' ? 'daily' : `${period}ly`} quota cannot start on day ${offset}.`, pointer, period === 'day' ? 'A daily quota starts every day: use 0 or leave the offset out.' : `Use 0 to ${last}${period === 'week' ? ' (0 is Sunday, 1 Monday)' : ' (0 is the 1st of the month)'}.`);
+  const days = START_DAYS[period] ?? { last: 0, text: 'only 0' };
+  if (offset <= days.last) return;
+  const adjective = period === 'day' ? 'daily' : `${period}ly`;
+  ctx.report('usage-plan-quota-offset', 'warning', `Quota offset ${offset} is not a start day of a ${adjective} quota, which is ${days.text}: AWS documents the offset both as the day a period starts and as the number of requests taken off the first period's limit, so API Gateway may refuse or read it differently.`, pointer, `Leave the offset out unless you mean requests taken off the first ${period}${days.last === 0 ? '' : `; to start each ${period} on another day use 0 to ${days.last}`}.`);
 }
 
 function throttleOf(ctx: ModelContext, raw: unknown, pointer: string): Throttle {
