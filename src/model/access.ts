@@ -43,16 +43,21 @@ export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
           ...role,
           origin,
         };
-      default:
+      default: {
+        const ttl = ttlOf(ctx, block, pointer);
+        if (!('identity' in block) && ttl > 0) {
+          ctx.report('authorizer-identity-required', 'error', `The request authorizer \`${name}\` caches its answers (TTL ${ttl} s) but names no identity source, the cache key API Gateway requires.`, pointer, 'List the identity sources (e.g. `identity: [header.Authorization]`), or set `ttl: 0` to call the function on every request.');
+        }
         return {
           kind: 'request',
           name,
           function: ctx.value(block['function'], childPointer(pointer, 'function'), `Lambda function ARN of the ${usage}`),
-          identity: (block['identity'] as string[]).map(identitySource),
-          ttl: ttlOf(ctx, block, pointer),
+          identity: Array.isArray(block['identity']) ? (block['identity'] as string[]).map(identitySource) : [],
+          ttl,
           ...role,
           origin,
         };
+      }
     }
   });
 }
