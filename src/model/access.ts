@@ -4,7 +4,7 @@
  */
 import { isIP } from 'node:net';
 import { childPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
-import type { AwsValue, Json } from './aws-value.js';
+import { type AwsValue, isIntrinsic, type Json, placeholderNames, referencedNames } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope, setting } from './context.js';
 import type { AccessControl, ApiKey, Authorizer, EndpointType, PolicyPrincipals, ResourcePolicy, Route, RouteAuth, Throttle, UsagePlan } from './ir.js';
 import { pascalCase } from './names.js';
@@ -261,10 +261,22 @@ function buildApiKeys(ctx: ModelContext, plans: readonly UsagePlan[]): ApiKey[] 
  */
 function keyValue(ctx: ModelContext, placeholder: string, pointer: string, key: string): string {
   const name = ctx.secret(placeholder, pointer, `Existing value of the API key ${key}`, { min: 20, max: 128 });
+  const [other] = parameterUses(ctx.document, name, '').filter((at) => at !== pointer && !at.startsWith('/x-gateway/parameters/'));
+  if (other !== undefined) {
+    ctx.report('api-key-value-reused', 'error', `The parameter \`${name}\` holds the value of the API key \`${key}\`, a NoEcho secret of 20 to 128 characters, and is also used here.`, other, `Give the key value a parameter of its own, e.g. \`\${${pascalCase(key)}KeyValue}\`.`, [{ ...ctx.origin(pointer), message: 'the key value is taken from here' }]);
+  }
   if ('default' in asBlock(asBlock(ctx.root['parameters'])[name])) {
     ctx.report('api-key-value-default', 'error', `The parameter \`${name}\` holds the value of the API key \`${key}\`, and its default would write that secret into the template.`, childPointer('/x-gateway/parameters', name, 'default'), 'Remove the default and pass the value when the stack is deployed (e.g. from Secrets Manager).', [{ ...ctx.origin(pointer), message: 'the key value is taken from here' }]);
   }
   return name;
+}
+
+/** Where a document uses the template parameter `name`: a `${name}` placeholder, a `Ref`, or an `Fn::Sub`. */
+function parameterUses(node: unknown, name: string, pointer: string): string[] {
+  if (typeof node === 'string') return placeholderNames(node).includes(name) ? [pointer] : [];
+  if (node === null || typeof node !== 'object') return [];
+  if (isIntrinsic(node)) return referencedNames(node).includes(name) ? [pointer] : [];
+  return Object.entries(node).flatMap(([key, inner]) => parameterUses(inner, name, childPointer(pointer, Array.isArray(node) ? Number(key) : key)));
 }
 
 function checkApiKeyUse(ctx: ModelContext, routes: readonly Route[], plans: readonly UsagePlan[]): void {

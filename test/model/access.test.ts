@@ -115,6 +115,7 @@ describe('access diagnostics', () => {
     ['usage plans while no operation requires a key', PLAN, '{ auth: iam }', 'usage-plan-without-api-key', 'warning', '/x-gateway/usagePlans'],
     ['an API key as the only protection', PLAN, '{ apiKey: true }', 'api-key-only-protection', 'warning', '/paths/~1pets/get'],
     ['a key naming an unknown plan', `${PLAN}\n  apiKeys:\n    keys:\n      acme: { plan: platinum }`, '{ auth: iam, apiKey: true }', 'unknown-usage-plan', 'error', '/x-gateway/apiKeys/keys/acme/plan'],
+    ['a key value that is also a Lambda ARN', `${PLAN}\n  apiKeys:\n    keys:\n      acme: { plan: gold, value: "\${Shared}" }`, '{ auth: iam, apiKey: true, integration: { lambda: "${Shared}" } }', 'api-key-value-reused', 'error', '/paths/~1pets/get/x-gateway/integration/lambda'],
     ['scopes on a Lambda authorizer', TOKEN, '{ auth: [tokens, { scopes: [pets/read] }] }', 'scopes-on-non-cognito', 'error', '/paths/~1pets/get/x-gateway/auth/1/scopes'],
     ['scopes on iam', '', '{ auth: [iam, { scopes: [pets/read] }] }', 'scopes-on-non-cognito', 'error', '/paths/~1pets/get/x-gateway/auth/1/scopes'],
   ])('%s', async (_, xGateway, operation, code, severity, pointer) => {
