@@ -188,6 +188,10 @@ function buildUsagePlans(ctx: ModelContext, routes: readonly Route[]): UsagePlan
         ctx.report('usage-plan-unknown-method', 'error', `\`${key}\` is not an operation of this API.`, at, 'Write the method and the path as the spec has them, e.g. "POST /pets".');
         return [];
       }
+      // A usage plan meters only calls that carry a key.
+      if (!route.apiKey) {
+        ctx.report('usage-plan-method-without-api-key', 'warning', `${key} does not require an API key, so the plan's throttle for it never applies.`, at, 'Set `apiKey: true` on the operation, or remove this entry.');
+      }
       return [{ route, throttle: throttleOf(ctx, throttle, at) }];
     });
     return {

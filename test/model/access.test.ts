@@ -112,6 +112,7 @@ describe('access diagnostics', () => {
     ['a quota period AWS does not accept', '  usagePlans:\n    gold: { quota: { limit: 10, period: hour } }', '{ auth: iam, apiKey: true }', 'invalid-x-gateway-value', 'error', '/x-gateway/usagePlans/gold/quota/period'],
     ['a negative quota offset', '  usagePlans:\n    gold: { quota: { limit: 10, period: week, offset: -1 } }', '{ auth: iam, apiKey: true }', 'invalid-x-gateway-value', 'error', '/x-gateway/usagePlans/gold/quota/offset'],
     ['a quota offset that is no start day', '  usagePlans:\n    gold: { quota: { limit: 10, period: week, offset: 7 } }', '{ auth: iam, apiKey: true }', 'usage-plan-quota-offset', 'warning', '/x-gateway/usagePlans/gold/quota/offset'],
+    ['a per-method throttle for an operation without a key', '  usagePlans:\n    gold: { methods: { "GET /pets": { rate: 1, burst: 2 } } }', '{ auth: iam, apiKey: false }', 'usage-plan-method-without-api-key', 'warning', '/x-gateway/usagePlans/gold/methods/GET ~1pets'],
     ['usage plans while no operation requires a key', PLAN, '{ auth: iam }', 'usage-plan-without-api-key', 'warning', '/x-gateway/usagePlans'],
     ['an API key as the only protection', PLAN, '{ apiKey: true }', 'api-key-only-protection', 'warning', '/paths/~1pets/get'],
     ['a key naming an unknown plan', `${PLAN}\n  apiKeys:\n    keys:\n      acme: { plan: platinum }`, '{ auth: iam, apiKey: true }', 'unknown-usage-plan', 'error', '/x-gateway/apiKeys/keys/acme/plan'],
