@@ -74,7 +74,8 @@ function securityScheme(authorizer: Authorizer): Json {
         'x-amazon-apigateway-authorizer': {
           type: 'request',
           authorizerUri: lambdaInvocationUri(authorizer.function),
-          identitySource: authorizer.identity.join(', '),
+          // Optional when caching is off: the function is then called on every request.
+          ...(authorizer.identity.length > 0 && { identitySource: authorizer.identity.join(', ') }),
           authorizerResultTtlInSeconds: authorizer.ttl,
           ...(authorizer.role && { authorizerCredentials: cfnValue(authorizer.role) }),
         },

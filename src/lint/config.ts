@@ -60,6 +60,8 @@ export const NON_FATAL_CODES: readonly string[] = [
   'routing-rules-over-quota',
   'service-binary-media-types',
   'usage-plan-burst-below-rate',
+  'usage-plan-method-without-api-key',
+  'usage-plan-quota-offset',
   'usage-plan-without-api-key',
   'websocket-authorizer-no-cache',
   'websocket-no-default-route',

@@ -4,7 +4,7 @@
  */
 import { isIP } from 'node:net';
 import { childPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
-import type { AwsValue, Json } from './aws-value.js';
+import { type AwsValue, isIntrinsic, type Json, placeholderNames, referencedNames } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope, setting } from './context.js';
 import type { AccessControl, ApiKey, Authorizer, EndpointType, PolicyPrincipals, ResourcePolicy, Route, RouteAuth, Throttle, UsagePlan } from './ir.js';
 import { pascalCase } from './names.js';
@@ -43,16 +43,21 @@ export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
           ...role,
           origin,
         };
-      default:
+      default: {
+        const ttl = ttlOf(ctx, block, pointer);
+        if (!('identity' in block) && ttl > 0) {
+          ctx.report('authorizer-identity-required', 'error', `The request authorizer \`${name}\` caches its answers (TTL ${ttl} s) but names no identity source, the cache key API Gateway requires.`, pointer, 'List the identity sources (e.g. `identity: [header.Authorization]`), or set `ttl: 0` to call the function on every request.');
+        }
         return {
           kind: 'request',
           name,
           function: ctx.value(block['function'], childPointer(pointer, 'function'), `Lambda function ARN of the ${usage}`),
-          identity: (block['identity'] as string[]).map(identitySource),
-          ttl: ttlOf(ctx, block, pointer),
+          identity: Array.isArray(block['identity']) ? (block['identity'] as string[]).map(identitySource) : [],
+          ttl,
           ...role,
           origin,
         };
+      }
     }
   });
 }
@@ -183,6 +188,10 @@ function buildUsagePlans(ctx: ModelContext, routes: readonly Route[]): UsagePlan
         ctx.report('usage-plan-unknown-method', 'error', `\`${key}\` is not an operation of this API.`, at, 'Write the method and the path as the spec has them, e.g. "POST /pets".');
         return [];
       }
+      // A usage plan meters only calls that carry a key.
+      if (!route.apiKey) {
+        ctx.report('usage-plan-method-without-api-key', 'warning', `${key} does not require an API key, so the plan's throttle for it never applies.`, at, 'Set `apiKey: true` on the operation, or remove this entry.');
+      }
       return [{ route, throttle: throttleOf(ctx, throttle, at) }];
     });
     return {
@@ -202,17 +211,25 @@ function buildUsagePlans(ctx: ModelContext, routes: readonly Route[]): UsagePlan
   });
 }
 
-/** The last day a period may start on: Saturday of a week; the 28th of a month, which every month has. */
-const LAST_START_DAY: Readonly<Record<string, number>> = { day: 0, week: 6, month: 27 };
+/** The days a period may start on, if the offset is a start day: to Saturday; to the 28th, which every month has. */
+const START_DAYS: Readonly<Record<string, { last: number; text: string }>> = {
+  day: { last: 0, text: 'only 0' },
+  week: { last: 6, text: '0 (Sunday) to 6' },
+  month: { last: 27, text: '0 (the 1st) to 27' },
+};
 
 /**
- * A quota's offset is the day its period starts (`WEEK`: 0 is Sunday, 1 Monday).
- * https://docs.aws.amazon.com/sdk-for-ruby/v3/api/Aws/APIGateway/Types/QuotaSettings.html
+ * AWS documents a quota's offset two ways: as "the number of requests subtracted from the given limit in
+ * the initial time period" (API reference, CloudFormation: an integer, minimum 0) and as "the day that a
+ * time period starts", `WEEK` 0 being Sunday (some SDK references). No documented error bounds it, so a
+ * value that fits only the request reading is a warning, not an error.
+ * https://docs.aws.amazon.com/apigateway/latest/api/API_QuotaSettings.html
  */
 function checkQuotaOffset(ctx: ModelContext, offset: number, period: string, pointer: string): void {
-  const last = LAST_START_DAY[period] ?? 0;
-  if (offset <= last) return;
-  ctx.report('usage-plan-quota-offset', 'error', `Quota offset ${offset}: a ${period === 'day' ? 'daily' : `${period}ly`} quota cannot start on day ${offset}.`, pointer, period === 'day' ? 'A daily quota starts every day: use 0 or leave the offset out.' : `Use 0 to ${last}${period === 'week' ? ' (0 is Sunday, 1 Monday)' : ' (0 is the 1st of the month)'}.`);
+  const days = START_DAYS[period] ?? { last: 0, text: 'only 0' };
+  if (offset <= days.last) return;
+  const adjective = period === 'day' ? 'daily' : `${period}ly`;
+  ctx.report('usage-plan-quota-offset', 'warning', `Quota offset ${offset} is not a start day of a ${adjective} quota, which is ${days.text}: AWS documents the offset both as the day a period starts and as the number of requests taken off the first period's limit, so API Gateway may refuse or read it differently.`, pointer, `Leave the offset out unless you mean requests taken off the first ${period}${days.last === 0 ? '' : `; to start each ${period} on another day use 0 to ${days.last}`}.`);
 }
 
 function throttleOf(ctx: ModelContext, raw: unknown, pointer: string): Throttle {
@@ -248,10 +265,22 @@ function buildApiKeys(ctx: ModelContext, plans: readonly UsagePlan[]): ApiKey[] 
  */
 function keyValue(ctx: ModelContext, placeholder: string, pointer: string, key: string): string {
   const name = ctx.secret(placeholder, pointer, `Existing value of the API key ${key}`, { min: 20, max: 128 });
+  const [other] = parameterUses(ctx.document, name, '').filter((at) => at !== pointer && !at.startsWith('/x-gateway/parameters/'));
+  if (other !== undefined) {
+    ctx.report('api-key-value-reused', 'error', `The parameter \`${name}\` holds the value of the API key \`${key}\`, a NoEcho secret of 20 to 128 characters, and is also used here.`, other, `Give the key value a parameter of its own, e.g. \`\${${pascalCase(key)}KeyValue}\`.`, [{ ...ctx.origin(pointer), message: 'the key value is taken from here' }]);
+  }
   if ('default' in asBlock(asBlock(ctx.root['parameters'])[name])) {
     ctx.report('api-key-value-default', 'error', `The parameter \`${name}\` holds the value of the API key \`${key}\`, and its default would write that secret into the template.`, childPointer('/x-gateway/parameters', name, 'default'), 'Remove the default and pass the value when the stack is deployed (e.g. from Secrets Manager).', [{ ...ctx.origin(pointer), message: 'the key value is taken from here' }]);
   }
   return name;
+}
+
+/** Where a document uses the template parameter `name`: a `${name}` placeholder, a `Ref`, or an `Fn::Sub`. */
+function parameterUses(node: unknown, name: string, pointer: string): string[] {
+  if (typeof node === 'string') return placeholderNames(node).includes(name) ? [pointer] : [];
+  if (node === null || typeof node !== 'object') return [];
+  if (isIntrinsic(node)) return referencedNames(node).includes(name) ? [pointer] : [];
+  return Object.entries(node).flatMap(([key, inner]) => parameterUses(inner, name, childPointer(pointer, Array.isArray(node) ? Number(key) : key)));
 }
 
 function checkApiKeyUse(ctx: ModelContext, routes: readonly Route[], plans: readonly UsagePlan[]): void {

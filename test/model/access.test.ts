@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/index.js';
 import { identitySource } from '../../src/model/access.js';
 import { methodKey, renderPolicy } from '../../src/emit/access.js';
 import type { ResourcePolicy, Route } from '../../src/model/ir.js';
@@ -79,5 +83,53 @@ describe('renderPolicy', () => {
     ],
   ] as const)('%s', (_, rules, expected) => {
     expect(statements({ kind: 'rules', ...rules, origin })).toEqual(expected);
+  });
+});
+
+describe('access diagnostics', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gateform-access-'));
+  let count = 0;
+  /** Compiles `x-gateway` (indented two spaces) over one operation, GET /pets, whose x-gateway is `operation`. */
+  async function diagnose(xGateway: string, operation = '{}') {
+    count += 1;
+    const spec = join(dir, `spec${count}.yaml`);
+    writeFileSync(spec, `openapi: 3.0.3\ninfo: { title: T, version: "1" }\nx-gateway:\n  defaults: { integration: { mock: {} } }\n${xGateway}\npaths:\n  /pets:\n    get:\n      x-gateway: ${operation}\n      responses: { '200': { description: ok } }\n`);
+    const result = await compile(spec);
+    return result.diagnostics.map((d) => ({ code: d.code, severity: d.severity, pointer: d.location?.pointer, hint: d.hint }));
+  }
+  const TOKEN = '  authorizers:\n    tokens: { type: token, function: "${F}" }';
+  const PLAN = '  usagePlans:\n    gold: { throttle: { rate: 10, burst: 20 } }';
+
+  it.each([
+    ['unknown authorizer, listing the known ones', TOKEN, '{ auth: users }', 'unknown-authorizer', 'error', '/paths/~1pets/get/x-gateway/auth'],
+    ['TTL above 3600', '  authorizers:\n    tokens: { type: token, function: "${F}", ttl: 3601 }', '{ auth: tokens }', 'authorizer-ttl-out-of-range', 'error', '/x-gateway/authorizers/tokens/ttl'],
+    ['TTL below 0', '  authorizers:\n    tokens: { type: request, function: "${F}", identity: [header.A], ttl: -1 }', '{ auth: tokens }', 'authorizer-ttl-out-of-range', 'error', '/x-gateway/authorizers/tokens/ttl'],
+    ['a cached request authorizer without identity sources', '  authorizers:\n    tokens: { type: request, function: "${F}", ttl: 60 }', '{ auth: tokens }', 'authorizer-identity-required', 'error', '/x-gateway/authorizers/tokens'],
+    ['burst below rate', '  usagePlans:\n    gold: { throttle: { rate: 10, burst: 5 } }', '{ auth: iam, apiKey: true }', 'usage-plan-burst-below-rate', 'warning', '/x-gateway/usagePlans/gold/throttle/burst'],
+    ['a throttle rate of 0', '  usagePlans:\n    gold: { throttle: { rate: 0, burst: 5 } }', '{ auth: iam, apiKey: true }', 'usage-plan-limit-not-positive', 'error', '/x-gateway/usagePlans/gold/throttle/rate'],
+    ['a quota limit of 0', '  usagePlans:\n    gold: { quota: { limit: 0, period: day } }', '{ auth: iam, apiKey: true }', 'usage-plan-limit-not-positive', 'error', '/x-gateway/usagePlans/gold/quota/limit'],
+    ['a per-method burst of 0', '  usagePlans:\n    gold: { methods: { "GET /pets": { rate: 1, burst: 0 } } }', '{ auth: iam, apiKey: true }', 'usage-plan-limit-not-positive', 'error', '/x-gateway/usagePlans/gold/methods/GET ~1pets/burst'],
+    ['a quota period AWS does not accept', '  usagePlans:\n    gold: { quota: { limit: 10, period: hour } }', '{ auth: iam, apiKey: true }', 'invalid-x-gateway-value', 'error', '/x-gateway/usagePlans/gold/quota/period'],
+    ['a negative quota offset', '  usagePlans:\n    gold: { quota: { limit: 10, period: week, offset: -1 } }', '{ auth: iam, apiKey: true }', 'invalid-x-gateway-value', 'error', '/x-gateway/usagePlans/gold/quota/offset'],
+    ['a quota offset that is no start day', '  usagePlans:\n    gold: { quota: { limit: 10, period: week, offset: 7 } }', '{ auth: iam, apiKey: true }', 'usage-plan-quota-offset', 'warning', '/x-gateway/usagePlans/gold/quota/offset'],
+    ['a per-method throttle for an operation without a key', '  usagePlans:\n    gold: { methods: { "GET /pets": { rate: 1, burst: 2 } } }', '{ auth: iam, apiKey: false }', 'usage-plan-method-without-api-key', 'warning', '/x-gateway/usagePlans/gold/methods/GET ~1pets'],
+    ['usage plans while no operation requires a key', PLAN, '{ auth: iam }', 'usage-plan-without-api-key', 'warning', '/x-gateway/usagePlans'],
+    ['an API key as the only protection', PLAN, '{ apiKey: true }', 'api-key-only-protection', 'warning', '/paths/~1pets/get'],
+    ['a key naming an unknown plan', `${PLAN}\n  apiKeys:\n    keys:\n      acme: { plan: platinum }`, '{ auth: iam, apiKey: true }', 'unknown-usage-plan', 'error', '/x-gateway/apiKeys/keys/acme/plan'],
+    ['a key value that is also a Lambda ARN', `${PLAN}\n  apiKeys:\n    keys:\n      acme: { plan: gold, value: "\${Shared}" }`, '{ auth: iam, apiKey: true, integration: { lambda: "${Shared}" } }', 'api-key-value-reused', 'error', '/paths/~1pets/get/x-gateway/integration/lambda'],
+    ['scopes on a Lambda authorizer', TOKEN, '{ auth: [tokens, { scopes: [pets/read] }] }', 'scopes-on-non-cognito', 'error', '/paths/~1pets/get/x-gateway/auth/1/scopes'],
+    ['scopes on iam', '', '{ auth: [iam, { scopes: [pets/read] }] }', 'scopes-on-non-cognito', 'error', '/paths/~1pets/get/x-gateway/auth/1/scopes'],
+  ])('%s', async (_, xGateway, operation, code, severity, pointer) => {
+    const found = (await diagnose(xGateway, operation)).filter((d) => d.code === code);
+    expect(found.map((d) => [d.severity, d.pointer])).toEqual([[severity, pointer]]);
+  });
+
+  it('lists the known authorizers, built-in ones first, in the hint of an unknown one', async () => {
+    const [unknown] = (await diagnose(TOKEN, '{ auth: users }')).filter((d) => d.code === 'unknown-authorizer');
+    expect(unknown?.hint).toContain('Known: iam, none, tokens.');
+  });
+
+  it('reports nothing for a quota offset that fits both readings', async () => {
+    expect(await diagnose('  usagePlans:\n    gold: { quota: { limit: 10, period: month, offset: 27 } }', '{ auth: iam, apiKey: true }')).toEqual([]);
   });
 });
