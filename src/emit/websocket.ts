@@ -70,7 +70,8 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
           AuthorizerType: 'REQUEST',
           AuthorizerUri: lambdaInvocationUri(authorizer.function),
           ...(authorizer.role && { AuthorizerCredentialsArn: cfnValue(authorizer.role) }),
-          IdentitySource: [...authorizer.identity],
+          // Without caching a request authorizer may name no identity source; the property is then left out.
+          ...(authorizer.identity.length > 0 && { IdentitySource: [...authorizer.identity] }),
         },
       };
       // With a role, API Gateway invokes the function as that role: no resource-based permission.
