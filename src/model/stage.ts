@@ -186,7 +186,7 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
       'warning',
       credentials
         ? 'With several origins and credentials, gateway responses (an authorizer\'s 401/403, 429, 5XX) carry no Access-Control-Allow-Origin: they cannot check the Origin against the list, and echoing any origin would let every site read them with the user\'s credentials.'
-        : 'With several origins, gateway responses (an authorizer\'s 401/403, 429, 5XX) echo the request\'s Origin whatever it is: they cannot check it against the list, so any site can read them.',
+        : 'With several origins, gateway responses (an authorizer\'s 401/403, 429, 5XX) carry Access-Control-Allow-Origin: *: they cannot check the Origin against the list, so any site can read them.',
       '/x-gateway/cors/origins',
       credentials ? 'Pages see these errors as network errors; use one origin if they must read them.' : 'Use one origin if gateway errors must be readable by it alone.',
     );
