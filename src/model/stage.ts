@@ -181,15 +181,11 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
     ctx.report('cors-wildcard-mixed', 'error', '`*` among other origins is compared with the request\'s Origin like them and never matches: it allows no one.', childPointer('/x-gateway/cors/origins', origins.indexOf('*')), 'Use `["*"]` alone, or list the origins without `*`.');
   } else if (origins.length > 1) {
     // A gateway response maps headers but runs no template, so it cannot compare the Origin with the list.
-    ctx.report(
-      'cors-gateway-responses-origin',
-      'warning',
-      credentials
-        ? 'With several origins and credentials, gateway responses (an authorizer\'s 401/403, 429, 5XX) carry no Access-Control-Allow-Origin: they cannot check the Origin against the list, and echoing any origin would let every site read them with the user\'s credentials.'
-        : 'With several origins, gateway responses (an authorizer\'s 401/403, 429, 5XX) carry Access-Control-Allow-Origin: *: they cannot check the Origin against the list, so any site can read them.',
-      '/x-gateway/cors/origins',
-      credentials ? 'Pages see these errors as network errors; use one origin if they must read them.' : 'Use one origin if gateway errors must be readable by it alone.',
-    );
+    const message = credentials
+      ? 'With several origins and credentials, gateway responses (an authorizer\'s 401/403, 429, 5XX) carry no Access-Control-Allow-Origin: they cannot check the Origin against the list, and echoing any origin would let every site read them with the user\'s credentials.'
+      : 'With several origins, gateway responses (an authorizer\'s 401/403, 429, 5XX) carry Access-Control-Allow-Origin: *: they cannot check the Origin against the list, so any site can read them.';
+    const hint = credentials ? 'Pages see these errors as network errors; use one origin if they must read them.' : 'Use one origin if gateway errors must be readable by it alone.';
+    ctx.report('cors-gateway-responses-origin', 'warning', message, '/x-gateway/cors/origins', hint);
   }
   const proxies = routes.filter((route) => route.integration.kind === 'lambda' || route.integration.kind === 'http');
   if (proxies.length > 0) {
@@ -212,6 +208,10 @@ export function buildGatewayResponses(ctx: ModelContext): GatewayResponse[] {
   }
   return Object.entries(asBlock(ctx.root['gatewayResponses'])).map(([type, raw]) => {
     const block = asBlock(raw);
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+    if (type === 'REQUEST_TOO_LARGE') {
+      ctx.report('gateway-response-not-customizable', 'warning', 'API Gateway does not support customizing the REQUEST_TOO_LARGE (413) gateway response: it keeps its default status, headers and body.', childPointer('/x-gateway/gatewayResponses', type), 'Remove it; a 413 is answered with the default response.');
+    }
     const body = block['body'];
     return {
       type,
