@@ -87,6 +87,7 @@ interface GatewayResponseSpec {
 }
 interface OperationBody {
   readonly responses: Record<string, { headers?: Record<string, unknown> }>;
+  readonly security?: readonly unknown[];
   readonly 'x-amazon-apigateway-integration': { type: string; requestTemplates?: Record<string, string>; responses: Record<string, GatewayResponseSpec> };
 }
 
@@ -147,6 +148,8 @@ async function checkFixture(fixture: string, allowed: string): Promise<void> {
   }
   for (const [path, item] of Object.entries(spec['paths'] as Record<string, Block>)) {
     const preflight = paths[path]!['options']!;
+    // A preflight carries no credentials, API key or signature, so it must need none.
+    expect(preflight.security, path).toEqual([]);
     const integration = preflight['x-amazon-apigateway-integration'];
     expect(integration.type, path).toBe('mock');
     expect(JSON.parse(integration.requestTemplates!['application/json']!).statusCode, path).toBe(200);
@@ -193,6 +196,6 @@ describe('CORS as the browser sees it', () => {
     await checkFixture('cors-many-origins', 'https://app.example.com');
     await checkFixture('cors-many-origins', 'https://admin.example.com');
   });
-  it('several origins with credentials and a token authorizer header', () => checkFixture('cors-many-origins-credentials', 'http://localhost:3000'));
+  it('several origins with credentials, a token authorizer header and an API key', () => checkFixture('cors-many-origins-credentials', 'http://localhost:3000'));
   it('origin * without credentials, IAM auth', () => checkFixture('gateway-responses', 'https://any.example.org'));
 });
