@@ -4,6 +4,7 @@
  */
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { asBlock, type ModelContext, type RouteScope, setting } from './context.js';
+import type { AwsValue } from './aws-value.js';
 import type { Cors, CustomDomain, EndpointType, GatewayResponse, Route, RoutingRule, Stage } from './ir.js';
 
 const STAGE = '/x-gateway/stage';
@@ -61,18 +62,29 @@ function accessLogOf(ctx: ModelContext, block: Record<string, unknown>): NonNull
   if ('destination' in block && 'retentionDays' in block) {
     ctx.report('access-log-retention-with-destination', 'error', 'retentionDays applies to the log group gateform creates, and with a destination none is created: the retention would be lost.', childPointer(STAGE, 'accessLog', 'retentionDays'), 'Set the retention on the destination log group, or remove `destination` to have the log group created.');
   }
+  const destination = 'destination' in block ? ctx.value(block['destination'], childPointer(STAGE, 'accessLog', 'destination'), 'Access log destination ARN') : undefined;
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-logging-to-kinesis.html
+  const stream = /:firehose:[^:]*:[^:]*:deliverystream\/([^$]+)$/.exec(destination ? valueText(destination) : '')?.[1];
+  if (stream !== undefined && !stream.startsWith('amazon-apigateway-')) {
+    ctx.report('access-log-firehose-name', 'error', `API Gateway logs only to Firehose streams named amazon-apigateway-*; \`${stream}\` is not.`, childPointer(STAGE, 'accessLog', 'destination'), `Create the stream as amazon-apigateway-${stream} and log to it.`);
+  }
   return {
     format,
     ...(typeof block['retentionDays'] === 'number' && { retentionDays: block['retentionDays'] }),
-    ...('destination' in block && { destination: ctx.value(block['destination'], childPointer(STAGE, 'accessLog', 'destination'), 'Access log destination ARN') }),
+    ...(destination && { destination }),
   };
+}
+
+/** A value's text as written: a literal, or a Sub's template; intrinsics have none. */
+function valueText(value: AwsValue): string {
+  return value.kind === 'literal' ? value.value : value.kind === 'sub' ? value.template : '';
 }
 
 /** CloudWatch logging from API Gateway needs an account-level role that no stack may already have made. */
 function checkLogging(ctx: ModelContext, stage: Stage): void {
   // Access logs to CloudWatch Logs need the role whether the log group is generated or given; Firehose does not.
   const destination = stage.accessLog?.destination;
-  const toFirehose = destination !== undefined && /:firehose:/.test(destination.kind === 'literal' ? destination.value : destination.kind === 'sub' ? destination.template : '');
+  const toFirehose = destination !== undefined && /:firehose:/.test(valueText(destination));
   const logs = (stage.logging && stage.logging.level !== 'OFF') || (stage.accessLog && !toFirehose);
   if (logs && !stage.logging?.accountRole) {
     ctx.report('cloudwatch-role-required', 'info', 'Logging to CloudWatch needs the account-level role API Gateway writes logs with (set once per account and Region).', 'logging' in asBlock(ctx.root['stage']) ? childPointer(STAGE, 'logging') : childPointer(STAGE, 'accessLog'), 'If the account has none yet, set `stage.logging.accountRole: true` to create it with this stack.');
@@ -254,7 +266,7 @@ export function buildDomain(ctx: ModelContext, endpoint: EndpointType, routes: r
   }
   const certificate = ctx.value(block['certificate'], childPointer(pointer, 'certificate'), 'ACM certificate ARN of the custom domain');
   // The Region as written (placeholders masked): only a literal one can be checked.
-  const certificateText = certificate.kind === 'literal' ? certificate.value : certificate.kind === 'sub' ? certificate.template.replace(/\$\{[^}]*\}/g, '$') : '';
+  const certificateText = valueText(certificate).replace(/\$\{[^}]*\}/g, '$');
   const certificateRegion = /^arn:[^:]*:acm:([^:$]+):/.exec(certificateText)?.[1];
   if (domainEndpoint === 'edge' && certificateRegion !== undefined && certificateRegion !== 'us-east-1') {
     ctx.report('domain-edge-certificate-region', 'error', `An edge domain's certificate must be in us-east-1 (CloudFront serves it); this one is in ${certificateRegion}.`, childPointer(pointer, 'certificate'), 'Request or import the certificate in ACM in us-east-1, or make the domain regional.');

@@ -24,6 +24,14 @@ describe('stage and domain checks', () => {
     expect(await compileGateway({ domain: { name: 'api.example.com', certificate: '${CertificateArn}', routing: rules(count) } })).toEqual(want);
   });
 
+  it.each([
+    ['arn:aws:firehose:eu-west-1:123456789012:deliverystream/api-logs', ['error access-log-firehose-name /x-gateway/stage/accessLog/destination']],
+    ['arn:${AWS::Partition}:firehose:${AWS::Region}:${AWS::AccountId}:deliverystream/amazon-apigateway-logs', []],
+    ['arn:aws:firehose:eu-west-1:123456789012:deliverystream/${StreamName}', []],
+  ])('access logs to Firehose stream %s', async (destination, want) => {
+    expect(await compileGateway({ stage: { accessLog: { format: 'clf', destination } } })).toEqual(want);
+  });
+
   it('refuses an access log format on several lines', async () => {
     expect(await compileGateway({ stage: { accessLog: { format: '$context.requestId\n$context.status' }, logging: { level: 'off', accountRole: true } } })).toEqual(['error access-log-format-multiline /x-gateway/stage/accessLog/format']);
   });
