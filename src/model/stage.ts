@@ -91,10 +91,18 @@ function checkLogging(ctx: ModelContext, stage: Stage): void {
   }
 }
 
-/** A stage cache cluster is paid for by the hour, and caches only the operations that set `cache`. */
+/**
+ * A stage cache cluster is paid for by the hour, and caches only the operations that set `cache`; an ANY
+ * method is cached for its GET requests only, which its path's own GET takes.
+ */
 export function checkStageCache(ctx: ModelContext, stage: Stage, routes: readonly Route[]): void {
   if (stage.cache && !routes.some((route) => route.cache)) {
     ctx.report('cache-cluster-unused', 'warning', 'The stage has a cache cluster, but no operation sets `cache`: the cluster is billed and caches nothing.', childPointer(STAGE, 'cache'), 'Add `cache: { ttl, keys }` to the operations to cache, or remove `stage.cache`.');
+  }
+  for (const route of routes) {
+    if (route.method === 'ANY' && route.cache && routes.some((r) => r.path === route.path && r.method === 'GET')) {
+      ctx.report('cache-any-method-unused', 'warning', `\`cache\` on ANY ${route.path} caches nothing: an ANY method is cached for GET only, and ${route.path} defines GET itself.`, route.origin.pointer, `Set \`cache\` on GET ${route.path} instead.`);
+    }
   }
 }
 
