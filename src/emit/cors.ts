@@ -87,14 +87,14 @@ function headerDeclarations(names: readonly string[]): Json {
 
 /**
  * The origin headers of a gateway response. With several origins a gateway response cannot check the
- * request's Origin against them (no template runs): it echoes any origin without credentials, and sends
- * none with credentials (the model warns either way).
+ * request's Origin against them (no template runs): without credentials it allows every origin with `*`
+ * (which is what echoing any Origin would do, without depending on how the client spells the header),
+ * and with credentials it sends none (the model warns either way).
  */
 function corsGatewayParameters(cors: Cors): Record<string, string> {
-  const origin = cors.origins.length === 1 ? `'${cors.origins[0]}'` : cors.credentials ? undefined : 'method.request.header.Origin';
+  const origin = cors.origins.length === 1 ? `'${cors.origins[0]}'` : cors.credentials ? undefined : "'*'";
   return {
     ...(origin !== undefined && { 'gatewayresponse.header.Access-Control-Allow-Origin': origin }),
-    ...(cors.origins.length > 1 && !cors.credentials && { 'gatewayresponse.header.Vary': "'Origin'" }),
     ...(cors.credentials && { 'gatewayresponse.header.Access-Control-Allow-Credentials': "'true'" }),
     ...(cors.exposeHeaders.length > 0 && { 'gatewayresponse.header.Access-Control-Expose-Headers': `'${cors.exposeHeaders.join(',')}'` }),
   };

@@ -56,6 +56,7 @@ export function emitDomain(model: GatewayModel): Contribution {
   const outputs: Record<string, CfnOutput> = {
     [`${api.logicalId}DomainUrl`]: { Description: 'URL of the API on the custom domain', Value: `https://${domain.name}/${domain.basePath ?? ''}` },
     [`${api.logicalId}DomainTarget`]: { Description: 'DNS target (alias or CNAME) for the custom domain', Value: getAtt(id, regional ? 'RegionalDomainName' : 'DistributionDomainName') },
+    [`${api.logicalId}DomainTargetHostedZoneId`]: { Description: 'Hosted zone id of the DNS target, for a Route 53 alias record', Value: getAtt(id, regional ? 'RegionalHostedZoneId' : 'DistributionHostedZoneId') },
   };
   return { resources, outputs };
 }

@@ -5,7 +5,7 @@
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-stage-methodsetting.html
  */
 import { cfnValue, type Json } from '../model/aws-value.js';
-import type { GatewayModel, Route } from '../model/ir.js';
+import type { GatewayModel, HttpMethod, Route } from '../model/ir.js';
 import { type CfnOutput, type CfnResource, getAtt, ref, sub } from './cfn.js';
 import type { Contribution, OperationPatch } from './contribution.js';
 
@@ -62,27 +62,48 @@ function stageWideFields(model: GatewayModel): Record<string, Json> {
     entry['ThrottlingBurstLimit'] = stage.throttle.burst;
   }
   if (stage.cache) {
+    // With a cache cluster API Gateway caches every GET method unless told otherwise; only the operations
+    // that set `cache` are cached. https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html
+    entry['CachingEnabled'] = false;
     entry['CacheTtlInSeconds'] = stage.cache.ttl;
     if (stage.cache.encrypted) entry['CacheDataEncrypted'] = true;
   }
   return entry;
 }
 
+const VERBS: readonly HttpMethod[] = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
+
+/**
+ * The verbs a route's method settings apply to. Settings are looked up by the request's verb, so an ANY
+ * method's are set for each verb it serves: those the path does not define itself, less OPTIONS when CORS
+ * answers the preflight.
+ */
+function settingVerbs(model: GatewayModel, route: Route): readonly HttpMethod[] {
+  if (route.method !== 'ANY') return [route.method];
+  const defined = new Set(model.routes.filter((r) => r.path === route.path).map((r) => r.method));
+  return VERBS.filter((verb) => !defined.has(verb) && !(verb === 'OPTIONS' && model.cors));
+}
+
 /**
  * A method's entry replaces the stage-wide one for that method: every field it leaves out takes API
- * Gateway's default (logging off, metrics off), so it starts from the stage-wide fields.
+ * Gateway's default (logging off, metrics off), so it starts from the stage-wide fields. An ANY method is
+ * cached for GET only, as API Gateway caches by default: a cached POST would answer without reaching the
+ * backend.
  */
 function methodSetting(model: GatewayModel, route: Route): Json[] {
-  if (!route.throttle && !route.cache) return [];
-  return [
-    {
-      ResourcePath: methodSettingsPath(route.path),
-      HttpMethod: route.method,
-      ...stageWideFields(model),
-      ...(route.throttle && { ThrottlingRateLimit: route.throttle.rate, ThrottlingBurstLimit: route.throttle.burst }),
-      ...(route.cache && { CachingEnabled: true, CacheTtlInSeconds: route.cache.ttl ?? model.stage.cache?.ttl ?? 300 }),
-    },
-  ];
+  return settingVerbs(model, route).flatMap((verb) => {
+    const cached = route.cache !== undefined && (route.method !== 'ANY' || verb === 'GET');
+    if (!route.throttle && !cached) return [];
+    return [
+      {
+        ResourcePath: methodSettingsPath(route.path),
+        HttpMethod: verb,
+        ...stageWideFields(model),
+        ...(route.throttle && { ThrottlingRateLimit: route.throttle.rate, ThrottlingBurstLimit: route.throttle.burst }),
+        ...(cached && { CachingEnabled: true, CacheTtlInSeconds: route.cache?.ttl ?? model.stage.cache?.ttl ?? 300 }),
+      },
+    ];
+  });
 }
 
 /** The request parameters a cached method's responses are keyed by, on its integration. */

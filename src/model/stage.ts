@@ -4,6 +4,7 @@
  */
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { asBlock, type ModelContext, type RouteScope, setting } from './context.js';
+import type { AwsValue } from './aws-value.js';
 import type { Cors, CustomDomain, EndpointType, GatewayResponse, Route, RoutingRule, Stage } from './ir.js';
 
 const STAGE = '/x-gateway/stage';
@@ -61,18 +62,29 @@ function accessLogOf(ctx: ModelContext, block: Record<string, unknown>): NonNull
   if ('destination' in block && 'retentionDays' in block) {
     ctx.report('access-log-retention-with-destination', 'error', 'retentionDays applies to the log group gateform creates, and with a destination none is created: the retention would be lost.', childPointer(STAGE, 'accessLog', 'retentionDays'), 'Set the retention on the destination log group, or remove `destination` to have the log group created.');
   }
+  const destination = 'destination' in block ? ctx.value(block['destination'], childPointer(STAGE, 'accessLog', 'destination'), 'Access log destination ARN') : undefined;
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-logging-to-kinesis.html
+  const stream = /:firehose:[^:]*:[^:]*:deliverystream\/([^$]+)$/.exec(destination ? valueText(destination) : '')?.[1];
+  if (stream !== undefined && !stream.startsWith('amazon-apigateway-')) {
+    ctx.report('access-log-firehose-name', 'error', `API Gateway logs only to Firehose streams named amazon-apigateway-*; \`${stream}\` is not.`, childPointer(STAGE, 'accessLog', 'destination'), `Create the stream as amazon-apigateway-${stream} and log to it.`);
+  }
   return {
     format,
     ...(typeof block['retentionDays'] === 'number' && { retentionDays: block['retentionDays'] }),
-    ...('destination' in block && { destination: ctx.value(block['destination'], childPointer(STAGE, 'accessLog', 'destination'), 'Access log destination ARN') }),
+    ...(destination && { destination }),
   };
+}
+
+/** A value's text as written: a literal, or a Sub's template; intrinsics have none. */
+function valueText(value: AwsValue): string {
+  return value.kind === 'literal' ? value.value : value.kind === 'sub' ? value.template : '';
 }
 
 /** Whether a stage writes to CloudWatch Logs: execution logs, or access logs anywhere but Firehose. */
 export function logsToCloudWatch(level: string | undefined, accessLog: Stage['accessLog']): boolean {
   // Access logs to CloudWatch Logs need the role whether the log group is generated or given; Firehose does not.
   const destination = accessLog?.destination;
-  const toFirehose = destination !== undefined && /:firehose:/.test(destination.kind === 'literal' ? destination.value : destination.kind === 'sub' ? destination.template : '');
+  const toFirehose = destination !== undefined && /:firehose:/.test(valueText(destination));
   return (level !== undefined && level !== 'OFF') || (accessLog !== undefined && !toFirehose);
 }
 
@@ -83,10 +95,18 @@ function checkLogging(ctx: ModelContext, stage: Stage): void {
   }
 }
 
-/** A stage cache cluster is paid for by the hour, and caches only the operations that set `cache`. */
+/**
+ * A stage cache cluster is paid for by the hour, and caches only the operations that set `cache`; an ANY
+ * method is cached for its GET requests only, which its path's own GET takes.
+ */
 export function checkStageCache(ctx: ModelContext, stage: Stage, routes: readonly Route[]): void {
   if (stage.cache && !routes.some((route) => route.cache)) {
     ctx.report('cache-cluster-unused', 'warning', 'The stage has a cache cluster, but no operation sets `cache`: the cluster is billed and caches nothing.', childPointer(STAGE, 'cache'), 'Add `cache: { ttl, keys }` to the operations to cache, or remove `stage.cache`.');
+  }
+  for (const route of routes) {
+    if (route.method === 'ANY' && route.cache && routes.some((r) => r.path === route.path && r.method === 'GET')) {
+      ctx.report('cache-any-method-unused', 'warning', `\`cache\` on ANY ${route.path} caches nothing: an ANY method is cached for GET only, and ${route.path} defines GET itself.`, route.origin.pointer, `Set \`cache\` on GET ${route.path} instead.`);
+    }
   }
 }
 
@@ -185,15 +205,11 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
     ctx.report('cors-wildcard-mixed', 'error', '`*` among other origins is compared with the request\'s Origin like them and never matches: it allows no one.', childPointer('/x-gateway/cors/origins', origins.indexOf('*')), 'Use `["*"]` alone, or list the origins without `*`.');
   } else if (origins.length > 1) {
     // A gateway response maps headers but runs no template, so it cannot compare the Origin with the list.
-    ctx.report(
-      'cors-gateway-responses-origin',
-      'warning',
-      credentials
-        ? 'With several origins and credentials, gateway responses (an authorizer\'s 401/403, 429, 5XX) carry no Access-Control-Allow-Origin: they cannot check the Origin against the list, and echoing any origin would let every site read them with the user\'s credentials.'
-        : 'With several origins, gateway responses (an authorizer\'s 401/403, 429, 5XX) echo the request\'s Origin whatever it is: they cannot check it against the list, so any site can read them.',
-      '/x-gateway/cors/origins',
-      credentials ? 'Pages see these errors as network errors; use one origin if they must read them.' : 'Use one origin if gateway errors must be readable by it alone.',
-    );
+    const message = credentials
+      ? 'With several origins and credentials, gateway responses (an authorizer\'s 401/403, 429, 5XX) carry no Access-Control-Allow-Origin: they cannot check the Origin against the list, and echoing any origin would let every site read them with the user\'s credentials.'
+      : 'With several origins, gateway responses (an authorizer\'s 401/403, 429, 5XX) carry Access-Control-Allow-Origin: *: they cannot check the Origin against the list, so any site can read them.';
+    const hint = credentials ? 'Pages see these errors as network errors; use one origin if they must read them.' : 'Use one origin if gateway errors must be readable by it alone.';
+    ctx.report('cors-gateway-responses-origin', 'warning', message, '/x-gateway/cors/origins', hint);
   }
   const proxies = routes.filter((route) => route.integration.kind === 'lambda' || route.integration.kind === 'http');
   if (proxies.length > 0) {
@@ -216,6 +232,10 @@ export function buildGatewayResponses(ctx: ModelContext): GatewayResponse[] {
   }
   return Object.entries(asBlock(ctx.root['gatewayResponses'])).map(([type, raw]) => {
     const block = asBlock(raw);
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+    if (type === 'REQUEST_TOO_LARGE') {
+      ctx.report('gateway-response-not-customizable', 'warning', 'API Gateway does not support customizing the REQUEST_TOO_LARGE (413) gateway response: it keeps its default status, headers and body.', childPointer('/x-gateway/gatewayResponses', type), 'Remove it; a 413 is answered with the default response.');
+    }
     const body = block['body'];
     return {
       type,
@@ -258,7 +278,7 @@ export function buildDomain(ctx: ModelContext, endpoint: EndpointType, routes: r
   }
   const certificate = ctx.value(block['certificate'], childPointer(pointer, 'certificate'), 'ACM certificate ARN of the custom domain');
   // The Region as written (placeholders masked): only a literal one can be checked.
-  const certificateText = certificate.kind === 'literal' ? certificate.value : certificate.kind === 'sub' ? certificate.template.replace(/\$\{[^}]*\}/g, '$') : '';
+  const certificateText = valueText(certificate).replace(/\$\{[^}]*\}/g, '$');
   const certificateRegion = /^arn:[^:]*:acm:([^:$]+):/.exec(certificateText)?.[1];
   if (domainEndpoint === 'edge' && certificateRegion !== undefined && certificateRegion !== 'us-east-1') {
     ctx.report('domain-edge-certificate-region', 'error', `An edge domain's certificate must be in us-east-1 (CloudFront serves it); this one is in ${certificateRegion}.`, childPointer(pointer, 'certificate'), 'Request or import the certificate in ACM in us-east-1, or make the domain regional.');

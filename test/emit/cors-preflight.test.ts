@@ -4,7 +4,8 @@
  * methods and request headers its operations use are read from the spec itself, the preflight answer is
  * computed as the gateway would send it (static header mappings plus the response template's overrides)
  * for an allowed and a refused origin, in both spellings of the Origin header; then the same for the
- * actual responses of the integrations the gateway maps (mock and AWS service ones).
+ * actual responses of the integrations the gateway maps (mock and AWS service ones), and the gateway
+ * responses (DEFAULT_4XX, DEFAULT_5XX and those the spec sets).
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -86,6 +87,7 @@ interface GatewayResponseSpec {
 }
 interface OperationBody {
   readonly responses: Record<string, { headers?: Record<string, unknown> }>;
+  readonly security?: readonly unknown[];
   readonly 'x-amazon-apigateway-integration': { type: string; requestTemplates?: Record<string, string>; responses: Record<string, GatewayResponseSpec> };
 }
 
@@ -103,6 +105,21 @@ function answer(operation: OperationBody, response: GatewayResponseSpec, originH
   return headers;
 }
 
+/**
+ * A gateway response as the gateway sends it: literals, and request headers looked up by the name as
+ * written (API Gateway does not document a case-insensitive lookup, and HTTP/2 clients send `origin`).
+ */
+function gatewayAnswer(response: GatewayResponseSpec, request: Readonly<Record<string, string>>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(response.responseParameters ?? {})) {
+    const name = key.replace('gatewayresponse.header.', '');
+    const fromRequest = /^method\.request\.header\.(.+)$/.exec(value)?.[1];
+    const sent = fromRequest === undefined ? value.replace(/^'|'$/g, '') : request[fromRequest];
+    if (sent !== undefined) headers[name] = sent;
+  }
+  return headers;
+}
+
 async function checkFixture(fixture: string, allowed: string): Promise<void> {
   const input = `fixtures/${fixture}/openapi.yaml`;
   const spec = parse(readFileSync(input, 'utf8')) as Block;
@@ -115,9 +132,24 @@ async function checkFixture(fixture: string, allowed: string): Promise<void> {
   const unlisted = cors.headers ? allUsed.filter((h) => !cors.headers!.some((l) => l.toLowerCase() === h.toLowerCase())) : [];
   expect(result.diagnostics.some((d) => d.code === 'cors-header-not-allowed')).toBe(unlisted.length > 0);
   const api = Object.values(result.template!.Resources).find((r) => r.Type === 'AWS::ApiGateway::RestApi')!;
-  const paths = (api.Properties!['Body'] as unknown as { paths: Record<string, Record<string, OperationBody>> }).paths;
+  const body = api.Properties!['Body'] as unknown as { paths: Record<string, Record<string, OperationBody>>; 'x-amazon-apigateway-gateway-responses': Record<string, GatewayResponseSpec> };
+  const paths = body.paths;
+  // The gateway's own errors (an authorizer's 401/403, 429, 5XX) are readable by the page, except with
+  // several origins and credentials, where no gateway response can choose the origin.
+  const gatewayResponses = body['x-amazon-apigateway-gateway-responses'];
+  for (const type of new Set(['DEFAULT_4XX', 'DEFAULT_5XX', ...Object.keys(gatewayResponses)])) {
+    expect(gatewayResponses[type], type).toBeDefined();
+    for (const originName of ['Origin', 'origin']) {
+      const sent = gatewayAnswer(gatewayResponses[type]!, { [originName]: allowed });
+      if (cors.origins.length > 1 && credentials) expect(header(sent, 'Access-Control-Allow-Origin'), type).toBeUndefined();
+      else expect(corsRefusal(sent, allowed, credentials), `${type} from ${allowed} (${originName})`).toBeUndefined();
+      expect(header(sent, 'Access-Control-Expose-Headers'), type).toBe(cors.exposeHeaders?.join(','));
+    }
+  }
   for (const [path, item] of Object.entries(spec['paths'] as Record<string, Block>)) {
     const preflight = paths[path]!['options']!;
+    // A preflight carries no credentials, API key or signature, so it must need none.
+    expect(preflight.security, path).toEqual([]);
     const integration = preflight['x-amazon-apigateway-integration'];
     expect(integration.type, path).toBe('mock');
     expect(JSON.parse(integration.requestTemplates!['application/json']!).statusCode, path).toBe(200);
@@ -164,6 +196,6 @@ describe('CORS as the browser sees it', () => {
     await checkFixture('cors-many-origins', 'https://app.example.com');
     await checkFixture('cors-many-origins', 'https://admin.example.com');
   });
-  it('several origins with credentials and a token authorizer header', () => checkFixture('cors-many-origins-credentials', 'http://localhost:3000'));
+  it('several origins with credentials, a token authorizer header and an API key', () => checkFixture('cors-many-origins-credentials', 'http://localhost:3000'));
   it('origin * without credentials, IAM auth', () => checkFixture('gateway-responses', 'https://any.example.org'));
 });
