@@ -72,7 +72,8 @@ async function readBase(path: string): Promise<{ file?: SourceFile; diagnostics:
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    return { diagnostics: [{ code: 'file-unreadable', severity: 'error', message: `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, location: { file: path, pointer: '' }, hint: 'The --into template is read relative to the current directory.' }] };
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
+    return { diagnostics: [{ code: 'file-unreadable', severity: 'error', message: `Cannot read ${path}: ${reason}`, location: { file: path, pointer: '' }, hint: 'The --into template is read relative to the current directory.' }] };
   }
   const parsed = parseSource(path, text);
   if (!parsed.ok) return parsed;
