@@ -25,6 +25,15 @@ describe('compile CLI', () => {
     expect(stdout).toBe(expected);
   });
 
+  it('prints the same bytes from another directory, locale and time zone', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'gateform-'));
+    for (const LC_ALL of ['lt_LT.UTF-8', 'C']) {
+      const result = spawnSync(process.execPath, [join(process.cwd(), COMPILE), join(process.cwd(), example)], { cwd: elsewhere, encoding: 'utf8', env: { ...process.env, LC_ALL, LANG: LC_ALL, TZ: 'Pacific/Kiritimati' } });
+      expect(result.status).toBe(0);
+      expect(result.stdout).toBe(expected);
+    }
+  });
+
   it('is the same command under gateform', () => {
     expect(run(GATEFORM, ['compile', example]).stdout).toBe(expected);
   });
