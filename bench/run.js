@@ -15,15 +15,19 @@ writeFileSync(file, generateSpec(OPERATIONS));
 
 function measure(mode) {
   const out = execFileSync(process.execPath, ['bench/measure.js', mode, file, String(RUNS)], { encoding: 'utf8' });
-  const { times, maxRssMb } = JSON.parse(out);
+  const { times, cpuTimes, maxRssMb } = JSON.parse(out);
+  return { cold: times[0], median: warmMedian(times), cpu: warmMedian(cpuTimes), maxRssMb };
+}
+
+function warmMedian(times) {
   const warm = times.slice(1).sort((a, b) => a - b);
-  return { cold: times[0], median: warm[Math.floor(warm.length / 2)], maxRssMb };
+  return warm[Math.floor(warm.length / 2)];
 }
 
 const compile = measure('compile');
 const parser = measure('swagger-parser');
-const row = (name, m) => `${name.padEnd(26)} cold ${m.cold.toFixed(0).padStart(5)} ms   warm median ${m.median.toFixed(0).padStart(5)} ms   peak RSS ${m.maxRssMb.toFixed(0)} MB`;
+const row = (name, m) => `${name.padEnd(26)} cold ${m.cold.toFixed(0).padStart(5)} ms   warm median ${m.median.toFixed(0).padStart(5)} ms (CPU ${m.cpu.toFixed(0).padStart(5)} ms)   peak RSS ${m.maxRssMb.toFixed(0)} MB`;
 console.log(`${OPERATIONS} operations (${file})`);
 console.log(row('gateform compile', compile));
 console.log(row('swagger-parser validate', parser));
-console.log(`ratio compile / swagger-parser: cold ${(compile.cold / parser.cold).toFixed(2)}x, warm ${(compile.median / parser.median).toFixed(2)}x`);
+console.log(`ratio compile / swagger-parser: cold ${(compile.cold / parser.cold).toFixed(2)}x, warm ${(compile.median / parser.median).toFixed(2)}x, warm CPU ${(compile.cpu / parser.cpu).toFixed(2)}x`);

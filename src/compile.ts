@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
-import { emitTemplate, namesDefinedBy } from './emit/template.js';
+import { emitTemplate, namesDefinedBy, resourcesOf } from './emit/template.js';
 import type { CfnTemplate } from './emit/cfn.js';
 import { loadDocument } from './load/load-document.js';
 import { parseSource } from './load/parse.js';
@@ -45,7 +45,7 @@ export async function compile(path: string, options: CompileOptions = {}): Promi
   if (!loaded || hasErrors(diagnostics)) return { diagnostics, files };
 
   const config = options.config ?? configFor(path, diagnostics, files);
-  const { model, diagnostics: modelDiagnostics } = buildModel(loaded, base ? { externalNames: namesDefinedBy(base), base: asBlock(base.value), into: base.path } : {});
+  const { model, diagnostics: modelDiagnostics } = buildModel(loaded, base ? { externalNames: namesDefinedBy(base), base: { ...asBlock(base.value), Resources: resourcesOf(base) }, into: base.path } : {});
   diagnostics.push(...applyConfig(modelDiagnostics, config, true));
   // The lint rules run on every compile, beside the model's checks: an error-level finding stops the template.
   diagnostics.push(...lintDocument(loaded, model, config));
@@ -72,7 +72,8 @@ async function readBase(path: string): Promise<{ file?: SourceFile; diagnostics:
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    return { diagnostics: [{ code: 'file-unreadable', severity: 'error', message: `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, location: { file: path, pointer: '' }, hint: 'The --into template is read relative to the current directory.' }] };
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
+    return { diagnostics: [{ code: 'file-unreadable', severity: 'error', message: `Cannot read ${path}: ${reason}`, location: { file: path, pointer: '' }, hint: 'The --into template is read relative to the current directory.' }] };
   }
   const parsed = parseSource(path, text);
   if (!parsed.ok) return parsed;

@@ -1,6 +1,6 @@
 /** `gateform compile` (also the `compile` bin): OpenAPI + x-gateway → CloudFormation template. */
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { compile } from '../compile.js';
 import { IO_ERROR_CODES } from '../load/load-document.js';
 import { serializeTemplate, type OutputFormat } from '../emit/serialize.js';
@@ -63,10 +63,26 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
   try {
     await writeAtomically(options.output, text);
   } catch (error) {
-    io.stderr(`compile: cannot write ${options.output}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`compile: cannot write ${options.output}: ${writeFailure(error)}\n`);
     return EXIT_USAGE;
   }
   return EXIT_OK;
+}
+
+/** Why a write failed, without the temporary file's name that Node's message carries. */
+const WRITE_FAILURES: Readonly<Record<string, string>> = {
+  ENOENT: 'its directory does not exist',
+  ENOTDIR: 'its directory does not exist',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+};
+
+function writeFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return (code !== undefined ? WRITE_FAILURES[code] : undefined) ?? (error instanceof Error ? error.message : String(error));
 }
 
 interface CompileCliOptions {
@@ -89,6 +105,10 @@ function compileOptions(positional: readonly string[], output: string | undefine
   if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'no input file given' : `expected one input file, got ${positional.length}`);
   if (format !== undefined && format !== 'yaml' && format !== 'json') throw new UsageError(`--format must be yaml or json, not ${format}`);
   if (check && output === undefined) throw new UsageError('--check needs --output, the file to compare');
+  if (output !== undefined && resolve(output) === resolve(positional[0]!)) throw new UsageError(`--output ${output} is the input spec; write the template to another file`);
+  if (output !== undefined && into !== undefined && resolve(output) === resolve(into)) {
+    throw new UsageError(`--output ${output} is the --into template; write to another file (run again, the merged template would clash with itself)`);
+  }
   const fromExtension = output !== undefined && extname(output).toLowerCase() === '.json' ? 'json' : 'yaml';
   return {
     input: positional[0]!,

@@ -3,7 +3,7 @@ import { runCompile } from './compile.js';
 import { runLint } from './lint.js';
 import { EXIT_OK, EXIT_USAGE, type Io, packageVersion } from './io.js';
 
-const USAGE = `Usage: gateform <command> [options]
+export const GATEFORM_USAGE = `Usage: gateform <command> [options]
 
 Commands:
   compile <openapi.yaml>   Compile an OpenAPI document with x-gateway into a CloudFormation template
@@ -22,7 +22,7 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: Io) => Pro
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help') {
-    io.stdout(USAGE);
+    io.stdout(GATEFORM_USAGE);
     return command === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (command === '-v' || command === '--version') {
@@ -31,7 +31,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const run = COMMANDS[command];
   if (!run) {
-    io.stderr(`gateform: unknown command ${command}\n\n${USAGE}`);
+    io.stderr(`gateform: unknown command ${command}\n\n${GATEFORM_USAGE}`);
     return EXIT_USAGE;
   }
   return run(rest, io);

@@ -59,7 +59,8 @@ export function intrinsicProblem(value: Json): string | undefined {
 /** Classify a user-written value. Returns undefined for anything that is neither a string nor an intrinsic. */
 export function toAwsValue(value: unknown): AwsValue | undefined {
   if (typeof value === 'string') {
-    if (!PLACEHOLDER.test(value)) return { kind: 'literal', value };
+    // `${!x}` means `${x}` with placeholders beside it (Fn::Sub), so it means the same without them.
+    if (!PLACEHOLDER.test(value)) return { kind: 'literal', value: value.replace(/\$\{!/g, '${') };
     return { kind: 'sub', template: value.replace(/\$\{stageVariables\./g, '${!stageVariables.') };
   }
   if (isIntrinsic(value)) return { kind: 'intrinsic', value };

@@ -98,6 +98,7 @@ class ModelBuilder implements ModelContext {
   readonly diagnostics: Diagnostic[] = [];
   readonly document: JsonObject;
   private readonly parameters = new Map<string, TemplateParameter>();
+  private readonly conditionalReported = new Set<string>();
   private readonly file: string;
 
   constructor(
@@ -350,6 +351,7 @@ class ModelBuilder implements ModelContext {
     const direct = value.kind === 'intrinsic' ? new Set(directReferences(value.value)) : new Set<string>();
     for (const name of names) {
       const head = name.split('.')[0]!;
+      if (this.externalNames.has(head)) this.checkConditional(head, pointer);
       if (head.startsWith('AWS::') || this.externalNames.has(head) || this.parameters.has(head)) continue;
       if (name.includes('.') || direct.has(head)) {
         if (this.trustReferences) continue;
@@ -363,6 +365,17 @@ class ModelBuilder implements ModelContext {
       this.parameters.set(head, { name: head, description: usage, origin: this.origin(pointer) });
     }
     return value;
+  }
+
+  /**
+   * A resource of the --into template created only under a condition: the generated resources refer to it
+   * in any case, and CloudFormation refuses a reference to a resource the condition leaves out.
+   */
+  private checkConditional(name: string, pointer: string): void {
+    const condition = asBlock(asBlock(this.base['Resources'])[name])['Condition'];
+    if (typeof condition !== 'string' || this.conditionalReported.has(`${pointer} ${name}`)) return;
+    this.conditionalReported.add(`${pointer} ${name}`);
+    this.report('conditional-reference', 'error', `\`${name}\` exists only when the condition \`${condition}\` of ${this.into} is true, but the API refers to it in any case.`, pointer, `Deploying with \`${condition}\` false fails with "Unresolved resource dependencies". Create \`${name}\` without a condition, or pass the value in through a \`\${Name}\` placeholder.`);
   }
 
   secret(placeholder: string, pointer: string, usage: string, length?: { readonly min: number; readonly max: number }): string {

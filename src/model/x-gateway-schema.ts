@@ -38,7 +38,8 @@ function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const deeper = (path: string): boolean => errors.some((e) => e.instancePath.startsWith(path + '/'));
   return errors
-    .filter((e) => e.keyword !== 'if')
+    // `propertyNames` only says that a name failed; the name's own error says which and why.
+    .filter((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames')
     .filter((e) => {
       if (!anyOfPaths.has(e.instancePath)) return true;
       // At a failed anyOf: the deeper branch's errors if one got further, else the anyOf error alone.
@@ -63,12 +64,25 @@ function toDiagnostic(error: ErrorObject, base: string, locate: (pointer: string
       hint: known.length > 0 ? `Known keys here: ${known.join(', ')}.` : 'No keys are allowed here.',
     };
   }
+  if (error.propertyName !== undefined) return badName(error, error.propertyName, at, name, locate);
   return {
     code: 'invalid-x-gateway-value',
     severity: 'error',
     message: `\`${name}\` ${explain(error)}.`,
     location: locate(at),
     hint: describeSchema(error.parentSchema),
+  };
+}
+
+/** A key that `propertyNames` refuses (a template parameter, usage plan or stage variable name), reported at the key. */
+function badName(error: ErrorObject, key: string, at: string, parent: string, locate: (pointer: string) => Location): Diagnostic {
+  const pattern = error.keyword === 'pattern' ? String(error.params['pattern']) : undefined;
+  return {
+    code: 'invalid-x-gateway-value',
+    severity: 'error',
+    message: `The name \`${key}\` in \`${parent}\` ${pattern !== undefined ? `does not match \`${pattern}\`` : explain(error)}.`,
+    location: locate(childPointer(at, key)),
+    hint: pattern !== undefined ? `Rename it with only the characters \`${pattern}\` allows.` : 'Rename it.',
   };
 }
 

@@ -25,6 +25,15 @@ describe('compile CLI', () => {
     expect(stdout).toBe(expected);
   });
 
+  it('prints the same bytes from another directory, locale and time zone', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'gateform-'));
+    for (const LC_ALL of ['lt_LT.UTF-8', 'C']) {
+      const result = spawnSync(process.execPath, [join(process.cwd(), COMPILE), join(process.cwd(), example)], { cwd: elsewhere, encoding: 'utf8', env: { ...process.env, LC_ALL, LANG: LC_ALL, TZ: 'Pacific/Kiritimati' } });
+      expect(result.status).toBe(0);
+      expect(result.stdout).toBe(expected);
+    }
+  });
+
   it('is the same command under gateform', () => {
     expect(run(GATEFORM, ['compile', example]).stdout).toBe(expected);
   });
@@ -78,7 +87,11 @@ describe('compile CLI', () => {
     ['an unknown option', ['x.yaml', '--fromat', 'json'], 'unknown option --fromat'],
     ['a bad format', [example, '--format', 'xml'], '--format must be yaml or json'],
     ['--check without --output', [example, '--check'], '--check needs --output'],
-    ['an unwritable output', [example, '-o', '/nonexistent-dir/t.yaml'], 'cannot write /nonexistent-dir/t.yaml'],
+    ['an output in a missing directory', [example, '-o', '/nonexistent-dir/t.yaml'], 'cannot write /nonexistent-dir/t.yaml: its directory does not exist\n'],
+    ['an output that is a directory', [example, '-o', 'examples'], 'cannot write examples: it is a directory\n'],
+    ['an output that is the input', [example, '-o', './examples/pets/openapi.yaml'], '--output ./examples/pets/openapi.yaml is the input spec'],
+    ['an output that is the --into template', ['fixtures/into-base/openapi.yaml', '--into', 'fixtures/into-base/base.yaml', '-o', 'fixtures/into-base/base.yaml'], 'is the --into template'],
+    ['a missing --into template', [example, '--into', 'fixtures/nope.yaml'], 'Cannot read fixtures/nope.yaml: no such file [file-unreadable]'],
   ])('exits 2 on %s', (_name, args, message) => {
     const { status, stderr } = run(COMPILE, args);
     expect(status).toBe(2);

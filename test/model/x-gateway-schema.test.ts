@@ -18,6 +18,8 @@ describe('checkXGateway', () => {
     ['the branch of an anyOf that got furthest', { auth: ['users', { scopes: 'read' }] }, 'operation', 'invalid-x-gateway-value', '/x-gateway/auth/1/scopes', '`scopes` must be array'],
     ['a request value behind a $ref', { integration: { dynamodb: { table: 't', action: 'PutItem', item: { a: { from: 'x' } } } } }, 'operation', 'invalid-x-gateway-value', '/x-gateway/integration/dynamodb/item/a/from', 'has the value `x`'],
     ['a non-intrinsic object for an AWS value', { integration: { lambda: { Foo: 1 } } }, 'operation', 'invalid-x-gateway-value', '/x-gateway/integration/lambda', 'CloudFormation intrinsic'],
+    ['a parameter name CloudFormation refuses, once', { parameters: { 'Bad-Name': {} } }, 'root', 'invalid-x-gateway-value', '/x-gateway/parameters/Bad-Name', 'The name `Bad-Name` in `parameters` does not match `^[A-Za-z0-9]+$`'],
+    ['a stage variable name too long', { stage: { variables: { ['v'.repeat(65)]: 'x' } } }, 'root', 'invalid-x-gateway-value', `/x-gateway/stage/variables/${'v'.repeat(65)}`, 'in `variables` must NOT have more than 64 characters'],
   ] as const)('reports %s at the key', (_name, block, kind, code, pointer, message) => {
     const [diagnostic, ...rest] = checkXGateway(block, kind, '/x-gateway', locate);
     expect(rest).toEqual([]);
