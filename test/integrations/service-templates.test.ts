@@ -232,8 +232,19 @@ describe('Step Functions', () => {
   it('passes an object field of the body as the input, as JSON', async () => {
     const route = (await integrationsOf('service-stepfunctions', parameters))('POST /returns');
     const payload = { order: 'o-1', lines: [{ sku: "it's", qty: 2 }], note: null };
-    const request = JSON.parse(route.request({ body: JSON.stringify({ payload, ignored: true }) }).text);
+    const request = JSON.parse(route.request({ body: JSON.stringify({ payload, ignored: true }), headers: { 'Idempotency-Key': 'k-1' } }).text);
     expect(JSON.parse(request.input)).toEqual(payload);
+    expect(request.name).toBe('k-1');
+  });
+
+  it('starts with {} when the input field is missing or null, and leaves out a name the request lacks', async () => {
+    const route = (await integrationsOf('service-stepfunctions', parameters))('POST /returns');
+    // Step Functions takes "null" as the execution's input; the API asks for "{}" when there is none.
+    expect(JSON.parse(route.request({ body: '{}' }).text)).toEqual({ stateMachineArn: parameters.OrderFlowArn, input: '{}' });
+    expect(JSON.parse(route.request({ body: '{"payload": null}' }).text).input).toBe('{}');
+    expect(JSON.parse(route.request({ body: '{"payload": []}' }).text).input).toBe('[]');
+    // An empty name is refused (its minimum length is 1): without one, Step Functions picks a UUID.
+    expect(JSON.parse(route.request({ body: '{"payload": {"a": 1}}', headers: { 'Idempotency-Key': '' } }).text)).not.toHaveProperty('name');
   });
 
   it('StartSyncExecution answers with the output, or 502 when the workflow failed', async () => {
@@ -258,6 +269,10 @@ describe('EventBridge PutEvents', () => {
     const field = JSON.parse(at('POST /signals').request({ body: JSON.stringify({ signal, other: 1 }) }).text).Entries[0];
     expect(field.EventBusName).toBe('default');
     expect(JSON.parse(field.Detail)).toEqual(signal);
+    // Detail must be a JSON object: a missing or null field sends {} rather than "null", which EventBridge refuses.
+    expect(JSON.parse(at('POST /signals').request({ body: '{"other": 1}' }).text).Entries[0].Detail).toBe('{}');
+    expect(JSON.parse(at('POST /signals').request({ body: '{"signal": null}' }).text).Entries[0].Detail).toBe('{}');
+    expect(JSON.parse(route.request({ body: '' }).text).Entries[0].Detail).toBe('{}');
     expect(JSON.parse(route.response('{"FailedEntryCount": 0, "Entries": [{"EventId": "e-1"}]}').text)).toEqual({ eventId: 'e-1' });
     const failed = route.response('{"FailedEntryCount": 1, "Entries": [{"ErrorCode": "x", "ErrorMessage": "bad \\"detail\\""}]}');
     expect(failed.status).toBe(500);
