@@ -7,6 +7,7 @@ import { toAwsValue } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
+import { encryptionOf, keyStatements } from './encryption.js';
 import { actionUri, allow, arnOf, regionOf } from './iam.js';
 import { quietValue, textValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
@@ -31,7 +32,7 @@ export function parseSns(ctx: ModelContext, block: Block, pointer: string, scope
     ...('subject' in block && { subject: requestValue(ctx, scope, block['subject'], childPointer(pointer, 'subject')) }),
     attributes: attributesOf(ctx, scope, block['attributes'], childPointer(pointer, 'attributes')),
   };
-  return topic && { kind: 'sns', topic: topic.value, topicForm: topic.form, ...values, ...common };
+  return topic && { kind: 'sns', topic: topic.value, topicForm: topic.form, ...values, ...encryptionOf(ctx, topic.value, childPointer(pointer, 'topic'), common), ...common };
 }
 
 export function renderSnsIntegration(route: ServiceRoute, integration: SnsIntegration): IntegrationOutput {
@@ -52,7 +53,7 @@ export function renderSnsIntegration(route: ServiceRoute, integration: SnsIntegr
       { topic: toAwsValue(topic)! },
     ),
     responseTemplate: renderVtl('sns/publish.response', {}),
-    statements: [allow(['sns:Publish'], [topic])],
+    statements: [allow(['sns:Publish'], [topic]), ...keyStatements(integration.encryptionKey, ['kms:GenerateDataKey', 'kms:Decrypt'])],
     target: integration.topic,
   });
 }

@@ -8,6 +8,7 @@ import { type AwsValue, cfnValue, joinSub, subText } from '../model/aws-value.js
 import { asBlock, type Block, type ModelContext, type RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
+import { encryptionOf, keyStatements } from './encryption.js';
 import { allow, partOf, regionOf } from './iam.js';
 import { formValue, quietValue, textValue } from './request-values.js';
 import { declaredResource, type ResourceKind } from './resource-form.js';
@@ -33,7 +34,7 @@ export function parseSqs(ctx: ModelContext, block: Block, pointer: string, scope
     ...value('deduplicationId'),
   };
   if (queue) checkFifo(ctx, block, queue.value, childPointer(pointer, 'queue'));
-  return queue && { kind: 'sqs', queue: queue.value, queueForm: queue.form, ...values, ...common };
+  return queue && { kind: 'sqs', queue: queue.value, queueForm: queue.form, ...values, ...encryptionOf(ctx, queue.value, childPointer(pointer, 'queue'), common), ...common };
 }
 
 /**
@@ -87,7 +88,10 @@ export function renderSqsIntegration(route: ServiceRoute, integration: SqsIntegr
     }),
     responseTemplate: renderVtl('sqs/send-message.response', {}),
     // An ARN is the resource itself; a URL or name gives the queue's account and name.
-    statements: [allow(['sqs:SendMessage'], [integration.queueForm === 'arn' ? cfnValue(integration.queue) : joinSub([subText(`arn:\${AWS::Partition}:sqs:${region}:`), account, ':', name])])],
+    statements: [
+      allow(['sqs:SendMessage'], [integration.queueForm === 'arn' ? cfnValue(integration.queue) : joinSub([subText(`arn:\${AWS::Partition}:sqs:${region}:`), account, ':', name])]),
+      ...keyStatements(integration.encryptionKey, ['kms:GenerateDataKey', 'kms:Decrypt']),
+    ],
     target: integration.queue,
   });
 }
