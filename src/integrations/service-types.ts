@@ -44,6 +44,8 @@ export interface SnsIntegration extends ServiceCommon {
   readonly message: RequestValue;
   readonly subject?: RequestValue;
   readonly attributes: readonly MessageAttribute[];
+  readonly groupId?: RequestValue;
+  readonly deduplicationId?: RequestValue;
   /** The ARN of the customer managed KMS key the topic is encrypted with, when `--into` names one. */
   readonly encryptionKey?: CfnString;
 }

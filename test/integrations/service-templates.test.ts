@@ -133,6 +133,17 @@ describe('SNS Publish', () => {
     const withoutSubject = Object.fromEntries(new URLSearchParams(route.request({ body: JSON.stringify({ text: 'hi' }) }).text));
     expect(withoutSubject).toEqual({ Action: 'Publish', TopicArn: 'arn:aws:sns:eu-west-1:123456789012:alerts', Message: 'hi' });
   });
+
+  it('publishes to a FIFO topic with the group and deduplication ids', async () => {
+    const route = (await integrationsOf('service-sns', { AlertsTopic: 'a', OrdersTopic: 'arn:aws:sns:eu-west-1:123456789012:orders.fifo' }))('POST /orders/{customerId}');
+    expect(Object.fromEntries(new URLSearchParams(route.request({ body: '{"id": 1}', path: { customerId: 'c/42 ü' } }).text))).toEqual({
+      Action: 'Publish',
+      TopicArn: 'arn:aws:sns:eu-west-1:123456789012:orders.fifo',
+      Message: '{"id": 1}',
+      MessageGroupId: 'c/42 ü',
+      MessageDeduplicationId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
+    });
+  });
 });
 
 describe('DynamoDB', () => {
