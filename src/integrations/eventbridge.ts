@@ -30,9 +30,10 @@ export function parseEventBridge(ctx: ModelContext, block: Block, pointer: strin
 }
 
 export function renderEventBridgeIntegration(route: ServiceRoute, integration: EventBridgeIntegration): IntegrationOutput {
-  // Detail is a JSON object: the body or a body field as its JSON text; another value wrapped as {"value": "…"}.
+  // Detail is a JSON object: the body or a body field as its JSON text; another value wrapped as {"value": "…"},
+  // escaped twice: for the detail's JSON, then for the request's JSON string that holds it.
   const json = jsonValue(integration.detail, '$detail');
-  const detail = json !== undefined ? { set: json.set, text: escapeJson(json.text) } : { set: '', text: `{\\"value\\": \\"${jsonString(integration.detail)}\\"}` };
+  const detail = json !== undefined ? { set: json.set, text: escapeJson(json.text) } : { set: '', text: `{\\"value\\": \\"${escapeJson(jsonString(integration.detail))}\\"}` };
   const busArn = arnOf(integration.bus, integration.busForm, 'events', 'event-bus/');
   return renderServiceIntegration(route, integration, {
     service: 'EventBridge',

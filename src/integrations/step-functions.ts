@@ -49,9 +49,10 @@ function checkExpress(ctx: ModelContext, value: AwsValue, pointer: string): void
 export function renderStepFunctionsIntegration(route: ServiceRoute, integration: StepFunctionsIntegration): IntegrationOutput {
   const sync = integration.action === 'StartSyncExecution';
   const stateMachine = arnOf(integration.stateMachine, integration.stateMachineForm, 'states', 'stateMachine:');
-  // The body or a body field goes in as its JSON text; another value as a JSON string.
+  // The body or a body field goes in as its JSON text; another value as a JSON string, escaped twice (for
+  // the input's JSON, then for the request's JSON string that holds it).
   const json = jsonValue(integration.input, '$executionInput');
-  const input = json !== undefined ? { set: json.set, text: escapeJson(json.text) } : { set: '', text: `\\"${jsonString(integration.input)}\\"` };
+  const input = json !== undefined ? { set: json.set, text: escapeJson(json.text) } : { set: '', text: `\\"${escapeJson(jsonString(integration.input))}\\"` };
   // An empty name is refused (minimum length 1); without one, Step Functions names the execution itself.
   const name = integration.name === undefined ? undefined : { set: `#set($name = ${quietValue(integration.name)})`, text: escapeJson('$name') };
   const output = renderServiceIntegration(route, integration, {

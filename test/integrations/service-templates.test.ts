@@ -258,6 +258,13 @@ describe('Step Functions', () => {
     expect(JSON.parse(route.request({ body: '{"payload": {"a": 1}}', headers: { 'Idempotency-Key': '' } }).text)).not.toHaveProperty('name');
   });
 
+  it('passes another value as a JSON string input, whatever it holds', async () => {
+    const route = (await integrationsOf('service-stepfunctions', parameters))('POST /audits');
+    for (const note of [TRICKY.note, TRICKY.lines, TRICKY.unicode, TRICKY.html, '']) {
+      expect(JSON.parse(JSON.parse(route.request({ query: { note } }).text).input)).toBe(note);
+    }
+  });
+
   it('StartSyncExecution answers with the output, or 502 when the workflow failed', async () => {
     const route = (await integrationsOf('service-stepfunctions', parameters))('POST /quotes');
     expect(JSON.parse(route.request({ body: '{"qty": 2}' }).text)).toEqual({ stateMachineArn: parameters.QuoteFlowArn, input: '{"qty":2}' });
@@ -284,6 +291,11 @@ describe('EventBridge PutEvents', () => {
     expect(JSON.parse(at('POST /signals').request({ body: '{"other": 1}' }).text).Entries[0].Detail).toBe('{}');
     expect(JSON.parse(at('POST /signals').request({ body: '{"signal": null}' }).text).Entries[0].Detail).toBe('{}');
     expect(JSON.parse(route.request({ body: '' }).text).Entries[0].Detail).toBe('{}');
+    // Another value is wrapped as {"value": …}, escaped once for the detail's JSON and once for the request's.
+    for (const ping of [TRICKY.note, TRICKY.lines, TRICKY.unicode, TRICKY.html]) {
+      const detail = JSON.parse(at('POST /pings').request({ headers: { 'X-Ping': ping } }).text).Entries[0].Detail;
+      expect(JSON.parse(detail)).toEqual({ value: ping });
+    }
     expect(JSON.parse(route.response('{"FailedEntryCount": 0, "Entries": [{"EventId": "e-1"}]}').text)).toEqual({ eventId: 'e-1' });
     const failed = route.response('{"FailedEntryCount": 1, "Entries": [{"ErrorCode": "x", "ErrorMessage": "bad \\"detail\\""}]}');
     expect(failed.status).toBe(500);
