@@ -300,6 +300,11 @@ describe('EventBridge PutEvents', () => {
     const failed = route.response('{"FailedEntryCount": 1, "Entries": [{"ErrorCode": "x", "ErrorMessage": "bad \\"detail\\""}]}');
     expect(failed.status).toBe(500);
     expect(JSON.parse(failed.text)).toMatchObject({ error: 'bad "detail"' });
+    // A body that is no JSON object (an array, a string) is refused per entry: the client's mistake.
+    const malformed = route.response('{"FailedEntryCount": 1, "Entries": [{"ErrorCode": "MalformedDetail", "ErrorMessage": "Detail is malformed."}]}');
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.text)).toMatchObject({ error: 'Detail is malformed.' });
+    expect(route.response('{"FailedEntryCount": 1, "Entries": [{"ErrorCode": "ThrottlingException"}]}').status).toBe(429);
   });
 });
 
