@@ -7,6 +7,7 @@ import { childPointer } from '../diagnostics/diagnostic.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
+import { encryptionOf, keyStatements } from './encryption.js';
 import { actionUri, allow, arnOf, regionOf } from './iam.js';
 import { jsonString, textValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
@@ -29,7 +30,7 @@ export function parseKinesis(ctx: ModelContext, block: Block, pointer: string, s
     partitionKey: requestValue(ctx, scope, block['partitionKey'], childPointer(pointer, 'partitionKey')),
     data: requestValue(ctx, scope, block['data'] ?? 'body', childPointer(pointer, 'data' in block ? 'data' : 'stream')),
   };
-  return stream && { kind: 'kinesis', stream: stream.value, streamForm: stream.form, ...values, ...common };
+  return stream && { kind: 'kinesis', stream: stream.value, streamForm: stream.form, ...values, ...encryptionOf(ctx, stream.value, childPointer(pointer, 'stream'), common), ...common };
 }
 
 export function renderKinesisIntegration(route: ServiceRoute, integration: KinesisIntegration): IntegrationOutput {
@@ -43,7 +44,7 @@ export function renderKinesisIntegration(route: ServiceRoute, integration: Kines
     requestParameters: { 'integration.request.header.Content-Type': "'application/x-amz-json-1.1'" },
     requestTemplate: renderVtl('kinesis/put-record.request', { streamKey: streamIsArn ? 'StreamARN' : 'StreamName', partitionKey: jsonString(integration.partitionKey), data }, { stream: integration.stream }),
     responseTemplate: renderVtl('kinesis/put-record.response', {}),
-    statements: [allow(['kinesis:PutRecord'], [arnOf(integration.stream, integration.streamForm, 'kinesis', 'stream/')])],
+    statements: [allow(['kinesis:PutRecord'], [arnOf(integration.stream, integration.streamForm, 'kinesis', 'stream/')]), ...keyStatements(integration.encryptionKey, ['kms:GenerateDataKey'])],
     target: integration.stream,
   });
 }

@@ -53,12 +53,19 @@ function fieldPath(value: RequestValue): string | undefined {
 }
 
 /**
- * A value passed whole as JSON text (an event's detail, an execution's input): a body field as
- * `$input.json`, so an object stays an object (`$input.path` would print it as Java's `{a=1}`).
+ * A value passed whole as JSON text (an event's detail, an execution's input), set into `variable` by the
+ * `set` directives: the body or a body field as `$input.json`, so an object stays an object (`$input.path`
+ * would print it as Java's `{a=1}`). A field the body lacks or holds as null (`$input.json` prints "null"),
+ * or an empty body, becomes `{}`: EventBridge refuses a detail that is not an object, and Step Functions
+ * asks for "{}" as the input of an execution that has none. Undefined for a value that is not the body.
  */
-export function jsonText(value: RequestValue): string | undefined {
-  const path = fieldPath(value);
-  return path === undefined ? undefined : `$input.json('${path}')`;
+export function jsonValue(value: RequestValue, variable: string): { set: string; text: string } | undefined {
+  const path = value === 'body' ? '$' : fieldPath(value);
+  if (path === undefined) return undefined;
+  return {
+    set: `#set(${variable} = "$!input.json('${path}')")#if(${variable} == "null" || ${variable} == "")#set(${variable} = "{}")#{end}`,
+    text: variable,
+  };
 }
 
 /**

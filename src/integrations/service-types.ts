@@ -2,7 +2,7 @@
  * Direct AWS service integrations as plain data: one member per service, each with what the integration
  * needs (its target and where each value comes from in the request).
  */
-import type { AwsValue } from '../model/aws-value.js';
+import type { AwsValue, CfnString } from '../model/aws-value.js';
 import type { Origin } from '../model/ir.js';
 import type { RequestValue } from './request-values.js';
 import type { ResourceForm } from './resource-form.js';
@@ -32,6 +32,8 @@ export interface SqsIntegration extends ServiceCommon {
   readonly attributes: readonly MessageAttribute[];
   readonly groupId?: RequestValue;
   readonly deduplicationId?: RequestValue;
+  /** The ARN of the customer managed KMS key the queue is encrypted with, when `--into` names one. */
+  readonly encryptionKey?: CfnString;
 }
 
 export interface SnsIntegration extends ServiceCommon {
@@ -42,6 +44,10 @@ export interface SnsIntegration extends ServiceCommon {
   readonly message: RequestValue;
   readonly subject?: RequestValue;
   readonly attributes: readonly MessageAttribute[];
+  readonly groupId?: RequestValue;
+  readonly deduplicationId?: RequestValue;
+  /** The ARN of the customer managed KMS key the topic is encrypted with, when `--into` names one. */
+  readonly encryptionKey?: CfnString;
 }
 
 export type DynamoDbAction = 'PutItem' | 'GetItem' | 'Query' | 'UpdateItem' | 'DeleteItem';
@@ -104,6 +110,8 @@ export interface KinesisIntegration extends ServiceCommon {
   readonly streamForm: ResourceForm;
   readonly partitionKey: RequestValue;
   readonly data: RequestValue;
+  /** The ARN of the customer managed KMS key the stream is encrypted with, when `--into` names one. */
+  readonly encryptionKey?: CfnString;
 }
 
 export type ServiceIntegration = SqsIntegration | SnsIntegration | DynamoDbIntegration | S3Integration | StepFunctionsIntegration | EventBridgeIntegration | KinesisIntegration;

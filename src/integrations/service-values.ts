@@ -1,9 +1,9 @@
 /** Reading a service integration's request values in the model, with the checks every service shares. */
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { AwsValue } from '../model/aws-value.js';
-import type { ModelContext, RouteScope } from '../model/context.js';
+import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import { pathParameterOf, readsBody, type RequestValue } from './request-values.js';
-import { type ResourceForm, resourceFormOf, type ResourceKind } from './resource-form.js';
+import { declaredResource, type ResourceForm, resourceFormOf, type ResourceKind } from './resource-form.js';
 
 const NO_BODY = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
 
@@ -25,6 +25,11 @@ export function requestValue(ctx: ModelContext, scope: RouteScope, raw: unknown,
   return value;
 }
 
+/** An optional request value of `block`, checked, as `{ key: value }`; `{}` when the block has none. */
+export function optionalValue(ctx: ModelContext, scope: RouteScope, block: Block, pointer: string, key: string): { readonly [key: string]: RequestValue } {
+  return key in block ? { [key]: requestValue(ctx, scope, block[key], childPointer(pointer, key)) } : {};
+}
+
 /** A method without a body (GET, HEAD, DELETE, OPTIONS) that declares one: nothing of it reaches the service. */
 export function refuseBodilessBody(ctx: ModelContext, scope: RouteScope, pointer: string): void {
   if (NO_BODY.has(scope.method) && scope.operation['requestBody'] !== undefined) {
@@ -44,4 +49,32 @@ export function targetOf(ctx: ModelContext, raw: unknown, pointer: string, usage
   const value = ctx.value(raw, pointer, usage);
   const form = resourceFormOf(ctx, value, kind, pointer);
   return form === undefined ? undefined : { value, form };
+}
+
+/** A FIFO queue or topic: what makes it one in `--into`, and the action that sends to it. */
+export interface FifoKind {
+  readonly service: 'sqs' | 'sns';
+  readonly noun: 'queue' | 'topic';
+  readonly action: 'SendMessage' | 'Publish';
+  readonly fifoProperty: 'FifoQueue' | 'FifoTopic';
+  readonly nameProperty: 'QueueName' | 'TopicName';
+}
+
+/**
+ * Sending to a FIFO queue or topic needs a MessageGroupId, and a MessageDeduplicationId unless it
+ * deduplicates by content. It is known to be FIFO by its name (`….fifo`) or its --into declaration.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html
+ * https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
+ */
+export function checkFifo(ctx: ModelContext, block: Block, target: AwsValue, pointer: string, kind: FifoKind): void {
+  const { service, noun, action } = kind;
+  const declared = declaredResource(ctx, target);
+  const text = target.kind === 'literal' ? target.value : target.kind === 'sub' ? target.template : '';
+  const fifo = text.endsWith('.fifo') || String(declared?.properties[kind.fifoProperty]) === 'true' || String(declared?.properties[kind.nameProperty]).endsWith('.fifo');
+  if (fifo && !('groupId' in block)) {
+    ctx.report(`${service}-fifo-group-id`, 'error', `The ${noun} is a FIFO ${noun}: ${action} to it needs a MessageGroupId.`, pointer, 'Add `groupId:` (messages with the same group id are delivered in order; e.g. `path.customerId`, or `context.requestId` for no ordering).');
+  }
+  if (fifo && declared && !('deduplicationId' in block) && String(declared.properties['ContentBasedDeduplication']) !== 'true') {
+    ctx.report(`${service}-fifo-deduplication-id`, 'error', `\`${declared.id}\` is a FIFO ${noun} without ContentBasedDeduplication: ${action} to it needs a MessageDeduplicationId.`, pointer, `Add \`deduplicationId: context.requestId\` (or a value that identifies the message), or set ContentBasedDeduplication on the ${noun}.`);
+  }
 }

@@ -7,10 +7,11 @@ import { toAwsValue } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
+import { encryptionOf, keyStatements } from './encryption.js';
 import { actionUri, allow, arnOf, regionOf } from './iam.js';
-import { quietValue, textValue } from './request-values.js';
+import { formValue, quietValue, textValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
-import { requestValue, targetOf } from './service-values.js';
+import { checkFifo, optionalValue, requestValue, targetOf } from './service-values.js';
 import type { ServiceCommon, SnsIntegration } from './service-types.js';
 import { attributesOf } from './sqs.js';
 import type { IntegrationOutput } from './types.js';
@@ -30,8 +31,11 @@ export function parseSns(ctx: ModelContext, block: Block, pointer: string, scope
     message: requestValue(ctx, scope, block['message'] ?? 'body', childPointer(pointer, 'message' in block ? 'message' : 'topic')),
     ...('subject' in block && { subject: requestValue(ctx, scope, block['subject'], childPointer(pointer, 'subject')) }),
     attributes: attributesOf(ctx, scope, block['attributes'], childPointer(pointer, 'attributes')),
+    ...optionalValue(ctx, scope, block, pointer, 'groupId'),
+    ...optionalValue(ctx, scope, block, pointer, 'deduplicationId'),
   };
-  return topic && { kind: 'sns', topic: topic.value, topicForm: topic.form, ...values, ...common };
+  if (topic) checkFifo(ctx, block, topic.value, childPointer(pointer, 'topic'), { service: 'sns', noun: 'topic', action: 'Publish', fifoProperty: 'FifoTopic', nameProperty: 'TopicName' });
+  return topic && { kind: 'sns', topic: topic.value, topicForm: topic.form, ...values, ...encryptionOf(ctx, topic.value, childPointer(pointer, 'topic'), common), ...common };
 }
 
 export function renderSnsIntegration(route: ServiceRoute, integration: SnsIntegration): IntegrationOutput {
@@ -48,11 +52,13 @@ export function renderSnsIntegration(route: ServiceRoute, integration: SnsIntegr
         // A subject the request lacks is left out: SNS refuses an empty one.
         subject: integration.subject === undefined ? undefined : quietValue(integration.subject),
         attributes: integration.attributes.map((a) => ({ name: a.name, value: quietValue(a.value) })),
+        groupId: integration.groupId === undefined ? undefined : formValue(integration.groupId),
+        deduplicationId: integration.deduplicationId === undefined ? undefined : formValue(integration.deduplicationId),
       },
       { topic: toAwsValue(topic)! },
     ),
     responseTemplate: renderVtl('sns/publish.response', {}),
-    statements: [allow(['sns:Publish'], [topic])],
+    statements: [allow(['sns:Publish'], [topic]), ...keyStatements(integration.encryptionKey, ['kms:GenerateDataKey', 'kms:Decrypt'])],
     target: integration.topic,
   });
 }

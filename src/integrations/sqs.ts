@@ -8,10 +8,11 @@ import { type AwsValue, cfnValue, joinSub, subText } from '../model/aws-value.js
 import { asBlock, type Block, type ModelContext, type RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
+import { encryptionOf, keyStatements } from './encryption.js';
 import { allow, partOf, regionOf } from './iam.js';
 import { formValue, quietValue, textValue } from './request-values.js';
-import { declaredResource, type ResourceKind } from './resource-form.js';
-import { requestValue, targetOf } from './service-values.js';
+import type { ResourceKind } from './resource-form.js';
+import { checkFifo, optionalValue, requestValue, targetOf } from './service-values.js';
 import type { MessageAttribute, ServiceCommon, SqsIntegration } from './service-types.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';
@@ -25,32 +26,14 @@ const QUEUE: ResourceKind = {
 
 export function parseSqs(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): SqsIntegration | undefined {
   const queue = targetOf(ctx, block['queue'], childPointer(pointer, 'queue'), `SQS queue of ${scope.method} ${scope.path}`, QUEUE);
-  const value = (key: string): { [k: string]: string } => (key in block ? { [key]: requestValue(ctx, scope, block[key], childPointer(pointer, key)) } : {});
   const values = {
     body: requestValue(ctx, scope, block['body'] ?? 'body', childPointer(pointer, 'body' in block ? 'body' : 'queue')),
     attributes: attributesOf(ctx, scope, block['attributes'], childPointer(pointer, 'attributes')),
-    ...value('groupId'),
-    ...value('deduplicationId'),
+    ...optionalValue(ctx, scope, block, pointer, 'groupId'),
+    ...optionalValue(ctx, scope, block, pointer, 'deduplicationId'),
   };
-  if (queue) checkFifo(ctx, block, queue.value, childPointer(pointer, 'queue'));
-  return queue && { kind: 'sqs', queue: queue.value, queueForm: queue.form, ...values, ...common };
-}
-
-/**
- * SendMessage to a FIFO queue needs a MessageGroupId, and a MessageDeduplicationId unless the queue
- * deduplicates by content. A queue is known to be FIFO by its name (`….fifo`) or its --into declaration.
- * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html
- */
-function checkFifo(ctx: ModelContext, block: Block, queue: AwsValue, pointer: string): void {
-  const declared = declaredResource(ctx, queue);
-  const text = queue.kind === 'literal' ? queue.value : queue.kind === 'sub' ? queue.template : '';
-  const fifo = text.endsWith('.fifo') || String(declared?.properties['FifoQueue']) === 'true' || String(declared?.properties['QueueName']).endsWith('.fifo');
-  if (fifo && !('groupId' in block)) {
-    ctx.report('sqs-fifo-group-id', 'error', 'The queue is a FIFO queue: SendMessage to it needs a MessageGroupId.', pointer, 'Add `groupId:` (messages with the same group id are delivered in order; e.g. `path.customerId`, or `context.requestId` for no ordering).');
-  }
-  if (fifo && declared && !('deduplicationId' in block) && String(declared.properties['ContentBasedDeduplication']) !== 'true') {
-    ctx.report('sqs-fifo-deduplication-id', 'error', `\`${declared.id}\` is a FIFO queue without ContentBasedDeduplication: SendMessage to it needs a MessageDeduplicationId.`, pointer, 'Add `deduplicationId: context.requestId` (or a value that identifies the message), or set ContentBasedDeduplication on the queue.');
-  }
+  if (queue) checkFifo(ctx, block, queue.value, childPointer(pointer, 'queue'), { service: 'sqs', noun: 'queue', action: 'SendMessage', fifoProperty: 'FifoQueue', nameProperty: 'QueueName' });
+  return queue && { kind: 'sqs', queue: queue.value, queueForm: queue.form, ...values, ...encryptionOf(ctx, queue.value, childPointer(pointer, 'queue'), common), ...common };
 }
 
 export function attributesOf(ctx: ModelContext, scope: RouteScope, raw: unknown, pointer: string): MessageAttribute[] {
@@ -87,7 +70,10 @@ export function renderSqsIntegration(route: ServiceRoute, integration: SqsIntegr
     }),
     responseTemplate: renderVtl('sqs/send-message.response', {}),
     // An ARN is the resource itself; a URL or name gives the queue's account and name.
-    statements: [allow(['sqs:SendMessage'], [integration.queueForm === 'arn' ? cfnValue(integration.queue) : joinSub([subText(`arn:\${AWS::Partition}:sqs:${region}:`), account, ':', name])])],
+    statements: [
+      allow(['sqs:SendMessage'], [integration.queueForm === 'arn' ? cfnValue(integration.queue) : joinSub([subText(`arn:\${AWS::Partition}:sqs:${region}:`), account, ':', name])]),
+      ...keyStatements(integration.encryptionKey, ['kms:GenerateDataKey', 'kms:Decrypt']),
+    ],
     target: integration.queue,
   });
 }

@@ -9,7 +9,7 @@ import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { actionUri, allow, arnOf, regionOf } from './iam.js';
-import { escapeJson, jsonString, jsonText } from './request-values.js';
+import { escapeJson, jsonString, jsonValue, quietValue } from './request-values.js';
 import { declaredResource, type ResourceKind } from './resource-form.js';
 import { requestValue, targetOf } from './service-values.js';
 import type { ServiceCommon, StepFunctionsIntegration } from './service-types.js';
@@ -49,15 +49,18 @@ function checkExpress(ctx: ModelContext, value: AwsValue, pointer: string): void
 export function renderStepFunctionsIntegration(route: ServiceRoute, integration: StepFunctionsIntegration): IntegrationOutput {
   const sync = integration.action === 'StartSyncExecution';
   const stateMachine = arnOf(integration.stateMachine, integration.stateMachineForm, 'states', 'stateMachine:');
-  // The body or a body field goes in as its JSON text; another value as a JSON string.
-  const json = integration.input === 'body' ? "$input.json('$')" : jsonText(integration.input);
-  const input = json !== undefined ? escapeJson(json) : `\\"${jsonString(integration.input)}\\"`;
+  // The body or a body field goes in as its JSON text; another value as a JSON string, escaped twice (for
+  // the input's JSON, then for the request's JSON string that holds it).
+  const json = jsonValue(integration.input, '$executionInput');
+  const input = json !== undefined ? { set: json.set, text: escapeJson(json.text) } : { set: '', text: `\\"${escapeJson(jsonString(integration.input))}\\"` };
+  // An empty name is refused (minimum length 1); without one, Step Functions names the execution itself.
+  const name = integration.name === undefined ? undefined : { set: `#set($name = ${quietValue(integration.name)})`, text: escapeJson('$name') };
   const output = renderServiceIntegration(route, integration, {
     service: 'Step Functions',
     httpMethod: 'POST',
     uri: actionUri('states', integration.action, regionOf(integration.stateMachine, integration.stateMachineForm)),
     requestParameters: { 'integration.request.header.Content-Type': "'application/x-amz-json-1.0'" },
-    requestTemplate: renderVtl('step-functions/start-execution.request', { input, name: integration.name === undefined ? undefined : jsonString(integration.name) }, { stateMachine: toAwsValue(stateMachine)! }),
+    requestTemplate: renderVtl('step-functions/start-execution.request', { input, name }, { stateMachine: toAwsValue(stateMachine)! }),
     responseTemplate: renderVtl(sync ? 'step-functions/start-sync-execution.response' : 'step-functions/start-execution.response', {}),
     statements: [allow([`states:${integration.action}`], [stateMachine])],
     target: integration.stateMachine,

@@ -62,6 +62,7 @@ export const NON_FATAL_CODES: readonly string[] = [
   'policy-accounts-without-iam',
   'routing-rules-over-quota',
   'service-binary-media-types',
+  'service-key-unknown',
   'usage-plan-burst-below-rate',
   'usage-plan-method-without-api-key',
   'usage-plan-quota-offset',

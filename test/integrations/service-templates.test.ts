@@ -133,6 +133,17 @@ describe('SNS Publish', () => {
     const withoutSubject = Object.fromEntries(new URLSearchParams(route.request({ body: JSON.stringify({ text: 'hi' }) }).text));
     expect(withoutSubject).toEqual({ Action: 'Publish', TopicArn: 'arn:aws:sns:eu-west-1:123456789012:alerts', Message: 'hi' });
   });
+
+  it('publishes to a FIFO topic with the group and deduplication ids', async () => {
+    const route = (await integrationsOf('service-sns', { AlertsTopic: 'a', OrdersTopic: 'arn:aws:sns:eu-west-1:123456789012:orders.fifo' }))('POST /orders/{customerId}');
+    expect(Object.fromEntries(new URLSearchParams(route.request({ body: '{"id": 1}', path: { customerId: 'c/42 ü' } }).text))).toEqual({
+      Action: 'Publish',
+      TopicArn: 'arn:aws:sns:eu-west-1:123456789012:orders.fifo',
+      Message: '{"id": 1}',
+      MessageGroupId: 'c/42 ü',
+      MessageDeduplicationId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
+    });
+  });
 });
 
 describe('DynamoDB', () => {
@@ -232,8 +243,26 @@ describe('Step Functions', () => {
   it('passes an object field of the body as the input, as JSON', async () => {
     const route = (await integrationsOf('service-stepfunctions', parameters))('POST /returns');
     const payload = { order: 'o-1', lines: [{ sku: "it's", qty: 2 }], note: null };
-    const request = JSON.parse(route.request({ body: JSON.stringify({ payload, ignored: true }) }).text);
+    const request = JSON.parse(route.request({ body: JSON.stringify({ payload, ignored: true }), headers: { 'Idempotency-Key': 'k-1' } }).text);
     expect(JSON.parse(request.input)).toEqual(payload);
+    expect(request.name).toBe('k-1');
+  });
+
+  it('starts with {} when the input field is missing or null, and leaves out a name the request lacks', async () => {
+    const route = (await integrationsOf('service-stepfunctions', parameters))('POST /returns');
+    // Step Functions takes "null" as the execution's input; the API asks for "{}" when there is none.
+    expect(JSON.parse(route.request({ body: '{}' }).text)).toEqual({ stateMachineArn: parameters.OrderFlowArn, input: '{}' });
+    expect(JSON.parse(route.request({ body: '{"payload": null}' }).text).input).toBe('{}');
+    expect(JSON.parse(route.request({ body: '{"payload": []}' }).text).input).toBe('[]');
+    // An empty name is refused (its minimum length is 1): without one, Step Functions picks a UUID.
+    expect(JSON.parse(route.request({ body: '{"payload": {"a": 1}}', headers: { 'Idempotency-Key': '' } }).text)).not.toHaveProperty('name');
+  });
+
+  it('passes another value as a JSON string input, whatever it holds', async () => {
+    const route = (await integrationsOf('service-stepfunctions', parameters))('POST /audits');
+    for (const note of [TRICKY.note, TRICKY.lines, TRICKY.unicode, TRICKY.html, '']) {
+      expect(JSON.parse(JSON.parse(route.request({ query: { note } }).text).input)).toBe(note);
+    }
   });
 
   it('StartSyncExecution answers with the output, or 502 when the workflow failed', async () => {
@@ -258,10 +287,24 @@ describe('EventBridge PutEvents', () => {
     const field = JSON.parse(at('POST /signals').request({ body: JSON.stringify({ signal, other: 1 }) }).text).Entries[0];
     expect(field.EventBusName).toBe('default');
     expect(JSON.parse(field.Detail)).toEqual(signal);
+    // Detail must be a JSON object: a missing or null field sends {} rather than "null", which EventBridge refuses.
+    expect(JSON.parse(at('POST /signals').request({ body: '{"other": 1}' }).text).Entries[0].Detail).toBe('{}');
+    expect(JSON.parse(at('POST /signals').request({ body: '{"signal": null}' }).text).Entries[0].Detail).toBe('{}');
+    expect(JSON.parse(route.request({ body: '' }).text).Entries[0].Detail).toBe('{}');
+    // Another value is wrapped as {"value": …}, escaped once for the detail's JSON and once for the request's.
+    for (const ping of [TRICKY.note, TRICKY.lines, TRICKY.unicode, TRICKY.html]) {
+      const detail = JSON.parse(at('POST /pings').request({ headers: { 'X-Ping': ping } }).text).Entries[0].Detail;
+      expect(JSON.parse(detail)).toEqual({ value: ping });
+    }
     expect(JSON.parse(route.response('{"FailedEntryCount": 0, "Entries": [{"EventId": "e-1"}]}').text)).toEqual({ eventId: 'e-1' });
     const failed = route.response('{"FailedEntryCount": 1, "Entries": [{"ErrorCode": "x", "ErrorMessage": "bad \\"detail\\""}]}');
     expect(failed.status).toBe(500);
     expect(JSON.parse(failed.text)).toMatchObject({ error: 'bad "detail"' });
+    // A body that is no JSON object (an array, a string) is refused per entry: the client's mistake.
+    const malformed = route.response('{"FailedEntryCount": 1, "Entries": [{"ErrorCode": "MalformedDetail", "ErrorMessage": "Detail is malformed."}]}');
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.text)).toMatchObject({ error: 'Detail is malformed.' });
+    expect(route.response('{"FailedEntryCount": 1, "Entries": [{"ErrorCode": "ThrottlingException"}]}').status).toBe(429);
   });
 });
 
