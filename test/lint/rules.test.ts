@@ -71,7 +71,7 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
   'extension-schema': {
     valid: [op(`${LAMBDA}\nx-internal-owner: team-a`, 'x-amazon-apigateway-api-key-source: HEADER\nx-amazon-apigateway-binary-media-types: [image/png]\nx-amazon-apigateway-documentation: { version: "1", documentationParts: [ { location: { type: API }, properties: { description: d } } ] }\nx-amazon-apigateway-security-policy: SecurityPolicy_TLS13_1_3_2025_09\nx-amazon-apigateway-endpoint-access-mode: STRICT\n'),
       op(`x-amazon-apigateway-integration: { type: !Ref T, httpMethod: "\${method}", uri: !Sub "https://\${Host}/a", timeoutInMillis: !Ref Timeout, cacheKeyParameters: !Ref Keys, connectionType: "\${conn}", passthroughBehavior: "\${pt}", contentHandling: !Ref CH }`, 'x-amazon-apigateway-binary-media-types: !Ref Types\nx-amazon-apigateway-minimum-compression-size: "${min}"\nservers: [ { url: "https://x", x-amazon-apigateway-endpoint-configuration: { vpcEndpointIds: !Ref Vpces, disableExecuteApiEndpoint: "${disable}" } } ]\n'),
-      op(`x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "https://b.example.com", timeoutInMillis: "\${timeout}" }`, 'components: { securitySchemes: { t: { type: apiKey, name: A, in: header, x-amazon-apigateway-authorizer: { type: "${authorizer_type}", authorizerResultTtlInSeconds: !Ref Ttl } } } }\n'),
+      op(`x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "https://b.example.com", timeoutInMillis: "%{ if long }60000%{ else }29000%{ endif }", connectionType: "%{ if private }VPC_LINK%{ endif }" }`, 'components: { securitySchemes: { t: { type: apiKey, name: A, in: header, x-amazon-apigateway-authorizer: { type: "${authorizer_type}", authorizerResultTtlInSeconds: !Ref Ttl } } } }\n'),
     ],
     invalid: [
       { text: op('x-amazon-apigateway-integration: { type: mock, passthroughBehaviour: never }'), messageId: 'unknownKey', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/passthroughBehaviour' },
@@ -113,7 +113,7 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
     ],
   },
   'integration-passthrough': {
-    valid: [op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: "${pt}" }'), op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: WHEN_NO_MATCH }')],
+    valid: [op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: "${pt}" }'), op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: "%{ if strict }never%{ else }when_no_match%{ endif }" }'), op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: WHEN_NO_MATCH }')],
     invalid: [{ text: op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: always }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/passthroughBehavior' }],
   },
   'integration-content-handling': {
