@@ -5,6 +5,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { splitPointer } from '../diagnostics/diagnostic.js';
 import { BlockIndex } from './block-scan.js';
+import { jsonSpanOf } from './json-scan.js';
 
 export interface Position {
   readonly line: number;
@@ -29,7 +30,13 @@ export class SourceFile {
    * item. Undefined when the pointer names no node (callers must pass pointers that exist).
    */
   positionOf(pointer: string): Position | undefined {
-    if (!/\.json$/i.test(this.path)) {
+    if (/\.json$/i.test(this.path)) {
+      const span = jsonSpanOf(this.text, splitPointer(pointer));
+      if (span) {
+        const [start, end] = [this.positionAt(span.start), this.positionAt(span.end)];
+        return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+      }
+    } else {
       this.blockIndex ??= new BlockIndex(this.lines());
       const scanned = this.blockIndex.find(splitPointer(pointer));
       if (scanned) return { line: scanned.line, column: scanned.column, endLine: scanned.line, endColumn: scanned.column + scanned.length };
@@ -69,6 +76,23 @@ export class SourceFile {
   /** The text of line `line` (1-based), without its line break. */
   lineText(line: number): string {
     return this.lines()[line - 1] ?? '';
+  }
+
+  private lineStarts: number[] | undefined;
+  /** Line and column (1-based) of an offset. */
+  private positionAt(offset: number): { line: number; column: number } {
+    if (!this.lineStarts) {
+      this.lineStarts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    }
+    const starts = this.lineStarts;
+    let [low, high] = [0, starts.length - 1];
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
   }
 
   private lineCache: string[] | undefined;
