@@ -154,6 +154,17 @@ describe('internal $refs', () => {
     expect(result.diagnostics.map((d) => `${d.code} ${d.location?.pointer}`)).toEqual(pointers.map((p) => `unresolved-ref ${p}`));
   });
 
+  // Every REST API has the models Empty and Error, and the import resolves a reference to them by name.
+  it.each([
+    ['Empty, in a spec with API Gateway extensions', 'Empty', 'x-amazon-apigateway-integration: { type: mock }', []],
+    ['Error, in a spec with x-gateway', 'Error', 'x-gateway: { integration: { mock: {} } }', []],
+    ['Empty, in a plain spec', 'Empty', '', ['unresolved-ref /paths/~1a/post/requestBody/content/application~1json/schema/$ref']],
+  ])('takes a ref to the built-in model %s', async (_name, model, extension, expected) => {
+    const text = `${HEAD}paths:\n  /a:\n    post:\n      requestBody: { content: { application/json: { schema: { $ref: "#/components/schemas/${model}" } } } }\n      responses: { "200": { description: ok } }\n${extension && `      ${extension}\n`}`;
+    const result = await loadText('t.yaml', text);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.location?.pointer}`)).toEqual(expected);
+  });
+
   it('accepts refs through refs and recursive schemas', async () => {
     const result = await loadText('t.yaml', `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A: { $ref: "#/components/schemas/B/properties/next" }\n    B: { $ref: "#/components/schemas/C" }\n    C: { type: object, properties: { next: { $ref: "#/components/schemas/C" } } }\n`);
     expect(result.diagnostics).toEqual([]);
