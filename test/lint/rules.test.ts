@@ -293,3 +293,11 @@ it('says once that an HTTP API document is one, instead of reporting each extens
   const text = op('x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, payloadFormatVersion: "2.0", uri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/f/invocations" }', 'x-amazon-apigateway-cors: { allowOrigins: ["*"] }\nx-amazon-apigateway-importexport-version: "1.0"\n');
   expect(await findings('http-api-extensions', text)).toEqual([{ messageId: 'httpApi', pointer: '/openapi' }]);
 });
+
+it('reports each HTTP-API-only extension of a document whose integrations only REST APIs have', async () => {
+  const text = op('x-amazon-apigateway-integration: { type: aws, httpMethod: POST, uri: "arn:aws:apigateway:us-east-1:kinesis:action/PutRecord" }', 'x-amazon-apigateway-cors: { allowOrigins: ["*"] }\nx-amazon-apigateway-importexport-version: "1.0"\n');
+  expect(await findings('http-api-extensions', text)).toEqual([
+    { messageId: 'httpOnly', pointer: '/x-amazon-apigateway-cors' },
+    { messageId: 'httpOnly', pointer: '/x-amazon-apigateway-importexport-version' },
+  ]);
+});
