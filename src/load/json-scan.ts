@@ -121,3 +121,29 @@ function findItem(text: string, at: number, index: number): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * The first key written twice in one object, which JSON.parse drops silently (it keeps the last); the YAML
+ * reader refuses the same in YAML. Undefined when there is none, or the text is not JSON.
+ */
+export function firstDuplicateKey(text: string): { offset: number; key: string } | undefined {
+  // One entry per open object (its keys so far) or array (undefined).
+  const open: (Set<string> | undefined)[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === '"') {
+      const end = stringEnd(text, i);
+      if (end === undefined) return undefined;
+      const keys = open[open.length - 1];
+      if (keys && text[skipSpace(text, end)] === ':') {
+        const key = keyText(text.slice(i + 1, end - 1));
+        if (keys.has(key)) return { offset: i, key };
+        keys.add(key);
+      }
+      i = end - 1;
+    } else if (c === '{') open.push(new Set());
+    else if (c === '[') open.push(undefined);
+    else if (c === '}' || c === ']') open.pop();
+  }
+  return undefined;
+}

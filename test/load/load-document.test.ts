@@ -46,6 +46,14 @@ describe('parseSource', () => {
     expect(result.diagnostics[0]?.message).toMatch(/duplicated mapping key/i);
   });
 
+  it('reports a duplicate key in JSON, which JSON.parse would drop silently', () => {
+    const result = parseSource('t.json', '{"a": {"b\\"": 1, "c": "\\"b\\"\\":", "\\u0062\\"": 2}}');
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toMatchObject([{ code: 'syntax-error', location: { position: { line: 1, column: 35 } } }]);
+    expect(result.diagnostics[0]?.message).toMatch(/duplicated mapping key `b"`/i);
+    expect(parseSource('t.json', '{"a": {"b": 1}, "b": [{"b": 2}, {"b": 3}]}').ok).toBe(true);
+  });
+
   it.each([
     ['JSON', 't.json', `{"openapi":"3.0.3","x":${'['.repeat(5000)}${']'.repeat(5000)}}`, { line: 1, column: 279 }],
     ['block YAML', 't.yaml', Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n', undefined],
