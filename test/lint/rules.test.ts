@@ -188,6 +188,7 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
     invalid: [
       { text: op('security: [ { users: [] } ]'), messageId: 'unknown', pointer: '/paths/~1a/get/security/0/users' },
       { text: op('security: [ { users: [] } ]', 'securityDefinitions: { users: { type: apiKey, name: Authorization, in: header } }\n'), messageId: 'swagger2', pointer: '/paths/~1a/get/security/0/users' },
+      { text: op('security: [ { users: [] } ]\nx-gateway: { integration: { mock: {} } }', 'x-gateway: { authorizers: { users: { type: cognito, userPools: [arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_abc] } } }\n'), messageId: 'xGateway', pointer: '/paths/~1a/get/security/0/users' },
     ],
   },
   'authorizer-ttl': {
