@@ -80,8 +80,8 @@ function valueEnd(text: string, at: number): number | undefined {
 
 /** The first member of the object at `at` named `name`: its key's span and where its value starts. */
 function findMember(text: string, at: number, name: string): { key: Span; value: number } | undefined {
-  let i = skipSpace(text, at + 1);
-  while (text[i] === '"') {
+  let i: number | undefined = skipSpace(text, at + 1);
+  while (i !== undefined && text[i] === '"') {
     const keyEnd = stringEnd(text, i);
     if (keyEnd === undefined) return undefined;
     const raw = text.slice(i + 1, keyEnd - 1);
@@ -89,13 +89,17 @@ function findMember(text: string, at: number, name: string): { key: Span; value:
     if (text[colon] !== ':') return undefined;
     const value = skipSpace(text, colon + 1);
     if (keyText(raw) === name) return { key: { start: i, end: keyEnd }, value };
-    const end = valueEnd(text, value);
-    if (end === undefined) return undefined;
-    i = skipSpace(text, end);
-    if (text[i] !== ',') return undefined;
-    i = skipSpace(text, i + 1);
+    i = nextEntry(text, value);
   }
   return undefined;
+}
+
+/** Where the entry after the value at `at` starts; undefined after the last one. */
+function nextEntry(text: string, at: number): number | undefined {
+  const end = valueEnd(text, at);
+  if (end === undefined) return undefined;
+  const comma = skipSpace(text, end);
+  return text[comma] === ',' ? skipSpace(text, comma + 1) : undefined;
 }
 
 /** A key as written between its quotes, escapes decoded. */
@@ -110,16 +114,10 @@ function keyText(raw: string): string {
 
 /** Where item `index` of the array at `at` starts. */
 function findItem(text: string, at: number, index: number): number | undefined {
-  let i = skipSpace(text, at + 1);
-  for (let n = 0; i < text.length && text[i] !== ']'; n += 1) {
-    if (n === index) return i;
-    const end = valueEnd(text, i);
-    if (end === undefined) return undefined;
-    i = skipSpace(text, end);
-    if (text[i] !== ',') return undefined;
-    i = skipSpace(text, i + 1);
-  }
-  return undefined;
+  let i: number | undefined = skipSpace(text, at + 1);
+  if (text[i] === ']') return undefined;
+  for (let n = 0; i !== undefined && n < index; n += 1) i = nextEntry(text, i);
+  return i;
 }
 
 /**
