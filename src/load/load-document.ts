@@ -199,13 +199,14 @@ function byPath(byAbsolute: ReadonlyMap<string, SourceFile>): Map<string, Source
 }
 
 function unreadable(path: string, error: unknown): Diagnostic {
-  const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : String(error instanceof Error ? error.message : error);
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(error instanceof Error ? error.message : error);
   return {
     code: 'file-unreadable',
     severity: 'error',
     message: `Cannot read ${path}: ${reason}`,
     location: { file: path, pointer: '' },
-    hint: 'Check the path; it is taken relative to the current directory.',
+    hint: code === 'EISDIR' ? `Name the spec files, or a glob such as '${path.replace(/\/$/, '')}/**/*.yaml' (quoted, so that the shell leaves it to gateform).` : 'Check the path; it is taken relative to the current directory.',
   };
 }
 

@@ -94,6 +94,14 @@ describe('parseSource', () => {
 });
 
 describe('loadDocument', () => {
+  it.each([
+    ['a missing file', (dir: string) => join(dir, 'nope.yaml'), /no such file/, /relative to the current directory/],
+    ['a folder', (dir: string) => dir, /is a folder/, /glob/],
+  ])('says why it cannot read %s', async (_name, target, message, hint) => {
+    const result = await loadDocument(target(mkdtempSync(join(tmpdir(), 'gateform-load-'))));
+    expect(result.diagnostics).toMatchObject([{ code: 'file-unreadable', message: expect.stringMatching(message), hint: expect.stringMatching(hint) }]);
+  });
+
   it('bundles $refs across files and locates bundled nodes in the file that wrote them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
     mkdirSync(join(dir, 'parts'));
