@@ -46,6 +46,13 @@ describe('parseSource', () => {
     expect(result.diagnostics[0]?.message).toMatch(/duplicated mapping key/i);
   });
 
+  it.each([
+    ['t.yaml', '\ufeffopenapi: 3.0.3\n', { line: 1, column: 1, endLine: 1, endColumn: 8 }],
+    ['t.json', '\ufeff{"openapi": "3.0.3"}', { line: 1, column: 2, endLine: 1, endColumn: 11 }],
+  ])('counts columns of %s after its byte order mark, as editors do', (path, text, position) => {
+    expect(parseSource(path, text).file.positionOf('/openapi')).toEqual(position);
+  });
+
   it('reports a duplicate key in JSON, which JSON.parse would drop silently', () => {
     const result = parseSource('t.json', '{"a": {"b\\"": 1, "c": "\\"b\\"\\":", "\\u0062\\"": 2}}');
     expect(result.ok).toBe(false);
