@@ -219,7 +219,9 @@ function checkVersion(file: SourceFile): { family: '3.0' | '3.1'; warning?: Diag
   const value = file.value;
   const at = (pointer: string): Location => ({ file: file.path, pointer });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { code: 'not-openapi', severity: 'error', message: 'The document is not an OpenAPI object.', location: at(''), hint: 'An OpenAPI 3 document is a mapping with `openapi`, `info` and `paths`.' };
+    // An empty document has no node to point at: its first line stands for it.
+    const location = value === null || value === undefined ? { ...at(''), position: { line: 1, column: 1 } } : at('');
+    return { code: 'not-openapi', severity: 'error', message: 'The document is not an OpenAPI object.', location, hint: 'An OpenAPI 3 document is a mapping with `openapi`, `info` and `paths`.' };
   }
   const doc = value as JsonObject;
   if ('swagger' in doc) {

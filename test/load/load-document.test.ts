@@ -164,6 +164,14 @@ describe('loadDocument', () => {
   });
 });
 
+it.each([
+  ['an empty file', ''],
+  ['a file of comments', '# nothing yet\n'],
+])('places "not an OpenAPI object" for %s at 1:1', async (_name, text) => {
+  const result = await loadText('t.yaml', text);
+  expect(result.diagnostics).toMatchObject([{ code: 'not-openapi', location: { position: { line: 1, column: 1 } } }]);
+});
+
 describe('internal $refs', () => {
   const HEAD = 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\n';
   it.each([
