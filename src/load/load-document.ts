@@ -66,7 +66,8 @@ export async function loadText(path: string, text: string): Promise<LoadResult> 
     // Nothing to bundle: skip the resolver's walk of the whole document, and only check that every
     // internal `$ref` names a node.
     document = structuredClone(root.value) as JsonObject;
-    diagnostics.push(...refs.internal.flatMap(({ pointer, ref }) => checkInternalRef(root, pointer, ref)));
+    const builtIn = isGatewaySpec(root) ? BUILT_IN_MODELS : [];
+    diagnostics.push(...refs.internal.flatMap(({ pointer, ref }) => checkInternalRef(root, pointer, ref, builtIn)));
     if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, files: rootOnly };
   } else {
     try {
@@ -136,10 +137,22 @@ function collectRefs(value: unknown): { external: boolean; internal: { pointer: 
 }
 
 /**
- * An internal `$ref` must name a node, following the `$ref`s on its way, and must not lead back to
+ * Every REST API has the models `Empty` and `Error`, and API Gateway's import resolves a schema `$ref`
+ * by model name, so a gateway spec may name them without defining them.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/models-mappings.html#models-mappings-models
+ */
+const BUILT_IN_MODELS = ['#/components/schemas/Empty', '#/components/schemas/Error'];
+
+/** A spec written for API Gateway: with x-gateway, or with API Gateway's own extensions. */
+function isGatewaySpec(file: SourceFile): boolean {
+  return /\bx-(?:gateway|amazon-apigateway-)/.test(file.text);
+}
+
+/**
+ * An internal `$ref` must name a node (or one of `builtIn`), following the `$ref`s on its way, and must not lead back to
  * itself through `$ref`s alone (a schema that contains itself further down is fine).
  */
-function checkInternalRef(file: SourceFile, pointer: string, ref: string): Diagnostic[] {
+function checkInternalRef(file: SourceFile, pointer: string, ref: string, builtIn: readonly string[]): Diagnostic[] {
   const problem = (message: string, hint: string): Diagnostic[] => [{ code: 'unresolved-ref', severity: 'error', message, location: { file: file.path, pointer: pointer + '/$ref' }, hint }];
   const seen = new Set<string>([pointer]);
   let target = ref;
@@ -151,6 +164,7 @@ function checkInternalRef(file: SourceFile, pointer: string, ref: string): Diagn
       return problem(`\`${target}\` is not a valid JSON pointer.`, 'Percent-encode only whole characters in a $ref.');
     }
     const found = walkToTarget(file.value, fragment);
+    if (found === undefined && builtIn.includes(target)) return [];
     if (found === undefined) return problem(`\`${target}\` names nothing in this document.`, 'Check the JSON pointer after `#` (`~1` stands for `/`, `~0` for `~`).');
     if (seen.has(found.pointer)) return problem(`\`${ref}\` is circular: following it through $refs never reaches an object.`, 'Point one of the $refs in the loop at the object itself.');
     seen.add(found.pointer);
@@ -185,13 +199,14 @@ function byPath(byAbsolute: ReadonlyMap<string, SourceFile>): Map<string, Source
 }
 
 function unreadable(path: string, error: unknown): Diagnostic {
-  const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : String(error instanceof Error ? error.message : error);
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(error instanceof Error ? error.message : error);
   return {
     code: 'file-unreadable',
     severity: 'error',
     message: `Cannot read ${path}: ${reason}`,
     location: { file: path, pointer: '' },
-    hint: 'Check the path; it is taken relative to the current directory.',
+    hint: code === 'EISDIR' ? `Name the spec files, or a glob such as '${path.replace(/\/$/, '')}/**/*.yaml' (quoted, so that the shell leaves it to gateform).` : 'Check the path; it is taken relative to the current directory.',
   };
 }
 
@@ -204,7 +219,9 @@ function checkVersion(file: SourceFile): { family: '3.0' | '3.1'; warning?: Diag
   const value = file.value;
   const at = (pointer: string): Location => ({ file: file.path, pointer });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { code: 'not-openapi', severity: 'error', message: 'The document is not an OpenAPI object.', location: at(''), hint: 'An OpenAPI 3 document is a mapping with `openapi`, `info` and `paths`.' };
+    // An empty document has no node to point at: its first line stands for it.
+    const location = value === null || value === undefined ? { ...at(''), position: { line: 1, column: 1 } } : at('');
+    return { code: 'not-openapi', severity: 'error', message: 'The document is not an OpenAPI object.', location, hint: 'An OpenAPI 3 document is a mapping with `openapi`, `info` and `paths`.' };
   }
   const doc = value as JsonObject;
   if ('swagger' in doc) {

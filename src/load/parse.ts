@@ -8,6 +8,7 @@
  */
 import jsyaml from 'js-yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { firstDuplicateKey } from './json-scan.js';
 import { SourceFile } from './source-file.js';
 
 /** Short tag → long-form function name. */
@@ -72,7 +73,9 @@ export const MAX_DEPTH = 256;
 export function parseSource(path: string, text: string): ParseResult {
   if (/\.json$/i.test(path)) {
     try {
-      return checked(path, text, JSON.parse(text));
+      const value: unknown = JSON.parse(text);
+      const duplicate = firstDuplicateKey(text);
+      return duplicate ? duplicateKey(path, text, duplicate) : checked(path, text, value);
     } catch {
       // Fall through: the YAML reader reports the syntax error with its position.
     }
@@ -91,6 +94,18 @@ export function parseSource(path: string, text: string): ParseResult {
     };
     return { file: new SourceFile(path, text, undefined), ok: false, diagnostics: [diagnostic] };
   }
+}
+
+function duplicateKey(path: string, text: string, { offset, key }: { offset: number; key: string }): ParseResult {
+  const before = text.slice(0, offset);
+  const diagnostic: Diagnostic = {
+    code: 'syntax-error',
+    severity: 'error',
+    message: `Duplicated mapping key \`${key}\`: JSON readers keep one of the two values and drop the other without a word.`,
+    location: { file: path, pointer: '', position: { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') } },
+    hint: 'Remove one of the two, or merge them.',
+  };
+  return { file: new SourceFile(path, text, undefined), ok: false, diagnostics: [diagnostic] };
 }
 
 function checked(path: string, text: string, value: unknown): ParseResult {

@@ -5,6 +5,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { splitPointer } from '../diagnostics/diagnostic.js';
 import { BlockIndex } from './block-scan.js';
+import { jsonSpanOf } from './json-scan.js';
 
 export interface Position {
   readonly line: number;
@@ -29,16 +30,37 @@ export class SourceFile {
    * item. Undefined when the pointer names no node (callers must pass pointers that exist).
    */
   positionOf(pointer: string): Position | undefined {
-    if (!/\.json$/i.test(this.path)) {
+    return this.afterMark(this.positionInText(pointer));
+  }
+
+  private positionInText(pointer: string): Position | undefined {
+    if (/\.json$/i.test(this.path)) {
+      const span = jsonSpanOf(this.text, splitPointer(pointer));
+      if (span) {
+        const [start, end] = [this.positionAt(span.start), this.positionAt(span.end)];
+        return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+      }
+    } else {
       this.blockIndex ??= new BlockIndex(this.lines());
       const scanned = this.blockIndex.find(splitPointer(pointer));
       if (scanned) return { line: scanned.line, column: scanned.column, endLine: scanned.line, endColumn: scanned.column + scanned.length };
     }
-    return this.parsedPositionOf(pointer);
+    return this.parsedPositionInText(pointer);
+  }
+
+  /** Columns as editors count them: a byte order mark at the start of the file is not one. */
+  private afterMark(position: Position | undefined): Position | undefined {
+    if (!position || this.text.charCodeAt(0) !== 0xfeff) return position;
+    const { line, column, endLine, endColumn } = position;
+    return { line, column: line === 1 ? column - 1 : column, endLine, endColumn: endLine === 1 ? endColumn - 1 : endColumn };
   }
 
   /** The same, from the YAML parser's syntax tree (built on first use): for what the scan cannot read. */
   parsedPositionOf(pointer: string): Position | undefined {
+    return this.afterMark(this.parsedPositionInText(pointer));
+  }
+
+  private parsedPositionInText(pointer: string): Position | undefined {
     const { document, lines } = this.syntaxTree();
     let node: unknown = document.contents;
     let range: readonly number[] | undefined = isNode(node) ? node.range ?? undefined : undefined;
@@ -66,9 +88,27 @@ export class SourceFile {
     return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
   }
 
-  /** The text of line `line` (1-based), without its line break. */
+  /** The text of line `line` (1-based), without its line break (nor the byte order mark). */
   lineText(line: number): string {
-    return this.lines()[line - 1] ?? '';
+    const text = this.lines()[line - 1] ?? '';
+    return line === 1 ? text.replace(/^\ufeff/, '') : text;
+  }
+
+  private lineStarts: number[] | undefined;
+  /** Line and column (1-based) of an offset. */
+  private positionAt(offset: number): { line: number; column: number } {
+    if (!this.lineStarts) {
+      this.lineStarts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    }
+    const starts = this.lineStarts;
+    let [low, high] = [0, starts.length - 1];
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
   }
 
   private lineCache: string[] | undefined;

@@ -101,7 +101,7 @@ function namedEntries(ctx: ModelContext, block: Block, pointer: string, what: st
 function ttlOf(ctx: ModelContext, block: Block, pointer: string): number {
   const ttl = typeof block['ttl'] === 'number' ? block['ttl'] : DEFAULT_TTL;
   if (ttl < 0 || ttl > MAX_TTL) {
-    ctx.report('authorizer-ttl-out-of-range', 'error', `Authorizer result TTL ${ttl} is outside 0..3600 seconds.`, childPointer(pointer, 'ttl'), 'Use 0 to turn caching off, or at most 3600.');
+    ctx.report('authorizer-ttl', 'error', `Authorizer result TTL ${ttl} is outside 0..3600 seconds.`, childPointer(pointer, 'ttl'), 'Use 0 to turn caching off, or at most 3600.');
   }
   return ttl;
 }
@@ -149,7 +149,7 @@ function routeAuth(ctx: ModelContext, written: { readonly value: unknown; readon
   const authorizer = authorizers.find((a) => a.name === name);
   if (!authorizer) {
     const known = [...BUILT_IN, ...authorizers.map((a) => a.name)];
-    ctx.report('unknown-authorizer', 'error', `\`${name}\` is not an authorizer.`, namePointer, `Known: ${known.join(', ')}. Declare authorizers under x-gateway.authorizers.`);
+    ctx.report('authorizer-unknown', 'error', `\`${name}\` is not an authorizer.`, namePointer, `Known: ${known.join(', ')}. Declare authorizers under x-gateway.authorizers.`);
     return undefined;
   }
   if (scopes.length > 0 && authorizer.kind !== 'cognito') scopesNotAllowed(ctx, `${name} (a ${authorizer.kind} authorizer)`, childPointer(written.pointer, 1, 'scopes'));

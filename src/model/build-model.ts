@@ -247,7 +247,7 @@ class ModelBuilder implements ModelContext {
     }
     const placed = own ?? chain.slice(2).find((p) => 'integration' in p.block);
     if (!placed) {
-      this.report('missing-integration', 'error', `${method} ${path} has no integration.`, pointer, 'Add `x-gateway: { integration: … }` to the operation, its path item, or `x-gateway.defaults` (lambda, http or mock).');
+      this.report('integration-missing', 'error', `${method} ${path} has no integration.`, pointer, 'Add `x-gateway: { integration: … }` to the operation, its path item, or `x-gateway.defaults` (lambda, http or mock).');
       return undefined;
     }
     return this.integration(asBlock(placed.block['integration']), childPointer(placed.pointer, 'integration'), scope, defaults, endpoint);
@@ -258,7 +258,7 @@ class ModelBuilder implements ModelContext {
     const { method, path, parameters } = scope;
     const kinds = Object.keys(block).filter((k) => !INTEGRATION_OPTIONS.has(k));
     if (kinds.length !== 1) {
-      this.report(kinds.length === 0 ? 'missing-integration' : 'multiple-integrations', 'error', kinds.length === 0 ? 'The integration names no kind.' : `The integration names ${kinds.length} kinds (${kinds.join(', ')}); it must name exactly one.`, at, `Use one of: ${INTEGRATION_KINDS.join(', ')}.`);
+      this.report(kinds.length === 0 ? 'integration-missing' : 'multiple-integrations', 'error', kinds.length === 0 ? 'The integration names no kind.' : `The integration names ${kinds.length} kinds (${kinds.join(', ')}); it must name exactly one.`, at, `Use one of: ${INTEGRATION_KINDS.join(', ')}.`);
       return undefined;
     }
     const kind = kinds[0]!;

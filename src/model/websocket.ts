@@ -224,7 +224,7 @@ function routeAuth(ctx: ModelContext, key: string, name: string, pointer: string
   const authorizer = webSocketAuthorizer(ctx, name, authorizers);
   if (!authorizer) {
     const known = ['iam', 'none', ...Object.keys(asBlock(asBlock(ctx.root['websocket'])['authorizers'])), ...authorizers.filter((a) => a.kind === 'request').map((a) => a.name)];
-    ctx.report('unknown-authorizer', 'error', `\`${name}\` is not a request authorizer.`, pointer, `Known here: ${known.join(', ')}. WebSocket APIs take request (Lambda) authorizers or iam.`);
+    ctx.report('authorizer-unknown', 'error', `\`${name}\` is not a request authorizer.`, pointer, `Known here: ${known.join(', ')}. WebSocket APIs take request (Lambda) authorizers or iam.`);
     return undefined;
   }
   return { kind: 'authorizer', authorizer };
@@ -308,7 +308,7 @@ function checkRoutes(ctx: ModelContext, routes: readonly WebSocketRoute[], conne
       ctx.report('websocket-route-unreachable', 'warning', `Route key \`${route.key}\` is not a plain value, so the route selection expression will hardly ever select it.`, pointer, 'Use a plain word such as sendMessage, matching the value of the selected message field.');
     }
     if (!route.integration && !(connections && (route.key === '$connect' || route.key === '$disconnect'))) {
-      ctx.report('missing-integration', 'error', `WebSocket route \`${route.key}\` has no integration.`, pointer, 'Add `integration:` (lambda, http, mock or an AWS service).');
+      ctx.report('integration-missing', 'error', `WebSocket route \`${route.key}\` has no integration.`, pointer, 'Add `integration:` (lambda, http, mock or an AWS service).');
     }
     if (connections && route.integration && (route.key === '$connect' || route.key === '$disconnect')) {
       ctx.report('websocket-connection-integration', 'error', `\`${route.key}\` has an integration, but \`connections\` already integrates it with the connection table.`, childPointer(pointer, 'integration'), 'Remove one of them: keep `connections` for storing ids without code, or your own integration.');

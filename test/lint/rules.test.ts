@@ -71,7 +71,7 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
   'extension-schema': {
     valid: [op(`${LAMBDA}\nx-internal-owner: team-a`, 'x-amazon-apigateway-api-key-source: HEADER\nx-amazon-apigateway-binary-media-types: [image/png]\nx-amazon-apigateway-documentation: { version: "1", documentationParts: [ { location: { type: API }, properties: { description: d } } ] }\nx-amazon-apigateway-security-policy: SecurityPolicy_TLS13_1_3_2025_09\nx-amazon-apigateway-endpoint-access-mode: STRICT\n'),
       op(`x-amazon-apigateway-integration: { type: !Ref T, httpMethod: "\${method}", uri: !Sub "https://\${Host}/a", timeoutInMillis: !Ref Timeout, cacheKeyParameters: !Ref Keys, connectionType: "\${conn}", passthroughBehavior: "\${pt}", contentHandling: !Ref CH }`, 'x-amazon-apigateway-binary-media-types: !Ref Types\nx-amazon-apigateway-minimum-compression-size: "${min}"\nservers: [ { url: "https://x", x-amazon-apigateway-endpoint-configuration: { vpcEndpointIds: !Ref Vpces, disableExecuteApiEndpoint: "${disable}" } } ]\n'),
-      op(`x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "https://b.example.com", timeoutInMillis: "\${timeout}" }`, 'components: { securitySchemes: { t: { type: apiKey, name: A, in: header, x-amazon-apigateway-authorizer: { type: "${authorizer_type}", authorizerResultTtlInSeconds: !Ref Ttl } } } }\n'),
+      op(`x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "https://b.example.com", timeoutInMillis: "%{ if long }60000%{ else }29000%{ endif }", connectionType: "%{ if private }VPC_LINK%{ endif }" }`, 'components: { securitySchemes: { t: { type: apiKey, name: A, in: header, x-amazon-apigateway-authorizer: { type: "${authorizer_type}", authorizerResultTtlInSeconds: !Ref Ttl } } } }\n'),
     ],
     invalid: [
       { text: op('x-amazon-apigateway-integration: { type: mock, passthroughBehaviour: never }'), messageId: 'unknownKey', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/passthroughBehaviour' },
@@ -113,7 +113,7 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
     ],
   },
   'integration-passthrough': {
-    valid: [op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: "${pt}" }'), op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: WHEN_NO_MATCH }')],
+    valid: [op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: "${pt}" }'), op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: "%{ if strict }never%{ else }when_no_match%{ endif }" }'), op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: WHEN_NO_MATCH }')],
     invalid: [{ text: op('x-amazon-apigateway-integration: { type: mock, passthroughBehavior: always }'), messageId: 'invalid', pointer: '/paths/~1a/get/x-amazon-apigateway-integration/passthroughBehavior' }],
   },
   'integration-content-handling': {
@@ -188,6 +188,7 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
     invalid: [
       { text: op('security: [ { users: [] } ]'), messageId: 'unknown', pointer: '/paths/~1a/get/security/0/users' },
       { text: op('security: [ { users: [] } ]', 'securityDefinitions: { users: { type: apiKey, name: Authorization, in: header } }\n'), messageId: 'swagger2', pointer: '/paths/~1a/get/security/0/users' },
+      { text: op('security: [ { users: [] } ]\nx-gateway: { integration: { mock: {} } }', 'x-gateway: { authorizers: { users: { type: cognito, userPools: [arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_abc] } } }\n'), messageId: 'xGateway', pointer: '/paths/~1a/get/security/0/users' },
     ],
   },
   'authorizer-ttl': {
@@ -292,4 +293,12 @@ it('lints a raw spec in time linear in its operations', async () => {
 it('says once that an HTTP API document is one, instead of reporting each extension', async () => {
   const text = op('x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, payloadFormatVersion: "2.0", uri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/f/invocations" }', 'x-amazon-apigateway-cors: { allowOrigins: ["*"] }\nx-amazon-apigateway-importexport-version: "1.0"\n');
   expect(await findings('http-api-extensions', text)).toEqual([{ messageId: 'httpApi', pointer: '/openapi' }]);
+});
+
+it('reports each HTTP-API-only extension of a document whose integrations only REST APIs have', async () => {
+  const text = op('x-amazon-apigateway-integration: { type: aws, httpMethod: POST, uri: "arn:aws:apigateway:us-east-1:kinesis:action/PutRecord" }', 'x-amazon-apigateway-cors: { allowOrigins: ["*"] }\nx-amazon-apigateway-importexport-version: "1.0"\n');
+  expect(await findings('http-api-extensions', text)).toEqual([
+    { messageId: 'httpOnly', pointer: '/x-amazon-apigateway-cors' },
+    { messageId: 'httpOnly', pointer: '/x-amazon-apigateway-importexport-version' },
+  ]);
 });

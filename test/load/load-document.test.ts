@@ -47,6 +47,21 @@ describe('parseSource', () => {
   });
 
   it.each([
+    ['t.yaml', '\ufeffopenapi: 3.0.3\n', { line: 1, column: 1, endLine: 1, endColumn: 8 }],
+    ['t.json', '\ufeff{"openapi": "3.0.3"}', { line: 1, column: 2, endLine: 1, endColumn: 11 }],
+  ])('counts columns of %s after its byte order mark, as editors do', (path, text, position) => {
+    expect(parseSource(path, text).file.positionOf('/openapi')).toEqual(position);
+  });
+
+  it('reports a duplicate key in JSON, which JSON.parse would drop silently', () => {
+    const result = parseSource('t.json', '{"a": {"b\\"": 1, "c": "\\"b\\"\\":", "\\u0062\\"": 2}}');
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toMatchObject([{ code: 'syntax-error', location: { position: { line: 1, column: 35 } } }]);
+    expect(result.diagnostics[0]?.message).toMatch(/duplicated mapping key `b"`/i);
+    expect(parseSource('t.json', '{"a": {"b": 1}, "b": [{"b": 2}, {"b": 3}]}').ok).toBe(true);
+  });
+
+  it.each([
     ['JSON', 't.json', `{"openapi":"3.0.3","x":${'['.repeat(5000)}${']'.repeat(5000)}}`, { line: 1, column: 279 }],
     ['block YAML', 't.yaml', Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n', undefined],
   ])('refuses %s nested thousands deep with a diagnostic, not a stack overflow', (_name, path, text, position) => {
@@ -86,6 +101,14 @@ describe('parseSource', () => {
 });
 
 describe('loadDocument', () => {
+  it.each([
+    ['a missing file', (dir: string) => join(dir, 'nope.yaml'), /no such file/, /relative to the current directory/],
+    ['a folder', (dir: string) => dir, /is a folder/, /glob/],
+  ])('says why it cannot read %s', async (_name, target, message, hint) => {
+    const result = await loadDocument(target(mkdtempSync(join(tmpdir(), 'gateform-load-'))));
+    expect(result.diagnostics).toMatchObject([{ code: 'file-unreadable', message: expect.stringMatching(message), hint: expect.stringMatching(hint) }]);
+  });
+
   it('bundles $refs across files and locates bundled nodes in the file that wrote them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
     mkdirSync(join(dir, 'parts'));
@@ -141,6 +164,14 @@ describe('loadDocument', () => {
   });
 });
 
+it.each([
+  ['an empty file', ''],
+  ['a file of comments', '# nothing yet\n'],
+])('places "not an OpenAPI object" for %s at 1:1', async (_name, text) => {
+  const result = await loadText('t.yaml', text);
+  expect(result.diagnostics).toMatchObject([{ code: 'not-openapi', location: { position: { line: 1, column: 1 } } }]);
+});
+
 describe('internal $refs', () => {
   const HEAD = 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\n';
   it.each([
@@ -152,6 +183,17 @@ describe('internal $refs', () => {
     const result = await loadText('t.yaml', text);
     expect(result.loaded).toBeUndefined();
     expect(result.diagnostics.map((d) => `${d.code} ${d.location?.pointer}`)).toEqual(pointers.map((p) => `unresolved-ref ${p}`));
+  });
+
+  // Every REST API has the models Empty and Error, and the import resolves a reference to them by name.
+  it.each([
+    ['Empty, in a spec with API Gateway extensions', 'Empty', 'x-amazon-apigateway-integration: { type: mock }', []],
+    ['Error, in a spec with x-gateway', 'Error', 'x-gateway: { integration: { mock: {} } }', []],
+    ['Empty, in a plain spec', 'Empty', '', ['unresolved-ref /paths/~1a/post/requestBody/content/application~1json/schema/$ref']],
+  ])('takes a ref to the built-in model %s', async (_name, model, extension, expected) => {
+    const text = `${HEAD}paths:\n  /a:\n    post:\n      requestBody: { content: { application/json: { schema: { $ref: "#/components/schemas/${model}" } } } }\n      responses: { "200": { description: ok } }\n${extension && `      ${extension}\n`}`;
+    const result = await loadText('t.yaml', text);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.location?.pointer}`)).toEqual(expected);
   });
 
   it('accepts refs through refs and recursive schemas', async () => {

@@ -101,9 +101,9 @@ describe('access diagnostics', () => {
   const PLAN = '  usagePlans:\n    gold: { throttle: { rate: 10, burst: 20 } }';
 
   it.each([
-    ['unknown authorizer, listing the known ones', TOKEN, '{ auth: users }', 'unknown-authorizer', 'error', '/paths/~1pets/get/x-gateway/auth'],
-    ['TTL above 3600', '  authorizers:\n    tokens: { type: token, function: "${F}", ttl: 3601 }', '{ auth: tokens }', 'authorizer-ttl-out-of-range', 'error', '/x-gateway/authorizers/tokens/ttl'],
-    ['TTL below 0', '  authorizers:\n    tokens: { type: request, function: "${F}", identity: [header.A], ttl: -1 }', '{ auth: tokens }', 'authorizer-ttl-out-of-range', 'error', '/x-gateway/authorizers/tokens/ttl'],
+    ['unknown authorizer, listing the known ones', TOKEN, '{ auth: users }', 'authorizer-unknown', 'error', '/paths/~1pets/get/x-gateway/auth'],
+    ['TTL above 3600', '  authorizers:\n    tokens: { type: token, function: "${F}", ttl: 3601 }', '{ auth: tokens }', 'authorizer-ttl', 'error', '/x-gateway/authorizers/tokens/ttl'],
+    ['TTL below 0', '  authorizers:\n    tokens: { type: request, function: "${F}", identity: [header.A], ttl: -1 }', '{ auth: tokens }', 'authorizer-ttl', 'error', '/x-gateway/authorizers/tokens/ttl'],
     ['a cached request authorizer without identity sources', '  authorizers:\n    tokens: { type: request, function: "${F}", ttl: 60 }', '{ auth: tokens }', 'authorizer-identity-required', 'error', '/x-gateway/authorizers/tokens'],
     ['burst below rate', '  usagePlans:\n    gold: { throttle: { rate: 10, burst: 5 } }', '{ auth: iam, apiKey: true }', 'usage-plan-burst-below-rate', 'warning', '/x-gateway/usagePlans/gold/throttle/burst'],
     ['a throttle rate of 0', '  usagePlans:\n    gold: { throttle: { rate: 0, burst: 5 } }', '{ auth: iam, apiKey: true }', 'usage-plan-limit-not-positive', 'error', '/x-gateway/usagePlans/gold/throttle/rate'],
@@ -125,7 +125,7 @@ describe('access diagnostics', () => {
   });
 
   it('lists the known authorizers, built-in ones first, in the hint of an unknown one', async () => {
-    const [unknown] = (await diagnose(TOKEN, '{ auth: users }')).filter((d) => d.code === 'unknown-authorizer');
+    const [unknown] = (await diagnose(TOKEN, '{ auth: users }')).filter((d) => d.code === 'authorizer-unknown');
     expect(unknown?.hint).toContain('Known: iam, none, tokens.');
   });
 

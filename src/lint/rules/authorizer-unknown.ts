@@ -10,6 +10,7 @@ export default defineRule({
     messages: {
       unknown: '`{{name}}` is not a security scheme; declared: {{known}}.',
       swagger2: '`{{name}}` is declared under `securityDefinitions`, which is Swagger 2.0; OpenAPI 3 reads `components.securitySchemes`.',
+      xGateway: '`{{name}}` is an x-gateway authorizer, which `security` cannot name: write `x-gateway: { auth: {{name}} }` on the operation instead.',
     },
   },
   create(context) {
@@ -22,7 +23,8 @@ export default defineRule({
           for (const name of Object.keys(requirement ?? {})) {
             if (schemes.includes(name)) continue;
             const swagger2 = name in ((context.document['securityDefinitions'] ?? {}) as object);
-            context.report(swagger2 ? 'swagger2' : 'unknown', childPointer(node.pointer, 'security', i, name), { name, known: schemes.join(', ') || 'none' });
+            const xGateway = context.model?.access.authorizers.some((a) => a.name === name) === true;
+            context.report(swagger2 ? 'swagger2' : xGateway ? 'xGateway' : 'unknown', childPointer(node.pointer, 'security', i, name), { name, known: schemes.join(', ') || 'none' });
           }
         });
       },

@@ -1,6 +1,8 @@
 /**
  * Extensions that only HTTP APIs (ApiGatewayV2) read: on a REST API they do nothing, or fail the import.
- * A document with several of them is an HTTP API document; that is said once, not at every place.
+ * A document with several of them is an HTTP API document; that is said once, not at every place. Not
+ * when an integration has a type only REST APIs have (HTTP APIs take aws_proxy and http_proxy): then the
+ * document is a REST API that carries them by mistake, and each is reported.
  */
 import { childPointer } from '../../diagnostics/diagnostic.js';
 import { defineRule } from '../rule.js';
@@ -8,6 +10,7 @@ import { defineRule } from '../rule.js';
 const ROOT = ['x-amazon-apigateway-cors', 'x-amazon-apigateway-importexport-version'];
 const INTEGRATION = ['payloadFormatVersion', 'integrationSubtype'];
 const AUTHORIZER = ['enableSimpleResponses', 'authorizerPayloadFormatVersion', 'jwtConfiguration'];
+const REST_ONLY_TYPES = ['aws', 'http', 'mock'];
 
 export default defineRule({
   meta: {
@@ -21,6 +24,7 @@ export default defineRule({
   },
   create(context) {
     const found: { name: string; pointer: string }[] = [];
+    let rest = false;
     return {
       Document(document) {
         for (const name of ROOT) if (name in document) found.push({ name, pointer: `/${name}` });
@@ -39,13 +43,17 @@ export default defineRule({
         const integration = node.operation['x-amazon-apigateway-integration'] as Record<string, unknown> | undefined;
         if (!integration || typeof integration !== 'object') return;
         const at = childPointer(node.pointer, 'x-amazon-apigateway-integration');
+        rest ||= REST_ONLY_TYPES.includes(String(integration['type']).toLowerCase());
         for (const name of INTEGRATION) if (name in integration) found.push({ name, pointer: childPointer(at, name) });
         const tls = integration['tlsConfig'] as Record<string, unknown> | undefined;
         if (tls && 'serverNameToVerify' in tls) found.push({ name: 'tlsConfig.serverNameToVerify', pointer: childPointer(at, 'tlsConfig', 'serverNameToVerify') });
       },
       DocumentExit() {
-        if (found.length === 1) context.report('httpOnly', found[0]!.pointer, { name: found[0]!.name });
-        if (found.length <= 1) return;
+        if (found.length === 1 || rest) {
+          for (const { name, pointer } of found) context.report('httpOnly', pointer, { name });
+          return;
+        }
+        if (found.length === 0) return;
         const names = [...new Set(found.map((f) => f.name))];
         context.report('httpApi', '/openapi', { count: found.length, names: names.slice(0, 4).join(', ') + (names.length > 4 ? ', …' : '') });
       },

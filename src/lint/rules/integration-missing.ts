@@ -10,7 +10,7 @@ export default defineRule({
     messages: { missing: '{{method}} {{path}} has no integration.' },
   },
   create(context) {
-    // With x-gateway the compiler reports it (missing-integration), with inheritance resolved.
+    // With x-gateway the compiler reports it under this id, with inheritance resolved.
     const xGateway = context.model !== undefined || usesXGateway(context.document);
     return {
       Operation(node) {

@@ -18,8 +18,9 @@ export function integrationOf(node: OperationNode): IntegrationNode | undefined 
 
 /**
  * A value written out, which can be checked offline: not a CloudFormation intrinsic, nor a string with a
- * `${placeholder}` that CloudFormation (`Fn::Sub`) or a template tool (Terraform) fills in before deploy.
+ * `${placeholder}` that CloudFormation (`Fn::Sub`) or a template tool (Terraform) fills in before deploy,
+ * nor one with a Terraform `%{if …}` directive.
  */
 export function isLiteral(value: unknown): value is string | number {
-  return (typeof value === 'string' && !/\$\{[^}]+\}/.test(value)) || typeof value === 'number';
+  return (typeof value === 'string' && !/[$%]\{[^}]+\}/.test(value)) || typeof value === 'number';
 }
