@@ -4,7 +4,9 @@
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-request-validation.html
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-known-issues.html
  */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { childPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
+import type { JsonObject } from '../load/load-document.js';
 import { asBlock, type ModelContext, type RouteScope, setting } from './context.js';
 import type { Route, Validation } from './ir.js';
 import { modelNames } from './names.js';
@@ -60,11 +62,24 @@ function reportUnmodelledContentTypes(ctx: ModelContext, modelled: readonly { ro
   ctx.report('body-validation-content-type', 'info', `${routes.length === 1 ? 'A route validates its body' : `${routes.length} routes validate their bodies`} (${routes.slice(0, 3).join(', ')}${routes.length > 3 ? ', …' : ''}) against models for ${types.join(', ')} only: API Gateway skips body validation for a request whose Content-Type has no model, and passes its body on unchecked.`, first.at, 'Check the Content-Type in the backend before trusting the body.');
 }
 
+/** The codes of the findings about a model schema. */
+export type ModelFindingCode = 'model-keyword-ignored' | 'model-readonly-required' | 'model-keyword-dropped' | 'model-keyword-unsupported' | 'unresolved-ref';
+
+/**
+ * What the model-schema checks need, so that the compiler (for `x-gateway`'s `validate`) and the lint
+ * rule `request-model-keywords` (for raw request validators) report the same findings.
+ */
+export interface ModelSchemaChecker {
+  readonly document: JsonObject;
+  report(code: ModelFindingCode, severity: Diagnostic['severity'], message: string, pointer: string, hint: string): void;
+  deref(node: unknown): unknown;
+}
+
 /**
  * The findings for one model schema written at `pointer` and the schemas it refers to (by pointer or by
  * `$anchor`): each schema once per `seen`, however many ways lead to it (its parent, a `$ref`, an anchor).
  */
-export function checkModelSchema(ctx: ModelContext, schema: SchemaObject, pointer: string, version: '3.0' | '3.1', seen: Set<string>): void {
+export function checkModelSchema(ctx: ModelSchemaChecker, schema: SchemaObject, pointer: string, version: '3.0' | '3.1', seen: Set<string>): void {
   const anchors = version === '3.1' ? schemaAnchors(ctx.document) : new Map<string, string>();
   const visit = (node: SchemaObject, at: string): void => {
     if (seen.has(at)) return;
@@ -83,7 +98,7 @@ export function checkModelSchema(ctx: ModelContext, schema: SchemaObject, pointe
   visit(schema, pointer);
 }
 
-function findings(ctx: ModelContext, schema: SchemaObject, at: string, version: '3.0' | '3.1'): void {
+function findings(ctx: ModelSchemaChecker, schema: SchemaObject, at: string, version: '3.0' | '3.1'): void {
   const ignored = (keyword: string, effect: string): void => {
     ctx.report('model-keyword-ignored', 'warning', `API Gateway's request validator ignores \`${keyword}\`: ${effect}`, childPointer(at, keyword), 'Validate this rule in the backend, or express it with keywords JSON Schema draft 4 has.');
   };
