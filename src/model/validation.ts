@@ -85,6 +85,7 @@ export function checkModelSchema(ctx: ModelSchemaChecker, schema: SchemaObject, 
     if (seen.has(at)) return;
     seen.add(at);
     findings(ctx, node, at, version);
+    if (version === '3.0') readOnlyRequired(ctx, node, at, seen);
     const ref = node['$ref'];
     if (typeof ref === 'string' && ref.startsWith('#')) {
       const target = ref.startsWith('#/') ? decodeURIComponent(ref.slice(1)) : anchors.get(decodeURIComponent(ref.slice(1)));
@@ -107,12 +108,9 @@ function findings(ctx: ModelSchemaChecker, schema: SchemaObject, at: string, ver
   for (const [name, property] of Object.entries(asBlock(schema['properties']))) {
     const own = asBlock(property)['readOnly'] === true;
     if (!own && asBlock(ctx.deref(property))['readOnly'] !== true) continue;
-    if (version === '3.0' && required.includes(name)) {
-      // OpenAPI 3.0.3, Schema Object `readOnly`: "required will take effect on the response only".
-      ctx.report('model-readonly-required', 'warning', `\`${name}\` is readOnly and required: OpenAPI 3.0 requires it in responses only, but API Gateway's validator requires it in requests too, so a request that leaves it out is rejected.`, childPointer(at, 'required', required.indexOf(name)), 'Use a separate request schema without it, or require it in requests too.');
-    } else {
-      ctx.report('model-keyword-ignored', 'warning', `\`${name}\` is readOnly, but API Gateway's validator accepts it in requests.`, childPointer(at, 'properties', name, own ? 'readOnly' : '$ref'), 'Reject it in the backend, or use a separate request schema without it.');
-    }
+    // Required as well: `readOnlyRequired` says what that does in 3.0.
+    if (version === '3.0' && required.includes(name)) continue;
+    ctx.report('model-keyword-ignored', 'warning', `\`${name}\` is readOnly, but API Gateway's validator accepts it in requests.`, childPointer(at, 'properties', name, own ? 'readOnly' : '$ref'), 'Reject it in the backend, or use a separate request schema without it.');
   }
   // Reference B.2: not enforced in models created by import, which is how the Body makes them.
   for (const keyword of ['minItems', 'maxItems'].filter((k) => k in schema)) ignored(keyword, 'models imported from OpenAPI do not enforce array lengths, so an array of any length is accepted.');
@@ -136,6 +134,46 @@ function findings(ctx: ModelSchemaChecker, schema: SchemaObject, at: string, ver
   for (const keyword of UNSUPPORTED.filter((k) => k in schema)) {
     ctx.report('model-keyword-unsupported', 'error', `\`${keyword}\` cannot be converted for API Gateway, whose import would fail.`, childPointer(at, keyword), 'Use a plain `$ref` instead.');
   }
+}
+
+/**
+ * OpenAPI 3.0.3, Schema Object `readOnly`: "required will take effect on the response only", but API
+ * Gateway's validator requires a readOnly property in requests too. The `required` entry and the property
+ * may sit in different `allOf` branches (or a branch and the schema above it): all apply to one body. Each
+ * `required` entry is reported once per `seen`, under a key that is no pointer.
+ */
+function readOnlyRequired(ctx: ModelSchemaChecker, schema: SchemaObject, at: string, seen: Set<string>): void {
+  const parts = allOfParts(ctx, schema, at, new Map());
+  const readOnly = new Set<string>();
+  for (const part of parts.values()) {
+    for (const [name, property] of Object.entries(asBlock(part['properties']))) {
+      if (asBlock(property)['readOnly'] === true || asBlock(ctx.deref(property))['readOnly'] === true) readOnly.add(name);
+    }
+  }
+  for (const [pointer, part] of parts) {
+    const required = Array.isArray(part['required']) ? (part['required'] as unknown[]) : [];
+    required.forEach((name, i) => {
+      const entry = childPointer(pointer, 'required', i);
+      if (typeof name !== 'string' || !readOnly.has(name) || seen.has(`required ${entry}`)) return;
+      seen.add(`required ${entry}`);
+      ctx.report('model-readonly-required', 'warning', `\`${name}\` is readOnly and required: OpenAPI 3.0 requires it in responses only, but API Gateway's validator requires it in requests too, so a request that leaves it out is rejected.`, entry, 'Use a separate request schema without it, or require it in requests too.');
+    });
+  }
+}
+
+/** The schema and each `allOf` branch under it, `$ref`s followed, by pointer: what applies to one value. */
+function allOfParts(ctx: ModelSchemaChecker, schema: SchemaObject, at: string, parts: Map<string, SchemaObject>): Map<string, SchemaObject> {
+  if (parts.has(at)) return parts;
+  parts.set(at, schema);
+  const ref = schema['$ref'];
+  if (typeof ref === 'string' && ref.startsWith('#/')) {
+    const target = decodeURIComponent(ref.slice(1));
+    const resolved = valueAtPointer(ctx.document, target);
+    if (isSchemaObject(resolved)) allOfParts(ctx, resolved, target, parts);
+  }
+  const branches = schema['allOf'];
+  if (Array.isArray(branches)) branches.forEach((branch, i) => isSchemaObject(branch) && allOfParts(ctx, branch, childPointer(at, 'allOf', i), parts));
+  return parts;
 }
 
 /**

@@ -50,6 +50,24 @@ const TABLE: [name: string, { given: Given; want: string[] }][] = [
     },
   ],
   [
+    'a readOnly property and a `required` list in different allOf branches still apply to one body',
+    {
+      given: {
+        version: '3.0.3',
+        schemas: { Base: { type: 'object', properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' } } } },
+        request: { allOf: [{ $ref: '#/components/schemas/Base' }, { required: ['name', 'id'] }] },
+      },
+      want: [`model-readonly-required@${REQUEST}/allOf/1/required/1`, `model-keyword-ignored@/components/schemas/Base/properties/id/readOnly`],
+    },
+  ],
+  [
+    'a `required` list above the allOf branch that declares the readOnly property',
+    {
+      given: { version: '3.0.3', schemas: {}, request: { required: ['id'], allOf: [{ properties: { id: { type: 'string', readOnly: true } } }] } },
+      want: [`model-readonly-required@${REQUEST}/required/0`, `model-keyword-ignored@${REQUEST}/allOf/0/properties/id/readOnly`],
+    },
+  ],
+  [
     'readOnly reached through a $ref',
     {
       given: { version: '3.0.3', schemas: { Id: { type: 'string', readOnly: true } }, request: { type: 'object', properties: { id: { $ref: '#/components/schemas/Id' } } } },
