@@ -12,7 +12,18 @@ import type { Route, Validation } from './ir.js';
 import { modelNames } from './names.js';
 import { isSchemaObject, schemaAnchors, type SchemaObject, subschemas } from './schema-walk.js';
 
-export function routeValidation(scope: RouteScope): Validation | undefined {
+/**
+ * The route's `validate`. An operation's own `x-amazon-apigateway-request-validator` is kept over the
+ * root `defaults`, and is an error beside a `validate` of the operation or its path item.
+ */
+export function routeValidation(ctx: ModelContext, scope: RouteScope): Validation | undefined {
+  const raw = 'x-amazon-apigateway-request-validator' in scope.operation;
+  const own = scope.chain.slice(0, 2).find((p) => 'validate' in p.block);
+  if (raw && own) {
+    const rawPointer = childPointer(scope.pointer, 'x-amazon-apigateway-request-validator');
+    ctx.report('duplicate-setting', 'error', 'Request validation is set twice: by x-gateway `validate` and by x-amazon-apigateway-request-validator.', childPointer(own.pointer, 'validate'), 'Keep one of them.', [{ ...ctx.origin(rawPointer), message: 'also set here' }]);
+  }
+  if (raw) return undefined;
   return setting(scope, 'validate')?.value as Validation | undefined;
 }
 

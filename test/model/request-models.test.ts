@@ -2,7 +2,11 @@
  * The model's findings about body-validated request schemas: each once, at the keyword's own pointer,
  * and only where API Gateway's validator really answers differently from the spec.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { compile } from '../../src/index.js';
 import { writeRequestSpec } from '../support/request-spec.js';
 
@@ -99,5 +103,36 @@ async function requestFindings(given: Given): Promise<string[]> {
 describe('request model findings', () => {
   it.each(TABLE)('%s', async (_, { given, want }) => {
     expect(await requestFindings(given)).toEqual(want);
+  });
+});
+
+describe('a raw x-amazon-apigateway-request-validator beside x-gateway `validate`', () => {
+  const spec = (operation: Record<string, unknown>): string => {
+    const path = join(mkdtempSync(join(tmpdir(), 'gateform-validator-')), 'openapi.yaml');
+    writeFileSync(
+      path,
+      stringify({
+        openapi: '3.0.3',
+        info: { title: 'V', version: '1' },
+        'x-amazon-apigateway-request-validators': { mine: { validateRequestBody: false, validateRequestParameters: true } },
+        'x-gateway': { defaults: { validate: 'body', integration: { mock: {} } } },
+        paths: { '/x': { post: { ...operation, 'x-amazon-apigateway-request-validator': 'mine', responses: { '200': { description: 'ok' } } } } },
+      }),
+    );
+    return path;
+  };
+
+  it('is kept over the root defaults', async () => {
+    const { diagnostics, template } = await compile(spec({}));
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(JSON.stringify(template)).toContain('"x-amazon-apigateway-request-validator":"mine"');
+    expect(JSON.stringify(template)).not.toContain('"x-amazon-apigateway-request-validator":"body"');
+  });
+
+  it('is an error beside the operation’s own `validate`, naming both places', async () => {
+    const { diagnostics } = await compile(spec({ 'x-gateway': { validate: 'all' } }));
+    const duplicate = diagnostics.find((d) => d.code === 'duplicate-setting');
+    expect(duplicate?.location?.pointer).toBe('/paths/~1x/post/x-gateway/validate');
+    expect(duplicate?.related?.[0]?.pointer).toBe('/paths/~1x/post/x-amazon-apigateway-request-validator');
   });
 });
