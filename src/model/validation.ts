@@ -36,6 +36,7 @@ const UNSUPPORTED = ['$dynamicRef', '$dynamicAnchor', '$recursiveRef'];
  * what API Gateway ignores, what conversion to OpenAPI 3.0 cannot keep, what import would refuse.
  */
 export function checkRequestModels(ctx: ModelContext, routes: readonly Route[], version: '3.0' | '3.1', seen = new Set<string>()): void {
+  checkRawValidatorNames(ctx, routes);
   const visit = (schema: SchemaObject, pointer: string): void => checkModelSchema(ctx, schema, pointer, version, seen);
   const modelled: { route: string; type: string; at: string }[] = [];
   for (const route of routes) {
@@ -58,6 +59,24 @@ export function checkRequestModels(ctx: ModelContext, routes: readonly Route[], 
     }
   }
   reportUnmodelledContentTypes(ctx, modelled);
+}
+
+/** What each `validate` value's validator checks; the Body declares them under these names. */
+export const VALIDATORS: Readonly<Record<Exclude<Validation, 'none'>, { readonly validateRequestBody: boolean; readonly validateRequestParameters: boolean }>> = {
+  all: { validateRequestBody: true, validateRequestParameters: true },
+  body: { validateRequestBody: true, validateRequestParameters: false },
+  params: { validateRequestBody: false, validateRequestParameters: true },
+};
+
+/** A raw validator under a name `validate` uses, checking something else, would change either meaning. */
+function checkRawValidatorNames(ctx: ModelContext, routes: readonly Route[]): void {
+  const raw = asBlock(ctx.document['x-amazon-apigateway-request-validators']);
+  for (const name of ['all', 'body', 'params'] as const) {
+    if (!(name in raw) || !routes.some((r) => r.validate === name)) continue;
+    const written = asBlock(raw[name]);
+    const same = written['validateRequestBody'] === VALIDATORS[name].validateRequestBody && written['validateRequestParameters'] === VALIDATORS[name].validateRequestParameters;
+    if (!same) ctx.report('duplicate-setting', 'error', `The request validator \`${name}\` is defined here and by x-gateway \`validate: ${name}\`, which validates ${name === 'all' ? 'body and parameters' : name === 'body' ? 'the body only' : 'parameters only'}.`, childPointer('/x-amazon-apigateway-request-validators', name), 'Rename this validator, or make it validate what x-gateway\'s does.');
+  }
 }
 
 /**

@@ -107,32 +107,37 @@ describe('request model findings', () => {
 });
 
 describe('a raw x-amazon-apigateway-request-validator beside x-gateway `validate`', () => {
-  const spec = (operation: Record<string, unknown>): string => {
+  const spec = (operation: Record<string, unknown>, validators: Record<string, unknown> = { mine: { validateRequestBody: false, validateRequestParameters: true } }): string => {
     const path = join(mkdtempSync(join(tmpdir(), 'gateform-validator-')), 'openapi.yaml');
     writeFileSync(
       path,
       stringify({
         openapi: '3.0.3',
         info: { title: 'V', version: '1' },
-        'x-amazon-apigateway-request-validators': { mine: { validateRequestBody: false, validateRequestParameters: true } },
+        'x-amazon-apigateway-request-validators': validators,
         'x-gateway': { defaults: { validate: 'body', integration: { mock: {} } } },
-        paths: { '/x': { post: { ...operation, 'x-amazon-apigateway-request-validator': 'mine', responses: { '200': { description: 'ok' } } } } },
+        paths: { '/x': { post: { ...operation, responses: { '200': { description: 'ok' } } } } },
       }),
     );
     return path;
   };
 
   it('is kept over the root defaults', async () => {
-    const { diagnostics, template } = await compile(spec({}));
+    const { diagnostics, template } = await compile(spec({ 'x-amazon-apigateway-request-validator': 'mine' }));
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(JSON.stringify(template)).toContain('"x-amazon-apigateway-request-validator":"mine"');
     expect(JSON.stringify(template)).not.toContain('"x-amazon-apigateway-request-validator":"body"');
   });
 
   it('is an error beside the operation’s own `validate`, naming both places', async () => {
-    const { diagnostics } = await compile(spec({ 'x-gateway': { validate: 'all' } }));
+    const { diagnostics } = await compile(spec({ 'x-gateway': { validate: 'all' }, 'x-amazon-apigateway-request-validator': 'mine' }));
     const duplicate = diagnostics.find((d) => d.code === 'duplicate-setting');
     expect(duplicate?.location?.pointer).toBe('/paths/~1x/post/x-gateway/validate');
     expect(duplicate?.related?.[0]?.pointer).toBe('/paths/~1x/post/x-amazon-apigateway-request-validator');
+  });
+
+  it('is an error under a name `validate` uses for another check, as one would change the other', async () => {
+    const { diagnostics } = await compile(spec({ 'x-gateway': { validate: 'body' } }, { body: { validateRequestBody: false, validateRequestParameters: true }, params: { validateRequestBody: true } }));
+    expect(diagnostics.filter((d) => d.code === 'duplicate-setting').map((d) => d.location?.pointer)).toEqual(['/x-amazon-apigateway-request-validators/body']);
   });
 });
