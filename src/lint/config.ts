@@ -44,6 +44,7 @@ export const NON_FATAL_CODES: readonly string[] = [
   'body-validation-content-type',
   'cache-cluster-unused',
   'cloudwatch-role-required',
+  'cookie-not-validated',
   'cors-header-not-allowed',
   'cors-proxy-responses',
   'default-endpoint-disabled-without-domain',

@@ -40,8 +40,9 @@ export function checkRequestModels(ctx: ModelContext, routes: readonly Route[], 
   const visit = (schema: SchemaObject, pointer: string): void => checkModelSchema(ctx, schema, pointer, version, seen);
   const modelled: { route: string; type: string; at: string }[] = [];
   for (const route of routes) {
-    if (route.validate !== 'all' && route.validate !== 'body') continue;
     const operationPointer = childPointer('/paths', route.path, route.method === 'ANY' ? 'x-amazon-apigateway-any-method' : route.method.toLowerCase());
+    if (route.validate === 'all' || route.validate === 'params') checkCookieParameters(ctx, route, operationPointer);
+    if (route.validate !== 'all' && route.validate !== 'body') continue;
     const operation = asBlock(valueAtPointer(ctx.document, operationPointer));
     const body = asBlock(ctx.deref(operation['requestBody']));
     const content = asBlock(body['content']);
@@ -59,6 +60,27 @@ export function checkRequestModels(ctx: ModelContext, routes: readonly Route[], 
     }
   }
   reportUnmodelledContentTypes(ctx, modelled);
+}
+
+/**
+ * API Gateway validates required path, query string and header parameters only: a required cookie is not
+ * checked, so a request without it reaches the backend.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-request-validation.html
+ */
+function checkCookieParameters(ctx: ModelContext, route: Route, operationPointer: string): void {
+  const cookies = new Set(route.parameters.filter((p) => p.in === 'cookie' && p.required).map((p) => p.name));
+  // The operation's own entries first: they win over the path item's of the same name.
+  for (const listPointer of [childPointer(operationPointer, 'parameters'), childPointer('/paths', route.path, 'parameters')]) {
+    const list = valueAtPointer(ctx.document, listPointer);
+    if (!Array.isArray(list)) continue;
+    list.forEach((entry, i) => {
+      const parameter = asBlock(ctx.deref(entry));
+      const name = parameter['name'];
+      if (parameter['in'] !== 'cookie' || typeof name !== 'string' || !cookies.delete(name)) return;
+      const at = childPointer(listPointer, i);
+      ctx.report('cookie-not-validated', 'warning', `The cookie \`${name}\` is required, but API Gateway's request validator checks only path, query string and header parameters: a request without it is not rejected.`, '$ref' in asBlock(entry) ? at : childPointer(at, 'required'), 'Check the cookie in the backend or in an authorizer.');
+    });
+  }
 }
 
 /** What each `validate` value's validator checks; the Body declares them under these names. */

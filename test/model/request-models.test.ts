@@ -141,3 +141,17 @@ describe('a raw x-amazon-apigateway-request-validator beside x-gateway `validate
     expect(diagnostics.filter((d) => d.code === 'duplicate-setting').map((d) => d.location?.pointer)).toEqual(['/x-amazon-apigateway-request-validators/body']);
   });
 });
+
+describe('parameters API Gateway does not validate', () => {
+  it('a required cookie gets a warning when parameters are validated, at its `required`', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'gateform-cookie-')), 'openapi.yaml');
+    const get = (validate: string) => ({
+      'x-gateway': { validate },
+      parameters: [{ name: 'session', in: 'cookie', required: true, schema: { type: 'string' } }, { name: 'pref', in: 'cookie', schema: { type: 'string' } }],
+      responses: { '200': { description: 'ok' } },
+    });
+    writeFileSync(path, stringify({ openapi: '3.0.3', info: { title: 'C', version: '1' }, 'x-gateway': { defaults: { integration: { mock: {} } } }, paths: { '/a': { get: get('params') }, '/b': { get: get('body') } } }));
+    const { diagnostics } = await compile(path);
+    expect(diagnostics.filter((d) => d.code === 'cookie-not-validated').map((d) => `${d.severity}@${d.location?.pointer}`)).toEqual(['warning@/paths/~1a/get/parameters/0/required']);
+  });
+});
