@@ -90,8 +90,14 @@ export const VALIDATORS: Readonly<Record<Exclude<Validation, 'none'>, { readonly
   params: { validateRequestBody: false, validateRequestParameters: true },
 };
 
-/** A raw validator under a name `validate` uses, checking something else, would change either meaning. */
+/**
+ * A raw validator under a name `validate` uses, checking something else, would change either meaning; a
+ * raw default validator beside `defaults.validate` would be overridden on every operation.
+ */
 function checkRawValidatorNames(ctx: ModelContext, routes: readonly Route[]): void {
+  if ('x-amazon-apigateway-request-validator' in ctx.document && 'validate' in asBlock(ctx.root['defaults'])) {
+    ctx.report('duplicate-setting', 'error', 'The default request validation is set twice: by x-gateway `defaults.validate` and by the root x-amazon-apigateway-request-validator.', '/x-gateway/defaults/validate', 'Keep one of them.', [{ ...ctx.origin('/x-amazon-apigateway-request-validator'), message: 'also set here' }]);
+  }
   const raw = asBlock(ctx.document['x-amazon-apigateway-request-validators']);
   for (const name of ['all', 'body', 'params'] as const) {
     if (!(name in raw) || !routes.some((r) => r.validate === name)) continue;

@@ -2,7 +2,7 @@
  * The model's findings about body-validated request schemas: each once, at the keyword's own pointer,
  * and only where API Gateway's validator really answers differently from the spec.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -134,6 +134,15 @@ describe('a raw x-amazon-apigateway-request-validator beside x-gateway `validate
     const duplicate = diagnostics.find((d) => d.code === 'duplicate-setting');
     expect(duplicate?.location?.pointer).toBe('/paths/~1x/post/x-gateway/validate');
     expect(duplicate?.related?.[0]?.pointer).toBe('/paths/~1x/post/x-amazon-apigateway-request-validator');
+  });
+
+  it('at the root is an error beside `defaults.validate`, naming both places', async () => {
+    const path = spec({});
+    writeFileSync(path, readFileSync(path, 'utf8').replace('x-gateway:', 'x-amazon-apigateway-request-validator: mine\nx-gateway:'));
+    const { diagnostics } = await compile(path);
+    const duplicate = diagnostics.find((d) => d.code === 'duplicate-setting');
+    expect(duplicate?.location?.pointer).toBe('/x-gateway/defaults/validate');
+    expect(duplicate?.related?.[0]?.pointer).toBe('/x-amazon-apigateway-request-validator');
   });
 
   it('is an error under a name `validate` uses for another check, as one would change the other', async () => {
