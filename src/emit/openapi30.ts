@@ -76,6 +76,8 @@ function convertSchema(schema: SchemaObject, moved: ReadonlyMap<string, string>)
       delete schema['$ref'];
     }
   }
+  const mapping = isSchemaObject(schema['discriminator']) ? schema['discriminator']['mapping'] : undefined;
+  if (isSchemaObject(mapping)) for (const [value, target] of Object.entries(mapping)) if (typeof target === 'string') mapping[value] = moved.get(target) ?? target;
   const type = schema['type'];
   const types = Array.isArray(type) ? (type as unknown[]) : typeof type === 'string' ? [type] : undefined;
   const valued = types?.filter((t) => t !== 'null') ?? [];
@@ -136,16 +138,21 @@ export function renameModels(body: JsonObject): void {
   if (renamed.size === 0) return;
   const components = body['components'] as Record<string, unknown>;
   components['schemas'] = Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [renamed.get(name) ?? name, schema]));
+  const renamedRef = (ref: string): string => {
+    if (!ref.startsWith('#/components/schemas/')) return ref;
+    const [name, ...rest] = ref.slice('#/components/schemas/'.length).split('/');
+    const to = renamed.get(decodeURIComponent(name!).replace(/~1/g, '/').replace(/~0/g, '~'));
+    return to === undefined ? ref : ['#/components/schemas', to, ...rest].join('/');
+  };
   const rewrite = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(rewrite);
     else if (node !== null && typeof node === 'object') {
       const record = node as Record<string, unknown>;
-      const ref = record['$ref'];
-      if (typeof ref === 'string' && ref.startsWith('#/components/schemas/')) {
-        const [name, ...rest] = ref.slice('#/components/schemas/'.length).split('/');
-        const decoded = decodeURIComponent(name!).replace(/~1/g, '/').replace(/~0/g, '~');
-        const to = renamed.get(decoded);
-        if (to !== undefined) record['$ref'] = ['#/components/schemas', to, ...rest].join('/');
+      if (typeof record['$ref'] === 'string') record['$ref'] = renamedRef(record['$ref']);
+      // A mapping value is a reference or a bare schema name.
+      const mapping = isSchemaObject(record['discriminator']) ? record['discriminator']['mapping'] : undefined;
+      if (isSchemaObject(mapping)) {
+        for (const [value, target] of Object.entries(mapping)) if (typeof target === 'string') mapping[value] = renamed.get(target) ?? renamedRef(target);
       }
       Object.values(record).forEach(rewrite);
     }

@@ -5,13 +5,8 @@
  */
 import type { Json } from '../model/aws-value.js';
 import type { GatewayModel } from '../model/ir.js';
+import { VALIDATORS } from '../model/validation.js';
 import type { Contribution } from './contribution.js';
-
-const VALIDATORS: Readonly<Record<'all' | 'body' | 'params', { validateRequestBody: boolean; validateRequestParameters: boolean }>> = {
-  all: { validateRequestBody: true, validateRequestParameters: true },
-  body: { validateRequestBody: true, validateRequestParameters: false },
-  params: { validateRequestBody: false, validateRequestParameters: true },
-};
 
 export function emitValidation(model: GatewayModel): Contribution {
   const used = new Set(model.routes.map((r) => r.validate).filter((v) => v !== undefined && v !== 'none'));

@@ -45,6 +45,7 @@ export const NON_FATAL_CODES: readonly string[] = [
   'cache-any-method-unused',
   'cache-cluster-unused',
   'cloudwatch-role-required',
+  'cookie-not-validated',
   'cors-gateway-responses-origin',
   'cors-header-not-allowed',
   'cors-proxy-responses',

@@ -197,6 +197,7 @@ class ModelBuilder implements ModelContext {
         if (!integration) continue;
         const id = uniqueId(routeId(method, path), ids);
         const operationId = operation['operationId'];
+        const validate = routeValidation(this, scope);
         routes.push({
           id,
           method,
@@ -207,7 +208,7 @@ class ModelBuilder implements ModelContext {
           responses: Object.keys(asBlock(operation['responses'])).filter((code) => code !== 'default'),
           integration,
           ...routeAccess(this, scope, authorizers),
-          ...(routeValidation(scope) !== undefined && { validate: routeValidation(scope) }),
+          ...(validate !== undefined && { validate }),
           ...routeStageSettings(this, scope, stage),
           origin: this.origin(pointer),
         });

@@ -4,13 +4,26 @@
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-request-validation.html
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-known-issues.html
  */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { childPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
+import type { JsonObject } from '../load/load-document.js';
 import { asBlock, type ModelContext, type RouteScope, setting } from './context.js';
 import type { Route, Validation } from './ir.js';
 import { modelNames } from './names.js';
 import { isSchemaObject, schemaAnchors, type SchemaObject, subschemas } from './schema-walk.js';
 
-export function routeValidation(scope: RouteScope): Validation | undefined {
+/**
+ * The route's `validate`. An operation's own `x-amazon-apigateway-request-validator` is kept over the
+ * root `defaults`, and is an error beside a `validate` of the operation or its path item.
+ */
+export function routeValidation(ctx: ModelContext, scope: RouteScope): Validation | undefined {
+  const raw = 'x-amazon-apigateway-request-validator' in scope.operation;
+  const own = scope.chain.slice(0, 2).find((p) => 'validate' in p.block);
+  if (raw && own) {
+    const rawPointer = childPointer(scope.pointer, 'x-amazon-apigateway-request-validator');
+    ctx.report('duplicate-setting', 'error', 'Request validation is set twice: by x-gateway `validate` and by x-amazon-apigateway-request-validator.', childPointer(own.pointer, 'validate'), 'Keep one of them.', [{ ...ctx.origin(rawPointer), message: 'also set here' }]);
+  }
+  if (raw) return undefined;
   return setting(scope, 'validate')?.value as Validation | undefined;
 }
 
@@ -23,11 +36,13 @@ const UNSUPPORTED = ['$dynamicRef', '$dynamicAnchor', '$recursiveRef'];
  * what API Gateway ignores, what conversion to OpenAPI 3.0 cannot keep, what import would refuse.
  */
 export function checkRequestModels(ctx: ModelContext, routes: readonly Route[], version: '3.0' | '3.1', seen = new Set<string>()): void {
+  checkRawValidatorNames(ctx, routes);
   const visit = (schema: SchemaObject, pointer: string): void => checkModelSchema(ctx, schema, pointer, version, seen);
   const modelled: { route: string; type: string; at: string }[] = [];
   for (const route of routes) {
-    if (route.validate !== 'all' && route.validate !== 'body') continue;
     const operationPointer = childPointer('/paths', route.path, route.method === 'ANY' ? 'x-amazon-apigateway-any-method' : route.method.toLowerCase());
+    if (route.validate === 'all' || route.validate === 'params') checkCookieParameters(ctx, route, operationPointer);
+    if (route.validate !== 'all' && route.validate !== 'body') continue;
     const operation = asBlock(valueAtPointer(ctx.document, operationPointer));
     const body = asBlock(ctx.deref(operation['requestBody']));
     const content = asBlock(body['content']);
@@ -48,6 +63,51 @@ export function checkRequestModels(ctx: ModelContext, routes: readonly Route[], 
 }
 
 /**
+ * API Gateway validates required path, query string and header parameters only: a required cookie is not
+ * checked, so a request without it reaches the backend.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-request-validation.html
+ */
+function checkCookieParameters(ctx: ModelContext, route: Route, operationPointer: string): void {
+  const cookies = new Set(route.parameters.filter((p) => p.in === 'cookie' && p.required).map((p) => p.name));
+  // The operation's own entries first: they win over the path item's of the same name.
+  for (const listPointer of [childPointer(operationPointer, 'parameters'), childPointer('/paths', route.path, 'parameters')]) {
+    const list = valueAtPointer(ctx.document, listPointer);
+    if (!Array.isArray(list)) continue;
+    list.forEach((entry, i) => {
+      const parameter = asBlock(ctx.deref(entry));
+      const name = parameter['name'];
+      if (parameter['in'] !== 'cookie' || typeof name !== 'string' || !cookies.delete(name)) return;
+      const at = childPointer(listPointer, i);
+      ctx.report('cookie-not-validated', 'warning', `The cookie \`${name}\` is required, but API Gateway's request validator checks only path, query string and header parameters: a request without it is not rejected.`, '$ref' in asBlock(entry) ? at : childPointer(at, 'required'), 'Check the cookie in the backend or in an authorizer.');
+    });
+  }
+}
+
+/** What each `validate` value's validator checks; the Body declares them under these names. */
+export const VALIDATORS: Readonly<Record<Exclude<Validation, 'none'>, { readonly validateRequestBody: boolean; readonly validateRequestParameters: boolean }>> = {
+  all: { validateRequestBody: true, validateRequestParameters: true },
+  body: { validateRequestBody: true, validateRequestParameters: false },
+  params: { validateRequestBody: false, validateRequestParameters: true },
+};
+
+/**
+ * A raw validator under a name `validate` uses, checking something else, would change either meaning; a
+ * raw default validator beside `defaults.validate` would be overridden on every operation.
+ */
+function checkRawValidatorNames(ctx: ModelContext, routes: readonly Route[]): void {
+  if ('x-amazon-apigateway-request-validator' in ctx.document && 'validate' in asBlock(ctx.root['defaults'])) {
+    ctx.report('duplicate-setting', 'error', 'The default request validation is set twice: by x-gateway `defaults.validate` and by the root x-amazon-apigateway-request-validator.', '/x-gateway/defaults/validate', 'Keep one of them.', [{ ...ctx.origin('/x-amazon-apigateway-request-validator'), message: 'also set here' }]);
+  }
+  const raw = asBlock(ctx.document['x-amazon-apigateway-request-validators']);
+  for (const name of ['all', 'body', 'params'] as const) {
+    if (!(name in raw) || !routes.some((r) => r.validate === name)) continue;
+    const written = asBlock(raw[name]);
+    const same = written['validateRequestBody'] === VALIDATORS[name].validateRequestBody && written['validateRequestParameters'] === VALIDATORS[name].validateRequestParameters;
+    if (!same) ctx.report('duplicate-setting', 'error', `The request validator \`${name}\` is defined here and by x-gateway \`validate: ${name}\`, which validates ${name === 'all' ? 'body and parameters' : name === 'body' ? 'the body only' : 'parameters only'}.`, childPointer('/x-amazon-apigateway-request-validators', name), 'Rename this validator, or make it validate what x-gateway\'s does.');
+  }
+}
+
+/**
  * API Gateway validates a body only against the model of the request's Content-Type: with any other type,
  * validation is skipped. One info per API, at the first validated body.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-request-validation.html
@@ -60,16 +120,30 @@ function reportUnmodelledContentTypes(ctx: ModelContext, modelled: readonly { ro
   ctx.report('body-validation-content-type', 'info', `${routes.length === 1 ? 'A route validates its body' : `${routes.length} routes validate their bodies`} (${routes.slice(0, 3).join(', ')}${routes.length > 3 ? ', …' : ''}) against models for ${types.join(', ')} only: API Gateway skips body validation for a request whose Content-Type has no model, and passes its body on unchecked.`, first.at, 'Check the Content-Type in the backend before trusting the body.');
 }
 
+/** The codes of the findings about a model schema. */
+export type ModelFindingCode = 'model-keyword-ignored' | 'model-readonly-required' | 'model-keyword-dropped' | 'model-keyword-unsupported' | 'unresolved-ref';
+
+/**
+ * What the model-schema checks need, so that the compiler (for `x-gateway`'s `validate`) and the lint
+ * rule `request-model-keywords` (for raw request validators) report the same findings.
+ */
+export interface ModelSchemaChecker {
+  readonly document: JsonObject;
+  report(code: ModelFindingCode, severity: Diagnostic['severity'], message: string, pointer: string, hint: string): void;
+  deref(node: unknown): unknown;
+}
+
 /**
  * The findings for one model schema written at `pointer` and the schemas it refers to (by pointer or by
  * `$anchor`): each schema once per `seen`, however many ways lead to it (its parent, a `$ref`, an anchor).
  */
-export function checkModelSchema(ctx: ModelContext, schema: SchemaObject, pointer: string, version: '3.0' | '3.1', seen: Set<string>): void {
+export function checkModelSchema(ctx: ModelSchemaChecker, schema: SchemaObject, pointer: string, version: '3.0' | '3.1', seen: Set<string>): void {
   const anchors = version === '3.1' ? schemaAnchors(ctx.document) : new Map<string, string>();
   const visit = (node: SchemaObject, at: string): void => {
     if (seen.has(at)) return;
     seen.add(at);
     findings(ctx, node, at, version);
+    if (version === '3.0') readOnlyRequired(ctx, node, at, seen);
     const ref = node['$ref'];
     if (typeof ref === 'string' && ref.startsWith('#')) {
       const target = ref.startsWith('#/') ? decodeURIComponent(ref.slice(1)) : anchors.get(decodeURIComponent(ref.slice(1)));
@@ -83,7 +157,7 @@ export function checkModelSchema(ctx: ModelContext, schema: SchemaObject, pointe
   visit(schema, pointer);
 }
 
-function findings(ctx: ModelContext, schema: SchemaObject, at: string, version: '3.0' | '3.1'): void {
+function findings(ctx: ModelSchemaChecker, schema: SchemaObject, at: string, version: '3.0' | '3.1'): void {
   const ignored = (keyword: string, effect: string): void => {
     ctx.report('model-keyword-ignored', 'warning', `API Gateway's request validator ignores \`${keyword}\`: ${effect}`, childPointer(at, keyword), 'Validate this rule in the backend, or express it with keywords JSON Schema draft 4 has.');
   };
@@ -92,12 +166,9 @@ function findings(ctx: ModelContext, schema: SchemaObject, at: string, version: 
   for (const [name, property] of Object.entries(asBlock(schema['properties']))) {
     const own = asBlock(property)['readOnly'] === true;
     if (!own && asBlock(ctx.deref(property))['readOnly'] !== true) continue;
-    if (version === '3.0' && required.includes(name)) {
-      // OpenAPI 3.0.3, Schema Object `readOnly`: "required will take effect on the response only".
-      ctx.report('model-readonly-required', 'warning', `\`${name}\` is readOnly and required: OpenAPI 3.0 requires it in responses only, but API Gateway's validator requires it in requests too, so a request that leaves it out is rejected.`, childPointer(at, 'required', required.indexOf(name)), 'Use a separate request schema without it, or require it in requests too.');
-    } else {
-      ctx.report('model-keyword-ignored', 'warning', `\`${name}\` is readOnly, but API Gateway's validator accepts it in requests.`, childPointer(at, 'properties', name, own ? 'readOnly' : '$ref'), 'Reject it in the backend, or use a separate request schema without it.');
-    }
+    // Required as well: `readOnlyRequired` says what that does in 3.0.
+    if (version === '3.0' && required.includes(name)) continue;
+    ctx.report('model-keyword-ignored', 'warning', `\`${name}\` is readOnly, but API Gateway's validator accepts it in requests.`, childPointer(at, 'properties', name, own ? 'readOnly' : '$ref'), 'Reject it in the backend, or use a separate request schema without it.');
   }
   // Reference B.2: not enforced in models created by import, which is how the Body makes them.
   for (const keyword of ['minItems', 'maxItems'].filter((k) => k in schema)) ignored(keyword, 'models imported from OpenAPI do not enforce array lengths, so an array of any length is accepted.');
@@ -121,6 +192,46 @@ function findings(ctx: ModelContext, schema: SchemaObject, at: string, version: 
   for (const keyword of UNSUPPORTED.filter((k) => k in schema)) {
     ctx.report('model-keyword-unsupported', 'error', `\`${keyword}\` cannot be converted for API Gateway, whose import would fail.`, childPointer(at, keyword), 'Use a plain `$ref` instead.');
   }
+}
+
+/**
+ * OpenAPI 3.0.3, Schema Object `readOnly`: "required will take effect on the response only", but API
+ * Gateway's validator requires a readOnly property in requests too. The `required` entry and the property
+ * may sit in different `allOf` branches (or a branch and the schema above it): all apply to one body. Each
+ * `required` entry is reported once per `seen`, under a key that is no pointer.
+ */
+function readOnlyRequired(ctx: ModelSchemaChecker, schema: SchemaObject, at: string, seen: Set<string>): void {
+  const parts = allOfParts(ctx, schema, at, new Map());
+  const readOnly = new Set<string>();
+  for (const part of parts.values()) {
+    for (const [name, property] of Object.entries(asBlock(part['properties']))) {
+      if (asBlock(property)['readOnly'] === true || asBlock(ctx.deref(property))['readOnly'] === true) readOnly.add(name);
+    }
+  }
+  for (const [pointer, part] of parts) {
+    const required = Array.isArray(part['required']) ? (part['required'] as unknown[]) : [];
+    required.forEach((name, i) => {
+      const entry = childPointer(pointer, 'required', i);
+      if (typeof name !== 'string' || !readOnly.has(name) || seen.has(`required ${entry}`)) return;
+      seen.add(`required ${entry}`);
+      ctx.report('model-readonly-required', 'warning', `\`${name}\` is readOnly and required: OpenAPI 3.0 requires it in responses only, but API Gateway's validator requires it in requests too, so a request that leaves it out is rejected.`, entry, 'Use a separate request schema without it, or require it in requests too.');
+    });
+  }
+}
+
+/** The schema and each `allOf` branch under it, `$ref`s followed, by pointer: what applies to one value. */
+function allOfParts(ctx: ModelSchemaChecker, schema: SchemaObject, at: string, parts: Map<string, SchemaObject>): Map<string, SchemaObject> {
+  if (parts.has(at)) return parts;
+  parts.set(at, schema);
+  const ref = schema['$ref'];
+  if (typeof ref === 'string' && ref.startsWith('#/')) {
+    const target = decodeURIComponent(ref.slice(1));
+    const resolved = valueAtPointer(ctx.document, target);
+    if (isSchemaObject(resolved)) allOfParts(ctx, resolved, target, parts);
+  }
+  const branches = schema['allOf'];
+  if (Array.isArray(branches)) branches.forEach((branch, i) => isSchemaObject(branch) && allOfParts(ctx, branch, childPointer(at, 'allOf', i), parts));
+  return parts;
 }
 
 /**

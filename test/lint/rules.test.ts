@@ -175,7 +175,7 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
   'request-model-keywords': {
     valid: [`${HEAD}x-amazon-apigateway-request-validators: { b: { validateRequestBody: true } }\npaths:\n  /a:\n    post:\n      x-amazon-apigateway-request-validator: b\n      requestBody: { content: { application/json: { schema: { type: object, properties: { n: { type: integer, minimum: 1 } } } } } }\n      responses: { "200": { description: ok } }\n`],
     invalid: [
-      { text: `${HEAD}x-amazon-apigateway-request-validators: { b: { validateRequestBody: true } }\npaths:\n  /a:\n    post:\n      x-amazon-apigateway-request-validator: b\n      requestBody: { content: { application/json: { schema: { $ref: "#/components/schemas/P" } } } }\n      responses: { "200": { description: ok } }\ncomponents:\n  schemas:\n    P: { type: object, properties: { id: { type: string, readOnly: true } } }\n`, messageId: 'readOnly', pointer: '/components/schemas/P/properties/id/readOnly' },
+      { text: `${HEAD}x-amazon-apigateway-request-validators: { b: { validateRequestBody: true } }\npaths:\n  /a:\n    post:\n      x-amazon-apigateway-request-validator: b\n      requestBody: { content: { application/json: { schema: { $ref: "#/components/schemas/P" } } } }\n      responses: { "200": { description: ok } }\ncomponents:\n  schemas:\n    P: { type: object, properties: { id: { type: string, readOnly: true } } }\n`, messageId: 'ignored', pointer: '/components/schemas/P/properties/id/readOnly' },
       { text: `${HEAD}x-amazon-apigateway-request-validators: { b: { validateRequestBody: true } }\npaths:\n  /a:\n    post:\n      x-amazon-apigateway-request-validator: b\n      requestBody: { content: { application/json: { schema: { type: number, minimum: 0, exclusiveMinimum: true } } } }\n      responses: { "200": { description: ok } }\n`, messageId: 'ignored', pointer: '/paths/~1a/post/requestBody/content/application~1json/schema/exclusiveMinimum' },
     ],
   },
@@ -288,6 +288,29 @@ it('lints a raw spec in time linear in its operations', async () => {
   const start = performance.now();
   lintDocument(loaded!, undefined, { preset: 'all', rules: {}, ignores: [], root: '.' });
   expect(performance.now() - start).toBeLessThan(3000);
+});
+
+describe('request-model-keywords', () => {
+  /** A raw spec whose operations validate bodies with `schemas` (YAML, one line each) and share `components`. */
+  const raw = (schemas: readonly string[], components: string, head = HEAD): string =>
+    `${head}x-amazon-apigateway-request-validators: { b: { validateRequestBody: true } }\nx-amazon-apigateway-request-validator: b\npaths:\n` +
+    schemas.map((schema, i) => `  /p${i}:\n    post:\n      requestBody: { content: { application/json: { schema: ${schema} } } }\n      responses: { "200": { description: ok } }\n`).join('') +
+    `components:\n  schemas:\n${components}`;
+
+  it('reports a schema once, however many operations and references reach it', async () => {
+    const text = raw(['{ $ref: "#/components/schemas/P" }', '{ $ref: "#/components/schemas/P" }', '{ $ref: "#/components/schemas/P/properties/c" }'], '    P: { type: object, properties: { c: { type: object, properties: { id: { type: string, readOnly: true } } } } }\n');
+    expect(await findings('request-model-keywords', text)).toEqual([{ messageId: 'ignored', pointer: '/components/schemas/P/properties/c/properties/id/readOnly' }]);
+  });
+
+  it('reports what the compiler reports: no `nullable` in 3.1, where it is no keyword; dropped 3.1 keywords', async () => {
+    const text = raw(['{ $ref: "#/components/schemas/P" }'], '    P: { type: object, properties: { n: { type: string, nullable: true }, x: { if: { type: string } } } }\n', 'openapi: 3.1.0\ninfo: { title: T, version: "1" }\n');
+    expect(await findings('request-model-keywords', text)).toEqual([{ messageId: 'dropped', pointer: '/components/schemas/P/properties/x/if' }]);
+  });
+
+  it('pairs a readOnly property with a `required` list as the compiler does (3.0)', async () => {
+    const text = raw(['{ $ref: "#/components/schemas/P" }'], '    P: { type: object, required: [id], properties: { id: { type: string, readOnly: true } } }\n');
+    expect(await findings('request-model-keywords', text)).toEqual([{ messageId: 'readOnlyRequired', pointer: '/components/schemas/P/required/0' }]);
+  });
 });
 
 it('says once that an HTTP API document is one, instead of reporting each extension', async () => {

@@ -2,7 +2,11 @@
  * The model's findings about body-validated request schemas: each once, at the keyword's own pointer,
  * and only where API Gateway's validator really answers differently from the spec.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { compile } from '../../src/index.js';
 import { writeRequestSpec } from '../support/request-spec.js';
 
@@ -50,6 +54,24 @@ const TABLE: [name: string, { given: Given; want: string[] }][] = [
     },
   ],
   [
+    'a readOnly property and a `required` list in different allOf branches still apply to one body',
+    {
+      given: {
+        version: '3.0.3',
+        schemas: { Base: { type: 'object', properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' } } } },
+        request: { allOf: [{ $ref: '#/components/schemas/Base' }, { required: ['name', 'id'] }] },
+      },
+      want: [`model-readonly-required@${REQUEST}/allOf/1/required/1`, `model-keyword-ignored@/components/schemas/Base/properties/id/readOnly`],
+    },
+  ],
+  [
+    'a `required` list above the allOf branch that declares the readOnly property',
+    {
+      given: { version: '3.0.3', schemas: {}, request: { required: ['id'], allOf: [{ properties: { id: { type: 'string', readOnly: true } } }] } },
+      want: [`model-readonly-required@${REQUEST}/required/0`, `model-keyword-ignored@${REQUEST}/allOf/0/properties/id/readOnly`],
+    },
+  ],
+  [
     'readOnly reached through a $ref',
     {
       given: { version: '3.0.3', schemas: { Id: { type: 'string', readOnly: true } }, request: { type: 'object', properties: { id: { $ref: '#/components/schemas/Id' } } } },
@@ -81,5 +103,64 @@ async function requestFindings(given: Given): Promise<string[]> {
 describe('request model findings', () => {
   it.each(TABLE)('%s', async (_, { given, want }) => {
     expect(await requestFindings(given)).toEqual(want);
+  });
+});
+
+describe('a raw x-amazon-apigateway-request-validator beside x-gateway `validate`', () => {
+  const spec = (operation: Record<string, unknown>, validators: Record<string, unknown> = { mine: { validateRequestBody: false, validateRequestParameters: true } }): string => {
+    const path = join(mkdtempSync(join(tmpdir(), 'gateform-validator-')), 'openapi.yaml');
+    writeFileSync(
+      path,
+      stringify({
+        openapi: '3.0.3',
+        info: { title: 'V', version: '1' },
+        'x-amazon-apigateway-request-validators': validators,
+        'x-gateway': { defaults: { validate: 'body', integration: { mock: {} } } },
+        paths: { '/x': { post: { ...operation, responses: { '200': { description: 'ok' } } } } },
+      }),
+    );
+    return path;
+  };
+
+  it('is kept over the root defaults', async () => {
+    const { diagnostics, template } = await compile(spec({ 'x-amazon-apigateway-request-validator': 'mine' }));
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(JSON.stringify(template)).toContain('"x-amazon-apigateway-request-validator":"mine"');
+    expect(JSON.stringify(template)).not.toContain('"x-amazon-apigateway-request-validator":"body"');
+  });
+
+  it('is an error beside the operation’s own `validate`, naming both places', async () => {
+    const { diagnostics } = await compile(spec({ 'x-gateway': { validate: 'all' }, 'x-amazon-apigateway-request-validator': 'mine' }));
+    const duplicate = diagnostics.find((d) => d.code === 'duplicate-setting');
+    expect(duplicate?.location?.pointer).toBe('/paths/~1x/post/x-gateway/validate');
+    expect(duplicate?.related?.[0]?.pointer).toBe('/paths/~1x/post/x-amazon-apigateway-request-validator');
+  });
+
+  it('at the root is an error beside `defaults.validate`, naming both places', async () => {
+    const path = spec({});
+    writeFileSync(path, readFileSync(path, 'utf8').replace('x-gateway:', 'x-amazon-apigateway-request-validator: mine\nx-gateway:'));
+    const { diagnostics } = await compile(path);
+    const duplicate = diagnostics.find((d) => d.code === 'duplicate-setting');
+    expect(duplicate?.location?.pointer).toBe('/x-gateway/defaults/validate');
+    expect(duplicate?.related?.[0]?.pointer).toBe('/x-amazon-apigateway-request-validator');
+  });
+
+  it('is an error under a name `validate` uses for another check, as one would change the other', async () => {
+    const { diagnostics } = await compile(spec({ 'x-gateway': { validate: 'body' } }, { body: { validateRequestBody: false, validateRequestParameters: true }, params: { validateRequestBody: true } }));
+    expect(diagnostics.filter((d) => d.code === 'duplicate-setting').map((d) => d.location?.pointer)).toEqual(['/x-amazon-apigateway-request-validators/body']);
+  });
+});
+
+describe('parameters API Gateway does not validate', () => {
+  it('a required cookie gets a warning when parameters are validated, at its `required`', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'gateform-cookie-')), 'openapi.yaml');
+    const get = (validate: string) => ({
+      'x-gateway': { validate },
+      parameters: [{ name: 'session', in: 'cookie', required: true, schema: { type: 'string' } }, { name: 'pref', in: 'cookie', schema: { type: 'string' } }],
+      responses: { '200': { description: 'ok' } },
+    });
+    writeFileSync(path, stringify({ openapi: '3.0.3', info: { title: 'C', version: '1' }, 'x-gateway': { defaults: { integration: { mock: {} } } }, paths: { '/a': { get: get('params') }, '/b': { get: get('body') } } }));
+    const { diagnostics } = await compile(path);
+    expect(diagnostics.filter((d) => d.code === 'cookie-not-validated').map((d) => `${d.severity}@${d.location?.pointer}`)).toEqual(['warning@/paths/~1a/get/parameters/0/required']);
   });
 });

@@ -1,43 +1,43 @@
-/** Keywords of a body-validated request schema that API Gateway's validator (draft 4) ignores. */
+/**
+ * Keywords of a request schema, validated by a raw request validator, that API Gateway's validator (JSON
+ * Schema draft 4) ignores or that its import cannot convert: the model's own checks, run on raw specs.
+ */
 import { childPointer } from '../../diagnostics/diagnostic.js';
-import { isSchemaObject, walkSchema } from '../../model/schema-walk.js';
+import { isSchemaObject } from '../../model/schema-walk.js';
+import { checkModelSchema, type ModelFindingCode } from '../../model/validation.js';
 import { defineRule } from '../rule.js';
 import { validatesBody } from './validation.js';
 
-const IGNORED = ['discriminator', 'exclusiveMinimum', 'exclusiveMaximum', 'nullable'];
+const MESSAGE_IDS = {
+  'model-keyword-ignored': 'ignored',
+  'model-readonly-required': 'readOnlyRequired',
+  'model-keyword-dropped': 'dropped',
+  'model-keyword-unsupported': 'unsupported',
+  'unresolved-ref': 'unresolved',
+} as const satisfies Record<ModelFindingCode, string>;
 
 export default defineRule({
   meta: {
     id: 'request-model-keywords',
-    description: "Request schemas validated by API Gateway should not rely on keywords its draft-4 validator ignores (discriminator, exclusive bounds, nullable, readOnly).",
+    description: "Request schemas validated by API Gateway should not rely on keywords its draft-4 validator ignores (discriminator, exclusive bounds, nullable in 3.0, readOnly, array lengths) or that OpenAPI 3.0 cannot say.",
     severity: 'warn',
-    messages: {
-      ignored: "API Gateway's request validator ignores `{{keyword}}` here, so it accepts or refuses differently from the spec.",
-      readOnly: '`{{name}}` is readOnly, but API Gateway accepts it in requests.',
-    },
+    messages: { ignored: '{{message}}', readOnlyRequired: '{{message}}', dropped: '{{message}}', unsupported: '{{message}}', unresolved: '{{message}}' },
   },
   create(context) {
+    // Each schema once, however many operations or references lead to it.
     const seen = new Set<string>();
-    const visit = (schema: Record<string, unknown>, pointer: string): void => {
-      if (seen.has(pointer)) return;
-      seen.add(pointer);
-      walkSchema(schema, pointer, (node, at) => {
-        for (const keyword of IGNORED) if (keyword in node && node[keyword] !== false) context.report('ignored', childPointer(at, keyword), { keyword });
-        for (const [name, property] of Object.entries((node['properties'] ?? {}) as Record<string, Record<string, unknown>>)) {
-          if (property?.['readOnly'] === true) context.report('readOnly', childPointer(at, 'properties', name, 'readOnly'), { name });
-        }
-        const ref = node['$ref'];
-        const target = typeof ref === 'string' && ref.startsWith('#/') ? context.deref(node) : undefined;
-        if (isSchemaObject(target)) visit(target, decodeURIComponent((ref as string).slice(1)));
-      });
+    const checker = {
+      document: context.document,
+      deref: context.deref,
+      report: (code: ModelFindingCode, _severity: unknown, message: string, pointer: string): void => context.report(MESSAGE_IDS[code], pointer, { message }),
     };
     return {
       Operation(node) {
-        // x-gateway's `validate` is checked by the compiler; this rule covers raw validators.
-        if (context.model || !validatesBody(context, node)) return;
+        // Validation set by x-gateway's `validate` is checked by the compiler; this rule covers raw validators.
+        if (context.model?.routes.some((r) => r.path === node.path && (r.method === 'ANY' ? 'x-amazon-apigateway-any-method' : r.method.toLowerCase()) === node.key && r.validate !== undefined) || !validatesBody(context, node)) return;
         const body = context.deref(node.operation['requestBody']) as Record<string, unknown> | undefined;
         for (const [type, media] of Object.entries((body?.['content'] ?? {}) as Record<string, Record<string, unknown>>)) {
-          if (isSchemaObject(media?.['schema'])) visit(media['schema'], childPointer(node.pointer, 'requestBody', 'content', type, 'schema'));
+          if (isSchemaObject(media?.['schema'])) checkModelSchema(checker, media['schema'], childPointer(node.pointer, 'requestBody', 'content', type, 'schema'), context.version, seen);
         }
       },
     };
