@@ -55,7 +55,7 @@ export default defineRule({
     const checkNames = (block: Record<string, unknown>, pointer: string, place: string): void => {
       const here = PLACES[place]!.map((name) => PREFIX + name);
       for (const key of Object.keys(block)) {
-        if (!key.startsWith('x-') || here.includes(key)) continue;
+        if (!key.startsWith('x-') || key === 'x-gateway' || here.includes(key)) continue;
         const expected = Object.keys(PLACES).find((p) => PLACES[p]!.some((name) => PREFIX + name === key));
         if (expected) {
           context.report('misplaced', childPointer(pointer, key), { key, expected, place });
