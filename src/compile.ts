@@ -4,7 +4,7 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import { emitTemplate, namesDefinedBy, resourcesOf } from './emit/template.js';
 import type { CfnTemplate } from './emit/cfn.js';
-import { loadDocument } from './load/load-document.js';
+import { fsFailureReason, loadDocument } from './load/load-document.js';
 import { parseSource } from './load/parse.js';
 import type { SourceFile } from './load/source-file.js';
 import { applyConfig, DEFAULT_CONFIG, findConfig, type LintConfig, loadConfig } from './lint/config.js';
@@ -40,13 +40,14 @@ export async function compile(path: string, options: CompileOptions = {}): Promi
     base = read.file;
   }
   const { loaded, diagnostics: loadDiagnostics, files: read } = await loadDocument(path);
-  const diagnostics: Diagnostic[] = [...loadDiagnostics];
   for (const [name, file] of read) files.set(name, file);
-  if (!loaded || hasErrors(diagnostics)) return { diagnostics, files };
+  if (!loaded || hasErrors(loadDiagnostics)) return { diagnostics: [...loadDiagnostics], files };
 
+  // The config's own problems come first; it then sets the loader's and the model's warnings, as in lint.
+  const diagnostics: Diagnostic[] = [];
   const config = options.config ?? configFor(path, diagnostics, files);
   const { model, diagnostics: modelDiagnostics } = buildModel(loaded, base ? { externalNames: namesDefinedBy(base), base: { ...asBlock(base.value), Resources: resourcesOf(base) }, into: base.path } : {});
-  diagnostics.push(...applyConfig(modelDiagnostics, config, true));
+  diagnostics.push(...applyConfig([...loadDiagnostics, ...modelDiagnostics], config, true));
   // The lint rules run on every compile, beside the model's checks: an error-level finding stops the template.
   diagnostics.push(...lintDocument(loaded, model, config));
   if (!model || hasErrors(diagnostics)) return { diagnostics, files, ...(model && { model }) };
@@ -72,8 +73,7 @@ async function readBase(path: string): Promise<{ file?: SourceFile; diagnostics:
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
-    return { diagnostics: [{ code: 'file-unreadable', severity: 'error', message: `Cannot read ${path}: ${reason}`, location: { file: path, pointer: '' }, hint: 'The --into template is read relative to the current directory.' }] };
+    return { diagnostics: [{ code: 'file-unreadable', severity: 'error', message: `Cannot read ${path}: ${fsFailureReason(error)}`, location: { file: path, pointer: '' }, hint: 'The --into template is read relative to the current directory.' }] };
   }
   const parsed = parseSource(path, text);
   if (!parsed.ok) return parsed;

@@ -13,9 +13,8 @@ export interface LintResult {
 
 export async function lint(path: string, config: LintConfig): Promise<LintResult> {
   const { loaded, diagnostics: loadDiagnostics, files } = await loadDocument(path);
-  if (!loaded) return { diagnostics: applyConfig(loadDiagnostics, config, false), files };
-  const built = usesXGateway(loaded.document) ? buildModel(loaded, { trustReferences: true }) : undefined;
+  const built = loaded && usesXGateway(loaded.document) ? buildModel(loaded, { trustReferences: true }) : undefined;
   const diagnostics = applyConfig([...loadDiagnostics, ...(built?.diagnostics ?? [])], config, false);
-  diagnostics.push(...lintDocument(loaded, built?.model, config));
+  if (loaded) diagnostics.push(...lintDocument(loaded, built?.model, config));
   return { diagnostics, files };
 }

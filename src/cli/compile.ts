@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { compile } from '../compile.js';
-import { IO_ERROR_CODES } from '../load/load-document.js';
+import { fsFailureReason, IO_ERROR_CODES } from '../load/load-document.js';
 import { serializeTemplate, type OutputFormat } from '../emit/serialize.js';
 import { flag, parseArgs, UsageError, type FlagSpec } from './args.js';
 import { EXIT_DIAGNOSTICS, EXIT_OK, EXIT_USAGE, type Io, printDiagnostics, writeAtomically } from './io.js';
@@ -63,26 +63,10 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
   try {
     await writeAtomically(options.output, text);
   } catch (error) {
-    io.stderr(`compile: cannot write ${options.output}: ${writeFailure(error)}\n`);
+    io.stderr(`compile: cannot write ${options.output}: ${fsFailureReason(error, 'write')}\n`);
     return EXIT_USAGE;
   }
   return EXIT_OK;
-}
-
-/** Why a write failed, without the temporary file's name that Node's message carries. */
-const WRITE_FAILURES: Readonly<Record<string, string>> = {
-  ENOENT: 'its directory does not exist',
-  ENOTDIR: 'its directory does not exist',
-  EISDIR: 'it is a directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-};
-
-function writeFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  return (code !== undefined ? WRITE_FAILURES[code] : undefined) ?? (error instanceof Error ? error.message : String(error));
 }
 
 interface CompileCliOptions {

@@ -198,13 +198,31 @@ function byPath(byAbsolute: ReadonlyMap<string, SourceFile>): Map<string, Source
   return new Map([...byAbsolute.values()].map((f) => [f.path, f] as const));
 }
 
+/** Why reading or writing a file failed, by its errno code; else Node's message. */
+const FS_FAILURES: Readonly<Record<string, string>> = {
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+};
+
+/**
+ * Why a file could not be read (or, with `write`, written), without the path that Node's message carries:
+ * a missing file, for a write, means its directory does not exist.
+ */
+export function fsFailureReason(error: unknown, operation: 'read' | 'write' = 'read'): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return operation === 'write' ? 'its directory does not exist' : 'no such file';
+  return (code !== undefined ? FS_FAILURES[code] : undefined) ?? (error instanceof Error ? error.message : String(error));
+}
+
 function unreadable(path: string, error: unknown): Diagnostic {
-  const code = error instanceof Error && 'code' in error ? error.code : undefined;
-  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(error instanceof Error ? error.message : error);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return {
     code: 'file-unreadable',
     severity: 'error',
-    message: `Cannot read ${path}: ${reason}`,
+    message: `Cannot read ${path}: ${fsFailureReason(error)}`,
     location: { file: path, pointer: '' },
     hint: code === 'EISDIR' ? `Name the spec files, or a glob such as '${path.replace(/\/$/, '')}/**/*.yaml' (quoted, so that the shell leaves it to gateform).` : 'Check the path; it is taken relative to the current directory.',
   };

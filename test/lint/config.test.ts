@@ -1,9 +1,11 @@
 /** gateform.config.yaml: every mistake is an `invalid-config` error at its own place; the config applies to every diagnostic. */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/compile.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { lint } from '../../src/lint.js';
 import { applyConfig, loadConfig, NON_FATAL_CODES } from '../../src/lint/config.js';
 import { RULES } from '../../src/lint/rules/index.js';
 
@@ -69,6 +71,21 @@ describe('applyConfig', () => {
 
   it('keeps errors when compiling', () => {
     expect(applyConfig([at('openapi-structure', 'error', '/paths/~1old/get')], config, true)).toHaveLength(1);
+  });
+});
+
+describe('the config in lint and compile', () => {
+  it.each([
+    ['lint', (spec: string) => lint(spec, loadConfig(join(dirname(spec), 'gateform.config.yaml'), RULES).config!)],
+    ['compile', (spec: string) => compile(spec)],
+  ])('sets the severity of the loader\'s warnings in %s', async (_name, run) => {
+    const dir = mkdtempSync(join(tmpdir(), 'gateform-config-'));
+    const spec = join(dir, 'openapi.yaml');
+    writeFileSync(spec, 'openapi: "3.0"\ninfo: { title: T, version: "1" }\npaths: {}\n');
+    writeFileSync(join(dir, 'gateform.config.yaml'), 'rules: {}\n');
+    expect((await run(spec)).diagnostics.map((d) => d.code)).toContain('openapi-version-incomplete');
+    writeFileSync(join(dir, 'gateform.config.yaml'), 'rules:\n  openapi-version-incomplete: off\n');
+    expect((await run(spec)).diagnostics.map((d) => d.code)).not.toContain('openapi-version-incomplete');
   });
 });
 
