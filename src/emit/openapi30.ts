@@ -4,7 +4,7 @@
  * left out (the model reports each such keyword where it is written).
  */
 import { isDeepStrictEqual } from 'node:util';
-import { childPointer } from '../diagnostics/diagnostic.js';
+import { childPointer, unescapePointerToken } from '../diagnostics/diagnostic.js';
 import type { JsonObject } from '../load/load-document.js';
 import { modelNames } from '../model/names.js';
 import { documentSchemas, documentSchemaSlots, isSchemaObject, type SchemaObject, schemaSlots, subschemas } from '../model/schema-walk.js';
@@ -141,7 +141,7 @@ export function renameModels(body: JsonObject): void {
   const renamedRef = (ref: string): string => {
     if (!ref.startsWith('#/components/schemas/')) return ref;
     const [name, ...rest] = ref.slice('#/components/schemas/'.length).split('/');
-    const to = renamed.get(decodeURIComponent(name!).replace(/~1/g, '/').replace(/~0/g, '~'));
+    const to = renamed.get(unescapePointerToken(decodeURIComponent(name!)));
     return to === undefined ? ref : ['#/components/schemas', to, ...rest].join('/');
   };
   const rewrite = (node: unknown): void => {

@@ -11,7 +11,7 @@ import { asBlock } from '../model/context.js';
 
 const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 
-export interface SamGenerated {
+interface SamGenerated {
   readonly type: string;
   /** The logical ID of the SAM resource it is generated for. */
   readonly by: string;

@@ -5,6 +5,7 @@ import { childPointer } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/load-document.js';
 import type { SourceFile } from '../load/source-file.js';
 import { cfnValue, INTRINSIC_HINT, intrinsicProblem, isIntrinsic, referencedNames, unknownReferenceHint } from '../model/aws-value.js';
+import { asBlock } from '../model/context.js';
 import type { GatewayModel } from '../model/ir.js';
 import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from './cfn.js';
 import { checkRoutingTargets } from './domain.js';
@@ -63,12 +64,12 @@ const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Funct
 
 /** `!Ref` of a function in the base template gives its name, but a Lambda integration URI needs its ARN. */
 function functionNameRefs(model: GatewayModel, base: SourceFile): Diagnostic[] {
-  const resources = asObject((base.value as Record<string, unknown>)['Resources']);
+  const resources = asBlock((base.value as Record<string, unknown>)['Resources']);
   return model.routes.flatMap((route) => {
     const lambda = route.integration;
     if (lambda.kind !== 'lambda') return [];
-    const ref = asObject(cfnValue(lambda.function))['Ref'];
-    if (typeof ref !== 'string' || !FUNCTION_TYPES.has(String(asObject(resources[ref])['Type']))) return [];
+    const ref = asBlock(cfnValue(lambda.function))['Ref'];
+    if (typeof ref !== 'string' || !FUNCTION_TYPES.has(String(asBlock(resources[ref])['Type']))) return [];
     return [{ code: 'lambda-not-an-arn', severity: 'error', message: `\`Ref ${ref}\` gives the function's name, but the integration URI needs its ARN.`, location: lambda.origin, hint: `Use \`!GetAtt ${ref}.Arn\`.` }];
   });
 }
@@ -142,7 +143,7 @@ function logicalIdClashes(generated: Generated, model: GatewayModel, base: Sourc
   const sam = samGeneratedResources(value);
   for (const section of MERGED_SECTIONS) {
     for (const id of Object.keys(generated[section])) {
-      const bySam = section === 'Outputs' || id in asObject(value['Resources']) ? undefined : sam.get(id);
+      const bySam = section === 'Outputs' || id in asBlock(value['Resources']) ? undefined : sam.get(id);
       if (bySam !== undefined) {
         problems.push({
           code: 'logical-id-clash',
@@ -154,7 +155,7 @@ function logicalIdClashes(generated: Generated, model: GatewayModel, base: Sourc
         });
         continue;
       }
-      const theirs = (section === 'Outputs' ? ['Outputs'] : LOGICAL_ID_SECTIONS).find((s) => id in asObject(value[s]));
+      const theirs = (section === 'Outputs' ? ['Outputs'] : LOGICAL_ID_SECTIONS).find((s) => id in asBlock(value[s]));
       if (theirs === undefined) continue;
       problems.push({
         code: 'logical-id-clash',
@@ -173,10 +174,6 @@ function logicalIdClashes(generated: Generated, model: GatewayModel, base: Sourc
     }
   }
   return problems;
-}
-
-function asObject(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
 /**
@@ -211,11 +208,11 @@ const X_GATEWAY_PARENT = /^(?:\/paths\/[^/]+(?:\/[^/]+)?)?$/;
  * conditions or mappings), and the resources the SAM transform generates from it.
  */
 export function namesDefinedBy(base: SourceFile): Set<string> {
-  return new Set([...Object.keys(asObject(asObject(base.value)['Parameters'])), ...Object.keys(resourcesOf(base))]);
+  return new Set([...Object.keys(asBlock(asBlock(base.value)['Parameters'])), ...Object.keys(resourcesOf(base))]);
 }
 
 /** The base template's resources with those the SAM transform will add, for reading a reference's type. */
 export function resourcesOf(base: SourceFile): Record<string, unknown> {
   const generated = Object.fromEntries([...samGeneratedResources(base.value)].map(([id, { type }]) => [id, { Type: type }]));
-  return { ...generated, ...asObject(asObject(base.value)['Resources']) };
+  return { ...generated, ...asBlock(asBlock(base.value)['Resources']) };
 }

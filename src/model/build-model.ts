@@ -16,7 +16,7 @@ import { apiLogicalId, pascalCase, slug, uniqueId } from './names.js';
 import { compareCodeUnits } from './order.js';
 import { buildCors, buildDomain, buildGatewayResponses, buildStage, checkStageCache, routeStageSettings } from './stage.js';
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
-import { buildWebSocket } from './websocket.js';
+import { buildWebSocket, MAX_TIMEOUT } from './websocket.js';
 import { checkXGateway } from './x-gateway-schema.js';
 
 export interface ModelOptions {
@@ -47,7 +47,6 @@ const OPERATION_KEYS: readonly (readonly [string, HttpMethod])[] = [
   ['x-amazon-apigateway-any-method', 'ANY'],
 ];
 
-const DEFAULT_TIMEOUT = 29000;
 const INTEGRATION_KINDS: readonly string[] = ['lambda', 'http', 'mock', ...SERVICE_KINDS];
 /** API-level settings that x-gateway and a raw root extension can both make: what, x-gateway pointer, raw pointer. */
 const API_SETTINGS: readonly (readonly [string, string, string])[] = [
@@ -130,7 +129,7 @@ class ModelBuilder implements ModelContext {
     const cors = buildCors(this, routes);
     // Model schemas already checked (by the WebSocket messages), so each finding is reported once.
     const checkedSchemas = new Set<string>();
-    const websocket = buildWebSocket(this, { name, routes: routes.length }, stageSettings, authorizers, checkedSchemas);
+    const websocket = buildWebSocket(this, { name, routes: routes.length }, stageSettings, authorizers, this.loaded.version, checkedSchemas);
     const domain = buildDomain(this, endpoint, routes);
     const access = buildAccess(this, routes, authorizers, endpoint, vpcEndpoints);
     checkRequestModels(this, routes, this.loaded.version, checkedSchemas);
@@ -308,8 +307,8 @@ class ModelBuilder implements ModelContext {
     const [timeout, pointer] =
       typeof block['timeout'] === 'number' ? [block['timeout'], childPointer(at, 'timeout')]
       : typeof defaults.block['timeout'] === 'number' ? [defaults.block['timeout'], childPointer(defaults.pointer, 'timeout')]
-      : [DEFAULT_TIMEOUT, undefined];
-    if (pointer && timeout > DEFAULT_TIMEOUT) {
+      : [MAX_TIMEOUT, undefined];
+    if (pointer && timeout > MAX_TIMEOUT) {
       if (endpoint === 'edge') {
         this.report('integration-timeout', 'error', `Timeout ${timeout} ms is over the 29000 ms that edge-optimized APIs allow.`, pointer, 'Use at most 29000, or make the API regional (longer timeouts need a quota increase).');
       } else {

@@ -18,7 +18,7 @@ export function isSchemaObject(value: unknown): value is SchemaObject {
 }
 
 /** A place inside a schema that holds a schema: the pointer tokens that lead to it, the holder and its key. */
-export type SchemaSlot = [tokens: (string | number)[], holder: Record<string, unknown> | unknown[], key: string | number];
+type SchemaSlot = [tokens: (string | number)[], holder: Record<string, unknown> | unknown[], key: string | number];
 
 /** Each place directly inside `schema` that holds a schema, whether an object or a boolean (2020-12) one. */
 export function schemaSlots(schema: SchemaObject): SchemaSlot[] {

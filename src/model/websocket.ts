@@ -41,19 +41,22 @@ const WEBSOCKET_LOG_FORMATS: Readonly<Record<string, string>> = {
   }),
   clf: '$context.identity.sourceIp - - [$context.requestTime] "$context.eventType $context.routeKey $context.connectionId" $context.status $context.requestId',
 };
-/** The longest WebSocket integration timeout, in ms. */
+/**
+ * 29000 ms: the longest a WebSocket integration may wait, and a REST integration's default timeout and
+ * quota (edge-optimized APIs never go above; regional and private ones only with a raised quota).
+ */
 export const MAX_TIMEOUT = 29000;
 /** Fields of those services that take a request value (`requestValue` in the schema). */
 const VALUE_FIELDS: Readonly<Record<string, readonly string[]>> = { sqs: ['body', 'groupId', 'deduplicationId', 'attributes'], dynamodb: ['key', 'item', 'update'], eventbridge: ['detail'], stepfunctions: ['input', 'name'] };
 
 /** The REST API beside the WebSocket API: its name, and whether it is emitted (it has routes). */
-export interface RestSide {
+interface RestSide {
   readonly name: string;
   readonly routes: number;
 }
 
 /** The WebSocket stage takes the REST stage's logging, metrics, throttling and access log unless it sets its own. */
-export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Stage, authorizers: readonly Authorizer[], checkedSchemas: Set<string>): WebSocketApi | undefined {
+export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Stage, authorizers: readonly Authorizer[], version: '3.0' | '3.1', checkedSchemas: Set<string>): WebSocketApi | undefined {
   if (!('websocket' in ctx.root)) return undefined;
   const block = asBlock(ctx.root['websocket']);
   const stage = asBlock(block['stage']);
@@ -65,7 +68,7 @@ export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Sta
     ctx.report('websocket-api-id-clash', 'error', `The WebSocket API \`${name}\` and the REST API \`${rest.name}\` would both have the logical ID ${logicalId}, so one would replace the other.`, 'name' in block ? childPointer(WS, 'name') : WS, 'Rename one of them (websocket.name or api.name).');
   }
   const attributes = connectionAttributes(ctx, connections);
-  const routes = buildRoutes(ctx, asBlock(block['routes']), authorizers, 'connections' in block, checkedSchemas);
+  const routes = buildRoutes(ctx, asBlock(block['routes']), authorizers, 'connections' in block, version, checkedSchemas);
   checkRoutes(ctx, routes, 'connections' in block);
   const written = typeof stage['logging'] === 'string' ? stage['logging'].toUpperCase() : restStage.logging?.level;
   const level = written === 'ERROR' || written === 'INFO' ? written : undefined;
@@ -128,17 +131,17 @@ function connectionAttributes(ctx: ModelContext, connections: Block): { name: st
  * not written. Logical-ID names are unique: predefined keys keep theirs, custom keys that would repeat one
  * (`send-message` after `sendMessage`, `default` beside `$default`) get a number, in document order.
  */
-function buildRoutes(ctx: ModelContext, written: Block, authorizers: readonly Authorizer[], connections: boolean, checkedSchemas: Set<string>): WebSocketRoute[] {
+function buildRoutes(ctx: ModelContext, written: Block, authorizers: readonly Authorizer[], connections: boolean, version: '3.0' | '3.1', checkedSchemas: Set<string>): WebSocketRoute[] {
   const implicit = connections ? ['$connect', '$disconnect'].filter((key) => !(key in written)) : [];
   const taken = new Set(SPECIAL.values());
   return [...implicit, ...Object.keys(written)].map((key) => {
     const id = SPECIAL.get(key) ?? uniqueId(pascalCase(key) || 'Route', taken);
     if (!(key in written)) return { key, id, reply: false, origin: ctx.origin(childPointer(WS, 'connections')) };
-    return buildRoute(ctx, key, id, asBlock(written[key]), authorizers, checkedSchemas);
+    return buildRoute(ctx, key, id, asBlock(written[key]), authorizers, version, checkedSchemas);
   });
 }
 
-function buildRoute(ctx: ModelContext, key: string, id: string, block: Block, authorizers: readonly Authorizer[], seen: Set<string>): WebSocketRoute {
+function buildRoute(ctx: ModelContext, key: string, id: string, block: Block, authorizers: readonly Authorizer[], version: '3.0' | '3.1', seen: Set<string>): WebSocketRoute {
   const pointer = childPointer(WS, 'routes', key);
   // A message is the route's request body; WebSocket routes have no path or query parameters.
   const scope: RouteScope = { method: 'POST', path: key, pointer, operation: { requestBody: {} }, parameters: [], chain: [] };
@@ -146,7 +149,7 @@ function buildRoute(ctx: ModelContext, key: string, id: string, block: Block, au
   const integration = 'integration' in block ? ctx.integration(integrationBlock, childPointer(pointer, 'integration'), scope) : undefined;
   if (integration) checkServiceIntegration(ctx, integration.kind, integrationBlock, childPointer(pointer, 'integration'));
   const auth = 'auth' in block ? routeAuth(ctx, key, String(block['auth']), childPointer(pointer, 'auth'), authorizers) : undefined;
-  const model = 'schema' in block && receivesMessages(ctx, key, childPointer(pointer, 'schema')) ? messageModel(ctx, asBlock(block['schema'])['$ref'] as string, childPointer(pointer, 'schema'), seen) : undefined;
+  const model = 'schema' in block && receivesMessages(ctx, key, childPointer(pointer, 'schema')) ? messageModel(ctx, asBlock(block['schema'])['$ref'] as string, childPointer(pointer, 'schema'), version, seen) : undefined;
   return { key, id, ...(integration && { integration }), ...(auth && { auth }), ...(model && { model }), reply: replyOf(ctx, key, block, integration, childPointer(pointer, 'reply')), origin: ctx.origin(pointer) };
 }
 
@@ -256,13 +259,12 @@ function webSocketAuthorizer(ctx: ModelContext, name: string, authorizers: reado
  * The component schema with its `$ref`s resolved in place (a WebSocket model is one standalone schema),
  * with the findings of REST models.
  */
-function messageModel(ctx: ModelContext, ref: string, pointer: string, seen: Set<string>): { name: string; schema: Json } | undefined {
+function messageModel(ctx: ModelContext, ref: string, pointer: string, version: '3.0' | '3.1', seen: Set<string>): { name: string; schema: Json } | undefined {
   const target = ctx.deref({ $ref: ref });
   if (!isSchemaObject(target)) {
     ctx.report('unresolved-ref', 'error', `${ref} names no schema.`, pointer, 'Point at a schema under components.schemas.');
     return undefined;
   }
-  const version = String(ctx.document['openapi']).startsWith('3.1') ? '3.1' : '3.0';
   checkModelSchema(ctx, target, decodeURIComponent(ref.slice(1)), version, seen);
   const componentName = decodeURIComponent(ref.split('/').pop()!);
   const name = modelNames([componentName]).get(componentName) ?? componentName;

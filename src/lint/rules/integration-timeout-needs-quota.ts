@@ -5,7 +5,8 @@
  */
 import { defineRule } from '../rule.js';
 import { integrationOf } from './integration.js';
-import { DEFAULT_MAX_TIMEOUT, timeoutOf } from './integration-timeout.js';
+import { MAX_TIMEOUT } from '../../model/websocket.js';
+import { timeoutOf } from './integration-timeout.js';
 
 export default defineRule({
   meta: {
@@ -18,7 +19,7 @@ export default defineRule({
     return {
       Operation(node) {
         const timeout = timeoutOf(integrationOf(node));
-        if (timeout && !timeout.stream && timeout.value > DEFAULT_MAX_TIMEOUT && context.endpoint !== 'edge') context.report('quota', timeout.pointer, { value: timeout.value });
+        if (timeout && !timeout.stream && timeout.value > MAX_TIMEOUT && context.endpoint !== 'edge') context.report('quota', timeout.pointer, { value: timeout.value });
       },
     };
   },

@@ -4,10 +4,10 @@
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html
  */
 import { childPointer } from '../../diagnostics/diagnostic.js';
+import { MAX_TIMEOUT } from '../../model/websocket.js';
 import { defineRule } from '../rule.js';
 import { integrationOf, type IntegrationNode } from './integration.js';
 
-export const DEFAULT_MAX_TIMEOUT = 29000;
 const STREAM_MAX_TIMEOUT = 900000;
 
 /** The integration's literal timeout, when it has one, and whether it streams its response. */
@@ -36,7 +36,7 @@ export default defineRule({
         const data = { value: timeout.value };
         if (timeout.value < 50) context.report('tooShort', timeout.pointer, data);
         else if (timeout.stream && timeout.value > STREAM_MAX_TIMEOUT) context.report('streamTooLong', timeout.pointer, data);
-        else if (!timeout.stream && timeout.value > DEFAULT_MAX_TIMEOUT && context.endpoint === 'edge') context.report('tooLong', timeout.pointer, data);
+        else if (!timeout.stream && timeout.value > MAX_TIMEOUT && context.endpoint === 'edge') context.report('tooLong', timeout.pointer, data);
       },
     };
   },
