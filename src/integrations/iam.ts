@@ -1,5 +1,5 @@
 /** IAM statements the service integrations need, and ARNs built from names or taken from ARNs. */
-import { type AwsValue, type CfnString, type Intrinsic, cfnValue, joinSub, subText } from '../model/aws-value.js';
+import { type AwsValue, type CfnString, type Intrinsic, cfnValue, joinSub, subText, templateText } from '../model/aws-value.js';
 import type { ResourceForm } from './resource-form.js';
 
 export interface IamStatement {
@@ -49,7 +49,7 @@ export function actionUri(service: string, action: string, region = '${AWS::Regi
  * stack's region. Undefined for names, references and `${AWS::Region}`.
  */
 export function regionOf(value: AwsValue, form: ResourceForm): string | undefined {
-  const text = value.kind === 'literal' ? value.value : value.kind === 'sub' ? value.template : '';
+  const text = templateText(value) ?? '';
   const region = form === 'arn' ? text.split(':')[3] : form === 'url' ? /^https?:\/\/(?:sqs\.)?([a-z0-9-]+)\.(?:queue\.)?amazonaws\.com/.exec(text)?.[1] : undefined;
   return region !== undefined && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(region) ? region : undefined;
 }

@@ -88,6 +88,11 @@ export function formValue(value: RequestValue): string {
   return `$util.urlEncode(${quietValue(value)})`;
 }
 
+/** `formValue` of an optional request value (a field left out stays out). */
+export function optionalFormValue(value: RequestValue | undefined): string | undefined {
+  return value === undefined ? undefined : formValue(value);
+}
+
 export function readsBody(value: RequestValue): boolean {
   return value === 'body' || value.startsWith('body.');
 }

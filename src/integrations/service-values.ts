@@ -1,6 +1,6 @@
 /** Reading a service integration's request values in the model, with the checks every service shares. */
 import { childPointer } from '../diagnostics/diagnostic.js';
-import type { AwsValue } from '../model/aws-value.js';
+import { type AwsValue, templateText } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import { pathParameterOf, readsBody, type RequestValue } from './request-values.js';
 import { declaredResource, type ResourceForm, resourceFormOf, type ResourceKind } from './resource-form.js';
@@ -69,7 +69,7 @@ export interface FifoKind {
 export function checkFifo(ctx: ModelContext, block: Block, target: AwsValue, pointer: string, kind: FifoKind): void {
   const { service, noun, action } = kind;
   const declared = declaredResource(ctx, target);
-  const text = target.kind === 'literal' ? target.value : target.kind === 'sub' ? target.template : '';
+  const text = templateText(target) ?? '';
   const fifo = text.endsWith('.fifo') || String(declared?.properties[kind.fifoProperty]) === 'true' || String(declared?.properties[kind.nameProperty]).endsWith('.fifo');
   if (fifo && !('groupId' in block)) {
     ctx.report(`${service}-fifo-group-id`, 'error', `The ${noun} is a FIFO ${noun}: ${action} to it needs a MessageGroupId.`, pointer, 'Add `groupId:` (messages with the same group id are delivered in order; e.g. `path.customerId`, or `context.requestId` for no ordering).');

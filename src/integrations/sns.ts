@@ -9,7 +9,7 @@ import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { encryptionOf, keyStatements } from './encryption.js';
 import { actionUri, allow, arnOf, regionOf } from './iam.js';
-import { formValue, quietValue, textValue } from './request-values.js';
+import { optionalFormValue, quietValue, textValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
 import { checkFifo, optionalValue, requestValue, targetOf } from './service-values.js';
 import type { ServiceCommon, SnsIntegration } from './service-types.js';
@@ -52,8 +52,8 @@ export function renderSnsIntegration(route: ServiceRoute, integration: SnsIntegr
         // A subject the request lacks is left out: SNS refuses an empty one.
         subject: integration.subject === undefined ? undefined : quietValue(integration.subject),
         attributes: integration.attributes.map((a) => ({ name: a.name, value: quietValue(a.value) })),
-        groupId: integration.groupId === undefined ? undefined : formValue(integration.groupId),
-        deduplicationId: integration.deduplicationId === undefined ? undefined : formValue(integration.deduplicationId),
+        groupId: optionalFormValue(integration.groupId),
+        deduplicationId: optionalFormValue(integration.deduplicationId),
       },
       { topic: toAwsValue(topic)! },
     ),

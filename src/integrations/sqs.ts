@@ -10,7 +10,7 @@ import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { encryptionOf, keyStatements } from './encryption.js';
 import { allow, partOf, regionOf } from './iam.js';
-import { formValue, quietValue, textValue } from './request-values.js';
+import { optionalFormValue, quietValue, textValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
 import { checkFifo, optionalValue, requestValue, targetOf } from './service-values.js';
 import type { MessageAttribute, ServiceCommon, SqsIntegration } from './service-types.js';
@@ -55,7 +55,6 @@ function queueParts({ queue, queueForm }: SqsIntegration): { account: AwsValue; 
 export function renderSqsIntegration(route: ServiceRoute, integration: SqsIntegration): IntegrationOutput {
   const { account, name } = queueParts(integration);
   const region = regionOf(integration.queue, integration.queueForm) ?? '${AWS::Region}';
-  const form = (v: string | undefined): string | undefined => (v === undefined ? undefined : formValue(v));
   return renderServiceIntegration(route, integration, {
     service: 'SQS',
     httpMethod: 'POST',
@@ -65,8 +64,8 @@ export function renderSqsIntegration(route: ServiceRoute, integration: SqsIntegr
       body: textValue(integration.body, '$body'),
       // Attributes the request lacks are left out (SQS refuses empty values).
       attributes: integration.attributes.map((a) => ({ name: a.name, value: quietValue(a.value) })),
-      groupId: form(integration.groupId),
-      deduplicationId: form(integration.deduplicationId),
+      groupId: optionalFormValue(integration.groupId),
+      deduplicationId: optionalFormValue(integration.deduplicationId),
     }),
     responseTemplate: renderVtl('sqs/send-message.response', {}),
     // An ARN is the resource itself; a URL or name gives the queue's account and name.

@@ -148,7 +148,7 @@ export class BlockIndex {
  * as YAML writes them, quoted scalars may span lines (`\` at a line end included). Anything unusual on
  * the way (a tag, anchor or alias to walk into, a malformed collection) gives undefined.
  */
-export function findInFlow(text: string, offset: number, tokens: readonly string[]): { offset: number; length: number } | undefined {
+function findInFlow(text: string, offset: number, tokens: readonly string[]): { offset: number; length: number } | undefined {
   let at = offset;
   const skipSpace = (): void => {
     for (;;) {

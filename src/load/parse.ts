@@ -68,7 +68,7 @@ export interface ParseResult {
  * Documents nested deeper than this are refused: the walks after loading (OpenAPI validation, the model,
  * the emitters) recurse, and no real spec comes near it.
  */
-export const MAX_DEPTH = 256;
+const MAX_DEPTH = 256;
 
 export function parseSource(path: string, text: string): ParseResult {
   if (/\.json$/i.test(path)) {

@@ -1,6 +1,7 @@
 /** A Lambda authorizer's result TTL: 0 (no caching) to 3600 seconds. */
 import { childPointer } from '../../diagnostics/diagnostic.js';
 import { defineRule } from '../rule.js';
+import { authorizersOf } from './integration.js';
 
 export default defineRule({
   meta: {
@@ -12,10 +13,9 @@ export default defineRule({
   create(context) {
     return {
       Document(document) {
-        const schemes = ((document['components'] as Record<string, unknown> | undefined)?.['securitySchemes'] ?? {}) as Record<string, Record<string, unknown>>;
-        for (const [name, scheme] of Object.entries(schemes)) {
-          const ttl = (scheme?.['x-amazon-apigateway-authorizer'] as Record<string, unknown> | undefined)?.['authorizerResultTtlInSeconds'];
-          if (typeof ttl === 'number' && (ttl < 0 || ttl > 3600)) context.report('range', childPointer('/components/securitySchemes', name, 'x-amazon-apigateway-authorizer', 'authorizerResultTtlInSeconds'), { value: ttl });
+        for (const { value, pointer } of authorizersOf(document)) {
+          const ttl = value['authorizerResultTtlInSeconds'];
+          if (typeof ttl === 'number' && (ttl < 0 || ttl > 3600)) context.report('range', childPointer(pointer, 'authorizerResultTtlInSeconds'), { value: ttl });
         }
       },
     };

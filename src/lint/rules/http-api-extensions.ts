@@ -6,6 +6,7 @@
  */
 import { childPointer } from '../../diagnostics/diagnostic.js';
 import { defineRule } from '../rule.js';
+import { authorizersOf } from './integration.js';
 
 const ROOT = ['x-amazon-apigateway-cors', 'x-amazon-apigateway-importexport-version'];
 const INTEGRATION = ['payloadFormatVersion', 'integrationSubtype'];
@@ -30,10 +31,7 @@ export default defineRule({
         for (const name of ROOT) if (name in document) found.push({ name, pointer: `/${name}` });
         const components = (document['components'] ?? {}) as Record<string, unknown>;
         if ('x-amazon-apigateway-integrations' in components) found.push({ name: 'x-amazon-apigateway-integrations', pointer: '/components/x-amazon-apigateway-integrations' });
-        for (const [scheme, value] of Object.entries((components['securitySchemes'] ?? {}) as Record<string, Record<string, unknown> | null>)) {
-          const authorizer = value?.['x-amazon-apigateway-authorizer'] as Record<string, unknown> | undefined;
-          if (!authorizer || typeof authorizer !== 'object') continue;
-          const at = childPointer('/components/securitySchemes', scheme, 'x-amazon-apigateway-authorizer');
+        for (const { value: authorizer, pointer: at } of authorizersOf(document)) {
           if (authorizer['type'] === 'jwt') found.push({ name: 'type: jwt', pointer: childPointer(at, 'type') });
           for (const name of AUTHORIZER) if (name in authorizer) found.push({ name, pointer: childPointer(at, name) });
         }

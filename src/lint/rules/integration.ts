@@ -16,6 +16,29 @@ export function integrationOf(node: OperationNode): IntegrationNode | undefined 
   return { value: record, pointer: childPointer(node.pointer, 'x-amazon-apigateway-integration'), type: String(record['type'] ?? '').toLowerCase() };
 }
 
+export interface AuthorizerNode {
+  /** The security scheme's name. */
+  readonly name: string;
+  readonly value: Record<string, unknown>;
+  /** Pointer to the scheme's `x-amazon-apigateway-authorizer`. */
+  readonly pointer: string;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The `x-amazon-apigateway-authorizer` objects of `components.securitySchemes`. */
+export function authorizersOf(document: Record<string, unknown>): AuthorizerNode[] {
+  const components = document['components'];
+  const schemes = isMapping(components) ? components['securitySchemes'] : undefined;
+  if (!isMapping(schemes)) return [];
+  return Object.entries(schemes).flatMap(([name, scheme]): AuthorizerNode[] => {
+    const value = isMapping(scheme) ? scheme['x-amazon-apigateway-authorizer'] : undefined;
+    return isMapping(value) ? [{ name, value, pointer: childPointer('/components/securitySchemes', name, 'x-amazon-apigateway-authorizer') }] : [];
+  });
+}
+
 /**
  * A value written out, which can be checked offline: not a CloudFormation intrinsic, nor a string with a
  * `${placeholder}` that CloudFormation (`Fn::Sub`) or a template tool (Terraform) fills in before deploy,

@@ -4,7 +4,7 @@
  */
 import { childPointer } from '../../diagnostics/diagnostic.js';
 import { defineRule } from '../rule.js';
-import { integrationOf } from './integration.js';
+import { authorizersOf, integrationOf } from './integration.js';
 
 const INVOCATION_URI = /:lambda:path\/20(15-03-31|21-11-15)\/functions\/.+\/(invocations|response-streaming-invocations)$/;
 
@@ -26,11 +26,7 @@ export default defineRule({
     };
     return {
       Document(document) {
-        const schemes = ((document['components'] as Record<string, unknown> | undefined)?.['securitySchemes'] ?? {}) as Record<string, Record<string, unknown> | null>;
-        for (const [name, scheme] of Object.entries(schemes)) {
-          const authorizer = scheme?.['x-amazon-apigateway-authorizer'] as Record<string, unknown> | undefined;
-          if (authorizer && typeof authorizer === 'object') check(authorizer['authorizerUri'], childPointer('/components/securitySchemes', name, 'x-amazon-apigateway-authorizer', 'authorizerUri'));
-        }
+        for (const authorizer of authorizersOf(document)) check(authorizer.value['authorizerUri'], childPointer(authorizer.pointer, 'authorizerUri'));
       },
       Operation(node) {
         const integration = integrationOf(node);

@@ -6,6 +6,7 @@ import { childPointer } from '../../diagnostics/diagnostic.js';
 import { isSchemaObject } from '../../model/schema-walk.js';
 import { checkModelSchema, type ModelFindingCode } from '../../model/validation.js';
 import { defineRule } from '../rule.js';
+import { routeOf } from './auth.js';
 import { validatesBody } from './validation.js';
 
 const MESSAGE_IDS = {
@@ -34,7 +35,7 @@ export default defineRule({
     return {
       Operation(node) {
         // Validation set by x-gateway's `validate` is checked by the compiler; this rule covers raw validators.
-        if (context.model?.routes.some((r) => r.path === node.path && (r.method === 'ANY' ? 'x-amazon-apigateway-any-method' : r.method.toLowerCase()) === node.key && r.validate !== undefined) || !validatesBody(context, node)) return;
+        if (routeOf(context, node)?.validate !== undefined || !validatesBody(context, node)) return;
         const body = context.deref(node.operation['requestBody']) as Record<string, unknown> | undefined;
         for (const [type, media] of Object.entries((body?.['content'] ?? {}) as Record<string, Record<string, unknown>>)) {
           if (isSchemaObject(media?.['schema'])) checkModelSchema(checker, media['schema'], childPointer(node.pointer, 'requestBody', 'content', type, 'schema'), context.version, seen);
