@@ -8,7 +8,7 @@ import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { actionUri, allow, arnOf, regionOf } from './iam.js';
-import { escapeJson, jsonString, jsonValue } from './request-values.js';
+import { embeddedJsonValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
 import { requestValue, targetOf } from './service-values.js';
 import type { EventBridgeIntegration, ServiceCommon } from './service-types.js';
@@ -30,10 +30,8 @@ export function parseEventBridge(ctx: ModelContext, block: Block, pointer: strin
 }
 
 export function renderEventBridgeIntegration(route: ServiceRoute, integration: EventBridgeIntegration): IntegrationOutput {
-  // Detail is a JSON object: the body or a body field as its JSON text; another value wrapped as {"value": "…"},
-  // escaped twice: for the detail's JSON, then for the request's JSON string that holds it.
-  const json = jsonValue(integration.detail, '$detail');
-  const detail = json !== undefined ? { set: json.set, text: escapeJson(json.text) } : { set: '', text: `{\\"value\\": \\"${escapeJson(jsonString(integration.detail))}\\"}` };
+  // Detail is a JSON object: a value that is not the body or a body field goes in as {"value": "…"}.
+  const detail = embeddedJsonValue(integration.detail, '$detail', (quoted) => `{\\"value\\": ${quoted}}`);
   const busArn = arnOf(integration.bus, integration.busForm, 'events', 'event-bus/');
   return renderServiceIntegration(route, integration, {
     service: 'EventBridge',

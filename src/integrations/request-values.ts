@@ -59,13 +59,23 @@ function fieldPath(value: RequestValue): string | undefined {
  * or an empty body, becomes `{}`: EventBridge refuses a detail that is not an object, and Step Functions
  * asks for "{}" as the input of an execution that has none. Undefined for a value that is not the body.
  */
-export function jsonValue(value: RequestValue, variable: string): { set: string; text: string } | undefined {
+function jsonValue(value: RequestValue, variable: string): { set: string; text: string } | undefined {
   const path = value === 'body' ? '$' : fieldPath(value);
   if (path === undefined) return undefined;
   return {
     set: `#set(${variable} = "$!input.json('${path}')")#if(${variable} == "null" || ${variable} == "")#set(${variable} = "{}")#{end}`,
     text: variable,
   };
+}
+
+/**
+ * A JSON value embedded in the request's JSON as a string (EventBridge's Detail, Step Functions' input):
+ * the body or a body field as its JSON text (`{}` when absent), another value as `wrap` makes JSON of
+ * it; escaped twice, for the embedded JSON and then for the string that holds it.
+ */
+export function embeddedJsonValue(value: RequestValue, variable: string, wrap: (quoted: string) => string): { set: string; text: string } {
+  const json = jsonValue(value, variable);
+  return json !== undefined ? { set: json.set, text: escapeJson(json.text) } : { set: '', text: wrap(`\\"${escapeJson(jsonString(value))}\\"`) };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { actionUri, allow, arnOf, regionOf } from './iam.js';
-import { escapeJson, jsonString, jsonValue, quietValue } from './request-values.js';
+import { embeddedJsonValue, escapeJson, quietValue } from './request-values.js';
 import { declaredResource, type ResourceKind } from './resource-form.js';
 import { requestValue, targetOf } from './service-values.js';
 import type { ServiceCommon, StepFunctionsIntegration } from './service-types.js';
@@ -49,10 +49,8 @@ function checkExpress(ctx: ModelContext, value: AwsValue, pointer: string): void
 export function renderStepFunctionsIntegration(route: ServiceRoute, integration: StepFunctionsIntegration): IntegrationOutput {
   const sync = integration.action === 'StartSyncExecution';
   const stateMachine = arnOf(integration.stateMachine, integration.stateMachineForm, 'states', 'stateMachine:');
-  // The body or a body field goes in as its JSON text; another value as a JSON string, escaped twice (for
-  // the input's JSON, then for the request's JSON string that holds it).
-  const json = jsonValue(integration.input, '$executionInput');
-  const input = json !== undefined ? { set: json.set, text: escapeJson(json.text) } : { set: '', text: `\\"${escapeJson(jsonString(integration.input))}\\"` };
+  // A value that is not the body or a body field goes in as a JSON string.
+  const input = embeddedJsonValue(integration.input, '$executionInput', (quoted) => quoted);
   // An empty name is refused (minimum length 1); without one, Step Functions names the execution itself.
   const name = integration.name === undefined ? undefined : { set: `#set($name = ${quietValue(integration.name)})`, text: escapeJson('$name') };
   const output = renderServiceIntegration(route, integration, {
