@@ -5,6 +5,7 @@
  * DEFAULT_4XX / DEFAULT_5XX gateway responses so that an authorizer's 401/403 is readable by the page.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
  */
+import { mockIntegrationFields } from '../integrations/mock.js';
 import type { JsonObject } from '../load/load-document.js';
 import type { Json } from '../model/aws-value.js';
 import type { Cors, GatewayModel, HttpMethod } from '../model/ir.js';
@@ -57,12 +58,8 @@ export function emitCors(model: GatewayModel): Contribution {
         security: [],
         responses: { '200': { description: 'CORS preflight answer', headers: headerDeclarations([...Object.keys(headers), 'Access-Control-Allow-Origin']) } },
         'x-amazon-apigateway-integration': {
-          type: 'mock',
-          requestTemplates: { 'application/json': '{"statusCode": 200}' },
-          passthroughBehavior: 'when_no_match',
-          // With binary media types (*/* above all) the preflight could pass as binary, which skips the mock's
-          // template and answers 500; converting it to text keeps the template.
-          ...(model.api.binaryMediaTypes.length > 0 && { contentHandling: 'CONVERT_TO_TEXT' }),
+          // A mock like the others (binary media types convert the preflight to text there).
+          ...mockIntegrationFields(200, model.api.binaryMediaTypes),
           responses: {
             default: {
               statusCode: '200',

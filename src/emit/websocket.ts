@@ -6,14 +6,13 @@
  */
 import { arnOf, nameOf } from '../integrations/iam.js';
 import { lambdaInvocationUri } from '../integrations/lambda.js';
-import { renderMockIntegration } from '../integrations/mock.js';
+import { mockBodyTemplate, mockRequestTemplate } from '../integrations/mock.js';
 import { jsonString } from '../integrations/request-values.js';
 import { renderServiceKind } from '../integrations/services.js';
 import { cfnValue, type CfnString, escapeSub, type Json, joinSub } from '../model/aws-value.js';
 import type { JsonObject } from '../load/load-document.js';
 import type { GatewayModel, WebSocketApi, WebSocketRoute } from '../model/ir.js';
 import { pascalCase } from '../model/names.js';
-import { MAX_TIMEOUT } from '../model/websocket.js';
 import { type CfnOutput, type CfnResource, getAtt, ref, sub } from './cfn.js';
 import { SharedRoles } from './integrations.js';
 import { downConvert } from './openapi30.js';
@@ -140,7 +139,7 @@ interface WsIntegration {
   readonly resources?: Record<string, CfnResource>;
 }
 
-/** Timeouts are capped at MAX_TIMEOUT: a longer one can only come from the REST defaults (a route's own is refused). */
+/** Timeouts are the route's effective ones: the model caps them at the WebSocket quota. */
 function integrationOf(ws: WebSocketApi, route: WebSocketRoute, roles: SharedRoles): WsIntegration | undefined {
   if (ws.connections && (route.key === '$connect' || route.key === '$disconnect')) return connectionIntegration(ws, route.key, roles);
   const integration = route.integration;
@@ -148,7 +147,7 @@ function integrationOf(ws: WebSocketApi, route: WebSocketRoute, roles: SharedRol
   switch (integration.kind) {
     case 'lambda':
       return {
-        properties: { IntegrationType: 'AWS_PROXY', IntegrationUri: lambdaInvocationUri(integration.function), TimeoutInMillis: Math.min(integration.timeout, MAX_TIMEOUT) },
+        properties: { IntegrationType: 'AWS_PROXY', IntegrationUri: lambdaInvocationUri(integration.function), TimeoutInMillis: integration.timeout },
         nonProxy: false,
         resources: { [`${ws.logicalId}${route.id}Permission`]: permission(integration.function, sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${ws.logicalId}}/*/${escapeSub(route.key)}`)) },
       };
@@ -160,15 +159,16 @@ function integrationOf(ws: WebSocketApi, route: WebSocketRoute, roles: SharedRol
           IntegrationUri: cfnValue(integration.url),
           // WebSocket APIs reach a private backend through a VPC link of REST APIs (to a Network Load Balancer).
           ...(integration.vpcLink && { ConnectionType: 'VPC_LINK', ConnectionId: cfnValue(integration.vpcLink) }),
-          TimeoutInMillis: Math.min(integration.timeout, MAX_TIMEOUT),
+          TimeoutInMillis: integration.timeout,
         },
         nonProxy: false,
       };
-    case 'mock': {
-      const rendered = renderMockIntegration(integration).integration as { responses: { default: { responseTemplates?: Record<string, Json> } } };
-      const body = rendered.responses.default.responseTemplates?.['application/json'];
-      return { properties: { IntegrationType: 'MOCK', TemplateSelectionExpression: '\\$default', RequestTemplates: { $default: `{"statusCode": ${integration.status}}` } }, nonProxy: true, ...(body !== undefined && { replyTemplate: body }) };
-    }
+    case 'mock':
+      return {
+        properties: { IntegrationType: 'MOCK', TemplateSelectionExpression: '\\$default', RequestTemplates: { $default: mockRequestTemplate(integration.status) } },
+        nonProxy: true,
+        ...(integration.body !== undefined && { replyTemplate: mockBodyTemplate(integration.body) }),
+      };
     case 'raw':
       return undefined;
     default: {
@@ -185,7 +185,7 @@ function integrationOf(ws: WebSocketApi, route: WebSocketRoute, roles: SharedRol
           ...(rest['requestParameters'] !== undefined && { RequestParameters: rest['requestParameters'] }),
           ...(templates && { TemplateSelectionExpression: '\\$default', RequestTemplates: { $default: templates['application/json']! } }),
           PassthroughBehavior: 'NEVER',
-          TimeoutInMillis: Math.min(integration.timeout, MAX_TIMEOUT),
+          TimeoutInMillis: integration.timeout,
         },
         nonProxy: true,
       };

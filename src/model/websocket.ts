@@ -10,7 +10,7 @@ import type { Json } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope } from './context.js';
 import { identitySource } from './access.js';
 import { ACCESS_LOG_FORMATS, logsToCloudWatch } from './stage.js';
-import type { Authorizer, RequestAuthorizer, Stage, WebSocketApi, WebSocketRoute } from './ir.js';
+import type { Authorizer, Integration, RequestAuthorizer, Stage, WebSocketApi, WebSocketRoute } from './ir.js';
 import { apiLogicalId, modelNames, pascalCase, uniqueId } from './names.js';
 import { isSchemaObject } from './schema-walk.js';
 import { checkModelSchema } from './validation.js';
@@ -146,7 +146,7 @@ function buildRoute(ctx: ModelContext, key: string, id: string, block: Block, au
   // A message is the route's request body; WebSocket routes have no path or query parameters.
   const scope: RouteScope = { method: 'POST', path: key, pointer, operation: { requestBody: {} }, parameters: [], chain: [] };
   const integrationBlock = webSocketTimeout(ctx, asBlock(block['integration']), childPointer(pointer, 'integration'));
-  const integration = 'integration' in block ? ctx.integration(integrationBlock, childPointer(pointer, 'integration'), scope) : undefined;
+  const integration = 'integration' in block ? capTimeout(ctx.integration(integrationBlock, childPointer(pointer, 'integration'), scope)) : undefined;
   if (integration) checkServiceIntegration(ctx, integration.kind, integrationBlock, childPointer(pointer, 'integration'));
   const auth = 'auth' in block ? routeAuth(ctx, key, String(block['auth']), childPointer(pointer, 'auth'), authorizers) : undefined;
   const model = 'schema' in block && receivesMessages(ctx, key, childPointer(pointer, 'schema')) ? messageModel(ctx, asBlock(block['schema'])['$ref'] as string, childPointer(pointer, 'schema'), version, seen) : undefined;
@@ -163,7 +163,7 @@ function receivesMessages(ctx: ModelContext, key: string, pointer: string): bool
 /**
  * WebSocket integrations wait 29 s at most, a quota that cannot be raised: a longer timeout written on the
  * route is an error (read as 29000 from there on, so the REST quota warning does not follow). A longer
- * REST default is capped where it is emitted.
+ * REST default is capped by `capTimeout` without a finding of its own.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html
  */
 function webSocketTimeout(ctx: ModelContext, block: Block, pointer: string): Block {
@@ -171,6 +171,12 @@ function webSocketTimeout(ctx: ModelContext, block: Block, pointer: string): Blo
   if (typeof timeout !== 'number' || timeout <= MAX_TIMEOUT) return block;
   ctx.report('websocket-integration-timeout', 'error', `Timeout ${timeout} ms is over the ${MAX_TIMEOUT} ms a WebSocket integration may wait (a quota AWS does not raise).`, childPointer(pointer, 'timeout'), `Use at most ${MAX_TIMEOUT}; a longer task can answer later through the @connections API.`);
   return { ...block, timeout: MAX_TIMEOUT };
+}
+
+/** The route's effective timeout, at most MAX_TIMEOUT: a longer one inherited from the REST defaults waits 29 s. */
+function capTimeout(integration: Integration | undefined): Integration | undefined {
+  if (!integration || !('timeout' in integration) || integration.timeout <= MAX_TIMEOUT) return integration;
+  return { ...integration, timeout: MAX_TIMEOUT };
 }
 
 /**

@@ -305,6 +305,7 @@ describe('diagnostics', () => {
     routes:
       $default: { integration: { lambda: "\${Fn}" } }`);
     expect(codes(result).filter(([code]) => code.startsWith('websocket-'))).toEqual([]);
+    expect(result.model!.websocket!.routes[0]!.integration).toMatchObject({ kind: 'lambda', timeout: 29000 });
     expect(resources(result)['WsWsWebSocketApiDefaultIntegration']!.Properties!['TimeoutInMillis']).toBe(29000);
   });
 
