@@ -3,8 +3,7 @@
  * routing rules (header- and base-path-based) and a Route 53 alias record.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-routing-rules.html
  */
-import { childPointer, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { type AwsValue, cfnValue, type Json, placeholderNames } from '../model/aws-value.js';
+import { cfnValue, type Json } from '../model/aws-value.js';
 import type { GatewayModel, RoutingRule } from '../model/ir.js';
 import { type CfnOutput, type CfnResource, getAtt, ref } from './cfn.js';
 import type { Contribution } from './contribution.js';
@@ -84,39 +83,4 @@ function routingRule(model: GatewayModel, domainId: string, rule: RoutingRule): 
       ],
     },
   };
-}
-
-/** Resource types that are REST APIs, the only targets a routing rule can invoke. */
-const REST_API_TYPES = ['AWS::ApiGateway::RestApi', 'AWS::Serverless::Api'];
-
-/**
- * Routing rules whose target is a resource of the template (generated, or of the --into template) that
- * is not a REST API: an HTTP or WebSocket API, which a routing rule cannot invoke.
- */
-export function checkRoutingTargets(model: GatewayModel, resources: Readonly<Record<string, unknown>>): Diagnostic[] {
-  return (model.domain?.rules ?? []).flatMap((rule) => {
-    const id = rule.api && referencedId(rule.api);
-    const type = id !== undefined ? (resources[id] as { Type?: unknown } | undefined)?.Type : undefined;
-    if (typeof type !== 'string' || REST_API_TYPES.includes(type)) return [];
-    return [
-      {
-        code: 'routing-target-not-rest',
-        severity: 'error',
-        message: `Routing rules invoke REST APIs only; \`${id}\` is an ${type}.`,
-        location: { ...rule.origin, pointer: childPointer(rule.origin.pointer, 'to', 'api') },
-        hint: 'Map HTTP and WebSocket APIs with an AWS::ApiGatewayV2::ApiMapping on the domain instead.',
-      },
-    ];
-  });
-}
-
-/** The logical ID a value names: `!Ref X`, `!GetAtt X.Attr`, or a Sub that is only `${X}`. */
-function referencedId(value: AwsValue): string | undefined {
-  if (value.kind === 'sub') return /^\$\{[^}]+\}$/.test(value.template) ? placeholderNames(value.template)[0]?.split('.')[0] : undefined;
-  if (value.kind !== 'intrinsic') return undefined;
-  const ref = value.value['Ref'];
-  const getAtt = value.value['Fn::GetAtt'];
-  if (typeof ref === 'string') return ref;
-  if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
-  return typeof getAtt === 'string' ? getAtt.split('.')[0] : undefined;
 }

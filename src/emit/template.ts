@@ -4,11 +4,10 @@ import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/load-document.js';
 import type { SourceFile } from '../load/source-file.js';
-import { cfnValue, INTRINSIC_HINT, intrinsicProblem, isIntrinsic, referencedNames, unknownReferenceHint } from '../model/aws-value.js';
+import { INTRINSIC_HINT, intrinsicProblem, isIntrinsic, referencedNames, unknownReferenceHint } from '../model/aws-value.js';
 import { asBlock } from '../model/context.js';
 import type { GatewayModel } from '../model/ir.js';
 import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from './cfn.js';
-import { checkRoutingTargets } from './domain.js';
 import { emitRestApi } from './rest-api.js';
 import { samGeneratedResources } from './sam.js';
 import { emitWebSocket } from './websocket.js';
@@ -45,7 +44,7 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
     Outputs: rest.outputs,
   };
   const defined = new Set([...Object.keys(parameters), ...Object.keys(rest.resources), ...(base ? namesDefinedBy(base) : [])]);
-  const problems = [...(withRest && model.routes.length === 0 ? [noMethods(loaded)] : []), ...(base ? functionNameRefs(model, base) : []), ...rest.diagnostics, ...logicalIdClashes(generated, model, base), ...checkDocumentReferences(loaded, defined, base?.path)];
+  const problems = [...(withRest && model.routes.length === 0 ? [noMethods(loaded)] : []), ...rest.diagnostics, ...logicalIdClashes(generated, model, base), ...checkDocumentReferences(loaded, defined, base?.path)];
   if (!base) {
     const template: CfnTemplate = {
       AWSTemplateFormatVersion: '2010-09-09',
@@ -54,24 +53,10 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
       Resources: rest.resources,
       Outputs: rest.outputs,
     };
-    return { template, diagnostics: [...problems, ...checkRoutingTargets(model, template.Resources), ...quotaProblems(template, model)] };
+    return { template, diagnostics: [...problems, ...quotaProblems(template, model)] };
   }
   const template = mergeInto(base, generated);
-  return { template, diagnostics: [...problems, ...checkRoutingTargets(model, template.Resources), ...quotaProblems(template, model)] };
-}
-
-const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
-
-/** `!Ref` of a function in the base template gives its name, but a Lambda integration URI needs its ARN. */
-function functionNameRefs(model: GatewayModel, base: SourceFile): Diagnostic[] {
-  const resources = asBlock((base.value as Record<string, unknown>)['Resources']);
-  return model.routes.flatMap((route) => {
-    const lambda = route.integration;
-    if (lambda.kind !== 'lambda') return [];
-    const ref = asBlock(cfnValue(lambda.function))['Ref'];
-    if (typeof ref !== 'string' || !FUNCTION_TYPES.has(String(asBlock(resources[ref])['Type']))) return [];
-    return [{ code: 'lambda-not-an-arn', severity: 'error', message: `\`Ref ${ref}\` gives the function's name, but the integration URI needs its ARN.`, location: lambda.origin, hint: `Use \`!GetAtt ${ref}.Arn\`.` }];
-  });
+  return { template, diagnostics: [...problems, ...quotaProblems(template, model)] };
 }
 
 /** API Gateway refuses to deploy a REST API without methods ("The REST API doesn't contain any methods"). */

@@ -10,6 +10,7 @@ import type { Authorizer, EndpointType, GatewayModel, HttpMethod, Integration, O
 import { SERVICE_KINDS, type ServiceKind } from '../integrations/service-types.js';
 import { SERVICE_PARSERS } from '../integrations/services.js';
 import { backendPathVariables } from '../integrations/http.js';
+import { declaredResource, wholeReference } from '../integrations/resource-form.js';
 import { buildAccess, buildAuthorizers, routeAccess } from './access.js';
 import { asBlock, type Block, type Declared, type ModelContext, type Placed, type RouteScope } from './context.js';
 import { apiLogicalId, pascalCase, slug, uniqueId } from './names.js';
@@ -56,6 +57,9 @@ const API_SETTINGS: readonly (readonly [string, string, string])[] = [
   ['default execute-api endpoint setting', '/x-gateway/api/disableDefaultEndpoint', '/x-amazon-apigateway-endpoint-configuration/disableExecuteApiEndpoint'],
   ['API key source', '/x-gateway/apiKeys/source', '/x-amazon-apigateway-api-key-source'],
 ];
+
+/** Resource types whose `Ref` is a Lambda function's name. */
+const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
 
 /** Keys of an integration block that are options, not kinds. */
 const INTEGRATION_OPTIONS = new Set(['timeout', 'vpcLink', 'role', 'requestTemplate', 'responseTemplate']);
@@ -130,7 +134,7 @@ class ModelBuilder implements ModelContext {
     // Model schemas already checked (by the WebSocket messages), so each finding is reported once.
     const checkedSchemas = new Set<string>();
     const websocket = buildWebSocket(this, { name, routes: routes.length }, stageSettings, authorizers, this.loaded.version, checkedSchemas);
-    const domain = buildDomain(this, endpoint, routes);
+    const domain = buildDomain(this, endpoint, routes, websocket?.logicalId);
     const access = buildAccess(this, routes, authorizers, endpoint, vpcEndpoints);
     checkRequestModels(this, routes, this.loaded.version, checkedSchemas);
     reportModelRenames(this);
@@ -277,6 +281,11 @@ class ModelBuilder implements ModelContext {
         const text = templateText(fn);
         if (text !== undefined && !/^(?:arn:|\$\{)/.test(text)) {
           this.report('lambda-not-an-arn', 'error', `\`${text}\` is not a function ARN, which the integration URI needs.`, childPointer(at, 'lambda'), 'Use `!GetAtt MyFunction.Arn`, an ARN (`arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:name`), or a `${Name}` placeholder for one.');
+        }
+        // `Ref` of a function of the --into template (`!Ref F`, `${F}`) gives its name, not its ARN.
+        const target = wholeReference(fn)?.attribute === undefined ? declaredResource(this, fn) : undefined;
+        if (target && FUNCTION_TYPES.has(target.type)) {
+          this.report('lambda-not-an-arn', 'error', `\`Ref ${target.id}\` gives the function's name, but the integration URI needs its ARN.`, childPointer(at, 'lambda'), `Use \`!GetAtt ${target.id}.Arn\`.`);
         }
         return { kind: 'lambda', function: fn, timeout, origin };
       }

@@ -3,6 +3,7 @@
  * (stage-wide and per operation), CORS, gateway responses, and the custom domain with its routing rules.
  */
 import { childPointer } from '../diagnostics/diagnostic.js';
+import { declaredResource, wholeReference } from '../integrations/resource-form.js';
 import { asBlock, type ModelContext, type RouteScope, setting } from './context.js';
 import type { AwsValue } from './aws-value.js';
 import type { Cors, CustomDomain, EndpointType, GatewayResponse, Route, RoutingRule, Stage } from './ir.js';
@@ -251,7 +252,8 @@ export function mappingValue(value: string): string {
   return /^(method\.request\.|context\.|stageVariables\.)/.test(value) || /^'.*'$/.test(value) ? value : `'${value}'`;
 }
 
-export function buildDomain(ctx: ModelContext, endpoint: EndpointType, routes: readonly Route[]): CustomDomain | undefined {
+/** `websocketId`: the logical ID of the document's own WebSocket API, if it has one (not a routing target). */
+export function buildDomain(ctx: ModelContext, endpoint: EndpointType, routes: readonly Route[], websocketId?: string): CustomDomain | undefined {
   if (!('domain' in ctx.root)) return undefined;
   const pointer = '/x-gateway/domain';
   const block = asBlock(ctx.root['domain']);
@@ -262,7 +264,7 @@ export function buildDomain(ctx: ModelContext, endpoint: EndpointType, routes: r
   if (endpoint === 'private') {
     ctx.report('domain-private-api', 'error', 'A public custom domain can only front a public (edge or regional) API.', pointer, 'Make the API regional, or use a private custom domain (not generated yet).');
   }
-  const rules = (Array.isArray(block['routing']) ? block['routing'] : []).map((raw, i) => routingRule(ctx, asBlock(raw), childPointer(pointer, 'routing', i)));
+  const rules = (Array.isArray(block['routing']) ? block['routing'] : []).map((raw, i) => routingRule(ctx, asBlock(raw), childPointer(pointer, 'routing', i), websocketId));
   const priorities = new Map<number, RoutingRule>();
   for (const rule of rules) {
     const first = priorities.get(rule.priority);
@@ -301,7 +303,7 @@ const ROUTING_SPECIALS = "*?-!#$%&'.^_`|~";
 const ROUTING_HEADER = /^[A-Za-z0-9*?\-!#$%&'.^_`|~]+$/;
 const BASE_PATH = /^[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/;
 
-function routingRule(ctx: ModelContext, block: Record<string, unknown>, pointer: string): RoutingRule {
+function routingRule(ctx: ModelContext, block: Record<string, unknown>, pointer: string, websocketId: string | undefined): RoutingRule {
   const when = asBlock(block['when']);
   const headers = Object.entries(asBlock(when['headers'])).map(([name, glob]) => ({ name, glob: String(glob) }));
   if (headers.length > 2) {
@@ -329,13 +331,29 @@ function routingRule(ctx: ModelContext, block: Record<string, unknown>, pointer:
   if (!self && !('stage' in to)) {
     ctx.report('routing-target-stage', 'error', 'A routing rule to another API must name its stage.', childPointer(pointer, 'to'), 'Add `stage:` to the rule\'s `to`.');
   }
+  const api = self ? undefined : ctx.value(to['api'], childPointer(pointer, 'to', 'api'), 'Id of the REST API a routing rule invokes');
+  if (api) checkRoutingTarget(ctx, api, childPointer(pointer, 'to', 'api'), websocketId);
   return {
     priority: block['priority'] as number,
     headers,
     basePaths,
-    ...(!self && { api: ctx.value(to['api'], childPointer(pointer, 'to', 'api'), 'Id of the REST API a routing rule invokes') }),
+    ...(api && { api }),
     ...('stage' in to && { stage: ctx.value(to['stage'], childPointer(pointer, 'to', 'stage'), 'Stage a routing rule invokes') }),
     stripBasePath: block['stripBasePath'] === true,
     origin: ctx.origin(pointer),
   };
+}
+
+/** Resource types that are REST APIs, the only targets a routing rule can invoke. */
+const REST_API_TYPES = ['AWS::ApiGateway::RestApi', 'AWS::Serverless::Api'];
+
+/**
+ * A routing rule's target that is a resource (of the --into template, or this document's WebSocket API)
+ * but not a REST API: an HTTP or WebSocket API, which a routing rule cannot invoke.
+ */
+function checkRoutingTarget(ctx: ModelContext, api: AwsValue, pointer: string, websocketId: string | undefined): void {
+  const declared = declaredResource(ctx, api);
+  const target = declared ?? (websocketId !== undefined && wholeReference(api)?.name === websocketId ? { id: websocketId, type: 'AWS::ApiGatewayV2::Api' } : undefined);
+  if (!target || REST_API_TYPES.includes(target.type)) return;
+  ctx.report('routing-target-not-rest', 'error', `Routing rules invoke REST APIs only; \`${target.id}\` is an ${target.type}.`, pointer, 'Map HTTP and WebSocket APIs with an AWS::ApiGatewayV2::ApiMapping on the domain instead.');
 }
