@@ -63,7 +63,10 @@ export function wholeReference(value: AwsValue): { readonly name: string; readon
   const ref = value.value['Ref'];
   const getAtt = value.value['Fn::GetAtt'];
   if (typeof ref === 'string') return { name: ref };
-  return Array.isArray(getAtt) && typeof getAtt[0] === 'string' && typeof getAtt[1] === 'string' ? { name: getAtt[0], attribute: getAtt[1] } : undefined;
+  // Fn::GetAtt is a list [resource, attribute], or in JSON also the string "resource.attribute".
+  const dot = typeof getAtt === 'string' ? getAtt.indexOf('.') : -1;
+  const [name, attribute] = typeof getAtt === 'string' ? (dot > 0 ? [getAtt.slice(0, dot), getAtt.slice(dot + 1)] : []) : Array.isArray(getAtt) ? getAtt : [];
+  return typeof name === 'string' && name !== '' && typeof attribute === 'string' && attribute !== '' ? { name, attribute } : undefined;
 }
 
 function formOf(ctx: ModelContext, value: AwsValue, kind: ResourceKind): Found {
