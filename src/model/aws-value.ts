@@ -67,6 +67,21 @@ export function toAwsValue(value: unknown): AwsValue | undefined {
   return undefined;
 }
 
+/** Whether a string has a `${Name}` placeholder (not `${!literal}` nor `${stageVariables.x}`). */
+export function hasPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text);
+}
+
+/** A string written in the spec as a CloudFormation string: itself, or a `Ref`/`Fn::Sub` when it has placeholders. */
+export function cfnText(text: string): CfnString {
+  return cfnValue(toAwsValue(text)!);
+}
+
+/** A number written in the spec, or a `${Name}` placeholder for one (a `Ref` of a Number parameter). */
+export function cfnNumber(value: number | string): number | Intrinsic {
+  return typeof value === 'number' ? value : (cfnText(value) as Intrinsic);
+}
+
 /** The `${…}` placeholder names of a Sub template, in order of appearance, without duplicates. */
 export function placeholderNames(template: string): string[] {
   const names = new Set<string>();

@@ -19,6 +19,7 @@ import { buildCors, buildDomain, buildGatewayResponses, buildStage, checkStageCa
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
 import { buildWebSocket, MAX_TIMEOUT } from './websocket.js';
 import { checkXGateway } from './x-gateway-schema.js';
+import { checkPlaceholders } from './placeholders.js';
 
 export interface ModelOptions {
   /** Logical IDs and parameters of the template the output is merged into (`--into`). */
@@ -102,6 +103,8 @@ class ModelBuilder implements ModelContext {
   readonly document: JsonObject;
   private readonly parameters = new Map<string, TemplateParameter>();
   private readonly conditionalReported = new Set<string>();
+  /** Pointers of the strings whose `${Name}` placeholders are substituted. */
+  private readonly substituted = new Set<string>();
   private readonly file: string;
 
   constructor(
@@ -140,6 +143,11 @@ class ModelBuilder implements ModelContext {
     reportModelRenames(this);
     const description = typeof api['description'] === 'string' ? api['description'] : typeof info['description'] === 'string' ? info['description'] : undefined;
     const stage = stageSettings;
+    checkPlaceholders(this, this.xGatewayBlocks(), {
+      substituted: this.substituted,
+      reported: new Set(this.diagnostics.filter((d) => d.severity === 'error').flatMap((d) => (d.location ? [d.location.pointer] : []))),
+      defines: (name) => name.startsWith('AWS::') || this.externalNames.has(name) || this.parameters.has(name),
+    });
     return {
       file: this.file,
       version: this.loaded.version,
@@ -161,6 +169,21 @@ class ModelBuilder implements ModelContext {
       ...(websocket && { websocket }),
       parameters: [...this.parameters.values()].sort((a, b) => compareCodeUnits(a.name, b.name)),
     };
+  }
+
+  /** Every x-gateway block of the document: the root's, and those of path items and operations. */
+  private xGatewayBlocks(): Placed[] {
+    const blocks: Placed[] = [{ block: this.root, pointer: '/x-gateway' }];
+    for (const [path, item] of Object.entries(asBlock(this.document['paths']))) {
+      const pathItem = asBlock(item);
+      const at = childPointer('/paths', path);
+      if ('x-gateway' in pathItem) blocks.push({ block: asBlock(pathItem['x-gateway']), pointer: childPointer(at, 'x-gateway') });
+      for (const [key] of OPERATION_KEYS) {
+        const operation = asBlock(pathItem[key]);
+        if ('x-gateway' in operation) blocks.push({ block: asBlock(operation['x-gateway']), pointer: childPointer(at, key, 'x-gateway') });
+      }
+    }
+    return blocks;
   }
 
   /** An API-level setting made both by a raw root extension and by x-gateway: one of them would be silently lost. */
@@ -351,6 +374,7 @@ class ModelBuilder implements ModelContext {
   /** Classify a user value, make template parameters of its placeholders and check its references. */
   value(raw: unknown, pointer: string, usage: string): AwsValue {
     const value = toAwsValue(raw)!;
+    this.substituted.add(pointer);
     const problem = value.kind === 'intrinsic' ? intrinsicProblem(value.value) : undefined;
     if (problem !== undefined) {
       this.report('invalid-intrinsic', 'error', problem, pointer, INTRINSIC_HINT);
@@ -389,6 +413,7 @@ class ModelBuilder implements ModelContext {
 
   secret(placeholder: string, pointer: string, usage: string, length?: { readonly min: number; readonly max: number }): string {
     const name = placeholder.slice(2, -1);
+    this.substituted.add(pointer);
     this.parameters.set(name, { ...(this.parameters.get(name) ?? { name, description: usage, origin: this.origin(pointer) }), noEcho: true, ...(length && { minLength: length.min, maxLength: length.max }) });
     return name;
   }

@@ -1,0 +1,60 @@
+/**
+ * One rule for every string of x-gateway: a `${Name}` placeholder is substituted, or refused at its place.
+ * The builders read each key that takes placeholders through `ModelContext.value` (which makes `Name` a
+ * template parameter and the string a `Ref` or `Fn::Sub`); any other string that still holds one would
+ * reach the template as written, where CloudFormation replaces nothing outside `Fn::Sub`.
+ *
+ * Mapping templates and mock bodies are text API Gateway reads as it is, where `${x}` is a Velocity
+ * variable: there only a `${Name}` that names a template parameter, an `AWS::` pseudo parameter or a
+ * resource of the `--into` template is refused, as the substitution it looks like.
+ */
+import { childPointer, splitPointer } from '../diagnostics/diagnostic.js';
+import { hasPlaceholder, placeholderNames } from './aws-value.js';
+import type { ModelContext, Placed } from './context.js';
+
+/** Text passed to API Gateway as it is: request and response templates, gateway response bodies, mock bodies. */
+const VELOCITY = /\/integration\/(?:requestTemplate|responseTemplate|mock\/body(?:\/.*)?)$|^\/x-gateway\/gatewayResponses\/[^/]+\/body(?:\/[^/]+)?$/;
+
+export interface PlaceholderScope {
+  /** Pointers of the strings whose placeholders were substituted. */
+  readonly substituted: ReadonlySet<string>;
+  /** Pointers already reported as errors: one error per place is enough. */
+  readonly reported: ReadonlySet<string>;
+  /** Whether a placeholder name is something the template defines (a parameter, a pseudo parameter, a `--into` name). */
+  defines(name: string): boolean;
+}
+
+export function checkPlaceholders(ctx: ModelContext, blocks: readonly Placed[], scope: PlaceholderScope): void {
+  const visit = (node: unknown, pointer: string): void => {
+    if (typeof node === 'string') {
+      if (scope.substituted.has(pointer) || scope.reported.has(pointer)) return;
+      const velocity = VELOCITY.test(pointer);
+      const names = placeholderNames(node).filter((name) => !velocity || scope.defines(name.split('.')[0]!));
+      if (names.length > 0) refuse(ctx, names[0]!, pointer, velocity);
+      return;
+    }
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => visit(item, childPointer(pointer, i)));
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      const at = childPointer(pointer, key);
+      if (hasPlaceholder(key) && !scope.reported.has(at)) {
+        ctx.report('placeholder-not-substituted', 'error', `\`${key}\` is a name, and names are not substituted: it would reach the template as written.`, at, 'Write the name itself; placeholders are taken by values, in the keys whose schema description says so.');
+      }
+      visit(value, at);
+    }
+  };
+  for (const block of blocks) visit(block.block, block.pointer);
+}
+
+function refuse(ctx: ModelContext, name: string, pointer: string, velocity: boolean): void {
+  const tokens = splitPointer(pointer);
+  const key = tokens.slice(tokens.lastIndexOf('x-gateway') + 1).filter((t) => !/^\d+$/.test(t)).join('.');
+  if (velocity) {
+    ctx.report('placeholder-not-substituted', 'error', `\`\${${name}}\` names a value of the template, but \`${key}\` is passed to API Gateway as written, where \`\${…}\` is a Velocity variable.`, pointer, `Pass the value in a stage variable (\`stage.variables: { value: "\${${name}}" }\`) and read \`$stageVariables.value\`; for a Velocity variable, use another name.`);
+    return;
+  }
+  ctx.report('placeholder-not-substituted', 'error', `\`\${${name}}\` is not substituted in \`${key}\`: it would reach the template as written, and CloudFormation replaces \`\${…}\` only inside \`Fn::Sub\`.`, pointer, 'Write the value itself here; the keys that take `${Name}` placeholders say so in their schema description.');
+}
