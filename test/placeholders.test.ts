@@ -22,8 +22,11 @@ type Node = Record<string, unknown>;
 const schema = JSON.parse(readFileSync('schemas/x-gateway.schema.json', 'utf8')) as Node;
 const SPECS = ['public', 'private', 'raw-policy'].map((name) => ({ name, document: parse(readFileSync(`test/placeholders/${name}.yaml`, 'utf8')) as Node }));
 
-/** A step from a value to one inside it: a property, any key of a map (`*`), the first array item, or a map's key itself. */
-type Step = { readonly property: string } | { readonly anyKey: true } | { readonly item: number } | { readonly key: true };
+/**
+ * A step from a value to one inside it: a property, any key of a map (`*`), an array item, a map's key
+ * itself, or any string inside a block the schema leaves free (a raw policy, a mock body).
+ */
+type Step = { readonly property: string } | { readonly anyKey: true } | { readonly item: number } | { readonly key: true } | { readonly anyString: true };
 
 interface Site {
   /** The schema node whose instances hold the site: `root`, `operation`, or a `$ref` target. */
@@ -37,6 +40,9 @@ const object = (value: unknown): value is Node => value !== null && typeof value
 /** A schema with inner structure to walk (not a string, or a string-or-intrinsic value such as `awsValue`). */
 const container = (node: Node): boolean =>
   'properties' in node || object(node['additionalProperties']) || object(node['items']) || 'prefixItems' in node || 'allOf' in node || (Array.isArray(node['anyOf']) && (node['anyOf'] as Node[]).some(container));
+
+/** A block the schema does not describe inside (any JSON, or an object or array of anything). */
+const freeForm = (node: Node): boolean => !container(node) && !takesString(node) && !('enum' in node) && !('const' in node) && (node['type'] === undefined || (Array.isArray(node['type']) && node['type'].every((t) => t === 'object' || t === 'array')));
 
 /** Every place the schema takes a string, once per schema node (an integration's keys once, not once per place it is used). */
 function stringSites(): Site[] {
@@ -58,6 +64,7 @@ function stringSites(): Site[] {
       return;
     }
     if (takesString(node)) add(owner, steps);
+    if (freeForm(node)) add(owner, [...steps, { anyString: true }]);
     for (const [name, child] of Object.entries(object(node['properties']) ? node['properties'] : {})) if (object(child)) walk(child, owner, [...steps, { property: name }]);
     if (object(node['additionalProperties'])) {
       add(owner, [...steps, { key: true }]);
@@ -113,6 +120,7 @@ function locate(value: unknown, pointer: string, steps: readonly Step[]): { read
   const [step, ...rest] = steps;
   if (step === undefined) return typeof value === 'string' ? { pointer, key: false } : undefined;
   if ('key' in step) return object(value) && Object.keys(value).length > 0 && rest.length === 0 ? { pointer, key: true } : undefined;
+  if ('anyString' in step) return lastString(value, pointer);
   if (value === null || typeof value !== 'object') return undefined;
   const tokens = 'property' in step ? [step.property] : 'item' in step ? [String(step.item)] : Object.keys(value);
   for (const token of tokens.filter((t) => t in value)) {
@@ -120,6 +128,14 @@ function locate(value: unknown, pointer: string, steps: readonly Step[]): { read
     if (found) return found;
   }
   return undefined;
+}
+
+/** The last string inside a value, depth first (in a policy statement, its condition's value). */
+function lastString(value: unknown, pointer: string): { readonly pointer: string; readonly key: boolean } | undefined {
+  if (typeof value === 'string') return { pointer, key: false };
+  if (value === null || typeof value !== 'object') return undefined;
+  const found = Object.entries(value).map(([token, child]) => lastString(child, childPointer(pointer, token)));
+  return found.filter((f) => f !== undefined).at(-1);
 }
 
 function valueAt(document: unknown, pointer: string): unknown {
@@ -139,7 +155,7 @@ function probe(document: Node, site: { readonly pointer: string; readonly key: b
   return site.pointer;
 }
 
-const where = (site: Site): string => `${site.owner} ${site.steps.map((s) => ('property' in s ? s.property : 'item' in s ? s.item : 'key' in s ? '{key}' : '*')).join('/')}`;
+const where = (site: Site): string => `${site.owner} ${site.steps.map((s) => ('property' in s ? s.property : 'item' in s ? s.item : 'key' in s ? '{key}' : 'anyString' in s ? '…' : '*')).join('/')}`;
 
 function hosted(site: Site): { readonly spec: (typeof SPECS)[number]; readonly pointer: string; readonly key: boolean } | undefined {
   for (const spec of SPECS) {
@@ -189,6 +205,7 @@ describe('${Name} placeholders in every string of x-gateway', () => {
       gateway['parameters'] = { ...(gateway['parameters'] as Node), Probe: { description: 'A probe' } };
       const { result } = await compileDocument(dir, `site${i}`, document);
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
+      console.log(errors.length ? "REFUSED" : "ACCEPTED", where(site), errors.map((e) => e.code).join(","));
       if (errors.length === 0) accepted.set(host.spec.name, [...(accepted.get(host.spec.name) ?? []), { site, pointer: host.pointer, key: host.key }]);
       // A refusal names the placeholder's own place (or a place inside it).
       for (const error of errors) {

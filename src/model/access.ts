@@ -4,7 +4,7 @@
  */
 import { isIP } from 'node:net';
 import { childPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
-import { type AwsValue, isIntrinsic, type Json, placeholderNames, referencedNames } from './aws-value.js';
+import { type AwsValue, cfnValue, hasPlaceholder, isIntrinsic, type Json, placeholderNames, referencedNames } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope, setting } from './context.js';
 import type { AccessControl, ApiKey, Authorizer, EndpointType, PolicyPrincipals, ResourcePolicy, Route, RouteAuth, Throttle, UsagePlan } from './ir.js';
 import { pascalCase } from './names.js';
@@ -335,12 +335,31 @@ function buildPolicy(ctx: ModelContext, routes: readonly Route[], endpoint: Endp
     for (const rules of ['allow', 'deny'].filter((key) => key in block)) {
       ctx.report('duplicate-setting', 'error', `The resource policy is set twice: by \`policy.raw\` and by \`policy.${rules}\`, which would be ignored.`, childPointer(pointer, rules), 'Keep `raw` alone, or write its statements as `allow`/`deny`.', [{ ...ctx.origin(childPointer(pointer, 'raw')), message: 'also set here' }]);
     }
-    return { kind: 'raw', document: block['raw'] as Json, origin: ctx.origin(childPointer(pointer, 'raw')) };
+    return { kind: 'raw', document: substitutePolicy(ctx, block['raw'] as Json, childPointer(pointer, 'raw')), origin: ctx.origin(childPointer(pointer, 'raw')) };
   }
   const allow = principals(ctx, block['allow'], childPointer(pointer, 'allow'));
   const anonymous = routes.filter((r) => !r.auth || r.auth.kind === 'none');
   if (allow.accounts.length > 0) checkAccountAllow(ctx, routes, anonymous, childPointer(pointer, 'allow', 'accounts'));
   return { kind: 'rules', allow, deny: principals(ctx, block['deny'], childPointer(pointer, 'deny')), anonymousCallers: anonymous.length > 0, origin: ctx.origin(pointer) };
+}
+
+/**
+ * IAM policy variables (`${aws:username}`, `${aws:PrincipalTag/team}`, `${*}`) are the policy's own, left
+ * for IAM: escaped, so that a `Fn::Sub` around the string keeps them.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+ */
+const POLICY_VARIABLE = /\$\{(?=[A-Za-z0-9-]+:(?!:)|[*?$]\})/g;
+
+/** A raw policy with its `${Name}` placeholders substituted and its intrinsics checked, as everywhere else. */
+function substitutePolicy(ctx: ModelContext, node: Json, pointer: string): Json {
+  if (typeof node === 'string') {
+    const text = node.replace(POLICY_VARIABLE, '${!');
+    return hasPlaceholder(text) ? cfnValue(ctx.value(text, pointer, 'Value in the resource policy')) : node;
+  }
+  if (isIntrinsic(node)) return cfnValue(ctx.value(node, pointer, 'Value in the resource policy'));
+  if (Array.isArray(node)) return node.map((item, i) => substitutePolicy(ctx, item, childPointer(pointer, i)));
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, substitutePolicy(ctx, value, childPointer(pointer, key))]));
 }
 
 /**
