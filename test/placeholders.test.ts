@@ -205,7 +205,6 @@ describe('${Name} placeholders in every string of x-gateway', () => {
       gateway['parameters'] = { ...(gateway['parameters'] as Node), Probe: { description: 'A probe' } };
       const { result } = await compileDocument(dir, `site${i}`, document);
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
-      console.log(errors.length ? "REFUSED" : "ACCEPTED", where(site), errors.map((e) => e.code).join(","));
       if (errors.length === 0) accepted.set(host.spec.name, [...(accepted.get(host.spec.name) ?? []), { site, pointer: host.pointer, key: host.key }]);
       // A refusal names the placeholder's own place (or a place inside it).
       for (const error of errors) {

@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-authorizer.html
  */
 import { lambdaInvocationUri } from '../integrations/lambda.js';
-import { cfnValue, type AwsValue, type Json } from '../model/aws-value.js';
+import { cfnText, cfnTextWith, cfnValue, type AwsValue, type Json } from '../model/aws-value.js';
 import { pascalCase } from '../model/names.js';
 import type { Authorizer, GatewayModel, PolicyPrincipals, ResourcePolicy, Route } from '../model/ir.js';
 import { type CfnOutput, type CfnResource, ref, sub } from './cfn.js';
@@ -120,8 +120,8 @@ function usagePlanResources(model: GatewayModel): Record<string, CfnResource> {
     resources[`${api.logicalId}${pascalCase(plan.name)}UsagePlan`] = {
       Type: 'AWS::ApiGateway::UsagePlan',
       Properties: {
-        UsagePlanName: `${api.name}-${plan.name}`,
-        ...(plan.description !== undefined && { Description: plan.description }),
+        UsagePlanName: cfnTextWith(api.name, `-${plan.name}`),
+        ...(plan.description !== undefined && { Description: cfnText(plan.description) }),
         ...(plan.throttle && { Throttle: { RateLimit: plan.throttle.rate, BurstLimit: plan.throttle.burst } }),
         ...(plan.quota && { Quota: { Limit: plan.quota.limit, Period: plan.quota.period, ...(plan.quota.offset !== undefined && { Offset: plan.quota.offset }) } }),
         // `Ref` of the Stage is its name, and makes the plan wait for the stage to exist.
@@ -134,9 +134,9 @@ function usagePlanResources(model: GatewayModel): Record<string, CfnResource> {
     resources[keyId] = {
       Type: 'AWS::ApiGateway::ApiKey',
       Properties: {
-        Name: `${api.name}-${key.name}`,
+        Name: cfnTextWith(api.name, `-${key.name}`),
         Enabled: true,
-        ...(key.description !== undefined && { Description: key.description }),
+        ...(key.description !== undefined && { Description: cfnText(key.description) }),
         ...(key.valueParameter !== undefined && { Value: ref(key.valueParameter) }),
       },
     };

@@ -12,7 +12,10 @@ export interface CfnParameter {
   readonly Description?: string;
   readonly Default?: string;
   readonly AllowedPattern?: string;
+  readonly AllowedValues?: readonly string[];
   readonly MinLength?: number;
+  readonly MinValue?: number;
+  readonly MaxValue?: number;
   readonly MaxLength?: number;
   readonly NoEcho?: boolean;
 }

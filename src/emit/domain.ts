@@ -3,7 +3,7 @@
  * routing rules (header- and base-path-based) and a Route 53 alias record.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-routing-rules.html
  */
-import { cfnValue, type Json } from '../model/aws-value.js';
+import { cfnText, cfnValue, joinSub, type Json, toAwsValue } from '../model/aws-value.js';
 import type { GatewayModel, RoutingRule } from '../model/ir.js';
 import { type CfnOutput, type CfnResource, getAtt, ref } from './cfn.js';
 import type { Contribution } from './contribution.js';
@@ -22,7 +22,7 @@ export function emitDomain(model: GatewayModel): Contribution {
     [id]: {
       Type: 'AWS::ApiGateway::DomainName',
       Properties: {
-        DomainName: domain.name,
+        DomainName: cfnText(domain.name),
         ...(regional ? { RegionalCertificateArn: cfnValue(domain.certificate) } : { CertificateArn: cfnValue(domain.certificate) }),
         EndpointConfiguration: { Types: [regional ? 'REGIONAL' : 'EDGE'] },
         SecurityPolicy: domain.securityPolicy,
@@ -44,7 +44,7 @@ export function emitDomain(model: GatewayModel): Contribution {
       Type: 'AWS::Route53::RecordSet',
       Properties: {
         HostedZoneId: cfnValue(domain.hostedZoneId),
-        Name: domain.name,
+        Name: cfnText(domain.name),
         Type: 'A',
         AliasTarget: regional
           ? { DNSName: getAtt(id, 'RegionalDomainName'), HostedZoneId: getAtt(id, 'RegionalHostedZoneId') }
@@ -53,7 +53,7 @@ export function emitDomain(model: GatewayModel): Contribution {
     };
   }
   const outputs: Record<string, CfnOutput> = {
-    [`${api.logicalId}DomainUrl`]: { Description: 'URL of the API on the custom domain', Value: `https://${domain.name}/${domain.basePath ?? ''}` },
+    [`${api.logicalId}DomainUrl`]: { Description: 'URL of the API on the custom domain', Value: joinSub(['https://', toAwsValue(domain.name)!, `/${domain.basePath ?? ''}`]) },
     [`${api.logicalId}DomainTarget`]: { Description: 'DNS target (alias or CNAME) for the custom domain', Value: getAtt(id, regional ? 'RegionalDomainName' : 'DistributionDomainName') },
     [`${api.logicalId}DomainTargetHostedZoneId`]: { Description: 'Hosted zone id of the DNS target, for a Route 53 alias record', Value: getAtt(id, regional ? 'RegionalHostedZoneId' : 'DistributionHostedZoneId') },
   };

@@ -18,6 +18,7 @@ import { emitStage } from './stage.js';
 import { downConvert, renameModels } from './openapi30.js';
 import { emitValidation } from './validation.js';
 import { compareCodeUnits } from '../model/order.js';
+import { cfnText, cfnTextWith, readableText } from '../model/aws-value.js';
 
 /** The features' emitters, in the order their contributions are applied. */
 const EMITTERS: readonly Emitter[] = [emitIntegrations, emitAccess, emitValidation, emitStage, emitCors, emitGatewayResponses, emitDomain];
@@ -40,8 +41,8 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
   const restApi: CfnResource = {
     Type: 'AWS::ApiGateway::RestApi',
     Properties: {
-      Name: api.name,
-      ...(api.description !== undefined && { Description: api.description }),
+      Name: cfnText(api.name),
+      ...(api.description !== undefined && { Description: cfnText(api.description) }),
       EndpointConfiguration: { Types: [ENDPOINT_TYPE[api.endpoint]] },
       ...Object.assign({}, ...contributions.map((c) => c.restApi ?? {})),
       Body: body as never,
@@ -56,14 +57,14 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
       [api.logicalId]: restApi,
       [deploymentId]: {
         Type: 'AWS::ApiGateway::Deployment',
-        Properties: { RestApiId: ref(api.logicalId), Description: `${api.name} as compiled by gateform` },
+        Properties: { RestApiId: ref(api.logicalId), Description: cfnTextWith(api.name, ' as compiled by gateform') },
       },
       [stageId]: {
         Type: 'AWS::ApiGateway::Stage',
         ...(stageDependsOn.length > 0 && { DependsOn: stageDependsOn }),
         Properties: {
           RestApiId: ref(api.logicalId),
-          StageName: stage.name,
+          StageName: cfnText(stage.name),
           DeploymentId: ref(deploymentId),
           ...Object.assign({}, ...contributions.map((c) => c.stage ?? {})),
         },
@@ -74,7 +75,7 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
       // With the execute-api endpoint turned off, that URL answers 403.
       ...(!api.disableDefaultEndpoint && {
         [`${api.logicalId}Url`]: {
-          Description: `Invoke URL of the ${stage.name} stage`,
+          Description: `Invoke URL of the ${readableText(stage.name)} stage`,
           Value: sub(`https://\${${api.logicalId}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${stageId}}/`),
         },
       }),

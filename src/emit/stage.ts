@@ -4,7 +4,7 @@
  * and compression.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-stage-methodsetting.html
  */
-import { cfnValue, type Json } from '../model/aws-value.js';
+import { cfnText, cfnValue, type Json } from '../model/aws-value.js';
 import type { GatewayModel, HttpMethod, Route } from '../model/ir.js';
 import { type CfnOutput, type CfnResource, getAtt, ref, sub } from './cfn.js';
 import type { Contribution, OperationPatch } from './contribution.js';
@@ -17,9 +17,9 @@ export function methodSettingsPath(path: string): string {
 export function emitStage(model: GatewayModel): Contribution {
   const { api, stage } = model;
   const resources: Record<string, CfnResource> = {};
-  const outputs: Record<string, CfnOutput> = { [`${api.logicalId}StageName`]: { Description: 'Stage name', Value: stage.name } };
+  const outputs: Record<string, CfnOutput> = { [`${api.logicalId}StageName`]: { Description: 'Stage name', Value: cfnText(stage.name) } };
   const settings: Record<string, Json> = {};
-  if (Object.keys(stage.variables).length > 0) settings['Variables'] = { ...stage.variables };
+  if (Object.keys(stage.variables).length > 0) settings['Variables'] = Object.fromEntries(Object.entries(stage.variables).map(([name, value]) => [name, cfnText(value)]));
   if (stage.tracing) settings['TracingEnabled'] = true;
   if (stage.cache) {
     settings['CacheClusterEnabled'] = true;

@@ -4,7 +4,7 @@ import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/load-document.js';
 import type { SourceFile } from '../load/source-file.js';
-import { INTRINSIC_HINT, intrinsicProblem, isIntrinsic, referencedNames, unknownReferenceHint } from '../model/aws-value.js';
+import { INTRINSIC_HINT, intrinsicProblem, isIntrinsic, readableText, referencedNames, unknownReferenceHint } from '../model/aws-value.js';
 import { asBlock } from '../model/context.js';
 import type { GatewayModel } from '../model/ir.js';
 import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from './cfn.js';
@@ -29,10 +29,13 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
   const parameters: Record<string, CfnParameter> = {};
   for (const p of model.parameters) {
     parameters[p.name] = {
-      Type: 'String',
+      Type: p.type ?? 'String',
       Description: p.description,
       ...(p.default !== undefined && { Default: p.default }),
       ...(p.allowedPattern !== undefined && { AllowedPattern: p.allowedPattern }),
+      ...(p.allowedValues !== undefined && { AllowedValues: [...p.allowedValues] }),
+      ...(p.minValue !== undefined && { MinValue: p.minValue }),
+      ...(p.maxValue !== undefined && { MaxValue: p.maxValue }),
       ...(p.minLength !== undefined && { MinLength: p.minLength }),
       ...(p.maxLength !== undefined && { MaxLength: p.maxLength }),
       ...(p.noEcho && { NoEcho: true }),
@@ -48,7 +51,7 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
   if (!base) {
     const template: CfnTemplate = {
       AWSTemplateFormatVersion: '2010-09-09',
-      Description: `${withRest ? model.api.name : model.websocket!.name}: Amazon API Gateway ${[withRest && 'REST', model.websocket && 'WebSocket'].filter(Boolean).join(' and ')} API compiled by gateform from ${basename(loaded.root.path)}`,
+      Description: `${readableText(withRest ? model.api.name : model.websocket!.name)}: Amazon API Gateway ${[withRest && 'REST', model.websocket && 'WebSocket'].filter(Boolean).join(' and ')} API compiled by gateform from ${basename(loaded.root.path)}`,
       ...(Object.keys(parameters).length > 0 && { Parameters: parameters }),
       Resources: rest.resources,
       Outputs: rest.outputs,

@@ -9,7 +9,7 @@ import { lambdaInvocationUri } from '../integrations/lambda.js';
 import { mockBodyTemplate, mockRequestTemplate } from '../integrations/mock.js';
 import { jsonString } from '../integrations/request-values.js';
 import { renderServiceKind } from '../integrations/services.js';
-import { cfnValue, type CfnString, escapeSub, type Json, joinSub } from '../model/aws-value.js';
+import { cfnText, cfnTextWith, cfnValue, type CfnString, escapeSub, type Json, joinSub, toAwsValue } from '../model/aws-value.js';
 import type { JsonObject } from '../load/load-document.js';
 import type { GatewayModel, WebSocketApi, WebSocketRoute } from '../model/ir.js';
 import { pascalCase } from '../model/names.js';
@@ -30,7 +30,7 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
   const api = ws.logicalId;
   const stageId = `${api}Stage`;
   const resources: Record<string, CfnResource> = {
-    [api]: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: ws.name, ProtocolType: 'WEBSOCKET', RouteSelectionExpression: ws.routeSelection } },
+    [api]: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: cfnText(ws.name), ProtocolType: 'WEBSOCKET', RouteSelectionExpression: ws.routeSelection } },
   };
   const roles = new SharedRoles(api);
   // What a deployment must wait for: the routes, and the responses that make them answer.
@@ -99,7 +99,7 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
   const logs = accessLogs(ws);
   Object.assign(resources, logs.resources);
   const deploymentId = `${api}Deployment${hashOf(resources)}`;
-  resources[deploymentId] = { Type: 'AWS::ApiGatewayV2::Deployment', DependsOn: deployed, Properties: { ApiId: ref(api), Description: `${ws.name} as compiled by gateform` } };
+  resources[deploymentId] = { Type: 'AWS::ApiGatewayV2::Deployment', DependsOn: deployed, Properties: { ApiId: ref(api), Description: cfnTextWith(ws.name, ' as compiled by gateform') } };
   // Logging needs the account's CloudWatch role before the stage; the REST API creates it when there is one.
   const restEmitted = model.routes.length > 0;
   const account = model.stage.logging?.accountRole ? `${restEmitted ? model.api.logicalId : api}Account` : undefined;
@@ -107,13 +107,13 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
   resources[stageId] = {
     Type: 'AWS::ApiGatewayV2::Stage',
     ...(account && { DependsOn: [account] }),
-    Properties: { ApiId: ref(api), StageName: ws.stage.name, DeploymentId: ref(deploymentId), ...stageSettings(ws), ...logs.stage },
+    Properties: { ApiId: ref(api), StageName: cfnText(ws.stage.name), DeploymentId: ref(deploymentId), ...stageSettings(ws), ...logs.stage },
   };
   const policyId = `${api}ManageConnectionsPolicy`;
   resources[policyId] = {
     Type: 'AWS::IAM::ManagedPolicy',
     Properties: {
-      Description: `Lets a backend post to, read and close the connections of ${ws.name}`,
+      Description: joinSub(['Lets a backend post to, read and close the connections of ', toAwsValue(ws.name)!]),
       PolicyDocument: {
         Version: '2012-10-17',
         Statement: [{ Effect: 'Allow', Action: ['execute-api:ManageConnections'], Resource: [sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${api}}/\${${stageId}}/*/@connections/*`)] }],

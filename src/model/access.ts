@@ -196,7 +196,7 @@ function buildUsagePlans(ctx: ModelContext, routes: readonly Route[]): UsagePlan
     });
     return {
       name,
-      ...(typeof block['description'] === 'string' && { description: block['description'] }),
+      ...(typeof block['description'] === 'string' && { description: described(ctx, block['description'], childPointer(pointer, 'description'), `Description of the usage plan ${name}`) }),
       ...('throttle' in block && { throttle: throttleOf(ctx, block['throttle'], childPointer(pointer, 'throttle')) }),
       ...('quota' in block && {
         quota: {
@@ -254,7 +254,7 @@ function buildApiKeys(ctx: ModelContext, plans: readonly UsagePlan[]): ApiKey[] 
       return [];
     }
     const value = typeof block['value'] === 'string' ? keyValue(ctx, block['value'], childPointer(pointer, 'value'), name) : undefined;
-    return [{ name, plan, ...(typeof block['description'] === 'string' && { description: block['description'] }), ...(value && { valueParameter: value }), origin: ctx.origin(pointer) }];
+    return [{ name, plan, ...(typeof block['description'] === 'string' && { description: described(ctx, block['description'], childPointer(pointer, 'description'), `Description of the API key ${name}`) }), ...(value && { valueParameter: value }), origin: ctx.origin(pointer) }];
   });
 }
 
@@ -341,6 +341,12 @@ function buildPolicy(ctx: ModelContext, routes: readonly Route[], endpoint: Endp
   const anonymous = routes.filter((r) => !r.auth || r.auth.kind === 'none');
   if (allow.accounts.length > 0) checkAccountAllow(ctx, routes, anonymous, childPointer(pointer, 'allow', 'accounts'));
   return { kind: 'rules', allow, deny: principals(ctx, block['deny'], childPointer(pointer, 'deny')), anonymousCallers: anonymous.length > 0, origin: ctx.origin(pointer) };
+}
+
+/** A description, which may take `${Name}` placeholders. */
+function described(ctx: ModelContext, text: string, pointer: string, usage: string): string {
+  ctx.value(text, pointer, usage);
+  return text;
 }
 
 /**

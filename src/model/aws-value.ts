@@ -77,6 +77,16 @@ export function cfnText(text: string): CfnString {
   return cfnValue(toAwsValue(text)!);
 }
 
+/** A string with placeholders for people, where no intrinsic can stand (a template's Description): `pets-${Env}` → `pets-<Env>`. */
+export function readableText(text: string): string {
+  return text.replace(new RegExp(PLACEHOLDER.source, 'g'), '<$1>').replace(/\$\{!/g, '${');
+}
+
+/** A string with placeholders, then literal text: one CloudFormation string (`pets-${Env}` + `-gold`). */
+export function cfnTextWith(text: string, suffix: string): CfnString {
+  return joinSub([toAwsValue(text)!, suffix]);
+}
+
 /** A number written in the spec, or a `${Name}` placeholder for one (a `Ref` of a Number parameter). */
 export function cfnNumber(value: number | string): number | Intrinsic {
   return typeof value === 'number' ? value : (cfnText(value) as Intrinsic);

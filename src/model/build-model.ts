@@ -5,8 +5,8 @@
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer, followRefs, splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject, LoadedDocument } from '../load/load-document.js';
-import { type AwsValue, type Json, INTRINSIC_HINT, intrinsicProblem, placeholderNames, referencedNames, templateText, toAwsValue, unknownReferenceHint } from './aws-value.js';
-import type { Authorizer, EndpointType, GatewayModel, HttpMethod, Integration, Origin, Parameter, Route, Stage, TemplateParameter } from './ir.js';
+import { type AwsValue, escapeSub, type Json, INTRINSIC_HINT, intrinsicProblem, placeholderNames, referencedNames, templateText, toAwsValue, unknownReferenceHint } from './aws-value.js';
+import type { Authorizer, EndpointType, GatewayModel, HttpMethod, Integration, Origin, Parameter, ParameterConstraints, Route, Stage, TemplateParameter } from './ir.js';
 import { SERVICE_KINDS, type ServiceKind } from '../integrations/service-types.js';
 import { SERVICE_PARSERS } from '../integrations/services.js';
 import { backendPathVariables } from '../integrations/http.js';
@@ -123,7 +123,10 @@ class ModelBuilder implements ModelContext {
     const root = this.root;
     const api = asBlock(root['api']);
     const info = asBlock(this.document['info']);
-    const name = typeof api['name'] === 'string' ? api['name'] : slug(String(info['title'] ?? 'api'));
+    const title = slug(String(info['title'] ?? 'api'));
+    const name = typeof api['name'] === 'string' ? api['name'] : title;
+    if (typeof api['name'] === 'string') this.value(name, '/x-gateway/api/name', 'Name of the REST API');
+    if (typeof api['description'] === 'string') this.value(api['description'], '/x-gateway/api/description', 'Description of the REST API');
     const endpoint = (api['endpoint'] as EndpointType | undefined) ?? 'regional';
     const defaults: Placed = { block: asBlock(root['defaults']), pointer: '/x-gateway/defaults' };
     this.declareParameters(asBlock(root['parameters']));
@@ -136,12 +139,14 @@ class ModelBuilder implements ModelContext {
     const cors = buildCors(this, routes);
     // Model schemas already checked (by the WebSocket messages), so each finding is reported once.
     const checkedSchemas = new Set<string>();
-    const websocket = buildWebSocket(this, { name, routes: routes.length }, stageSettings, authorizers, this.loaded.version, checkedSchemas);
+    const logicalId = apiLogicalId(name, 'Api', title);
+    const websocket = buildWebSocket(this, { name, logicalId, routes: routes.length }, stageSettings, authorizers, this.loaded.version, checkedSchemas);
     const domain = buildDomain(this, endpoint, routes, websocket?.logicalId);
     const access = buildAccess(this, routes, authorizers, endpoint, vpcEndpoints);
     checkRequestModels(this, routes, this.loaded.version, checkedSchemas);
     reportModelRenames(this);
-    const description = typeof api['description'] === 'string' ? api['description'] : typeof info['description'] === 'string' ? info['description'] : undefined;
+    // info.description is the document's, where `${…}` is text: escaped, so that it stays as written.
+    const description = typeof api['description'] === 'string' ? api['description'] : typeof info['description'] === 'string' ? escapeSub(info['description']) : undefined;
     const stage = stageSettings;
     checkPlaceholders(this, this.xGatewayBlocks(), {
       substituted: this.substituted,
@@ -153,7 +158,7 @@ class ModelBuilder implements ModelContext {
       version: this.loaded.version,
       api: {
         name,
-        logicalId: apiLogicalId(name),
+        logicalId,
         endpoint,
         vpcEndpoints,
         disableDefaultEndpoint: api['disableDefaultEndpoint'] === true,
@@ -372,7 +377,7 @@ class ModelBuilder implements ModelContext {
   }
 
   /** Classify a user value, make template parameters of its placeholders and check its references. */
-  value(raw: unknown, pointer: string, usage: string): AwsValue {
+  value(raw: unknown, pointer: string, usage: string, constraints: ParameterConstraints = {}): AwsValue {
     const value = toAwsValue(raw)!;
     this.substituted.add(pointer);
     const problem = value.kind === 'intrinsic' ? intrinsicProblem(value.value) : undefined;
@@ -395,7 +400,8 @@ class ModelBuilder implements ModelContext {
         this.report('invalid-parameter-name', 'error', `\`\${${head}}\` cannot become a template parameter: CloudFormation logical IDs are alphanumeric.`, pointer, `Rename the placeholder, e.g. \`\${${pascalCase(head) || 'Name'}}\`.`);
         continue;
       }
-      this.parameters.set(head, { name: head, description: usage, origin: this.origin(pointer) });
+      const whole = value.kind === 'sub' && value.template === `\${${head}}`;
+      this.parameters.set(head, { name: head, description: usage, ...(whole && constraints), origin: this.origin(pointer) });
     }
     return value;
   }

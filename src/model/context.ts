@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject } from '../load/load-document.js';
 import type { AwsValue } from './aws-value.js';
-import type { HttpMethod, Integration, Origin, Parameter } from './ir.js';
+import type { HttpMethod, Integration, Origin, Parameter, ParameterConstraints } from './ir.js';
 
 export type Block = Readonly<Record<string, unknown>>;
 
@@ -24,8 +24,11 @@ export interface ModelContext {
   readonly root: Block;
   origin(pointer: string): Origin;
   report(code: string, severity: Diagnostic['severity'], message: string, pointer: string, hint?: string, related?: Diagnostic['related']): void;
-  /** Classify a user value that names an AWS resource; its `${Name}` placeholders become template parameters. */
-  value(raw: unknown, pointer: string, usage: string): AwsValue;
+  /**
+   * Classify a user value (an AWS resource, or any setting that takes placeholders); its `${Name}`
+   * placeholders become template parameters, and one that stands for the whole value gets `constraints`.
+   */
+  value(raw: unknown, pointer: string, usage: string, constraints?: ParameterConstraints): AwsValue;
   /** A `${Name}` placeholder for a secret: becomes a NoEcho template parameter (of that length); returns its name. */
   secret(placeholder: string, pointer: string, usage: string, length?: { readonly min: number; readonly max: number }): string;
   /** Follow internal `$ref`s. */

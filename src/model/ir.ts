@@ -176,11 +176,19 @@ export interface Route {
   readonly origin: Origin;
 }
 
-export interface TemplateParameter {
+/** What a template parameter must hold, from the checks of the one place it stands for whole. */
+export interface ParameterConstraints {
+  readonly type?: 'Number';
+  readonly allowedPattern?: string;
+  readonly allowedValues?: readonly string[];
+  readonly minValue?: number;
+  readonly maxValue?: number;
+}
+
+export interface TemplateParameter extends ParameterConstraints {
   readonly name: string;
   readonly description: string;
   readonly default?: string;
-  readonly allowedPattern?: string;
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly noEcho?: boolean;
@@ -241,7 +249,7 @@ export interface CustomDomain {
 }
 
 export interface Api {
-  /** The API's name in AWS. */
+  /** The API's name in AWS, as written: `${Name}` placeholders are template parameters (`cfnText`). */
   readonly name: string;
   /** PascalCase prefix of every logical ID: `PetsApi`. */
   readonly logicalId: string;
@@ -251,6 +259,7 @@ export interface Api {
   readonly disableDefaultEndpoint: boolean;
   readonly binaryMediaTypes: readonly string[];
   readonly minimumCompressionSize?: number;
+  /** With `${Name}` placeholders, as the name. */
   readonly description?: string;
   /** Where the name came from (`x-gateway.api.name`, else `info.title`). */
   readonly origin: Origin;

@@ -4,9 +4,14 @@ export function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'api';
 }
 
-/** `pets` → `PetsApi`; `pets-api` → `PetsApi`. Logical IDs must start with a letter. */
-export function apiLogicalId(name: string, suffix = 'Api'): string {
-  const base = pascalCase(name).replace(/Api$/, '');
+/**
+ * `pets` → `PetsApi`; `pets-api` → `PetsApi`. Logical IDs must start with a letter. A `${Name}` placeholder
+ * counts for nothing (`pets-${Env}` → `PetsApi`): a logical ID never depends on a parameter; a name that
+ * is all placeholders takes `fallback`'s.
+ */
+export function apiLogicalId(name: string, suffix = 'Api', fallback = 'api'): string {
+  const literal = pascalCase(name.replace(/\$\{[^}]*\}/g, '-'));
+  const base = (literal || pascalCase(fallback)).replace(/Api$/, '');
   return `${/^[A-Za-z]/.test(base) ? base : `Api${base}`}${suffix}`;
 }
 

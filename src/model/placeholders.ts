@@ -18,16 +18,18 @@ const VELOCITY = /\/integration\/(?:requestTemplate|responseTemplate|mock\/body(
 export interface PlaceholderScope {
   /** Pointers of the strings whose placeholders were substituted. */
   readonly substituted: ReadonlySet<string>;
-  /** Pointers already reported as errors: one error per place is enough. */
+  /** Pointers of errors already reported: one error per place (and what it holds) is enough. */
   readonly reported: ReadonlySet<string>;
   /** Whether a placeholder name is something the template defines (a parameter, a pseudo parameter, a `--into` name). */
   defines(name: string): boolean;
 }
 
 export function checkPlaceholders(ctx: ModelContext, blocks: readonly Placed[], scope: PlaceholderScope): void {
+  // Inside a value already read (an intrinsic too), or a place with an error (left unread), there is nothing more to say.
+  const reported = [...scope.reported];
   const visit = (node: unknown, pointer: string): void => {
+    if (scope.substituted.has(pointer) || reported.some((at) => pointer === at || pointer.startsWith(`${at}/`))) return;
     if (typeof node === 'string') {
-      if (scope.substituted.has(pointer) || scope.reported.has(pointer)) return;
       const velocity = VELOCITY.test(pointer);
       const names = placeholderNames(node).filter((name) => !velocity || scope.defines(name.split('.')[0]!));
       if (names.length > 0) refuse(ctx, names[0]!, pointer, velocity);

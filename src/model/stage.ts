@@ -28,6 +28,16 @@ export const ACCESS_LOG_FORMATS: Readonly<Record<string, string>> = {
   clf: '$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] "$context.httpMethod $context.resourcePath $context.protocol" $context.status $context.responseLength $context.requestId',
 };
 
+/** What API Gateway takes as a stage name and a stage variable's value, for the parameter a placeholder becomes. */
+const STAGE_NAME = '^[A-Za-z0-9_-]{1,128}$';
+const STAGE_VARIABLE_VALUE = '^[A-Za-z0-9-._~:/?#&=,]{1,512}$';
+
+/** A stage name (REST or WebSocket), which may be a `${Name}` placeholder: a per-environment template. */
+export function stageName(ctx: ModelContext, name: string, pointer: string): string {
+  ctx.value(name, pointer, 'Name of the stage', { allowedPattern: STAGE_NAME });
+  return name;
+}
+
 export function buildStage(ctx: ModelContext): Stage {
   const stage = asBlock(ctx.root['stage']);
   const logging = asBlock(stage['logging']);
@@ -35,8 +45,11 @@ export function buildStage(ctx: ModelContext): Stage {
   const cache = asBlock(stage['cache']);
   const throttle = asBlock(stage['throttle']);
   const result: Stage = {
-    name: typeof stage['name'] === 'string' ? stage['name'] : 'prod',
-    variables: asBlock(stage['variables']) as Record<string, string>,
+    name: typeof stage['name'] === 'string' ? stageName(ctx, stage['name'], childPointer(STAGE, 'name')) : 'prod',
+    variables: Object.fromEntries(Object.entries(asBlock(stage['variables'])).map(([name, value]) => {
+      ctx.value(value, childPointer(STAGE, 'variables', name), `Value of the stage variable ${name}`, { allowedPattern: STAGE_VARIABLE_VALUE });
+      return [name, String(value)];
+    })),
     tracing: stage['tracing'] === true,
     metrics: stage['metrics'] === true,
     ...('logging' in stage && {
@@ -285,6 +298,7 @@ export function buildDomain(ctx: ModelContext, endpoint: EndpointType, routes: r
   if (domainEndpoint === 'edge' && certificateRegion !== undefined && certificateRegion !== 'us-east-1') {
     ctx.report('domain-edge-certificate-region', 'error', `An edge domain's certificate must be in us-east-1 (CloudFront serves it); this one is in ${certificateRegion}.`, childPointer(pointer, 'certificate'), 'Request or import the certificate in ACM in us-east-1, or make the domain regional.');
   }
+  ctx.value(block['name'], childPointer(pointer, 'name'), 'Custom domain name', { allowedPattern: DOMAIN_NAME });
   return {
     name: String(block['name']),
     certificate,
@@ -297,6 +311,8 @@ export function buildDomain(ctx: ModelContext, endpoint: EndpointType, routes: r
     origin: ctx.origin(pointer),
   };
 }
+
+const DOMAIN_NAME = '^[A-Za-z0-9*]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$';
 
 /** https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigatewayv2-routingrule-matchheadervalue.html */
 const ROUTING_SPECIALS = "*?-!#$%&'.^_`|~";

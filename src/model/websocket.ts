@@ -9,7 +9,7 @@ import { targetOf } from '../integrations/service-values.js';
 import type { Json } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope } from './context.js';
 import { identitySource } from './access.js';
-import { ACCESS_LOG_FORMATS, logsToCloudWatch } from './stage.js';
+import { ACCESS_LOG_FORMATS, logsToCloudWatch, stageName } from './stage.js';
 import type { Authorizer, Integration, RequestAuthorizer, Stage, WebSocketApi, WebSocketRoute } from './ir.js';
 import { apiLogicalId, modelNames, pascalCase, uniqueId } from './names.js';
 import { isSchemaObject } from './schema-walk.js';
@@ -52,6 +52,7 @@ const VALUE_FIELDS: Readonly<Record<string, readonly string[]>> = { sqs: ['body'
 /** The REST API beside the WebSocket API: its name, and whether it is emitted (it has routes). */
 interface RestSide {
   readonly name: string;
+  readonly logicalId: string;
   readonly routes: number;
 }
 
@@ -62,9 +63,10 @@ export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Sta
   const stage = asBlock(block['stage']);
   const connections = asBlock(block['connections']);
   const table = 'connections' in block ? targetOf(ctx, connections['table'], childPointer(WS, 'connections', 'table'), 'DynamoDB table of WebSocket connection ids', DYNAMODB_TABLE) : undefined;
+  if (typeof block['name'] === 'string') ctx.value(block['name'], childPointer(WS, 'name'), 'Name of the WebSocket API');
   const name = typeof block['name'] === 'string' ? block['name'] : `${rest.name}-ws`;
-  const logicalId = apiLogicalId(name, 'WebSocketApi');
-  if (rest.routes > 0 && logicalId === apiLogicalId(rest.name)) {
+  const logicalId = apiLogicalId(name, 'WebSocketApi', rest.logicalId);
+  if (rest.routes > 0 && logicalId === rest.logicalId) {
     ctx.report('websocket-api-id-clash', 'error', `The WebSocket API \`${name}\` and the REST API \`${rest.name}\` would both have the logical ID ${logicalId}, so one would replace the other.`, 'name' in block ? childPointer(WS, 'name') : WS, 'Rename one of them (websocket.name or api.name).');
   }
   const attributes = connectionAttributes(ctx, connections);
@@ -80,7 +82,7 @@ export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Sta
     logicalId,
     routeSelection: typeof block['routeSelection'] === 'string' ? block['routeSelection'] : '$request.body.action',
     stage: {
-      name: typeof stage['name'] === 'string' ? stage['name'] : restStage.name,
+      name: typeof stage['name'] === 'string' ? stageName(ctx, stage['name'], childPointer(WS, 'stage', 'name')) : restStage.name,
       ...(level && { logging: level }),
       dataTrace: typeof stage['dataTrace'] === 'boolean' ? stage['dataTrace'] : restStage.logging?.dataTrace === true,
       metrics: typeof stage['metrics'] === 'boolean' ? stage['metrics'] : restStage.metrics,
