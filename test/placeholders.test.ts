@@ -35,7 +35,8 @@ interface Site {
 }
 
 const resolve = (ref: string): Node => ref.slice(2).split('/').reduce<unknown>((node, token) => (node as Node)[token], schema) as Node;
-const takesString = (node: Node): boolean => node['type'] === 'string' || (Array.isArray(node['type']) && node['type'].includes('string')) || (Array.isArray(node['anyOf']) && (node['anyOf'] as Node[]).some(takesString));
+const takesString = (node: Node): boolean =>
+  typeof node['$ref'] === 'string' ? takesString(resolve(node['$ref'])) : node['type'] === 'string' || (Array.isArray(node['type']) && node['type'].includes('string')) || (Array.isArray(node['anyOf']) && (node['anyOf'] as Node[]).some(takesString));
 const object = (value: unknown): value is Node => value !== null && typeof value === 'object' && !Array.isArray(value);
 /** A schema with inner structure to walk (not a string, or a string-or-intrinsic value such as `awsValue`). */
 const container = (node: Node): boolean =>
@@ -118,7 +119,8 @@ function instances(document: Node): Map<string, string[]> {
 /** The site's first string (or map key) in a spec: the pointer of the value to replace, or of the map to add a key to. */
 function locate(value: unknown, pointer: string, steps: readonly Step[]): { readonly pointer: string; readonly key: boolean } | undefined {
   const [step, ...rest] = steps;
-  if (step === undefined) return typeof value === 'string' ? { pointer, key: false } : undefined;
+  // A number where the schema takes a string too (a placeholder for a number).
+  if (step === undefined) return typeof value === 'string' || typeof value === 'number' ? { pointer, key: false } : undefined;
   if ('key' in step) return object(value) && Object.keys(value).length > 0 && rest.length === 0 ? { pointer, key: true } : undefined;
   if ('anyString' in step) return lastString(value, pointer);
   if (value === null || typeof value !== 'object') return undefined;

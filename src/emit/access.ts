@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-authorizer.html
  */
 import { lambdaInvocationUri } from '../integrations/lambda.js';
-import { cfnText, cfnTextWith, cfnValue, type AwsValue, type Json } from '../model/aws-value.js';
+import { cfnNumber, cfnText, cfnTextWith, cfnValue, type AwsValue, type Json } from '../model/aws-value.js';
 import { pascalCase } from '../model/names.js';
 import type { Authorizer, GatewayModel, PolicyPrincipals, ResourcePolicy, Route } from '../model/ir.js';
 import { type CfnOutput, type CfnResource, ref, sub } from './cfn.js';
@@ -116,14 +116,14 @@ function usagePlanResources(model: GatewayModel): Record<string, CfnResource> {
   const stage = `${api.logicalId}Stage`;
   const resources: Record<string, CfnResource> = {};
   for (const plan of model.access.usagePlans) {
-    const methods = Object.fromEntries(plan.methods.map(({ route, throttle }) => [methodKey(route), { RateLimit: throttle.rate, BurstLimit: throttle.burst }]));
+    const methods = Object.fromEntries(plan.methods.map(({ route, throttle }) => [methodKey(route), { RateLimit: cfnNumber(throttle.rate), BurstLimit: cfnNumber(throttle.burst) }]));
     resources[`${api.logicalId}${pascalCase(plan.name)}UsagePlan`] = {
       Type: 'AWS::ApiGateway::UsagePlan',
       Properties: {
         UsagePlanName: cfnTextWith(api.name, `-${plan.name}`),
         ...(plan.description !== undefined && { Description: cfnText(plan.description) }),
-        ...(plan.throttle && { Throttle: { RateLimit: plan.throttle.rate, BurstLimit: plan.throttle.burst } }),
-        ...(plan.quota && { Quota: { Limit: plan.quota.limit, Period: plan.quota.period, ...(plan.quota.offset !== undefined && { Offset: plan.quota.offset }) } }),
+        ...(plan.throttle && { Throttle: { RateLimit: cfnNumber(plan.throttle.rate), BurstLimit: cfnNumber(plan.throttle.burst) } }),
+        ...(plan.quota && { Quota: { Limit: cfnNumber(plan.quota.limit), Period: plan.quota.period, ...(plan.quota.offset !== undefined && { Offset: cfnNumber(plan.quota.offset) }) } }),
         // `Ref` of the Stage is its name, and makes the plan wait for the stage to exist.
         ApiStages: [{ ApiId: ref(api.logicalId), Stage: ref(stage), ...(plan.methods.length > 0 && { Throttle: methods }) }],
       },

@@ -4,7 +4,7 @@
  * and compression.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-stage-methodsetting.html
  */
-import { cfnText, cfnValue, type Json } from '../model/aws-value.js';
+import { cfnNumber, cfnText, cfnValue, type Json } from '../model/aws-value.js';
 import type { GatewayModel, HttpMethod, Route } from '../model/ir.js';
 import { type CfnOutput, type CfnResource, getAtt, ref, sub } from './cfn.js';
 import type { Contribution, OperationPatch } from './contribution.js';
@@ -23,7 +23,7 @@ export function emitStage(model: GatewayModel): Contribution {
   if (stage.tracing) settings['TracingEnabled'] = true;
   if (stage.cache) {
     settings['CacheClusterEnabled'] = true;
-    settings['CacheClusterSize'] = stage.cache.size;
+    settings['CacheClusterSize'] = cfnText(stage.cache.size);
   }
   if (stage.accessLog) {
     const logGroup = `${api.logicalId}AccessLogs`;
@@ -58,14 +58,14 @@ function stageWideFields(model: GatewayModel): Record<string, Json> {
   }
   if (stage.metrics) entry['MetricsEnabled'] = true;
   if (stage.throttle) {
-    entry['ThrottlingRateLimit'] = stage.throttle.rate;
-    entry['ThrottlingBurstLimit'] = stage.throttle.burst;
+    entry['ThrottlingRateLimit'] = cfnNumber(stage.throttle.rate);
+    entry['ThrottlingBurstLimit'] = cfnNumber(stage.throttle.burst);
   }
   if (stage.cache) {
     // With a cache cluster API Gateway caches every GET method unless told otherwise; only the operations
     // that set `cache` are cached. https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html
     entry['CachingEnabled'] = false;
-    entry['CacheTtlInSeconds'] = stage.cache.ttl;
+    entry['CacheTtlInSeconds'] = cfnNumber(stage.cache.ttl);
     if (stage.cache.encrypted) entry['CacheDataEncrypted'] = true;
   }
   return entry;
@@ -99,8 +99,8 @@ function methodSetting(model: GatewayModel, route: Route): Json[] {
         ResourcePath: methodSettingsPath(route.path),
         HttpMethod: verb,
         ...stageWideFields(model),
-        ...(route.throttle && { ThrottlingRateLimit: route.throttle.rate, ThrottlingBurstLimit: route.throttle.burst }),
-        ...(cached && { CachingEnabled: true, CacheTtlInSeconds: route.cache?.ttl ?? model.stage.cache?.ttl ?? 300 }),
+        ...(route.throttle && { ThrottlingRateLimit: cfnNumber(route.throttle.rate), ThrottlingBurstLimit: cfnNumber(route.throttle.burst) }),
+        ...(cached && { CachingEnabled: true, CacheTtlInSeconds: cfnNumber(route.cache?.ttl ?? model.stage.cache?.ttl ?? 300) }),
       },
     ];
   });

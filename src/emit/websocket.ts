@@ -9,7 +9,7 @@ import { lambdaInvocationUri } from '../integrations/lambda.js';
 import { mockBodyTemplate, mockRequestTemplate } from '../integrations/mock.js';
 import { jsonString } from '../integrations/request-values.js';
 import { renderServiceKind } from '../integrations/services.js';
-import { cfnText, cfnTextWith, cfnValue, type CfnString, escapeSub, type Json, joinSub, toAwsValue } from '../model/aws-value.js';
+import { cfnNumber, cfnText, cfnTextWith, cfnValue, type CfnString, escapeSub, type Json, joinSub, toAwsValue } from '../model/aws-value.js';
 import type { JsonObject } from '../load/load-document.js';
 import type { GatewayModel, WebSocketApi, WebSocketRoute } from '../model/ir.js';
 import { pascalCase } from '../model/names.js';
@@ -254,8 +254,8 @@ function stageSettings(ws: WebSocketApi): Record<string, Json> {
   if (ws.stage.dataTrace) settings['DataTraceEnabled'] = true;
   if (ws.stage.metrics) settings['DetailedMetricsEnabled'] = true;
   if (ws.stage.throttle) {
-    settings['ThrottlingRateLimit'] = ws.stage.throttle.rate;
-    settings['ThrottlingBurstLimit'] = ws.stage.throttle.burst;
+    settings['ThrottlingRateLimit'] = cfnNumber(ws.stage.throttle.rate);
+    settings['ThrottlingBurstLimit'] = cfnNumber(ws.stage.throttle.burst);
   }
   return Object.keys(settings).length > 0 ? { DefaultRouteSettings: settings } : {};
 }

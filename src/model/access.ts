@@ -8,6 +8,8 @@ import { type AwsValue, cfnValue, hasPlaceholder, isIntrinsic, type Json, placeh
 import { asBlock, type Block, type ModelContext, type RouteScope, setting } from './context.js';
 import type { AccessControl, ApiKey, Authorizer, EndpointType, PolicyPrincipals, ResourcePolicy, Route, RouteAuth, Throttle, UsagePlan } from './ir.js';
 import { pascalCase } from './names.js';
+import { numberSetting } from './placeholders.js';
+import { throttleSetting } from './stage.js';
 
 const AUTHORIZERS = '/x-gateway/authorizers';
 /** The security scheme API Gateway reads as "this method requires an API key". */
@@ -176,7 +178,7 @@ function buildUsagePlans(ctx: ModelContext, routes: readonly Route[]): UsagePlan
     const block = asBlock(raw);
     const pointer = childPointer('/x-gateway/usagePlans', name);
     const quota = asBlock(block['quota']);
-    if ('quota' in block && (quota['limit'] as number) <= 0) {
+    if ('quota' in block && typeof quota['limit'] === 'number' && quota['limit'] <= 0) {
       ctx.report('usage-plan-limit-not-positive', 'error', `Quota limit ${String(quota['limit'])} must be positive.`, childPointer(pointer, 'quota', 'limit'), 'Set the number of requests allowed per period.');
     }
     if (typeof quota['offset'] === 'number') checkQuotaOffset(ctx, quota['offset'], String(quota['period']), childPointer(pointer, 'quota', 'offset'));
@@ -192,17 +194,17 @@ function buildUsagePlans(ctx: ModelContext, routes: readonly Route[]): UsagePlan
       if (!route.apiKey) {
         ctx.report('usage-plan-method-without-api-key', 'warning', `${key} does not require an API key, so the plan's throttle for it never applies.`, at, 'Set `apiKey: true` on the operation, or remove this entry.');
       }
-      return [{ route, throttle: throttleOf(ctx, throttle, at) }];
+      return [{ route, throttle: throttleOf(ctx, throttle, at, `${key} in the usage plan ${name}`) }];
     });
     return {
       name,
       ...(typeof block['description'] === 'string' && { description: described(ctx, block['description'], childPointer(pointer, 'description'), `Description of the usage plan ${name}`) }),
-      ...('throttle' in block && { throttle: throttleOf(ctx, block['throttle'], childPointer(pointer, 'throttle')) }),
+      ...('throttle' in block && { throttle: throttleOf(ctx, block['throttle'], childPointer(pointer, 'throttle'), `the usage plan ${name}`) }),
       ...('quota' in block && {
         quota: {
-          limit: quota['limit'] as number,
+          limit: numberSetting(ctx, quota['limit'], childPointer(pointer, 'quota', 'limit'), `Requests per period for the usage plan ${name}`, { min: 1 }),
           period: String(quota['period']).toUpperCase() as 'DAY' | 'WEEK' | 'MONTH',
-          ...(typeof quota['offset'] === 'number' && { offset: quota['offset'] }),
+          ...('offset' in quota && { offset: numberSetting(ctx, quota['offset'], childPointer(pointer, 'quota', 'offset'), `Quota offset of the usage plan ${name}`, { min: 0 }) }),
         },
       }),
       methods,
@@ -232,13 +234,12 @@ function checkQuotaOffset(ctx: ModelContext, offset: number, period: string, poi
   ctx.report('usage-plan-quota-offset', 'warning', `Quota offset ${offset} is not a start day of a ${adjective} quota, which is ${days.text}: AWS documents the offset both as the day a period starts and as the number of requests taken off the first period's limit, so API Gateway may refuse or read it differently.`, pointer, `Leave the offset out unless you mean requests taken off the first ${period}${days.last === 0 ? '' : `; to start each ${period} on another day use 0 to ${days.last}`}.`);
 }
 
-function throttleOf(ctx: ModelContext, raw: unknown, pointer: string): Throttle {
-  const block = asBlock(raw);
-  const throttle = { rate: block['rate'] as number, burst: block['burst'] as number };
+function throttleOf(ctx: ModelContext, raw: unknown, pointer: string, what: string): Throttle {
+  const throttle = throttleSetting(ctx, raw, pointer, what);
   for (const key of ['rate', 'burst'] as const) {
-    if (throttle[key] <= 0) ctx.report('usage-plan-limit-not-positive', 'error', `Throttle ${key} ${throttle[key]} must be positive.`, childPointer(pointer, key), 'A zero or negative limit would block every request.');
+    if (typeof throttle[key] === 'number' && throttle[key] <= 0) ctx.report('usage-plan-limit-not-positive', 'error', `Throttle ${key} ${throttle[key]} must be positive.`, childPointer(pointer, key), 'A zero or negative limit would block every request.');
   }
-  if (throttle.burst > 0 && throttle.rate > 0 && throttle.burst < throttle.rate) {
+  if (typeof throttle.burst === 'number' && typeof throttle.rate === 'number' && throttle.burst > 0 && throttle.rate > 0 && throttle.burst < throttle.rate) {
     ctx.report('usage-plan-burst-below-rate', 'warning', `Burst ${throttle.burst} is below the rate ${throttle.rate}: a second's worth of requests can never arrive at once.`, childPointer(pointer, 'burst'), 'Set burst to at least the rate (commonly twice it).');
   }
   return throttle;

@@ -95,16 +95,19 @@ export type RouteAuth =
   | { readonly kind: 'iam'; readonly origin: Origin }
   | { readonly kind: 'authorizer'; readonly authorizer: Authorizer; readonly scopes: readonly string[]; readonly origin: Origin };
 
+/** A number, or a `${Name}` placeholder for one (a template parameter of type Number). */
+export type NumberSetting = number | string;
+
 export interface Throttle {
-  readonly rate: number;
-  readonly burst: number;
+  readonly rate: NumberSetting;
+  readonly burst: NumberSetting;
 }
 
 export interface UsagePlan {
   readonly name: string;
   readonly description?: string;
   readonly throttle?: Throttle;
-  readonly quota?: { readonly limit: number; readonly period: 'DAY' | 'WEEK' | 'MONTH'; readonly offset?: number };
+  readonly quota?: { readonly limit: NumberSetting; readonly period: 'DAY' | 'WEEK' | 'MONTH'; readonly offset?: NumberSetting };
   /** Per-method throttles by the route they apply to. */
   readonly methods: readonly { readonly route: Route; readonly throttle: Throttle }[];
   readonly origin: Origin;
@@ -171,7 +174,7 @@ export interface Route {
   readonly validate?: Validation;
   readonly throttle?: Throttle;
   /** Response caching: TTL and the method request parameters (`method.request.path.id`) that key it. */
-  readonly cache?: { readonly ttl?: number; readonly keys: readonly string[] };
+  readonly cache?: { readonly ttl?: NumberSetting; readonly keys: readonly string[] };
   /** The operation object (for `ANY`, the `x-amazon-apigateway-any-method` object). */
   readonly origin: Origin;
 }
@@ -204,7 +207,8 @@ export interface Stage {
   /** Access log format (one line) and where it goes: a generated log group, or an existing destination. */
   readonly accessLog?: { readonly format: string; readonly retentionDays?: number; readonly destination?: AwsValue };
   readonly throttle?: Throttle;
-  readonly cache?: { readonly size: string; readonly ttl: number; readonly encrypted: boolean };
+  /** `size` as written: a size, or a `${Name}` placeholder. */
+  readonly cache?: { readonly size: string; readonly ttl: NumberSetting; readonly encrypted: boolean };
   readonly origin?: Origin;
 }
 

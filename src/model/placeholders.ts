@@ -4,13 +4,24 @@
  * template parameter and the string a `Ref` or `Fn::Sub`); any other string that still holds one would
  * reach the template as written, where CloudFormation replaces nothing outside `Fn::Sub`.
  *
- * Mapping templates and mock bodies are text API Gateway reads as it is, where `${x}` is a Velocity
- * variable: there only a `${Name}` that names a template parameter, an `AWS::` pseudo parameter or a
- * resource of the `--into` template is refused, as the substitution it looks like.
+ * Names (the keys of maps), mapping templates and mock bodies are text API Gateway reads as it is (in
+ * Velocity, `${x}` is a variable): there only a `${Name}` that names a template parameter, an `AWS::`
+ * pseudo parameter or a resource of the `--into` template is refused, as the substitution it looks like.
  */
 import { childPointer, splitPointer } from '../diagnostics/diagnostic.js';
-import { hasPlaceholder, placeholderNames } from './aws-value.js';
+import { placeholderNames } from './aws-value.js';
 import type { ModelContext, Placed } from './context.js';
+import type { NumberSetting } from './ir.js';
+
+/**
+ * A number the schema lets be a `${Name}` placeholder: the placeholder becomes a template parameter of type
+ * Number with the bounds the literal is held to, so CloudFormation checks at deploy what gateform would.
+ */
+export function numberSetting(ctx: ModelContext, raw: unknown, pointer: string, usage: string, bounds: { readonly min?: number; readonly max?: number } = {}): NumberSetting {
+  if (typeof raw === 'number') return raw;
+  ctx.value(raw, pointer, usage, { type: 'Number', ...(bounds.min !== undefined && { minValue: bounds.min }), ...(bounds.max !== undefined && { maxValue: bounds.max }) });
+  return String(raw);
+}
 
 /** Text passed to API Gateway as it is: request and response templates, gateway response bodies, mock bodies. */
 const VELOCITY = /\/integration\/(?:requestTemplate|responseTemplate|mock\/body(?:\/.*)?)$|^\/x-gateway\/gatewayResponses\/[^/]+\/body(?:\/[^/]+)?$/;
@@ -42,8 +53,9 @@ export function checkPlaceholders(ctx: ModelContext, blocks: readonly Placed[], 
     if (node === null || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
       const at = childPointer(pointer, key);
-      if (hasPlaceholder(key) && !scope.reported.has(at)) {
-        ctx.report('placeholder-not-substituted', 'error', `\`${key}\` is a name, and names are not substituted: it would reach the template as written.`, at, 'Write the name itself; placeholders are taken by values, in the keys whose schema description says so.');
+      const named = placeholderNames(key).find((name) => scope.defines(name.split('.')[0]!));
+      if (named !== undefined && !scope.reported.has(at)) {
+        ctx.report('placeholder-not-substituted', 'error', `\`\${${named}}\` names a value of the template, but \`${key}\` is a name, and names are written as they are.`, at, 'Write the name itself; placeholders are taken by values, in the keys whose schema description says so.');
       }
       visit(value, at);
     }

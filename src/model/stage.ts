@@ -6,7 +6,8 @@ import { childPointer } from '../diagnostics/diagnostic.js';
 import { declaredResource, wholeReference } from '../integrations/resource-form.js';
 import { asBlock, type ModelContext, type RouteScope, setting } from './context.js';
 import type { AwsValue } from './aws-value.js';
-import type { Cors, CustomDomain, EndpointType, GatewayResponse, Route, RoutingRule, Stage } from './ir.js';
+import type { Cors, CustomDomain, EndpointType, GatewayResponse, Route, RoutingRule, Stage, Throttle } from './ir.js';
+import { numberSetting } from './placeholders.js';
 
 const STAGE = '/x-gateway/stage';
 
@@ -38,6 +39,23 @@ export function stageName(ctx: ModelContext, name: string, pointer: string): str
   return name;
 }
 
+/** A throttle's rate and burst: numbers, or placeholders for Number parameters (at least 0, as the schema says). */
+export function throttleSetting(ctx: ModelContext, raw: unknown, pointer: string, what: string): Throttle {
+  const block = asBlock(raw);
+  return {
+    rate: numberSetting(ctx, block['rate'], childPointer(pointer, 'rate'), `Requests per second for ${what}`, { min: 0 }),
+    burst: numberSetting(ctx, block['burst'], childPointer(pointer, 'burst'), `Burst of requests for ${what}`, { min: 0 }),
+  };
+}
+
+/** The cache cluster sizes API Gateway offers, in GB: a placeholder's parameter may take these only. */
+const CACHE_SIZES = ['0.5', '1.6', '6.1', '13.5', '28.4', '58.2', '118', '237'];
+
+function cacheSize(ctx: ModelContext, size: string): string {
+  ctx.value(size, childPointer(STAGE, 'cache', 'size'), 'Cache cluster size (GB)', { allowedValues: CACHE_SIZES });
+  return size;
+}
+
 export function buildStage(ctx: ModelContext): Stage {
   const stage = asBlock(ctx.root['stage']);
   const logging = asBlock(stage['logging']);
@@ -56,8 +74,14 @@ export function buildStage(ctx: ModelContext): Stage {
       logging: { level: String(logging['level'] ?? 'error').toUpperCase() as 'ERROR' | 'INFO' | 'OFF', dataTrace: logging['dataTrace'] === true, accountRole: logging['accountRole'] === true },
     }),
     ...('accessLog' in stage && { accessLog: accessLogOf(ctx, accessLog) }),
-    ...('throttle' in stage && { throttle: { rate: throttle['rate'] as number, burst: throttle['burst'] as number } }),
-    ...('cache' in stage && { cache: { size: String(cache['size']), ttl: typeof cache['ttl'] === 'number' ? cache['ttl'] : 300, encrypted: cache['encrypted'] === true } }),
+    ...('throttle' in stage && { throttle: throttleSetting(ctx, throttle, childPointer(STAGE, 'throttle'), 'the stage') }),
+    ...('cache' in stage && {
+      cache: {
+        size: cacheSize(ctx, String(cache['size'])),
+        ttl: 'ttl' in cache ? numberSetting(ctx, cache['ttl'], childPointer(STAGE, 'cache', 'ttl'), 'Seconds cached methods keep a response', { min: 0, max: 3600 }) : 300,
+        encrypted: cache['encrypted'] === true,
+      },
+    }),
     ...('name' in stage && { origin: ctx.origin(childPointer(STAGE, 'name')) }),
   };
   checkLogging(ctx, result);
@@ -129,14 +153,14 @@ export function routeStageSettings(ctx: ModelContext, scope: RouteScope, stage: 
   const throttle = setting(scope, 'throttle');
   const cache = setting(scope, 'cache');
   const out: { throttle?: Route['throttle']; cache?: Route['cache'] } = {};
-  if (throttle) out.throttle = { rate: asBlock(throttle.value)['rate'] as number, burst: asBlock(throttle.value)['burst'] as number };
+  if (throttle) out.throttle = throttleSetting(ctx, throttle.value, throttle.pointer, `${scope.method} ${scope.path}`);
   if (cache) {
     const block = asBlock(cache.value);
     if (!stage.cache) {
       ctx.report('cache-without-cluster', 'error', 'Caching a method needs a cache cluster on the stage.', cache.pointer, 'Add `stage.cache: { size: "0.5" }` to x-gateway.');
     }
     const keys = (Array.isArray(block['keys']) ? (block['keys'] as string[]) : []).map((key, i) => cacheKey(ctx, scope, key, childPointer(cache.pointer, 'keys', i)));
-    out.cache = { ...(typeof block['ttl'] === 'number' && { ttl: block['ttl'] }), keys };
+    out.cache = { ...('ttl' in block && { ttl: numberSetting(ctx, block['ttl'], childPointer(cache.pointer, 'ttl'), `Seconds ${scope.method} ${scope.path} keeps a cached response`, { min: 0, max: 3600 }) }), keys };
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { targetOf } from '../integrations/service-values.js';
 import type { Json } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope } from './context.js';
 import { identitySource } from './access.js';
-import { ACCESS_LOG_FORMATS, logsToCloudWatch, stageName } from './stage.js';
+import { ACCESS_LOG_FORMATS, logsToCloudWatch, stageName, throttleSetting } from './stage.js';
 import type { Authorizer, Integration, RequestAuthorizer, Stage, WebSocketApi, WebSocketRoute } from './ir.js';
 import { apiLogicalId, modelNames, pascalCase, uniqueId } from './names.js';
 import { isSchemaObject } from './schema-walk.js';
@@ -74,7 +74,7 @@ export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Sta
   checkRoutes(ctx, routes, 'connections' in block);
   const written = typeof stage['logging'] === 'string' ? stage['logging'].toUpperCase() : restStage.logging?.level;
   const level = written === 'ERROR' || written === 'INFO' ? written : undefined;
-  const throttle = 'throttle' in stage ? { rate: asBlock(stage['throttle'])['rate'] as number, burst: asBlock(stage['throttle'])['burst'] as number } : restStage.throttle;
+  const throttle = 'throttle' in stage ? throttleSetting(ctx, stage['throttle'], childPointer(WS, 'stage', 'throttle'), 'the WebSocket stage') : restStage.throttle;
   const accessLog = accessLogOf(ctx, stage, restStage);
   checkStage(ctx, stage, restStage, level, accessLog);
   return {

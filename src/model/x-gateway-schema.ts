@@ -30,7 +30,7 @@ export function checkXGateway(block: unknown, kind: BlockKind, pointer: string, 
 /**
  * Keep the errors that say what is wrong most precisely. A failed `anyOf` reports every branch: when one
  * branch got further (its errors lie deeper in the value), only that branch's errors stay; otherwise
- * the `anyOf` error alone stands for all of them. `if` only says that a `then` failed, whose own errors
+ * the errors of the branch whose type the value has, or the `anyOf` error alone, stand for all of them. `if` only says that a `then` failed, whose own errors
  * say how.
  */
 function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
@@ -42,8 +42,17 @@ function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
     .filter((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames')
     .filter((e) => {
       if (!anyOfPaths.has(e.instancePath)) return true;
-      // At a failed anyOf: the deeper branch's errors if one got further, else the anyOf error alone.
-      return !deeper(e.instancePath) && e.keyword === 'anyOf';
+      // At a failed anyOf: the deeper branch's errors if one got further; else those of the branch of the
+      // value's type (a number below its minimum, not "not a placeholder string"); else the anyOf error alone.
+      if (deeper(e.instancePath)) return false;
+      const resource = errors.some((o) => o.instancePath === e.instancePath && o.keyword === 'anyOf' && o.schemaPath.endsWith('awsValue/anyOf'));
+      const typed = !resource && errors.some((o) => o.instancePath === e.instancePath && o.keyword !== 'anyOf' && o.keyword !== 'type');
+      return typed ? e.keyword !== 'anyOf' && e.keyword !== 'type' : e.keyword === 'anyOf';
+    })
+    // A branch's error is described by the key it stands for (the branch has no description of its own).
+    .map((e) => {
+      const anyOf = e.keyword === 'anyOf' ? undefined : errors.find((o) => o.instancePath === e.instancePath && o.keyword === 'anyOf');
+      return anyOf ? { ...e, parentSchema: anyOf.parentSchema } : e;
     })
     .sort((a, b) => compareCodeUnits(a.instancePath, b.instancePath));
 }
