@@ -7,7 +7,7 @@
  */
 import { mockIntegrationFields } from '../integrations/mock.js';
 import type { JsonObject } from '../load/load-document.js';
-import type { Json } from '../model/aws-value.js';
+import { type AwsValue, type CfnString, joinSub, type Json, toAwsValue } from '../model/aws-value.js';
 import type { Cors, GatewayModel, HttpMethod } from '../model/ir.js';
 import { OPERATION_KEY } from './body.js';
 import type { Contribution, OperationPatch } from './contribution.js';
@@ -15,10 +15,10 @@ import type { Contribution, OperationPatch } from './contribution.js';
 const ALL_METHODS: readonly HttpMethod[] = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 
 /** The preflight answer's headers, as method response header → mapping expression. */
-export function preflightHeaders(cors: Cors, methods: readonly HttpMethod[]): Record<string, string> {
+export function preflightHeaders(cors: Cors, methods: readonly HttpMethod[]): Record<string, Json> {
   const allowed = methods.includes('ANY') ? ALL_METHODS : [...new Set([...methods, 'OPTIONS' as const])].sort();
   return {
-    ...(cors.origins.length === 1 && { 'Access-Control-Allow-Origin': `'${cors.origins[0]}'` }),
+    ...(cors.origins.length === 1 && { 'Access-Control-Allow-Origin': quoted(cors.origins[0]!) }),
     'Access-Control-Allow-Methods': `'${allowed.join(',')}'`,
     'Access-Control-Allow-Headers': `'${cors.headers.join(',')}'`,
     ...(cors.credentials && { 'Access-Control-Allow-Credentials': "'true'" }),
@@ -32,10 +32,18 @@ export function preflightHeaders(cors: Cors, methods: readonly HttpMethod[]): Re
  * it is one of them (and sends no Access-Control-Allow-Origin otherwise). API Gateway keeps the header
  * name as the client spelled it (HTTP/2 clients send `origin`), so both spellings are read.
  */
-export function originTemplate(cors: Cors): string | undefined {
+export function originTemplate(cors: Cors): OriginTemplate | undefined {
   if (cors.origins.length < 2) return undefined;
-  const test = cors.origins.map((o) => `$origin == "${o}"`).join(' || ');
-  return `#set($origin = $input.params('Origin'))#if($origin == "")#set($origin = $input.params('origin'))#end#if(${test})#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)#end`;
+  const test = cors.origins.flatMap((o, i) => [`${i > 0 ? ' || ' : ''}$origin == "`, toAwsValue(o)!, '"']);
+  return [`#set($origin = $input.params('Origin'))#if($origin == "")#set($origin = $input.params('origin'))#end#if(`, ...test, ')#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)#end'];
+}
+
+/** The origin choice as parts of a template: text, and the origins (`${Name}` placeholders among them). */
+type OriginTemplate = readonly (string | AwsValue)[];
+
+/** A header value mapping expression: the origin in single quotes (`Fn::Sub` for a placeholder). */
+function quoted(origin: string): CfnString {
+  return joinSub(["'", toAwsValue(origin)!, "'"]);
 }
 
 export function emitCors(model: GatewayModel): Contribution {
@@ -64,7 +72,7 @@ export function emitCors(model: GatewayModel): Contribution {
             default: {
               statusCode: '200',
               responseParameters: Object.fromEntries(Object.entries(headers).map(([name, value]) => [`method.response.header.${name}`, value])),
-              ...(template !== undefined && { responseTemplates: { 'application/json': template } }),
+              ...(template !== undefined && { responseTemplates: { 'application/json': joinSub(template) } }),
             },
           },
         },
@@ -88,8 +96,8 @@ function headerDeclarations(names: readonly string[]): Json {
  * (which is what echoing any Origin would do, without depending on how the client spells the header),
  * and with credentials it sends none (the model warns either way).
  */
-function corsGatewayParameters(cors: Cors): Record<string, string> {
-  const origin = cors.origins.length === 1 ? `'${cors.origins[0]}'` : cors.credentials ? undefined : "'*'";
+function corsGatewayParameters(cors: Cors): Record<string, Json> {
+  const origin = cors.origins.length === 1 ? quoted(cors.origins[0]!) : cors.credentials ? undefined : "'*'";
   return {
     ...(origin !== undefined && { 'gatewayresponse.header.Access-Control-Allow-Origin': origin }),
     ...(cors.credentials && { 'gatewayresponse.header.Access-Control-Allow-Credentials': "'true'" }),
@@ -119,8 +127,8 @@ export function addCorsHeaders(body: JsonObject, cors: Cors): void {
 
 function addOriginHeaders(body: JsonObject, cors: Cors): void {
   const template = originTemplate(cors);
-  const headers: Record<string, string> = {
-    ...(template === undefined ? { 'Access-Control-Allow-Origin': `'${cors.origins[0]}'` } : { Vary: "'Origin'" }),
+  const headers: Record<string, Json> = {
+    ...(template === undefined ? { 'Access-Control-Allow-Origin': quoted(cors.origins[0]!) } : { Vary: "'Origin'" }),
     ...(cors.credentials && { 'Access-Control-Allow-Credentials': "'true'" }),
     ...(cors.exposeHeaders.length > 0 && { 'Access-Control-Expose-Headers': `'${cors.exposeHeaders.join(',')}'` }),
   };
@@ -147,8 +155,8 @@ function addOriginHeaders(body: JsonObject, cors: Cors): void {
  * mock response without a template has an empty body, so it gets one; an AWS response without one passes
  * the backend's payload through (perhaps binary) and is left so.
  */
-function chooseOrigin(response: Record<string, unknown>, template: string, mock: boolean): void {
-  const templates = response['responseTemplates'] as Record<string, string> | undefined;
-  if (templates) for (const [type, text] of Object.entries(templates)) templates[type] = template + text;
-  else if (mock) response['responseTemplates'] = { 'application/json': template };
+function chooseOrigin(response: Record<string, unknown>, template: OriginTemplate, mock: boolean): void {
+  const templates = response['responseTemplates'] as Record<string, Json> | undefined;
+  if (templates) for (const [type, text] of Object.entries(templates)) templates[type] = joinSub([...template, typeof text === 'string' ? text : toAwsValue(text)!]);
+  else if (mock) response['responseTemplates'] = { 'application/json': joinSub(template) };
 }

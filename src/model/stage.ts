@@ -5,7 +5,7 @@
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { declaredResource, wholeReference } from '../integrations/resource-form.js';
 import { asBlock, type ModelContext, type RouteScope, setting } from './context.js';
-import type { AwsValue } from './aws-value.js';
+import { type AwsValue, hasPlaceholder } from './aws-value.js';
 import type { Cors, CustomDomain, EndpointType, GatewayResponse, Route, RoutingRule, Stage, Throttle } from './ir.js';
 import { numberSetting } from './placeholders.js';
 
@@ -235,7 +235,9 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
     ctx.report('cors-wildcard-credentials', 'error', 'Browsers refuse credentialed responses to origin `*`.', '/x-gateway/cors/origins', 'List the origins, or set `credentials: false`.');
   }
   origins.forEach((origin, i) => {
-    if (origin !== '*' && !ORIGIN.test(origin)) {
+    // A placeholder's parameter takes only what the form check would pass.
+    ctx.value(origin, childPointer('/x-gateway/cors/origins', i), 'Origin allowed by CORS (scheme://host[:port], lower case)', { allowedPattern: ORIGIN.source });
+    if (origin !== '*' && !hasPlaceholder(origin) && !ORIGIN.test(origin)) {
       ctx.report('cors-origin-form', 'error', `\`${origin}\` is not an origin as browsers send it (scheme://host[:port], lower case, no path), so no request would match it.`, childPointer('/x-gateway/cors/origins', i), `Write it as ${suggestedOrigin(origin)}.`);
     }
   });
