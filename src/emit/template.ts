@@ -9,7 +9,7 @@ import { asBlock } from '../model/context.js';
 import type { GatewayModel } from '../model/ir.js';
 import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from './cfn.js';
 import { emitRestApi } from './rest/rest-api.js';
-import { samGeneratedResources } from './sam.js';
+import { samGeneratedResources } from '../model/sam-generated.js';
 import { emitWebSocket } from './websocket/websocket-api.js';
 
 export interface EmitResult {
