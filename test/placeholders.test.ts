@@ -72,7 +72,7 @@ function stringSites(): Site[] {
       walk(node['additionalProperties'], owner, [...steps, { anyKey: true }]);
     }
     if (object(node['items'])) walk(node['items'], owner, [...steps, { item: 0 }]);
-    if (Array.isArray(node['prefixItems'])) (node['prefixItems'] as Node[]).forEach((child, i) => walk(child, owner, [...steps, { item: i }]));
+    if (Array.isArray(node['prefixItems'])) for (const [i, child] of (node['prefixItems'] as Node[]).entries()) walk(child, owner, [...steps, { item: i }]);
     for (const branch of (node['anyOf'] ?? []) as Node[]) walk(branch, owner, steps);
     for (const branch of (node['allOf'] ?? []) as Node[]) walk(object(branch['then']) ? branch['then'] : branch, owner, steps);
   };
@@ -97,8 +97,8 @@ function instances(document: Node): Map<string, string[]> {
       if (object(node['additionalProperties'])) for (const [name, child] of Object.entries(value)) walk(node['additionalProperties'], child, childPointer(pointer, name));
     }
     if (Array.isArray(value)) {
-      if (object(node['items'])) value.forEach((child, i) => walk(node['items'] as Node, child, childPointer(pointer, i)));
-      if (Array.isArray(node['prefixItems'])) (node['prefixItems'] as Node[]).forEach((child, i) => walk(child, value[i], childPointer(pointer, i)));
+      if (object(node['items'])) for (const [i, child] of value.entries()) walk(node['items'] as Node, child, childPointer(pointer, i));
+      if (Array.isArray(node['prefixItems'])) for (const [i, child] of (node['prefixItems'] as Node[]).entries()) walk(child, value[i], childPointer(pointer, i));
     }
     for (const branch of [...((node['anyOf'] ?? []) as Node[]), ...((node['allOf'] ?? []) as Node[]).map((b) => (object(b['then']) ? b['then'] : b))]) walk(branch, value, pointer);
   };

@@ -47,7 +47,9 @@ export function checkPlaceholders(ctx: ModelContext, blocks: readonly Placed[], 
       return;
     }
     if (Array.isArray(node)) {
-      node.forEach((item, i) => visit(item, childPointer(pointer, i)));
+      node.forEach((item, i) => {
+        visit(item, childPointer(pointer, i));
+      });
       return;
     }
     if (node === null || typeof node !== 'object') return;
