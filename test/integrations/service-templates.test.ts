@@ -267,7 +267,7 @@ describe('Step Functions', () => {
 
   it('StartSyncExecution answers with the output, or 502 when the workflow failed', async () => {
     const route = (await integrationsOf('service-stepfunctions', parameters))('POST /quotes');
-    expect(JSON.parse(route.request({ body: '{"qty": 2}' }).text)).toEqual({ stateMachineArn: parameters.QuoteFlowArn, input: '{"qty":2}' });
+    expect(JSON.parse(route.request({ body: '{"qty": 2}' }).text)).toEqual({ stateMachineArn: parameters.QuoteFlowArn, input: '{"qty": 2}' });
     const ok = route.response(JSON.stringify({ status: 'SUCCEEDED', output: '{"price": 12.5, "note": "it\'s \\"fine\\""}' }));
     expect(ok.status).toBeUndefined();
     expect(JSON.parse(ok.text)).toEqual({ price: 12.5, note: 'it\'s "fine"' });
