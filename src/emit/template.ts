@@ -8,9 +8,9 @@ import { INTRINSIC_HINT, intrinsicProblem, isIntrinsic, referencedNames, unknown
 import { asBlock } from '../model/context.js';
 import type { GatewayModel } from '../model/ir.js';
 import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from './cfn.js';
-import { emitRestApi } from './rest-api.js';
+import { emitRestApi } from './rest/rest-api.js';
 import { samGeneratedResources } from './sam.js';
-import { emitWebSocket } from './websocket.js';
+import { emitWebSocket } from './websocket/websocket-api.js';
 
 export interface EmitResult {
   readonly template: CfnTemplate;

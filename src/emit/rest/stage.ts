@@ -4,9 +4,9 @@
  * and compression.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-stage-methodsetting.html
  */
-import { cfnValue, type Json } from '../model/aws-value.js';
-import type { GatewayModel, HttpMethod, Route } from '../model/ir.js';
-import { type CfnOutput, type CfnResource, getAtt, ref, sub } from './cfn.js';
+import { cfnValue, type Json } from '../../model/aws-value.js';
+import type { GatewayModel, HttpMethod, Route } from '../../model/ir.js';
+import { type CfnOutput, type CfnResource, getAtt, ref, sub } from '../cfn.js';
 import type { Contribution, OperationPatch } from './contribution.js';
 
 /** MethodSettings' resource path: `/pets/{id}` → `/~1pets~1{id}`; the root is `/`. */

@@ -3,15 +3,15 @@
  * API Gateway assumes for AWS service integrations: one per service target, holding the statements of
  * every route on that target (DESIGN.md principle 5).
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { IamStatement } from '../integrations/iam.js';
-import { renderLambdaPermissions } from '../integrations/lambda.js';
-import { renderIntegration } from '../integrations/render.js';
-import type { ServiceRole } from '../integrations/types.js';
-import { cfnValue, type Json } from '../model/aws-value.js';
-import type { GatewayModel } from '../model/ir.js';
-import { pascalCase } from '../model/names.js';
-import { type CfnResource, getAtt } from './cfn.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { IamStatement } from '../../integrations/iam.js';
+import { renderLambdaPermissions } from '../../integrations/lambda.js';
+import { renderIntegration } from '../../integrations/render.js';
+import type { ServiceRole } from '../../integrations/types.js';
+import { cfnValue, type Json } from '../../model/aws-value.js';
+import type { GatewayModel } from '../../model/ir.js';
+import { pascalCase } from '../../model/names.js';
+import { type CfnResource, getAtt } from '../cfn.js';
 import type { Contribution, OperationPatch } from './contribution.js';
 
 const SERVICE_NAME: Readonly<Record<string, string>> = { sqs: 'Sqs', sns: 'Sns', dynamodb: 'DynamoDb', s3: 'S3', stepfunctions: 'StepFunctions', eventbridge: 'EventBridge', kinesis: 'Kinesis' };

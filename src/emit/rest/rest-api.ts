@@ -3,11 +3,11 @@
  * the API does, the Stage, and what each feature's emitter contributes.
  */
 import { createHash } from 'node:crypto';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { LoadedDocument } from '../load/load-document.js';
-import type { GatewayModel } from '../model/ir.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { LoadedDocument } from '../../load/load-document.js';
+import type { GatewayModel } from '../../model/ir.js';
 import { buildBody } from './body.js';
-import { type CfnOutput, type CfnResource, ref, sub } from './cfn.js';
+import { type CfnOutput, type CfnResource, ref, sub } from '../cfn.js';
 import type { Contribution, Emitter } from './contribution.js';
 import { emitAccess } from './access.js';
 import { addCorsHeaders, emitCors } from './cors.js';
@@ -15,9 +15,9 @@ import { emitDomain } from './domain.js';
 import { emitGatewayResponses } from './gateway-responses.js';
 import { emitIntegrations } from './integrations.js';
 import { emitStage } from './stage.js';
-import { downConvert, renameModels } from './openapi30.js';
+import { downConvert, renameModels } from '../shared/openapi30.js';
 import { emitValidation } from './validation.js';
-import { compareCodeUnits } from '../model/order.js';
+import { compareCodeUnits } from '../../model/order.js';
 
 /** The features' emitters, in the order their contributions are applied. */
 const EMITTERS: readonly Emitter[] = [emitIntegrations, emitAccess, emitValidation, emitStage, emitCors, emitGatewayResponses, emitDomain];

@@ -3,14 +3,14 @@
  * the API key source, the resource policy, the endpoint configuration, usage plans and keys.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-authorizer.html
  */
-import { lambdaInvocationUri } from '../integrations/lambda.js';
-import { cfnValue, type AwsValue, type Json } from '../model/aws-value.js';
-import { pascalCase } from '../model/names.js';
-import type { Authorizer, GatewayModel, PolicyPrincipals, ResourcePolicy, Route } from '../model/ir.js';
-import { type CfnOutput, type CfnResource, ref, sub } from './cfn.js';
+import { lambdaInvocationUri } from '../../integrations/lambda.js';
+import { cfnValue, type AwsValue, type Json } from '../../model/aws-value.js';
+import { pascalCase } from '../../model/names.js';
+import type { Authorizer, GatewayModel, PolicyPrincipals, ResourcePolicy, Route } from '../../model/ir.js';
+import { type CfnOutput, type CfnResource, ref, sub } from '../cfn.js';
 import type { Contribution, OperationPatch } from './contribution.js';
 
-import { API_KEY_SCHEME } from '../model/access.js';
+import { API_KEY_SCHEME } from '../../model/access.js';
 
 export function emitAccess(model: GatewayModel): Contribution {
   const { api, access } = model;

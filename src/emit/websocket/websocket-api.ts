@@ -4,20 +4,20 @@
  * with the routes, the stage, and the managed policy a backend attaches to post to connections.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api.html
  */
-import { arnOf, nameOf } from '../integrations/iam.js';
-import { lambdaInvocationUri } from '../integrations/lambda.js';
-import { mockBodyTemplate, mockRequestTemplate } from '../integrations/mock.js';
-import { jsonLiteral, templateValue } from '../integrations/request-values.js';
-import { renderServiceKind } from '../integrations/services.js';
-import { cfnValue, type CfnString, escapeSub, type Json, joinSub } from '../model/aws-value.js';
-import type { JsonObject } from '../load/load-document.js';
-import type { GatewayModel, WebSocketApi, WebSocketRoute } from '../model/ir.js';
-import { pascalCase } from '../model/names.js';
-import { type CfnOutput, type CfnResource, getAtt, ref, sub } from './cfn.js';
-import { SharedRoles } from './integrations.js';
-import { downConvert } from './openapi30.js';
-import { hashOf } from './rest-api.js';
-import { accountRole } from './stage.js';
+import { arnOf, nameOf } from '../../integrations/iam.js';
+import { lambdaInvocationUri } from '../../integrations/lambda.js';
+import { mockBodyTemplate, mockRequestTemplate } from '../../integrations/mock.js';
+import { jsonLiteral, templateValue } from '../../integrations/request-values.js';
+import { renderServiceKind } from '../../integrations/services.js';
+import { cfnValue, type CfnString, escapeSub, type Json, joinSub } from '../../model/aws-value.js';
+import type { JsonObject } from '../../load/load-document.js';
+import type { GatewayModel, WebSocketApi, WebSocketRoute } from '../../model/ir.js';
+import { pascalCase } from '../../model/names.js';
+import { type CfnOutput, type CfnResource, getAtt, ref, sub } from '../cfn.js';
+import { SharedRoles } from '../rest/integrations.js';
+import { downConvert } from '../shared/openapi30.js';
+import { hashOf } from '../rest/rest-api.js';
+import { accountRole } from '../rest/stage.js';
 
 export interface WebSocketParts {
   readonly resources: Record<string, CfnResource>;
