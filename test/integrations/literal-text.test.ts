@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
 import { renderTemplate } from '../support/apigateway-vtl.js';
-import { routesOf } from '../support/service-routes.js';
+import { resolve, routesOf } from '../support/service-routes.js';
 
 /** What a `'literal'` request value may hold (anything but `'`). */
 const HOSTILE = 'a ## b #set($x = 1)$x ${x} $!{y} \\$x \\#end \\\\$x #* c *# #[[ d ]]# "q" \\ \n\tü ✓ $';
@@ -38,6 +38,7 @@ describe('literal text in every service template arrives as written', () => {
     '/kinesis': { kinesis: { stream: 'clicks', partitionKey: literal, data: literal } },
     '/sfn': { stepfunctions: { stateMachine: 'arn:aws:states:eu-west-1:123456789012:stateMachine:s', input: literal, name: literal } },
     '/mock': { mock: { body: { [NAME]: HOSTILE, list: [NAME, HOSTILE] } } },
+    '/s3': { s3: { bucket: 'docs', action: 'PutObject', key: 'a #1?/b c%' } },
   });
   const routes = routesOf(spec, {});
   const request = async (route: string): Promise<string> => (await routes)(`POST ${route}`).request({ body: '{}' }).text;
@@ -91,6 +92,10 @@ describe('literal text in every service template arrives as written', () => {
 
   it('Step Functions: input and name', async () => {
     expect(JSON.parse(await request('/sfn'))).toEqual({ stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:s', input: JSON.stringify(HOSTILE), name: HOSTILE });
+  });
+
+  it('S3: the key, percent-encoded in the integration URI', async () => {
+    expect(resolve((await routes)('POST /s3').integration.uri, {})).toBe('arn:aws:apigateway:eu-west-1:s3:path/docs/a%20%231%3F/b%20c%25');
   });
 
   it('mock: the body', async () => {
