@@ -3,27 +3,16 @@
  * `'literal'` request values, mock bodies) reaches the service exactly as written, whatever Velocity or
  * JSON would make of it (`##` comments, `#set`, `$references`, backslashes, quotes, line breaks).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
 import { renderTemplate } from '../support/apigateway-vtl.js';
-import { resolve, routesOf } from '../support/service-routes.js';
+import { resolve, routesOf, writeServiceSpec as writeSpec } from '../support/service-routes.js';
 
 /** What a `'literal'` request value may hold (anything but `'`). */
 const HOSTILE = 'a ## b #set($x = 1)$x ${x} $!{y} \\$x \\#end \\\\$x #* c *# #[[ d ]]# "q" \\ \n\tü ✓ $';
 /** What a name, source or detail type may hold. */
 const NAME = `tags##note #set($n = 'x') $n it's "q" \\`;
 const literal = `'${HOSTILE}'`;
-
-function writeSpec(paths: Record<string, unknown>): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'gateform-literal-')), 'openapi.yaml');
-  const operation = (integration: unknown): unknown => ({ post: { 'x-gateway': { integration }, requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: { '200': { description: 'ok' } } } });
-  writeFileSync(path, stringify({ openapi: '3.0.3', info: { title: 'Literal', version: '1' }, paths: Object.fromEntries(Object.entries(paths).map(([p, integration]) => [p, operation(integration)])) }));
-  return path;
-}
 
 const form = (text: string): Record<string, string> => Object.fromEntries(new URLSearchParams(text));
 

@@ -4,7 +4,7 @@
  * missing value, objects and numbers keep their JSON text, and a body is passed as it came.
  */
 import { describe, expect, it } from 'vitest';
-import { integrationsOf } from '../support/service-routes.js';
+import { integrationsOf, routesOf, writeServiceSpec } from '../support/service-routes.js';
 
 const REQUEST_ID = 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef';
 const form = (text: string): Record<string, string> => Object.fromEntries(new URLSearchParams(text));
@@ -96,5 +96,43 @@ describe('a whole body is passed as it came', () => {
     const events = (await integrationsOf('service-eventbridge', { OrdersBusName: 'b' }))('POST /orders');
     expect(JSON.parse(events.request({ body: pretty }).text).Entries[0].Detail).toBe(pretty);
     expect(JSON.parse(events.request({ body: ' \n' }).text).Entries[0].Detail).toBe('{}');
+  });
+});
+
+describe('every slot of every service reads the place it names', () => {
+  const slots = (value: string): Record<string, unknown> => ({
+    '/sqs': { sqs: { queue: 'arn:aws:sqs:eu-west-1:123456789012:q.fifo', body: value, attributes: { a: value }, groupId: value, deduplicationId: value } },
+    '/sns': { sns: { topic: 'arn:aws:sns:eu-west-1:123456789012:t', subject: value, message: value, attributes: { a: value } } },
+    '/ddb': { dynamodb: { table: 'pets', action: 'UpdateItem', key: { id: value }, update: { a: value } } },
+    '/events': { eventbridge: { source: 's', detailType: 'd', detail: value } },
+    '/kinesis': { kinesis: { stream: 'clicks', partitionKey: value, data: value } },
+    '/sfn': { stepfunctions: { stateMachine: 'arn:aws:states:eu-west-1:123456789012:stateMachine:s', input: value, name: value } },
+  });
+  const decoded = (text: string): string => (text.startsWith('{') ? JSON.stringify(JSON.parse(text)) : [...new URLSearchParams(text).values()].join('\n'));
+
+  it.each(Object.keys(slots('')))('%s: header.X-V and query.v are never filled from elsewhere', async (path) => {
+    const headers = await routesOf(writeServiceSpec(slots('header.X-V')), {});
+    const fromHeader = decoded(headers(`POST ${path}`).request({ body: '{}', headers: { 'x-v': 'real' }, query: { 'X-V': 'spoofed', 'x-v': 'spoofed' } }).text);
+    expect(fromHeader).toContain('real');
+    expect(fromHeader).not.toContain('spoofed');
+    const queries = await routesOf(writeServiceSpec(slots('query.v')), {});
+    expect(decoded(queries(`POST ${path}`).request({ body: '{}', headers: { v: 'spoofed' } }).text)).not.toContain('spoofed');
+  });
+
+  /** The strings a request carries: form values, or JSON string leaves (Kinesis data decoded). */
+  const strings = (text: string): string[] => {
+    if (!text.startsWith('{')) return [...new URLSearchParams(text).values()];
+    const leaves = (value: unknown, key = ''): string[] =>
+      typeof value === 'string' ? [key === 'Data' ? Buffer.from(value, 'base64').toString('utf8') : value]
+      : value !== null && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => leaves(v, k))
+      : [];
+    return leaves(JSON.parse(text));
+  };
+
+  it.each(Object.keys(slots('')))('%s: an object field arrives as its JSON text, numbers as written', async (path) => {
+    const route = (await routesOf(writeServiceSpec(slots('body.v')), {}))(`POST ${path}`);
+    const sent = strings(route.request({ body: '{"v": {"a": [1, "x"], "n": 1.5e3}}' }).text);
+    expect(sent).toContain('{"a":[1,"x"],"n":1.5e3}');
+    expect(sent.filter((s) => s.includes('a=') || s.includes('1500.0'))).toEqual([]);
   });
 });

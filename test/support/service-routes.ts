@@ -2,7 +2,10 @@
  * Service integrations of a compiled spec, with CloudFormation's part done (Fn::Sub, Ref, GetAtt, Select,
  * Split resolved with sample values), ready to render with the API Gateway stand-in.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
 import { expect } from 'vitest';
 import { compile, type CompileOptions } from '../../src/index.js';
 import type { Json } from '../../src/model/aws-value.js';
@@ -75,3 +78,10 @@ export async function routesOf(spec: string, parameters: Record<string, string>,
   };
 }
 
+/** A spec of POST operations with a JSON body, one per path, each with the integration given; returns its path. */
+export function writeServiceSpec(paths: Record<string, unknown>): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'gateform-service-')), 'openapi.yaml');
+  const operation = (integration: unknown): unknown => ({ post: { 'x-gateway': { integration }, requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: { '200': { description: 'ok' } } } });
+  writeFileSync(path, stringify({ openapi: '3.0.3', info: { title: 'Services', version: '1' }, paths: Object.fromEntries(Object.entries(paths).map(([p, integration]) => [p, operation(integration)])) }));
+  return path;
+}
