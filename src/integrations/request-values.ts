@@ -7,7 +7,7 @@
  * encoded for where it goes, so no text of it is ever read as Velocity.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html
  */
-export type RequestValue = string;
+import type { RequestValue } from '../model/ir.js';
 
 /**
  * A request value as a template reads it: a literal's text, or the directives (`set`) that put the value
