@@ -51,7 +51,12 @@ function readValue(value: RequestValue, variable: string): Reading {
     case 'path':
       return { kind: 'read', set: `#set(${v} = "$!input.params().path.get('${rest}')")`, variable: v, present: 'true' };
     case 'query':
-      return { kind: 'read', set: `#set(${present} = $input.params().querystring.containsKey('${rest}'))#set(${v} = "$!input.params().querystring.get('${rest}')")`, variable: v, present };
+      return {
+        kind: 'read',
+        set: `#set(${present} = $input.params().querystring.containsKey('${rest}'))#set(${v} = "$!input.params().querystring.get('${rest}')")`,
+        variable: v,
+        present,
+      };
     case 'header':
       return { kind: 'read', set: headerLookup(rest, v), variable: v, present: `${v}Name != ""` };
     case 'context':
@@ -93,10 +98,26 @@ export function templateValue(value: RequestValue, variable: string): TemplateVa
   const reading = readValue(value, variable);
   if (reading.kind === 'literal') {
     const { text } = reading;
-    return { set: '', json: jsonLiteral(text), form: formEncode(text), base64: Buffer.from(text, 'utf8').toString('base64'), boolean: String(text === 'true'), present: undefined, filled: text === '' ? 'false' : undefined };
+    return {
+      set: '',
+      json: jsonLiteral(text),
+      form: formEncode(text),
+      base64: Buffer.from(text, 'utf8').toString('base64'),
+      boolean: String(text === 'true'),
+      present: undefined,
+      filled: text === '' ? 'false' : undefined,
+    };
   }
   const v = reading.variable;
-  return { set: reading.set, json: escapeJson(v), form: `$util.urlEncode(${v})`, base64: `$util.base64Encode(${v})`, boolean: `#if(${v} == "true")true#{else}false#{end}`, present: reading.present, filled: `${v} != ""` };
+  return {
+    set: reading.set,
+    json: escapeJson(v),
+    form: `$util.urlEncode(${v})`,
+    base64: `$util.base64Encode(${v})`,
+    boolean: `#if(${v} == "true")true#{else}false#{end}`,
+    present: reading.present,
+    filled: `${v} != ""`,
+  };
 }
 
 /** `templateValue` of an optional request value (a value the spec leaves out stays out). */
@@ -144,15 +165,26 @@ const INNER = '@VALUE@';
  * "{}" as the input of an execution that has none). Another value becomes the JSON text `wrap` makes of it
  * as a JSON string. Escaped twice: for the embedded JSON, then for the string that holds it.
  */
-export function embeddedJsonValue(value: RequestValue, variable: string, wrap: (json: string) => string): { set: string; text: string } {
+export function embeddedJsonValue(
+  value: RequestValue,
+  variable: string,
+  wrap: (json: string) => string,
+): { set: string; text: string } {
   const v = variable;
-  if (value === 'body') return { set: `#set(${v} = "$!input.body")#if(${v}.trim() == "")#set(${v} = "{}")#{end}`, text: escapeJson(v) };
+  if (value === 'body')
+    return { set: `#set(${v} = "$!input.body")#if(${v}.trim() == "")#set(${v} = "{}")#{end}`, text: escapeJson(v) };
   if (value.startsWith('body.')) {
-    return { set: `#set(${v} = "$!input.json('${fieldPath(value.slice(5))}')")#if(${v} == "null" || ${v} == "")#set(${v} = "{}")#{end}`, text: escapeJson(v) };
+    return {
+      set: `#set(${v} = "$!input.json('${fieldPath(value.slice(5))}')")#if(${v} == "null" || ${v} == "")#set(${v} = "{}")#{end}`,
+      text: escapeJson(v),
+    };
   }
   const reading = readValue(value, v);
   if (reading.kind === 'literal') return { set: '', text: jsonLiteral(wrap(JSON.stringify(reading.text))) };
-  return { set: reading.set, text: jsonLiteral(wrap(INNER)).replace(INNER, `\\"${escapeJson(escapeJson(reading.variable))}\\"`) };
+  return {
+    set: reading.set,
+    text: jsonLiteral(wrap(INNER)).replace(INNER, `\\"${escapeJson(escapeJson(reading.variable))}\\"`),
+  };
 }
 
 export function readsBody(value: RequestValue): boolean {

@@ -280,6 +280,7 @@ const MAPPING_EXPRESSION = /^(method\.request\.(path|querystring|header|multival
 function headerValue(ctx: ModelContext, value: string, pointer: string): string {
   if (MAPPING_EXPRESSION.test(value)) return value;
   const literal = /^'[^']*'$/.test(value) ? value.slice(1, -1) : value;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what no header value may hold.
   if (/['\u0000-\u001f\u007f]/.test(literal)) {
     ctx.report('header-value-invalid', 'error', `The header value ${JSON.stringify(value)} holds ${literal.includes("'") ? 'a single quote, which would end the static value' : 'a control character or line break, which no header value may hold'}.`, pointer, "Leave the character out (a static value is written as 'text' and has no escape for a quote), or map a value from the request (method.request.header.X, context.x, stageVariables.x).");
   }

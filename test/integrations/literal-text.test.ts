@@ -18,19 +18,55 @@ const form = (text: string): Record<string, string> => Object.fromEntries(new UR
 
 describe('literal text in every service template arrives as written', () => {
   const spec = writeSpec({
-    '/sqs': { sqs: { queue: 'arn:aws:sqs:eu-west-1:123456789012:q.fifo', body: literal, attributes: { [NAME]: literal, empty: "''" }, groupId: literal, deduplicationId: literal } },
-    '/sns': { sns: { topic: 'arn:aws:sns:eu-west-1:123456789012:t', subject: literal, message: literal, attributes: { [NAME]: literal } } },
-    '/ddb': { dynamodb: { table: 'pets', action: 'PutItem', item: { [NAME]: literal, n: { from: "'1.5e3'", type: 'N' }, b: { from: "'true'", type: 'BOOL' }, f: { from: literal, type: 'BOOL' }, blank: "''" } } },
-    '/ddb-update': { dynamodb: { table: 'pets', action: 'UpdateItem', key: { [NAME]: literal }, update: { [`${NAME}2`]: literal } } },
+    '/sqs': {
+      sqs: {
+        queue: 'arn:aws:sqs:eu-west-1:123456789012:q.fifo',
+        body: literal,
+        attributes: { [NAME]: literal, empty: "''" },
+        groupId: literal,
+        deduplicationId: literal,
+      },
+    },
+    '/sns': {
+      sns: {
+        topic: 'arn:aws:sns:eu-west-1:123456789012:t',
+        subject: literal,
+        message: literal,
+        attributes: { [NAME]: literal },
+      },
+    },
+    '/ddb': {
+      dynamodb: {
+        table: 'pets',
+        action: 'PutItem',
+        item: {
+          [NAME]: literal,
+          n: { from: "'1.5e3'", type: 'N' },
+          b: { from: "'true'", type: 'BOOL' },
+          f: { from: literal, type: 'BOOL' },
+          blank: "''",
+        },
+      },
+    },
+    '/ddb-update': {
+      dynamodb: { table: 'pets', action: 'UpdateItem', key: { [NAME]: literal }, update: { [`${NAME}2`]: literal } },
+    },
     '/events': { eventbridge: { source: NAME, detailType: 'Order ## placed', detail: literal } },
     '/events-name': { eventbridge: { source: NAME, detailType: NAME } },
     '/kinesis': { kinesis: { stream: 'clicks', partitionKey: literal, data: literal } },
-    '/sfn': { stepfunctions: { stateMachine: 'arn:aws:states:eu-west-1:123456789012:stateMachine:s', input: literal, name: literal } },
+    '/sfn': {
+      stepfunctions: {
+        stateMachine: 'arn:aws:states:eu-west-1:123456789012:stateMachine:s',
+        input: literal,
+        name: literal,
+      },
+    },
     '/mock': { mock: { body: { [NAME]: HOSTILE, list: [NAME, HOSTILE] } } },
     '/s3': { s3: { bucket: 'docs', action: 'PutObject', key: 'a #1?/b c%' } },
   });
   const routes = routesOf(spec, {});
-  const request = async (route: string): Promise<string> => (await routes)(`POST ${route}`).request({ body: '{}' }).text;
+  const request = async (route: string): Promise<string> =>
+    (await routes)(`POST ${route}`).request({ body: '{}' }).text;
 
   it('SQS: body, attribute names and values, FIFO ids', async () => {
     expect(form(await request('/sqs'))).toEqual({
@@ -57,7 +93,10 @@ describe('literal text in every service template arrives as written', () => {
   });
 
   it('DynamoDB: attribute names and S, N, BOOL values', async () => {
-    expect(JSON.parse(await request('/ddb'))).toEqual({ TableName: 'pets', Item: { [NAME]: { S: HOSTILE }, n: { N: '1.5e3' }, b: { BOOL: true }, f: { BOOL: false }, blank: { S: '' } } });
+    expect(JSON.parse(await request('/ddb'))).toEqual({
+      TableName: 'pets',
+      Item: { [NAME]: { S: HOSTILE }, n: { N: '1.5e3' }, b: { BOOL: true }, f: { BOOL: false }, blank: { S: '' } },
+    });
     expect(JSON.parse(await request('/ddb-update'))).toMatchObject({
       Key: { [NAME]: { S: HOSTILE } },
       ExpressionAttributeNames: { '#k0': NAME, '#u0': `${NAME}2` },
@@ -80,11 +119,17 @@ describe('literal text in every service template arrives as written', () => {
   });
 
   it('Step Functions: input and name', async () => {
-    expect(JSON.parse(await request('/sfn'))).toEqual({ stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:s', input: JSON.stringify(HOSTILE), name: HOSTILE });
+    expect(JSON.parse(await request('/sfn'))).toEqual({
+      stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:s',
+      input: JSON.stringify(HOSTILE),
+      name: HOSTILE,
+    });
   });
 
   it('S3: the key, percent-encoded in the integration URI', async () => {
-    expect(resolve((await routes)('POST /s3').integration.uri, {})).toBe('arn:aws:apigateway:eu-west-1:s3:path/docs/a%20%231%3F/b%20c%25');
+    expect(resolve((await routes)('POST /s3').integration.uri, {})).toBe(
+      'arn:aws:apigateway:eu-west-1:s3:path/docs/a%20%231%3F/b%20c%25',
+    );
   });
 
   it('mock: the body', async () => {
@@ -96,11 +141,23 @@ describe('literal text in every service template arrives as written', () => {
 
 describe('text with no escape in its place is refused at its place', () => {
   it.each([
-    ['a target holding a quote or Velocity', { '/q': { sqs: { queue: "orders'#set($x = 1)" } } }, 'service-target-invalid', '/paths/~1q/post/x-gateway/integration/sqs/queue'],
-    ['a table holding a $ outside a placeholder', { '/t': { dynamodb: { table: 'pets$x', action: 'PutItem', item: { a: "'b'" } } } }, 'service-target-invalid', '/paths/~1t/post/x-gateway/integration/dynamodb/table'],
+    [
+      'a target holding a quote or Velocity',
+      { '/q': { sqs: { queue: "orders'#set($x = 1)" } } },
+      'service-target-invalid',
+      '/paths/~1q/post/x-gateway/integration/sqs/queue',
+    ],
+    [
+      'a table holding a $ outside a placeholder',
+      { '/t': { dynamodb: { table: 'pets$x', action: 'PutItem', item: { a: "'b'" } } } },
+      'service-target-invalid',
+      '/paths/~1t/post/x-gateway/integration/dynamodb/table',
+    ],
   ])('%s', async (_name, paths, code, pointer) => {
     const result = await compile(writeSpec(paths));
     expect(result.template).toBeUndefined();
-    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.location?.pointer])).toEqual([[code, pointer]]);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.location?.pointer])).toEqual([
+      [code, pointer],
+    ]);
   });
 });
