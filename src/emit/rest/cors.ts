@@ -6,6 +6,7 @@
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
  */
 import { mockIntegrationFields } from '../../integrations/mock.js';
+import { headerLookup } from '../../integrations/request-values.js';
 import type { JsonObject } from '../../load/load-document.js';
 import { type AwsValue, type CfnString, joinSub, type Json, toAwsValue } from '../../model/aws-value.js';
 import type { Cors, GatewayModel, HttpMethod } from '../../model/ir.js';
@@ -29,13 +30,18 @@ export function preflightHeaders(cors: Cors, methods: readonly HttpMethod[]): Re
 
 /**
  * With several origins no static header can answer: a response template echoes the request's Origin when
- * it is one of them (and sends no Access-Control-Allow-Origin otherwise). API Gateway keeps the header
- * name as the client spelled it (HTTP/2 clients send `origin`), so both spellings are read.
+ * it is one of them (and sends no Access-Control-Allow-Origin otherwise). The Origin header is read in
+ * whatever case the client spelled it (HTTP/2 clients send `origin`), and never from the query string.
  */
-export function originTemplate(cors: Cors): OriginTemplate | undefined {
+export function originTemplate(cors: Cors): CfnString | undefined {
+  const parts = originChoice(cors);
+  return parts && joinSub(parts);
+}
+
+function originChoice(cors: Cors): OriginTemplate | undefined {
   if (cors.origins.length < 2) return undefined;
   const test = cors.origins.flatMap((o, i) => [`${i > 0 ? ' || ' : ''}$origin == "`, toAwsValue(o)!, '"']);
-  return [`#set($origin = $input.params('Origin'))#if($origin == "")#set($origin = $input.params('origin'))#end#if(`, ...test, ')#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)#end'];
+  return [`${headerLookup('Origin', '$origin')}#if(`, ...test, ')#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)#end'];
 }
 
 /** The origin choice as parts of a template: text, and the origins (`${Name}` placeholders among them). */
@@ -72,7 +78,7 @@ export function emitCors(model: GatewayModel): Contribution {
             default: {
               statusCode: '200',
               responseParameters: Object.fromEntries(Object.entries(headers).map(([name, value]) => [`method.response.header.${name}`, value])),
-              ...(template !== undefined && { responseTemplates: { 'application/json': joinSub(template) } }),
+              ...(template !== undefined && { responseTemplates: { 'application/json': template } }),
             },
           },
         },
@@ -126,7 +132,7 @@ export function addCorsHeaders(body: JsonObject, cors: Cors): void {
 }
 
 function addOriginHeaders(body: JsonObject, cors: Cors): void {
-  const template = originTemplate(cors);
+  const template = originChoice(cors);
   const headers: Record<string, Json> = {
     ...(template === undefined ? { 'Access-Control-Allow-Origin': quoted(cors.origins[0]!) } : { Vary: "'Origin'" }),
     ...(cors.credentials && { 'Access-Control-Allow-Credentials': "'true'" }),
