@@ -4,9 +4,10 @@
  * template parameter and the string a `Ref` or `Fn::Sub`); any other string that still holds one would
  * reach the template as written, where CloudFormation replaces nothing outside `Fn::Sub`.
  *
- * Names (the keys of maps), mapping templates and mock bodies are text API Gateway reads as it is (in
- * Velocity, `${x}` is a variable): there only a `${Name}` that names a template parameter, an `AWS::`
- * pseudo parameter or a resource of the `--into` template is refused, as the substitution it looks like.
+ * Names (the keys of maps), an integration's request values and templates, mock bodies and gateway
+ * responses are text API Gateway reads as written (in Velocity, `${x}` is a variable): there only a
+ * `${Name}` that names a template parameter, an `AWS::` pseudo parameter or a resource of the `--into`
+ * template is refused, as the substitution it looks like.
  */
 import { childPointer, splitPointer } from '../diagnostics/diagnostic.js';
 import { placeholderNames } from './aws-value.js';
@@ -23,8 +24,11 @@ export function numberSetting(ctx: ModelContext, raw: unknown, pointer: string, 
   return String(raw);
 }
 
-/** Text passed to API Gateway as it is: request and response templates, gateway response bodies, mock bodies. */
-const VELOCITY = /\/integration\/(?:requestTemplate|responseTemplate|mock\/body(?:\/.*)?)$|^\/x-gateway\/gatewayResponses\/[^/]+\/body(?:\/[^/]+)?$/;
+/**
+ * Text API Gateway reads as written: an integration's request values (`'literal'` text among them), object
+ * keys, mapping templates and mock body, and gateway responses' headers and bodies.
+ */
+const VELOCITY = /\/integration\/.|^\/x-gateway\/gatewayResponses\/[^/]+\/(?:body|headers)(?:\/|$)/;
 
 export interface PlaceholderScope {
   /** Pointers of the strings whose placeholders were substituted. */
@@ -69,7 +73,7 @@ function refuse(ctx: ModelContext, name: string, pointer: string, velocity: bool
   const tokens = splitPointer(pointer);
   const key = tokens.slice(tokens.lastIndexOf('x-gateway') + 1).filter((t) => !/^\d+$/.test(t)).join('.');
   if (velocity) {
-    ctx.report('placeholder-not-substituted', 'error', `\`\${${name}}\` names a value of the template, but \`${key}\` is passed to API Gateway as written, where \`\${…}\` is a Velocity variable.`, pointer, `Pass the value in a stage variable (\`stage.variables: { value: "\${${name}}" }\`) and read \`$stageVariables.value\`; for a Velocity variable, use another name.`);
+    ctx.report('placeholder-not-substituted', 'error', `\`\${${name}}\` names a value of the template, but \`${key}\` is passed to API Gateway as written, where \`\${…}\` is literal text or a Velocity variable.`, pointer, `Pass the value in a stage variable (\`stage.variables: { value: "\${${name}}" }\`) and read \`$stageVariables.value\`; for a Velocity variable, use another name.`);
     return;
   }
   ctx.report('placeholder-not-substituted', 'error', `\`\${${name}}\` is not substituted in \`${key}\`: it would reach the template as written, and CloudFormation replaces \`\${…}\` only inside \`Fn::Sub\`.`, pointer, 'Write the value itself here; the keys that take `${Name}` placeholders say so in their schema description.');
