@@ -100,9 +100,10 @@ function quotaProblems(template: CfnTemplate, model: GatewayModel): Diagnostic[]
 function mergeInto(base: SourceFile, generated: Generated): CfnTemplate {
   const merged = structuredClone(base.value) as Record<string, unknown>;
   for (const section of MERGED_SECTIONS) {
-    const existing = (merged[section] ?? {}) as Record<string, unknown>;
-    for (const [id, value] of Object.entries(generated[section])) existing[id] ??= value;
-    if (Object.keys(existing).length > 0) merged[section] = existing;
+    // The base's own entries first, then the generated ones it does not define (`constructor` too).
+    const theirs = asBlock(merged[section]);
+    const entries = [...Object.entries(theirs), ...Object.entries(generated[section]).filter(([id]) => !Object.hasOwn(theirs, id))];
+    if (entries.length > 0) merged[section] = Object.fromEntries(entries);
   }
   return merged as CfnTemplate;
 }
@@ -114,7 +115,7 @@ const LOGICAL_ID_SECTIONS: readonly string[] = ['Parameters', 'Resources', 'Cond
 function logicalIdClashes(generated: Generated, model: GatewayModel, base: SourceFile | undefined): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const parameterOrigin = (id: string): Location => model.parameters.find((p) => p.name === id)?.origin ?? model.api.origin;
-  for (const id of Object.keys(generated.Parameters).filter((id) => id in generated.Resources)) {
+  for (const id of Object.keys(generated.Parameters).filter((id) => Object.hasOwn(generated.Resources, id))) {
     problems.push({
       code: 'logical-id-clash',
       severity: 'error',
@@ -128,7 +129,7 @@ function logicalIdClashes(generated: Generated, model: GatewayModel, base: Sourc
   const sam = samGeneratedResources(value);
   for (const section of MERGED_SECTIONS) {
     for (const id of Object.keys(generated[section])) {
-      const bySam = section === 'Outputs' || id in asBlock(value['Resources']) ? undefined : sam.get(id);
+      const bySam = section === 'Outputs' || Object.hasOwn(asBlock(value['Resources']), id) ? undefined : sam.get(id);
       if (bySam !== undefined) {
         problems.push({
           code: 'logical-id-clash',
@@ -140,7 +141,7 @@ function logicalIdClashes(generated: Generated, model: GatewayModel, base: Sourc
         });
         continue;
       }
-      const theirs = (section === 'Outputs' ? ['Outputs'] : LOGICAL_ID_SECTIONS).find((s) => id in asBlock(value[s]));
+      const theirs = (section === 'Outputs' ? ['Outputs'] : LOGICAL_ID_SECTIONS).find((s) => Object.hasOwn(asBlock(value[s]), id));
       if (theirs === undefined) continue;
       problems.push({
         code: 'logical-id-clash',

@@ -35,8 +35,8 @@ export interface LoadResult {
   readonly files: ReadonlyMap<string, SourceFile>;
 }
 
-/** Codes of diagnostics that mean the input or the config could not be read or used (exit code 2). */
-export const IO_ERROR_CODES: ReadonlySet<string> = new Set(['file-unreadable', 'invalid-config']);
+/** Codes of diagnostics that mean the input, the config or the --into template could not be read or used (exit code 2). */
+export const IO_ERROR_CODES: ReadonlySet<string> = new Set(['file-unreadable', 'invalid-config', 'not-a-template']);
 
 export async function loadDocument(path: string): Promise<LoadResult> {
   let text: string;

@@ -1,0 +1,96 @@
+/**
+ * Documents and --into templates of the wrong shape where the OpenAPI schema does not look (extensions,
+ * other files) or where a config lets the rules run anyway: each gets a located diagnostic, never a
+ * stack trace, and names that are also Object.prototype's keys mean nothing special.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compile, type Diagnostic, lint } from '../src/index.js';
+import { DEFAULT_CONFIG } from '../src/lint/config.js';
+
+const SPEC = `openapi: 3.0.3
+info: { title: T, version: "1" }
+x-gateway:
+  defaults:
+    integration: { lambda: "\${FnArn}" }
+paths:
+  /a:
+    get:
+      responses: { '200': { description: ok } }
+`;
+
+function write(files: Readonly<Record<string, string>>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gateform-malformed-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+/** Code and JSON pointer of each diagnostic, after checking that every one is located and readable. */
+function summary(diagnostics: readonly Diagnostic[]): string[] {
+  for (const d of diagnostics) {
+    expect(d.location, d.message).toBeDefined();
+    expect(d.message).not.toMatch(/\[object Object\]|\bundefined\b|\bNaN\b/);
+  }
+  return diagnostics.map((d) => `${d.severity} ${d.code} ${d.location?.pointer ?? '?'}`);
+}
+
+describe('a document of the wrong shape', () => {
+  const cases: [string, { spec: string; compile: string[]; message?: string }][] = [
+    ['a server that is a number', { spec: `${SPEC}servers: [128]\n`, compile: ['error openapi-structure /servers/0'] }],
+    ['a security scheme that is a string', { spec: `${SPEC}components:\n  securitySchemes:\n    foo: bar\n`, compile: ['error openapi-structure /components/securitySchemes/foo'] }],
+    ['components that is a string', { spec: `${SPEC}components: ""\n`, compile: ['error openapi-structure /components'] }],
+    ['an any-method that is a number', {
+      spec: SPEC.replace('    get:', '    x-amazon-apigateway-any-method: 7\n    get:'),
+      compile: ['error extension-schema /paths/~1a/x-amazon-apigateway-any-method'],
+    }],
+    ['an authorizer named like an Object.prototype key', {
+      spec: SPEC.replace('  defaults:', '  authorizers:\n    constructor: { type: token, function: "${AuthArn}" }\n  defaults:\n    auth: constructor'),
+      compile: [],
+    }],
+    ['a security requirement naming an Object.prototype key', {
+      spec: SPEC.replace("      responses:", '      security: [{ toString: [] }]\n      responses:').replace('x-gateway:\n  defaults:\n    integration: { lambda: "${FnArn}" }\n', ''),
+      compile: ['error integration-missing /paths/~1a/get', 'error authorizer-unknown /paths/~1a/get/security/0/toString'],
+      message: '`toString` is not a security scheme; declared: none.',
+    }],
+  ];
+  it.each(cases)('%s', async (_name, { spec, compile: want, message }) => {
+    const dir = write({ 'openapi.yaml': spec });
+    const compiled = await compile(join(dir, 'openapi.yaml'));
+    expect(summary(compiled.diagnostics)).toEqual(want);
+    expect(summary((await lint(join(dir, 'openapi.yaml'), DEFAULT_CONFIG)).diagnostics)).toEqual(want);
+    if (message !== undefined) expect(compiled.diagnostics.map((d) => d.message)).toContain(message);
+  });
+
+  it('runs the rules on a shape the loader refused when the config ignores that error', async () => {
+    const dir = write({ 'openapi.yaml': `${SPEC}servers: [128]\ncomponents:\n  securitySchemes:\n    foo: bar\n  x-amazon-apigateway-integrations: ""\n` });
+    const config = { ...DEFAULT_CONFIG, ignores: [{ pointer: '', rules: ['openapi-structure'] }] };
+    expect(summary((await lint(join(dir, 'openapi.yaml'), config)).diagnostics)).toEqual(['error http-api-extensions /components/x-amazon-apigateway-integrations']);
+  });
+});
+
+describe('an --into template of the wrong shape', () => {
+  const cases: [string, { base: string; want: string[] }][] = [
+    ['Outputs that is a string', { base: 'Outputs: "x"\nResources: {}\n', want: ['error not-a-template /Outputs'] }],
+    ['Parameters that is a number', { base: 'Parameters: 5\nResources: {}\n', want: ['error not-a-template /Parameters'] }],
+    ['Parameters that is a list', { base: 'Parameters: [a]\nResources: {}\n', want: ['error not-a-template /Parameters'] }],
+    ['Resources that is a list', { base: 'Resources: [a]\n', want: ['error not-a-template /Resources'] }],
+    ['a resource without a Type', { base: 'Resources:\n  Queue: { Properties: {} }\n  Topic: 5\n', want: ['error not-a-template /Resources/Queue', 'error not-a-template /Resources/Topic'] }],
+    ['a list, not a template', { base: '- Resources\n', want: ['error not-a-template '] }],
+    ['empty sections', { base: 'Parameters:\nOutputs:\nResources: {}\n', want: [] }],
+  ];
+  it.each(cases)('%s', async (_name, { base, want }) => {
+    const dir = write({ 'openapi.yaml': SPEC, 'base.yaml': base });
+    const result = await compile(join(dir, 'openapi.yaml'), { into: join(dir, 'base.yaml') });
+    expect(summary(result.diagnostics)).toEqual(want);
+    expect(result.template === undefined).toBe(want.length > 0);
+  });
+
+  it('keeps a base parameter named like an Object.prototype key apart from the generated ones', async () => {
+    const dir = write({ 'openapi.yaml': SPEC.replace('${FnArn}', '${constructor}'), 'base.yaml': 'Resources: {}\n' });
+    const result = await compile(join(dir, 'openapi.yaml'), { into: join(dir, 'base.yaml') });
+    expect(summary(result.diagnostics)).toEqual([]);
+    expect(Object.keys(result.template?.Parameters ?? {})).toEqual(['constructor']);
+  });
+});
