@@ -13,7 +13,7 @@ export interface IntegrationNode {
 export function integrationOf(node: OperationNode): IntegrationNode | undefined {
   const value = node.operation['x-amazon-apigateway-integration'];
   if (!isBlock(value) || Object.hasOwn(value, 'integrationSubtype')) return undefined;
-  return { value, pointer: childPointer(node.pointer, 'x-amazon-apigateway-integration'), type: String(value['type'] ?? '').toLowerCase() };
+  return { value, pointer: childPointer(node.pointer, 'x-amazon-apigateway-integration'), type: typeof value['type'] === 'string' ? value['type'].toLowerCase() : '' };
 }
 
 export interface AuthorizerNode {
