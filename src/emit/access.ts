@@ -6,7 +6,7 @@
 import { lambdaInvocationUri } from '../integrations/lambda.js';
 import { cfnValue, type AwsValue, type Json } from '../model/aws-value.js';
 import { pascalCase } from '../model/names.js';
-import type { Authorizer, GatewayModel, PolicyPrincipals, ResourcePolicy, Route } from '../model/ir.js';
+import type { Authorizer, GatewayModel, PolicyPrincipals, PrivateSources, ResourcePolicy, Route } from '../model/ir.js';
 import { type CfnOutput, type CfnResource, ref, sub } from './cfn.js';
 import type { Contribution, OperationPatch } from './contribution.js';
 
@@ -179,9 +179,35 @@ const THIS_API = 'execute-api:/*';
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-authorization-flow.html
  */
 export function renderPolicy(policy: ResourcePolicy): Json {
-  if (policy.kind === 'raw') return policy.document;
+  if (policy.kind === 'raw') return policy.privateTo ? withStatements(policy.document, privateDenied(policy.privateTo)) : policy.document;
   const rules = policy.kind === 'vpc-endpoints' ? { allow: { ...NOBODY, vpcEndpoints: policy.vpcEndpoints }, deny: NOBODY, anonymousCallers: false } : policy;
-  return { Version: '2012-10-17', Statement: [...allowStatements(rules.allow, rules.anonymousCallers), ...outsideDenied(rules.allow), ...denyStatements(rules.deny)] };
+  const statements = [...allowStatements(rules.allow, rules.anonymousCallers), ...outsideDenied(rules.allow), ...denyStatements(rules.deny)];
+  const confined = policy.kind === 'rules' && policy.privateTo ? privateDenied(policy.privateTo) : [];
+  return { Version: '2012-10-17', Statement: withoutRepeats([...statements, ...confined]) };
+}
+
+/** A private API's Deny of every call through a VPC endpoint (or from a VPC) it does not list. */
+function privateDenied(sources: PrivateSources): Json[] {
+  return outsideDenied({ ...NOBODY, ...sources });
+}
+
+/** A policy document with statements added after its own (`Statement` may be one statement or a list). */
+function withStatements(document: Json, added: readonly Json[]): Json {
+  const block = document as { readonly [key: string]: Json };
+  const own = block['Statement'];
+  const statements = Array.isArray(own) ? own : own === undefined ? [] : [own];
+  return { ...block, Statement: withoutRepeats([...statements, ...added]) };
+}
+
+/** Statements without a repeat of an earlier identical one (the confinement is often the allow list's own Deny). */
+function withoutRepeats(statements: readonly Json[]): Json[] {
+  const seen = new Set<string>();
+  return statements.filter((s) => {
+    const key = JSON.stringify(s);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 const NOBODY: PolicyPrincipals = { accounts: [], vpcEndpoints: [], vpcs: [], sourceIps: [] };

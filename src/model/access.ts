@@ -6,7 +6,7 @@ import { isIP } from 'node:net';
 import { childPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import { type AwsValue, isIntrinsic, type Json, placeholderNames, referencedNames } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope, setting } from './context.js';
-import type { AccessControl, ApiKey, Authorizer, EndpointType, PolicyPrincipals, ResourcePolicy, Route, RouteAuth, Throttle, UsagePlan } from './ir.js';
+import type { AccessControl, ApiKey, Authorizer, EndpointType, PolicyPrincipals, PrivateSources, ResourcePolicy, Route, RouteAuth, Throttle, UsagePlan } from './ir.js';
 import { pascalCase } from './names.js';
 
 const AUTHORIZERS = '/x-gateway/authorizers';
@@ -318,29 +318,67 @@ function checkSchemeNames(ctx: ModelContext, authorizers: readonly Authorizer[],
   }
 }
 
+const POLICY_EXTENSION = '/x-amazon-apigateway-policy';
+
 function buildPolicy(ctx: ModelContext, routes: readonly Route[], endpoint: EndpointType, vpcEndpoints: readonly AwsValue[]): ResourcePolicy | undefined {
   const raw = ctx.root['policy'];
   const pointer = '/x-gateway/policy';
-  if ('x-amazon-apigateway-policy' in ctx.document && raw !== undefined) {
-    ctx.report('duplicate-setting', 'error', 'The resource policy is set twice: by x-gateway.policy and by x-amazon-apigateway-policy.', pointer, 'Keep one of them.', [{ ...ctx.origin('/x-amazon-apigateway-policy'), message: 'also set here' }]);
+  const extension = Object.hasOwn(ctx.document, 'x-amazon-apigateway-policy') ? (ctx.document['x-amazon-apigateway-policy'] as Json) : undefined;
+  if (extension !== undefined && raw !== undefined) {
+    ctx.report('duplicate-setting', 'error', 'The resource policy is set twice: by x-gateway.policy and by x-amazon-apigateway-policy.', pointer, 'Keep one of them.', [{ ...ctx.origin(POLICY_EXTENSION), message: 'also set here' }]);
   }
-  if (endpoint === 'private' && vpcEndpoints.length === 0 && raw === undefined && !('x-amazon-apigateway-policy' in ctx.document)) {
+  const isPrivate = endpoint === 'private';
+  if (isPrivate && vpcEndpoints.length === 0 && raw === undefined && extension === undefined) {
     ctx.report('private-api-unreachable', 'error', 'A private API with neither VPC endpoints nor a resource policy can never be called.', '/x-gateway/api/endpoint', 'List the interface VPC endpoints in `api.vpcEndpoints`, or write a `policy`.');
   }
   if (raw === undefined) {
-    return endpoint === 'private' && vpcEndpoints.length > 0 ? { kind: 'vpc-endpoints', vpcEndpoints, origin: ctx.origin('/x-gateway/api/vpcEndpoints') } : undefined;
+    if (!isPrivate) return undefined;
+    if (extension !== undefined) return rawPolicy(ctx, extension, POLICY_EXTENSION, vpcEndpoints, true);
+    return vpcEndpoints.length > 0 ? { kind: 'vpc-endpoints', vpcEndpoints, origin: ctx.origin('/x-gateway/api/vpcEndpoints') } : undefined;
   }
   const block = asBlock(raw);
   if ('raw' in block) {
     for (const rules of ['allow', 'deny'].filter((key) => key in block)) {
       ctx.report('duplicate-setting', 'error', `The resource policy is set twice: by \`policy.raw\` and by \`policy.${rules}\`, which would be ignored.`, childPointer(pointer, rules), 'Keep `raw` alone, or write its statements as `allow`/`deny`.', [{ ...ctx.origin(childPointer(pointer, 'raw')), message: 'also set here' }]);
     }
-    return { kind: 'raw', document: block['raw'] as Json, origin: ctx.origin(childPointer(pointer, 'raw')) };
+    return rawPolicy(ctx, block['raw'] as Json, childPointer(pointer, 'raw'), vpcEndpoints, isPrivate);
   }
   const allow = principals(ctx, block['allow'], childPointer(pointer, 'allow'));
   const anonymous = routes.filter((r) => !r.auth || r.auth.kind === 'none');
   if (allow.accounts.length > 0) checkAccountAllow(ctx, routes, anonymous, childPointer(pointer, 'allow', 'accounts'));
-  return { kind: 'rules', allow, deny: principals(ctx, block['deny'], childPointer(pointer, 'deny')), anonymousCallers: anonymous.length > 0, origin: ctx.origin(pointer) };
+  // The places `allow` lists confine a private API's callers already; else the API's own endpoints do.
+  const listed = allow.vpcEndpoints.length + allow.vpcs.length > 0 ? { vpcEndpoints: allow.vpcEndpoints, vpcs: allow.vpcs } : { vpcEndpoints, vpcs: [] };
+  const privateTo = isPrivate ? confined(ctx, listed, pointer) : undefined;
+  return { kind: 'rules', allow, deny: principals(ctx, block['deny'], childPointer(pointer, 'deny')), anonymousCallers: anonymous.length > 0, ...(privateTo && { privateTo }), origin: ctx.origin(pointer) };
+}
+
+/**
+ * A policy document used as written; on a private API, with the API's VPC endpoints as the only way in.
+ * Without `api.vpcEndpoints`, the document must confine the callers itself (`aws:SourceVpce`/`aws:SourceVpc`).
+ */
+function rawPolicy(ctx: ModelContext, document: Json, pointer: string, vpcEndpoints: readonly AwsValue[], isPrivate: boolean): ResourcePolicy {
+  const origin = ctx.origin(pointer);
+  if (!isPrivate || (vpcEndpoints.length === 0 && conditionsOnVpc(document))) return { kind: 'raw', document, origin };
+  const privateTo = confined(ctx, { vpcEndpoints, vpcs: [] }, pointer);
+  return { kind: 'raw', document, ...(privateTo && { privateTo }), origin };
+}
+
+/** Whether a policy document has a condition on the VPC endpoint or VPC of the call (condition keys ignore case). */
+function conditionsOnVpc(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  return Object.entries(node).some(([key, value]) => /^aws:sourcevpce?$/i.test(key) || conditionsOnVpc(value));
+}
+
+/**
+ * A resource policy can admit VPC endpoints "in any account", and one that names none admits them all:
+ * only conditions on `aws:SourceVpce`/`aws:SourceVpc` keep out the interface endpoints of other accounts.
+ * A private API's policy therefore always denies calls from anywhere else.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies.html
+ */
+function confined(ctx: ModelContext, sources: PrivateSources, pointer: string): PrivateSources | undefined {
+  if (sources.vpcEndpoints.length + sources.vpcs.length > 0) return sources;
+  ctx.report('private-api-policy-unconfined', 'error', 'This private API\'s resource policy names no VPC endpoint or VPC, so a call through any interface VPC endpoint, of any AWS account, would reach it.', pointer, 'List the API\'s endpoints in `api.vpcEndpoints` (gateform then denies calls through any other), or restrict the policy with `allow.vpcEndpoints` or `allow.vpcs`.');
+  return undefined;
 }
 
 /**
