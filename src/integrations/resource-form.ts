@@ -124,3 +124,37 @@ function hintedForm(text: string): { form?: ResourceForm } {
   const forms = (['arn', 'url', 'name'] as const).filter((form) => words.includes(form));
   return forms.length === 1 ? { form: forms[0]! } : {};
 }
+
+/** IAM's wildcards: no name of a resource these integrations call has one, nor has any region or account id. */
+const WILDCARD = /[*?]/;
+
+/**
+ * What a target with an IAM wildcard in its written text would let the role touch (`every topic in every
+ * region of every account`), or undefined when it has none. Such a target names no resource the
+ * integration can call, and as the role's resource it matches every resource of the pattern.
+ */
+export function wildcardScope(value: AwsValue, kind: ResourceKind): string | undefined {
+  if (value.kind === 'intrinsic') return stringsOf(value.value).some((s) => WILDCARD.test(withoutPlaceholders(s))) ? `every ${kind.noun} the pattern matches` : undefined;
+  // Placeholders stand for values given at deploy time; only the text around them is read.
+  const written = (value.kind === 'literal' ? value.value : value.template).replace(/\$\{[^}]*\}/g, '…');
+  if (!WILDCARD.test(written)) return undefined;
+  if (!written.startsWith('arn:')) return matching(kind.noun, written);
+  const [, , , region = '', account = '', ...resource] = written.split(':');
+  const name = resource.join(':').split(/[:/]/).pop() ?? '';
+  const whole = (what: string, part: string, field: string): string => (part === '*' ? ` ${what} every ${field}` : WILDCARD.test(part) ? ` ${what} every ${field} matching \`${part}\`` : '');
+  return `${WILDCARD.test(name) ? matching(kind.noun, name) : `the ${kind.noun} \`${name}\``}${whole('in', region, 'region')}${whole('of', account, 'account')}`;
+}
+
+function matching(noun: string, pattern: string): string {
+  return pattern === '*' ? `every ${noun}` : `every ${noun} matching \`${pattern}\``;
+}
+
+function withoutPlaceholders(text: string): string {
+  return text.replace(/\$\{[^}]*\}/g, '');
+}
+
+/** The strings in an intrinsic (`Fn::Join` parts, an `Fn::Sub` template…). */
+function stringsOf(node: unknown): string[] {
+  if (typeof node === 'string') return [node];
+  return node !== null && typeof node === 'object' ? Object.values(node).flatMap(stringsOf) : [];
+}

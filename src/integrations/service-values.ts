@@ -3,7 +3,7 @@ import { childPointer } from '../diagnostics/diagnostic.js';
 import { type AwsValue, templateText } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import { pathParameterOf, readsBody, type RequestValue } from './request-values.js';
-import { declaredResource, type ResourceForm, resourceFormOf, type ResourceKind } from './resource-form.js';
+import { declaredResource, type ResourceForm, resourceFormOf, type ResourceKind, wildcardScope } from './resource-form.js';
 
 const NO_BODY = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
 
@@ -47,6 +47,12 @@ export function refuseBody(ctx: ModelContext, scope: RouteScope, action: string,
 /** The resource a service integration targets, and the form it is given in; undefined when that cannot be known (reported). */
 export function targetOf(ctx: ModelContext, raw: unknown, pointer: string, usage: string, kind: ResourceKind): { value: AwsValue; form: ResourceForm } | undefined {
   const value = ctx.value(raw, pointer, usage);
+  const scope = wildcardScope(value, kind);
+  if (scope !== undefined) {
+    const shown = value.kind === 'literal' ? `\`${value.value}\`` : value.kind === 'sub' ? `\`${value.template}\`` : 'This value';
+    ctx.report('service-target-wildcard', 'error', `${shown} is a pattern, not one ${kind.noun}: the integration cannot call it, and as an IAM resource it matches ${scope}, all of which a generated role would be allowed to use.`, pointer, `Name the one ${kind.noun} this operation uses (its ARN or name, or a reference such as \`!Ref\`); to reach others, give each its own operation.`);
+    return undefined;
+  }
   const form = resourceFormOf(ctx, value, kind, pointer);
   return form === undefined ? undefined : { value, form };
 }
