@@ -8,6 +8,7 @@ import { INTRINSIC_HINT, intrinsicProblem, isIntrinsic, referencedNames, unknown
 import { asBlock } from '../model/context.js';
 import type { GatewayModel } from '../model/ir.js';
 import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from './cfn.js';
+import { fitNames, fittedDescription, MAX_NAME } from './cfn-limits.js';
 import { emitRestApi } from './rest-api.js';
 import { samGeneratedResources } from './sam.js';
 import { emitWebSocket } from './websocket.js';
@@ -25,7 +26,7 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
   const withRest = model.routes.length > 0 || !model.websocket;
   const restParts = withRest ? emitRestApi(model, loaded) : { resources: {}, outputs: {}, diagnostics: [] };
   const ws = emitWebSocket(model);
-  const rest = { resources: { ...restParts.resources, ...ws?.resources }, outputs: { ...restParts.outputs, ...ws?.outputs }, diagnostics: restParts.diagnostics };
+  const rest = { ...fitNames({ ...restParts.resources, ...ws?.resources }, { ...restParts.outputs, ...ws?.outputs }), diagnostics: restParts.diagnostics };
   const parameters: Record<string, CfnParameter> = {};
   for (const p of model.parameters) {
     parameters[p.name] = {
@@ -44,11 +45,12 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
     Outputs: rest.outputs,
   };
   const defined = new Set([...Object.keys(parameters), ...Object.keys(rest.resources), ...(base ? namesDefinedBy(base) : [])]);
-  const problems = [...(withRest && model.routes.length === 0 ? [noMethods(loaded)] : []), ...rest.diagnostics, ...logicalIdClashes(generated, model, base), ...checkDocumentReferences(loaded, defined, base?.path)];
+  const problems = [...(withRest && model.routes.length === 0 ? [noMethods(loaded)] : []), ...rest.diagnostics, ...longParameterNames(model), ...logicalIdClashes(generated, model, base), ...checkDocumentReferences(loaded, defined, base?.path)];
   if (!base) {
     const template: CfnTemplate = {
       AWSTemplateFormatVersion: '2010-09-09',
-      Description: `${withRest ? model.api.name : model.websocket!.name}: Amazon API Gateway ${[withRest && 'REST', model.websocket && 'WebSocket'].filter(Boolean).join(' and ')} API compiled by gateform from ${basename(loaded.root.path)}`,
+      // The API's name comes from the spec, and may be long: cut to CloudFormation's limit.
+      Description: fittedDescription(`${withRest ? model.api.name : model.websocket!.name}: Amazon API Gateway ${[withRest && 'REST', model.websocket && 'WebSocket'].filter(Boolean).join(' and ')} API compiled by gateform from ${basename(loaded.root.path)}`),
       ...(Object.keys(parameters).length > 0 && { Parameters: parameters }),
       Resources: rest.resources,
       Outputs: rest.outputs,
@@ -57,6 +59,20 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
   }
   const template = mergeInto(base, generated);
   return { template, diagnostics: [...problems, ...quotaProblems(template, model)] };
+}
+
+/**
+ * A parameter is named by its `${Name}` placeholder, and passed by that name at deploy time: one longer
+ * than CloudFormation allows is refused, not renamed behind the user's back.
+ */
+function longParameterNames(model: GatewayModel): Diagnostic[] {
+  return model.parameters.filter((p) => p.name.length > MAX_NAME).map((p) => ({
+    code: 'name-too-long',
+    severity: 'error',
+    message: `The parameter name \`${p.name.slice(0, 40)}…\` is ${p.name.length} characters long; CloudFormation allows at most ${MAX_NAME}.`,
+    location: p.origin,
+    hint: 'Use a shorter `${Name}` placeholder.',
+  }));
 }
 
 /** API Gateway refuses to deploy a REST API without methods ("The REST API doesn't contain any methods"). */
