@@ -92,8 +92,8 @@ function textForm(text: string): { form?: ResourceForm } {
 
 function attributeForm(ctx: ModelContext, resource: string, attribute: string, kind: ResourceKind): Found {
   const declared = ctx.declared(resource);
-  if (declared?.kind === 'resource' && !(declared.type in kind.types)) return { why: `\`${resource}\``, type: declared.type };
-  const form = ATTRIBUTES[attribute];
+  if (declared?.kind === 'resource' && !Object.hasOwn(kind.types, declared.type)) return { why: `\`${resource}\``, type: declared.type };
+  const form = Object.hasOwn(ATTRIBUTES, attribute) ? ATTRIBUTES[attribute] : undefined;
   return { ...(form && { form }), why: `\`${resource}.${attribute}\`` };
 }
 
@@ -102,7 +102,7 @@ function referenceForm(ctx: ModelContext, name: string, kind: ResourceKind): Fou
   const declared = ctx.declared(name);
   const why = `\`${name}\``;
   if (declared?.kind === 'resource') {
-    const form = kind.types[declared.type];
+    const form = Object.hasOwn(kind.types, declared.type) ? kind.types[declared.type] : undefined;
     return form !== undefined ? { form, why } : { why, type: declared.type };
   }
   // A reference to something unknown is reported as such elsewhere; nothing more to say here.

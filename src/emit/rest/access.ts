@@ -15,10 +15,12 @@ import { API_KEY_SCHEME } from '../../model/access.js';
 
 export function emitAccess(model: GatewayModel): Contribution {
   const { api, access } = model;
-  const schemes: Record<string, Json> = {};
-  for (const authorizer of access.authorizers) schemes[authorizer.name] = securityScheme(authorizer);
   const usesKeys = model.routes.some((r) => r.apiKey);
-  if (usesKeys) schemes[API_KEY_SCHEME] = { type: 'apiKey', name: 'x-api-key', in: 'header' };
+  // Built from entries: an authorizer may be named `__proto__`, which an assignment would not keep.
+  const schemes: Record<string, Json> = Object.fromEntries([
+    ...access.authorizers.map((authorizer) => [authorizer.name, securityScheme(authorizer)]),
+    ...(usesKeys ? [[API_KEY_SCHEME, { type: 'apiKey', name: 'x-api-key', in: 'header' }]] : []),
+  ]);
 
   const body: Record<string, Json> = {};
   if (Object.keys(schemes).length > 0) body['components'] = { securitySchemes: schemes };
@@ -87,9 +89,10 @@ function securityScheme(authorizer: Authorizer): Json {
 /** The operation's `security` (and IAM auth), replacing whatever the spec wrote, when x-gateway says how it is authorized. */
 function operationSecurity(route: Route): OperationPatch[] {
   if (!route.auth && !route.apiKey) return [];
-  const requirement: Record<string, Json> = {};
-  if (route.auth?.kind === 'authorizer') requirement[route.auth.authorizer.name] = [...route.auth.scopes];
-  if (route.apiKey) requirement[API_KEY_SCHEME] = [];
+  const requirement: Record<string, Json> = Object.fromEntries([
+    ...(route.auth?.kind === 'authorizer' ? [[route.auth.authorizer.name, [...route.auth.scopes]]] : []),
+    ...(route.apiKey ? [[API_KEY_SCHEME, []]] : []),
+  ]);
   const fields: Record<string, Json> = { security: Object.keys(requirement).length > 0 ? [requirement] : [] };
   if (route.auth?.kind === 'iam') fields['x-amazon-apigateway-auth'] = { type: 'AWS_IAM' };
   return [{ route, fields }];
