@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Json } from '../model/aws-value.js';
-import type { CfnOutput, CfnResource } from './cfn.js';
+import type { CfnOutput, CfnResource } from '../model/cfn.js';
 
 export const MAX_NAME = 255;
 export const MAX_DESCRIPTION_BYTES = 1024;

@@ -7,7 +7,7 @@ import { INTRINSIC_HINT, intrinsicProblem, isIntrinsic, referencedNames, unknown
 import type { BaseTemplate } from '../model/base-template.js';
 import { asBlock } from '../model/context.js';
 import type { GatewayModel } from '../model/ir.js';
-import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from './cfn.js';
+import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from '../model/cfn.js';
 import { fitNames, fittedDescription, MAX_NAME } from './cfn-limits.js';
 import { emitRestApi } from './rest/rest-api.js';
 import { emitWebSocket } from './websocket/websocket-api.js';
@@ -187,7 +187,9 @@ function checkDocumentReferences(loaded: LoadedDocument, defined: ReadonlySet<st
         problems.push({ code: 'unknown-reference', severity: 'error', message: `\`${name}\` is not defined in the template.`, location: loaded.locate(pointer), hint: unknownReferenceHint(into, false) });
       }
     } else if (Array.isArray(node)) {
-      node.forEach((item, index) => visit(item, childPointer(pointer, index)));
+      node.forEach((item, index) => {
+        visit(item, childPointer(pointer, index));
+      });
     } else if (node !== null && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) if (key !== 'x-gateway' || !X_GATEWAY_PARENT.test(pointer)) visit(value, childPointer(pointer, key));
     }
