@@ -356,7 +356,7 @@ function rawPolicy(ctx: ModelContext, document: Json, pointer: string, vpcEndpoi
 }
 
 /** Whether a policy document has a condition on the VPC endpoint or VPC of the call (condition keys ignore case). */
-function conditionsOnVpc(node: unknown): boolean {
+export function conditionsOnVpc(node: unknown): boolean {
   if (node === null || typeof node !== 'object') return false;
   return Object.entries(node).some(([key, value]) => /^aws:sourcevpce?$/i.test(key) || conditionsOnVpc(value));
 }
