@@ -3,12 +3,12 @@
  * other files) or where a config lets the rules run anyway: each gets a located diagnostic, never a
  * stack trace, and names that are also Object.prototype's keys mean nothing special.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, type Diagnostic, lint } from '../src/index.js';
 import { DEFAULT_CONFIG } from '../src/lint/config.js';
+import { tempDir } from './support/temp.js';
 
 const SPEC = `openapi: 3.0.3
 info: { title: T, version: "1" }
@@ -22,7 +22,7 @@ paths:
 `;
 
 function write(files: Readonly<Record<string, string>>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gateform-malformed-'));
+  const dir = tempDir('gateform-malformed-');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }

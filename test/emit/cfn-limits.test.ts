@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fittedDescription, fittedName } from '../../src/emit/cfn-limits.js';
 import { compile } from '../../src/index.js';
 import { referencedNames } from '../../src/model/aws-value.js';
+import { tempDir } from '../support/temp.js';
 
 describe('fittedName', () => {
   it('keeps a name of up to 255 characters', () => {
@@ -33,7 +33,7 @@ describe('fittedDescription', () => {
 });
 
 describe('names from long spec names', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gateform-limits-'));
+  const dir = tempDir('gateform-limits-');
   const spec = (integration: string): string => {
     const path = `/${'segment'.repeat(40)}/{id}`;
     const path2 = `/${'segment'.repeat(40)}/{id}/other`;

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
 import { type ResourceKind, wholeReference, wildcardScope } from '../../src/integrations/resource-form.js';
 import type { AwsValue } from '../../src/model/aws-value.js';
+import { tempDir } from '../support/temp.js';
 
 describe('wholeReference', () => {
   it.each<[string, AwsValue, ReturnType<typeof wholeReference>]>([
@@ -41,7 +41,7 @@ describe('wildcardScope', () => {
   });
 
   it('refuses a wildcard target of every service, saying what the role would match', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gateform-wildcard-'));
+    const dir = tempDir('gateform-wildcard-');
     const targets = [
       ['sns: { topic: "arn:aws:sns:*:*:*" }', 'every topic in every region of every account'],
       ['sqs: { queue: "arn:aws:sqs:us-east-1:123456789012:*" }', 'every queue'],
