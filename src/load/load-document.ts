@@ -331,7 +331,7 @@ function checkVersion(file: SourceFile): { family: '3.0' | '3.1'; warning?: Diag
     return {
       code: 'unsupported-openapi-version',
       severity: 'error',
-      message: `Swagger ${String(doc['swagger'])} is not supported; gateform reads OpenAPI 3.0 and 3.1.`,
+      message: `Swagger ${typeof doc['swagger'] === 'object' ? '' : `${String(doc['swagger'])} `}is not supported; gateform reads OpenAPI 3.0 and 3.1.`,
       location: at('/swagger'),
       hint: 'Convert it first, e.g. `npx swagger2openapi spec.yaml -o openapi.yaml`.',
     };
@@ -356,7 +356,7 @@ function checkVersion(file: SourceFile): { family: '3.0' | '3.1'; warning?: Diag
   if (version === undefined) {
     return { code: 'not-openapi', severity: 'error', message: 'The document has no `openapi` version field.', location: at(''), hint: 'Add `openapi: 3.0.3` (or 3.1.0) at the top.' };
   }
-  const written = typeof version === 'string' ? `"${version}"` : `${String(version)} (a ${typeof version})`;
+  const written = typeof version === 'string' ? `"${version}"` : version === null ? 'null' : typeof version === 'object' ? (Array.isArray(version) ? 'a list' : 'a mapping') : `${String(version)} (a ${typeof version})`;
   return {
     code: 'unsupported-openapi-version',
     severity: 'error',

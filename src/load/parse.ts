@@ -7,7 +7,7 @@
  * printed (SourceFile.positionOf).
  */
 import jsyaml from 'js-yaml';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { childPointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { firstDuplicateKey } from './json-scan.js';
 import { LIMITS } from './read-policy.js';
 import { SourceFile } from './source-file.js';
@@ -112,6 +112,17 @@ function duplicateKey(path: string, text: string, { offset, key }: { offset: num
 }
 
 function checked(path: string, text: string, value: unknown): ParseResult {
+  const complexKey = text.includes('[object Object]') ? undefined : complexKeyPointer(value);
+  if (complexKey !== undefined) {
+    const diagnostic: Diagnostic = {
+      code: 'syntax-error',
+      severity: 'error',
+      message: 'A mapping key here is itself a mapping; keys of an OpenAPI document are text.',
+      location: { file: path, pointer: complexKey },
+      hint: 'Quote the key, or move the mapping to the value.',
+    };
+    return { file: new SourceFile(path, text, undefined), ok: false, diagnostics: [diagnostic] };
+  }
   // Without an anchor, the value is a tree; with one, a graph whose aliases are measured as the copies
   // `unshare` would make, before it makes them.
   if (!text.includes('&')) return depthOf(value) > MAX_DEPTH ? tooDeep(path, text) : { file: new SourceFile(path, text, value), ok: true, diagnostics: [] };
@@ -120,6 +131,23 @@ function checked(path: string, text: string, value: unknown): ParseResult {
   if (shape.added > LIMITS.aliasNodes) return aliasLimit(path, text, `YAML aliases expand the document by ${shape.added > 1e9 ? 'billions of' : shape.added.toLocaleString('en-US')} nodes; at most ${LIMITS.aliasNodes.toLocaleString('en-US')} are read.`);
   if (shape.depth > MAX_DEPTH) return tooDeep(path, text);
   return { file: new SourceFile(path, text, unshare(value, new Set())), ok: true, diagnostics: [] };
+}
+
+/**
+ * The pointer of the mapping that has a key written as a mapping (`? {a: 1}` or `{a: 1}: x`), which the
+ * YAML reader turns into the text `[object Object]`; undefined when there is none.
+ */
+function complexKeyPointer(value: unknown): string | undefined {
+  const stack: [unknown, string][] = [[value, '']];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const [node, pointer] = stack.pop()!;
+    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
+    seen.add(node);
+    if (!Array.isArray(node) && Object.hasOwn(node, '[object Object]')) return pointer;
+    for (const [key, child] of Object.entries(node)) if (child !== null && typeof child === 'object') stack.push([child, childPointer(pointer, key)]);
+  }
+  return undefined;
 }
 
 /**
