@@ -155,7 +155,7 @@ function readConfig(value: unknown, codes: readonly string[], folder: string, pr
   unknownKeys(value, KEYS, '', CONFIG_FILE, problem);
   const preset = value['extends'] ?? 'recommended';
   if (!PRESETS.includes(preset as Preset)) {
-    problem('/extends', `\`extends: ${String(preset)}\` is not a preset.${typeof preset === 'string' ? suggestion(preset, PRESETS) : ''}`, 'Use recommended, strict or all.');
+    problem('/extends', `\`extends: ${typeof preset === 'string' ? preset : describe(preset)}\` is not a preset.${typeof preset === 'string' ? suggestion(preset, PRESETS) : ''}`, 'Use recommended, strict or all.');
   }
   return { preset: preset as Preset, rules: readSeverities(value['rules'] ?? {}, codes, problem), ignores: readIgnores(value['ignore'] ?? [], codes, problem), read: readRefs(value['refs'] ?? {}, folder, problem) };
 }
@@ -182,7 +182,7 @@ function readSeverities(value: unknown, codes: readonly string[], problem: Probl
   for (const [id, severity] of Object.entries(value)) {
     const at = childPointer('/rules', id);
     if (!codes.includes(id)) problem(at, `\`${id}\` is not a rule.${suggestion(id, codes)}`, 'See docs/rules/ for the rules; compiler warnings may be set by their code too.');
-    else if (!SEVERITIES.includes(severity as RuleSeverity)) problem(at, `Severity \`${String(severity)}\` is not one of error, warn, off.${typeof severity === 'string' ? suggestion(severity, SEVERITIES) : ''}`, 'Use error, warn or off.');
+    else if (!SEVERITIES.includes(severity as RuleSeverity)) problem(at, `Severity ${typeof severity === 'string' ? `\`${severity}\`` : describe(severity)} is not one of error, warn, off.${typeof severity === 'string' ? suggestion(severity, SEVERITIES) : ''}`, 'Use error, warn or off.');
     else severities[id] = severity as RuleSeverity;
   }
   return severities;
@@ -212,7 +212,7 @@ function readIgnores(value: unknown, codes: readonly string[], problem: Problem)
       if (!Array.isArray(rules) || rules.length === 0) problem(childPointer(at, 'rules'), `\`rules\` must be a non-empty list of rule ids, not ${describe(rules)}.`, 'Leave `rules` out to ignore every rule there.');
       else {
         rules.forEach((id: unknown, i) => {
-          if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) problem(childPointer(at, 'rules', i), `\`${String(id)}\` is not a rule id.`, 'Rule ids and diagnostic codes are kebab-case, such as operation-no-auth.');
+          if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) problem(childPointer(at, 'rules', i), `${typeof id === 'string' ? `\`${id}\`` : describe(id)} is not a rule id.`, 'Rule ids and diagnostic codes are kebab-case, such as operation-no-auth.');
           else if (!codes.includes(id) && closest(id, codes)) problem(childPointer(at, 'rules', i), `\`${id}\` is not a rule.${suggestion(id, codes)}`, 'See docs/rules/ for the rules.');
         });
       }
