@@ -161,3 +161,16 @@ describe('glob matcher', () => {
     expect(globMatcher('**a**a**a**a**a**a**a**a**a**b')('a/'.repeat(200))).toBe(false);
   });
 });
+
+describe('values printed in messages', () => {
+  it.each([
+    ['`openapi` as a mapping', `openapi: { a: 1 }\ninfo: { title: T, version: "1" }\npaths: {}\n`, /`openapi: a mapping` is not a version/],
+    ['`swagger` as a list', `swagger: [2]\ninfo: { title: T, version: "1" }\npaths: {}\n`, /^Swagger is not supported/],
+    ['a mapping written as a key', `${HEAD}paths: {}\nx-a:\n  ? { a: 1 }\n  : b\n`, /A mapping key here is itself a mapping/],
+  ])('name %s as such, never `[object Object]`', async (_name, text, message) => {
+    const dir = project({ 'openapi.yaml': text });
+    const [diagnostic] = (await loadDocument(join(dir, 'openapi.yaml'))).diagnostics;
+    expect(diagnostic?.message).toMatch(message);
+    expect(diagnostic?.message).not.toContain('[object Object]');
+  });
+});
