@@ -114,8 +114,7 @@ export function readUnder(path: string, root: string, maxBytes: number = LIMITS.
     const stats = fstatSync(fd);
     const type = fileTypeName(stats);
     if (type !== undefined) return { ok: false, kind: 'refused', reason: `it is ${type}, and only regular files are read`, hint: 'Name a YAML or JSON file.' };
-    const tooLarge: ReadFailure = { ok: false, kind: 'limit', reason: `it is larger than ${megabytes(maxBytes)}, the limit for one file`, hint: 'Split the document into files of its parts with $refs.' };
-    if (stats.size > maxBytes) return tooLarge;
+    if (stats.size > maxBytes) return tooLarge(maxBytes);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -123,7 +122,7 @@ export function readUnder(path: string, root: string, maxBytes: number = LIMITS.
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       total += n;
-      if (total > maxBytes) return tooLarge;
+      if (total > maxBytes) return tooLarge(maxBytes);
       chunks.push(chunk.subarray(0, n));
     }
     return { ok: true, bytes: Buffer.concat(chunks, total) };
@@ -145,18 +144,20 @@ export async function fetchRemote(url: string, maxBytes: number = LIMITS.fileByt
     if (!response.ok || !response.body) return unreadable(`the server answered ${response.status}`);
     const chunks: Uint8Array[] = [];
     let total = 0;
+    // Leaving the loop early cancels the download.
     for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
       total += chunk.length;
-      if (total > maxBytes) {
-        await response.body.cancel();
-        return { ok: false, kind: 'limit', reason: `it is larger than ${megabytes(maxBytes)}, the limit for one file`, hint: 'Split the document into files of its parts with $refs.' };
-      }
+      if (total > maxBytes) break;
       chunks.push(chunk);
     }
-    return { ok: true, bytes: Buffer.concat(chunks, total) };
+    return total > maxBytes ? tooLarge(maxBytes) : { ok: true, bytes: Buffer.concat(chunks, total) };
   } catch (error) {
     return unreadable(error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${REMOTE_TIMEOUT_MS / 1000} s` : 'the request failed', error);
   }
+}
+
+function tooLarge(maxBytes: number): ReadFailure {
+  return { ok: false, kind: 'limit', reason: `it is larger than ${megabytes(maxBytes)}, the limit for one file`, hint: 'Split the document into files of its parts with $refs.' };
 }
 
 export function megabytes(bytes: number): string {

@@ -1,5 +1,7 @@
 /** A spec is untrusted input: what its `$ref`s may read, and the limits on what it may make gateform build. */
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -90,6 +92,24 @@ describe('$ref read policy', () => {
     expect((await loadDocument(spec, readPolicy(spec, { root: dir }))).diagnostics).toEqual([]);
     writeFileSync(join(dir, 'api', 'gateform.config.yaml'), 'refs:\n  root: ..\n');
     expect((await compile(spec)).diagnostics.map((d) => d.code)).not.toContain('ref-refused');
+  });
+
+  it('reads a remote $ref only when enabled, within the size limit', async () => {
+    const server = createServer((request, response) => {
+      response.end(request.url === '/big.yaml' ? 'x'.repeat(LIMITS.fileBytes + 1) : 'get: { responses: { "200": { description: ok } } }\n');
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const dir = project({ 'openapi.yaml': specWithRef(`${url}/pets.yaml`), 'big.yaml': specWithRef(`${url}/big.yaml`) });
+      const spec = join(dir, 'openapi.yaml');
+      expect((await loadDocument(spec)).diagnostics.map((d) => d.code)).toEqual(['ref-refused']);
+      expect((await loadDocument(spec, readPolicy(spec, { remote: true }))).diagnostics).toEqual([]);
+      const big = join(dir, 'big.yaml');
+      expect((await loadDocument(big, readPolicy(big, { remote: true }))).diagnostics.map((d) => d.code)).toEqual(['document-too-large']);
+    } finally {
+      server.close();
+    }
   });
 
   it('reports a loop of $refs across two files as it does one in a file', async () => {
