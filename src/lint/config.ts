@@ -122,7 +122,7 @@ export function loadConfig(path: string, rules: readonly Rule[]): ConfigResult {
   const folder = dirname(resolve(path));
   const config = readConfig(parsed.file.value ?? {}, [...ruleIds, ...NON_FATAL_CODES], folder, problem);
   if (diagnostics.length > 0) return { file: parsed.file, diagnostics };
-  return { config: { ...config, root: folder }, file: parsed.file, diagnostics };
+  return { config: { ...config, root: folder }, file: parsed.file, diagnostics: widened(config.read ?? {}, shown) };
 }
 
 type Problem = (pointer: string, message: string, hint: string) => void;
@@ -158,6 +158,16 @@ function readConfig(value: unknown, codes: readonly string[], folder: string, pr
     problem('/extends', `\`extends: ${typeof preset === 'string' ? preset : describe(preset)}\` is not a preset.${typeof preset === 'string' ? suggestion(preset, PRESETS) : ''}`, 'Use recommended, strict or all.');
   }
   return { preset: preset as Preset, rules: readSeverities(value['rules'] ?? {}, codes, problem), ignores: readIgnores(value['ignore'] ?? [], codes, problem), read: readRefs(value['refs'] ?? {}, folder, problem) };
+}
+
+/**
+ * A config that widens what specs may read says so on every run (a note at `refs`): in a pull request it
+ * is as untrusted as the spec, and a wider read policy should never go unseen.
+ */
+function widened(read: ReadOptions, file: string): Diagnostic[] {
+  const what = [...(read.root !== undefined ? [`files under ${read.root}`] : []), ...(read.remote ? ['remote URLs'] : [])];
+  if (what.length === 0) return [];
+  return [{ code: 'refs-widened', severity: 'info', message: `This config lets $refs read ${what.join(' and ')}.`, location: { file, pointer: '/refs' }, hint: 'Review a change to `refs` like a change to code: it sets what a spec may read.' }];
 }
 
 /** `refs: { root, remote }`: the folder `$ref`s may read under (relative to the config's folder), and remote refs. */

@@ -91,7 +91,10 @@ describe('$ref read policy', () => {
     expect((await loadDocument(spec)).diagnostics.map((d) => d.code)).toEqual(['ref-refused']);
     expect((await loadDocument(spec, readPolicy(spec, { root: dir }))).diagnostics).toEqual([]);
     writeFileSync(join(dir, 'api', 'gateform.config.yaml'), 'refs:\n  root: ..\n');
-    expect((await compile(spec)).diagnostics.map((d) => d.code)).not.toContain('ref-refused');
+    const codes = (await compile(spec)).diagnostics.map((d) => d.code);
+    expect(codes).not.toContain('ref-refused');
+    // Never silently: the config that widens the root says so.
+    expect(codes).toContain('refs-widened');
   });
 
   it('reads a remote $ref only when enabled, within the size limit', async () => {
