@@ -11,7 +11,7 @@ import { actionUri, allow, arnOf, regionOf } from './iam.js';
 import { embeddedJsonValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
 import { requestValue, targetOf } from './service-values.js';
-import type { EventBridgeIntegration, ServiceCommon } from './service-types.js';
+import type { EventBridgeIntegration, ServiceCommon } from '../model/ir.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';
 
@@ -31,7 +31,7 @@ export function parseEventBridge(ctx: ModelContext, block: Block, pointer: strin
 
 export function renderEventBridgeIntegration(route: ServiceRoute, integration: EventBridgeIntegration): IntegrationOutput {
   // Detail is a JSON object: a value that is not the body or a body field goes in as {"value": "…"}.
-  const detail = embeddedJsonValue(integration.detail, '$detail', (quoted) => `{\\"value\\": ${quoted}}`);
+  const detail = embeddedJsonValue(integration.detail, '$detail', (json) => `{"value": ${json}}`);
   const busArn = arnOf(integration.bus, integration.busForm, 'events', 'event-bus/');
   return renderServiceIntegration(route, integration, {
     service: 'EventBridge',
