@@ -14,4 +14,12 @@ const runMs = Number(process.hrtime.bigint() - start) / 1e6;
 const codes = [...new Set([...printed.matchAll(/\[([a-z0-9-]+)\]\n/g)].map((m) => m[1]))];
 // CPU time of the whole process (Node's start included): on a busy machine it stays near what the work costs.
 const { user, system } = process.cpuUsage();
-process.stdout.write(JSON.stringify({ exit, codes, runMs, cpuMs: (user + system) / 1e3, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    exit,
+    codes,
+    runMs,
+    cpuMs: (user + system) / 1e3,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  }) + '\n',
+);

@@ -15,7 +15,10 @@ const LIMIT_MS = 2000;
 const LIMIT_MB = 200;
 const HEAD = 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\n';
 const ref = (target) => `${HEAD}paths:\n  /a:\n    $ref: '${target}'\n`;
-const bomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 9 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(',')}]`)].join('\n');
+const bomb = [
+  'a0: &a0 [x, x, x, x, x, x, x, x, x]',
+  ...Array.from({ length: 9 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(',')}]`),
+].join('\n');
 
 /** Each case: its spec, and what else its folder holds. */
 const CASES = {
@@ -23,14 +26,34 @@ const CASES = {
   'ref-outside-root': { spec: ref('../../../../../../etc/passwd') },
   'ref-dev-zero': { spec: ref('/dev/zero') },
   'ref-fifo': { spec: ref('./fifo.yaml'), setup: (dir) => execFileSync('mkfifo', [join(dir, 'fifo.yaml')]) },
-  'ref-symlink-dev-zero': { spec: ref('./zero.yaml'), setup: (dir) => execFileSync('ln', ['-s', '/dev/zero', join(dir, 'zero.yaml')]) },
-  'ref-sparse-8gb': { spec: ref('./big.yaml'), setup: (dir) => { writeFileSync(join(dir, 'big.yaml'), ''); truncateSync(join(dir, 'big.yaml'), 8 * 1024 ** 3); } },
+  'ref-symlink-dev-zero': {
+    spec: ref('./zero.yaml'),
+    setup: (dir) => execFileSync('ln', ['-s', '/dev/zero', join(dir, 'zero.yaml')]),
+  },
+  'ref-sparse-8gb': {
+    spec: ref('./big.yaml'),
+    setup: (dir) => {
+      writeFileSync(join(dir, 'big.yaml'), '');
+      truncateSync(join(dir, 'big.yaml'), 8 * 1024 ** 3);
+    },
+  },
   'ref-remote': { spec: ref('http://169.254.169.254/latest/meta-data/') },
   'yaml-alias-bomb': { spec: `${HEAD}paths: {}\nx-bomb:\n${bomb.replace(/^/gm, '  ')}\n` },
-  'yaml-merge-bomb': { spec: `${HEAD}paths: {}\nx-m:\n  a: &a {${Array.from({ length: 40 }, (_, i) => `k${i}: 1`).join(', ')}}\n${Array.from({ length: 12 }, (_, i) => `  b${i}: &b${i} {<<: [${Array(6).fill(i === 0 ? '*a' : `*b${i - 1}`).join(', ')}]}`).join('\n')}\n` },
+  'yaml-merge-bomb': {
+    spec: `${HEAD}paths: {}\nx-m:\n  a: &a {${Array.from({ length: 40 }, (_, i) => `k${i}: 1`).join(', ')}}\n${Array.from(
+      { length: 12 },
+      (_, i) =>
+        `  b${i}: &b${i} {<<: [${Array(6)
+          .fill(i === 0 ? '*a' : `*b${i - 1}`)
+          .join(', ')}]}`,
+    ).join('\n')}\n`,
+  },
   'yaml-alias-cycle': { spec: `${HEAD}paths: {}\nx-a: &a [*a, *a]\n` },
   'nesting-yaml': { spec: `${HEAD}paths: {}\nx-a: ${'['.repeat(470)}${']'.repeat(470)}\n` },
-  'nesting-json': { file: 'openapi.json', spec: `{"openapi":"3.0.3","info":{"title":"T","version":"1"},"paths":{},"x":${'['.repeat(460)}${']'.repeat(460)}}` },
+  'nesting-json': {
+    file: 'openapi.json',
+    spec: `{"openapi":"3.0.3","info":{"title":"T","version":"1"},"paths":{},"x":${'['.repeat(460)}${']'.repeat(460)}}`,
+  },
   'invalid-utf8': { spec: `${HEAD}paths: {}\nx-a: "\udcff"\n`, bytes: true },
   'ignore-glob-backtracking': {
     file: `${'a'.repeat(60)}.yaml`,
@@ -54,12 +77,18 @@ for (const [name, { spec, file = 'openapi.yaml', setup, bytes }] of Object.entri
   setup?.(dir);
   for (const command of ['lint', 'compile']) {
     const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, ['bench/hostile-run.js', command, join(dir, file)], { encoding: 'utf8', timeout: 20_000 });
+    const result = spawnSync(process.execPath, ['bench/hostile-run.js', command, join(dir, file)], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     const wall = Number(process.hrtime.bigint() - start) / 1e6;
     const measured = result.status === 0 ? JSON.parse(result.stdout) : undefined;
-    const ok = measured !== undefined && measured.runMs < LIMIT_MS && measured.cpuMs < LIMIT_MS && measured.maxRssMb < LIMIT_MB;
+    const ok =
+      measured !== undefined && measured.runMs < LIMIT_MS && measured.cpuMs < LIMIT_MS && measured.maxRssMb < LIMIT_MB;
     over ||= !ok;
-    rows.push(`${`${name} (${data.length} B)`.padEnd(34)} ${command.padEnd(8)} ${measured ? `exit ${measured.exit}   run ${measured.runMs.toFixed(0).padStart(4)} ms   process CPU ${measured.cpuMs.toFixed(0).padStart(4)} ms, wall ${wall.toFixed(0).padStart(5)} ms   peak RSS ${measured.maxRssMb.toFixed(0).padStart(4)} MB   ${measured.codes.join(', ')}` : `FAILED (${result.signal ?? `exit ${result.status}`}) ${result.stderr.slice(0, 200)}`}${ok ? '' : '   OVER'}`);
+    rows.push(
+      `${`${name} (${data.length} B)`.padEnd(34)} ${command.padEnd(8)} ${measured ? `exit ${measured.exit}   run ${measured.runMs.toFixed(0).padStart(4)} ms   process CPU ${measured.cpuMs.toFixed(0).padStart(4)} ms, wall ${wall.toFixed(0).padStart(5)} ms   peak RSS ${measured.maxRssMb.toFixed(0).padStart(4)} MB   ${measured.codes.join(', ')}` : `FAILED (${result.signal ?? `exit ${result.status}`}) ${result.stderr.slice(0, 200)}`}${ok ? '' : '   OVER'}`,
+    );
   }
 }
 console.log(`Hostile specs (limits: ${LIMIT_MS} ms, ${LIMIT_MB} MB each)`);

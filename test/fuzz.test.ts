@@ -6,14 +6,14 @@
  * `undefined` or `NaN`. The seed and the budget are fixed, so a failure reproduces: `FUZZ_RUNS=2000`
  * explores further.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { main } from '../src/cli/main.js';
 import { compile } from '../src/compile.js';
 import { fixtureCases } from './support/fixtures.js';
+import { tempDir } from './support/temp.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 1313);
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 60);
@@ -29,7 +29,28 @@ function random(seed: number): () => number {
   };
 }
 
-const VALUES: readonly unknown[] = [128, -1, 0, 1e308, '', 'x', 'constructor', '__proto__', '${Nope}', '\u001b[31mred', null, true, [], {}, [1], ['a'], { a: 1 }, { $ref: '#/nope' }, { Ref: 'Nope' }, { 'Fn::GetAtt': 'x' }];
+const VALUES: readonly unknown[] = [
+  128,
+  -1,
+  0,
+  1e308,
+  '',
+  'x',
+  'constructor',
+  '__proto__',
+  '${Nope}',
+  '\u001b[31mred',
+  null,
+  true,
+  [],
+  {},
+  [1],
+  ['a'],
+  { a: 1 },
+  { $ref: '#/nope' },
+  { Ref: 'Nope' },
+  { 'Fn::GetAtt': 'x' },
+];
 const KEYS: readonly string[] = ['constructor', '__proto__', 'toString', 'x-gateway', '$ref', '', '200', 'x'];
 
 interface Mutant {
@@ -41,7 +62,9 @@ interface Mutant {
 /** Every node's path (keys and indexes) in `value`. */
 function paths(value: unknown, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   out.push(path);
-  if (value !== null && typeof value === 'object') for (const [key, child] of Object.entries(value)) paths(child, [...path, Array.isArray(value) ? Number(key) : key], out);
+  if (value !== null && typeof value === 'object')
+    for (const [key, child] of Object.entries(value))
+      paths(child, [...path, Array.isArray(value) ? Number(key) : key], out);
   return out;
 }
 
@@ -50,7 +73,7 @@ function at(value: unknown, path: readonly (string | number)[]): unknown {
 }
 
 function mutate(text: string, value: unknown, pick: () => number): Mutant {
-  const choose = <T,>(list: readonly T[]): T => list[Math.floor(pick() * list.length)]!;
+  const choose = <T>(list: readonly T[]): T => list[Math.floor(pick() * list.length)]!;
   const kind = pick();
   if (kind < 0.1) {
     const cut = Math.floor(pick() * text.length);
@@ -59,7 +82,10 @@ function mutate(text: string, value: unknown, pick: () => number): Mutant {
   if (kind < 0.2) {
     const offset = Math.floor(pick() * text.length);
     const char = choose(['\u0000', '\u001b', '"', "'", '{', '[', ':', '&a', '*a', '!Ref', '\t', '\ufffd', '#']);
-    return { text: text.slice(0, offset) + char + text.slice(offset + 1), what: `${JSON.stringify(char)} at ${offset}` };
+    return {
+      text: text.slice(0, offset) + char + text.slice(offset + 1),
+      what: `${JSON.stringify(char)} at ${offset}`,
+    };
   }
   const copy = structuredClone(value) as Record<string, unknown>;
   // Shallow nodes more often: there are few of them, and every later stage reads them.
@@ -93,7 +119,8 @@ function mutate(text: string, value: unknown, pick: () => number): Mutant {
 }
 
 /** A config that uses every key, for mutants of configs. */
-const CONFIG = 'extends: strict\nrules:\n  operation-no-auth: off\n  model-keyword-ignored: warn\nignore:\n  - file: "**/*.yaml"\n    pointer: /paths\n    rules: [operation-no-auth]\nrefs:\n  root: .\n  remote: false\n';
+const CONFIG =
+  'extends: strict\nrules:\n  operation-no-auth: off\n  model-keyword-ignored: warn\nignore:\n  - file: "**/*.yaml"\n    pointer: /paths\n    rules: [operation-no-auth]\nrefs:\n  root: .\n  remote: false\n';
 
 const WHOLE_FILE = new Set(['file-unreadable', 'document-too-large']);
 
@@ -103,7 +130,11 @@ const LEAKS = ['[object Object]', 'undefined', 'NaN'];
 async function check(spec: string, base: string | undefined, mutant: Mutant): Promise<string[]> {
   const problems: string[] = [];
   const out = { stdout: '', stderr: '' };
-  const io = { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t), color: false };
+  const io = {
+    stdout: (t: string) => void (out.stdout += t),
+    stderr: (t: string) => void (out.stderr += t),
+    color: false,
+  };
   const runs: [string, string[]][] = [
     ['compile', ['compile', spec, ...(base ? ['--into', base] : [])]],
     ['lint', ['lint', spec, '--format', 'json']],
@@ -114,7 +145,9 @@ async function check(spec: string, base: string | undefined, mutant: Mutant): Pr
     try {
       status = await main(argv, io);
     } catch (error) {
-      problems.push(`${name} threw ${error instanceof Error ? error.stack?.split('\n').slice(0, 3).join(' | ') : String(error)}`);
+      problems.push(
+        `${name} threw ${error instanceof Error ? error.stack?.split('\n').slice(0, 3).join(' | ') : String(error)}`,
+      );
       continue;
     }
     if (![0, 1, 2].includes(status)) problems.push(`${name} exited ${status}`);
@@ -122,16 +155,20 @@ async function check(spec: string, base: string | undefined, mutant: Mutant): Pr
     if (name === 'lint') {
       for (const d of JSON.parse(out.stdout) as { file?: string; line?: number; code: string; message: string }[]) {
         // A file that could not be read at all is the place of its own diagnostic.
-        if (d.file === undefined || (d.line === undefined && !WHOLE_FILE.has(d.code))) problems.push(`lint: ${d.code} has no place: ${d.message}`);
+        if (d.file === undefined || (d.line === undefined && !WHOLE_FILE.has(d.code)))
+          problems.push(`lint: ${d.code} has no place: ${d.message}`);
       }
     }
     const printed = out.stdout + out.stderr;
-    for (const leak of LEAKS) if (printed.includes(leak) && !mutant.text.includes(leak)) problems.push(`${name} printed ${leak}: ${printed.split('\n').find((l) => l.includes(leak))}`);
+    for (const leak of LEAKS)
+      if (printed.includes(leak) && !mutant.text.includes(leak))
+        problems.push(`${name} printed ${leak}: ${printed.split('\n').find((l) => l.includes(leak))}`);
   }
   // Every diagnostic of the library has a place too (the CLI's stylish output does not show it).
   try {
     const result = await compile(spec, base ? { into: base } : {});
-    for (const d of result.diagnostics) if (!d.location) problems.push(`compile: ${d.code} has no location: ${d.message}`);
+    for (const d of result.diagnostics)
+      if (!d.location) problems.push(`compile: ${d.code} has no location: ${d.message}`);
   } catch {
     // Reported by the CLI's run above.
   }
@@ -143,35 +180,49 @@ async function check(spec: string, base: string | undefined, mutant: Mutant): Pr
  * in model/emit and the rules), recognised by what the run reported; each entry goes when its fix lands.
  */
 const KNOWN: readonly { readonly problem: RegExp; readonly case: string }[] = [
-  { problem: /Cannot use 'in' operator to search for 'x-amazon-apigateway-integrations'/, case: '`components: ""` (components not a mapping)' },
-  { problem: /Cannot use 'in' operator to search for 'x-amazon-apigateway-authorizer'/, case: 'a security scheme given as a string' },
+  {
+    problem: /Cannot use 'in' operator to search for 'x-amazon-apigateway-integrations'/,
+    case: '`components: ""` (components not a mapping)',
+  },
+  {
+    problem: /Cannot use 'in' operator to search for 'x-amazon-apigateway-authorizer'/,
+    case: 'a security scheme given as a string',
+  },
   { problem: /at mergeInto .*emit\/template\.ts/, case: 'an --into template with `Outputs: "x"` or `Parameters: 5`' },
-  { problem: /duplicate-setting has no place: The security scheme `(constructor|__proto__|toString)`/, case: 'an authorizer named `constructor` (or another Object.prototype key)' },
+  {
+    problem: /duplicate-setting has no place: The security scheme `(constructor|__proto__|toString)`/,
+    case: 'an authorizer named `constructor` (or another Object.prototype key)',
+  },
 ];
 
 describe('mutation fuzzer', () => {
   const cases = fixtureCases();
-  it(`survives ${RUNS} mutants of the fixtures (seed ${SEED})`, async () => {
-    const pick = random(SEED);
-    const work = mkdtempSync(join(tmpdir(), 'gateform-fuzz-'));
-    const failures: string[] = [];
-    for (let run = 0; run < RUNS; run += 1) {
-      const fixture = cases[Math.floor(pick() * cases.length)]!;
-      const dir = join(work, String(run));
-      cpSync(fixture.dir, dir, { recursive: true });
-      const spec = join(dir, basename(fixture.input));
-      const base = fixture.base && join(dir, basename(fixture.base));
-      // Mostly the spec; else the --into template, or a config beside the spec.
-      const target = pick();
-      const file = target < 0.15 && base ? base : target > 0.85 ? join(dir, 'gateform.config.yaml') : spec;
-      if (file.endsWith('gateform.config.yaml')) writeFileSync(file, CONFIG);
-      const text = readFileSync(file, 'utf8');
-      const mutant = mutate(text, parse(text, { uniqueKeys: false, logLevel: 'silent' }) as unknown, pick);
-      // JSON fixtures stay JSON files, read as YAML when the mutant is YAML (the loader falls back).
-      writeFileSync(file, mutant.text);
-      const problems = (await check(spec, base, mutant)).filter((p) => !KNOWN.some((k) => k.problem.test(p)));
-      if (problems.length > 0) failures.push(`${fixture.name}, ${basename(file)}: ${mutant.what}:\n  ${problems.join('\n  ')}`);
-    }
-    expect(failures).toEqual([]);
-  }, Math.max(30_000, RUNS * 200));
+  it(
+    `survives ${RUNS} mutants of the fixtures (seed ${SEED})`,
+    async () => {
+      const pick = random(SEED);
+      const work = tempDir('fuzz-');
+      const failures: string[] = [];
+      for (let run = 0; run < RUNS; run += 1) {
+        const fixture = cases[Math.floor(pick() * cases.length)]!;
+        const dir = join(work, String(run));
+        cpSync(fixture.dir, dir, { recursive: true });
+        const spec = join(dir, basename(fixture.input));
+        const base = fixture.base && join(dir, basename(fixture.base));
+        // Mostly the spec; else the --into template, or a config beside the spec.
+        const target = pick();
+        const file = target < 0.15 && base ? base : target > 0.85 ? join(dir, 'gateform.config.yaml') : spec;
+        if (file.endsWith('gateform.config.yaml')) writeFileSync(file, CONFIG);
+        const text = readFileSync(file, 'utf8');
+        const mutant = mutate(text, parse(text, { uniqueKeys: false, logLevel: 'silent' }) as unknown, pick);
+        // JSON fixtures stay JSON files, read as YAML when the mutant is YAML (the loader falls back).
+        writeFileSync(file, mutant.text);
+        const problems = (await check(spec, base, mutant)).filter((p) => !KNOWN.some((k) => k.problem.test(p)));
+        if (problems.length > 0)
+          failures.push(`${fixture.name}, ${basename(file)}: ${mutant.what}:\n  ${problems.join('\n  ')}`);
+      }
+      expect(failures).toEqual([]);
+    },
+    Math.max(30_000, RUNS * 200),
+  );
 });

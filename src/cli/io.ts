@@ -1,5 +1,5 @@
 /** Output helpers shared by the commands: diagnostics to stderr, atomic file writes, exit codes. */
-import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -35,7 +35,7 @@ export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], fil
  * hard link to one). A symbolic link, FIFO or device is never replaced by a regular file.
  */
 export function outputRefusal(path: string, inputs: Iterable<string>): string | undefined {
-  let stats;
+  let stats: Stats;
   try {
     stats = lstatSync(path);
   } catch {

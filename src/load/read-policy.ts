@@ -42,7 +42,10 @@ export function defaultRoot(spec: string): string {
 }
 
 export function readPolicy(spec: string, options: ReadOptions = {}): ReadPolicy {
-  return { root: options.root !== undefined ? resolve(options.root) : defaultRoot(spec), remote: options.remote ?? false };
+  return {
+    root: options.root !== undefined ? resolve(options.root) : defaultRoot(spec),
+    remote: options.remote ?? false,
+  };
 }
 
 /** Why a file was not read: `refused` by the policy, over a `limit`, or `unreadable` (missing, no permission). */
@@ -88,7 +91,13 @@ export function fileTypeName(stats: Stats): string | undefined {
  * file before anything is read; the size is checked as the bytes come, since `/proc` files report 0.
  */
 export function readUnder(path: string, root: string, maxBytes: number = LIMITS.fileBytes): ReadResult {
-  const unreadable = (error: unknown): ReadFailure => ({ ok: false, kind: 'unreadable', reason: fsFailureReason(error), hint: 'Check the path.', error });
+  const unreadable = (error: unknown): ReadFailure => ({
+    ok: false,
+    kind: 'unreadable',
+    reason: fsFailureReason(error),
+    hint: 'Check the path.',
+    error,
+  });
   let real: string;
   try {
     real = realpathSync(path);
@@ -113,7 +122,13 @@ export function readUnder(path: string, root: string, maxBytes: number = LIMITS.
   try {
     const stats = fstatSync(fd);
     const type = fileTypeName(stats);
-    if (type !== undefined) return { ok: false, kind: 'refused', reason: `it is ${type}, and only regular files are read`, hint: 'Name a YAML or JSON file.' };
+    if (type !== undefined)
+      return {
+        ok: false,
+        kind: 'refused',
+        reason: `it is ${type}, and only regular files are read`,
+        hint: 'Name a YAML or JSON file.',
+      };
     if (stats.size > maxBytes) return tooLarge(maxBytes);
     const chunks: Buffer[] = [];
     let total = 0;
@@ -138,7 +153,13 @@ const REMOTE_TIMEOUT_MS = 10_000;
 
 /** Fetch a remote `$ref` (when the policy enables them), within the time and size limits. */
 export async function fetchRemote(url: string, maxBytes: number = LIMITS.fileBytes): Promise<ReadResult> {
-  const unreadable = (reason: string, error?: unknown): ReadFailure => ({ ok: false, kind: 'unreadable', reason, hint: 'Check the URL.', error });
+  const unreadable = (reason: string, error?: unknown): ReadFailure => ({
+    ok: false,
+    kind: 'unreadable',
+    reason,
+    hint: 'Check the URL.',
+    error,
+  });
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(REMOTE_TIMEOUT_MS) });
     if (!response.ok || !response.body) return unreadable(`the server answered ${response.status}`);
@@ -152,12 +173,22 @@ export async function fetchRemote(url: string, maxBytes: number = LIMITS.fileByt
     }
     return total > maxBytes ? tooLarge(maxBytes) : { ok: true, bytes: Buffer.concat(chunks, total) };
   } catch (error) {
-    return unreadable(error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${REMOTE_TIMEOUT_MS / 1000} s` : 'the request failed', error);
+    return unreadable(
+      error instanceof Error && error.name === 'TimeoutError'
+        ? `no answer within ${REMOTE_TIMEOUT_MS / 1000} s`
+        : 'the request failed',
+      error,
+    );
   }
 }
 
 function tooLarge(maxBytes: number): ReadFailure {
-  return { ok: false, kind: 'limit', reason: `it is larger than ${megabytes(maxBytes)}, the limit for one file`, hint: 'Split the document into files of its parts with $refs.' };
+  return {
+    ok: false,
+    kind: 'limit',
+    reason: `it is larger than ${megabytes(maxBytes)}, the limit for one file`,
+    hint: 'Split the document into files of its parts with $refs.',
+  };
 }
 
 export function megabytes(bytes: number): string {
@@ -165,7 +196,9 @@ export function megabytes(bytes: number): string {
 }
 
 /** The text of UTF-8 bytes (a byte order mark kept), or where the first invalid sequence starts. */
-export function decodeUtf8(bytes: Buffer): { ok: true; text: string } | { ok: false; text: string; line: number; column: number } {
+export function decodeUtf8(
+  bytes: Buffer,
+): { ok: true; text: string } | { ok: false; text: string; line: number; column: number } {
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
@@ -196,6 +229,9 @@ const FS_FAILURES: Readonly<Record<string, string>> = {
  */
 export function fsFailureReason(error: unknown, operation: 'read' | 'write' = 'read'): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return operation === 'write' ? 'its directory does not exist' : 'no such file';
-  return (code !== undefined ? FS_FAILURES[code] : undefined) ?? (error instanceof Error ? error.message : String(error));
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return operation === 'write' ? 'its directory does not exist' : 'no such file';
+  return (
+    (code !== undefined ? FS_FAILURES[code] : undefined) ?? (error instanceof Error ? error.message : String(error))
+  );
 }

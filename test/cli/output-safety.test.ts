@@ -1,26 +1,37 @@
 /** The built CLI never writes over what it reads or anything but a regular file, and prints document text inert. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp.js';
 
 const GATEFORM = join(process.cwd(), 'dist/cli/bin/gateform.js');
 
 function run(args: readonly string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [GATEFORM, ...args], { encoding: 'utf8', cwd, env: { ...process.env, NO_COLOR: '1' }, timeout: 20000 });
+  const result = spawnSync(process.execPath, [GATEFORM, ...args], {
+    encoding: 'utf8',
+    cwd,
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 20000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A project with a spec whose path item is in another file, and a config. */
 function project(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gateform-out-'));
+  const dir = tempDir('out-');
   mkdirSync(join(dir, 'paths'));
   writeFileSync(join(dir, 'package.json'), '{}');
   writeFileSync(join(dir, 'gateform.config.yaml'), 'extends: recommended\n');
   copyFileSync('examples/pets/openapi.yaml', join(dir, 'openapi.yaml'));
-  writeFileSync(join(dir, 'spec.yaml'), 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n  /a:\n    $ref: ./paths/a.yaml\n');
-  writeFileSync(join(dir, 'paths', 'a.yaml'), 'get:\n  x-amazon-apigateway-integration: { type: mock }\n  responses: { "200": { description: ok } }\n');
+  writeFileSync(
+    join(dir, 'spec.yaml'),
+    'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n  /a:\n    $ref: ./paths/a.yaml\n',
+  );
+  writeFileSync(
+    join(dir, 'paths', 'a.yaml'),
+    'get:\n  x-amazon-apigateway-integration: { type: mock }\n  responses: { "200": { description: ok } }\n',
+  );
   return dir;
 }
 
@@ -49,10 +60,17 @@ describe('-o', () => {
   });
 
   it.each([
-    ['a symbolic link', (dir: string) => symlinkSync(join(dir, 'elsewhere.yaml'), join(dir, 'out.yaml')), 'it is a symbolic link'],
+    [
+      'a symbolic link',
+      (dir: string) => symlinkSync(join(dir, 'elsewhere.yaml'), join(dir, 'out.yaml')),
+      'it is a symbolic link',
+    ],
     ['a FIFO', (dir: string) => execFileSync('mkfifo', [join(dir, 'out.yaml')]), 'it is a FIFO'],
   ])('leaves %s in place: no regular file replaces it', (_name, make, reason) => {
-    for (const command of [['compile', 'openapi.yaml'], ['lint', 'spec.yaml']]) {
+    for (const command of [
+      ['compile', 'openapi.yaml'],
+      ['lint', 'spec.yaml'],
+    ]) {
       const dir = project();
       writeFileSync(join(dir, 'elsewhere.yaml'), 'kept\n');
       make(dir);
@@ -63,7 +81,9 @@ describe('-o', () => {
       expect(readFileSync(join(dir, 'elsewhere.yaml'), 'utf8')).toBe('kept\n');
     }
     const dir = project();
-    expect(run(['compile', 'openapi.yaml', '-o', '/dev/null'], dir).stderr).toContain('cannot write /dev/null: it is a device');
+    expect(run(['compile', 'openapi.yaml', '-o', '/dev/null'], dir).stderr).toContain(
+      'cannot write /dev/null: it is a device',
+    );
   });
 
   it('writes a new path, and replaces a regular file that is no input', () => {
@@ -77,14 +97,19 @@ describe('-o', () => {
 describe('document text in reports', () => {
   it('escapes terminal control characters from the spec in every format', () => {
     const dir = project();
-    writeFileSync(join(dir, 'evil.yaml'), 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths: {}\n"x\\e[2J\\e]0;pwned\\a\\u009b\\u202e": 1\n');
+    writeFileSync(
+      join(dir, 'evil.yaml'),
+      'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths: {}\n"x\\e[2J\\e]0;pwned\\a\\u009b\\u202e": 1\n',
+    );
     for (const format of ['stylish', 'json', 'sarif', 'github']) {
       const { stdout } = run(['lint', 'evil.yaml', '--format', format], dir);
       expect(stdout, format).toContain('openapi-structure');
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what must not reach the terminal.
       expect(stdout, format).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     }
     const { stderr } = run(['compile', 'evil.yaml'], dir);
     expect(stderr).toContain('\\u001b[2J');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what must not reach the terminal.
     expect(stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 });

@@ -2,8 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatStylish, resolveDiagnostics } from '../../src/index.js';
@@ -12,12 +11,13 @@ import { globMatcher } from '../../src/lint/config.js';
 import { loadDocument, type LoadResult } from '../../src/load/load-document.js';
 import { parseSource } from '../../src/load/parse.js';
 import { decodeUtf8, defaultRoot, LIMITS, readPolicy, readUnder } from '../../src/load/read-policy.js';
+import { tempDir } from '../support/temp.js';
 
 const HEAD = 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\n';
 
 /** A project folder (with package.json) holding `files`; returns its path. */
 function project(files: Readonly<Record<string, string>>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gateform-policy-'));
+  const dir = tempDir('policy-');
   for (const [name, text] of Object.entries({ 'package.json': '{}', ...files })) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);
@@ -30,7 +30,9 @@ function specWithRef(ref: string): string {
 }
 
 function printed(result: LoadResult): string {
-  return formatStylish(resolveDiagnostics(result.diagnostics, result.files), { lineOf: (file, line) => result.files.get(file)?.lineText(line) });
+  return formatStylish(resolveDiagnostics(result.diagnostics, result.files), {
+    lineOf: (file, line) => result.files.get(file)?.lineText(line),
+  });
 }
 
 describe('$ref read policy', () => {
@@ -59,10 +61,16 @@ describe('$ref read policy', () => {
   });
 
   it('follows a symbolic link only to a file under the root', async () => {
-    const dir = project({ 'openapi.yaml': specWithRef('./secret.yaml'), 'paths.yaml': 'get: { responses: { "200": { description: ok } } }\n' });
+    const dir = project({
+      'openapi.yaml': specWithRef('./secret.yaml'),
+      'paths.yaml': 'get: { responses: { "200": { description: ok } } }\n',
+    });
     symlinkSync('/proc/self/environ', join(dir, 'secret.yaml'));
     const refused = await loadDocument(join(dir, 'openapi.yaml'));
-    expect(refused.diagnostics[0]).toMatchObject({ code: 'ref-refused', message: expect.stringContaining('(through a symbolic link)') });
+    expect(refused.diagnostics[0]).toMatchObject({
+      code: 'ref-refused',
+      message: expect.stringContaining('(through a symbolic link)'),
+    });
     expect(printed(refused)).not.toMatch(/PATH=/);
     writeFileSync(join(dir, 'other.yaml'), specWithRef('./inside.yaml'));
     symlinkSync(join(dir, 'paths.yaml'), join(dir, 'inside.yaml'));
@@ -73,21 +81,32 @@ describe('$ref read policy', () => {
     const dir = project({ 'openapi.yaml': specWithRef('./pipe.yaml') });
     execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
     const result = await loadDocument(join(dir, 'openapi.yaml'));
-    expect(result.diagnostics).toMatchObject([{ code: 'ref-refused', message: expect.stringContaining('it is a FIFO') }]);
+    expect(result.diagnostics).toMatchObject([
+      { code: 'ref-refused', message: expect.stringContaining('it is a FIFO') },
+    ]);
   });
 
   it('refuses a device and stops reading at the size limit', () => {
-    expect(readUnder('/dev/zero', '/')).toMatchObject({ ok: false, kind: 'refused', reason: expect.stringContaining('a device') });
+    expect(readUnder('/dev/zero', '/')).toMatchObject({
+      ok: false,
+      kind: 'refused',
+      reason: expect.stringContaining('a device'),
+    });
     const dir = project({ 'big.yaml': 'x'.repeat(2000) });
     expect(readUnder(join(dir, 'big.yaml'), dir, 1000)).toMatchObject({ ok: false, kind: 'limit' });
     expect(readUnder(join(dir, 'big.yaml'), dir, 2000)).toMatchObject({ ok: true });
   });
 
   it('reads under the nearest folder with .git or package.json, or a root given by flag or config', async () => {
-    const dir = project({ 'shared/pets.yaml': 'get: { responses: { "200": { description: ok } } }\n', 'api/package.json': '{}', 'api/openapi.yaml': specWithRef('../shared/pets.yaml') });
+    const dir = project({
+      'shared/pets.yaml': 'get: { responses: { "200": { description: ok } } }\n',
+      'api/package.json': '{}',
+      'api/openapi.yaml': specWithRef('../shared/pets.yaml'),
+    });
     const spec = join(dir, 'api', 'openapi.yaml');
     expect(defaultRoot(spec)).toBe(join(dir, 'api'));
-    expect(defaultRoot(join(tmpdir(), 'no-project', 'openapi.yaml'))).toBe(join(tmpdir(), 'no-project'));
+    const bare = tempDir('bare-');
+    expect(defaultRoot(join(bare, 'openapi.yaml'))).toBe(bare);
     expect((await loadDocument(spec)).diagnostics.map((d) => d.code)).toEqual(['ref-refused']);
     expect((await loadDocument(spec, readPolicy(spec, { root: dir }))).diagnostics).toEqual([]);
     writeFileSync(join(dir, 'api', 'gateform.config.yaml'), 'refs:\n  root: ..\n');
@@ -99,24 +118,36 @@ describe('$ref read policy', () => {
 
   it('reads a remote $ref only when enabled, within the size limit', async () => {
     const server = createServer((request, response) => {
-      response.end(request.url === '/big.yaml' ? 'x'.repeat(LIMITS.fileBytes + 1) : 'get: { responses: { "200": { description: ok } } }\n');
+      response.end(
+        request.url === '/big.yaml'
+          ? 'x'.repeat(LIMITS.fileBytes + 1)
+          : 'get: { responses: { "200": { description: ok } } }\n',
+      );
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const dir = project({ 'openapi.yaml': specWithRef(`${url}/pets.yaml`), 'big.yaml': specWithRef(`${url}/big.yaml`) });
+      const dir = project({
+        'openapi.yaml': specWithRef(`${url}/pets.yaml`),
+        'big.yaml': specWithRef(`${url}/big.yaml`),
+      });
       const spec = join(dir, 'openapi.yaml');
       expect((await loadDocument(spec)).diagnostics.map((d) => d.code)).toEqual(['ref-refused']);
       expect((await loadDocument(spec, readPolicy(spec, { remote: true }))).diagnostics).toEqual([]);
       const big = join(dir, 'big.yaml');
-      expect((await loadDocument(big, readPolicy(big, { remote: true }))).diagnostics.map((d) => d.code)).toEqual(['document-too-large']);
+      expect((await loadDocument(big, readPolicy(big, { remote: true }))).diagnostics.map((d) => d.code)).toEqual([
+        'document-too-large',
+      ]);
     } finally {
       server.close();
     }
   });
 
   it('reports a loop of $refs across two files as it does one in a file', async () => {
-    const dir = project({ 'openapi.yaml': specWithRef('./b.yaml#/x'), 'b.yaml': "x:\n  $ref: './openapi.yaml#/paths/~1a'\n" });
+    const dir = project({
+      'openapi.yaml': specWithRef('./b.yaml#/x'),
+      'b.yaml': "x:\n  $ref: './openapi.yaml#/paths/~1a'\n",
+    });
     const result = await loadDocument(join(dir, 'openapi.yaml'));
     expect(result.diagnostics.map((d) => `${d.code} ${d.location?.file} ${d.location?.pointer}`)).toEqual([
       `unresolved-ref ${join(dir, 'openapi.yaml')} /paths/~1a/$ref`,
@@ -128,9 +159,14 @@ describe('$ref read policy', () => {
 
 describe('limits', () => {
   it('refuses a YAML alias bomb before expanding it, at the first alias', () => {
-    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 9 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`)];
+    const lines = [
+      'a0: &a0 [x, x, x, x, x, x, x, x, x]',
+      ...Array.from({ length: 9 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`),
+    ];
     const result = parseSource('t.yaml', lines.join('\n') + '\n');
-    expect(result.diagnostics).toMatchObject([{ code: 'yaml-alias-limit', location: { position: { line: 2, column: 10 } } }]);
+    expect(result.diagnostics).toMatchObject([
+      { code: 'yaml-alias-limit', location: { position: { line: 2, column: 10 } } },
+    ]);
   });
 
   it('refuses an alias inside its own anchor', () => {
@@ -155,9 +191,14 @@ describe('limits', () => {
     expect(decodeUtf8(Buffer.from('ab\ncd\xffe', 'latin1'))).toMatchObject({ ok: false, line: 2, column: 3 });
     expect(decodeUtf8(Buffer.from('\ufeffé ✓', 'utf8'))).toEqual({ ok: true, text: '\ufeffé ✓' });
     const dir = project({});
-    writeFileSync(join(dir, 'openapi.yaml'), Buffer.concat([Buffer.from(`${HEAD}paths: {}\nx-a: "caf`), Buffer.from([0xe9]), Buffer.from('"\n')]));
+    writeFileSync(
+      join(dir, 'openapi.yaml'),
+      Buffer.concat([Buffer.from(`${HEAD}paths: {}\nx-a: "caf`), Buffer.from([0xe9]), Buffer.from('"\n')]),
+    );
     const result = await loadDocument(join(dir, 'openapi.yaml'));
-    expect(result.diagnostics).toMatchObject([{ code: 'invalid-encoding', location: { position: { line: 4, column: 10 } } }]);
+    expect(result.diagnostics).toMatchObject([
+      { code: 'invalid-encoding', location: { position: { line: 4, column: 10 } } },
+    ]);
   });
 });
 
@@ -187,9 +228,17 @@ describe('glob matcher', () => {
 
 describe('values printed in messages', () => {
   it.each([
-    ['`openapi` as a mapping', `openapi: { a: 1 }\ninfo: { title: T, version: "1" }\npaths: {}\n`, /`openapi: a mapping` is not a version/],
+    [
+      '`openapi` as a mapping',
+      `openapi: { a: 1 }\ninfo: { title: T, version: "1" }\npaths: {}\n`,
+      /`openapi: a mapping` is not a version/,
+    ],
     ['`swagger` as a list', `swagger: [2]\ninfo: { title: T, version: "1" }\npaths: {}\n`, /^Swagger is not supported/],
-    ['a mapping written as a key', `${HEAD}paths: {}\nx-a:\n  ? { a: 1 }\n  : b\n`, /A mapping key here is itself a mapping/],
+    [
+      'a mapping written as a key',
+      `${HEAD}paths: {}\nx-a:\n  ? { a: 1 }\n  : b\n`,
+      /A mapping key here is itself a mapping/,
+    ],
   ])('name %s as such, never `[object Object]`', async (_name, text, message) => {
     const dir = project({ 'openapi.yaml': text });
     const [diagnostic] = (await loadDocument(join(dir, 'openapi.yaml'))).diagnostics;
