@@ -1,11 +1,12 @@
 /** The whole compile: load → check → model → emit, one diagnostics stream (DESIGN.md principle 1). */
-import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { childPointer, hasErrors } from './diagnostics/diagnostic.js';
 import { emitTemplate } from './emit/template.js';
 import type { CfnTemplate } from './model/cfn.js';
-import { fsFailureReason, loadDocument } from './load/load-document.js';
+import { loadDocument, readInput } from './load/load-document.js';
 import { parseSource } from './load/parse.js';
+import { type ReadOptions, readPolicy } from './load/read-policy.js';
 import type { SourceFile } from './load/source-file.js';
 import { applyConfig, DEFAULT_CONFIG, findConfig, type LintConfig, loadConfig } from './lint/config.js';
 import { lintDocument } from './lint/engine.js';
@@ -20,6 +21,8 @@ export interface CompileOptions {
   readonly into?: string;
   /** The lint configuration; default: gateform.config.yaml found upward from the spec, else recommended. */
   readonly config?: LintConfig;
+  /** What the spec may read, over the config's `refs` (README "Read policy and limits"). */
+  readonly read?: ReadOptions;
 }
 
 export interface CompileResult {
@@ -33,20 +36,20 @@ export interface CompileResult {
 
 export async function compile(path: string, options: CompileOptions = {}): Promise<CompileResult> {
   const files = new Map<string, SourceFile>();
-  let base: BaseTemplate | undefined;
-  if (options.into !== undefined) {
-    const read = await readBase(options.into);
-    if (read.file) files.set(read.file.path, read.file);
-    if (!read.file || read.diagnostics.length > 0) return { diagnostics: read.diagnostics, files };
-    base = baseTemplateOf(read.file);
-  }
-  const { loaded, diagnostics: loadDiagnostics, files: read } = await loadDocument(path);
-  for (const [name, file] of read) files.set(name, file);
-  if (!loaded || hasErrors(loadDiagnostics)) return { diagnostics: [...loadDiagnostics], files };
-
-  // The config's own problems come first; it then sets the loader's and the model's warnings, as in lint.
+  // The config's own problems come first; it sets the read policy, then the loader's and the model's
+  // warnings, as in lint.
   const diagnostics: Diagnostic[] = [];
   const config = options.config ?? configFor(path, diagnostics, files);
+  let base: BaseTemplate | undefined;
+  if (options.into !== undefined) {
+    const read = readBase(options.into);
+    if (read.file) files.set(read.file.path, read.file);
+    if (!read.file || read.diagnostics.length > 0) return { diagnostics: [...diagnostics, ...read.diagnostics], files };
+    base = baseTemplateOf(read.file);
+  }
+  const { loaded, diagnostics: loadDiagnostics, files: read } = await loadDocument(path, readPolicy(path, { ...config.read, ...options.read }));
+  for (const [name, file] of read) files.set(name, file);
+  if (!loaded || hasErrors(loadDiagnostics)) return { diagnostics: [...diagnostics, ...loadDiagnostics], files };
   const { model, diagnostics: modelDiagnostics } = buildModel(loaded, base ? { base } : {});
   diagnostics.push(...applyConfig([...loadDiagnostics, ...modelDiagnostics], config, true));
   // The lint rules run on every compile, beside the model's checks: an error-level finding stops the template.
@@ -69,14 +72,12 @@ export function configFor(spec: string, diagnostics: Diagnostic[], files: Map<st
   return loaded.config ?? DEFAULT_CONFIG;
 }
 
-async function readBase(path: string): Promise<{ file?: SourceFile; diagnostics: readonly Diagnostic[] }> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    return { diagnostics: [{ code: 'file-unreadable', severity: 'error', message: `Cannot read ${path}: ${fsFailureReason(error)}`, location: { file: path, pointer: '' }, hint: 'The --into template is read relative to the current directory.' }] };
-  }
-  const parsed = parseSource(path, text);
+/** The --into template, named by the user: read as a regular file, within the size limit, not through a link out of its folder. */
+function readBase(path: string): { file?: SourceFile; diagnostics: readonly Diagnostic[] } {
+  const read = readInput(path, dirname(path));
+  if (!('file' in read)) return { diagnostics: read.diagnostics.map((d) => (d.code === 'file-unreadable' ? { ...d, hint: 'The --into template is read relative to the current directory.' } : d)) };
+  if (read.diagnostics.length > 0) return read;
+  const parsed = parseSource(path, read.file.text);
   if (!parsed.ok) return parsed;
   return { file: parsed.file, diagnostics: templateShapeProblems(parsed.file) };
 }
