@@ -7,9 +7,13 @@ import { isDeepStrictEqual } from 'node:util';
 import { childPointer, unescapePointerToken } from '../diagnostics/diagnostic.js';
 import type { JsonObject } from '../load/load-document.js';
 import { modelNames } from '../model/names.js';
-import { documentSchemas, documentSchemaSlots, isSchemaObject, type SchemaObject, schemaSlots, subschemas } from '../model/schema-walk.js';
+import { acceptsAnything, documentSchemas, documentSchemaSlots, isSchemaObject, type SchemaObject, schemaSlots, subschemas } from '../model/schema-walk.js';
 
-const DROPPED = ['$schema', '$id', '$anchor', '$comment', 'if', 'then', 'else', 'prefixItems', 'patternProperties', 'propertyNames', 'dependentRequired', 'dependentSchemas', 'contains', 'minContains', 'maxContains', 'unevaluatedProperties', 'unevaluatedItems', 'contentEncoding', 'contentMediaType', 'contentSchema', 'examples', 'const', '$defs'];
+/**
+ * The keywords of an OpenAPI 3.0.3 Schema Object: every other one (but `x-` extensions) is left out of the
+ * Body once converted. Those 2020-12 knows are converted first; the rest it ignores, as 3.0 would not.
+ */
+const SCHEMA_30 = new Set(['$ref', 'title', 'description', 'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'maxProperties', 'minProperties', 'required', 'enum', 'type', 'allOf', 'oneOf', 'anyOf', 'not', 'items', 'properties', 'additionalProperties', 'default', 'nullable', 'discriminator', 'readOnly', 'writeOnly', 'xml', 'externalDocs', 'example', 'deprecated', 'format']);
 
 /** Convert a bundled 3.1 document (in place) to 3.0.3. */
 export function downConvert(body: JsonObject): void {
@@ -116,7 +120,83 @@ function convertSchema(schema: SchemaObject, moved: ReadonlyMap<string, string>)
     schema[bound] = strict;
     if (!integers) schema[keyword] = true;
   }
-  for (const keyword of DROPPED) delete schema[keyword];
+  convertConditionals(schema);
+  convertContains(schema);
+  coverPrefixItems(schema);
+  coverPatternProperties(schema);
+  for (const keyword of Object.keys(schema)) if (!SCHEMA_30.has(keyword) && !keyword.startsWith('x-')) delete schema[keyword];
+}
+
+/**
+ * `if`/`then`/`else`, `dependentRequired` and `dependentSchemas` say "when this holds, that must hold too":
+ * exactly `anyOf: [not this, that]` (or, with `else`, one branch per outcome), which 3.0 has.
+ */
+function convertConditionals(schema: SchemaObject): void {
+  const rules: SchemaObject[] = [];
+  if ('if' in schema) {
+    const [condition, then, otherwise] = [schema['if'], schema['then'], schema['else']].map((s) => s as SchemaObject | undefined);
+    if (then && otherwise) rules.push({ anyOf: [{ allOf: [condition, then] }, { allOf: [{ not: condition }, otherwise] }] });
+    else if (then) rules.push({ anyOf: [{ not: condition }, then] });
+    else if (otherwise) rules.push({ anyOf: [condition, otherwise] });
+  }
+  // Only an object that has the property: anything else passes, as the 2020-12 keywords ignore it.
+  const present = (name: string): SchemaObject => ({ not: { type: 'object', required: [name] } });
+  for (const [name, names] of Object.entries(asRecord(schema['dependentRequired']))) {
+    if (Array.isArray(names) && names.length > 0) rules.push({ anyOf: [present(name), { required: [...new Set(names)] }] });
+  }
+  for (const [name, dependant] of Object.entries(asRecord(schema['dependentSchemas']))) {
+    if (!acceptsAnything(dependant)) rules.push({ anyOf: [present(name), dependant] });
+  }
+  if (rules.length > 0) schema['allOf'] = [...((schema['allOf'] as unknown[] | undefined) ?? []), ...rules];
+}
+
+/**
+ * `contains`: some item matches, that is, not every item fails (an array only). `minContains: 0` lifts it; a
+ * higher `minContains` and `maxContains` have no 3.0 form, so the model asks for one matching item.
+ */
+function convertContains(schema: SchemaObject): void {
+  if (!isSchemaObject(schema['contains']) || schema['minContains'] === 0) return;
+  schema['allOf'] = [...((schema['allOf'] as unknown[] | undefined) ?? []), { not: { type: 'array', items: { not: schema['contains'] } } }];
+}
+
+/**
+ * 2020-12 `items` beside `prefixItems` applies only past the prefix; draft 4's applies to every item, and
+ * 3.0 has no positions. Each item matches a prefix schema or `items`, so the model checks each against
+ * `anyOf` them: it accepts every array the spec accepts, and a few more (items out of place, too many).
+ */
+function coverPrefixItems(schema: SchemaObject): void {
+  const prefix = schema['prefixItems'];
+  if (!Array.isArray(prefix)) return;
+  const cover = anyOfCover([...prefix, 'items' in schema ? schema['items'] : {}]);
+  if (cover === undefined) delete schema['items'];
+  else schema['items'] = cover;
+}
+
+/**
+ * `additionalProperties` beside `patternProperties` applies only to names no pattern matches; draft 4
+ * without patterns would apply it to all. Each property not in `properties` matches a pattern's schema or
+ * `additionalProperties`, so the model checks it against `anyOf` them.
+ */
+function coverPatternProperties(schema: SchemaObject): void {
+  const patterns = schema['patternProperties'];
+  if (!isSchemaObject(patterns) || !('additionalProperties' in schema)) return;
+  const additional = schema['additionalProperties'];
+  const cover = anyOfCover([...Object.values(patterns), additional === false ? { not: {} } : additional]);
+  if (cover === undefined) delete schema['additionalProperties'];
+  else schema['additionalProperties'] = isDeepStrictEqual(cover, { not: {} }) ? false : cover;
+}
+
+/** One schema a value matching any of `schemas` (converted ones) matches; undefined when that is anything. */
+function anyOfCover(schemas: readonly unknown[]): SchemaObject | undefined {
+  if (schemas.some(acceptsAnything)) return undefined;
+  const branches: unknown[] = [];
+  for (const branch of schemas) if (!isDeepStrictEqual(branch, { not: {} }) && !branches.some((b) => isDeepStrictEqual(b, branch))) branches.push(branch);
+  if (branches.length === 0) return { not: {} };
+  return branches.length === 1 ? (branches[0] as SchemaObject) : { anyOf: branches };
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return isSchemaObject(value) ? value : {};
 }
 
 /** OpenAPI 3.0 has no boolean schemas: `true` accepts anything, `false` nothing. */

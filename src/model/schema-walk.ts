@@ -17,6 +17,11 @@ export function isSchemaObject(value: unknown): value is SchemaObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Whether a (2020-12) schema accepts every value: absent, `true` or `{}`. */
+export function acceptsAnything(schema: unknown): boolean {
+  return schema === undefined || schema === true || (isSchemaObject(schema) && Object.keys(schema).length === 0);
+}
+
 /** A place inside a schema that holds a schema: the pointer tokens that lead to it, the holder and its key. */
 type SchemaSlot = [tokens: (string | number)[], holder: Record<string, unknown> | unknown[], key: string | number];
 

@@ -10,7 +10,7 @@ import type { JsonObject } from '../load/load-document.js';
 import { asBlock, type ModelContext, type RouteScope, setting } from './context.js';
 import type { Route, Validation } from './ir.js';
 import { modelNames } from './names.js';
-import { isSchemaObject, schemaAnchors, type SchemaObject, subschemas } from './schema-walk.js';
+import { acceptsAnything, isSchemaObject, schemaAnchors, type SchemaObject, subschemas } from './schema-walk.js';
 
 /**
  * The route's `validate`. An operation's own `x-amazon-apigateway-request-validator` is kept over the
@@ -27,8 +27,27 @@ export function routeValidation(ctx: ModelContext, scope: RouteScope): Validatio
   return setting(scope, 'validate')?.value as Validation | undefined;
 }
 
-/** Keywords of OpenAPI 3.1 (JSON Schema 2020-12) that OpenAPI 3.0 and draft 4 cannot say: dropped, so validation is looser. */
-const DROPPED_31 = ['if', 'then', 'else', 'prefixItems', 'patternProperties', 'propertyNames', 'dependentRequired', 'dependentSchemas', 'contains', 'minContains', 'maxContains', 'unevaluatedProperties', 'unevaluatedItems'];
+/**
+ * Keywords of OpenAPI 3.1 (JSON Schema 2020-12) that OpenAPI 3.0 cannot say, with what the model checks
+ * instead: always less than the spec (a request the spec accepts is never refused), so the consequence is
+ * which requests pass unchecked. Undefined where the keyword asks nothing the model does not.
+ */
+const LOOSER_31: Readonly<Record<string, (schema: SchemaObject) => string | undefined>> = {
+  prefixItems: (schema) => {
+    if (acceptsAnything(schema['items'])) return 'the items of the array pass unchecked.';
+    const length = Array.isArray(schema['prefixItems']) ? schema['prefixItems'].length : 0;
+    const longer = schema['items'] === false ? `, or an array of more than ${length} items,` : '';
+    return `the model checks every item against any of the prefix schemas and \`items\` (\`anyOf\`), not each position against its own schema, so an item out of place${longer} passes unchecked.`;
+  },
+  patternProperties: (schema) => acceptsAnything(schema['additionalProperties'])
+    ? 'a property whose name matches a pattern passes unchecked (unless `properties` names it).'
+    : 'the model checks every property `properties` does not name against any of the pattern schemas and `additionalProperties` (`anyOf`), whatever its name, so a property whose value fits the schema meant for other names passes unchecked.',
+  propertyNames: () => 'property names pass unchecked.',
+  unevaluatedProperties: (schema) => (schema['unevaluatedProperties'] === false ? 'properties the schema does not declare pass unchecked.' : 'properties no other keyword checks pass unchecked.'),
+  unevaluatedItems: (schema) => (schema['unevaluatedItems'] === false ? 'items no other keyword checks (an array longer than declared) pass unchecked.' : 'items no other keyword checks pass unchecked.'),
+  minContains: (schema) => ('contains' in schema && typeof schema['minContains'] === 'number' && schema['minContains'] > 1 ? `the model asks for one item matching \`contains\`, so an array with fewer than ${schema['minContains']} passes unchecked.` : undefined),
+  maxContains: (schema) => ('contains' in schema ? `an array with more than ${String(schema['maxContains'])} items matching \`contains\` passes unchecked.` : undefined),
+};
 const UNSUPPORTED = ['$dynamicRef', '$dynamicAnchor', '$recursiveRef'];
 
 /**
@@ -185,8 +204,9 @@ function findings(ctx: ModelSchemaChecker, schema: SchemaObject, at: string, ver
     ctx.report('model-keyword-ignored', 'warning', "API Gateway's validator (JSON Schema draft 4) has no `nullable`: a null value is rejected here although the spec allows it.", childPointer(at, 'nullable'), 'Send the field without a value (omit it), or validate nulls in the backend.');
   }
   if (version === '3.1') {
-    for (const keyword of DROPPED_31.filter((k) => k in schema)) {
-      ctx.report('model-keyword-dropped', 'warning', `\`${keyword}\` has no OpenAPI 3.0 form, so it is left out of the model API Gateway validates with: validation is looser than the spec.`, childPointer(at, keyword), 'Validate this rule in the backend, or express it with keywords OpenAPI 3.0 has.');
+    for (const [keyword, consequence] of Object.entries(LOOSER_31)) {
+      const effect = keyword in schema ? consequence(schema) : undefined;
+      if (effect) ctx.report('model-keyword-dropped', 'warning', `\`${keyword}\` has no OpenAPI 3.0 form: ${effect}`, childPointer(at, keyword), 'Validate this rule in the backend, or express it with keywords OpenAPI 3.0 has.');
     }
   }
   for (const keyword of UNSUPPORTED.filter((k) => k in schema)) {
