@@ -4,16 +4,85 @@
  * left out (the model reports each such keyword where it is written).
  */
 import { isDeepStrictEqual } from 'node:util';
-import { childPointer, unescapePointerToken } from '../diagnostics/diagnostic.js';
+import { childPointer, unescapePointerToken, valueAtPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject } from '../load/load-document.js';
 import { modelNames } from '../model/names.js';
-import { acceptsAnything, documentSchemas, documentSchemaSlots, isSchemaObject, type SchemaObject, schemaSlots, subschemas } from '../model/schema-walk.js';
+import { acceptsAnything, documentSchemas, documentSchemaSlots, isSchemaObject, readOnlyRequirements, type SchemaObject, schemaSlots, subschemas, walkSchema } from '../model/schema-walk.js';
 
 /**
  * The keywords of an OpenAPI 3.0.3 Schema Object: every other one (but `x-` extensions) is left out of the
  * Body once converted. Those 2020-12 knows are converted first; the rest it ignores, as 3.0 would not.
  */
 const SCHEMA_30 = new Set(['$ref', 'title', 'description', 'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'maxProperties', 'minProperties', 'required', 'enum', 'type', 'allOf', 'oneOf', 'anyOf', 'not', 'items', 'properties', 'additionalProperties', 'default', 'nullable', 'discriminator', 'readOnly', 'writeOnly', 'xml', 'externalDocs', 'example', 'deprecated', 'format']);
+
+/**
+ * Make a bundled document's schemas (in place) the models API Gateway should validate with: a 3.1 document
+ * converted to 3.0.3; in 3.0, `nullable` said in draft 4, and readOnly properties not required in requests;
+ * in both, a discriminator's `oneOf` checked as `anyOf`. A model may accept more than the spec (the model
+ * reports where), never less.
+ */
+export function toGatewayModels(body: JsonObject, version: '3.0' | '3.1'): void {
+  if (version === '3.1') downConvert(body);
+  else {
+    dropReadOnlyRequired(body);
+    for (const [at, top] of documentSchemas(body)) walkSchema(top, at, convertNullable);
+  }
+  for (const [at, top] of documentSchemas(body)) walkSchema(top, at, discriminatedAnyOf);
+}
+
+/**
+ * OpenAPI 3.0.3: a readOnly property's `required` applies to responses only, which API Gateway does not
+ * validate, so each such entry leaves the model. An entry in a part other schemas share through a `$ref`
+ * (where the property may not be readOnly) stays there: the schema takes a copy of the part instead (3.0
+ * ignores a `$ref`'s siblings, so the copy means the same), and the entry leaves the copy.
+ */
+function dropReadOnlyRequired(body: JsonObject): void {
+  for (const [at, top] of documentSchemas(body)) {
+    walkSchema(top, at, (schema, pointer) => {
+      for (let copies = 0; copies < MAX_COPIES; copies += 1) {
+        const entries = readOnlyRequirements(body, schema, pointer);
+        const shared = entries.find((e) => e.via !== undefined)?.via;
+        if (shared) {
+          Object.assign(shared, structuredClone(valueAtPointer(body, decodeURIComponent(String(shared['$ref']).slice(1)))));
+          delete shared['$ref'];
+          continue;
+        }
+        const dropped = new Map<SchemaObject, Set<number>>();
+        for (const { part, index } of entries) dropped.set(part, (dropped.get(part) ?? new Set()).add(index));
+        for (const [part, indexes] of dropped) {
+          const required = (part['required'] as unknown[]).filter((_, i) => !indexes.has(i));
+          if (required.length > 0) part['required'] = required;
+          else delete part['required'];
+        }
+        return;
+      }
+    });
+  }
+}
+
+/** Copies of shared parts one schema may take: `allOf` chains are short, and a cycle is no chain. */
+const MAX_COPIES = 16;
+
+/**
+ * OpenAPI 3.0 `nullable: true` beside a `type` allows null as 3.1's `type: [T, 'null']` does, and converts
+ * the same way; a `$ref`'s siblings are ignored.
+ */
+function convertNullable(schema: SchemaObject): void {
+  if (schema['nullable'] !== true || '$ref' in schema || typeof schema['type'] !== 'string') return;
+  delete schema['nullable'];
+  convertTypes(schema, [schema['type'], 'null']);
+}
+
+/**
+ * With a discriminator, the spec checks a body against the schema its tag names; draft 4 would try every
+ * `oneOf` branch and refuse a body that matches more than one. As `anyOf`, any matching branch will do.
+ */
+function discriminatedAnyOf(schema: SchemaObject): void {
+  const branches = schema['oneOf'];
+  if (!isSchemaObject(schema['discriminator']) || !Array.isArray(branches)) return;
+  delete schema['oneOf'];
+  addAnyOf(schema, branches as SchemaObject[]);
+}
 
 /** Convert a bundled 3.1 document (in place) to 3.0.3. */
 export function downConvert(body: JsonObject): void {
@@ -83,30 +152,7 @@ function convertSchema(schema: SchemaObject, moved: ReadonlyMap<string, string>)
   const mapping = isSchemaObject(schema['discriminator']) ? schema['discriminator']['mapping'] : undefined;
   if (isSchemaObject(mapping)) for (const [value, target] of Object.entries(mapping)) if (typeof target === 'string') mapping[value] = moved.get(target) ?? target;
   const type = schema['type'];
-  const types = Array.isArray(type) ? (type as unknown[]) : typeof type === 'string' ? [type] : undefined;
-  const valued = types?.filter((t) => t !== 'null') ?? [];
-  const integers = valued.length > 0 && valued.every((t) => t === 'integer');
-  const enums: unknown[][] = [];
-  if (Array.isArray(schema['enum'])) enums.push(schema['enum']);
-  if ('const' in schema) enums.push([schema['const']]);
-  if (types !== undefined && types.includes('null')) {
-    // Null is one more allowed value: draft 4 (API Gateway's validator) has no `nullable`, but takes `enum: [null]`.
-    delete schema['type'];
-    if (valued.length === 0) {
-      schema['nullable'] = true;
-      enums.push([null]);
-    } else addAnyOf(schema, [...valued.map((t) => ({ type: t })), { nullable: true, enum: [null] }]);
-  } else if (types !== undefined && valued.length !== 1) {
-    delete schema['type'];
-    addAnyOf(schema, valued.map((t) => ({ type: t })));
-  } else if (types !== undefined) schema['type'] = valued[0];
-  if (enums.length > 0) {
-    // `enum` and `const` must both hold: the values they share.
-    const allowed = enums.reduce((kept, list) => kept.filter((v) => list.some((w) => isDeepStrictEqual(v, w))));
-    delete schema['enum'];
-    if (allowed.length > 0) schema['enum'] = allowed;
-    else schema['allOf'] = [...((schema['allOf'] as unknown[] | undefined) ?? []), { not: {} }];
-  }
+  const integers = convertTypes(schema, Array.isArray(type) ? (type as unknown[]) : typeof type === 'string' ? [type] : undefined);
   if (Array.isArray(schema['examples']) && !('example' in schema)) schema['example'] = schema['examples'][0];
   for (const [keyword, bound, above] of [['exclusiveMinimum', 'minimum', true], ['exclusiveMaximum', 'maximum', false]] as const) {
     const value = schema[keyword];
@@ -197,6 +243,37 @@ function anyOfCover(schemas: readonly unknown[]): SchemaObject | undefined {
 
 function asRecord(value: unknown): Record<string, unknown> {
   return isSchemaObject(value) ? value : {};
+}
+
+/**
+ * A 3.1 type list (or a single type) said in 3.0 and draft 4, with `const` as a one-value `enum`. Returns
+ * whether the values are integers, for the exclusive bounds.
+ */
+function convertTypes(schema: SchemaObject, types: unknown[] | undefined): boolean {
+  const valued = types?.filter((t) => t !== 'null') ?? [];
+  const integers = valued.length > 0 && valued.every((t) => t === 'integer');
+  const enums: unknown[][] = [];
+  if (Array.isArray(schema['enum'])) enums.push(schema['enum']);
+  if ('const' in schema) enums.push([schema['const']]);
+  if (types !== undefined && types.includes('null')) {
+    // Null is one more allowed value: draft 4 (API Gateway's validator) has no `nullable`, but takes `enum: [null]`.
+    delete schema['type'];
+    if (valued.length === 0) {
+      schema['nullable'] = true;
+      enums.push([null]);
+    } else addAnyOf(schema, [...valued.map((t) => ({ type: t })), { nullable: true, enum: [null] }]);
+  } else if (types !== undefined && valued.length !== 1) {
+    delete schema['type'];
+    addAnyOf(schema, valued.map((t) => ({ type: t })));
+  } else if (types !== undefined) schema['type'] = valued[0];
+  if (enums.length > 0) {
+    // `enum` and `const` must both hold: the values they share.
+    const allowed = enums.reduce((kept, list) => kept.filter((v) => list.some((w) => isDeepStrictEqual(v, w))));
+    delete schema['enum'];
+    if (allowed.length > 0) schema['enum'] = allowed;
+    else schema['allOf'] = [...((schema['allOf'] as unknown[] | undefined) ?? []), { not: {} }];
+  }
+  return integers;
 }
 
 /** OpenAPI 3.0 has no boolean schemas: `true` accepts anything, `false` nothing. */

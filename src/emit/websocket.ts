@@ -15,7 +15,7 @@ import type { GatewayModel, WebSocketApi, WebSocketRoute } from '../model/ir.js'
 import { pascalCase } from '../model/names.js';
 import { type CfnOutput, type CfnResource, getAtt, ref, sub } from './cfn.js';
 import { SharedRoles } from './integrations.js';
-import { downConvert } from './openapi30.js';
+import { toGatewayModels } from './openapi30.js';
 import { hashOf } from './rest-api.js';
 import { accountRole } from './stage.js';
 
@@ -226,10 +226,10 @@ function permission(fn: Parameters<typeof cfnValue>[0], sourceArn: Json): CfnRes
   return { Type: 'AWS::Lambda::Permission', Properties: { Action: 'lambda:InvokeFunction', FunctionName: cfnValue(fn), Principal: 'apigateway.amazonaws.com', SourceArn: sourceArn } };
 }
 
-/** A message schema as a draft-4 model: a 3.1 schema converted as the REST Body's schemas are. */
+/** A message schema as a draft-4 model, converted as the REST Body's schemas are. */
 function draft4(schema: Json, version: GatewayModel['version']): Json {
-  const body: JsonObject = { openapi: '3.1.0', components: { schemas: { Message: structuredClone(schema) } } };
-  if (version === '3.1') downConvert(body);
+  const body: JsonObject = { components: { schemas: { Message: structuredClone(schema) } } };
+  toGatewayModels(body, version);
   const converted = (body['components'] as { schemas: Record<string, Json> }).schemas['Message'] as Record<string, Json>;
   return { $schema: 'http://json-schema.org/draft-04/schema#', ...converted };
 }

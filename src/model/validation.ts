@@ -140,7 +140,7 @@ function reportUnmodelledContentTypes(ctx: ModelContext, modelled: readonly { ro
 }
 
 /** The codes of the findings about a model schema. */
-export type ModelFindingCode = 'model-keyword-ignored' | 'model-readonly-required' | 'model-keyword-dropped' | 'model-keyword-unsupported' | 'unresolved-ref';
+export type ModelFindingCode = 'model-keyword-ignored' | 'model-keyword-dropped' | 'model-keyword-unsupported' | 'unresolved-ref';
 
 /**
  * What the model-schema checks need, so that the compiler (for `x-gateway`'s `validate`) and the lint
@@ -162,7 +162,6 @@ export function checkModelSchema(ctx: ModelSchemaChecker, schema: SchemaObject, 
     if (seen.has(at)) return;
     seen.add(at);
     findings(ctx, node, at, version);
-    if (version === '3.0') readOnlyRequired(ctx, node, at, seen);
     const ref = node['$ref'];
     if (typeof ref === 'string' && ref.startsWith('#')) {
       const target = ref.startsWith('#/') ? decodeURIComponent(ref.slice(1)) : anchors.get(decodeURIComponent(ref.slice(1)));
@@ -180,13 +179,11 @@ function findings(ctx: ModelSchemaChecker, schema: SchemaObject, at: string, ver
   const ignored = (keyword: string, effect: string): void => {
     ctx.report('model-keyword-ignored', 'warning', `API Gateway's request validator ignores \`${keyword}\`: ${effect}`, childPointer(at, keyword), 'Validate this rule in the backend, or express it with keywords JSON Schema draft 4 has.');
   };
-  if ('discriminator' in schema) ignored('discriminator', 'a body is checked against every `oneOf`/`anyOf` schema, not the one the discriminator names.');
-  const required = Array.isArray(schema['required']) ? (schema['required'] as unknown[]) : [];
+  // The Body turns such a `oneOf` into `anyOf`: a body matching several branches is the discriminator's to pick.
+  if ('discriminator' in schema) ignored('discriminator', 'a body that matches any of the `oneOf`/`anyOf` schemas is accepted, not only one that matches the schema the discriminator names.');
   for (const [name, property] of Object.entries(asBlock(schema['properties']))) {
     const own = asBlock(property)['readOnly'] === true;
     if (!own && asBlock(ctx.deref(property))['readOnly'] !== true) continue;
-    // Required as well: `readOnlyRequired` says what that does in 3.0.
-    if (version === '3.0' && required.includes(name)) continue;
     ctx.report('model-keyword-ignored', 'warning', `\`${name}\` is readOnly, but API Gateway's validator accepts it in requests.`, childPointer(at, 'properties', name, own ? 'readOnly' : '$ref'), 'Reject it in the backend, or use a separate request schema without it.');
   }
   // Reference B.2: not enforced in models created by import, which is how the Body makes them.
@@ -199,10 +196,6 @@ function findings(ctx: ModelSchemaChecker, schema: SchemaObject, at: string, ver
     if (!(keyword in schema) || schema[keyword] === false) continue;
     if (!(version === '3.1' && convertsExactly(schema, keyword))) ignored(keyword, `the bound is checked as inclusive, so the limit value itself is accepted.`);
   }
-  // 3.1 null types convert exactly (`enum: [null]`); `nullable` is not a 3.1 keyword.
-  if (version === '3.0' && schema['nullable'] === true) {
-    ctx.report('model-keyword-ignored', 'warning', "API Gateway's validator (JSON Schema draft 4) has no `nullable`: a null value is rejected here although the spec allows it.", childPointer(at, 'nullable'), 'Send the field without a value (omit it), or validate nulls in the backend.');
-  }
   if (version === '3.1') {
     for (const [keyword, consequence] of Object.entries(LOOSER_31)) {
       const effect = keyword in schema ? consequence(schema) : undefined;
@@ -212,46 +205,6 @@ function findings(ctx: ModelSchemaChecker, schema: SchemaObject, at: string, ver
   for (const keyword of UNSUPPORTED.filter((k) => k in schema)) {
     ctx.report('model-keyword-unsupported', 'error', `\`${keyword}\` cannot be converted for API Gateway, whose import would fail.`, childPointer(at, keyword), 'Use a plain `$ref` instead.');
   }
-}
-
-/**
- * OpenAPI 3.0.3, Schema Object `readOnly`: "required will take effect on the response only", but API
- * Gateway's validator requires a readOnly property in requests too. The `required` entry and the property
- * may sit in different `allOf` branches (or a branch and the schema above it): all apply to one body. Each
- * `required` entry is reported once per `seen`, under a key that is no pointer.
- */
-function readOnlyRequired(ctx: ModelSchemaChecker, schema: SchemaObject, at: string, seen: Set<string>): void {
-  const parts = allOfParts(ctx, schema, at, new Map());
-  const readOnly = new Set<string>();
-  for (const part of parts.values()) {
-    for (const [name, property] of Object.entries(asBlock(part['properties']))) {
-      if (asBlock(property)['readOnly'] === true || asBlock(ctx.deref(property))['readOnly'] === true) readOnly.add(name);
-    }
-  }
-  for (const [pointer, part] of parts) {
-    const required = Array.isArray(part['required']) ? (part['required'] as unknown[]) : [];
-    required.forEach((name, i) => {
-      const entry = childPointer(pointer, 'required', i);
-      if (typeof name !== 'string' || !readOnly.has(name) || seen.has(`required ${entry}`)) return;
-      seen.add(`required ${entry}`);
-      ctx.report('model-readonly-required', 'warning', `\`${name}\` is readOnly and required: OpenAPI 3.0 requires it in responses only, but API Gateway's validator requires it in requests too, so a request that leaves it out is rejected.`, entry, 'Use a separate request schema without it, or require it in requests too.');
-    });
-  }
-}
-
-/** The schema and each `allOf` branch under it, `$ref`s followed, by pointer: what applies to one value. */
-function allOfParts(ctx: ModelSchemaChecker, schema: SchemaObject, at: string, parts: Map<string, SchemaObject>): Map<string, SchemaObject> {
-  if (parts.has(at)) return parts;
-  parts.set(at, schema);
-  const ref = schema['$ref'];
-  if (typeof ref === 'string' && ref.startsWith('#/')) {
-    const target = decodeURIComponent(ref.slice(1));
-    const resolved = valueAtPointer(ctx.document, target);
-    if (isSchemaObject(resolved)) allOfParts(ctx, resolved, target, parts);
-  }
-  const branches = schema['allOf'];
-  if (Array.isArray(branches)) branches.forEach((branch, i) => isSchemaObject(branch) && allOfParts(ctx, branch, childPointer(at, 'allOf', i), parts));
-  return parts;
 }
 
 /**

@@ -51,15 +51,40 @@ function draft4View(schema: unknown, drop: readonly string[], adjust: (schema: S
 
 /**
  * What OpenAPI 3.0.3 adds to draft 4 for a request: a readOnly property's `required` applies to responses
- * only (Schema Object `readOnly`), and a discriminator picks the one branch its tag names (by `mapping`, else
- * by schema name) instead of trying each.
+ * only (Schema Object `readOnly`), wherever among the `allOf` parts of one value (which are copied in here,
+ * so that a part others share is left alone) the two are written; and a discriminator picks the one branch
+ * its tag names (by `mapping`, else by schema name) instead of trying each.
  */
-function openApi30Request(node: Schema): void {
-  const properties = node['properties'];
-  if (Array.isArray(node['required']) && isSchemaObject(properties)) {
-    node['required'] = node['required'].filter((name) => (properties[name as string] as Schema | undefined)?.['readOnly'] !== true);
-    if ((node['required'] as unknown[]).length === 0) delete node['required'];
-  }
+function openApi30Request(document: JsonObject): (node: Schema) => void {
+  const resolve = resolverOf(document);
+  /** The node and its allOf branches, deep; `$ref`s followed, or (`inline`) not. */
+  const parts = (node: Schema, inline: boolean, depth = 0): Schema[] => {
+    const branches = ((node['allOf'] as unknown[] | undefined) ?? []).map((b) => (inline ? b : resolve(b))).filter(isSchemaObject);
+    return [node, ...(depth > 8 ? [] : branches.flatMap((b) => parts(b, inline, depth + 1)))];
+  };
+  return (node) => {
+    const readOnly = new Set(parts(node, false).flatMap((part) => Object.entries((part['properties'] ?? {}) as Schema).filter(([, p]) => (resolve(p) as Schema | undefined)?.['readOnly'] === true).map(([name]) => name)));
+    // A referenced part that requires one of them is copied in; the others stay references (and keep their places).
+    const copyIn = (part: Schema, depth = 0): void => {
+      if (depth > 8 || !Array.isArray(part['allOf'])) return;
+      part['allOf'] = part['allOf'].map((branch) => {
+        const target = isSchemaObject(branch) && '$ref' in branch ? resolve(branch) : undefined;
+        const copy = isSchemaObject(target) && parts(target, false).some((p) => ((p['required'] as unknown[] | undefined) ?? []).some((n) => readOnly.has(n as string))) ? structuredClone(target) : branch;
+        if (isSchemaObject(copy)) copyIn(copy, depth + 1);
+        return copy;
+      });
+    };
+    copyIn(node);
+    for (const part of parts(node, true)) {
+      if (!Array.isArray(part['required'])) continue;
+      part['required'] = part['required'].filter((name) => !readOnly.has(name as string));
+      if ((part['required'] as unknown[]).length === 0) delete part['required'];
+    }
+    adjustDiscriminator(node);
+  };
+}
+
+function adjustDiscriminator(node: Schema): void {
   const discriminator = node['discriminator'];
   const key = Array.isArray(node['oneOf']) ? 'oneOf' : 'anyOf';
   if (isSchemaObject(discriminator) && Array.isArray(node[key])) {
@@ -387,7 +412,7 @@ const CASES: readonly Case[] = [
     schemas: { Note: { type: 'object', properties: { text: { type: 'string', nullable: true } } } },
     request: { $ref: '#/components/schemas/Note' },
     payloads: [{ text: 'a' }, { text: null }, { text: 1 }, {}],
-    exact: false,
+    exact: true,
   },
   {
     name: '3.0 exclusive bounds',
@@ -415,7 +440,19 @@ const CASES: readonly Case[] = [
     schemas: { Item: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' } } } },
     request: { $ref: '#/components/schemas/Item' },
     payloads: [{ name: 'a' }, { id: 'x', name: 'a' }, { id: 'x' }],
-    exact: false,
+    exact: true,
+  },
+  {
+    name: '3.0 readOnly and required in different allOf parts, one of them shared',
+    version: '3.0.3',
+    schemas: {
+      Named: { type: 'object', required: ['id', 'name'], properties: { name: { type: 'string' } } },
+      Account: { allOf: [{ $ref: '#/components/schemas/Named' }, { type: 'object', required: ['created'], properties: { id: { type: 'string', readOnly: true }, created: { type: 'string', readOnly: true } } }] },
+      Holder: { type: 'object', properties: { account: { $ref: '#/components/schemas/Account' }, named: { $ref: '#/components/schemas/Named' } } },
+    },
+    request: { $ref: '#/components/schemas/Holder' },
+    payloads: [{ account: { name: 'a' } }, { account: {} }, { account: { name: 'a', id: 'x', created: 'y' } }, { named: { name: 'a' } }, { named: { name: 'a', id: 'x' } }],
+    exact: true,
   },
   {
     name: '3.1 type arrays, const, integer bounds, $defs and $ref siblings',
@@ -655,7 +692,7 @@ function compare(subject: Subject, payloads: readonly unknown[]): { differing: u
   const own = valueAtPointer(document, subject.at);
   const original = version === '3.1'
     ? checker(version, own, schemas, subject.at)
-    : checker(version, draft4View(own, [], openApi30Request), Object.fromEntries(Object.entries(schemas).map(([n, s]) => [n, draft4View(s, [], openApi30Request)])), subject.at);
+    : checker(version, draft4View(own, [], openApi30Request(document)), Object.fromEntries(Object.entries(schemas).map(([n, s]) => [n, draft4View(s, [], openApi30Request(document))])), subject.at);
   // The model's names back to the document's, so its refusals point into the document.
   const renamed = new Map([...modelNames(Object.keys(schemas))].map(([from, to]) => [to, from]));
   const modelSchemas = ((body['components'] as Schema | undefined)?.['schemas'] ?? {}) as Record<string, unknown>;
