@@ -4,10 +4,10 @@
  * left out (the model reports each such keyword where it is written).
  */
 import { isDeepStrictEqual } from 'node:util';
-import { childPointer, unescapePointerToken, valueAtPointer } from '../diagnostics/diagnostic.js';
-import type { JsonObject } from '../load/load-document.js';
-import { modelNames } from '../model/names.js';
-import { acceptsAnything, documentSchemas, documentSchemaSlots, isSchemaObject, readOnlyRequirements, type SchemaObject, schemaSlots, subschemas, walkSchema } from '../model/schema-walk.js';
+import { childPointer, unescapePointerToken, valueAtPointer } from '../../diagnostics/diagnostic.js';
+import type { JsonObject } from '../../load/load-document.js';
+import { modelNames } from '../../model/names.js';
+import { acceptsAnything, documentSchemas, documentSchemaSlots, isSchemaObject, readOnlyRequirements, type SchemaObject, schemaSlots, subschemas, walkSchema } from '../../model/schema-walk.js';
 
 /**
  * The keywords of an OpenAPI 3.0.3 Schema Object: every other one (but `x-` extensions) is left out of the
