@@ -1,14 +1,18 @@
 /**
- * The proof that request models keep the spec's meaning: each request schema validates a table of payloads
- * with ajv against the original (its own dialect: OpenAPI 3.0 — draft 4 with `nullable`, `$ref` siblings
- * ignored, readOnly properties required in responses only — or 2020-12 for 3.1) and against the model
- * API Gateway builds from the emitted Body (JSON Schema draft 4 without the keywords its validator ignores,
- * `$ref` siblings ignored). Every payload must get the same answer, or the compile must carry a diagnostic
- * at the keyword that makes them differ (or beside it, in the same schema object).
+ * The proof that request models keep the spec's meaning, or accept more, never less: each request schema
+ * validates a table of payloads with ajv against the original (its own dialect: OpenAPI 3.0 — draft 4 with
+ * `nullable`, `$ref` siblings ignored, readOnly properties required in responses only, the discriminator
+ * choosing the branch — or 2020-12 for 3.1) and against the model API Gateway builds from the emitted Body
+ * (JSON Schema draft 4 without the keywords its validator ignores, `$ref` siblings ignored). A payload the
+ * spec accepts and the model refuses always fails: a valid request would get a 400. A payload the spec
+ * refuses and the model accepts needs a diagnostic at the refusing keyword, beside it in the same schema
+ * object, or at a keyword that governs the schema it is in (such as a `prefixItems` its `items` depends on).
  *
  * Schemas: a set of tricky ones, and every body-validated request schema of every fixture. Payloads: the
- * hand-written ones of a case, plus payloads derived from the schema: a valid-looking value, then each
- * property null, wrong-typed, at and beyond its bounds, missing, and an extra property.
+ * hand-written ones of a case, plus payloads derived from the schema: a sample the spec accepts, then each
+ * property null, wrong-typed, at and beyond its bounds, missing, and an extra property; and at the edges of
+ * the keywords that work together (tuples shorter and longer than the prefix, names matching each pattern
+ * or none, too few and too many `contains` matches, each dependant present or not, each `if` outcome).
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import AjvDraft04 from 'ajv-draft-04';
@@ -220,6 +224,15 @@ function propertiesOf(schema: Schema | boolean | undefined, resolve: Resolve, de
   return out;
 }
 
+/** With a discriminator, the sample's tag names the first branch: by its mapping key, else its schema name. */
+function tagged(schema: Schema, sample: unknown): unknown {
+  const discriminator = schema['discriminator'] as Schema | undefined;
+  const first = ((schema['oneOf'] ?? schema['anyOf']) as Schema[] | undefined)?.[0]?.['$ref'];
+  if (!isSchemaObject(sample) || !discriminator || typeof first !== 'string') return sample;
+  const mapped = Object.entries((discriminator['mapping'] ?? {}) as Record<string, string>).find(([, to]) => to === first || to === first.split('/').pop());
+  return { ...sample, [discriminator['propertyName'] as string]: mapped?.[0] ?? first.split('/').pop() };
+}
+
 /** A value the schema probably accepts: its example, its first enum value, or one built from its keywords. */
 function sampleOf(raw: unknown, resolve: Resolve, depth = 0): unknown {
   const schema = resolve(raw);
@@ -230,8 +243,8 @@ function sampleOf(raw: unknown, resolve: Resolve, depth = 0): unknown {
   if (Array.isArray(schema['enum'])) return schema['enum'][0];
   const branches = (['allOf', 'anyOf', 'oneOf'] as const).flatMap((k) => ((schema[k] as unknown[] | undefined) ?? []).slice(0, k === 'allOf' ? undefined : 1));
   const types = ([] as unknown[]).concat(schema['type'] ?? []).filter((t) => t !== 'null');
-  const type = types[0] ?? (propertiesOf(schema, resolve).size > 0 ? 'object' : 'items' in schema ? 'array' : undefined);
-  if (type === undefined && branches.length > 0) return branches.map((b) => sampleOf(b, resolve, depth + 1)).reduce((a, b) => (isSchemaObject(a) && isSchemaObject(b) ? { ...a, ...b } : a));
+  const type = types[0] ?? (propertiesOf(schema, resolve).size > 0 ? 'object' : ['items', 'prefixItems', 'contains'].some((k) => k in schema) ? 'array' : undefined);
+  if (type === undefined && branches.length > 0) return tagged(schema, branches.map((b) => sampleOf(b, resolve, depth + 1)).reduce((a, b) => (isSchemaObject(a) && isSchemaObject(b) ? { ...a, ...b } : a)));
   switch (type) {
     case 'object': {
       if (depth > 3) return {};
@@ -240,10 +253,13 @@ function sampleOf(raw: unknown, resolve: Resolve, depth = 0): unknown {
         const sample = sampleOf(property, resolve, depth + 1);
         if (sample !== undefined) value[name] = sample;
       }
-      return value;
+      return tagged(schema, value);
     }
     case 'array':
-      return depth > 3 ? [] : Array.from({ length: Math.max(1, Number(schema['minItems'] ?? 1)) }, () => sampleOf(schema['items'], resolve, depth + 1));
+      if (depth > 3) return [];
+      if (Array.isArray(schema['prefixItems'])) return schema['prefixItems'].map((item) => sampleOf(item, resolve, depth + 1));
+      if ('contains' in schema) return Array.from({ length: Math.max(1, Number(schema['minContains'] ?? 1)) }, () => sampleOf(schema['contains'], resolve, depth + 1));
+      return Array.from({ length: Math.max(1, Number(schema['minItems'] ?? 1)) }, () => sampleOf(schema['items'], resolve, depth + 1));
     case 'integer':
     case 'number': {
       const low = typeof schema['minimum'] === 'number' ? schema['minimum'] + 1 : typeof schema['exclusiveMinimum'] === 'number' ? schema['exclusiveMinimum'] + 1 : 1;
@@ -685,7 +701,7 @@ interface Subject {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-function compare(subject: Subject, payloads: readonly unknown[]): { differing: unknown[]; unexplained: string[] } {
+function compare(subject: Subject, payloads: readonly unknown[]): { differing: unknown[]; unexplained: string[]; sampleValid: boolean } {
   const { version, document, body } = subject;
   const components = (document['components'] ?? {}) as Schema;
   const schemas = (components['schemas'] ?? {}) as Record<string, unknown>;
@@ -697,8 +713,9 @@ function compare(subject: Subject, payloads: readonly unknown[]): { differing: u
   const renamed = new Map([...modelNames(Object.keys(schemas))].map(([from, to]) => [to, from]));
   const modelSchemas = ((body['components'] as Schema | undefined)?.['schemas'] ?? {}) as Record<string, unknown>;
   const model = checker('3.0', draft4View(subject.modelSchema, IGNORED_BY_API_GATEWAY), Object.fromEntries(Object.entries(modelSchemas).map(([n, s]) => [n, draft4View(s, IGNORED_BY_API_GATEWAY)])), subject.at, renamed);
-  const resolve = resolverOf(document);
-  return unexplainedDifferences(original, model, [...payloads, ...derivedPayloads(own, resolve)], subject.diagnostics, document);
+  const derived = derivedPayloads(own, resolverOf(document));
+  // The derived payloads vary a sample the spec accepts, so they test the model on valid requests too.
+  return { ...unexplainedDifferences(original, model, [...payloads, ...derived], subject.diagnostics, document), sampleValid: original(derived[0]).valid };
 }
 
 async function compileSubjects(path: string): Promise<Subject[]> {
@@ -754,7 +771,11 @@ describe('every body-validated request schema of the fixtures', () => {
   });
   for (const fixture of fixtures) {
     it(fixture.name, async () => {
-      for (const subject of await compileSubjects(fixture.input)) expect(compare(subject, []).unexplained, subject.at).toEqual([]);
+      for (const subject of await compileSubjects(fixture.input)) {
+        const { unexplained, sampleValid } = compare(subject, []);
+        expect(unexplained, subject.at).toEqual([]);
+        expect(sampleValid, `${subject.at}: the derived sample is a request the spec accepts`).toBe(true);
+      }
     });
   }
 });
@@ -762,4 +783,12 @@ describe('every body-validated request schema of the fixtures', () => {
 it('derived payloads reach into nested objects and arrays', () => {
   const schema = { type: 'object', properties: { a: { type: 'array', items: { type: 'object', properties: { b: { type: 'integer', maximum: 3 } } } } } };
   expect(derivedPayloads(schema, resolverOf({}))).toContainEqual({ a: [{ b: 4 }] });
+});
+
+it('derived payloads reach past a prefix, into each pattern and around each dependant', () => {
+  const resolve = resolverOf({});
+  const tuple = derivedPayloads({ type: 'array', prefixItems: [{ type: 'string' }, { type: 'integer' }], items: false }, resolve);
+  expect(tuple).toEqual(expect.arrayContaining([[], ['aaa'], ['aaa', 1], ['aaa', 1, 'x'], [1, 'aaa']]));
+  const object = derivedPayloads({ type: 'object', patternProperties: { '^x-': { type: 'integer' } }, dependentRequired: { a: ['b'] }, additionalProperties: false }, resolve);
+  expect(object).toEqual(expect.arrayContaining([{ 'x-a': 1 }, { 'x-a': 'x' }, { a: 'x' }, { a: 'x', b: 'x' }, { zzExtra: 1 }]));
 });
