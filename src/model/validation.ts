@@ -176,21 +176,41 @@ export function checkModelSchema(ctx: ModelSchemaChecker, schema: SchemaObject, 
 }
 
 function findings(ctx: ModelSchemaChecker, schema: SchemaObject, at: string, version: '3.0' | '3.1'): void {
-  const ignored = (keyword: string, effect: string): void => {
-    ctx.report('model-keyword-ignored', 'warning', `API Gateway's request validator ignores \`${keyword}\`: ${effect}`, childPointer(at, keyword), 'Validate this rule in the backend, or express it with keywords JSON Schema draft 4 has.');
-  };
-  // The Body turns such a `oneOf` into `anyOf`: a body matching several branches is the discriminator's to pick.
-  if ('discriminator' in schema) ignored('discriminator', 'a body that matches any of the `oneOf`/`anyOf` schemas is accepted, not only one that matches the schema the discriminator names.');
   for (const [name, property] of Object.entries(asBlock(schema['properties']))) {
     const own = asBlock(property)['readOnly'] === true;
     if (!own && asBlock(ctx.deref(property))['readOnly'] !== true) continue;
     ctx.report('model-keyword-ignored', 'warning', `\`${name}\` is readOnly, but API Gateway's validator accepts it in requests.`, childPointer(at, 'properties', name, own ? 'readOnly' : '$ref'), 'Reject it in the backend, or use a separate request schema without it.');
   }
+  for (const { keyword, code, message, hint } of looserKeywords(schema, version)) ctx.report(code, 'warning', message, childPointer(at, keyword), hint);
+  for (const [keyword, effect] of Object.entries(NEGATED)) {
+    if (loosensNegation(ctx.document, schema, keyword, version)) ctx.report('model-keyword-dropped', 'warning', `\`${keyword}\` holds a rule the model checks less of, and less inside it would refuse more: ${effect}`, childPointer(at, keyword), 'Validate this rule in the backend, or keep the rules inside it to ones the model checks fully.');
+  }
+  for (const keyword of UNSUPPORTED.filter((k) => k in schema)) {
+    ctx.report('model-keyword-unsupported', 'error', `\`${keyword}\` cannot be converted for API Gateway, whose import would fail.`, childPointer(at, keyword), 'Use a plain `$ref` instead.');
+  }
+}
+
+/** A keyword of one schema object that the model checks less of than the spec, and what passes unchecked. */
+interface Looser {
+  readonly keyword: string;
+  readonly code: 'model-keyword-ignored' | 'model-keyword-dropped';
+  readonly message: string;
+  readonly hint: string;
+}
+
+/** The keywords of one schema object the model checks less of: API Gateway ignores them, or 3.0 cannot say them. */
+function looserKeywords(schema: SchemaObject, version: '3.0' | '3.1'): Looser[] {
+  const out: Looser[] = [];
+  const ignored = (keyword: string, effect: string): void => {
+    out.push({ keyword, code: 'model-keyword-ignored', message: `API Gateway's request validator ignores \`${keyword}\`: ${effect}`, hint: 'Validate this rule in the backend, or express it with keywords JSON Schema draft 4 has.' });
+  };
+  // The Body turns such a `oneOf` into `anyOf`: a body matching several branches is the discriminator's to pick.
+  if ('discriminator' in schema) ignored('discriminator', 'a body that matches any of the `oneOf`/`anyOf` schemas is accepted, not only one that matches the schema the discriminator names.');
   // Reference B.2: not enforced in models created by import, which is how the Body makes them.
   for (const keyword of ['minItems', 'maxItems'].filter((k) => k in schema)) ignored(keyword, 'models imported from OpenAPI do not enforce array lengths, so an array of any length is accepted.');
   const format = schema['format'];
   if (format === 'decimal' || (schema['type'] === 'number' && (format === 'int32' || format === 'int64'))) {
-    ctx.report('model-keyword-ignored', 'warning', `API Gateway does not support \`format: ${format}\` on request models: any number is accepted.`, childPointer(at, 'format'), format === 'decimal' ? 'Validate the precision in the backend.' : 'Use `type: integer` (with `minimum`/`maximum` for the range).');
+    out.push({ keyword: 'format', code: 'model-keyword-ignored', message: `API Gateway does not support \`format: ${format}\` on request models: any number is accepted.`, hint: format === 'decimal' ? 'Validate the precision in the backend.' : 'Use `type: integer` (with `minimum`/`maximum` for the range).' });
   }
   for (const keyword of ['exclusiveMinimum', 'exclusiveMaximum'] as const) {
     if (!(keyword in schema) || schema[keyword] === false) continue;
@@ -199,12 +219,45 @@ function findings(ctx: ModelSchemaChecker, schema: SchemaObject, at: string, ver
   if (version === '3.1') {
     for (const [keyword, consequence] of Object.entries(LOOSER_31)) {
       const effect = keyword in schema ? consequence(schema) : undefined;
-      if (effect) ctx.report('model-keyword-dropped', 'warning', `\`${keyword}\` has no OpenAPI 3.0 form: ${effect}`, childPointer(at, keyword), 'Validate this rule in the backend, or express it with keywords OpenAPI 3.0 has.');
+      if (effect) out.push({ keyword, code: 'model-keyword-dropped', message: `\`${keyword}\` has no OpenAPI 3.0 form: ${effect}`, hint: 'Validate this rule in the backend, or express it with keywords OpenAPI 3.0 has.' });
     }
   }
-  for (const keyword of UNSUPPORTED.filter((k) => k in schema)) {
-    ctx.report('model-keyword-unsupported', 'error', `\`${keyword}\` cannot be converted for API Gateway, whose import would fail.`, childPointer(at, keyword), 'Use a plain `$ref` instead.');
-  }
+  return out;
+}
+
+/**
+ * Keywords that turn the answer of a schema inside them around (in part): checking less inside them would
+ * refuse more, so the model replaces them by what checks less. What then passes unchecked.
+ */
+const NEGATED: Readonly<Record<string, string>> = {
+  not: 'the model leaves the `not` out, so a value it refuses passes unchecked.',
+  oneOf: 'the model checks `anyOf` instead, so a value that matches more than one branch passes unchecked.',
+  if: 'the model asks that `then` or `else` holds, not the one the condition picks, so a value that fails that one passes if it meets the other.',
+};
+
+/**
+ * Whether the model replaces the `keyword` (of `NEGATED`) of `schema`: it holds, anywhere inside and
+ * through `$ref`s, a keyword the model checks less of (or another such replacement). A discriminator's
+ * `oneOf` is replaced as well (the discriminator is reported).
+ */
+export function loosensNegation(document: JsonObject, schema: SchemaObject, keyword: string, version: '3.0' | '3.1'): boolean {
+  if (keyword === 'if' && version === '3.0') return false;
+  const inside = schema[keyword];
+  const parts = Array.isArray(inside) ? inside : [inside];
+  return parts.some((part) => isSchemaObject(part) && checksLess(document, part, version, new Set()));
+}
+
+/** Whether the model checks less of `schema` than the spec does, anywhere inside it or what it refers to. */
+function checksLess(document: JsonObject, schema: SchemaObject, version: '3.0' | '3.1', visiting: Set<SchemaObject>): boolean {
+  if (visiting.has(schema)) return false;
+  visiting.add(schema);
+  if (looserKeywords(schema, version).length > 0) return true;
+  const ref = schema['$ref'];
+  const anchors = typeof ref === 'string' && !ref.startsWith('#/') ? schemaAnchors(document) : undefined;
+  const target = typeof ref !== 'string' || !ref.startsWith('#') ? undefined : ref.startsWith('#/') ? decodeURIComponent(ref.slice(1)) : anchors?.get(decodeURIComponent(ref.slice(1)));
+  const resolved = target === undefined ? undefined : valueAtPointer(document, target);
+  if (isSchemaObject(resolved) && checksLess(document, resolved, version, visiting)) return true;
+  return subschemas(schema).some(([tokens, child]) => tokens[0] !== '$defs' && tokens[0] !== 'definitions' && checksLess(document, child, version, visiting));
 }
 
 /**

@@ -471,6 +471,20 @@ const CASES: readonly Case[] = [
     exact: true,
   },
   {
+    name: '3.0 what the validator ignores, inside not and oneOf: checking less there would refuse more',
+    version: '3.0.3',
+    schemas: {
+      Short: { type: 'array', not: { minItems: 3 } },
+      Split: { oneOf: [{ type: 'array', maxItems: 2 }, { type: 'array', minItems: 3 }] },
+      Positive: { $ref: '#/components/schemas/Bound' },
+      Bound: { type: 'number', minimum: 0, exclusiveMinimum: true },
+      Holder: { type: 'object', properties: { short: { $ref: '#/components/schemas/Short' }, split: { $ref: '#/components/schemas/Split' }, sign: { not: { $ref: '#/components/schemas/Positive' } }, twice: { not: { not: { type: 'string', minLength: 2 } } } } },
+    },
+    request: { $ref: '#/components/schemas/Holder' },
+    payloads: [{ short: [] }, { short: [1, 2] }, { short: [1, 2, 3] }, { split: [1] }, { split: [1, 2, 3] }, { sign: 0 }, { sign: -1 }, { sign: 1 }, { twice: 'ab' }, { twice: 'a' }, { twice: 1 }],
+    exact: false,
+  },
+  {
     name: '3.1 type arrays, const, integer bounds, $defs and $ref siblings',
     version: '3.1.0',
     schemas: {
@@ -684,6 +698,25 @@ const CASES: readonly Case[] = [
     schemas: { Map: { type: 'object', propertyNames: { pattern: '^[a-z]+$' }, additionalProperties: { type: 'integer' } } },
     request: { $ref: '#/components/schemas/Map' },
     payloads: [{ a: 1 }, { A: 1 }, { a: 'x' }],
+    exact: false,
+  },
+  {
+    name: '3.1 keywords the model checks less of, inside not, oneOf and if',
+    version: '3.1.0',
+    schemas: {
+      Tuple: { type: 'array', prefixItems: [{ type: 'string' }], items: false },
+      Holder: {
+        type: 'object',
+        properties: {
+          notTuple: { type: 'array', not: { $ref: '#/components/schemas/Tuple' } },
+          either: { oneOf: [{ type: 'object', propertyNames: { maxLength: 2 } }, { type: 'object', required: ['long'] }] },
+          cond: { type: 'object', if: { propertyNames: { maxLength: 2 } }, then: { required: ['a'] }, else: { required: ['bbb'] } },
+          exact: { type: 'object', if: { required: ['a'] }, then: { required: ['b'] } },
+        },
+      },
+    },
+    request: { $ref: '#/components/schemas/Holder' },
+    payloads: [{ notTuple: ['a'] }, { notTuple: [1] }, { notTuple: ['a', 'b'] }, { either: { a: 1 } }, { either: { long: 1 } }, { either: { ab: 1, long: 1 } }, { cond: { a: 1 } }, { cond: { bbb: 1 } }, { cond: {} }, { cond: { a: 1, ccc: 1 } }, { exact: { a: 1 } }, { exact: { a: 1, b: 1 } }],
     exact: false,
   },
 ];

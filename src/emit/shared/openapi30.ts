@@ -7,6 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { childPointer, unescapePointerToken, valueAtPointer } from '../../diagnostics/diagnostic.js';
 import type { JsonObject } from '../../load/load-document.js';
 import { modelNames } from '../../model/names.js';
+import { loosensNegation } from '../../model/validation.js';
 import { acceptsAnything, documentSchemas, documentSchemaSlots, isSchemaObject, readOnlyRequirements, type SchemaObject, schemaSlots, subschemas, walkSchema } from '../../model/schema-walk.js';
 
 /**
@@ -22,12 +23,32 @@ const SCHEMA_30 = new Set(['$ref', 'title', 'description', 'multipleOf', 'maximu
  * reports where), never less.
  */
 export function toGatewayModels(body: JsonObject, version: '3.0' | '3.1'): void {
+  for (const [at, top] of documentSchemas(body)) walkSchema(top, at, (schema) => loosenNegations(body, schema, version));
   if (version === '3.1') downConvert(body);
   else {
     dropReadOnlyRequired(body);
     for (const [at, top] of documentSchemas(body)) walkSchema(top, at, convertNullable);
   }
-  for (const [at, top] of documentSchemas(body)) walkSchema(top, at, discriminatedAnyOf);
+}
+
+/**
+ * Checking less inside `not`, a `oneOf` branch or an `if` condition would refuse more: such a keyword is
+ * replaced by what checks less (the model reports it). `not` is left out; `oneOf` becomes `anyOf`, as it
+ * does beside a discriminator, where the discriminator, not "exactly one", picks the branch (draft 4 would
+ * refuse a body matching several); `if` becomes "`then` or `else`".
+ */
+function loosenNegations(body: JsonObject, schema: SchemaObject, version: '3.0' | '3.1'): void {
+  if (loosensNegation(body, schema, 'not', version)) delete schema['not'];
+  const branches = schema['oneOf'];
+  if (Array.isArray(branches) && (isSchemaObject(schema['discriminator']) || loosensNegation(body, schema, 'oneOf', version))) {
+    delete schema['oneOf'];
+    addAnyOf(schema, branches as SchemaObject[]);
+  }
+  if (loosensNegation(body, schema, 'if', version)) {
+    const outcomes = [schema['then'], schema['else']];
+    for (const keyword of ['if', 'then', 'else']) delete schema[keyword];
+    if (!outcomes.some(acceptsAnything)) schema['allOf'] = [...((schema['allOf'] as unknown[] | undefined) ?? []), { anyOf: outcomes }];
+  }
 }
 
 /**
@@ -71,17 +92,6 @@ function convertNullable(schema: SchemaObject): void {
   if (schema['nullable'] !== true || '$ref' in schema || typeof schema['type'] !== 'string') return;
   delete schema['nullable'];
   convertTypes(schema, [schema['type'], 'null']);
-}
-
-/**
- * With a discriminator, the spec checks a body against the schema its tag names; draft 4 would try every
- * `oneOf` branch and refuse a body that matches more than one. As `anyOf`, any matching branch will do.
- */
-function discriminatedAnyOf(schema: SchemaObject): void {
-  const branches = schema['oneOf'];
-  if (!isSchemaObject(schema['discriminator']) || !Array.isArray(branches)) return;
-  delete schema['oneOf'];
-  addAnyOf(schema, branches as SchemaObject[]);
 }
 
 /** Convert a bundled 3.1 document (in place) to 3.0.3. */
