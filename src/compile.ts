@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import { emitTemplate } from './emit/template.js';
-import type { CfnTemplate } from './emit/cfn.js';
+import type { CfnTemplate } from './model/cfn.js';
 import { fsFailureReason, loadDocument } from './load/load-document.js';
 import { parseSource } from './load/parse.js';
 import type { SourceFile } from './load/source-file.js';

@@ -6,7 +6,7 @@ import type { LoadedDocument } from '../load/load-document.js';
 import { INTRINSIC_HINT, intrinsicProblem, isIntrinsic, referencedNames, unknownReferenceHint } from '../model/aws-value.js';
 import type { BaseTemplate } from '../model/base-template.js';
 import type { GatewayModel } from '../model/ir.js';
-import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from './cfn.js';
+import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from '../model/cfn.js';
 import { emitRestApi } from './rest/rest-api.js';
 import { emitWebSocket } from './websocket/websocket-api.js';
 

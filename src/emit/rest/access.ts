@@ -4,11 +4,11 @@
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-authorizer.html
  */
 import { invokePermission, lambdaInvocationUri } from '../../integrations/lambda.js';
-import { executeApiArn } from '../arns.js';
+import { executeApiArn } from '../../model/arns.js';
 import { cfnValue, type AwsValue, type Json } from '../../model/aws-value.js';
 import { pascalCase } from '../../model/names.js';
 import type { Authorizer, GatewayModel, PolicyPrincipals, ResourcePolicy, Route } from '../../model/ir.js';
-import { type CfnOutput, type CfnResource, ref, sub } from '../cfn.js';
+import { type CfnOutput, type CfnResource, ref, sub } from '../../model/cfn.js';
 import type { Contribution, OperationPatch } from './contribution.js';
 
 import { API_KEY_SCHEME } from '../../model/access.js';

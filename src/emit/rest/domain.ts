@@ -5,7 +5,7 @@
  */
 import { cfnValue, type Json } from '../../model/aws-value.js';
 import type { GatewayModel, RoutingRule } from '../../model/ir.js';
-import { type CfnOutput, type CfnResource, getAtt, ref } from '../cfn.js';
+import { type CfnOutput, type CfnResource, getAtt, ref } from '../../model/cfn.js';
 import type { Contribution } from './contribution.js';
 
 export function emitDomain(model: GatewayModel): Contribution {
