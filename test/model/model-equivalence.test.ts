@@ -463,7 +463,8 @@ const CASES: readonly Case[] = [
     version: '3.0.3',
     schemas: {
       Named: { type: 'object', required: ['id', 'name'], properties: { name: { type: 'string' } } },
-      Account: { allOf: [{ $ref: '#/components/schemas/Named' }, { type: 'object', required: ['created'], properties: { id: { type: 'string', readOnly: true }, created: { type: 'string', readOnly: true } } }] },
+      Account: { allOf: [{ $ref: '#/components/schemas/Alias' }, { type: 'object', required: ['created'], properties: { id: { type: 'string', readOnly: true }, created: { type: 'string', readOnly: true } } }] },
+      Alias: { $ref: '#/components/schemas/Named' },
       Holder: { type: 'object', properties: { account: { $ref: '#/components/schemas/Account' }, named: { $ref: '#/components/schemas/Named' } } },
     },
     request: { $ref: '#/components/schemas/Holder' },

@@ -1,7 +1,7 @@
 /**
  * The Body API Gateway imports: OpenAPI 3.0 (it does not take 3.1), with model names it accepts.
- * 3.1 schemas are converted keyword by keyword to what keeps their meaning in 3.0; what 3.0 cannot say is
- * left out (the model reports each such keyword where it is written).
+ * 3.1 schemas are converted keyword by keyword to what keeps their meaning in 3.0; where 3.0 cannot say a
+ * keyword, the model checks less, never more (the model reports each such keyword where it is written).
  */
 import { isDeepStrictEqual } from 'node:util';
 import { childPointer, unescapePointerToken, valueAtPointer } from '../../diagnostics/diagnostic.js';
@@ -19,8 +19,8 @@ const SCHEMA_30 = new Set(['$ref', 'title', 'description', 'multipleOf', 'maximu
 /**
  * Make a bundled document's schemas (in place) the models API Gateway should validate with: a 3.1 document
  * converted to 3.0.3; in 3.0, `nullable` said in draft 4, and readOnly properties not required in requests;
- * in both, a discriminator's `oneOf` checked as `anyOf`. A model may accept more than the spec (the model
- * reports where), never less.
+ * in both, a discriminator's `oneOf` checked as `anyOf`, and what would check less inside a negation
+ * loosened. A model may accept more than the spec (the model reports where), never less.
  */
 export function toGatewayModels(body: JsonObject, version: '3.0' | '3.1'): void {
   for (const [at, top] of documentSchemas(body)) walkSchema(top, at, (schema) => loosenNegations(body, schema, version));
@@ -64,8 +64,10 @@ function dropReadOnlyRequired(body: JsonObject): void {
         const entries = readOnlyRequirements(body, schema, pointer);
         const shared = entries.find((e) => e.via !== undefined)?.via;
         if (shared) {
-          Object.assign(shared, structuredClone(valueAtPointer(body, decodeURIComponent(String(shared['$ref']).slice(1)))));
+          const part = structuredClone(valueAtPointer(body, decodeURIComponent(String(shared['$ref']).slice(1))));
+          // The part may be a reference itself: the next round copies that one.
           delete shared['$ref'];
+          Object.assign(shared, part);
           continue;
         }
         const dropped = new Map<SchemaObject, Set<number>>();
