@@ -48,6 +48,12 @@ export function refuseBody(ctx: ModelContext, scope: RouteScope, action: string,
 /** The resource a service integration targets, and the form it is given in; undefined when that cannot be known (reported). */
 export function targetOf(ctx: ModelContext, raw: unknown, pointer: string, usage: string, kind: ResourceKind): { value: AwsValue; form: ResourceForm } | undefined {
   const value = ctx.value(raw, pointer, usage);
+  // The target is written into the mapping template: text no ARN, URL or name has could end its string or start Velocity.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among what no target may hold.
+  const stray = (templateText(value) ?? '').replace(/\$\{[^}]*\}/g, '').match(/[\s"'\\#$`\u0000-\u001f\u007f]/);
+  if (stray) {
+    return void ctx.report('service-target-invalid', 'error', `The ${kind.noun} contains ${JSON.stringify(stray[0])}, which no ${kind.noun} ARN${kind.forms.includes('url') ? ', URL' : ''} or name has.`, pointer, `Give the ${kind.noun}'s ARN (${kind.example}) or name.`);
+  }
   const form = resourceFormOf(ctx, value, kind, pointer);
   return form === undefined ? undefined : { value, form };
 }
