@@ -61,7 +61,6 @@ export const NON_FATAL_CODES: readonly string[] = [
   'model-keyword-dropped',
   'model-keyword-ignored',
   'model-name-renamed',
-  'model-readonly-required',
   'openapi-version-incomplete',
   'policy-accounts-exclude-anonymous',
   'policy-accounts-without-iam',

@@ -2,7 +2,7 @@
  * The JSON Schemas of an OpenAPI document: where they are, and the schemas inside a schema. Shared by the
  * model's checks and the emitter's conversions, so both see the same set.
  */
-import { childPointer } from '../diagnostics/diagnostic.js';
+import { childPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 
 export type SchemaObject = Record<string, unknown>;
 
@@ -15,6 +15,11 @@ const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'depende
 
 export function isSchemaObject(value: unknown): value is SchemaObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Whether a (2020-12) schema accepts every value: absent, `true` or `{}`. */
+export function acceptsAnything(schema: unknown): boolean {
+  return schema === undefined || schema === true || (isSchemaObject(schema) && Object.keys(schema).length === 0);
 }
 
 /** A place inside a schema that holds a schema: the pointer tokens that lead to it, the holder and its key. */
@@ -106,6 +111,57 @@ export function documentSchemaSlots(document: Record<string, unknown>): [pointer
         if (isSchemaObject(response)) for (const [name, header] of Object.entries((response['headers'] ?? {}) as Record<string, unknown>)) content(header, childPointer(at, 'responses', code, 'headers', name));
       }
     }
+  }
+  return out;
+}
+
+/**
+ * A `required` entry of one `allOf` part of a schema. `via`: the first `$ref` on the way to the part, when
+ * there is one (the part is then shared: other schemas use it too).
+ */
+export interface ReadOnlyRequirement {
+  readonly part: SchemaObject;
+  readonly index: number;
+  readonly pointer: string;
+  readonly name: string;
+  readonly via: SchemaObject | undefined;
+}
+
+/**
+ * OpenAPI 3.0.3, Schema Object `readOnly`: "required will take effect on the response only". The schema
+ * and its `allOf` branches (`$ref`s followed) apply to one value, so a `required` entry in any of them that
+ * names a property readOnly in any of them is one.
+ */
+export function readOnlyRequirements(document: Record<string, unknown>, schema: SchemaObject, at: string): ReadOnlyRequirement[] {
+  const target = (node: unknown): string | undefined => {
+    const ref = isSchemaObject(node) ? node['$ref'] : undefined;
+    return typeof ref === 'string' && ref.startsWith('#/') ? decodeURIComponent(ref.slice(1)) : undefined;
+  };
+  const parts = new Map<string, { part: SchemaObject; via: SchemaObject | undefined }>();
+  const collect = (node: SchemaObject, pointer: string, via: SchemaObject | undefined): void => {
+    if (parts.has(pointer)) return;
+    parts.set(pointer, { part: node, via });
+    const to = target(node);
+    const resolved = to === undefined ? undefined : valueAtPointer(document, to);
+    if (isSchemaObject(resolved)) collect(resolved, to!, via ?? node);
+    const branches = node['allOf'];
+    if (Array.isArray(branches)) branches.forEach((branch, i) => isSchemaObject(branch) && collect(branch, childPointer(pointer, 'allOf', i), via));
+  };
+  collect(schema, at, undefined);
+  const readOnly = new Set<string>();
+  for (const { part } of parts.values()) {
+    for (const [name, property] of Object.entries(isSchemaObject(part['properties']) ? part['properties'] : {})) {
+      const to = target(property);
+      const resolved = to === undefined ? property : valueAtPointer(document, to);
+      if ((isSchemaObject(property) && property['readOnly'] === true) || (isSchemaObject(resolved) && resolved['readOnly'] === true)) readOnly.add(name);
+    }
+  }
+  const out: ReadOnlyRequirement[] = [];
+  for (const [pointer, { part, via }] of parts) {
+    const required = Array.isArray(part['required']) ? (part['required'] as unknown[]) : [];
+    required.forEach((name, i) => {
+      if (typeof name === 'string' && readOnly.has(name)) out.push({ part, index: i, pointer: childPointer(pointer, 'required', i), name, via });
+    });
   }
   return out;
 }

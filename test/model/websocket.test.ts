@@ -332,9 +332,9 @@ describe('diagnostics', () => {
     routes:
       send: { integration: { mock: {} }, schema: { $ref: '#/components/schemas/Msg' } }
       $default: { integration: { mock: {} } }`,
-      `paths:\n  /m:\n    post:\n      x-gateway: { integration: { mock: {} }, validate: body }\n      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Msg' } } } }\n      responses: { '200': { description: ok } }\ncomponents:\n  schemas:\n    Msg: { type: object, properties: { t: { type: string, nullable: true } } }\n`,
+      `paths:\n  /m:\n    post:\n      x-gateway: { integration: { mock: {} }, validate: body }\n      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Msg' } } } }\n      responses: { '200': { description: ok } }\ncomponents:\n  schemas:\n    Msg: { type: object, properties: { t: { type: number, minimum: 0, exclusiveMinimum: true } } }\n`,
     );
-    expect(codes(result).filter(([code]) => code.startsWith('model-'))).toEqual([['model-keyword-ignored', 'warning', '/components/schemas/Msg/properties/t/nullable']]);
+    expect(codes(result).filter(([code]) => code.startsWith('model-'))).toEqual([['model-keyword-ignored', 'warning', '/components/schemas/Msg/properties/t/exclusiveMinimum']]);
   });
 });
 

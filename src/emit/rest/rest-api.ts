@@ -15,7 +15,7 @@ import { emitGatewayResponses } from './gateway-responses.js';
 import { emitIntegrations } from './integrations.js';
 import { emitStage } from './stage.js';
 import { deploymentId } from '../shared/deployment.js';
-import { downConvert, renameModels } from '../shared/openapi30.js';
+import { renameModels, toGatewayModels } from '../shared/openapi30.js';
 import { emitValidation } from './validation.js';
 import { compareCodeUnits } from '../../model/order.js';
 
@@ -34,7 +34,7 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
   const { api, stage } = model;
   const contributions: readonly Contribution[] = EMITTERS.map((emit) => emit(model));
   const body = buildBody(loaded.document, contributions);
-  if (model.version === '3.1') downConvert(body);
+  toGatewayModels(body, model.version);
   renameModels(body);
   if (model.cors) addCorsHeaders(body, model.cors);
   const restApi: CfnResource = {

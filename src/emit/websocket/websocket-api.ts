@@ -16,7 +16,7 @@ import { pascalCase } from '../../model/names.js';
 import { executeApiArn } from '../../model/arns.js';
 import { type CfnOutput, type CfnResource, ref, sub } from '../../model/cfn.js';
 import { SharedRoles } from '../shared/roles.js';
-import { downConvert } from '../shared/openapi30.js';
+import { toGatewayModels } from '../shared/openapi30.js';
 import { deploymentId } from '../shared/deployment.js';
 import { accessLogParts, accountRole } from '../shared/logging.js';
 
@@ -224,10 +224,10 @@ function connectionIntegration(ws: WebSocketApi, key: '$connect' | '$disconnect'
   };
 }
 
-/** A message schema as a draft-4 model: a 3.1 schema converted as the REST Body's schemas are. */
+/** A message schema as a draft-4 model, converted as the REST Body's schemas are. */
 function draft4(schema: Json, version: GatewayModel['version']): Json {
-  const body: JsonObject = { openapi: '3.1.0', components: { schemas: { Message: structuredClone(schema) } } };
-  if (version === '3.1') downConvert(body);
+  const body: JsonObject = { components: { schemas: { Message: structuredClone(schema) } } };
+  toGatewayModels(body, version);
   const converted = (body['components'] as { schemas: Record<string, Json> }).schemas['Message'] as Record<string, Json>;
   return { $schema: 'http://json-schema.org/draft-04/schema#', ...converted };
 }
