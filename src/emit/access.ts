@@ -6,7 +6,7 @@
 import { lambdaInvocationUri } from '../integrations/lambda.js';
 import { cfnValue, type AwsValue, type Json } from '../model/aws-value.js';
 import { pascalCase } from '../model/names.js';
-import type { Authorizer, GatewayModel, PolicyPrincipals, ResourcePolicy, Route } from '../model/ir.js';
+import type { Authorizer, GatewayModel, JwtAuthorizer, PolicyPrincipals, ResourcePolicy, Route } from '../model/ir.js';
 import { type CfnOutput, type CfnResource, ref, sub } from './cfn.js';
 import type { Contribution, OperationPatch } from './contribution.js';
 
@@ -41,6 +41,8 @@ export function emitAccess(model: GatewayModel): Contribution {
 
 function securityScheme(authorizer: Authorizer): Json {
   switch (authorizer.kind) {
+    case 'jwt':
+      return jwtScheme(authorizer);
     case 'cognito':
       return {
         type: 'apiKey',
@@ -94,10 +96,28 @@ function operationSecurity(route: Route): OperationPatch[] {
   return [{ route, fields }];
 }
 
-function authorizerPermissions(model: GatewayModel): Record<string, CfnResource> {
+/**
+ * A JWT authorizer as HTTP APIs import it: an OAuth 2.0 scheme (with no flows: API Gateway reads the
+ * issuer's, and OpenAPI requires the field) carrying the issuer and audience.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-open-api.html
+ */
+export function jwtScheme(authorizer: JwtAuthorizer): Json {
+  return {
+    type: 'oauth2',
+    flows: {},
+    'x-amazon-apigateway-authorizer': {
+      type: 'jwt',
+      identitySource: `$request.header.${authorizer.header}`,
+      jwtConfiguration: { issuer: cfnValue(authorizer.issuer), audience: authorizer.audience.map(cfnValue) },
+    },
+  };
+}
+
+/** An invoke permission for each Lambda authorizer API Gateway does not call through a role. */
+export function authorizerPermissions(model: GatewayModel): Record<string, CfnResource> {
   const resources: Record<string, CfnResource> = {};
   for (const authorizer of model.access.authorizers) {
-    if (authorizer.kind === 'cognito' || authorizer.role) continue;
+    if (authorizer.kind === 'cognito' || authorizer.kind === 'jwt' || authorizer.role) continue;
     resources[`${model.api.logicalId}${pascalCase(authorizer.name)}AuthorizerPermission`] = {
       Type: 'AWS::Lambda::Permission',
       Properties: {

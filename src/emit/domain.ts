@@ -39,6 +39,15 @@ export function emitDomain(model: GatewayModel): Contribution {
   domain.rules.forEach((rule) => {
     resources[`${api.logicalId}RoutingRule${rule.priority}`] = routingRule(model, id, rule);
   });
+  const dns = emitDomainDns(model, id, regional);
+  return { resources: { ...resources, ...dns.resources }, outputs: dns.outputs };
+}
+
+/** The Route 53 alias record (when a hosted zone is given) and the domain's outputs, for a REST or HTTP API's domain `id`. */
+export function emitDomainDns(model: GatewayModel, id: string, regional: boolean): Required<Pick<Contribution, 'resources' | 'outputs'>> {
+  const { api } = model;
+  const domain = model.domain!;
+  const resources: Record<string, CfnResource> = {};
   if (domain.hostedZoneId) {
     resources[`${api.logicalId}DomainRecord`] = {
       Type: 'AWS::Route53::RecordSet',

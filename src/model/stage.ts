@@ -28,6 +28,28 @@ export const ACCESS_LOG_FORMATS: Readonly<Record<string, string>> = {
   clf: '$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] "$context.httpMethod $context.resourcePath $context.protocol" $context.status $context.responseLength $context.requestId',
 };
 
+/**
+ * The same formats with the variables of HTTP APIs: the route key rather than a resource path, and why an
+ * integration or authorizer failed (HTTP APIs write no execution logs that would say it).
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html
+ */
+const HTTP_ACCESS_LOG_FORMATS: Readonly<Record<string, string>> = {
+  json: JSON.stringify({
+    requestId: '$context.requestId',
+    ip: '$context.identity.sourceIp',
+    requestTime: '$context.requestTime',
+    httpMethod: '$context.httpMethod',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    integrationLatency: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+    authorizerError: '$context.authorizer.error',
+  }),
+  clf: '$context.identity.sourceIp - - [$context.requestTime] "$context.httpMethod $context.routeKey $context.protocol" $context.status $context.responseLength $context.requestId',
+};
+
 export function buildStage(ctx: ModelContext): Stage {
   const stage = asBlock(ctx.root['stage']);
   const logging = asBlock(stage['logging']);
@@ -35,7 +57,7 @@ export function buildStage(ctx: ModelContext): Stage {
   const cache = asBlock(stage['cache']);
   const throttle = asBlock(stage['throttle']);
   const result: Stage = {
-    name: typeof stage['name'] === 'string' ? stage['name'] : 'prod',
+    name: typeof stage['name'] === 'string' ? stage['name'] : ctx.apiType === 'http' ? '$default' : 'prod',
     variables: asBlock(stage['variables']) as Record<string, string>,
     tracing: stage['tracing'] === true,
     metrics: stage['metrics'] === true,
@@ -53,7 +75,7 @@ export function buildStage(ctx: ModelContext): Stage {
 
 function accessLogOf(ctx: ModelContext, block: Record<string, unknown>): NonNullable<Stage['accessLog']> {
   const written = typeof block['format'] === 'string' ? block['format'] : 'json';
-  const format = ACCESS_LOG_FORMATS[written] ?? written;
+  const format = (ctx.apiType === 'http' ? HTTP_ACCESS_LOG_FORMATS : ACCESS_LOG_FORMATS)[written] ?? written;
   if (!format.includes('$context.requestId')) {
     ctx.report('access-log-format-without-request-id', 'error', 'The access log format must contain $context.requestId (API Gateway refuses it otherwise).', childPointer(STAGE, 'accessLog', 'format'), 'Add $context.requestId, or use `format: json` or `clf`.');
   }
@@ -66,7 +88,9 @@ function accessLogOf(ctx: ModelContext, block: Record<string, unknown>): NonNull
   const destination = 'destination' in block ? ctx.value(block['destination'], childPointer(STAGE, 'accessLog', 'destination'), 'Access log destination ARN') : undefined;
   // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-logging-to-kinesis.html
   const stream = /:firehose:[^:]*:[^:]*:deliverystream\/([^$]+)$/.exec(destination ? valueText(destination) : '')?.[1];
-  if (stream !== undefined && !stream.startsWith('amazon-apigateway-')) {
+  if (stream !== undefined && ctx.apiType === 'http') {
+    ctx.report('rest-only-setting', 'error', 'HTTP APIs send access logs to CloudWatch Logs only, not to Firehose.', childPointer(STAGE, 'accessLog', 'destination'), 'Give a CloudWatch Logs group, or leave `destination` out to have one created; or use `api.type: rest`.');
+  } else if (stream !== undefined && !stream.startsWith('amazon-apigateway-')) {
     ctx.report('access-log-firehose-name', 'error', `API Gateway logs only to Firehose streams named amazon-apigateway-*; \`${stream}\` is not.`, childPointer(STAGE, 'accessLog', 'destination'), `Create the stream as amazon-apigateway-${stream} and log to it.`);
   }
   return {
@@ -91,6 +115,8 @@ export function logsToCloudWatch(level: string | undefined, accessLog: Stage['ac
 
 /** CloudWatch logging from API Gateway needs an account-level role that no stack may already have made. */
 function checkLogging(ctx: ModelContext, stage: Stage): void {
+  // HTTP APIs write access logs through the log group's resource policy, with no account-level role.
+  if (ctx.apiType === 'http') return;
   if (logsToCloudWatch(stage.logging?.level, stage.accessLog) && !stage.logging?.accountRole) {
     ctx.report('cloudwatch-role-required', 'info', 'Logging to CloudWatch needs the account-level role API Gateway writes logs with (set once per account and Region).', 'logging' in asBlock(ctx.root['stage']) ? childPointer(STAGE, 'logging') : childPointer(STAGE, 'accessLog'), 'If the account has none yet, set `stage.logging.accountRole: true` to create it with this stack.');
   }
@@ -204,7 +230,7 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
   });
   if (origins.length > 1 && origins.includes('*')) {
     ctx.report('cors-wildcard-mixed', 'error', '`*` among other origins is compared with the request\'s Origin like them and never matches: it allows no one.', childPointer('/x-gateway/cors/origins', origins.indexOf('*')), 'Use `["*"]` alone, or list the origins without `*`.');
-  } else if (origins.length > 1) {
+  } else if (origins.length > 1 && ctx.apiType === 'rest') {
     // A gateway response maps headers but runs no template, so it cannot compare the Origin with the list.
     const message = credentials
       ? 'With several origins and credentials, gateway responses (an authorizer\'s 401/403, 429, 5XX) carry no Access-Control-Allow-Origin: they cannot check the Origin against the list, and echoing any origin would let every site read them with the user\'s credentials.'
@@ -212,7 +238,8 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
     const hint = credentials ? 'Pages see these errors as network errors; use one origin if they must read them.' : 'Use one origin if gateway errors must be readable by it alone.';
     ctx.report('cors-gateway-responses-origin', 'warning', message, '/x-gateway/cors/origins', hint);
   }
-  const proxies = routes.filter((route) => route.integration.kind === 'lambda' || route.integration.kind === 'http');
+  // An HTTP API answers preflights itself and puts its own CORS headers on every response.
+  const proxies = ctx.apiType === 'rest' ? routes.filter((route) => route.integration.kind === 'lambda' || route.integration.kind === 'http') : [];
   if (proxies.length > 0) {
     const named = proxies.slice(0, 3).map((route) => `${route.method} ${route.path}`).join(', ') + (proxies.length > 3 ? ', …' : '');
     ctx.report('cors-proxy-responses', 'info', `${proxies.length} ${proxies.length === 1 ? 'route uses a proxy integration' : 'routes use proxy integrations'} (${named}): the gateway passes the backend's response through, so the backend must send the CORS headers (Access-Control-Allow-Origin${credentials ? ', -Allow-Credentials' : ''}) itself.`, '/x-gateway/cors', origins.length > 1 ? 'Have the backend echo the request\'s Origin when it is one of cors.origins, with Vary: Origin.' : 'Have the backend add the same Access-Control-* headers to its responses.');

@@ -249,6 +249,7 @@ function webSocketAuthorizer(ctx: ModelContext, name: string, authorizers: reado
       function: ctx.value(own['function'], childPointer(pointer, 'function'), `Lambda function ARN of the WebSocket authorizer ${name}`),
       identity: (own['identity'] as string[]).map((source) => identitySource(source).replace(/^method\.request\./, 'route.request.')),
       ttl: 0,
+      simpleResponses: false,
       origin: ctx.origin(pointer),
     };
   }

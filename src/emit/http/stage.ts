@@ -1,0 +1,38 @@
+/**
+ * The HTTP API's stage settings: stage variables, access logs (to a generated log group or the given
+ * one; HTTP APIs need no account-level role for them), detailed metrics and throttling for every route,
+ * and per-route throttling keyed by route (`GET /pets/{id}`).
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.html
+ */
+import { cfnValue, type Json } from '../../model/aws-value.js';
+import type { GatewayModel, Throttle } from '../../model/ir.js';
+import { type CfnOutput, type CfnResource, getAtt, ref } from '../cfn.js';
+import type { Contribution } from '../contribution.js';
+
+export function emitHttpStage(model: GatewayModel): Contribution {
+  const { api, stage } = model;
+  const resources: Record<string, CfnResource> = {};
+  const outputs: Record<string, CfnOutput> = { [`${api.logicalId}StageName`]: { Description: 'Stage name', Value: stage.name } };
+  const settings: Record<string, Json> = {};
+  if (Object.keys(stage.variables).length > 0) settings['StageVariables'] = { ...stage.variables };
+  const defaults: Record<string, Json> = { ...(stage.metrics && { DetailedMetricsEnabled: true }), ...(stage.throttle && throttling(stage.throttle)) };
+  if (Object.keys(defaults).length > 0) settings['DefaultRouteSettings'] = defaults;
+  const routes = model.routes.filter((route) => route.throttle);
+  if (routes.length > 0) {
+    // A route's entry replaces the defaults for it: it repeats the metrics setting.
+    settings['RouteSettings'] = Object.fromEntries(routes.map((route) => [`${route.method} ${route.path}`, { ...(stage.metrics && { DetailedMetricsEnabled: true }), ...throttling(route.throttle!) }]));
+  }
+  if (stage.accessLog) {
+    const logGroup = `${api.logicalId}AccessLogs`;
+    if (!stage.accessLog.destination) {
+      resources[logGroup] = { Type: 'AWS::Logs::LogGroup', Properties: { ...(stage.accessLog.retentionDays !== undefined && { RetentionInDays: stage.accessLog.retentionDays }) } };
+      outputs[`${api.logicalId}AccessLogGroup`] = { Description: 'Access log group', Value: ref(logGroup) };
+    }
+    settings['AccessLogSettings'] = { DestinationArn: stage.accessLog.destination ? cfnValue(stage.accessLog.destination) : getAtt(logGroup, 'Arn'), Format: stage.accessLog.format };
+  }
+  return { stage: settings, resources, outputs };
+}
+
+function throttling(throttle: Throttle): Record<string, Json> {
+  return { ThrottlingBurstLimit: throttle.burst, ThrottlingRateLimit: throttle.rate };
+}
