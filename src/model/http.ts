@@ -19,8 +19,12 @@ interface Refusal {
   readonly path: readonly string[];
   /** Refused only for these values (default: any value). */
   readonly when?: (value: unknown) => boolean;
+  /** An authorizer's setting: refused only on authorizers of this type. */
+  readonly ofType?: string;
   readonly message: string;
   readonly hint: string;
+  /** Default: `rest-only-setting` on HTTP APIs, `http-only-setting` on REST APIs. */
+  readonly code?: string;
 }
 
 /** Settings of the root x-gateway block that HTTP APIs do not have. */
@@ -62,7 +66,7 @@ const HTTP_ONLY_INTEGRATION: readonly Refusal[] = [
 ];
 
 const WEBSOCKET_PAYLOAD: readonly Refusal[] = [
-  { path: ['integration', 'payloadFormat'], message: '`payloadFormat` is the Lambda event version of HTTP API routes; WebSocket routes send one event format.', hint: 'Remove it.' },
+  { path: ['integration', 'payloadFormat'], code: 'websocket-payload-format', message: '`payloadFormat` is the Lambda event version of HTTP API routes; WebSocket routes send one event format.', hint: 'Remove it.' },
 ];
 
 const HTTP_ONLY_ROOT: readonly Refusal[] = [
@@ -72,7 +76,7 @@ const HTTP_ONLY_ROOT: readonly Refusal[] = [
 /** HTTP-only fields of a REST authorizer (the schema allows them on its type). */
 const HTTP_ONLY_AUTHORIZER: readonly Refusal[] = [
   { path: ['type'], when: (v) => v === 'jwt', message: 'gateform compiles JWT authorizers for HTTP APIs only.', hint: 'Set `api.type: http`, or use a `cognito` or `request` authorizer.' },
-  { path: ['audience'], message: '`audience` applies to HTTP APIs, where a Cognito authorizer is a JWT authorizer; a REST Cognito authorizer accepts the pool\'s tokens for any app client.', hint: 'Remove it, or set `api.type: http`.' },
+  { path: ['audience'], ofType: 'cognito', message: '`audience` applies to HTTP APIs, where a Cognito authorizer is a JWT authorizer; a REST Cognito authorizer accepts the pool\'s tokens for any app client.', hint: 'Remove it, or set `api.type: http`.' },
   { path: ['simpleResponses'], message: '`simpleResponses` applies to Lambda authorizers of HTTP APIs; REST ones answer with an IAM policy.', hint: 'Remove it, or set `api.type: http`.' },
 ];
 
@@ -90,8 +94,8 @@ export function settingsOfOtherKind(document: JsonObject, type: ApiType, locate:
     for (const refusal of refusals) {
       const value = refusal.path.reduce<unknown>((node, key) => asBlock(node)[key], block);
       const parent = asBlock(refusal.path.slice(0, -1).reduce<unknown>((node, key) => asBlock(node)[key], block));
-      if (!(refusal.path.at(-1)! in parent) || (refusal.when && !refusal.when(value))) continue;
-      diagnostics.push({ code, severity: 'error', message: refusal.message, location: locate(childPointer(pointer, ...refusal.path)), hint: refusal.hint });
+      if (!(refusal.path.at(-1)! in parent) || (refusal.when && !refusal.when(value)) || (refusal.ofType !== undefined && block['type'] !== refusal.ofType)) continue;
+      diagnostics.push({ code: refusal.code ?? code, severity: 'error', message: refusal.message, location: locate(childPointer(pointer, ...refusal.path)), hint: refusal.hint });
     }
   };
   const root = asBlock(document['x-gateway']);
