@@ -198,9 +198,11 @@ function requestHeadersOf(route: Route): string[] {
  */
 function corsHeaders(ctx: ModelContext, block: Record<string, unknown>, routes: readonly Route[]): readonly string[] {
   const given = Array.isArray(block['headers']) ? (block['headers'] as string[]) : undefined;
-  const listed = new Set((given ?? DEFAULT_CORS_HEADERS).map((h) => h.toLowerCase()));
+  // HTTP APIs have no API keys.
+  const defaults = ctx.apiType === 'http' ? DEFAULT_CORS_HEADERS.filter((h) => h !== 'X-Api-Key') : DEFAULT_CORS_HEADERS;
+  const listed = new Set((given ?? defaults).map((h) => h.toLowerCase()));
   // `*` allows any header, but only to requests without credentials.
-  if (listed.has('*') && block['credentials'] !== true) return given ?? DEFAULT_CORS_HEADERS;
+  if (listed.has('*') && block['credentials'] !== true) return given ?? defaults;
   const missing = new Map<string, { readonly name: string; readonly route: Route }>();
   for (const route of routes) {
     for (const name of requestHeadersOf(route)) {
@@ -212,7 +214,7 @@ function corsHeaders(ctx: ModelContext, block: Record<string, unknown>, routes: 
     const uses = [...missing.values()].map(({ name, route }) => `${name} (${route.method} ${route.path})`).join(', ');
     ctx.report('cors-header-not-allowed', 'warning', `\`cors.headers\` leaves out ${uses}: browsers will not send ${missing.size === 1 ? 'it' : 'them'} cross-origin, so those requests fail their preflight.`, '/x-gateway/cors/headers', `Add ${names.join(', ')} to \`cors.headers\`.`);
   }
-  return given ?? [...DEFAULT_CORS_HEADERS, ...names];
+  return given ?? [...defaults, ...names];
 }
 
 export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | undefined {
@@ -238,6 +240,7 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
     const hint = credentials ? 'Pages see these errors as network errors; use one origin if they must read them.' : 'Use one origin if gateway errors must be readable by it alone.';
     ctx.report('cors-gateway-responses-origin', 'warning', message, '/x-gateway/cors/origins', hint);
   }
+  if (ctx.apiType === 'http') checkPreflightRoutes(ctx, routes);
   // An HTTP API answers preflights itself and puts its own CORS headers on every response.
   const proxies = ctx.apiType === 'rest' ? routes.filter((route) => route.integration.kind === 'lambda' || route.integration.kind === 'http') : [];
   if (proxies.length > 0) {
@@ -252,6 +255,19 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
     ...(typeof block['maxAge'] === 'number' && { maxAge: block['maxAge'] }),
     origin: ctx.origin('/x-gateway/cors'),
   };
+}
+
+/**
+ * An HTTP API answers a preflight itself only when no route takes it: an ANY route takes OPTIONS too,
+ * and its authorizer refuses the preflight, which carries no credentials.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
+ */
+function checkPreflightRoutes(ctx: ModelContext, routes: readonly Route[]): void {
+  for (const route of routes) {
+    const authorized = route.auth !== undefined && route.auth.kind !== 'none';
+    if (route.method !== 'ANY' || !authorized || routes.some((r) => r.path === route.path && r.method === 'OPTIONS')) continue;
+    ctx.report('cors-preflight-authorized', 'warning', `ANY ${route.path} is authorized, and it takes the browsers' preflight (OPTIONS) requests too, which carry no credentials: they are refused, and CORS fails on that path.`, route.origin.pointer, `Add an \`options\` operation on ${route.path} with \`auth: none\`, or write the methods the path serves instead of ANY.`);
+  }
 }
 
 export function buildGatewayResponses(ctx: ModelContext): GatewayResponse[] {
