@@ -12,5 +12,10 @@ export function executeApiMethodArn(apiLogicalId: string, method: HttpMethod, pa
     .filter(Boolean)
     .map((segment) => (segment.startsWith('{') ? '*' : segment))
     .join('/');
-  return `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${apiLogicalId}}/*/${method === 'ANY' ? '*' : method}/${resource}`;
+  return executeApiArn(apiLogicalId, `*/${method === 'ANY' ? '*' : method}/${resource}`);
+}
+
+/** The execute-api ARN (a `Fn::Sub` template) of `resource` in this API: `…:{api}/authorizers/*`. */
+export function executeApiArn(apiLogicalId: string, resource: string): string {
+  return `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${apiLogicalId}}/${resource}`;
 }

@@ -9,9 +9,9 @@ import { asBlock } from '../model/context.js';
 import type { GatewayModel } from '../model/ir.js';
 import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from './cfn.js';
 import { emitHttpApi } from './http/http-api.js';
-import { emitRestApi } from './rest-api.js';
-import { samGeneratedResources } from './sam.js';
-import { emitWebSocket } from './websocket.js';
+import { emitRestApi } from './rest/rest-api.js';
+import { samGeneratedResources } from '../model/sam-generated.js';
+import { emitWebSocket } from './websocket/websocket-api.js';
 
 export interface EmitResult {
   readonly template: CfnTemplate;

@@ -440,8 +440,8 @@ class ModelBuilder implements ModelContext {
     return this.loaded.locate(pointer);
   }
 
-  report(code: string, severity: Diagnostic['severity'], message: string, pointer: string, hint?: string, related?: Diagnostic['related']): void {
-    const location: Location = this.loaded.locate(pointer);
+  report(code: string, severity: Diagnostic['severity'], message: string, at: string | Origin, hint?: string, related?: Diagnostic['related']): void {
+    const location: Location = typeof at === 'string' ? this.loaded.locate(at) : at;
     this.diagnostics.push({ code, severity, message, location, ...(hint !== undefined && { hint }), ...(related && { related }) });
   }
 }

@@ -184,6 +184,8 @@ export interface Route {
   /** Undefined when nothing sets it: the operation keeps what the spec says (no authorization). */
   readonly auth?: RouteAuth;
   readonly apiKey: boolean;
+  /** Where `apiKey: true` was written: on the operation, its path item, or in the defaults. */
+  readonly apiKeyOrigin?: Origin;
   /** Undefined when nothing sets it: the operation keeps what the spec says. */
   readonly validate?: Validation;
   readonly throttle?: Throttle;

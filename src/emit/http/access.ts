@@ -7,8 +7,8 @@
 import { lambdaInvocationUri } from '../../integrations/lambda.js';
 import { cfnValue, type Json } from '../../model/aws-value.js';
 import type { Authorizer, GatewayModel, Route } from '../../model/ir.js';
-import { authorizerPermissions, jwtScheme } from '../access.js';
-import type { Contribution, OperationPatch } from '../contribution.js';
+import { authorizerPermissions, jwtScheme } from '../shared/authorizers.js';
+import type { Contribution, OperationPatch } from '../shared/contribution.js';
 
 /** The scheme of `auth: iam`: no authorizer can take the name (it is built in). */
 const IAM_SCHEME = 'iam';

@@ -5,7 +5,7 @@
  */
 import type { Json } from '../../model/aws-value.js';
 import type { GatewayModel, HttpMethod } from '../../model/ir.js';
-import type { Contribution } from '../contribution.js';
+import type { Contribution } from '../shared/contribution.js';
 
 export function emitHttpCors(model: GatewayModel): Contribution {
   const cors = model.cors;

@@ -6,15 +6,15 @@
 import { cfnValue } from '../../model/aws-value.js';
 import type { GatewayModel } from '../../model/ir.js';
 import { ref } from '../cfn.js';
-import type { Contribution } from '../contribution.js';
-import { emitDomainDns } from '../domain.js';
+import type { Contribution } from '../shared/contribution.js';
+import { emitDomainDns } from '../shared/domain-dns.js';
 
 export function emitHttpDomain(model: GatewayModel): Contribution {
   const domain = model.domain;
   if (!domain) return {};
   const { api } = model;
   const id = `${api.logicalId}Domain`;
-  const dns = emitDomainDns(model, id, true);
+  const dns = emitDomainDns(api, domain, id, true);
   return {
     resources: {
       [id]: {

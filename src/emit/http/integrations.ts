@@ -10,7 +10,7 @@ import { lambdaInvocationUri, permissionNotes, renderLambdaPermissions } from '.
 import type { IntegrationOutput } from '../../integrations/types.js';
 import { cfnValue } from '../../model/aws-value.js';
 import type { GatewayModel, Route } from '../../model/ir.js';
-import type { Contribution, OperationPatch } from '../contribution.js';
+import type { Contribution, OperationPatch } from '../shared/contribution.js';
 
 export function emitHttpIntegrations(model: GatewayModel): Contribution {
   const operations: OperationPatch[] = [];

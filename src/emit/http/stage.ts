@@ -4,10 +4,11 @@
  * and per-route throttling keyed by route (`GET /pets/{id}`).
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.html
  */
-import { cfnValue, type Json } from '../../model/aws-value.js';
+import type { Json } from '../../model/aws-value.js';
 import type { GatewayModel, Throttle } from '../../model/ir.js';
-import { type CfnOutput, type CfnResource, getAtt, ref } from '../cfn.js';
-import type { Contribution } from '../contribution.js';
+import type { CfnOutput, CfnResource } from '../cfn.js';
+import { accessLogParts } from '../shared/logging.js';
+import type { Contribution } from '../shared/contribution.js';
 
 export function emitHttpStage(model: GatewayModel): Contribution {
   const { api, stage } = model;
@@ -23,12 +24,10 @@ export function emitHttpStage(model: GatewayModel): Contribution {
     settings['RouteSettings'] = Object.fromEntries(routes.map((route) => [`${route.method} ${route.path}`, { ...(stage.metrics && { DetailedMetricsEnabled: true }), ...throttling(route.throttle!) }]));
   }
   if (stage.accessLog) {
-    const logGroup = `${api.logicalId}AccessLogs`;
-    if (!stage.accessLog.destination) {
-      resources[logGroup] = { Type: 'AWS::Logs::LogGroup', Properties: { ...(stage.accessLog.retentionDays !== undefined && { RetentionInDays: stage.accessLog.retentionDays }) } };
-      outputs[`${api.logicalId}AccessLogGroup`] = { Description: 'Access log group', Value: ref(logGroup) };
-    }
-    settings['AccessLogSettings'] = { DestinationArn: stage.accessLog.destination ? cfnValue(stage.accessLog.destination) : getAtt(logGroup, 'Arn'), Format: stage.accessLog.format };
+    const log = accessLogParts(api.logicalId, stage.accessLog, 'Access log group');
+    Object.assign(resources, log.resources);
+    Object.assign(outputs, log.outputs);
+    settings['AccessLogSettings'] = log.setting;
   }
   return { stage: settings, resources, outputs };
 }

@@ -3,9 +3,9 @@
  * headers to each of them.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-gateway-responses.html
  */
-import type { Json } from '../model/aws-value.js';
-import type { GatewayModel } from '../model/ir.js';
-import type { Contribution } from './contribution.js';
+import type { Json } from '../../model/aws-value.js';
+import type { GatewayModel } from '../../model/ir.js';
+import type { Contribution } from '../shared/contribution.js';
 
 export function emitGatewayResponses(model: GatewayModel): Contribution {
   if (model.gatewayResponses.length === 0) return {};

@@ -2,9 +2,9 @@
  * The OpenAPI `Body` of the RestApi: the user's document with `x-gateway` replaced by the
  * `x-amazon-apigateway-*` extensions API Gateway imports.
  */
-import type { JsonObject } from '../load/load-document.js';
-import type { Json } from '../model/aws-value.js';
-import type { HttpMethod } from '../model/ir.js';
+import type { JsonObject } from '../../load/load-document.js';
+import type { Json } from '../../model/aws-value.js';
+import type { HttpMethod } from '../../model/ir.js';
 import type { Contribution, OperationPatch } from './contribution.js';
 
 export const OPERATION_KEY: Readonly<Record<HttpMethod, string>> = {

@@ -7,7 +7,7 @@
  * `<Api>.Deployment` references instead.
  */
 
-import { asBlock } from '../model/context.js';
+import { asBlock } from './context.js';
 
 const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 

@@ -3,10 +3,11 @@
  * routing rules (header- and base-path-based) and a Route 53 alias record.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-routing-rules.html
  */
-import { cfnValue, type Json } from '../model/aws-value.js';
-import type { GatewayModel, RoutingRule } from '../model/ir.js';
-import { type CfnOutput, type CfnResource, getAtt, ref } from './cfn.js';
-import type { Contribution } from './contribution.js';
+import { cfnValue, type Json } from '../../model/aws-value.js';
+import { emitDomainDns } from '../shared/domain-dns.js';
+import type { GatewayModel, RoutingRule } from '../../model/ir.js';
+import { type CfnResource, getAtt, ref } from '../cfn.js';
+import type { Contribution } from '../shared/contribution.js';
 
 export function emitDomain(model: GatewayModel): Contribution {
   const domain = model.domain;
@@ -39,34 +40,8 @@ export function emitDomain(model: GatewayModel): Contribution {
   domain.rules.forEach((rule) => {
     resources[`${api.logicalId}RoutingRule${rule.priority}`] = routingRule(model, id, rule);
   });
-  const dns = emitDomainDns(model, id, regional);
+  const dns = emitDomainDns(api, domain, id, regional);
   return { resources: { ...resources, ...dns.resources }, outputs: dns.outputs };
-}
-
-/** The Route 53 alias record (when a hosted zone is given) and the domain's outputs, for a REST or HTTP API's domain `id`. */
-export function emitDomainDns(model: GatewayModel, id: string, regional: boolean): Required<Pick<Contribution, 'resources' | 'outputs'>> {
-  const { api } = model;
-  const domain = model.domain!;
-  const resources: Record<string, CfnResource> = {};
-  if (domain.hostedZoneId) {
-    resources[`${api.logicalId}DomainRecord`] = {
-      Type: 'AWS::Route53::RecordSet',
-      Properties: {
-        HostedZoneId: cfnValue(domain.hostedZoneId),
-        Name: domain.name,
-        Type: 'A',
-        AliasTarget: regional
-          ? { DNSName: getAtt(id, 'RegionalDomainName'), HostedZoneId: getAtt(id, 'RegionalHostedZoneId') }
-          : { DNSName: getAtt(id, 'DistributionDomainName'), HostedZoneId: getAtt(id, 'DistributionHostedZoneId') },
-      },
-    };
-  }
-  const outputs: Record<string, CfnOutput> = {
-    [`${api.logicalId}DomainUrl`]: { Description: 'URL of the API on the custom domain', Value: `https://${domain.name}/${domain.basePath ?? ''}` },
-    [`${api.logicalId}DomainTarget`]: { Description: 'DNS target (alias or CNAME) for the custom domain', Value: getAtt(id, regional ? 'RegionalDomainName' : 'DistributionDomainName') },
-    [`${api.logicalId}DomainTargetHostedZoneId`]: { Description: 'Hosted zone id of the DNS target, for a Route 53 alias record', Value: getAtt(id, regional ? 'RegionalHostedZoneId' : 'DistributionHostedZoneId') },
-  };
-  return { resources, outputs };
 }
 
 function routingRule(model: GatewayModel, domainId: string, rule: RoutingRule): CfnResource {

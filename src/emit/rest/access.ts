@@ -3,14 +3,15 @@
  * the API key source, the resource policy, the endpoint configuration, usage plans and keys.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-authorizer.html
  */
-import { lambdaInvocationUri } from '../integrations/lambda.js';
-import { cfnValue, type AwsValue, type Json } from '../model/aws-value.js';
-import { pascalCase } from '../model/names.js';
-import type { Authorizer, GatewayModel, JwtAuthorizer, PolicyPrincipals, ResourcePolicy, Route } from '../model/ir.js';
-import { type CfnOutput, type CfnResource, ref, sub } from './cfn.js';
-import type { Contribution, OperationPatch } from './contribution.js';
+import { lambdaInvocationUri } from '../../integrations/lambda.js';
+import { cfnValue, type AwsValue, type Json } from '../../model/aws-value.js';
+import { pascalCase } from '../../model/names.js';
+import type { Authorizer, GatewayModel, PolicyPrincipals, ResourcePolicy, Route } from '../../model/ir.js';
+import { type CfnOutput, type CfnResource, ref, sub } from '../cfn.js';
+import { authorizerPermissions, jwtScheme } from '../shared/authorizers.js';
+import type { Contribution, OperationPatch } from '../shared/contribution.js';
 
-import { API_KEY_SCHEME } from '../model/access.js';
+import { API_KEY_SCHEME } from '../../model/access.js';
 
 export function emitAccess(model: GatewayModel): Contribution {
   const { api, access } = model;
@@ -94,41 +95,6 @@ function operationSecurity(route: Route): OperationPatch[] {
   const fields: Record<string, Json> = { security: Object.keys(requirement).length > 0 ? [requirement] : [] };
   if (route.auth?.kind === 'iam') fields['x-amazon-apigateway-auth'] = { type: 'AWS_IAM' };
   return [{ route, fields }];
-}
-
-/**
- * A JWT authorizer as HTTP APIs import it: an OAuth 2.0 scheme (with no flows: API Gateway reads the
- * issuer's, and OpenAPI requires the field) carrying the issuer and audience.
- * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-open-api.html
- */
-export function jwtScheme(authorizer: JwtAuthorizer): Json {
-  return {
-    type: 'oauth2',
-    flows: {},
-    'x-amazon-apigateway-authorizer': {
-      type: 'jwt',
-      identitySource: `$request.header.${authorizer.header}`,
-      jwtConfiguration: { issuer: cfnValue(authorizer.issuer), audience: authorizer.audience.map(cfnValue) },
-    },
-  };
-}
-
-/** An invoke permission for each Lambda authorizer API Gateway does not call through a role. */
-export function authorizerPermissions(model: GatewayModel): Record<string, CfnResource> {
-  const resources: Record<string, CfnResource> = {};
-  for (const authorizer of model.access.authorizers) {
-    if (authorizer.kind === 'cognito' || authorizer.kind === 'jwt' || authorizer.role) continue;
-    resources[`${model.api.logicalId}${pascalCase(authorizer.name)}AuthorizerPermission`] = {
-      Type: 'AWS::Lambda::Permission',
-      Properties: {
-        Action: 'lambda:InvokeFunction',
-        FunctionName: cfnValue(authorizer.function),
-        Principal: 'apigateway.amazonaws.com',
-        SourceArn: sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${model.api.logicalId}}/authorizers/*`),
-      },
-    };
-  }
-  return resources;
 }
 
 function usagePlanResources(model: GatewayModel): Record<string, CfnResource> {

@@ -3,10 +3,10 @@
  * and each operation's `x-amazon-apigateway-request-validator`.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-request-validators.html
  */
-import type { Json } from '../model/aws-value.js';
-import type { GatewayModel } from '../model/ir.js';
-import { VALIDATORS } from '../model/validation.js';
-import type { Contribution } from './contribution.js';
+import type { Json } from '../../model/aws-value.js';
+import type { GatewayModel } from '../../model/ir.js';
+import { VALIDATORS } from '../../model/validation.js';
+import type { Contribution } from '../shared/contribution.js';
 
 export function emitValidation(model: GatewayModel): Contribution {
   const used = new Set(model.routes.map((r) => r.validate).filter((v) => v !== undefined && v !== 'none'));
