@@ -7,8 +7,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type AwsValue, type CfnString, cfnValue, joinSub, referencedNames, subText, templateText } from '../model/aws-value.js';
 import type { Api, LambdaIntegration, Route } from '../model/ir.js';
 import { pascalCase, uniqueId } from '../model/names.js';
-import { executeApiArn, executeApiMethodArn } from '../emit/arns.js';
-import { type CfnResource, sub } from '../emit/cfn.js';
+import { executeApiArn, executeApiMethodArn } from '../model/arns.js';
+import { type CfnResource, sub } from '../model/cfn.js';
 import type { IntegrationOutput } from './types.js';
 
 /**

@@ -20,14 +20,11 @@ import { checkRequestModels, reportModelRenames, routeValidation } from './valid
 import { buildWebSocket, MAX_TIMEOUT } from './websocket.js';
 import { checkXGateway } from './x-gateway-schema.js';
 import { settingsOfOtherKind } from './http.js';
+import type { BaseTemplate } from './base-template.js';
 
 export interface ModelOptions {
-  /** Logical IDs and parameters of the template the output is merged into (`--into`). */
-  readonly externalNames?: ReadonlySet<string>;
-  /** The template itself, to read the types of the resources it declares. */
-  readonly base?: Block;
-  /** The `--into` template's path, named in hints. */
-  readonly into?: string;
+  /** The template the output is merged into (`--into`): the names, types and conditions it declares. */
+  readonly base?: BaseTemplate;
   /** Lint knows no template to check `!Ref`/`!GetAtt` targets against: take them on trust. */
   readonly trustReferences?: boolean;
 }
@@ -100,7 +97,7 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
   diagnostics.push(...settingsOfOtherKind(doc, type, locate));
   if (diagnostics.length > 0) return { diagnostics };
 
-  const builder = new ModelBuilder(loaded, root.block, type, options.externalNames ?? new Set(), options.trustReferences === true, options.base ?? {}, options.into);
+  const builder = new ModelBuilder(loaded, root.block, type, options.trustReferences === true, options.base);
   const model = builder.build();
   return { model, diagnostics: builder.diagnostics };
 }
@@ -116,10 +113,8 @@ class ModelBuilder implements ModelContext {
     private readonly loaded: LoadedDocument,
     readonly root: Block,
     readonly apiType: ApiType,
-    private readonly externalNames: ReadonlySet<string>,
     private readonly trustReferences: boolean,
-    private readonly base: Block,
-    private readonly into: string | undefined,
+    private readonly base: BaseTemplate | undefined,
   ) {
     this.document = loaded.document;
     this.file = loaded.root.path;
@@ -375,11 +370,11 @@ class ModelBuilder implements ModelContext {
     const direct = value.kind === 'intrinsic' ? new Set(directReferences(value.value)) : new Set<string>();
     for (const name of names) {
       const head = name.split('.')[0]!;
-      if (this.externalNames.has(head)) this.checkConditional(head, pointer);
-      if (head.startsWith('AWS::') || this.externalNames.has(head) || this.parameters.has(head)) continue;
+      if (this.base?.names.has(head)) this.checkConditional(head, pointer);
+      if (head.startsWith('AWS::') || this.base?.names.has(head) || this.parameters.has(head)) continue;
       if (name.includes('.') || direct.has(head)) {
         if (this.trustReferences) continue;
-        this.report('unknown-reference', 'error', `\`${head}\` is not defined in the template.`, pointer, unknownReferenceHint(this.into, true));
+        this.report('unknown-reference', 'error', `\`${head}\` is not defined in the template.`, pointer, unknownReferenceHint(this.base?.path, true));
         continue;
       }
       if (!/^[A-Za-z0-9]+$/.test(head)) {
@@ -396,10 +391,10 @@ class ModelBuilder implements ModelContext {
    * in any case, and CloudFormation refuses a reference to a resource the condition leaves out.
    */
   private checkConditional(name: string, pointer: string): void {
-    const condition = asBlock(asBlock(this.base['Resources'])[name])['Condition'];
-    if (typeof condition !== 'string' || this.conditionalReported.has(`${pointer} ${name}`)) return;
+    const condition = this.base?.conditionOf(name);
+    if (condition === undefined || this.conditionalReported.has(`${pointer} ${name}`)) return;
     this.conditionalReported.add(`${pointer} ${name}`);
-    this.report('conditional-reference', 'error', `\`${name}\` exists only when the condition \`${condition}\` of ${this.into} is true, but the API refers to it in any case.`, pointer, `Deploying with \`${condition}\` false fails with "Unresolved resource dependencies". Create \`${name}\` without a condition, or pass the value in through a \`\${Name}\` placeholder.`);
+    this.report('conditional-reference', 'error', `\`${name}\` exists only when the condition \`${condition}\` of ${this.base?.path} is true, but the API refers to it in any case.`, pointer, `Deploying with \`${condition}\` false fails with "Unresolved resource dependencies". Create \`${name}\` without a condition, or pass the value in through a \`\${Name}\` placeholder.`);
   }
 
   secret(placeholder: string, pointer: string, usage: string, length?: { readonly min: number; readonly max: number }): string {
@@ -423,12 +418,12 @@ class ModelBuilder implements ModelContext {
   }
 
   declared(name: string): Declared | undefined {
-    const resource = asBlock(asBlock(this.base['Resources'])[name]);
+    const resource = asBlock(this.base?.resources[name]);
     if (typeof resource['Type'] === 'string') return { kind: 'resource', type: resource['Type'], properties: asBlock(resource['Properties']) };
-    const written = [asBlock(this.root['parameters'])[name], asBlock(this.base['Parameters'])[name]].map(asBlock);
+    const written = [asBlock(this.root['parameters'])[name], this.base?.parameters[name]].map(asBlock);
     const described = written.find((p) => typeof p['description'] === 'string' || typeof p['Description'] === 'string');
     if (described) return { kind: 'parameter', description: String(described['description'] ?? described['Description']) };
-    return this.parameters.has(name) || name in asBlock(this.base['Parameters']) ? { kind: 'parameter' } : undefined;
+    return this.parameters.has(name) || (this.base !== undefined && name in this.base.parameters) ? { kind: 'parameter' } : undefined;
   }
 
   /** Follow internal `$ref`s (the bundled document has no other kind). */

@@ -5,7 +5,7 @@
  */
 import { cfnValue } from '../../model/aws-value.js';
 import type { GatewayModel } from '../../model/ir.js';
-import { ref } from '../cfn.js';
+import { ref } from '../../model/cfn.js';
 import type { Contribution } from '../shared/contribution.js';
 import { emitDomainDns } from '../shared/domain-dns.js';
 

@@ -13,7 +13,7 @@ import type { JsonObject, LoadedDocument } from '../../load/load-document.js';
 import type { GatewayModel } from '../../model/ir.js';
 import { compareCodeUnits } from '../../model/order.js';
 import { buildBody } from '../shared/body.js';
-import { type CfnResource, ref, sub } from '../cfn.js';
+import { type CfnResource, ref, sub } from '../../model/cfn.js';
 import type { Contribution, Emitter } from '../shared/contribution.js';
 import { downConvert } from '../shared/openapi30.js';
 import type { RestApiParts } from '../rest/rest-api.js';

@@ -6,7 +6,7 @@
  */
 import type { Json } from '../../model/aws-value.js';
 import type { GatewayModel, Throttle } from '../../model/ir.js';
-import type { CfnOutput, CfnResource } from '../cfn.js';
+import type { CfnOutput, CfnResource } from '../../model/cfn.js';
 import { accessLogParts } from '../shared/logging.js';
 import type { Contribution } from '../shared/contribution.js';
 

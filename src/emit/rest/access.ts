@@ -7,7 +7,7 @@ import { lambdaInvocationUri } from '../../integrations/lambda.js';
 import { cfnValue, type AwsValue, type Json } from '../../model/aws-value.js';
 import { pascalCase } from '../../model/names.js';
 import type { Authorizer, GatewayModel, PolicyPrincipals, ResourcePolicy, Route } from '../../model/ir.js';
-import { type CfnOutput, type CfnResource, ref, sub } from '../cfn.js';
+import { type CfnOutput, type CfnResource, ref, sub } from '../../model/cfn.js';
 import { authorizerPermissions, jwtScheme } from '../shared/authorizers.js';
 import type { Contribution, OperationPatch } from '../shared/contribution.js';
 

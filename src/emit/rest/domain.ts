@@ -6,7 +6,7 @@
 import { cfnValue, type Json } from '../../model/aws-value.js';
 import { emitDomainDns } from '../shared/domain-dns.js';
 import type { GatewayModel, RoutingRule } from '../../model/ir.js';
-import { type CfnResource, getAtt, ref } from '../cfn.js';
+import { type CfnResource, getAtt, ref } from '../../model/cfn.js';
 import type { Contribution } from '../shared/contribution.js';
 
 export function emitDomain(model: GatewayModel): Contribution {

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { renderLambdaPermissions } from '../../integrations/lambda.js';
 import { renderIntegration } from '../../integrations/render.js';
 import type { GatewayModel } from '../../model/ir.js';
-import type { CfnResource } from '../cfn.js';
+import type { CfnResource } from '../../model/cfn.js';
 import { SharedRoles } from '../shared/roles.js';
 import type { Contribution, OperationPatch } from '../shared/contribution.js';
 

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../../load/load-document.js';
 import type { GatewayModel } from '../../model/ir.js';
 import { buildBody } from '../shared/body.js';
-import { type CfnOutput, type CfnResource, ref, sub } from '../cfn.js';
+import { type CfnOutput, type CfnResource, ref, sub } from '../../model/cfn.js';
 import type { Contribution, Emitter } from '../shared/contribution.js';
 import { emitAccess } from './access.js';
 import { addCorsHeaders, emitCors } from './cors.js';

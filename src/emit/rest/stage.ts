@@ -6,7 +6,7 @@
  */
 import type { Json } from '../../model/aws-value.js';
 import type { GatewayModel, HttpMethod, Route } from '../../model/ir.js';
-import type { CfnOutput, CfnResource } from '../cfn.js';
+import type { CfnOutput, CfnResource } from '../../model/cfn.js';
 import { accessLogParts, accountRole } from '../shared/logging.js';
 import type { Contribution, OperationPatch } from '../shared/contribution.js';
 

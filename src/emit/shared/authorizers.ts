@@ -6,8 +6,8 @@ import { invokePermission } from '../../integrations/lambda.js';
 import { cfnValue, type Json } from '../../model/aws-value.js';
 import type { GatewayModel, JwtAuthorizer } from '../../model/ir.js';
 import { pascalCase } from '../../model/names.js';
-import { executeApiArn } from '../arns.js';
-import type { CfnResource } from '../cfn.js';
+import { executeApiArn } from '../../model/arns.js';
+import type { CfnResource } from '../../model/cfn.js';
 
 /**
  * A JWT authorizer as HTTP APIs import it: an OAuth 2.0 scheme (with no flows: API Gateway reads the

@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Json } from '../../model/aws-value.js';
 import type { GatewayModel, Route } from '../../model/ir.js';
-import type { CfnOutput, CfnResource } from '../cfn.js';
+import type { CfnOutput, CfnResource } from '../../model/cfn.js';
 
 /** What the emitter sets on one operation of the Body. */
 export interface OperationPatch {

@@ -4,7 +4,7 @@
  */
 import { cfnValue } from '../../model/aws-value.js';
 import type { Api, CustomDomain } from '../../model/ir.js';
-import { type CfnOutput, type CfnResource, getAtt } from '../cfn.js';
+import { type CfnOutput, type CfnResource, getAtt } from '../../model/cfn.js';
 import type { Contribution } from './contribution.js';
 
 /** The Route 53 alias record (when a hosted zone is given) and the domain's outputs, for a REST or HTTP API's domain `id`. */

@@ -5,7 +5,7 @@
  */
 import { cfnValue, type Json } from '../../model/aws-value.js';
 import type { Stage } from '../../model/ir.js';
-import { type CfnOutput, type CfnResource, getAtt, ref, sub } from '../cfn.js';
+import { type CfnOutput, type CfnResource, getAtt, ref, sub } from '../../model/cfn.js';
 
 export interface AccessLogParts {
   readonly resources: Record<string, CfnResource>;

@@ -6,7 +6,7 @@ import type { IamStatement } from '../../integrations/iam.js';
 import type { ServiceRole } from '../../integrations/types.js';
 import { cfnValue, type Json } from '../../model/aws-value.js';
 import { pascalCase } from '../../model/names.js';
-import { type CfnResource, getAtt } from '../cfn.js';
+import { type CfnResource, getAtt } from '../../model/cfn.js';
 
 const SERVICE_NAME: Readonly<Record<string, string>> = { sqs: 'Sqs', sns: 'Sns', dynamodb: 'DynamoDb', s3: 'S3', stepfunctions: 'StepFunctions', eventbridge: 'EventBridge', kinesis: 'Kinesis' };
 

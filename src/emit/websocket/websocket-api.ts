@@ -13,8 +13,8 @@ import { cfnValue, type CfnString, escapeSub, type Json, joinSub } from '../../m
 import type { JsonObject } from '../../load/load-document.js';
 import type { GatewayModel, WebSocketApi, WebSocketRoute } from '../../model/ir.js';
 import { pascalCase } from '../../model/names.js';
-import { executeApiArn } from '../arns.js';
-import { type CfnOutput, type CfnResource, ref, sub } from '../cfn.js';
+import { executeApiArn } from '../../model/arns.js';
+import { type CfnOutput, type CfnResource, ref, sub } from '../../model/cfn.js';
 import { SharedRoles } from '../shared/roles.js';
 import { downConvert } from '../shared/openapi30.js';
 import { deploymentId } from '../shared/deployment.js';

@@ -1,5 +1,5 @@
 /** CloudFormation template shapes and small builders for intrinsics. */
-import type { Intrinsic, Json } from '../model/aws-value.js';
+import type { Intrinsic, Json } from './aws-value.js';
 
 export interface CfnResource {
   readonly Type: string;

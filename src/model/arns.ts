@@ -1,5 +1,5 @@
 /** ARNs of this API, always from pseudo parameters (never a hard-coded partition, Region or account). */
-import type { HttpMethod } from '../model/ir.js';
+import type { HttpMethod } from './ir.js';
 
 /**
  * The execute-api ARN of a method on any stage: `…:{api}/*\/GET/pets/*`. Parameter segments become `*`
