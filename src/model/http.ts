@@ -56,6 +56,7 @@ const REST_ONLY_OPERATION: readonly Refusal[] = [
   { path: ['integration', 'dynamodb'], message: 'HTTP APIs have no DynamoDB integration: their AWS service integrations are SQS, EventBridge, Kinesis, Step Functions and AppConfig.', hint: SERVICE_ALTERNATIVE },
   { path: ['integration', 's3'], message: 'HTTP APIs have no S3 integration: their AWS service integrations are SQS, EventBridge, Kinesis, Step Functions and AppConfig.', hint: SERVICE_ALTERNATIVE },
   { path: ['integration', 'sns'], message: 'HTTP APIs have no SNS integration: their AWS service integrations are SQS, EventBridge, Kinesis, Step Functions and AppConfig.', hint: SERVICE_ALTERNATIVE },
+  { path: ['integration', 'sqs', 'attributes'], code: 'http-sqs-attributes', message: 'gateform does not map SQS message attributes on HTTP APIs: AWS does not document how SQS-SendMessage reads request values into MessageAttributes.', hint: `Send them in the message body, ${USE_REST}.` },
   { path: ['integration', 'requestTemplate'], message: 'HTTP APIs have no mapping templates: they cannot transform a request body.', hint: `Remove \`requestTemplate\`, ${USE_REST}.` },
   { path: ['integration', 'responseTemplate'], message: 'HTTP APIs have no mapping templates: they cannot transform a response body.', hint: `Remove \`responseTemplate\`, ${USE_REST}.` },
 ];
