@@ -298,8 +298,9 @@ class ModelBuilder implements ModelContext {
         return { kind: 'lambda', function: fn, timeout, payloadFormat: block['payloadFormat'] === '1.0' ? '1.0' : '2.0', origin };
       }
       case 'http': {
-        const url = this.value(block['http'], childPointer(at, 'http'), `Backend URL for ${usage}`);
-        this.checkBackendUrl(url, path, parameters, childPointer(at, 'http'));
+        const url = this.value(block['http'], childPointer(at, 'http'), this.apiType === 'http' && 'vpcLink' in block ? `Load balancer listener or Cloud Map service ARN for ${usage}` : `Backend URL for ${usage}`);
+        if (this.apiType === 'http' && 'vpcLink' in block) this.checkPrivateTarget(url, childPointer(at, 'http'));
+        else this.checkBackendUrl(url, path, parameters, childPointer(at, 'http'));
         const vpcLink = 'vpcLink' in block ? this.value(block['vpcLink'], childPointer(at, 'vpcLink'), `VPC link id for ${usage}`) : undefined;
         return { kind: 'http', url, ...(vpcLink && { vpcLink }), timeout, origin };
       }
@@ -335,6 +336,17 @@ class ModelBuilder implements ModelContext {
       }
     }
     return timeout;
+  }
+
+  /**
+   * An HTTP API reaches a private backend through a VPC link (V2) by a load balancer listener's ARN or a
+   * Cloud Map service's ARN, not by URL.
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-private.html
+   */
+  private checkPrivateTarget(target: AwsValue, pointer: string): void {
+    const text = templateText(target);
+    if (text === undefined || text.startsWith('${') || /^arn:[^:]+:(elasticloadbalancing|servicediscovery):/.test(text)) return;
+    this.report('vpc-link-target', 'error', `\`${text}\` is not what an HTTP API's private integration calls: it takes the ARN of a load balancer listener or of a Cloud Map service.`, pointer, 'Write the listener ARN (arn:…:elasticloadbalancing:…:listener/…) or the Cloud Map service ARN (arn:…:servicediscovery:…:service/…), e.g. `!Ref Listener`.');
   }
 
   /** `{name}` segments of an HTTP backend URL must be path parameters of the route. */

@@ -80,7 +80,8 @@ export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Sta
     logicalId,
     routeSelection: typeof block['routeSelection'] === 'string' ? block['routeSelection'] : '$request.body.action',
     stage: {
-      name: typeof stage['name'] === 'string' ? stage['name'] : restStage.name,
+      // `$default`, served at the root of the URL, is a stage of HTTP APIs only.
+      name: typeof stage['name'] === 'string' ? stage['name'] : restStage.name === '$default' ? 'prod' : restStage.name,
       ...(level && { logging: level }),
       dataTrace: typeof stage['dataTrace'] === 'boolean' ? stage['dataTrace'] : restStage.logging?.dataTrace === true,
       metrics: typeof stage['metrics'] === 'boolean' ? stage['metrics'] : restStage.metrics,

