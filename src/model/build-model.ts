@@ -19,7 +19,7 @@ import { buildCors, buildDomain, buildGatewayResponses, buildStage, checkStageCa
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
 import { buildWebSocket, MAX_TIMEOUT } from './websocket.js';
 import { checkXGateway } from './x-gateway-schema.js';
-import { settingsOfOtherKind } from './http.js';
+import { checkRouteQuota, settingsOfOtherKind } from './http.js';
 import type { BaseTemplate } from './base-template.js';
 
 export interface ModelOptions {
@@ -134,6 +134,7 @@ class ModelBuilder implements ModelContext {
     const stageSettings = buildStage(this);
     const routes = this.buildRoutes(defaults, endpoint, authorizers, stageSettings);
     checkStageCache(this, stageSettings, routes);
+    checkRouteQuota(this, routes);
     const cors = buildCors(this, routes);
     // Model schemas already checked (by the WebSocket messages), so each finding is reported once.
     const checkedSchemas = new Set<string>();

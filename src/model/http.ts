@@ -9,8 +9,8 @@
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject } from '../load/load-document.js';
-import { asBlock, type Block } from './context.js';
-import type { ApiType } from './ir.js';
+import { asBlock, type Block, type ModelContext } from './context.js';
+import type { ApiType, Route } from './ir.js';
 
 const USE_REST = 'or use `api.type: rest`';
 
@@ -115,4 +115,12 @@ export function settingsOfOtherKind(document: JsonObject, type: ApiType, locate:
     check(asBlock(route), childPointer('/x-gateway/websocket/routes', key), WEBSOCKET_PAYLOAD);
   }
   return diagnostics;
+}
+
+/** Routes per HTTP API: 300 unless the quota is raised (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html). */
+const MAX_HTTP_ROUTES = 300;
+
+export function checkRouteQuota(ctx: ModelContext, routes: readonly Route[]): void {
+  if (ctx.apiType !== 'http' || routes.length <= MAX_HTTP_ROUTES) return;
+  ctx.report('http-api-routes-over-quota', 'warning', `The HTTP API has ${routes.length} routes; API Gateway allows ${MAX_HTTP_ROUTES} per API unless the quota is raised.`, '/paths', 'Request the routes-per-API quota increase before deploying, or split the API into several specs.');
 }
