@@ -171,7 +171,9 @@ function checkDocumentReferences(loaded: LoadedDocument, defined: ReadonlySet<st
         problems.push({ code: 'unknown-reference', severity: 'error', message: `\`${name}\` is not defined in the template.`, location: loaded.locate(pointer), hint: unknownReferenceHint(into, false) });
       }
     } else if (Array.isArray(node)) {
-      node.forEach((item, index) => visit(item, childPointer(pointer, index)));
+      node.forEach((item, index) => {
+        visit(item, childPointer(pointer, index));
+      });
     } else if (node !== null && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) if (key !== 'x-gateway' || !X_GATEWAY_PARENT.test(pointer)) visit(value, childPointer(pointer, key));
     }

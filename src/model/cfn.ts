@@ -32,12 +32,6 @@ export interface CfnTemplate {
   readonly [section: string]: unknown;
 }
 
-/** What one part of the emitter contributes to the template. */
-export interface TemplateParts {
-  readonly resources: Readonly<Record<string, CfnResource>>;
-  readonly outputs?: Readonly<Record<string, CfnOutput>>;
-}
-
 export function ref(logicalId: string): Intrinsic {
   return { Ref: logicalId };
 }

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
 import { identitySource } from '../../src/model/access.js';
 import { methodKey, renderPolicy } from '../../src/emit/rest/access.js';
 import type { ResourcePolicy, Route } from '../../src/model/ir.js';
+import { tempDir } from '../support/temp.js';
 
 describe('identitySource', () => {
   it.each([
@@ -87,7 +87,7 @@ describe('renderPolicy', () => {
 });
 
 describe('access diagnostics', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gateform-access-'));
+  const dir = tempDir('gateform-access-');
   let count = 0;
   /** Compiles `x-gateway` (indented two spaces) over one operation, GET /pets, whose x-gateway is `operation`. */
   async function diagnose(xGateway: string, operation = '{}') {

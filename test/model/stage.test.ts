@@ -1,13 +1,13 @@
 /** Stage and custom domain checks that golden fixtures do not show well: quotas and multi-line formats. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
+import { tempDir } from '../support/temp.js';
 
 async function compileGateway(gateway: Record<string, unknown>) {
-  const path = join(mkdtempSync(join(tmpdir(), 'gateform-stage-')), 'openapi.yaml');
+  const path = join(tempDir('gateform-stage-'), 'openapi.yaml');
   const paths = { '/x': { get: { responses: { '200': { description: 'ok' } } } } };
   writeFileSync(path, stringify({ openapi: '3.0.3', info: { title: 'Stage', version: '1' }, 'x-gateway': { defaults: { integration: { mock: {} } }, ...gateway }, paths }));
   const result = await compile(path);

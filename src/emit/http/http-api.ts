@@ -14,9 +14,8 @@ import type { GatewayModel } from '../../model/ir.js';
 import { compareCodeUnits } from '../../model/order.js';
 import { buildBody } from '../shared/body.js';
 import { type CfnResource, ref, sub } from '../../model/cfn.js';
-import type { Contribution, Emitter } from '../shared/contribution.js';
+import type { ApiParts, Contribution, Emitter } from '../shared/contribution.js';
 import { downConvert } from '../shared/openapi30.js';
-import type { RestApiParts } from '../rest/rest-api.js';
 import { emitHttpAccess } from './access.js';
 import { emitHttpCors } from './cors.js';
 import { emitHttpDomain } from './domain.js';
@@ -25,7 +24,7 @@ import { emitHttpStage } from './stage.js';
 
 const EMITTERS: readonly Emitter[] = [emitHttpIntegrations, emitHttpAccess, emitHttpStage, emitHttpCors, emitHttpDomain];
 
-export function emitHttpApi(model: GatewayModel, loaded: LoadedDocument): RestApiParts {
+export function emitHttpApi(model: GatewayModel, loaded: LoadedDocument): ApiParts {
   const { api, stage } = model;
   const contributions: readonly Contribution[] = [documentFields(model, loaded.document), ...EMITTERS.map((emit) => emit(model))];
   const body = buildBody(loaded.document, contributions);

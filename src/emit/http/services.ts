@@ -7,11 +7,10 @@
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-aws-services-reference.html
  */
 import { arnOf, nameOf, partOf, regionOf } from '../../integrations/iam.js';
-import type { RequestValue } from '../../integrations/request-values.js';
-import type { ServiceIntegration, SqsIntegration } from '../../integrations/service-types.js';
 import { renderServiceKind } from '../../integrations/services.js';
 import type { ServiceRole } from '../../integrations/types.js';
 import { cfnValue, type CfnString, type Json, joinSub, subText } from '../../model/aws-value.js';
+import type { RequestValue, ServiceIntegration, SqsIntegration } from '../../model/ir.js';
 
 export interface SubtypeIntegration {
   readonly subtype: string;
