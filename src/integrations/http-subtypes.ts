@@ -9,14 +9,47 @@ export interface SubtypeParameters {
 }
 
 export const HTTP_SUBTYPES: Readonly<Record<string, SubtypeParameters>> = {
-  'EventBridge-PutEvents': { required: ['Detail', 'DetailType', 'Source'], optional: ['Time', 'EventBusName', 'Resources', 'Region', 'TraceHeader'] },
-  'SQS-SendMessage': { required: ['QueueUrl', 'MessageBody'], optional: ['DelaySeconds', 'MessageAttributes', 'MessageDeduplicationId', 'MessageGroupId', 'MessageSystemAttributes', 'Region'] },
-  'SQS-ReceiveMessage': { required: ['QueueUrl'], optional: ['AttributeNames', 'MaxNumberOfMessages', 'MessageAttributeNames', 'ReceiveRequestAttemptId', 'VisibilityTimeout', 'WaitTimeSeconds', 'Region'] },
+  'EventBridge-PutEvents': {
+    required: ['Detail', 'DetailType', 'Source'],
+    optional: ['Time', 'EventBusName', 'Resources', 'Region', 'TraceHeader'],
+  },
+  'SQS-SendMessage': {
+    required: ['QueueUrl', 'MessageBody'],
+    optional: [
+      'DelaySeconds',
+      'MessageAttributes',
+      'MessageDeduplicationId',
+      'MessageGroupId',
+      'MessageSystemAttributes',
+      'Region',
+    ],
+  },
+  'SQS-ReceiveMessage': {
+    required: ['QueueUrl'],
+    optional: [
+      'AttributeNames',
+      'MaxNumberOfMessages',
+      'MessageAttributeNames',
+      'ReceiveRequestAttemptId',
+      'VisibilityTimeout',
+      'WaitTimeSeconds',
+      'Region',
+    ],
+  },
   'SQS-DeleteMessage': { required: ['ReceiptHandle', 'QueueUrl'], optional: ['Region'] },
   'SQS-PurgeQueue': { required: ['QueueUrl'], optional: ['Region'] },
-  'AppConfig-GetConfiguration': { required: ['Application', 'Environment', 'Configuration', 'ClientId'], optional: ['ClientConfigurationVersion', 'Region'] },
-  'Kinesis-PutRecord': { required: ['StreamName', 'Data', 'PartitionKey'], optional: ['SequenceNumberForOrdering', 'ExplicitHashKey', 'Region'] },
+  'AppConfig-GetConfiguration': {
+    required: ['Application', 'Environment', 'Configuration', 'ClientId'],
+    optional: ['ClientConfigurationVersion', 'Region'],
+  },
+  'Kinesis-PutRecord': {
+    required: ['StreamName', 'Data', 'PartitionKey'],
+    optional: ['SequenceNumberForOrdering', 'ExplicitHashKey', 'Region'],
+  },
   'StepFunctions-StartExecution': { required: ['StateMachineArn'], optional: ['Name', 'Input', 'Region'] },
-  'StepFunctions-StartSyncExecution': { required: ['StateMachineArn'], optional: ['Name', 'Input', 'Region', 'TraceHeader'] },
+  'StepFunctions-StartSyncExecution': {
+    required: ['StateMachineArn'],
+    optional: ['Name', 'Input', 'Region', 'TraceHeader'],
+  },
   'StepFunctions-StopExecution': { required: ['ExecutionArn'], optional: ['Cause', 'Error', 'Region'] },
 };

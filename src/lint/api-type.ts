@@ -26,29 +26,38 @@ export function httpOnlyUses(document: JsonObject): HttpOnlyUse[] {
   const found: HttpOnlyUse[] = [];
   for (const name of ROOT) if (name in document) found.push({ name, pointer: `/${name}` });
   const components = asRecord(document['components']);
-  if ('x-amazon-apigateway-integrations' in components) found.push({ name: 'x-amazon-apigateway-integrations', pointer: '/components/x-amazon-apigateway-integrations' });
+  if ('x-amazon-apigateway-integrations' in components)
+    found.push({ name: 'x-amazon-apigateway-integrations', pointer: '/components/x-amazon-apigateway-integrations' });
   for (const { value: authorizer, pointer: at } of authorizersOf(document)) {
     if (authorizer['type'] === 'jwt') found.push({ name: 'type: jwt', pointer: childPointer(at, 'type') });
     for (const name of AUTHORIZER) if (name in authorizer) found.push({ name, pointer: childPointer(at, name) });
   }
   for (const { operation, pointer } of rawOperations(document)) {
-    if ('isDefaultRoute' in operation) found.push({ name: 'isDefaultRoute', pointer: childPointer(pointer, 'isDefaultRoute') });
+    if ('isDefaultRoute' in operation)
+      found.push({ name: 'isDefaultRoute', pointer: childPointer(pointer, 'isDefaultRoute') });
     const integration = asRecord(operation['x-amazon-apigateway-integration']);
     const at = childPointer(pointer, 'x-amazon-apigateway-integration');
     for (const name of INTEGRATION) if (name in integration) found.push({ name, pointer: childPointer(at, name) });
-    if ('serverNameToVerify' in asRecord(integration['tlsConfig'])) found.push({ name: 'tlsConfig.serverNameToVerify', pointer: childPointer(at, 'tlsConfig', 'serverNameToVerify') });
+    if ('serverNameToVerify' in asRecord(integration['tlsConfig']))
+      found.push({
+        name: 'tlsConfig.serverNameToVerify',
+        pointer: childPointer(at, 'tlsConfig', 'serverNameToVerify'),
+      });
   }
   return found;
 }
 
 /** Whether some operation's integration has a type only REST APIs have. */
 export function hasRestOnlyIntegration(document: JsonObject): boolean {
-  return rawOperations(document).some(({ operation }) => REST_ONLY_TYPES.includes(String(asRecord(operation['x-amazon-apigateway-integration'])['type']).toLowerCase()));
+  return rawOperations(document).some(({ operation }) =>
+    REST_ONLY_TYPES.includes(String(asRecord(operation['x-amazon-apigateway-integration'])['type']).toLowerCase()),
+  );
 }
 
 export function apiTypeOf(document: JsonObject, declared: ApiType | undefined): ApiType {
   if (declared) return declared;
-  if ('x-gateway' in document) return asRecord(asRecord(document['x-gateway'])['api'])['type'] === 'http' ? 'http' : 'rest';
+  if ('x-gateway' in document)
+    return asRecord(asRecord(document['x-gateway'])['api'])['type'] === 'http' ? 'http' : 'rest';
   const uses = httpOnlyUses(document);
   const http = uses.length > 1 || 'x-amazon-apigateway-importexport-version' in document;
   return http && !hasRestOnlyIntegration(document) ? 'http' : 'rest';
@@ -56,7 +65,10 @@ export function apiTypeOf(document: JsonObject, declared: ApiType | undefined): 
 
 function rawOperations(document: JsonObject): { operation: Record<string, unknown>; pointer: string }[] {
   return Object.entries(asRecord(document['paths'])).flatMap(([path, item]) =>
-    OPERATION_KEYS.filter((key) => key in asRecord(item)).map((key) => ({ operation: asRecord(asRecord(item)[key]), pointer: childPointer('/paths', path, key) })),
+    OPERATION_KEYS.filter((key) => key in asRecord(item)).map((key) => ({
+      operation: asRecord(asRecord(item)[key]),
+      pointer: childPointer('/paths', path, key),
+    })),
   );
 }
 

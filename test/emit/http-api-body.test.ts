@@ -21,8 +21,11 @@ function withStrings(node: unknown): unknown {
   return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withStrings(value)]));
 }
 
-const HTTP_FIXTURES = CASE_ROOTS.flatMap((root) => readdirSync(root).map((name) => join(root, name)))
-  .filter((dir) => existsSync(join(dir, 'template.yaml')) && /Type: AWS::ApiGatewayV2::Api\n\s+Properties:\n\s+Body:/.test(readFileSync(join(dir, 'template.yaml'), 'utf8')));
+const HTTP_FIXTURES = CASE_ROOTS.flatMap((root) => readdirSync(root).map((name) => join(root, name))).filter(
+  (dir) =>
+    existsSync(join(dir, 'template.yaml')) &&
+    /Type: AWS::ApiGatewayV2::Api\n\s+Properties:\n\s+Body:/.test(readFileSync(join(dir, 'template.yaml'), 'utf8')),
+);
 
 describe('HTTP API bodies are OpenAPI 3.0', () => {
   it('finds the HTTP API fixtures', () => {
@@ -32,7 +35,9 @@ describe('HTTP API bodies are OpenAPI 3.0', () => {
     it(dir, async () => {
       const base = join(dir, 'base.yaml');
       const result = await compile(join(dir, 'openapi.yaml'), existsSync(base) ? { into: base } : {});
-      const apis = Object.values(result.template!.Resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Api' && r.Properties?.['Body'] !== undefined);
+      const apis = Object.values(result.template!.Resources).filter(
+        (r) => r.Type === 'AWS::ApiGatewayV2::Api' && r.Properties?.['Body'] !== undefined,
+      );
       expect(apis).toHaveLength(1);
       const body = withStrings(apis[0]!.Properties!['Body']) as Record<string, unknown>;
       expect(body['openapi']).toMatch(/^3\.0\.\d+$/);

@@ -17,7 +17,12 @@ export function emitHttpAccess(model: GatewayModel): Contribution {
   const schemes: Record<string, Json> = {};
   for (const authorizer of model.access.authorizers) schemes[authorizer.name] = securityScheme(authorizer);
   if (model.routes.some((route) => route.auth?.kind === 'iam')) {
-    schemes[IAM_SCHEME] = { type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'awsSigv4' };
+    schemes[IAM_SCHEME] = {
+      type: 'apiKey',
+      name: 'Authorization',
+      in: 'header',
+      'x-amazon-apigateway-authtype': 'awsSigv4',
+    };
   }
   return {
     ...(Object.keys(schemes).length > 0 && { body: { components: { securitySchemes: schemes } } }),
@@ -42,7 +47,9 @@ function securityScheme(authorizer: Authorizer): Json {
           authorizerPayloadFormatVersion: '2.0',
           enableSimpleResponses: authorizer.simpleResponses,
           // Optional when caching is off: the function is then called on every request.
-          ...(authorizer.identity.length > 0 && { identitySource: authorizer.identity.map(httpIdentitySource).join(', ') }),
+          ...(authorizer.identity.length > 0 && {
+            identitySource: authorizer.identity.map(httpIdentitySource).join(', '),
+          }),
           authorizerResultTtlInSeconds: authorizer.ttl,
           ...(authorizer.role && { authorizerCredentials: cfnValue(authorizer.role) }),
         },
@@ -62,6 +69,11 @@ function httpIdentitySource(source: string): string {
 function operationSecurity(route: Route): OperationPatch[] {
   const auth = route.auth;
   if (!auth) return [];
-  const security: Json = auth.kind === 'none' ? [] : auth.kind === 'iam' ? [{ [IAM_SCHEME]: [] }] : [{ [auth.authorizer.name]: [...auth.scopes] }];
+  const security: Json =
+    auth.kind === 'none'
+      ? []
+      : auth.kind === 'iam'
+        ? [{ [IAM_SCHEME]: [] }]
+        : [{ [auth.authorizer.name]: [...auth.scopes] }];
   return [{ route, fields: { security } }];
 }

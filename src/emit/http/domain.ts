@@ -19,12 +19,22 @@ export function emitHttpDomain(model: GatewayModel): Contribution {
     resources: {
       [id]: {
         Type: 'AWS::ApiGatewayV2::DomainName',
-        Properties: { DomainName: domain.name, DomainNameConfigurations: [{ CertificateArn: cfnValue(domain.certificate), EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' }] },
+        Properties: {
+          DomainName: domain.name,
+          DomainNameConfigurations: [
+            { CertificateArn: cfnValue(domain.certificate), EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' },
+          ],
+        },
       },
       [`${api.logicalId}ApiMapping`]: {
         Type: 'AWS::ApiGatewayV2::ApiMapping',
         // `Ref` of the stage is its name, and makes the mapping wait for the stage to exist.
-        Properties: { DomainName: ref(id), ApiId: ref(api.logicalId), Stage: ref(`${api.logicalId}Stage`), ...(domain.basePath && { ApiMappingKey: domain.basePath }) },
+        Properties: {
+          DomainName: ref(id),
+          ApiId: ref(api.logicalId),
+          Stage: ref(`${api.logicalId}Stage`),
+          ...(domain.basePath && { ApiMappingKey: domain.basePath }),
+        },
       },
       ...dns.resources,
     },

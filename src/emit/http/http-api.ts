@@ -22,11 +22,20 @@ import { emitHttpDomain } from './domain.js';
 import { emitHttpIntegrations } from './integrations.js';
 import { emitHttpStage } from './stage.js';
 
-const EMITTERS: readonly Emitter[] = [emitHttpIntegrations, emitHttpAccess, emitHttpStage, emitHttpCors, emitHttpDomain];
+const EMITTERS: readonly Emitter[] = [
+  emitHttpIntegrations,
+  emitHttpAccess,
+  emitHttpStage,
+  emitHttpCors,
+  emitHttpDomain,
+];
 
 export function emitHttpApi(model: GatewayModel, loaded: LoadedDocument): ApiParts {
   const { api, stage } = model;
-  const contributions: readonly Contribution[] = [documentFields(model, loaded.document), ...EMITTERS.map((emit) => emit(model))];
+  const contributions: readonly Contribution[] = [
+    documentFields(model, loaded.document),
+    ...EMITTERS.map((emit) => emit(model)),
+  ];
   const body = buildBody(loaded.document, contributions);
   if (model.version === '3.1') downConvert(body);
   const stageId = `${api.logicalId}Stage`;
@@ -36,14 +45,26 @@ export function emitHttpApi(model: GatewayModel, loaded: LoadedDocument): ApiPar
       [api.logicalId]: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Body: body as never } },
       [stageId]: {
         Type: 'AWS::ApiGatewayV2::Stage',
-        Properties: { ApiId: ref(api.logicalId), StageName: stage.name, AutoDeploy: true, ...Object.assign({}, ...contributions.map((c) => c.stage ?? {})) },
+        Properties: {
+          ApiId: ref(api.logicalId),
+          StageName: stage.name,
+          AutoDeploy: true,
+          ...Object.assign({}, ...contributions.map((c) => c.stage ?? {})),
+        },
       } satisfies CfnResource,
       ...Object.fromEntries(extra.sort(([a], [b]) => compareCodeUnits(a, b))),
     },
     outputs: {
       // With the execute-api endpoint turned off, that URL answers 403; the $default stage is served at the root.
       ...(!api.disableDefaultEndpoint && {
-        [`${api.logicalId}Url`]: { Description: `Invoke URL of the ${stage.name} stage`, Value: sub(stage.name === '$default' ? `\${${api.logicalId}.ApiEndpoint}/` : `\${${api.logicalId}.ApiEndpoint}/\${${stageId}}/`) },
+        [`${api.logicalId}Url`]: {
+          Description: `Invoke URL of the ${stage.name} stage`,
+          Value: sub(
+            stage.name === '$default'
+              ? `\${${api.logicalId}.ApiEndpoint}/`
+              : `\${${api.logicalId}.ApiEndpoint}/\${${stageId}}/`,
+          ),
+        },
       }),
       [`${api.logicalId}Id`]: { Description: 'HTTP API id', Value: ref(api.logicalId) },
       ...Object.assign({}, ...contributions.map((c) => c.outputs ?? {})),
@@ -58,13 +79,18 @@ export function emitHttpApi(model: GatewayModel, loaded: LoadedDocument): ApiPar
  */
 function documentFields(model: GatewayModel, document: JsonObject): Contribution {
   const { api } = model;
-  const servers = Array.isArray(document['servers']) ? (document['servers'] as readonly Record<string, unknown>[]) : [{ url: '/' }];
+  const servers = Array.isArray(document['servers'])
+    ? (document['servers'] as readonly Record<string, unknown>[])
+    : [{ url: '/' }];
   return {
     body: {
       info: { title: api.name, ...(api.description !== undefined && { description: api.description }) },
       'x-amazon-apigateway-importexport-version': '1.0',
       ...(api.disableDefaultEndpoint && {
-        servers: servers.map((server) => ({ ...(server as Record<string, never>), 'x-amazon-apigateway-endpoint-configuration': { disableExecuteApiEndpoint: true } })),
+        servers: servers.map((server) => ({
+          ...(server as Record<string, never>),
+          'x-amazon-apigateway-endpoint-configuration': { disableExecuteApiEndpoint: true },
+        })),
       }),
     },
   };

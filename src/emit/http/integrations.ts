@@ -26,7 +26,11 @@ export function emitHttpIntegrations(model: GatewayModel): Contribution {
     diagnostics.push(...(output.diagnostics ?? []));
   }
   const permissions = renderLambdaPermissions(model.api, model.routes);
-  return { operations, resources: { ...permissions.resources, ...roles.resources() }, diagnostics: [...diagnostics, ...permissions.diagnostics] };
+  return {
+    operations,
+    resources: { ...permissions.resources, ...roles.resources() },
+    diagnostics: [...diagnostics, ...permissions.diagnostics],
+  };
 }
 
 /** Undefined for an integration the spec writes itself, which the Body keeps. */
@@ -63,16 +67,18 @@ function renderRoute(route: Route, roles: SharedRoles): IntegrationOutput | unde
     default: {
       // The model refuses the services HTTP APIs have no subtype for.
       const subtype = renderSubtype(integration);
-      return subtype && {
-        integration: {
-          type: 'aws_proxy',
-          integrationSubtype: subtype.subtype,
-          credentials: roles.credentialsFor(subtype.role),
-          requestParameters: subtype.requestParameters,
-          payloadFormatVersion: '1.0',
-          timeoutInMillis: integration.timeout,
-        },
-      };
+      return (
+        subtype && {
+          integration: {
+            type: 'aws_proxy',
+            integrationSubtype: subtype.subtype,
+            credentials: roles.credentialsFor(subtype.role),
+            requestParameters: subtype.requestParameters,
+            payloadFormatVersion: '1.0',
+            timeoutInMillis: integration.timeout,
+          },
+        }
+      );
     }
   }
 }

@@ -29,7 +29,9 @@ export function renderSubtype(integration: ServiceIntegration): SubtypeIntegrati
           QueueUrl: queueUrl(integration),
           MessageBody: parameterValue(integration.body),
           ...(integration.groupId !== undefined && { MessageGroupId: parameterValue(integration.groupId) }),
-          ...(integration.deduplicationId !== undefined && { MessageDeduplicationId: parameterValue(integration.deduplicationId) }),
+          ...(integration.deduplicationId !== undefined && {
+            MessageDeduplicationId: parameterValue(integration.deduplicationId),
+          }),
           ...region(regionOf(integration.queue, integration.queueForm)),
         },
         role,
@@ -110,7 +112,14 @@ function queueUrl({ queue, queueForm }: SqsIntegration): CfnString {
     case 'url':
       return cfnValue(queue);
     case 'arn':
-      return joinSub([subText('https://sqs.'), partOf(queue, ':', 3), subText('.${AWS::URLSuffix}/'), partOf(queue, ':', 4), '/', partOf(queue, ':', 5)]);
+      return joinSub([
+        subText('https://sqs.'),
+        partOf(queue, ':', 3),
+        subText('.${AWS::URLSuffix}/'),
+        partOf(queue, ':', 4),
+        '/',
+        partOf(queue, ':', 5),
+      ]);
     case 'name':
       return joinSub([subText('https://sqs.${AWS::Region}.${AWS::URLSuffix}/${AWS::AccountId}/'), queue]);
   }

@@ -13,15 +13,25 @@ import type { Contribution } from '../shared/contribution.js';
 export function emitHttpStage(model: GatewayModel): Contribution {
   const { api, stage } = model;
   const resources: Record<string, CfnResource> = {};
-  const outputs: Record<string, CfnOutput> = { [`${api.logicalId}StageName`]: { Description: 'Stage name', Value: stage.name } };
+  const outputs: Record<string, CfnOutput> = {
+    [`${api.logicalId}StageName`]: { Description: 'Stage name', Value: stage.name },
+  };
   const settings: Record<string, Json> = {};
   if (Object.keys(stage.variables).length > 0) settings['StageVariables'] = { ...stage.variables };
-  const defaults: Record<string, Json> = { ...(stage.metrics && { DetailedMetricsEnabled: true }), ...(stage.throttle && throttling(stage.throttle)) };
+  const defaults: Record<string, Json> = {
+    ...(stage.metrics && { DetailedMetricsEnabled: true }),
+    ...(stage.throttle && throttling(stage.throttle)),
+  };
   if (Object.keys(defaults).length > 0) settings['DefaultRouteSettings'] = defaults;
   const routes = model.routes.filter((route) => route.throttle);
   if (routes.length > 0) {
     // A route's entry replaces the defaults for it: it repeats the metrics setting.
-    settings['RouteSettings'] = Object.fromEntries(routes.map((route) => [`${route.method} ${route.path}`, { ...(stage.metrics && { DetailedMetricsEnabled: true }), ...throttling(route.throttle!) }]));
+    settings['RouteSettings'] = Object.fromEntries(
+      routes.map((route) => [
+        `${route.method} ${route.path}`,
+        { ...(stage.metrics && { DetailedMetricsEnabled: true }), ...throttling(route.throttle!) },
+      ]),
+    );
   }
   if (stage.accessLog) {
     const log = accessLogParts(api.logicalId, stage.accessLog, 'Access log group');

@@ -30,7 +30,10 @@ export function authorizerPermissions(model: GatewayModel): Record<string, CfnRe
   const resources: Record<string, CfnResource> = {};
   for (const authorizer of model.access.authorizers) {
     if (authorizer.kind === 'cognito' || authorizer.kind === 'jwt' || authorizer.role) continue;
-    resources[`${model.api.logicalId}${pascalCase(authorizer.name)}AuthorizerPermission`] = invokePermission(authorizer.function, executeApiArn(model.api.logicalId, 'authorizers/*'));
+    resources[`${model.api.logicalId}${pascalCase(authorizer.name)}AuthorizerPermission`] = invokePermission(
+      authorizer.function,
+      executeApiArn(model.api.logicalId, 'authorizers/*'),
+    );
   }
   return resources;
 }

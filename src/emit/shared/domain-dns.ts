@@ -8,7 +8,12 @@ import { type CfnOutput, type CfnResource, getAtt } from '../../model/cfn.js';
 import type { Contribution } from './contribution.js';
 
 /** The Route 53 alias record (when a hosted zone is given) and the domain's outputs, for a REST or HTTP API's domain `id`. */
-export function emitDomainDns(api: Api, domain: CustomDomain, id: string, regional: boolean): Required<Pick<Contribution, 'resources' | 'outputs'>> {
+export function emitDomainDns(
+  api: Api,
+  domain: CustomDomain,
+  id: string,
+  regional: boolean,
+): Required<Pick<Contribution, 'resources' | 'outputs'>> {
   const resources: Record<string, CfnResource> = {};
   if (domain.hostedZoneId) {
     resources[`${api.logicalId}DomainRecord`] = {
@@ -24,9 +29,18 @@ export function emitDomainDns(api: Api, domain: CustomDomain, id: string, region
     };
   }
   const outputs: Record<string, CfnOutput> = {
-    [`${api.logicalId}DomainUrl`]: { Description: 'URL of the API on the custom domain', Value: `https://${domain.name}/${domain.basePath ?? ''}` },
-    [`${api.logicalId}DomainTarget`]: { Description: 'DNS target (alias or CNAME) for the custom domain', Value: getAtt(id, regional ? 'RegionalDomainName' : 'DistributionDomainName') },
-    [`${api.logicalId}DomainTargetHostedZoneId`]: { Description: 'Hosted zone id of the DNS target, for a Route 53 alias record', Value: getAtt(id, regional ? 'RegionalHostedZoneId' : 'DistributionHostedZoneId') },
+    [`${api.logicalId}DomainUrl`]: {
+      Description: 'URL of the API on the custom domain',
+      Value: `https://${domain.name}/${domain.basePath ?? ''}`,
+    },
+    [`${api.logicalId}DomainTarget`]: {
+      Description: 'DNS target (alias or CNAME) for the custom domain',
+      Value: getAtt(id, regional ? 'RegionalDomainName' : 'DistributionDomainName'),
+    },
+    [`${api.logicalId}DomainTargetHostedZoneId`]: {
+      Description: 'Hosted zone id of the DNS target, for a Route 53 alias record',
+      Value: getAtt(id, regional ? 'RegionalHostedZoneId' : 'DistributionHostedZoneId'),
+    },
   };
   return { resources, outputs };
 }

@@ -11,7 +11,8 @@ import { httpIntegrationOf } from './integration.js';
 export default defineRule({
   meta: {
     id: 'http-integration-subtype',
-    description: 'An HTTP API service integration (integrationSubtype) must be a known subtype, map its required request parameters and no others, and name the role it calls the service with (credentials).',
+    description:
+      'An HTTP API service integration (integrationSubtype) must be a known subtype, map its required request parameters and no others, and name the role it calls the service with (credentials).',
     severity: 'error',
     messages: {
       unknown: '`{{subtype}}` is not an integration subtype of HTTP APIs.',
@@ -32,9 +33,16 @@ export default defineRule({
           return;
         }
         const mapped = integration.value['requestParameters'];
-        const given = mapped !== null && typeof mapped === 'object' && !Array.isArray(mapped) ? Object.keys(mapped) : [];
-        for (const name of parameters.required.filter((p) => !given.includes(p))) context.report('missing', given.length > 0 ? childPointer(integration.pointer, 'requestParameters') : integration.pointer, { subtype, name });
-        for (const name of given.filter((p) => !parameters.required.includes(p) && !parameters.optional.includes(p))) context.report('unexpected', childPointer(integration.pointer, 'requestParameters', name), { subtype, name });
+        const given =
+          mapped !== null && typeof mapped === 'object' && !Array.isArray(mapped) ? Object.keys(mapped) : [];
+        for (const name of parameters.required.filter((p) => !given.includes(p)))
+          context.report(
+            'missing',
+            given.length > 0 ? childPointer(integration.pointer, 'requestParameters') : integration.pointer,
+            { subtype, name },
+          );
+        for (const name of given.filter((p) => !parameters.required.includes(p) && !parameters.optional.includes(p)))
+          context.report('unexpected', childPointer(integration.pointer, 'requestParameters', name), { subtype, name });
         if (!('credentials' in integration.value)) context.report('credentials', integration.pointer, { subtype });
       },
     };

@@ -11,7 +11,8 @@ import { httpIntegrationOf, isLiteral } from './integration.js';
 export default defineRule({
   meta: {
     id: 'http-payload-format',
-    description: 'HTTP API integrations must write payloadFormatVersion: "1.0" or "2.0" for Lambda functions, "1.0" for every other integration.',
+    description:
+      'HTTP API integrations must write payloadFormatVersion: "1.0" or "2.0" for Lambda functions, "1.0" for every other integration.',
     severity: 'error',
     messages: {
       missing: 'The integration has no payloadFormatVersion, which HTTP APIs require.',

@@ -10,11 +10,13 @@ import { authorizersOf } from './integration.js';
 export default defineRule({
   meta: {
     id: 'jwt-authorizer-audience',
-    description: 'A JWT authorizer needs jwtConfiguration.audience (the accepted client ids) and an issuer (or an openIdConnect scheme).',
+    description:
+      'A JWT authorizer needs jwtConfiguration.audience (the accepted client ids) and an issuer (or an openIdConnect scheme).',
     severity: 'error',
     messages: {
       audience: 'The JWT authorizer `{{name}}` lists no audience: it would accept no token.',
-      issuer: 'The JWT authorizer `{{name}}` has no issuer, and its scheme is not openIdConnect with an openIdConnectUrl to find one.',
+      issuer:
+        'The JWT authorizer `{{name}}` has no issuer, and its scheme is not openIdConnect with an openIdConnectUrl to find one.',
     },
   },
   create(context) {
@@ -22,13 +24,26 @@ export default defineRule({
       Document(document) {
         // In a REST document a JWT authorizer is http-api-extensions' finding.
         if (context.apiType !== 'http') return;
-        const schemes = ((document['components'] ?? {}) as Record<string, Record<string, Record<string, unknown>>>)['securitySchemes'] ?? {};
+        const schemes =
+          ((document['components'] ?? {}) as Record<string, Record<string, Record<string, unknown>>>)[
+            'securitySchemes'
+          ] ?? {};
         for (const { name, value, pointer } of authorizersOf(document)) {
           if (value['type'] !== 'jwt') continue;
           const configuration = (value['jwtConfiguration'] ?? {}) as Record<string, unknown>;
           const audience = configuration['audience'];
-          if (!Array.isArray(audience) || audience.length === 0) context.report('audience', 'jwtConfiguration' in value ? childPointer(pointer, 'jwtConfiguration') : pointer, { name });
-          if (!('issuer' in configuration) && typeof schemes[name]?.['openIdConnectUrl'] !== 'string') context.report('issuer', 'jwtConfiguration' in value ? childPointer(pointer, 'jwtConfiguration') : pointer, { name });
+          if (!Array.isArray(audience) || audience.length === 0)
+            context.report(
+              'audience',
+              'jwtConfiguration' in value ? childPointer(pointer, 'jwtConfiguration') : pointer,
+              { name },
+            );
+          if (!('issuer' in configuration) && typeof schemes[name]?.['openIdConnectUrl'] !== 'string')
+            context.report(
+              'issuer',
+              'jwtConfiguration' in value ? childPointer(pointer, 'jwtConfiguration') : pointer,
+              { name },
+            );
         }
       },
     };

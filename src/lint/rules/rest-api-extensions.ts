@@ -18,14 +18,24 @@ const ROOT = [
   'x-amazon-apigateway-documentation',
 ];
 const OPERATION = ['x-amazon-apigateway-request-validator'];
-const INTEGRATION = ['requestTemplates', 'responses', 'passthroughBehavior', 'contentHandling', 'cacheKeyParameters', 'cacheNamespace', 'integrationTarget', 'responseTransferMode'];
+const INTEGRATION = [
+  'requestTemplates',
+  'responses',
+  'passthroughBehavior',
+  'contentHandling',
+  'cacheKeyParameters',
+  'cacheNamespace',
+  'integrationTarget',
+  'responseTransferMode',
+];
 const PROXY_TYPES = ['aws_proxy', 'http_proxy'];
 const AUTHORIZER_TYPES = ['jwt', 'request'];
 
 export default defineRule({
   meta: {
     id: 'rest-api-extensions',
-    description: 'REST-only extensions (policies, gateway responses, request validators, API key source, binary media types, compression, documentation), integration fields (templates, responses, passthrough, content handling, caching), non-proxy integrations and token or Cognito authorizers do not work on HTTP APIs.',
+    description:
+      'REST-only extensions (policies, gateway responses, request validators, API key source, binary media types, compression, documentation), integration fields (templates, responses, passthrough, content handling, caching), non-proxy integrations and token or Cognito authorizers do not work on HTTP APIs.',
     severity: 'error',
     messages: {
       restOnly: '`{{name}}` is for REST APIs; HTTP APIs ignore it or refuse it.',
@@ -40,16 +50,22 @@ export default defineRule({
         for (const name of ROOT) if (name in document) context.report('restOnly', `/${name}`, { name });
         for (const { value, pointer } of authorizersOf(document)) {
           const type = String(value['type']).toLowerCase();
-          if (!AUTHORIZER_TYPES.includes(type)) context.report('authorizerType', childPointer(pointer, 'type'), { value: String(value['type']) });
+          if (!AUTHORIZER_TYPES.includes(type))
+            context.report('authorizerType', childPointer(pointer, 'type'), { value: String(value['type']) });
         }
       },
       Operation(node) {
         if (node.apiType !== 'http') return;
-        for (const name of OPERATION) if (name in node.operation) context.report('restOnly', childPointer(node.pointer, name), { name });
+        for (const name of OPERATION)
+          if (name in node.operation) context.report('restOnly', childPointer(node.pointer, name), { name });
         const integration = httpIntegrationOf(node);
         if (!integration) return;
-        if (!PROXY_TYPES.includes(integration.type)) context.report('integrationType', childPointer(integration.pointer, 'type'), { value: String(integration.value['type']) });
-        for (const name of INTEGRATION) if (name in integration.value) context.report('restOnly', childPointer(integration.pointer, name), { name });
+        if (!PROXY_TYPES.includes(integration.type))
+          context.report('integrationType', childPointer(integration.pointer, 'type'), {
+            value: String(integration.value['type']),
+          });
+        for (const name of INTEGRATION)
+          if (name in integration.value) context.report('restOnly', childPointer(integration.pointer, name), { name });
       },
     };
   },
