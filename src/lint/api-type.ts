@@ -24,21 +24,21 @@ export interface HttpOnlyUse {
 /** Every use of an HTTP-API-only extension in the document, in document order. */
 export function httpOnlyUses(document: JsonObject): HttpOnlyUse[] {
   const found: HttpOnlyUse[] = [];
-  for (const name of ROOT) if (name in document) found.push({ name, pointer: `/${name}` });
+  for (const name of ROOT) if (Object.hasOwn(document, name)) found.push({ name, pointer: `/${name}` });
   const components = asRecord(document['components']);
-  if ('x-amazon-apigateway-integrations' in components)
+  if (Object.hasOwn(components, 'x-amazon-apigateway-integrations'))
     found.push({ name: 'x-amazon-apigateway-integrations', pointer: '/components/x-amazon-apigateway-integrations' });
   for (const { value: authorizer, pointer: at } of authorizersOf(document)) {
     if (authorizer['type'] === 'jwt') found.push({ name: 'type: jwt', pointer: childPointer(at, 'type') });
-    for (const name of AUTHORIZER) if (name in authorizer) found.push({ name, pointer: childPointer(at, name) });
+    for (const name of AUTHORIZER) if (Object.hasOwn(authorizer, name)) found.push({ name, pointer: childPointer(at, name) });
   }
   for (const { operation, pointer } of rawOperations(document)) {
-    if ('isDefaultRoute' in operation)
+    if (Object.hasOwn(operation, 'isDefaultRoute'))
       found.push({ name: 'isDefaultRoute', pointer: childPointer(pointer, 'isDefaultRoute') });
     const integration = asRecord(operation['x-amazon-apigateway-integration']);
     const at = childPointer(pointer, 'x-amazon-apigateway-integration');
-    for (const name of INTEGRATION) if (name in integration) found.push({ name, pointer: childPointer(at, name) });
-    if ('serverNameToVerify' in asRecord(integration['tlsConfig']))
+    for (const name of INTEGRATION) if (Object.hasOwn(integration, name)) found.push({ name, pointer: childPointer(at, name) });
+    if (Object.hasOwn(asRecord(integration['tlsConfig']), 'serverNameToVerify'))
       found.push({
         name: 'tlsConfig.serverNameToVerify',
         pointer: childPointer(at, 'tlsConfig', 'serverNameToVerify'),
@@ -56,16 +56,16 @@ export function hasRestOnlyIntegration(document: JsonObject): boolean {
 
 export function apiTypeOf(document: JsonObject, declared: ApiType | undefined): ApiType {
   if (declared) return declared;
-  if ('x-gateway' in document)
+  if (Object.hasOwn(document, 'x-gateway'))
     return asRecord(asRecord(document['x-gateway'])['api'])['type'] === 'http' ? 'http' : 'rest';
   const uses = httpOnlyUses(document);
-  const http = uses.length > 1 || 'x-amazon-apigateway-importexport-version' in document;
+  const http = uses.length > 1 || Object.hasOwn(document, 'x-amazon-apigateway-importexport-version');
   return http && !hasRestOnlyIntegration(document) ? 'http' : 'rest';
 }
 
 function rawOperations(document: JsonObject): { operation: Record<string, unknown>; pointer: string }[] {
   return Object.entries(asRecord(document['paths'])).flatMap(([path, item]) =>
-    OPERATION_KEYS.filter((key) => key in asRecord(item)).map((key) => ({
+    OPERATION_KEYS.filter((key) => Object.hasOwn(asRecord(item), key)).map((key) => ({
       operation: asRecord(asRecord(item)[key]),
       pointer: childPointer('/paths', path, key),
     })),

@@ -239,7 +239,7 @@ export function settingsOfOtherKind(
       const value = refusal.path.reduce<unknown>((node, key) => asBlock(node)[key], block);
       const parent = asBlock(refusal.path.slice(0, -1).reduce<unknown>((node, key) => asBlock(node)[key], block));
       if (
-        !(refusal.path.at(-1)! in parent) ||
+        !Object.hasOwn(parent, refusal.path.at(-1)!) ||
         (refusal.when && !refusal.when(value)) ||
         (refusal.ofType !== undefined && block['type'] !== refusal.ofType)
       )

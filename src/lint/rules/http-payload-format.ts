@@ -42,5 +42,5 @@ export default defineRule({
 
 /** A Lambda proxy integration: aws_proxy without a subtype (its uri is the function or its invocation URI). */
 function isLambda(integration: Record<string, unknown>): boolean {
-  return String(integration['type']).toLowerCase() === 'aws_proxy' && !('integrationSubtype' in integration);
+  return String(integration['type']).toLowerCase() === 'aws_proxy' && !Object.hasOwn(integration, 'integrationSubtype');
 }

@@ -35,13 +35,13 @@ export default defineRule({
           if (!Array.isArray(audience) || audience.length === 0)
             context.report(
               'audience',
-              'jwtConfiguration' in value ? childPointer(pointer, 'jwtConfiguration') : pointer,
+              Object.hasOwn(value, 'jwtConfiguration') ? childPointer(pointer, 'jwtConfiguration') : pointer,
               { name },
             );
-          if (!('issuer' in configuration) && typeof schemes[name]?.['openIdConnectUrl'] !== 'string')
+          if (!Object.hasOwn(configuration, 'issuer') && typeof schemes[name]?.['openIdConnectUrl'] !== 'string')
             context.report(
               'issuer',
-              'jwtConfiguration' in value ? childPointer(pointer, 'jwtConfiguration') : pointer,
+              Object.hasOwn(value, 'jwtConfiguration') ? childPointer(pointer, 'jwtConfiguration') : pointer,
               { name },
             );
         }

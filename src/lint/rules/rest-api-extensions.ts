@@ -47,7 +47,7 @@ export default defineRule({
     return {
       Document(document) {
         if (context.apiType !== 'http') return;
-        for (const name of ROOT) if (name in document) context.report('restOnly', `/${name}`, { name });
+        for (const name of ROOT) if (Object.hasOwn(document, name)) context.report('restOnly', `/${name}`, { name });
         for (const { value, pointer } of authorizersOf(document)) {
           const type = String(value['type']).toLowerCase();
           if (!AUTHORIZER_TYPES.includes(type))
@@ -57,7 +57,7 @@ export default defineRule({
       Operation(node) {
         if (node.apiType !== 'http') return;
         for (const name of OPERATION)
-          if (name in node.operation) context.report('restOnly', childPointer(node.pointer, name), { name });
+          if (Object.hasOwn(node.operation, name)) context.report('restOnly', childPointer(node.pointer, name), { name });
         const integration = httpIntegrationOf(node);
         if (!integration) return;
         if (!PROXY_TYPES.includes(integration.type))
@@ -65,7 +65,7 @@ export default defineRule({
             value: String(integration.value['type']),
           });
         for (const name of INTEGRATION)
-          if (name in integration.value) context.report('restOnly', childPointer(integration.pointer, name), { name });
+          if (Object.hasOwn(integration.value, name)) context.report('restOnly', childPointer(integration.pointer, name), { name });
       },
     };
   },
