@@ -8,6 +8,7 @@ import type { BaseTemplate } from '../model/base-template.js';
 import { asBlock } from '../model/context.js';
 import type { GatewayModel } from '../model/ir.js';
 import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from '../model/cfn.js';
+import { emitHttpApi } from './http/http-api.js';
 import { fitNames, fittedDescription, MAX_NAME } from './cfn-limits.js';
 import { emitRestApi } from './rest/rest-api.js';
 import { emitWebSocket } from './websocket/websocket-api.js';
@@ -23,7 +24,8 @@ type Generated = Record<(typeof MERGED_SECTIONS)[number], Record<string, CfnPara
 export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?: BaseTemplate): EmitResult {
   // A document with only a WebSocket API (no operations) emits no REST API.
   const withRest = model.routes.length > 0 || !model.websocket;
-  const restParts = withRest ? emitRestApi(model, loaded) : { resources: {}, outputs: {}, diagnostics: [] };
+  const emitApi = model.api.type === 'http' ? emitHttpApi : emitRestApi;
+  const restParts = withRest ? emitApi(model, loaded) : { resources: {}, outputs: {}, diagnostics: [] };
   const ws = emitWebSocket(model);
   const rest = { ...fitNames({ ...restParts.resources, ...ws?.resources }, { ...restParts.outputs, ...ws?.outputs }), diagnostics: restParts.diagnostics };
   const parameters: Record<string, CfnParameter> = {};
@@ -49,7 +51,7 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
     const template: CfnTemplate = {
       AWSTemplateFormatVersion: '2010-09-09',
       // The API's name comes from the spec, and may be long: cut to CloudFormation's limit.
-      Description: fittedDescription(`${withRest ? model.api.name : model.websocket!.name}: Amazon API Gateway ${[withRest && 'REST', model.websocket && 'WebSocket'].filter(Boolean).join(' and ')} API compiled by gateform from ${basename(loaded.root.path)}`),
+      Description: fittedDescription(`${withRest ? model.api.name : model.websocket!.name}: Amazon API Gateway ${[withRest && (model.api.type === 'http' ? 'HTTP' : 'REST'), model.websocket && 'WebSocket'].filter(Boolean).join(' and ')} API compiled by gateform from ${basename(loaded.root.path)}`),
       ...(Object.keys(parameters).length > 0 && { Parameters: parameters }),
       Resources: rest.resources,
       Outputs: rest.outputs,

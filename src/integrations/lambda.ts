@@ -32,9 +32,13 @@ export function renderLambdaIntegration(lambda: LambdaIntegration): IntegrationO
     passthroughBehavior: 'when_no_match',
     timeoutInMillis: lambda.timeout,
   };
-  if (!chosenByStageVariable(lambda.function)) return { integration };
+  return { integration, ...permissionNotes(lambda) };
+}
+
+/** A function chosen by a stage variable gets no permission: an info says so. */
+export function permissionNotes(lambda: LambdaIntegration): Pick<IntegrationOutput, 'diagnostics'> {
+  if (!chosenByStageVariable(lambda.function)) return {};
   return {
-    integration,
     diagnostics: [
       {
         code: 'lambda-permission-not-generated',

@@ -4,7 +4,7 @@
  */
 import { isIP } from 'node:net';
 import { childPointer } from '../diagnostics/diagnostic.js';
-import { type AwsValue, isIntrinsic, type Json, placeholderNames, referencedNames } from './aws-value.js';
+import { type AwsValue, cfnValue, isIntrinsic, type Json, placeholderNames, referencedNames } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope, setting } from './context.js';
 import type { AccessControl, ApiKey, Authorizer, EndpointType, PolicyPrincipals, PrivateSources, ResourcePolicy, Route, RouteAuth, Throttle, UsagePlan } from './ir.js';
 import { pascalCase } from './names.js';
@@ -24,7 +24,17 @@ export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
     const usage = `authorizer ${name}`;
     const role = 'role' in block ? { role: ctx.value(block['role'], childPointer(pointer, 'role'), `Role that invokes the ${usage}`) } : {};
     switch (block['type']) {
+      case 'jwt':
+        return {
+          kind: 'jwt',
+          name,
+          issuer: ctx.value(block['issuer'], childPointer(pointer, 'issuer'), `Token issuer URL of the ${usage}`),
+          audience: (block['audience'] as unknown[]).map((value, i) => ctx.value(value, childPointer(pointer, 'audience', i), `Accepted token audience of the ${usage}`)),
+          header: typeof block['header'] === 'string' ? block['header'] : 'Authorization',
+          origin,
+        };
       case 'cognito':
+        if (ctx.apiType === 'http') return cognitoJwt(ctx, name, block, pointer);
         return {
           kind: 'cognito',
           name,
@@ -54,12 +64,51 @@ export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
           function: ctx.value(block['function'], childPointer(pointer, 'function'), `Lambda function ARN of the ${usage}`),
           identity: Array.isArray(block['identity']) ? (block['identity'] as string[]).map(identitySource) : [],
           ttl,
+          simpleResponses: block['simpleResponses'] !== false,
           ...role,
           origin,
         };
       }
     }
   });
+}
+
+/**
+ * On an HTTP API a Cognito user pool is a JWT issuer: its tokens carry the pool's URL as `iss`, and the
+ * app client id as `aud` (ID tokens) or `client_id` (access tokens), either of which API Gateway matches
+ * against the audience. https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
+ */
+function cognitoJwt(ctx: ModelContext, name: string, block: Block, pointer: string): Authorizer {
+  const pools = block['userPools'] as unknown[];
+  if (pools.length > 1) {
+    ctx.report('cognito-several-pools', 'error', `An HTTP API checks tokens of one issuer per authorizer, and \`${name}\` names ${pools.length} user pools.`, childPointer(pointer, 'userPools', 1), 'Declare one cognito authorizer per user pool.');
+  }
+  if (!('audience' in block)) {
+    ctx.report('cognito-audience-required', 'error', `On an HTTP API the Cognito authorizer \`${name}\` is a JWT authorizer, which accepts tokens only for the app clients it lists.`, pointer, 'Add `audience:` with the user pool app client ids (e.g. `audience: [!Ref UserPoolClient]`).');
+  }
+  const pool = ctx.value(pools[0], childPointer(pointer, 'userPools', 0), `Cognito user pool ARN for the authorizer ${name}`);
+  return {
+    kind: 'jwt',
+    name,
+    issuer: cognitoIssuer(pool),
+    audience: (Array.isArray(block['audience']) ? block['audience'] : []).map((value, i) => ctx.value(value, childPointer(pointer, 'audience', i), `App client id accepted by the authorizer ${name}`)),
+    header: typeof block['header'] === 'string' ? block['header'] : 'Authorization',
+    origin: ctx.origin(pointer),
+  };
+}
+
+/**
+ * `arn:aws:cognito-idp:{region}:{account}:userpool/{poolId}` → `https://cognito-idp.{region}.amazonaws.com/{poolId}`,
+ * read from a literal ARN, or cut out of any other value at deploy time.
+ */
+function cognitoIssuer(pool: AwsValue): AwsValue {
+  const literal = pool.kind === 'literal' ? /^arn:[^:]+:cognito-idp:([^:]+):\d{12}:userpool\/(.+)$/.exec(pool.value) : null;
+  if (literal) return { kind: 'sub', template: `https://cognito-idp.${literal[1]}.\${AWS::URLSuffix}/${literal[2]}` };
+  const arn = cfnValue(pool);
+  return {
+    kind: 'intrinsic',
+    value: { 'Fn::Join': ['', ['https://cognito-idp.', { 'Fn::Select': [3, { 'Fn::Split': [':', arn] }] }, '.', { Ref: 'AWS::URLSuffix' }, '/', { 'Fn::Select': [1, { 'Fn::Split': ['/', arn] }] }]] },
+  };
 }
 
 /**
@@ -152,12 +201,13 @@ function routeAuth(ctx: ModelContext, written: { readonly value: unknown; readon
     ctx.report('authorizer-unknown', 'error', `\`${name}\` is not an authorizer.`, namePointer, `Known: ${known.join(', ')}. Declare authorizers under x-gateway.authorizers.`);
     return undefined;
   }
-  if (scopes.length > 0 && authorizer.kind !== 'cognito') scopesNotAllowed(ctx, `${name} (a ${authorizer.kind} authorizer)`, childPointer(written.pointer, 1, 'scopes'));
-  return { kind: 'authorizer', authorizer, scopes: authorizer.kind === 'cognito' ? scopes : [], origin };
+  const scoped = authorizer.kind === 'cognito' || authorizer.kind === 'jwt';
+  if (scopes.length > 0 && !scoped) scopesNotAllowed(ctx, `${name} (a ${authorizer.kind} authorizer)`, childPointer(written.pointer, 1, 'scopes'));
+  return { kind: 'authorizer', authorizer, scopes: scoped ? scopes : [], origin };
 }
 
 function scopesNotAllowed(ctx: ModelContext, what: string, pointer: string): void {
-  ctx.report('scopes-on-non-cognito', 'error', `OAuth scopes apply only to Cognito authorizers, not to ${what}.`, pointer, 'Remove the scopes, or use a cognito authorizer.');
+  ctx.report('scopes-on-non-cognito', 'error', `OAuth scopes apply only to Cognito and JWT authorizers, not to ${what}.`, pointer, 'Remove the scopes, or use a cognito (or, on an HTTP API, jwt) authorizer.');
 }
 
 export function buildAccess(ctx: ModelContext, routes: readonly Route[], authorizers: readonly Authorizer[], endpoint: EndpointType, vpcEndpoints: readonly AwsValue[]): AccessControl {

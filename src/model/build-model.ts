@@ -6,7 +6,7 @@ import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer, followRefs, splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject, LoadedDocument } from '../load/load-document.js';
 import { type AwsValue, type Json, INTRINSIC_HINT, intrinsicProblem, placeholderNames, referencedNames, templateText, toAwsValue, unknownReferenceHint } from './aws-value.js';
-import { type Authorizer, type EndpointType, type GatewayModel, type HttpMethod, type Integration, type Origin, type Parameter, type Route, SERVICE_KINDS, type ServiceKind, type Stage, type TemplateParameter } from './ir.js';
+import { type ApiType, type Authorizer, type EndpointType, type GatewayModel, type HttpMethod, type Integration, type Origin, type Parameter, type Route, SERVICE_KINDS, type ServiceKind, type Stage, type TemplateParameter } from './ir.js';
 import { SERVICE_PARSERS } from '../integrations/services.js';
 import { backendPathVariables } from '../integrations/http.js';
 import { declaredResource, wholeReference } from '../integrations/resource-form.js';
@@ -18,6 +18,7 @@ import { buildCors, buildDomain, buildGatewayResponses, buildStage, checkStageCa
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
 import { buildWebSocket, MAX_TIMEOUT } from './websocket.js';
 import { checkXGateway } from './x-gateway-schema.js';
+import { checkRouteQuota, settingsOfOtherKind } from './http.js';
 import type { BaseTemplate } from './base-template.js';
 
 export interface ModelOptions {
@@ -54,11 +55,14 @@ const API_SETTINGS: readonly (readonly [string, string, string])[] = [
   ['API key source', '/x-gateway/apiKeys/source', '/x-amazon-apigateway-api-key-source'],
 ];
 
+/** An HTTP API integration waits at most 30 s, the default (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html). */
+const HTTP_MAX_TIMEOUT = 30000;
+
 /** Resource types whose `Ref` is a Lambda function's name. */
 const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
 
 /** Keys of an integration block that are options, not kinds. */
-const INTEGRATION_OPTIONS = new Set(['timeout', 'vpcLink', 'role', 'requestTemplate', 'responseTemplate']);
+const INTEGRATION_OPTIONS = new Set(['timeout', 'vpcLink', 'role', 'requestTemplate', 'responseTemplate', 'payloadFormat']);
 
 /** Whether the document says anything in x-gateway (at the root, on a path item or an operation). */
 export function usesXGateway(document: JsonObject): boolean {
@@ -87,8 +91,12 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
     }
   }
   if (diagnostics.length > 0) return { diagnostics };
+  // What the other kind of API has is refused first, so that nothing is built from it.
+  const type: ApiType = asBlock(root.block['api'])['type'] === 'http' ? 'http' : 'rest';
+  diagnostics.push(...settingsOfOtherKind(doc, type, locate));
+  if (diagnostics.length > 0) return { diagnostics };
 
-  const builder = new ModelBuilder(loaded, root.block, options.trustReferences === true, options.base);
+  const builder = new ModelBuilder(loaded, root.block, type, options.trustReferences === true, options.base);
   const model = builder.build();
   return { model, diagnostics: builder.diagnostics };
 }
@@ -103,6 +111,7 @@ class ModelBuilder implements ModelContext {
   constructor(
     private readonly loaded: LoadedDocument,
     readonly root: Block,
+    readonly apiType: ApiType,
     private readonly trustReferences: boolean,
     private readonly base: BaseTemplate | undefined,
   ) {
@@ -124,6 +133,7 @@ class ModelBuilder implements ModelContext {
     const stageSettings = buildStage(this);
     const routes = this.buildRoutes(defaults, endpoint, authorizers, stageSettings);
     checkStageCache(this, stageSettings, routes);
+    checkRouteQuota(this, routes);
     const cors = buildCors(this, routes);
     // Model schemas already checked (by the WebSocket messages), so each finding is reported once.
     const checkedSchemas = new Set<string>();
@@ -138,6 +148,7 @@ class ModelBuilder implements ModelContext {
       file: this.file,
       version: this.loaded.version,
       api: {
+        type: this.apiType,
         name,
         logicalId: apiLogicalId(name),
         endpoint,
@@ -266,6 +277,9 @@ class ModelBuilder implements ModelContext {
     for (const option of ['role', 'requestTemplate', 'responseTemplate'].filter((o) => o in block && !(SERVICE_KINDS as readonly string[]).includes(kind))) {
       this.report('integration-option-unused', 'error', `\`${option}\` applies only to AWS service integrations, not to \`${kind}\`.`, childPointer(at, option), 'Remove it.');
     }
+    if ('payloadFormat' in block && kind !== 'lambda') {
+      this.report('payload-format-not-lambda', 'error', `Only Lambda integrations choose a payload format; \`${kind}\` integrations of HTTP APIs use 1.0.`, childPointer(at, 'payloadFormat'), 'Remove `payloadFormat`.');
+    }
     if ('vpcLink' in block && kind !== 'http') {
       this.report('vpc-link-without-http', 'error', '`vpcLink` only applies to an `http` integration.', childPointer(at, 'vpcLink'), 'Remove it, or make this an `http` integration.');
     }
@@ -282,11 +296,12 @@ class ModelBuilder implements ModelContext {
         if (target && FUNCTION_TYPES.has(target.type)) {
           this.report('lambda-not-an-arn', 'error', `\`Ref ${target.id}\` gives the function's name, but the integration URI needs its ARN.`, childPointer(at, 'lambda'), `Use \`!GetAtt ${target.id}.Arn\`.`);
         }
-        return { kind: 'lambda', function: fn, timeout, origin };
+        return { kind: 'lambda', function: fn, timeout, payloadFormat: block['payloadFormat'] === '1.0' ? '1.0' : '2.0', origin };
       }
       case 'http': {
-        const url = this.value(block['http'], childPointer(at, 'http'), `Backend URL for ${usage}`);
-        this.checkBackendUrl(url, path, parameters, childPointer(at, 'http'));
+        const url = this.value(block['http'], childPointer(at, 'http'), this.apiType === 'http' && 'vpcLink' in block ? `Load balancer listener or Cloud Map service ARN for ${usage}` : `Backend URL for ${usage}`);
+        if (this.apiType === 'http' && 'vpcLink' in block) this.checkPrivateTarget(url, childPointer(at, 'http'));
+        else this.checkBackendUrl(url, path, parameters, childPointer(at, 'http'));
         const vpcLink = 'vpcLink' in block ? this.value(block['vpcLink'], childPointer(at, 'vpcLink'), `VPC link id for ${usage}`) : undefined;
         return { kind: 'http', url, ...(vpcLink && { vpcLink }), timeout, origin };
       }
@@ -311,8 +326,10 @@ class ModelBuilder implements ModelContext {
     const [timeout, pointer] =
       typeof block['timeout'] === 'number' ? [block['timeout'], childPointer(at, 'timeout')]
       : typeof defaults.block['timeout'] === 'number' ? [defaults.block['timeout'], childPointer(defaults.pointer, 'timeout')]
-      : [MAX_TIMEOUT, undefined];
-    if (pointer && timeout > MAX_TIMEOUT) {
+      : [this.apiType === 'http' ? HTTP_MAX_TIMEOUT : MAX_TIMEOUT, undefined];
+    if (pointer && this.apiType === 'http') {
+      if (timeout > HTTP_MAX_TIMEOUT) this.report('integration-timeout', 'error', `Timeout ${timeout} ms is over the ${HTTP_MAX_TIMEOUT} ms that HTTP API integrations allow.`, pointer, `Use at most ${HTTP_MAX_TIMEOUT}: the limit of HTTP APIs cannot be raised.`);
+    } else if (pointer && timeout > MAX_TIMEOUT) {
       if (endpoint === 'edge') {
         this.report('integration-timeout', 'error', `Timeout ${timeout} ms is over the 29000 ms that edge-optimized APIs allow.`, pointer, 'Use at most 29000, or make the API regional (longer timeouts need a quota increase).');
       } else {
@@ -320,6 +337,17 @@ class ModelBuilder implements ModelContext {
       }
     }
     return timeout;
+  }
+
+  /**
+   * An HTTP API reaches a private backend through a VPC link (V2) by a load balancer listener's ARN or a
+   * Cloud Map service's ARN, not by URL.
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-private.html
+   */
+  private checkPrivateTarget(target: AwsValue, pointer: string): void {
+    const text = templateText(target);
+    if (text === undefined || text.startsWith('${') || /^arn:[^:]+:(elasticloadbalancing|servicediscovery):/.test(text)) return;
+    this.report('vpc-link-target', 'error', `\`${text}\` is not what an HTTP API's private integration calls: it takes the ARN of a load balancer listener or of a Cloud Map service.`, pointer, 'Write the listener ARN (arn:…:elasticloadbalancing:…:listener/…) or the Cloud Map service ARN (arn:…:servicediscovery:…:service/…), e.g. `!Ref Listener`.');
   }
 
   /** `{name}` segments of an HTTP backend URL must be path parameters of the route. */

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject } from '../load/load-document.js';
 import type { AwsValue } from './aws-value.js';
-import type { HttpMethod, Integration, Origin, Parameter } from './ir.js';
+import type { ApiType, HttpMethod, Integration, Origin, Parameter } from './ir.js';
 
 export type Block = Readonly<Record<string, unknown>>;
 
@@ -22,6 +22,8 @@ export interface ModelContext {
   readonly document: JsonObject;
   /** The root `x-gateway` block (schema-checked). */
   readonly root: Block;
+  /** `api.type`: what the document compiles to. */
+  readonly apiType: ApiType;
   origin(pointer: string): Origin;
   /** `at`: a JSON pointer into the bundled document, or the origin an IR node keeps. */
   report(code: string, severity: Diagnostic['severity'], message: string, at: string | Origin, hint?: string, related?: Diagnostic['related']): void;

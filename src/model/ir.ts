@@ -9,6 +9,9 @@ export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' 
 
 export type EndpointType = 'edge' | 'regional' | 'private';
 
+/** A REST API (AWS::ApiGateway::RestApi) or an HTTP API (AWS::ApiGatewayV2::Api). */
+export type ApiType = 'rest' | 'http';
+
 /** Where something was written: file and JSON pointer. */
 export interface Origin {
   readonly file: string;
@@ -19,6 +22,8 @@ export interface LambdaIntegration {
   readonly kind: 'lambda';
   readonly function: AwsValue;
   readonly timeout: number;
+  /** HTTP APIs: the version of the event the function receives. */
+  readonly payloadFormat: '1.0' | '2.0';
   readonly origin: Origin;
 }
 
@@ -211,10 +216,22 @@ export interface RequestAuthorizer {
   readonly identity: readonly string[];
   readonly ttl: number;
   readonly role?: AwsValue;
+  /** HTTP APIs: the function answers `{isAuthorized, context}` rather than an IAM policy. */
+  readonly simpleResponses: boolean;
   readonly origin: Origin;
 }
 
-export type Authorizer = CognitoAuthorizer | TokenAuthorizer | RequestAuthorizer;
+/** HTTP APIs: a JWT authorizer (a `cognito` one becomes one for its user pool). */
+export interface JwtAuthorizer {
+  readonly kind: 'jwt';
+  readonly name: string;
+  readonly issuer: AwsValue;
+  readonly audience: readonly AwsValue[];
+  readonly header: string;
+  readonly origin: Origin;
+}
+
+export type Authorizer = CognitoAuthorizer | TokenAuthorizer | RequestAuthorizer | JwtAuthorizer;
 
 /** How one route is authorized. */
 export type RouteAuth =
@@ -378,6 +395,7 @@ export interface CustomDomain {
 }
 
 export interface Api {
+  readonly type: ApiType;
   /** The API's name in AWS. */
   readonly name: string;
   /** PascalCase prefix of every logical ID: `PetsApi`. */

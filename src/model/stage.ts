@@ -28,6 +28,28 @@ export const ACCESS_LOG_FORMATS: Readonly<Record<string, string>> = {
   clf: '$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] "$context.httpMethod $context.resourcePath $context.protocol" $context.status $context.responseLength $context.requestId',
 };
 
+/**
+ * The same formats with the variables of HTTP APIs: the route key rather than a resource path, and why an
+ * integration or authorizer failed (HTTP APIs write no execution logs that would say it).
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html
+ */
+const HTTP_ACCESS_LOG_FORMATS: Readonly<Record<string, string>> = {
+  json: JSON.stringify({
+    requestId: '$context.requestId',
+    ip: '$context.identity.sourceIp',
+    requestTime: '$context.requestTime',
+    httpMethod: '$context.httpMethod',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    integrationLatency: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+    authorizerError: '$context.authorizer.error',
+  }),
+  clf: '$context.identity.sourceIp - - [$context.requestTime] "$context.httpMethod $context.routeKey $context.protocol" $context.status $context.responseLength $context.requestId',
+};
+
 export function buildStage(ctx: ModelContext): Stage {
   const stage = asBlock(ctx.root['stage']);
   const logging = asBlock(stage['logging']);
@@ -35,14 +57,14 @@ export function buildStage(ctx: ModelContext): Stage {
   const cache = asBlock(stage['cache']);
   const throttle = asBlock(stage['throttle']);
   const result: Stage = {
-    name: typeof stage['name'] === 'string' ? stage['name'] : 'prod',
+    name: typeof stage['name'] === 'string' ? stage['name'] : ctx.apiType === 'http' ? '$default' : 'prod',
     variables: asBlock(stage['variables']) as Record<string, string>,
     tracing: stage['tracing'] === true,
     metrics: stage['metrics'] === true,
     ...('logging' in stage && {
       logging: { level: String(logging['level'] ?? 'error').toUpperCase() as 'ERROR' | 'INFO' | 'OFF', dataTrace: logging['dataTrace'] === true, accountRole: logging['accountRole'] === true },
     }),
-    ...('accessLog' in stage && { accessLog: accessLogOf(ctx, accessLog, childPointer(STAGE, 'accessLog'), ACCESS_LOG_FORMATS, ['$context.requestId'], 'Access log destination ARN') }),
+    ...('accessLog' in stage && { accessLog: accessLogOf(ctx, accessLog, childPointer(STAGE, 'accessLog'), ctx.apiType === 'http' ? HTTP_ACCESS_LOG_FORMATS : ACCESS_LOG_FORMATS, ['$context.requestId'], 'Access log destination ARN') }),
     ...('throttle' in stage && { throttle: { rate: throttle['rate'] as number, burst: throttle['burst'] as number } }),
     ...('cache' in stage && { cache: { size: String(cache['size']), ttl: typeof cache['ttl'] === 'number' ? cache['ttl'] : 300, encrypted: cache['encrypted'] === true } }),
     ...('name' in stage && { origin: ctx.origin(childPointer(STAGE, 'name')) }),
@@ -77,7 +99,9 @@ export function accessLogOf(
   const destination = 'destination' in block ? ctx.value(block['destination'], childPointer(pointer, 'destination'), destinationName) : undefined;
   // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-logging-to-kinesis.html
   const stream = /:firehose:[^:]*:[^:]*:deliverystream\/([^$]+)$/.exec(destination ? valueText(destination) : '')?.[1];
-  if (stream !== undefined && !stream.startsWith('amazon-apigateway-')) {
+  if (stream !== undefined && ctx.apiType === 'http') {
+    ctx.report('rest-only-setting', 'error', 'HTTP APIs send access logs to CloudWatch Logs only, not to Firehose.', childPointer(pointer, 'destination'), 'Give a CloudWatch Logs group, or leave `destination` out to have one created; or use `api.type: rest`.');
+  } else if (stream !== undefined && !stream.startsWith('amazon-apigateway-')) {
     ctx.report('access-log-firehose-name', 'error', `API Gateway logs only to Firehose streams named amazon-apigateway-*; \`${stream}\` is not.`, childPointer(pointer, 'destination'), `Create the stream as amazon-apigateway-${stream} and log to it.`);
   }
   return {
@@ -102,6 +126,8 @@ export function logsToCloudWatch(level: string | undefined, accessLog: Stage['ac
 
 /** CloudWatch logging from API Gateway needs an account-level role that no stack may already have made. */
 function checkLogging(ctx: ModelContext, stage: Stage): void {
+  // HTTP APIs write access logs through the log group's resource policy, with no account-level role.
+  if (ctx.apiType === 'http') return;
   if (logsToCloudWatch(stage.logging?.level, stage.accessLog) && !stage.logging?.accountRole) {
     ctx.report('cloudwatch-role-required', 'info', 'Logging to CloudWatch needs the account-level role API Gateway writes logs with (set once per account and Region).', 'logging' in asBlock(ctx.root['stage']) ? childPointer(STAGE, 'logging') : childPointer(STAGE, 'accessLog'), 'If the account has none yet, set `stage.logging.accountRole: true` to create it with this stack.');
   }
@@ -183,9 +209,11 @@ function requestHeadersOf(route: Route): string[] {
  */
 function corsHeaders(ctx: ModelContext, block: Record<string, unknown>, routes: readonly Route[]): readonly string[] {
   const given = Array.isArray(block['headers']) ? (block['headers'] as string[]) : undefined;
-  const listed = new Set((given ?? DEFAULT_CORS_HEADERS).map((h) => h.toLowerCase()));
+  // HTTP APIs have no API keys.
+  const defaults = ctx.apiType === 'http' ? DEFAULT_CORS_HEADERS.filter((h) => h !== 'X-Api-Key') : DEFAULT_CORS_HEADERS;
+  const listed = new Set((given ?? defaults).map((h) => h.toLowerCase()));
   // `*` allows any header, but only to requests without credentials.
-  if (listed.has('*') && block['credentials'] !== true) return given ?? DEFAULT_CORS_HEADERS;
+  if (listed.has('*') && block['credentials'] !== true) return given ?? defaults;
   const missing = new Map<string, { readonly name: string; readonly route: Route }>();
   for (const route of routes) {
     for (const name of requestHeadersOf(route)) {
@@ -197,7 +225,7 @@ function corsHeaders(ctx: ModelContext, block: Record<string, unknown>, routes: 
     const uses = [...missing.values()].map(({ name, route }) => `${name} (${route.method} ${route.path})`).join(', ');
     ctx.report('cors-header-not-allowed', 'warning', `\`cors.headers\` leaves out ${uses}: browsers will not send ${missing.size === 1 ? 'it' : 'them'} cross-origin, so those requests fail their preflight.`, '/x-gateway/cors/headers', `Add ${names.join(', ')} to \`cors.headers\`.`);
   }
-  return given ?? [...DEFAULT_CORS_HEADERS, ...names];
+  return given ?? [...defaults, ...names];
 }
 
 export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | undefined {
@@ -223,7 +251,7 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
   }
   if (origins.length > 1 && origins.includes('*')) {
     ctx.report('cors-wildcard-mixed', 'error', '`*` among other origins is compared with the request\'s Origin like them and never matches: it allows no one.', childPointer('/x-gateway/cors/origins', origins.indexOf('*')), 'Use `["*"]` alone, or list the origins without `*`.');
-  } else if (origins.length > 1) {
+  } else if (origins.length > 1 && ctx.apiType === 'rest') {
     // A gateway response maps headers but runs no template, so it cannot compare the Origin with the list.
     const message = credentials
       ? 'With several origins and credentials, gateway responses (an authorizer\'s 401/403, 429, 5XX) carry no Access-Control-Allow-Origin: they cannot check the Origin against the list, and echoing any origin would let every site read them with the user\'s credentials.'
@@ -231,7 +259,9 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
     const hint = credentials ? 'Pages see these errors as network errors; use one origin if they must read them.' : 'Use one origin if gateway errors must be readable by it alone.';
     ctx.report('cors-gateway-responses-origin', 'warning', message, '/x-gateway/cors/origins', hint);
   }
-  const proxies = routes.filter((route) => route.integration.kind === 'lambda' || route.integration.kind === 'http');
+  if (ctx.apiType === 'http') checkPreflightRoutes(ctx, routes);
+  // An HTTP API answers preflights itself and puts its own CORS headers on every response.
+  const proxies = ctx.apiType === 'rest' ? routes.filter((route) => route.integration.kind === 'lambda' || route.integration.kind === 'http') : [];
   if (proxies.length > 0) {
     const named = proxies.slice(0, 3).map((route) => `${route.method} ${route.path}`).join(', ') + (proxies.length > 3 ? ', …' : '');
     ctx.report('cors-proxy-responses', 'info', `${proxies.length} ${proxies.length === 1 ? 'route uses a proxy integration' : 'routes use proxy integrations'} (${named}): the gateway passes the backend's response through, so the backend must send the CORS headers (Access-Control-Allow-Origin${credentials ? ', -Allow-Credentials' : ''}) itself.`, '/x-gateway/cors', origins.length > 1 ? 'Have the backend echo the request\'s Origin when it is one of cors.origins, with Vary: Origin.' : 'Have the backend add the same Access-Control-* headers to its responses.');
@@ -244,6 +274,19 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
     ...(typeof block['maxAge'] === 'number' && { maxAge: block['maxAge'] }),
     origin: ctx.origin('/x-gateway/cors'),
   };
+}
+
+/**
+ * An HTTP API answers a preflight itself only when no route takes it: an ANY route takes OPTIONS too,
+ * and its authorizer refuses the preflight, which carries no credentials.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
+ */
+function checkPreflightRoutes(ctx: ModelContext, routes: readonly Route[]): void {
+  for (const route of routes) {
+    const authorized = route.auth !== undefined && route.auth.kind !== 'none';
+    if (route.method !== 'ANY' || !authorized || routes.some((r) => r.path === route.path && r.method === 'OPTIONS')) continue;
+    ctx.report('cors-preflight-authorized', 'warning', `ANY ${route.path} is authorized, and it takes the browsers' preflight (OPTIONS) requests too, which carry no credentials: they are refused, and CORS fails on that path.`, route.origin.pointer, `Add an \`options\` operation on ${route.path} with \`auth: none\`, or write the methods the path serves instead of ANY.`);
+  }
 }
 
 export function buildGatewayResponses(ctx: ModelContext): GatewayResponse[] {

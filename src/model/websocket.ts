@@ -80,7 +80,8 @@ export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Sta
     logicalId,
     routeSelection: typeof block['routeSelection'] === 'string' ? block['routeSelection'] : '$request.body.action',
     stage: {
-      name: typeof stage['name'] === 'string' ? stage['name'] : restStage.name,
+      // `$default`, served at the root of the URL, is a stage of HTTP APIs only.
+      name: typeof stage['name'] === 'string' ? stage['name'] : restStage.name === '$default' ? 'prod' : restStage.name,
       ...(level && { logging: level }),
       dataTrace: typeof stage['dataTrace'] === 'boolean' ? stage['dataTrace'] : restStage.logging?.dataTrace === true,
       metrics: typeof stage['metrics'] === 'boolean' ? stage['metrics'] : restStage.metrics,
@@ -249,6 +250,7 @@ function webSocketAuthorizer(ctx: ModelContext, name: string, authorizers: reado
       function: ctx.value(own['function'], childPointer(pointer, 'function'), `Lambda function ARN of the WebSocket authorizer ${name}`),
       identity: (own['identity'] as string[]).map((source) => identitySource(source).replace(/^method\.request\./, 'route.request.')),
       ttl: 0,
+      simpleResponses: false,
       origin: ctx.origin(pointer),
     };
   }

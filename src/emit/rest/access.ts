@@ -3,13 +3,13 @@
  * the API key source, the resource policy, the endpoint configuration, usage plans and keys.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-authorizer.html
  */
-import { invokePermission, lambdaInvocationUri } from '../../integrations/lambda.js';
-import { executeApiArn } from '../../model/arns.js';
+import { lambdaInvocationUri } from '../../integrations/lambda.js';
 import { cfnValue, type AwsValue, type Json } from '../../model/aws-value.js';
 import { pascalCase } from '../../model/names.js';
 import type { Authorizer, GatewayModel, PolicyPrincipals, PrivateSources, ResourcePolicy, Route } from '../../model/ir.js';
 import { type CfnOutput, type CfnResource, ref, sub } from '../../model/cfn.js';
-import type { Contribution, OperationPatch } from './contribution.js';
+import { authorizerPermissions, jwtScheme } from '../shared/authorizers.js';
+import type { Contribution, OperationPatch } from '../shared/contribution.js';
 
 import { API_KEY_SCHEME } from '../../model/access.js';
 
@@ -44,6 +44,8 @@ export function emitAccess(model: GatewayModel): Contribution {
 
 function securityScheme(authorizer: Authorizer): Json {
   switch (authorizer.kind) {
+    case 'jwt':
+      return jwtScheme(authorizer);
     case 'cognito':
       return {
         type: 'apiKey',
@@ -96,15 +98,6 @@ function operationSecurity(route: Route): OperationPatch[] {
   const fields: Record<string, Json> = { security: Object.keys(requirement).length > 0 ? [requirement] : [] };
   if (route.auth?.kind === 'iam') fields['x-amazon-apigateway-auth'] = { type: 'AWS_IAM' };
   return [{ route, fields }];
-}
-
-function authorizerPermissions(model: GatewayModel): Record<string, CfnResource> {
-  const resources: Record<string, CfnResource> = {};
-  for (const authorizer of model.access.authorizers) {
-    if (authorizer.kind === 'cognito' || authorizer.role) continue;
-    resources[`${model.api.logicalId}${pascalCase(authorizer.name)}AuthorizerPermission`] = invokePermission(authorizer.function, executeApiArn(model.api.logicalId, 'authorizers/*'));
-  }
-  return resources;
 }
 
 function usagePlanResources(model: GatewayModel): Record<string, CfnResource> {

@@ -2,12 +2,11 @@
  * The REST API resources: RestApi with its OpenAPI Body, a Deployment whose logical ID changes whenever
  * the API does, the Stage, and what each feature's emitter contributes.
  */
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../../load/load-document.js';
 import type { GatewayModel } from '../../model/ir.js';
-import { buildBody } from './body.js';
-import { type CfnOutput, type CfnResource, ref, sub } from '../../model/cfn.js';
-import type { Contribution, Emitter } from './contribution.js';
+import { buildBody } from '../shared/body.js';
+import { type CfnResource, ref, sub } from '../../model/cfn.js';
+import type { ApiParts, Contribution, Emitter } from '../shared/contribution.js';
 import { emitAccess } from './access.js';
 import { addCorsHeaders, emitCors } from './cors.js';
 import { emitDomain } from './domain.js';
@@ -22,11 +21,8 @@ import { compareCodeUnits } from '../../model/order.js';
 /** The features' emitters, in the order their contributions are applied. */
 const EMITTERS: readonly Emitter[] = [emitIntegrations, emitAccess, emitValidation, emitStage, emitCors, emitGatewayResponses, emitDomain];
 
-export interface RestApiParts {
-  readonly resources: Record<string, CfnResource>;
-  readonly outputs: Record<string, CfnOutput>;
-  readonly diagnostics: readonly Diagnostic[];
-}
+/** What the REST API emits (the parts every API kind's emitter returns). */
+export type RestApiParts = ApiParts;
 
 const ENDPOINT_TYPE = { edge: 'EDGE', regional: 'REGIONAL', private: 'PRIVATE' } as const;
 

@@ -6,7 +6,7 @@
 import type { Json } from '../../model/aws-value.js';
 import type { GatewayModel } from '../../model/ir.js';
 import { VALIDATORS } from '../../model/validation.js';
-import type { Contribution } from './contribution.js';
+import type { Contribution } from '../shared/contribution.js';
 
 export function emitValidation(model: GatewayModel): Contribution {
   const used = new Set(model.routes.map((r) => r.validate).filter((v) => v !== undefined && v !== 'none'));

@@ -9,10 +9,22 @@ export interface IntegrationNode {
   readonly type: string;
 }
 
-/** The operation's REST integration; an HTTP API's (with `integrationSubtype`) is http-api-extensions' concern. */
+/**
+ * The operation's REST integration, which the REST integration rules check; an HTTP API's (in an HTTP API
+ * document, or with `integrationSubtype`) has rules of its own.
+ */
 export function integrationOf(node: OperationNode): IntegrationNode | undefined {
+  return node.apiType === 'rest' ? anyIntegrationOf(node) : undefined;
+}
+
+/** The operation's integration in an HTTP API document. */
+export function httpIntegrationOf(node: OperationNode): IntegrationNode | undefined {
+  return node.apiType === 'http' ? anyIntegrationOf(node) : undefined;
+}
+
+function anyIntegrationOf(node: OperationNode): IntegrationNode | undefined {
   const value = node.operation['x-amazon-apigateway-integration'];
-  if (!isBlock(value) || Object.hasOwn(value, 'integrationSubtype')) return undefined;
+  if (!isBlock(value) || (node.apiType === 'rest' && Object.hasOwn(value, 'integrationSubtype'))) return undefined;
   return { value, pointer: childPointer(node.pointer, 'x-amazon-apigateway-integration'), type: typeof value['type'] === 'string' ? value['type'].toLowerCase() : '' };
 }
 
