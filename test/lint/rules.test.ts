@@ -322,15 +322,6 @@ describe('lint rules', () => {
   });
 });
 
-it('lints a raw spec in time linear in its operations', async () => {
-  // @ts-expect-error: the benchmark generator is plain JavaScript
-  const { generateSpec } = (await import('../../bench/generate.js')) as { generateSpec: (n: number, o: { raw: boolean }) => string };
-  const { loaded } = await loadText('big.yaml', generateSpec(8000, { raw: true }));
-  const start = performance.now();
-  lintDocument(loaded!, undefined, { preset: 'all', rules: {}, ignores: [], root: '.' });
-  expect(performance.now() - start).toBeLessThan(3000);
-});
-
 describe('request-model-keywords', () => {
   /** A raw spec whose operations validate bodies with `schemas` (YAML, one line each) and share `components`. */
   const raw = (schemas: readonly string[], components: string, head = HEAD): string =>
