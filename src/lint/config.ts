@@ -64,6 +64,7 @@ export const NON_FATAL_CODES: readonly string[] = [
   'routing-rules-over-quota',
   'service-binary-media-types',
   'service-key-unknown',
+  'template-needs-s3',
   'usage-plan-burst-below-rate',
   'usage-plan-method-without-api-key',
   'usage-plan-quota-offset',

@@ -92,8 +92,17 @@ export function logsToCloudWatch(level: string | undefined, accessLog: Stage['ac
 /** CloudWatch logging from API Gateway needs an account-level role that no stack may already have made. */
 function checkLogging(ctx: ModelContext, stage: Stage): void {
   if (logsToCloudWatch(stage.logging?.level, stage.accessLog) && !stage.logging?.accountRole) {
-    ctx.report('cloudwatch-role-required', 'info', 'Logging to CloudWatch needs the account-level role API Gateway writes logs with (set once per account and Region).', 'logging' in asBlock(ctx.root['stage']) ? childPointer(STAGE, 'logging') : childPointer(STAGE, 'accessLog'), 'If the account has none yet, set `stage.logging.accountRole: true` to create it with this stack.');
+    reportCloudWatchRole(ctx, 'logging' in asBlock(ctx.root['stage']) ? childPointer(STAGE, 'logging') : childPointer(STAGE, 'accessLog'));
   }
+}
+
+/**
+ * The account-level role is a deploy-time requirement: on an account and Region without one, creating
+ * the stage fails ("CloudWatch Logs role ARN must be set in account settings to enable logging").
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+ */
+export function reportCloudWatchRole(ctx: ModelContext, pointer: string): void {
+  ctx.report('cloudwatch-role-required', 'warning', 'Logging to CloudWatch needs the account-level role API Gateway writes logs with (one per account and Region): on an account without one, creating the stage fails.', pointer, 'If the account has none yet, set `stage.logging.accountRole: true` (x-gateway.stage) to create it with this stack; if it has one, turn this warning off in gateform.config.yaml (`rules: { cloudwatch-role-required: off }`).');
 }
 
 /**

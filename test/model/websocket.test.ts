@@ -151,7 +151,7 @@ describe('stage', () => {
     const result = await compileYaml(`  websocket:
     stage: { ${setting} }
     routes: { $default: { integration: { mock: {} } } }`);
-    expect(codes(result)).toContainEqual(['cloudwatch-role-required', 'info', pointer]);
+    expect(codes(result)).toContainEqual(['cloudwatch-role-required', 'warning', pointer]);
   });
 
   it('tells about the CloudWatch role once when both stages log', async () => {
@@ -159,7 +159,7 @@ describe('stage', () => {
   websocket:
     stage: { logging: info }
     routes: { $default: { integration: { mock: {} } } }`);
-    expect(codes(result).filter(([code]) => code === 'cloudwatch-role-required')).toEqual([['cloudwatch-role-required', 'info', '/x-gateway/stage/logging']]);
+    expect(codes(result).filter(([code]) => code === 'cloudwatch-role-required')).toEqual([['cloudwatch-role-required', 'warning', '/x-gateway/stage/logging']]);
   });
 
   it('refuses a format without the request id', async () => {
