@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/load-document.js';
 import type { GatewayModel } from '../model/ir.js';
-import { buildBody } from './body.js';
+import { buildBody, secretsInBody } from './body.js';
 import { type CfnOutput, type CfnResource, ref, sub } from './cfn.js';
 import type { Contribution, Emitter } from './contribution.js';
 import { emitAccess } from './access.js';
@@ -16,7 +16,7 @@ import { emitGatewayResponses } from './gateway-responses.js';
 import { emitIntegrations } from './integrations.js';
 import { emitStage } from './stage.js';
 import { downConvert, renameModels } from './openapi30.js';
-import { emitValidation } from './validation.js';
+import { dropNonJsonModels, emitValidation } from './validation.js';
 import { compareCodeUnits } from '../model/order.js';
 
 /** The features' emitters, in the order their contributions are applied. */
@@ -34,6 +34,7 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
   const { api, stage } = model;
   const contributions: readonly Contribution[] = EMITTERS.map((emit) => emit(model));
   const body = buildBody(loaded.document, contributions);
+  dropNonJsonModels(body, model);
   if (model.version === '3.1') downConvert(body);
   renameModels(body);
   if (model.cors) addCorsHeaders(body, model.cors);
@@ -81,7 +82,7 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
       [`${api.logicalId}Id`]: { Description: 'REST API id', Value: ref(api.logicalId) },
       ...Object.assign({}, ...contributions.map((c) => c.outputs ?? {})),
     },
-    diagnostics: contributions.flatMap((c) => c.diagnostics ?? []),
+    diagnostics: [...contributions.flatMap((c) => c.diagnostics ?? []), ...secretsInBody(body, model, loaded)],
   };
 }
 

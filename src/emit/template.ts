@@ -1,13 +1,14 @@
 /** Assemble the CloudFormation template, alone or merged into the user's own template (`--into`). */
 import { basename } from 'node:path';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
-import { childPointer } from '../diagnostics/diagnostic.js';
+import { childPointer, hasErrors } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/load-document.js';
 import type { SourceFile } from '../load/source-file.js';
 import { INTRINSIC_HINT, intrinsicProblem, isIntrinsic, referencedNames, unknownReferenceHint } from '../model/aws-value.js';
 import { asBlock } from '../model/context.js';
 import type { GatewayModel } from '../model/ir.js';
 import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from './cfn.js';
+import { dependencyCycles, resourceLocation } from './dependencies.js';
 import { emitRestApi } from './rest-api.js';
 import { samGeneratedResources } from './sam.js';
 import { emitWebSocket } from './websocket.js';
@@ -53,10 +54,15 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
       Resources: rest.resources,
       Outputs: rest.outputs,
     };
-    return { template, diagnostics: [...problems, ...quotaProblems(template, model)] };
+    return { template, diagnostics: [...problems, ...quotaProblems(template, model), ...cycles(template, problems, model, base)] };
   }
   const template = mergeInto(base, generated);
-  return { template, diagnostics: [...problems, ...quotaProblems(template, model)] };
+  return { template, diagnostics: [...problems, ...quotaProblems(template, model), ...cycles(template, problems, model, base)] };
+}
+
+/** Cycles of a template whose names are sound: after a clash or a dangling reference, a cycle would only repeat it. */
+function cycles(template: CfnTemplate, problems: readonly Diagnostic[], model: GatewayModel, base: SourceFile | undefined): Diagnostic[] {
+  return hasErrors(problems) ? [] : dependencyCycles(template, resourceLocation(base, model.api.origin));
 }
 
 /** API Gateway refuses to deploy a REST API without methods ("The REST API doesn't contain any methods"). */

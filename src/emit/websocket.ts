@@ -109,6 +109,8 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
     ...(account && { DependsOn: [account] }),
     Properties: { ApiId: ref(api), StageName: ws.stage.name, DeploymentId: ref(deploymentId), ...stageSettings(ws), ...logs.stage },
   };
+  // The stage's name, not a reference to the Stage: a backend that attaches the policy (a function the
+  // routes integrate) would otherwise depend on the stage, which depends on it through the deployment.
   const policyId = `${api}ManageConnectionsPolicy`;
   resources[policyId] = {
     Type: 'AWS::IAM::ManagedPolicy',
@@ -116,7 +118,7 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
       Description: `Lets a backend post to, read and close the connections of ${ws.name}`,
       PolicyDocument: {
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Action: ['execute-api:ManageConnections'], Resource: [sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${api}}/\${${stageId}}/*/@connections/*`)] }],
+        Statement: [{ Effect: 'Allow', Action: ['execute-api:ManageConnections'], Resource: [sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${api}}/${escapeSub(ws.stage.name)}/*/@connections/*`)] }],
       },
     },
   };

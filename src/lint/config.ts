@@ -42,6 +42,7 @@ export const DEFAULT_CONFIG: LintConfig = { preset: 'recommended', rules: {}, ig
 export const NON_FATAL_CODES: readonly string[] = [
   'api-key-without-usage-plan',
   'body-validation-content-type',
+  'body-validation-not-json',
   'cache-any-method-unused',
   'cache-cluster-unused',
   'cloudwatch-role-required',

@@ -135,7 +135,7 @@ class ModelBuilder implements ModelContext {
     const checkedSchemas = new Set<string>();
     const websocket = buildWebSocket(this, { name, routes: routes.length }, stageSettings, authorizers, this.loaded.version, checkedSchemas);
     const domain = buildDomain(this, endpoint, routes, websocket?.logicalId);
-    const access = buildAccess(this, routes, authorizers, endpoint, vpcEndpoints);
+    const access = buildAccess(this, routes, authorizers, endpoint, vpcEndpoints, websocket);
     checkRequestModels(this, routes, this.loaded.version, checkedSchemas);
     reportModelRenames(this);
     const description = typeof api['description'] === 'string' ? api['description'] : typeof info['description'] === 'string' ? info['description'] : undefined;
@@ -274,7 +274,7 @@ class ModelBuilder implements ModelContext {
     if ('vpcLink' in block && kind !== 'http') {
       this.report('vpc-link-without-http', 'error', '`vpcLink` only applies to an `http` integration.', childPointer(at, 'vpcLink'), 'Remove it, or make this an `http` integration.');
     }
-    const timeout = this.timeoutOf(block, at, defaults, endpoint);
+    const timeout = this.timeoutOf(block, at, scope.chain, defaults, endpoint);
     switch (kind) {
       case 'lambda': {
         const fn = this.value(block['lambda'], childPointer(at, 'lambda'), `Lambda function ARN for ${usage}`);
@@ -312,9 +312,16 @@ class ModelBuilder implements ModelContext {
     }
   }
 
-  private timeoutOf(block: Block, at: string, defaults: Placed, endpoint: EndpointType): number {
+  /**
+   * The integration's own timeout, else the nearest `integration.timeout` along the chain (an operation
+   * with its own integration keeps the timeout its path item or the defaults give theirs), else
+   * `defaults.timeout`, else the maximum.
+   */
+  private timeoutOf(block: Block, at: string, chain: readonly Placed[], defaults: Placed, endpoint: EndpointType): number {
+    const inherited = chain.find((p) => typeof asBlock(p.block['integration'])['timeout'] === 'number');
     const [timeout, pointer] =
       typeof block['timeout'] === 'number' ? [block['timeout'], childPointer(at, 'timeout')]
+      : inherited ? [asBlock(inherited.block['integration'])['timeout'] as number, childPointer(inherited.pointer, 'integration', 'timeout')]
       : typeof defaults.block['timeout'] === 'number' ? [defaults.block['timeout'], childPointer(defaults.pointer, 'timeout')]
       : [MAX_TIMEOUT, undefined];
     if (pointer && timeout > MAX_TIMEOUT) {

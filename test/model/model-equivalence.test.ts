@@ -13,7 +13,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { childPointer, type Diagnostic, valueAtPointer } from '../../src/diagnostics/diagnostic.js';
+import { childPointer, type Diagnostic, followRefs, splitPointer, valueAtPointer } from '../../src/diagnostics/diagnostic.js';
 import { compile } from '../../src/index.js';
 import type { JsonObject } from '../../src/load/load-document.js';
 import { loadDocument } from '../../src/load/load-document.js';
@@ -449,7 +449,7 @@ function compare(subject: Subject, payloads: readonly unknown[]): { differing: u
   const { version, document, body } = subject;
   const components = (document['components'] ?? {}) as Schema;
   const schemas = (components['schemas'] ?? {}) as Record<string, unknown>;
-  const own = valueAtPointer(document, subject.at);
+  const own = throughRefs(document, subject.at);
   const original = version === '3.1'
     ? checker(version, own, schemas, subject.at)
     : checker(version, draft4View(own, [], openApi30Request), Object.fromEntries(Object.entries(schemas).map(([n, s]) => [n, draft4View(s, [], openApi30Request)])), subject.at);
@@ -459,6 +459,19 @@ function compare(subject: Subject, payloads: readonly unknown[]): { differing: u
   const model = checker('3.0', draft4View(subject.modelSchema, IGNORED_BY_API_GATEWAY), Object.fromEntries(Object.entries(modelSchemas).map(([n, s]) => [n, draft4View(s, IGNORED_BY_API_GATEWAY)])), subject.at, renamed);
   const resolve = resolverOf(document);
   return unexplainedDifferences(original, model, [...payloads, ...derivedPayloads(own, resolve)], subject.diagnostics, document);
+}
+
+/**
+ * What the document holds at a pointer of the Body, which writes out the `$ref`s to components other
+ * than schemas (a request body given as `$ref: '#/components/requestBodies/NewPet'`): each step follows one.
+ */
+function throughRefs(document: JsonObject, pointer: string): unknown {
+  let node: unknown = document;
+  for (const token of splitPointer(pointer)) {
+    node = followRefs(document, node);
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[token] : undefined;
+  }
+  return node;
 }
 
 async function compileSubjects(path: string): Promise<Subject[]> {
