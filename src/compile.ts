@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
-import { emitTemplate, namesDefinedBy, resourcesOf } from './emit/template.js';
-import type { CfnTemplate } from './emit/cfn.js';
+import { emitTemplate } from './emit/template.js';
+import type { CfnTemplate } from './model/cfn.js';
 import { serializeTemplate, type OutputFormat } from './emit/serialize.js';
 import { fsFailureReason, loadDocument } from './load/load-document.js';
 import { parseSource } from './load/parse.js';
@@ -12,7 +12,7 @@ import { applyConfig, DEFAULT_CONFIG, findConfig, type LintConfig, loadConfig } 
 import { lintDocument } from './lint/engine.js';
 import { RULES } from './lint/rules/index.js';
 import { buildModel } from './model/build-model.js';
-import { asBlock } from './model/context.js';
+import { type BaseTemplate, baseTemplateOf } from './model/base-template.js';
 import type { GatewayModel } from './model/ir.js';
 
 export interface CompileOptions {
@@ -35,12 +35,12 @@ export interface CompileResult {
 
 export async function compile(path: string, options: CompileOptions = {}): Promise<CompileResult> {
   const files = new Map<string, SourceFile>();
-  let base: SourceFile | undefined;
+  let base: BaseTemplate | undefined;
   if (options.into !== undefined) {
     const read = await readBase(options.into);
     if (read.file) files.set(read.file.path, read.file);
     if (!read.file || read.diagnostics.length > 0) return { diagnostics: read.diagnostics, files };
-    base = read.file;
+    base = baseTemplateOf(read.file);
   }
   const { loaded, diagnostics: loadDiagnostics, files: read } = await loadDocument(path);
   for (const [name, file] of read) files.set(name, file);
@@ -49,7 +49,7 @@ export async function compile(path: string, options: CompileOptions = {}): Promi
   // The config's own problems come first; it then sets the loader's and the model's warnings, as in lint.
   const diagnostics: Diagnostic[] = [];
   const config = options.config ?? configFor(path, diagnostics, files);
-  const { model, diagnostics: modelDiagnostics } = buildModel(loaded, base ? { externalNames: namesDefinedBy(base), base: { ...asBlock(base.value), Resources: resourcesOf(base) }, into: base.path } : {});
+  const { model, diagnostics: modelDiagnostics } = buildModel(loaded, base ? { base } : {});
   diagnostics.push(...applyConfig([...loadDiagnostics, ...modelDiagnostics], config, true));
   // The lint rules run on every compile, beside the model's checks: an error-level finding stops the template.
   diagnostics.push(...lintDocument(loaded, model, config));

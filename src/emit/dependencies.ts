@@ -11,8 +11,8 @@ import { childPointer } from '../diagnostics/diagnostic.js';
 import { type Json, referencedNames } from '../model/aws-value.js';
 import { asBlock } from '../model/context.js';
 import { compareCodeUnits } from '../model/order.js';
-import type { CfnTemplate } from './cfn.js';
-import { samGeneratedResources } from './sam.js';
+import type { CfnTemplate } from '../model/cfn.js';
+import { samGeneratedResources } from '../model/sam-generated.js';
 
 /** One error per cycle: `where` places a resource (the --into template's, or the spec's for generated ones). */
 export function dependencyCycles(template: CfnTemplate, where: (id: string) => Location): Diagnostic[] {

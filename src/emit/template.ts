@@ -3,15 +3,13 @@ import { basename } from 'node:path';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer, hasErrors } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/load-document.js';
-import type { SourceFile } from '../load/source-file.js';
 import { INTRINSIC_HINT, intrinsicProblem, isIntrinsic, referencedNames, unknownReferenceHint } from '../model/aws-value.js';
-import { asBlock } from '../model/context.js';
+import type { BaseTemplate } from '../model/base-template.js';
 import type { GatewayModel } from '../model/ir.js';
-import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from './cfn.js';
+import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from '../model/cfn.js';
+import { emitRestApi } from './rest/rest-api.js';
+import { emitWebSocket } from './websocket/websocket-api.js';
 import { dependencyCycles, resourceLocation } from './dependencies.js';
-import { emitRestApi } from './rest-api.js';
-import { samGeneratedResources } from './sam.js';
-import { emitWebSocket } from './websocket.js';
 
 export interface EmitResult {
   readonly template: CfnTemplate;
@@ -21,7 +19,7 @@ export interface EmitResult {
 const MERGED_SECTIONS = ['Parameters', 'Resources', 'Outputs'] as const;
 type Generated = Record<(typeof MERGED_SECTIONS)[number], Record<string, CfnParameter | CfnResource | CfnOutput>>;
 
-export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?: SourceFile): EmitResult {
+export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?: BaseTemplate): EmitResult {
   // A document with only a WebSocket API (no operations) emits no REST API.
   const withRest = model.routes.length > 0 || !model.websocket;
   const restParts = withRest ? emitRestApi(model, loaded) : { resources: {}, outputs: {}, diagnostics: [] };
@@ -44,7 +42,7 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
     Resources: rest.resources,
     Outputs: rest.outputs,
   };
-  const defined = new Set([...Object.keys(parameters), ...Object.keys(rest.resources), ...(base ? namesDefinedBy(base) : [])]);
+  const defined = new Set([...Object.keys(parameters), ...Object.keys(rest.resources), ...(base?.names ?? [])]);
   const problems = [...(withRest && model.routes.length === 0 ? [noMethods(loaded)] : []), ...rest.diagnostics, ...logicalIdClashes(generated, model, base), ...checkDocumentReferences(loaded, defined, base?.path)];
   if (!base) {
     const template: CfnTemplate = {
@@ -61,7 +59,7 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
 }
 
 /** Cycles of a template whose names are sound: after a clash or a dangling reference, a cycle would only repeat it. */
-function cycles(template: CfnTemplate, problems: readonly Diagnostic[], model: GatewayModel, base: SourceFile | undefined): Diagnostic[] {
+function cycles(template: CfnTemplate, problems: readonly Diagnostic[], model: GatewayModel, base: BaseTemplate | undefined): Diagnostic[] {
   return hasErrors(problems) ? [] : dependencyCycles(template, resourceLocation(base, model.api.origin));
 }
 
@@ -103,7 +101,7 @@ function quotaProblems(template: CfnTemplate, model: GatewayModel): Diagnostic[]
   return problems;
 }
 
-function mergeInto(base: SourceFile, generated: Generated): CfnTemplate {
+function mergeInto(base: BaseTemplate, generated: Generated): CfnTemplate {
   const merged = structuredClone(base.value) as Record<string, unknown>;
   for (const section of MERGED_SECTIONS) {
     const existing = (merged[section] ?? {}) as Record<string, unknown>;
@@ -113,11 +111,8 @@ function mergeInto(base: SourceFile, generated: Generated): CfnTemplate {
   return merged as CfnTemplate;
 }
 
-/** Parameters, Resources and Conditions share one set of logical IDs; Outputs have their own. */
-const LOGICAL_ID_SECTIONS: readonly string[] = ['Parameters', 'Resources', 'Conditions'];
-
 /** Generated logical IDs that another generated one, or the base template, already uses. */
-function logicalIdClashes(generated: Generated, model: GatewayModel, base: SourceFile | undefined): Diagnostic[] {
+function logicalIdClashes(generated: Generated, model: GatewayModel, base: BaseTemplate | undefined): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const parameterOrigin = (id: string): Location => model.parameters.find((p) => p.name === id)?.origin ?? model.api.origin;
   for (const id of Object.keys(generated.Parameters).filter((id) => id in generated.Resources)) {
@@ -130,11 +125,9 @@ function logicalIdClashes(generated: Generated, model: GatewayModel, base: Sourc
     });
   }
   if (!base) return problems;
-  const value = base.value as Record<string, unknown>;
-  const sam = samGeneratedResources(value);
   for (const section of MERGED_SECTIONS) {
     for (const id of Object.keys(generated[section])) {
-      const bySam = section === 'Outputs' || id in asBlock(value['Resources']) ? undefined : sam.get(id);
+      const bySam = section === 'Outputs' ? undefined : base.generatedBySam(id);
       if (bySam !== undefined) {
         problems.push({
           code: 'logical-id-clash',
@@ -146,7 +139,7 @@ function logicalIdClashes(generated: Generated, model: GatewayModel, base: Sourc
         });
         continue;
       }
-      const theirs = (section === 'Outputs' ? ['Outputs'] : LOGICAL_ID_SECTIONS).find((s) => id in asBlock(value[s]));
+      const theirs = base.sectionDefining(id, section);
       if (theirs === undefined) continue;
       problems.push({
         code: 'logical-id-clash',
@@ -193,17 +186,3 @@ function checkDocumentReferences(loaded: LoadedDocument, defined: ReadonlySet<st
 
 /** Where `x-gateway` blocks sit: the root, a path item, an operation. */
 const X_GATEWAY_PARENT = /^(?:\/paths\/[^/]+(?:\/[^/]+)?)?$/;
-
-/**
- * What `${Name}`, `Ref` and `GetAtt` may name in a base template: its parameters and resources (not its
- * conditions or mappings), and the resources the SAM transform generates from it.
- */
-export function namesDefinedBy(base: SourceFile): Set<string> {
-  return new Set([...Object.keys(asBlock(asBlock(base.value)['Parameters'])), ...Object.keys(resourcesOf(base))]);
-}
-
-/** The base template's resources with those the SAM transform will add, for reading a reference's type. */
-export function resourcesOf(base: SourceFile): Record<string, unknown> {
-  const generated = Object.fromEntries([...samGeneratedResources(base.value)].map(([id, { type }]) => [id, { Type: type }]));
-  return { ...generated, ...asBlock(asBlock(base.value)['Resources']) };
-}

@@ -6,10 +6,9 @@
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-integration.html
  */
 import { type AwsValue, type CfnString, type Json, placeholderNames, referencedNames } from '../model/aws-value.js';
-import type { Route } from '../model/ir.js';
+import type { Route, ServiceIntegration } from '../model/ir.js';
 import { pascalCase } from '../model/names.js';
 import type { IamStatement } from './iam.js';
-import type { ServiceIntegration } from './service-types.js';
 import type { IntegrationOutput } from './types.js';
 import { wholeReference } from './resource-form.js';
 import { renderVtl } from './vtl.js';

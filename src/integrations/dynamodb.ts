@@ -11,7 +11,7 @@ import { actionUri, allow, arnOf, nameOf, regionOf } from './iam.js';
 import type { ResourceKind } from './resource-form.js';
 import { escapeJson, quietValue } from './request-values.js';
 import { refuseBody, requestValue, targetOf } from './service-values.js';
-import type { DynamoDbAction, DynamoDbAttribute, DynamoDbIntegration, ServiceCommon } from './service-types.js';
+import type { DynamoDbAction, DynamoDbAttribute, DynamoDbIntegration, ServiceCommon } from '../model/ir.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';
 

@@ -11,7 +11,7 @@ import { type AwsValue, type CfnString, cfnValue, toAwsValue } from '../model/aw
 import { asBlock, type ModelContext } from '../model/context.js';
 import { allow, type IamStatement, regionalArn } from './iam.js';
 import { declaredResource } from './resource-form.js';
-import type { ServiceCommon } from './service-types.js';
+import type { ServiceCommon } from '../model/ir.js';
 
 /** The KMS key of a declared target: where each resource type keeps it. */
 function keyOf(type: string, properties: Readonly<Record<string, unknown>>): unknown {

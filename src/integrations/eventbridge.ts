@@ -11,7 +11,7 @@ import { actionUri, allow, arnOf, regionOf } from './iam.js';
 import { embeddedJsonValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
 import { requestValue, targetOf } from './service-values.js';
-import type { EventBridgeIntegration, ServiceCommon } from './service-types.js';
+import type { EventBridgeIntegration, ServiceCommon } from '../model/ir.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';
 

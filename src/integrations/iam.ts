@@ -1,6 +1,6 @@
 /** IAM statements the service integrations need, and ARNs built from names or taken from ARNs. */
 import { type AwsValue, type CfnString, type Intrinsic, cfnValue, joinSub, subText, templateText } from '../model/aws-value.js';
-import type { ResourceForm } from './resource-form.js';
+import type { ResourceForm } from '../model/ir.js';
 
 export interface IamStatement {
   readonly Effect: 'Allow';

@@ -12,7 +12,7 @@ import { actionUri, allow, arnOf, regionOf } from './iam.js';
 import { jsonString, textValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
 import { requestValue, targetOf } from './service-values.js';
-import type { KinesisIntegration, ServiceCommon } from './service-types.js';
+import type { KinesisIntegration, ServiceCommon } from '../model/ir.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';
 

@@ -7,8 +7,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type AwsValue, type CfnString, cfnValue, joinSub, referencedNames, subText, templateText } from '../model/aws-value.js';
 import type { Api, LambdaIntegration, Route } from '../model/ir.js';
 import { pascalCase, uniqueId } from '../model/names.js';
-import { executeApiMethodArn } from '../emit/arns.js';
-import { type CfnResource, sub } from '../emit/cfn.js';
+import { executeApiArn, executeApiMethodArn } from '../model/arns.js';
+import { type CfnResource, sub } from '../model/cfn.js';
 import type { IntegrationOutput } from './types.js';
 
 /**
@@ -62,11 +62,11 @@ export function renderLambdaPermissions(api: Api, routes: readonly Route[]): { r
   const diagnostics: Diagnostic[] = [];
   for (const { fn, routes: served } of byFunction.values()) {
     if (served.length <= MAX_ROUTE_PERMISSIONS) {
-      for (const { route } of served) resources[`${api.logicalId}${route.id}Permission`] = permission(fn, executeApiMethodArn(api.logicalId, route.method, route.path));
+      for (const { route } of served) resources[`${api.logicalId}${route.id}Permission`] = invokePermission(fn, executeApiMethodArn(api.logicalId, route.method, route.path));
       continue;
     }
     const id = uniqueId(`${api.logicalId}${functionLabel(fn)}InvokePermission`, new Set(Object.keys(resources)));
-    resources[id] = permission(fn, `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${api.logicalId}}/*/*/*`);
+    resources[id] = invokePermission(fn, executeApiArn(api.logicalId, '*/*/*'));
     diagnostics.push({
       code: 'lambda-permission-api-wide',
       severity: 'info',
@@ -78,7 +78,8 @@ export function renderLambdaPermissions(api: Api, routes: readonly Route[]): { r
   return { resources, diagnostics };
 }
 
-function permission(fn: AwsValue, sourceArn: string): CfnResource {
+/** Lets API Gateway invoke the function from `sourceArn` (a `Fn::Sub` template of execute-api ARNs). */
+export function invokePermission(fn: AwsValue, sourceArn: string): CfnResource {
   return {
     Type: 'AWS::Lambda::Permission',
     Properties: { Action: 'lambda:InvokeFunction', FunctionName: cfnValue(fn), Principal: 'apigateway.amazonaws.com', SourceArn: sub(sourceArn) },

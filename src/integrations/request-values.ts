@@ -5,7 +5,7 @@
  * `$stageVariables`.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html
  */
-export type RequestValue = string;
+import type { RequestValue } from '../model/ir.js';
 
 /** The Velocity reference of a request value (a missing body field is null). */
 export function vtlExpression(value: RequestValue): string {

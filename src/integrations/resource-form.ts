@@ -8,8 +8,7 @@
  */
 import type { AwsValue } from '../model/aws-value.js';
 import type { Block, ModelContext } from '../model/context.js';
-
-export type ResourceForm = 'arn' | 'url' | 'name';
+import type { ResourceForm } from '../model/ir.js';
 
 export interface ResourceKind {
   /** What the user calls it: "queue". */

@@ -12,7 +12,7 @@ import { renderServiceIntegration } from './aws-service.js';
 import { allow, arnOf, nameOf } from './iam.js';
 import type { ResourceKind } from './resource-form.js';
 import { refuseBody, requestValue, targetOf } from './service-values.js';
-import type { S3Action, S3Integration, ServiceCommon } from './service-types.js';
+import type { S3Action, S3Integration, ServiceCommon } from '../model/ir.js';
 import type { IntegrationOutput } from './types.js';
 
 const VERB: Readonly<Record<S3Action, string>> = { GetObject: 'GET', PutObject: 'PUT', DeleteObject: 'DELETE' };

@@ -2,8 +2,9 @@
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { type AwsValue, templateText } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
-import { pathParameterOf, readsBody, type RequestValue } from './request-values.js';
-import { declaredResource, type ResourceForm, resourceFormOf, type ResourceKind } from './resource-form.js';
+import type { RequestValue, ResourceForm } from '../model/ir.js';
+import { pathParameterOf, readsBody } from './request-values.js';
+import { declaredResource, resourceFormOf, type ResourceKind } from './resource-form.js';
 
 const NO_BODY = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
 

@@ -5,7 +5,7 @@ import { parseDynamoDb, renderDynamoDbIntegration } from './dynamodb.js';
 import { parseEventBridge, renderEventBridgeIntegration } from './eventbridge.js';
 import { parseKinesis, renderKinesisIntegration } from './kinesis.js';
 import { parseS3, renderS3Integration } from './s3.js';
-import type { ServiceCommon, ServiceIntegration, ServiceKind } from './service-types.js';
+import type { ServiceCommon, ServiceIntegration, ServiceKind } from '../model/ir.js';
 import { refuseBodilessBody } from './service-values.js';
 import { parseSns, renderSnsIntegration } from './sns.js';
 import { parseSqs, renderSqsIntegration } from './sqs.js';

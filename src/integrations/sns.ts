@@ -12,7 +12,7 @@ import { actionUri, allow, arnOf, regionOf } from './iam.js';
 import { optionalFormValue, quietValue, textValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
 import { checkFifo, optionalValue, requestValue, targetOf } from './service-values.js';
-import type { ServiceCommon, SnsIntegration } from './service-types.js';
+import type { ServiceCommon, SnsIntegration } from '../model/ir.js';
 import { attributesOf } from './sqs.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';

@@ -13,7 +13,7 @@ import { allow, partOf, regionOf } from './iam.js';
 import { optionalFormValue, quietValue, textValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
 import { checkFifo, optionalValue, requestValue, targetOf } from './service-values.js';
-import type { MessageAttribute, ServiceCommon, SqsIntegration } from './service-types.js';
+import type { MessageAttribute, ServiceCommon, SqsIntegration } from '../model/ir.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';
 

@@ -12,7 +12,7 @@ import { actionUri, allow, arnOf, regionOf } from './iam.js';
 import { embeddedJsonValue, escapeJson, quietValue } from './request-values.js';
 import { declaredResource, type ResourceKind } from './resource-form.js';
 import { requestValue, targetOf } from './service-values.js';
-import type { ServiceCommon, StepFunctionsIntegration } from './service-types.js';
+import type { ServiceCommon, StepFunctionsIntegration } from '../model/ir.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';
 

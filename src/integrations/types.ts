@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AwsValue, Json } from '../model/aws-value.js';
 import type { IamStatement } from './iam.js';
 import type { Api, Route } from '../model/ir.js';
-import type { CfnResource } from '../emit/cfn.js';
+import type { CfnResource } from '../model/cfn.js';
 
 export interface IntegrationContext {
   readonly api: Api;

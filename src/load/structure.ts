@@ -6,7 +6,6 @@ import { createRequire } from 'node:module';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import { isIntrinsic } from '../model/aws-value.js';
-import type { JsonObject } from './load-document.js';
 
 interface AjvError {
   readonly instancePath: string;
@@ -33,7 +32,7 @@ const validators: Record<'3.0' | '3.1', () => Validator> = {
 /** At most this many structure errors are reported; the rest are usually echoes of the first. */
 const MAX_REPORTED = 20;
 
-export function structureDiagnostics(document: JsonObject, version: '3.0' | '3.1', locate: (pointer: string) => Location): Diagnostic[] {
+export function structureDiagnostics(document: Record<string, unknown>, version: '3.0' | '3.1', locate: (pointer: string) => Location): Diagnostic[] {
   const validate = validators[version]();
   if (validate(withoutIntrinsics(document))) return [];
   return mostSpecific(validate.errors ?? []).slice(0, MAX_REPORTED).map((e) => ({
@@ -142,7 +141,7 @@ function replaceIntrinsics(node: unknown): unknown {
 }
 
 
-function describe(e: AjvError, document: JsonObject): string {
+function describe(e: AjvError, document: Record<string, unknown>): string {
   const where = e.instancePath === '' ? 'The document' : `\`${nodeName(e.instancePath)}\``;
   switch (e.keyword) {
     case 'additionalProperties':

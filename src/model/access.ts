@@ -116,14 +116,14 @@ export function identitySource(source: string): string {
 }
 
 /** The route's auth (nearest `auth` along the chain) and whether it requires an API key. */
-export function routeAccess(ctx: ModelContext, scope: RouteScope, authorizers: readonly Authorizer[]): { auth?: RouteAuth; apiKey: boolean } {
+export function routeAccess(ctx: ModelContext, scope: RouteScope, authorizers: readonly Authorizer[]): Pick<Route, 'auth' | 'apiKey' | 'apiKeyOrigin'> {
   const key = setting(scope, 'apiKey');
   const apiKey = key?.value === true;
   const written = setting(scope, 'auth');
   const auth = written && routeAuth(ctx, written, authorizers);
   // An unknown authorizer is reported already.
   if (key && apiKey && (auth || !written)) checkKeyFromAuthorizer(ctx, scope, auth, key.pointer);
-  return { ...(auth && { auth }), apiKey };
+  return { ...(auth && { auth }), apiKey, ...(key && apiKey && { apiKeyOrigin: ctx.origin(key.pointer) }) };
 }
 
 /**
@@ -305,16 +305,8 @@ function checkApiKeyUse(ctx: ModelContext, routes: readonly Route[], plans: read
   }
   // API Gateway accepts only keys in a usage plan of the stage: without one, every call is refused.
   if (metered && plans.length === 0) {
-    ctx.report('api-key-without-usage-plan', 'warning', `${metered.method} ${metered.path} requires an API key, but no usage plan is declared: unless a plan of another stack covers this stage, every call is refused (403).`, apiKeyPointer(ctx, metered), 'Declare x-gateway.usagePlans and apiKeys.keys, or remove `apiKey: true`.');
+    ctx.report('api-key-without-usage-plan', 'warning', `${metered.method} ${metered.path} requires an API key, but no usage plan is declared: unless a plan of another stack covers this stage, every call is refused (403).`, metered.apiKeyOrigin ?? metered.origin, 'Declare x-gateway.usagePlans and apiKeys.keys, or remove `apiKey: true`.');
   }
-}
-
-/** Where a route's `apiKey` was written: on the operation, its path item, or in the defaults. */
-function apiKeyPointer(ctx: ModelContext, route: Route): string {
-  const operation = route.origin.pointer;
-  const pathItem = operation.slice(0, operation.lastIndexOf('/'));
-  const written = [childPointer(operation, 'x-gateway', 'apiKey'), childPointer(pathItem, 'x-gateway', 'apiKey'), '/x-gateway/defaults/apiKey'];
-  return written.find((pointer) => valueAtPointer(ctx.document, pointer) !== undefined) ?? operation;
 }
 
 /** Turning the execute-api endpoint off leaves only custom domains to reach the API. */

@@ -6,8 +6,7 @@ import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer, followRefs, splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject, LoadedDocument } from '../load/load-document.js';
 import { type AwsValue, type Json, INTRINSIC_HINT, intrinsicProblem, placeholderNames, referencedNames, templateText, toAwsValue, unknownReferenceHint } from './aws-value.js';
-import type { Authorizer, EndpointType, GatewayModel, HttpMethod, Integration, Origin, Parameter, Route, Stage, TemplateParameter } from './ir.js';
-import { SERVICE_KINDS, type ServiceKind } from '../integrations/service-types.js';
+import { type Authorizer, type EndpointType, type GatewayModel, type HttpMethod, type Integration, type Origin, type Parameter, type Route, SERVICE_KINDS, type ServiceKind, type Stage, type TemplateParameter } from './ir.js';
 import { SERVICE_PARSERS } from '../integrations/services.js';
 import { backendPathVariables } from '../integrations/http.js';
 import { declaredResource, wholeReference } from '../integrations/resource-form.js';
@@ -19,14 +18,11 @@ import { buildCors, buildDomain, buildGatewayResponses, buildStage, checkStageCa
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
 import { buildWebSocket, MAX_TIMEOUT } from './websocket.js';
 import { checkXGateway } from './x-gateway-schema.js';
+import type { BaseTemplate } from './base-template.js';
 
 export interface ModelOptions {
-  /** Logical IDs and parameters of the template the output is merged into (`--into`). */
-  readonly externalNames?: ReadonlySet<string>;
-  /** The template itself, to read the types of the resources it declares. */
-  readonly base?: Block;
-  /** The `--into` template's path, named in hints. */
-  readonly into?: string;
+  /** The template the output is merged into (`--into`): the names, types and conditions it declares. */
+  readonly base?: BaseTemplate;
   /** Lint knows no template to check `!Ref`/`!GetAtt` targets against: take them on trust. */
   readonly trustReferences?: boolean;
 }
@@ -92,7 +88,7 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
   }
   if (diagnostics.length > 0) return { diagnostics };
 
-  const builder = new ModelBuilder(loaded, root.block, options.externalNames ?? new Set(), options.trustReferences === true, options.base ?? {}, options.into);
+  const builder = new ModelBuilder(loaded, root.block, options.trustReferences === true, options.base);
   const model = builder.build();
   return { model, diagnostics: builder.diagnostics };
 }
@@ -107,10 +103,8 @@ class ModelBuilder implements ModelContext {
   constructor(
     private readonly loaded: LoadedDocument,
     readonly root: Block,
-    private readonly externalNames: ReadonlySet<string>,
     private readonly trustReferences: boolean,
-    private readonly base: Block,
-    private readonly into: string | undefined,
+    private readonly base: BaseTemplate | undefined,
   ) {
     this.document = loaded.document;
     this.file = loaded.root.path;
@@ -367,11 +361,11 @@ class ModelBuilder implements ModelContext {
     const direct = value.kind === 'intrinsic' ? new Set(directReferences(value.value)) : new Set<string>();
     for (const name of names) {
       const head = name.split('.')[0]!;
-      if (this.externalNames.has(head)) this.checkConditional(head, pointer);
-      if (head.startsWith('AWS::') || this.externalNames.has(head) || this.parameters.has(head)) continue;
+      if (this.base?.names.has(head)) this.checkConditional(head, pointer);
+      if (head.startsWith('AWS::') || this.base?.names.has(head) || this.parameters.has(head)) continue;
       if (name.includes('.') || direct.has(head)) {
         if (this.trustReferences) continue;
-        this.report('unknown-reference', 'error', `\`${head}\` is not defined in the template.`, pointer, unknownReferenceHint(this.into, true));
+        this.report('unknown-reference', 'error', `\`${head}\` is not defined in the template.`, pointer, unknownReferenceHint(this.base?.path, true));
         continue;
       }
       if (!/^[A-Za-z0-9]+$/.test(head)) {
@@ -388,10 +382,10 @@ class ModelBuilder implements ModelContext {
    * in any case, and CloudFormation refuses a reference to a resource the condition leaves out.
    */
   private checkConditional(name: string, pointer: string): void {
-    const condition = asBlock(asBlock(this.base['Resources'])[name])['Condition'];
-    if (typeof condition !== 'string' || this.conditionalReported.has(`${pointer} ${name}`)) return;
+    const condition = this.base?.conditionOf(name);
+    if (condition === undefined || this.conditionalReported.has(`${pointer} ${name}`)) return;
     this.conditionalReported.add(`${pointer} ${name}`);
-    this.report('conditional-reference', 'error', `\`${name}\` exists only when the condition \`${condition}\` of ${this.into} is true, but the API refers to it in any case.`, pointer, `Deploying with \`${condition}\` false fails with "Unresolved resource dependencies". Create \`${name}\` without a condition, or pass the value in through a \`\${Name}\` placeholder.`);
+    this.report('conditional-reference', 'error', `\`${name}\` exists only when the condition \`${condition}\` of ${this.base?.path} is true, but the API refers to it in any case.`, pointer, `Deploying with \`${condition}\` false fails with "Unresolved resource dependencies". Create \`${name}\` without a condition, or pass the value in through a \`\${Name}\` placeholder.`);
   }
 
   secret(placeholder: string, pointer: string, usage: string, length?: { readonly min: number; readonly max: number }): string {
@@ -415,12 +409,12 @@ class ModelBuilder implements ModelContext {
   }
 
   declared(name: string): Declared | undefined {
-    const resource = asBlock(asBlock(this.base['Resources'])[name]);
+    const resource = asBlock(this.base?.resources[name]);
     if (typeof resource['Type'] === 'string') return { kind: 'resource', type: resource['Type'], properties: asBlock(resource['Properties']) };
-    const written = [asBlock(this.root['parameters'])[name], asBlock(this.base['Parameters'])[name]].map(asBlock);
+    const written = [asBlock(this.root['parameters'])[name], this.base?.parameters[name]].map(asBlock);
     const described = written.find((p) => typeof p['description'] === 'string' || typeof p['Description'] === 'string');
     if (described) return { kind: 'parameter', description: String(described['description'] ?? described['Description']) };
-    return this.parameters.has(name) || name in asBlock(this.base['Parameters']) ? { kind: 'parameter' } : undefined;
+    return this.parameters.has(name) || (this.base !== undefined && name in this.base.parameters) ? { kind: 'parameter' } : undefined;
   }
 
   /** Follow internal `$ref`s (the bundled document has no other kind). */
@@ -432,8 +426,8 @@ class ModelBuilder implements ModelContext {
     return this.loaded.locate(pointer);
   }
 
-  report(code: string, severity: Diagnostic['severity'], message: string, pointer: string, hint?: string, related?: Diagnostic['related']): void {
-    const location: Location = this.loaded.locate(pointer);
+  report(code: string, severity: Diagnostic['severity'], message: string, at: string | Origin, hint?: string, related?: Diagnostic['related']): void {
+    const location: Location = typeof at === 'string' ? this.loaded.locate(at) : at;
     this.diagnostics.push({ code, severity, message, location, ...(hint !== undefined && { hint }), ...(related && { related }) });
   }
 }

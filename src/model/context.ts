@@ -23,7 +23,8 @@ export interface ModelContext {
   /** The root `x-gateway` block (schema-checked). */
   readonly root: Block;
   origin(pointer: string): Origin;
-  report(code: string, severity: Diagnostic['severity'], message: string, pointer: string, hint?: string, related?: Diagnostic['related']): void;
+  /** `at`: a JSON pointer into the bundled document, or the origin an IR node keeps. */
+  report(code: string, severity: Diagnostic['severity'], message: string, at: string | Origin, hint?: string, related?: Diagnostic['related']): void;
   /** Classify a user value that names an AWS resource; its `${Name}` placeholders become template parameters. */
   value(raw: unknown, pointer: string, usage: string): AwsValue;
   /** A `${Name}` placeholder for a secret: becomes a NoEcho template parameter (of that length); returns its name. */

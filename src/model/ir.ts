@@ -3,9 +3,7 @@
  * principle 2). Built once by `buildModel`; emitters and lint rules read it and never re-parse `x-gateway`.
  * Every node keeps the JSON pointer it came from, so any later stage can report a location.
  */
-import type { AwsValue, Json } from './aws-value.js';
-import type { ServiceIntegration } from '../integrations/service-types.js';
-import type { ResourceForm } from '../integrations/resource-form.js';
+import type { AwsValue, CfnString, Json } from './aws-value.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'ANY';
 
@@ -47,6 +45,135 @@ export interface RawIntegration {
 }
 
 export type Integration = LambdaIntegration | HttpIntegration | MockIntegration | RawIntegration | ServiceIntegration;
+
+// Direct AWS service integrations: one member per service, each with what the integration needs (its
+// target and where each value comes from in the request). Each has its module in integrations/.
+
+/**
+ * Whether a value that names a service's resource gives its ARN, its URL (SQS queues) or its name
+ * (integrations/resource-form.ts reads it).
+ */
+export type ResourceForm = 'arn' | 'url' | 'name';
+
+/**
+ * Where a service integration takes a value from the request: `body` (the whole body), `body.a.b` (a
+ * field), `path.id`, `query.q`, `header.X-Id`, `context.requestId`, `stageVariables.name`, or a
+ * `'literal'` (integrations/request-values.ts turns it into Velocity).
+ */
+export type RequestValue = string;
+
+/** What every service integration has. */
+export interface ServiceCommon {
+  /** An existing role API Gateway assumes, instead of the generated least-privilege one. */
+  readonly role?: AwsValue;
+  /** The user's own request / success-response mapping templates, used as written. */
+  readonly requestTemplate?: string;
+  readonly responseTemplate?: string;
+  readonly timeout: number;
+  readonly origin: Origin;
+}
+
+export interface MessageAttribute {
+  readonly name: string;
+  readonly value: RequestValue;
+}
+
+export interface SqsIntegration extends ServiceCommon {
+  readonly kind: 'sqs';
+  /** Queue ARN, URL or name. */
+  readonly queue: AwsValue;
+  readonly queueForm: ResourceForm;
+  readonly body: RequestValue;
+  readonly attributes: readonly MessageAttribute[];
+  readonly groupId?: RequestValue;
+  readonly deduplicationId?: RequestValue;
+  /** The ARN of the customer managed KMS key the queue is encrypted with, when `--into` names one. */
+  readonly encryptionKey?: CfnString;
+}
+
+export interface SnsIntegration extends ServiceCommon {
+  readonly kind: 'sns';
+  /** Topic ARN or name. */
+  readonly topic: AwsValue;
+  readonly topicForm: ResourceForm;
+  readonly message: RequestValue;
+  readonly subject?: RequestValue;
+  readonly attributes: readonly MessageAttribute[];
+  readonly groupId?: RequestValue;
+  readonly deduplicationId?: RequestValue;
+  /** The ARN of the customer managed KMS key the topic is encrypted with, when `--into` names one. */
+  readonly encryptionKey?: CfnString;
+}
+
+export type DynamoDbAction = 'PutItem' | 'GetItem' | 'Query' | 'UpdateItem' | 'DeleteItem';
+
+export interface DynamoDbAttribute {
+  readonly name: string;
+  readonly value: RequestValue;
+  /** DynamoDB type: S (string), N (number) or BOOL. */
+  readonly type: 'S' | 'N' | 'BOOL';
+}
+
+export interface DynamoDbIntegration extends ServiceCommon {
+  readonly kind: 'dynamodb';
+  readonly action: DynamoDbAction;
+  /** Table name or ARN. */
+  readonly table: AwsValue;
+  readonly tableForm: ResourceForm;
+  readonly key: readonly DynamoDbAttribute[];
+  readonly item: readonly DynamoDbAttribute[];
+  readonly update: readonly DynamoDbAttribute[];
+  readonly index?: string;
+}
+
+export type S3Action = 'GetObject' | 'PutObject' | 'DeleteObject';
+
+export interface S3Integration extends ServiceCommon {
+  readonly kind: 's3';
+  readonly action: S3Action;
+  /** Bucket name or ARN. */
+  readonly bucket: AwsValue;
+  readonly bucketForm: ResourceForm;
+  /** Object key template: literal text and `{pathParameter}` segments. */
+  readonly key: string;
+}
+
+export interface StepFunctionsIntegration extends ServiceCommon {
+  readonly kind: 'stepfunctions';
+  readonly action: 'StartExecution' | 'StartSyncExecution';
+  /** State machine ARN or name. */
+  readonly stateMachine: AwsValue;
+  readonly stateMachineForm: ResourceForm;
+  readonly input: RequestValue;
+  readonly name?: RequestValue;
+}
+
+export interface EventBridgeIntegration extends ServiceCommon {
+  readonly kind: 'eventbridge';
+  /** Event bus name or ARN. */
+  readonly bus: AwsValue;
+  readonly busForm: ResourceForm;
+  readonly source: string;
+  readonly detailType: string;
+  readonly detail: RequestValue;
+}
+
+export interface KinesisIntegration extends ServiceCommon {
+  readonly kind: 'kinesis';
+  /** Stream name or ARN. */
+  readonly stream: AwsValue;
+  readonly streamForm: ResourceForm;
+  readonly partitionKey: RequestValue;
+  readonly data: RequestValue;
+  /** The ARN of the customer managed KMS key the stream is encrypted with, when `--into` names one. */
+  readonly encryptionKey?: CfnString;
+}
+
+export type ServiceIntegration = SqsIntegration | SnsIntegration | DynamoDbIntegration | S3Integration | StepFunctionsIntegration | EventBridgeIntegration | KinesisIntegration;
+
+export type ServiceKind = ServiceIntegration['kind'];
+
+export const SERVICE_KINDS: readonly ServiceKind[] = ['sqs', 'sns', 'dynamodb', 's3', 'stepfunctions', 'eventbridge', 'kinesis'];
 
 export interface Parameter {
   readonly name: string;
@@ -167,6 +294,8 @@ export interface Route {
   /** Undefined when nothing sets it: the operation keeps what the spec says (no authorization). */
   readonly auth?: RouteAuth;
   readonly apiKey: boolean;
+  /** Where `apiKey: true` was written: on the operation, its path item, or in the defaults. */
+  readonly apiKeyOrigin?: Origin;
   /** Undefined when nothing sets it: the operation keeps what the spec says. */
   readonly validate?: Validation;
   readonly throttle?: Throttle;

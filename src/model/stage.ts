@@ -42,7 +42,7 @@ export function buildStage(ctx: ModelContext): Stage {
     ...('logging' in stage && {
       logging: { level: String(logging['level'] ?? 'error').toUpperCase() as 'ERROR' | 'INFO' | 'OFF', dataTrace: logging['dataTrace'] === true, accountRole: logging['accountRole'] === true },
     }),
-    ...('accessLog' in stage && { accessLog: accessLogOf(ctx, accessLog) }),
+    ...('accessLog' in stage && { accessLog: accessLogOf(ctx, accessLog, childPointer(STAGE, 'accessLog'), ACCESS_LOG_FORMATS, ['$context.requestId'], 'Access log destination ARN') }),
     ...('throttle' in stage && { throttle: { rate: throttle['rate'] as number, burst: throttle['burst'] as number } }),
     ...('cache' in stage && { cache: { size: String(cache['size']), ttl: typeof cache['ttl'] === 'number' ? cache['ttl'] : 300, encrypted: cache['encrypted'] === true } }),
     ...('name' in stage && { origin: ctx.origin(childPointer(STAGE, 'name')) }),
@@ -51,23 +51,34 @@ export function buildStage(ctx: ModelContext): Stage {
   return result;
 }
 
-function accessLogOf(ctx: ModelContext, block: Record<string, unknown>): NonNullable<Stage['accessLog']> {
+/**
+ * An access log as written at `pointer` (the REST stage's, or the WebSocket stage's with its own formats),
+ * checked as API Gateway checks it: `idVariables` are the variables of which the format must contain one.
+ */
+export function accessLogOf(
+  ctx: ModelContext,
+  block: Record<string, unknown>,
+  pointer: string,
+  formats: Readonly<Record<string, string>>,
+  idVariables: readonly string[],
+  destinationName: string,
+): NonNullable<Stage['accessLog']> {
   const written = typeof block['format'] === 'string' ? block['format'] : 'json';
-  const format = ACCESS_LOG_FORMATS[written] ?? written;
-  if (!format.includes('$context.requestId')) {
-    ctx.report('access-log-format-without-request-id', 'error', 'The access log format must contain $context.requestId (API Gateway refuses it otherwise).', childPointer(STAGE, 'accessLog', 'format'), 'Add $context.requestId, or use `format: json` or `clf`.');
+  const format = formats[written] ?? written;
+  if (!idVariables.some((variable) => format.includes(variable))) {
+    ctx.report('access-log-format-without-request-id', 'error', 'The access log format must contain $context.requestId (API Gateway refuses it otherwise).', childPointer(pointer, 'format'), 'Add $context.requestId, or use `format: json` or `clf`.');
   }
   if (/[\r\n]/.test(format)) {
-    ctx.report('access-log-format-multiline', 'error', 'The access log format must be one line.', childPointer(STAGE, 'accessLog', 'format'), 'Write the format on a single line.');
+    ctx.report('access-log-format-multiline', 'error', 'The access log format must be one line.', childPointer(pointer, 'format'), 'Write the format on a single line.');
   }
   if ('destination' in block && 'retentionDays' in block) {
-    ctx.report('access-log-retention-with-destination', 'error', 'retentionDays applies to the log group gateform creates, and with a destination none is created: the retention would be lost.', childPointer(STAGE, 'accessLog', 'retentionDays'), 'Set the retention on the destination log group, or remove `destination` to have the log group created.');
+    ctx.report('access-log-retention-with-destination', 'error', 'retentionDays applies to the log group gateform creates, and with a destination none is created: the retention would be lost.', childPointer(pointer, 'retentionDays'), 'Set the retention on the destination log group, or remove `destination` to have the log group created.');
   }
-  const destination = 'destination' in block ? ctx.value(block['destination'], childPointer(STAGE, 'accessLog', 'destination'), 'Access log destination ARN') : undefined;
+  const destination = 'destination' in block ? ctx.value(block['destination'], childPointer(pointer, 'destination'), destinationName) : undefined;
   // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-logging-to-kinesis.html
   const stream = /:firehose:[^:]*:[^:]*:deliverystream\/([^$]+)$/.exec(destination ? valueText(destination) : '')?.[1];
   if (stream !== undefined && !stream.startsWith('amazon-apigateway-')) {
-    ctx.report('access-log-firehose-name', 'error', `API Gateway logs only to Firehose streams named amazon-apigateway-*; \`${stream}\` is not.`, childPointer(STAGE, 'accessLog', 'destination'), `Create the stream as amazon-apigateway-${stream} and log to it.`);
+    ctx.report('access-log-firehose-name', 'error', `API Gateway logs only to Firehose streams named amazon-apigateway-*; \`${stream}\` is not.`, childPointer(pointer, 'destination'), `Create the stream as amazon-apigateway-${stream} and log to it.`);
   }
   return {
     format,

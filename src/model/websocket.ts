@@ -9,7 +9,7 @@ import { targetOf } from '../integrations/service-values.js';
 import type { Json } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope } from './context.js';
 import { identitySource } from './access.js';
-import { ACCESS_LOG_FORMATS, logsToCloudWatch, reportCloudWatchRole } from './stage.js';
+import { ACCESS_LOG_FORMATS, accessLogOf, logsToCloudWatch, reportCloudWatchRole } from './stage.js';
 import type { Authorizer, Integration, RequestAuthorizer, Stage, WebSocketApi, WebSocketRoute } from './ir.js';
 import { apiLogicalId, modelNames, pascalCase, uniqueId } from './names.js';
 import { isSchemaObject } from './schema-walk.js';
@@ -73,7 +73,7 @@ export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Sta
   const written = typeof stage['logging'] === 'string' ? stage['logging'].toUpperCase() : restStage.logging?.level;
   const level = written === 'ERROR' || written === 'INFO' ? written : undefined;
   const throttle = 'throttle' in stage ? { rate: asBlock(stage['throttle'])['rate'] as number, burst: asBlock(stage['throttle'])['burst'] as number } : restStage.throttle;
-  const accessLog = accessLogOf(ctx, stage, restStage);
+  const accessLog = webSocketAccessLog(ctx, stage, restStage);
   checkStage(ctx, stage, restStage, level, accessLog);
   return {
     name,
@@ -291,20 +291,19 @@ function messageModel(ctx: ModelContext, ref: string, pointer: string, version: 
   return { name, schema: inline(target, [ref]) };
 }
 
-/** The access log: the stage's own, else the REST stage's destination and retention, in a WebSocket format. */
-function accessLogOf(ctx: ModelContext, stage: Block, restStage: Stage): Stage['accessLog'] {
-  const own = asBlock(stage['accessLog']);
-  const mirrored = restStage.accessLog;
-  if (!('accessLog' in stage) && !mirrored) return undefined;
-  const keyword = typeof own['format'] === 'string' ? own['format'] : mirrored?.format === ACCESS_LOG_FORMATS['clf'] && !('accessLog' in stage) ? 'clf' : 'json';
-  const format = WEBSOCKET_LOG_FORMATS[keyword] ?? keyword;
-  const pointer = childPointer(WS, 'stage', 'accessLog');
-  if (!format.includes('$context.requestId') && !format.includes('$context.extendedRequestId')) {
-    ctx.report('access-log-format-without-request-id', 'error', 'The access log format must contain $context.requestId (API Gateway refuses it otherwise).', childPointer(pointer, 'format'), 'Add $context.requestId, or use `format: json` or `clf`.');
+/**
+ * The access log: the stage's own (the format may name `$context.extendedRequestId` instead of the request
+ * id), else the REST stage's destination and retention, in the WebSocket form of its format.
+ */
+function webSocketAccessLog(ctx: ModelContext, stage: Block, restStage: Stage): Stage['accessLog'] {
+  if ('accessLog' in stage) {
+    const ids = ['$context.requestId', '$context.extendedRequestId'];
+    return accessLogOf(ctx, asBlock(stage['accessLog']), childPointer(WS, 'stage', 'accessLog'), WEBSOCKET_LOG_FORMATS, ids, 'Access log destination ARN of the WebSocket stage');
   }
-  const retentionDays = 'accessLog' in stage ? own['retentionDays'] : mirrored?.retentionDays;
-  const destination = 'accessLog' in stage ? ('destination' in own ? ctx.value(own['destination'], childPointer(pointer, 'destination'), 'Access log destination ARN of the WebSocket stage') : undefined) : mirrored?.destination;
-  return { format, ...(typeof retentionDays === 'number' && { retentionDays }), ...(destination && { destination }) };
+  const mirrored = restStage.accessLog;
+  if (!mirrored) return undefined;
+  const format = WEBSOCKET_LOG_FORMATS[mirrored.format === ACCESS_LOG_FORMATS['clf'] ? 'clf' : 'json']!;
+  return { format, ...(mirrored.retentionDays !== undefined && { retentionDays: mirrored.retentionDays }), ...(mirrored.destination && { destination: mirrored.destination }) };
 }
 
 function checkRoutes(ctx: ModelContext, routes: readonly WebSocketRoute[], connections: boolean): void {

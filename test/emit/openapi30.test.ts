@@ -1,6 +1,6 @@
 /** Model renaming in the Body: every place that names a component schema follows the new name. */
 import { describe, expect, it } from 'vitest';
-import { downConvert, renameModels } from '../../src/emit/openapi30.js';
+import { downConvert, renameModels } from '../../src/emit/shared/openapi30.js';
 import type { JsonObject } from '../../src/load/load-document.js';
 
 describe('renameModels', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
 import { identitySource } from '../../src/model/access.js';
-import { methodKey, renderPolicy } from '../../src/emit/access.js';
+import { methodKey, renderPolicy } from '../../src/emit/rest/access.js';
 import type { ResourcePolicy, Route } from '../../src/model/ir.js';
 
 describe('identitySource', () => {

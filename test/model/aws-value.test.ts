@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cfnValue, joinSub, placeholderNames, referencedNames, subText, toAwsValue } from '../../src/model/aws-value.js';
-import { executeApiMethodArn } from '../../src/emit/arns.js';
+import { executeApiMethodArn } from '../../src/model/arns.js';
 
 describe('toAwsValue', () => {
   it.each([

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, serializeTemplate } from '../../src/index.js';
-import type { CfnResource } from '../../src/emit/cfn.js';
+import type { CfnResource } from '../../src/model/cfn.js';
 import { validateTemplateFile } from '../support/cfn-validate.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gateform-ws-'));

@@ -1,5 +1,5 @@
 /** The resource policy, from x-gateway (as it will be emitted) or the raw extension (`raw`: as written there). */
-import { renderPolicy } from '../../emit/access.js';
+import { renderPolicy } from '../../emit/rest/access.js';
 import type { RuleContext } from '../rule.js';
 
 export function policyOf(context: RuleContext<string>): { document: unknown; pointer: string; raw: boolean } | undefined {

@@ -3,8 +3,8 @@
  * headers to each of them.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-gateway-responses.html
  */
-import type { Json } from '../model/aws-value.js';
-import type { GatewayModel } from '../model/ir.js';
+import type { Json } from '../../model/aws-value.js';
+import type { GatewayModel } from '../../model/ir.js';
 import type { Contribution } from './contribution.js';
 
 export function emitGatewayResponses(model: GatewayModel): Contribution {

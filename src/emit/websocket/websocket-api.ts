@@ -4,20 +4,21 @@
  * with the routes, the stage, and the managed policy a backend attaches to post to connections.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api.html
  */
-import { arnOf, nameOf } from '../integrations/iam.js';
-import { lambdaInvocationUri } from '../integrations/lambda.js';
-import { mockBodyTemplate, mockRequestTemplate } from '../integrations/mock.js';
-import { jsonString } from '../integrations/request-values.js';
-import { renderServiceKind } from '../integrations/services.js';
-import { cfnValue, type CfnString, escapeSub, type Json, joinSub } from '../model/aws-value.js';
-import type { JsonObject } from '../load/load-document.js';
-import type { GatewayModel, WebSocketApi, WebSocketRoute } from '../model/ir.js';
-import { pascalCase } from '../model/names.js';
-import { type CfnOutput, type CfnResource, getAtt, ref, sub } from './cfn.js';
-import { SharedRoles } from './integrations.js';
-import { downConvert } from './openapi30.js';
-import { hashOf } from './rest-api.js';
-import { accountRole } from './stage.js';
+import { arnOf, nameOf } from '../../integrations/iam.js';
+import { invokePermission, lambdaInvocationUri } from '../../integrations/lambda.js';
+import { mockBodyTemplate, mockRequestTemplate } from '../../integrations/mock.js';
+import { jsonString } from '../../integrations/request-values.js';
+import { renderServiceKind } from '../../integrations/services.js';
+import { cfnValue, type CfnString, escapeSub, type Json, joinSub } from '../../model/aws-value.js';
+import type { JsonObject } from '../../load/load-document.js';
+import type { GatewayModel, WebSocketApi, WebSocketRoute } from '../../model/ir.js';
+import { pascalCase } from '../../model/names.js';
+import { executeApiArn } from '../../model/arns.js';
+import { type CfnOutput, type CfnResource, ref, sub } from '../../model/cfn.js';
+import { SharedRoles } from '../shared/roles.js';
+import { downConvert } from '../shared/openapi30.js';
+import { deploymentId } from '../shared/deployment.js';
+import { accessLogParts, accountRole } from '../shared/logging.js';
 
 export interface WebSocketParts {
   readonly resources: Record<string, CfnResource>;
@@ -74,7 +75,7 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
         },
       };
       // With a role, API Gateway invokes the function as that role: no resource-based permission.
-      if (!authorizer.role) resources[`${authorizerId}Permission`] = permission(authorizer.function, sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${api}}/authorizers/*`));
+      if (!authorizer.role) resources[`${authorizerId}Permission`] = invokePermission(authorizer.function, executeApiArn(api, 'authorizers/*'));
     }
     resources[routeId] = {
       Type: 'AWS::ApiGatewayV2::Route',
@@ -96,10 +97,10 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
     }
   }
   Object.assign(resources, roles.resources());
-  const logs = accessLogs(ws);
-  Object.assign(resources, logs.resources);
-  const deploymentId = `${api}Deployment${hashOf(resources)}`;
-  resources[deploymentId] = { Type: 'AWS::ApiGatewayV2::Deployment', DependsOn: deployed, Properties: { ApiId: ref(api), Description: `${ws.name} as compiled by gateform` } };
+  const logs = ws.stage.accessLog ? accessLogParts(api, ws.stage.accessLog, 'Access log group of the WebSocket stage') : undefined;
+  Object.assign(resources, logs?.resources);
+  const deployment = deploymentId(api, resources);
+  resources[deployment] = { Type: 'AWS::ApiGatewayV2::Deployment', DependsOn: deployed, Properties: { ApiId: ref(api), Description: `${ws.name} as compiled by gateform` } };
   // Logging needs the account's CloudWatch role before the stage; the REST API creates it when there is one.
   const restEmitted = model.routes.length > 0;
   const account = model.stage.logging?.accountRole ? `${restEmitted ? model.api.logicalId : api}Account` : undefined;
@@ -107,7 +108,7 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
   resources[stageId] = {
     Type: 'AWS::ApiGatewayV2::Stage',
     ...(account && { DependsOn: [account] }),
-    Properties: { ApiId: ref(api), StageName: ws.stage.name, DeploymentId: ref(deploymentId), ...stageSettings(ws), ...logs.stage },
+    Properties: { ApiId: ref(api), StageName: ws.stage.name, DeploymentId: ref(deployment), ...stageSettings(ws), ...(logs && { AccessLogSettings: logs.setting }) },
   };
   // The stage's name, not a reference to the Stage: a backend that attaches the policy (a function the
   // routes integrate) would otherwise depend on the stage, which depends on it through the deployment.
@@ -118,7 +119,7 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
       Description: `Lets a backend post to, read and close the connections of ${ws.name}`,
       PolicyDocument: {
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Action: ['execute-api:ManageConnections'], Resource: [sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${api}}/${escapeSub(ws.stage.name)}/*/@connections/*`)] }],
+        Statement: [{ Effect: 'Allow', Action: ['execute-api:ManageConnections'], Resource: [sub(executeApiArn(api, `${escapeSub(ws.stage.name)}/*/@connections/*`))] }],
       },
     },
   };
@@ -128,7 +129,7 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
       [`${api}Url`]: { Description: 'WebSocket URL clients connect to', Value: sub(`wss://\${${api}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${stageId}}`) },
       [`${api}CallbackUrl`]: { Description: 'Endpoint of the @connections API (POST to /{connectionId} to send)', Value: sub(`https://\${${api}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${stageId}}/@connections`) },
       [`${api}ManageConnectionsPolicyArn`]: { Description: 'Managed policy a backend attaches to reach the connections', Value: ref(policyId) },
-      ...logs.outputs,
+      ...logs?.outputs,
     },
   };
 }
@@ -151,7 +152,7 @@ function integrationOf(ws: WebSocketApi, route: WebSocketRoute, roles: SharedRol
       return {
         properties: { IntegrationType: 'AWS_PROXY', IntegrationUri: lambdaInvocationUri(integration.function), TimeoutInMillis: integration.timeout },
         nonProxy: false,
-        resources: { [`${ws.logicalId}${route.id}Permission`]: permission(integration.function, sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${ws.logicalId}}/*/${escapeSub(route.key)}`)) },
+        resources: { [`${ws.logicalId}${route.id}Permission`]: invokePermission(integration.function, executeApiArn(ws.logicalId, `*/${escapeSub(route.key)}`)) },
       };
     case 'http':
       return {
@@ -224,30 +225,12 @@ function connectionIntegration(ws: WebSocketApi, key: '$connect' | '$disconnect'
   };
 }
 
-function permission(fn: Parameters<typeof cfnValue>[0], sourceArn: Json): CfnResource {
-  return { Type: 'AWS::Lambda::Permission', Properties: { Action: 'lambda:InvokeFunction', FunctionName: cfnValue(fn), Principal: 'apigateway.amazonaws.com', SourceArn: sourceArn } };
-}
-
 /** A message schema as a draft-4 model: a 3.1 schema converted as the REST Body's schemas are. */
 function draft4(schema: Json, version: GatewayModel['version']): Json {
   const body: JsonObject = { openapi: '3.1.0', components: { schemas: { Message: structuredClone(schema) } } };
   if (version === '3.1') downConvert(body);
   const converted = (body['components'] as { schemas: Record<string, Json> }).schemas['Message'] as Record<string, Json>;
   return { $schema: 'http://json-schema.org/draft-04/schema#', ...converted };
-}
-
-/** The access log group (unless the log goes to a destination of the user's) and the stage's AccessLogSettings. */
-function accessLogs(ws: WebSocketApi): { resources: Record<string, CfnResource>; stage: Record<string, Json>; outputs: Record<string, CfnOutput> } {
-  const log = ws.stage.accessLog;
-  if (!log) return { resources: {}, stage: {}, outputs: {} };
-  const group = `${ws.logicalId}AccessLogs`;
-  const settings = { AccessLogSettings: { DestinationArn: log.destination ? cfnValue(log.destination) : getAtt(group, 'Arn'), Format: log.format } };
-  if (log.destination) return { resources: {}, stage: settings, outputs: {} };
-  return {
-    resources: { [group]: { Type: 'AWS::Logs::LogGroup', Properties: { ...(log.retentionDays !== undefined && { RetentionInDays: log.retentionDays }) } } },
-    stage: settings,
-    outputs: { [`${ws.logicalId}AccessLogGroup`]: { Description: 'Access log group of the WebSocket stage', Value: ref(group) } },
-  };
 }
 
 function stageSettings(ws: WebSocketApi): Record<string, Json> {

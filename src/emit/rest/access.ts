@@ -3,14 +3,15 @@
  * the API key source, the resource policy, the endpoint configuration, usage plans and keys.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-authorizer.html
  */
-import { lambdaInvocationUri } from '../integrations/lambda.js';
-import { cfnValue, type AwsValue, type Json } from '../model/aws-value.js';
-import { pascalCase } from '../model/names.js';
-import type { Authorizer, GatewayModel, PolicyPrincipals, ResourcePolicy, Route } from '../model/ir.js';
-import { type CfnOutput, type CfnResource, ref, sub } from './cfn.js';
+import { invokePermission, lambdaInvocationUri } from '../../integrations/lambda.js';
+import { executeApiArn } from '../../model/arns.js';
+import { cfnValue, type AwsValue, type Json } from '../../model/aws-value.js';
+import { pascalCase } from '../../model/names.js';
+import type { Authorizer, GatewayModel, PolicyPrincipals, ResourcePolicy, Route } from '../../model/ir.js';
+import { type CfnOutput, type CfnResource, ref, sub } from '../../model/cfn.js';
 import type { Contribution, OperationPatch } from './contribution.js';
 
-import { API_KEY_SCHEME } from '../model/access.js';
+import { API_KEY_SCHEME } from '../../model/access.js';
 
 export function emitAccess(model: GatewayModel): Contribution {
   const { api, access } = model;
@@ -98,15 +99,7 @@ function authorizerPermissions(model: GatewayModel): Record<string, CfnResource>
   const resources: Record<string, CfnResource> = {};
   for (const authorizer of model.access.authorizers) {
     if (authorizer.kind === 'cognito' || authorizer.role) continue;
-    resources[`${model.api.logicalId}${pascalCase(authorizer.name)}AuthorizerPermission`] = {
-      Type: 'AWS::Lambda::Permission',
-      Properties: {
-        Action: 'lambda:InvokeFunction',
-        FunctionName: cfnValue(authorizer.function),
-        Principal: 'apigateway.amazonaws.com',
-        SourceArn: sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${model.api.logicalId}}/authorizers/*`),
-      },
-    };
+    resources[`${model.api.logicalId}${pascalCase(authorizer.name)}AuthorizerPermission`] = invokePermission(authorizer.function, executeApiArn(model.api.logicalId, 'authorizers/*'));
   }
   return resources;
 }

@@ -4,10 +4,10 @@
  * left out (the model reports each such keyword where it is written).
  */
 import { isDeepStrictEqual } from 'node:util';
-import { childPointer, unescapePointerToken } from '../diagnostics/diagnostic.js';
-import type { JsonObject } from '../load/load-document.js';
-import { modelNames } from '../model/names.js';
-import { documentSchemas, documentSchemaSlots, isSchemaObject, type SchemaObject, schemaSlots, subschemas } from '../model/schema-walk.js';
+import { childPointer, unescapePointerToken } from '../../diagnostics/diagnostic.js';
+import type { JsonObject } from '../../load/load-document.js';
+import { modelNames } from '../../model/names.js';
+import { documentSchemas, documentSchemaSlots, isSchemaObject, type SchemaObject, schemaSlots, subschemas } from '../../model/schema-walk.js';
 
 const DROPPED = ['$schema', '$id', '$anchor', '$comment', 'if', 'then', 'else', 'prefixItems', 'patternProperties', 'propertyNames', 'dependentRequired', 'dependentSchemas', 'contains', 'minContains', 'maxContains', 'unevaluatedProperties', 'unevaluatedItems', 'contentEncoding', 'contentMediaType', 'contentSchema', 'examples', 'const', '$defs'];
 

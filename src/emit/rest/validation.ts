@@ -3,10 +3,10 @@
  * and each operation's `x-amazon-apigateway-request-validator`.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-request-validators.html
  */
-import type { Json } from '../model/aws-value.js';
-import type { JsonObject } from '../load/load-document.js';
-import type { GatewayModel } from '../model/ir.js';
-import { validatesAsJson, VALIDATORS } from '../model/validation.js';
+import type { Json } from '../../model/aws-value.js';
+import type { JsonObject } from '../../load/load-document.js';
+import type { GatewayModel } from '../../model/ir.js';
+import { validatesAsJson, VALIDATORS } from '../../model/validation.js';
 import { OPERATION_KEY } from './body.js';
 import type { Contribution } from './contribution.js';
 

@@ -5,10 +5,10 @@
  * DEFAULT_4XX / DEFAULT_5XX gateway responses so that an authorizer's 401/403 is readable by the page.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
  */
-import { mockIntegrationFields } from '../integrations/mock.js';
-import type { JsonObject } from '../load/load-document.js';
-import type { Json } from '../model/aws-value.js';
-import type { Cors, GatewayModel, HttpMethod } from '../model/ir.js';
+import { mockIntegrationFields } from '../../integrations/mock.js';
+import type { JsonObject } from '../../load/load-document.js';
+import type { Json } from '../../model/aws-value.js';
+import type { Cors, GatewayModel, HttpMethod } from '../../model/ir.js';
 import { OPERATION_KEY } from './body.js';
 import type { Contribution, OperationPatch } from './contribution.js';
 

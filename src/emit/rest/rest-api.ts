@@ -2,12 +2,11 @@
  * The REST API resources: RestApi with its OpenAPI Body, a Deployment whose logical ID changes whenever
  * the API does, the Stage, and what each feature's emitter contributes.
  */
-import { createHash } from 'node:crypto';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { LoadedDocument } from '../load/load-document.js';
-import type { GatewayModel } from '../model/ir.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { LoadedDocument } from '../../load/load-document.js';
+import type { GatewayModel } from '../../model/ir.js';
 import { buildBody, secretsInBody } from './body.js';
-import { type CfnOutput, type CfnResource, ref, sub } from './cfn.js';
+import { type CfnOutput, type CfnResource, ref, sub } from '../../model/cfn.js';
 import type { Contribution, Emitter } from './contribution.js';
 import { emitAccess } from './access.js';
 import { addCorsHeaders, emitCors } from './cors.js';
@@ -15,9 +14,10 @@ import { emitDomain } from './domain.js';
 import { emitGatewayResponses } from './gateway-responses.js';
 import { emitIntegrations } from './integrations.js';
 import { emitStage } from './stage.js';
-import { downConvert, renameModels } from './openapi30.js';
+import { deploymentId } from '../shared/deployment.js';
+import { downConvert, renameModels } from '../shared/openapi30.js';
 import { dropNonJsonModels, emitValidation } from './validation.js';
-import { compareCodeUnits } from '../model/order.js';
+import { compareCodeUnits } from '../../model/order.js';
 
 /** The features' emitters, in the order their contributions are applied. */
 const EMITTERS: readonly Emitter[] = [emitIntegrations, emitAccess, emitValidation, emitStage, emitCors, emitGatewayResponses, emitDomain];
@@ -48,14 +48,14 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
       Body: body as never,
     },
   };
-  const deploymentId = `${api.logicalId}Deployment${hashOf(restApi.Properties)}`;
+  const deployment = deploymentId(api.logicalId, restApi.Properties);
   const stageId = `${api.logicalId}Stage`;
   const extra = contributions.flatMap((c) => Object.entries(c.resources ?? {}));
   const stageDependsOn = contributions.flatMap((c) => c.stageDependsOn ?? []);
   return {
     resources: {
       [api.logicalId]: restApi,
-      [deploymentId]: {
+      [deployment]: {
         Type: 'AWS::ApiGateway::Deployment',
         Properties: { RestApiId: ref(api.logicalId), Description: `${api.name} as compiled by gateform` },
       },
@@ -65,7 +65,7 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
         Properties: {
           RestApiId: ref(api.logicalId),
           StageName: stage.name,
-          DeploymentId: ref(deploymentId),
+          DeploymentId: ref(deployment),
           ...Object.assign({}, ...contributions.map((c) => c.stage ?? {})),
         },
       },
@@ -84,9 +84,4 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
     },
     diagnostics: [...contributions.flatMap((c) => c.diagnostics ?? []), ...secretsInBody(body, model, loaded)],
   };
-}
-
-/** A short, stable hash of what must redeploy the API when it changes. */
-export function hashOf(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);
 }

@@ -2,11 +2,11 @@
  * The OpenAPI `Body` of the RestApi: the user's document with `x-gateway` replaced by the
  * `x-amazon-apigateway-*` extensions API Gateway imports.
  */
-import { type Diagnostic, followRefs } from '../diagnostics/diagnostic.js';
-import type { JsonObject, LoadedDocument } from '../load/load-document.js';
-import { type Json, referencedNames } from '../model/aws-value.js';
-import { parameterUses } from '../model/access.js';
-import type { GatewayModel, HttpMethod } from '../model/ir.js';
+import { type Diagnostic, followRefs } from '../../diagnostics/diagnostic.js';
+import type { JsonObject, LoadedDocument } from '../../load/load-document.js';
+import { type Json, referencedNames } from '../../model/aws-value.js';
+import { parameterUses } from '../../model/access.js';
+import type { GatewayModel, HttpMethod } from '../../model/ir.js';
 import type { Contribution, OperationPatch } from './contribution.js';
 
 export const OPERATION_KEY: Readonly<Record<HttpMethod, string>> = {

@@ -7,11 +7,11 @@
  * `<Api>.Deployment` references instead.
  */
 
-import { asBlock } from '../model/context.js';
+import { asBlock } from './context.js';
 
 const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 
-interface SamGenerated {
+export interface SamGenerated {
   readonly type: string;
   /** The logical ID of the SAM resource it is generated for. */
   readonly by: string;

@@ -2,10 +2,10 @@
  * What one feature's emitter adds to the REST API (STYLE.md 1: builders return what they produce and the
  * emitter collects it). Each feature has its own emitter file; rest-api.ts lists them.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Json } from '../model/aws-value.js';
-import type { GatewayModel, Route } from '../model/ir.js';
-import type { CfnOutput, CfnResource } from './cfn.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Json } from '../../model/aws-value.js';
+import type { GatewayModel, Route } from '../../model/ir.js';
+import type { CfnOutput, CfnResource } from '../../model/cfn.js';
 
 /** What the emitter sets on one operation of the Body. */
 export interface OperationPatch {

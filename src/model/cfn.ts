@@ -1,5 +1,5 @@
 /** CloudFormation template shapes and small builders for intrinsics. */
-import type { Intrinsic, Json } from '../model/aws-value.js';
+import type { Intrinsic, Json } from './aws-value.js';
 
 export interface CfnResource {
   readonly Type: string;
@@ -30,12 +30,6 @@ export interface CfnTemplate {
   readonly Resources: Record<string, CfnResource>;
   readonly Outputs?: Record<string, CfnOutput>;
   readonly [section: string]: unknown;
-}
-
-/** What one part of the emitter contributes to the template. */
-export interface TemplateParts {
-  readonly resources: Readonly<Record<string, CfnResource>>;
-  readonly outputs?: Readonly<Record<string, CfnOutput>>;
 }
 
 export function ref(logicalId: string): Intrinsic {

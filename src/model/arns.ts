@@ -1,5 +1,5 @@
 /** ARNs of this API, always from pseudo parameters (never a hard-coded partition, Region or account). */
-import type { HttpMethod } from '../model/ir.js';
+import type { HttpMethod } from './ir.js';
 
 /**
  * The execute-api ARN of a method on any stage: `…:{api}/*\/GET/pets/*`. Parameter segments become `*`
@@ -12,5 +12,10 @@ export function executeApiMethodArn(apiLogicalId: string, method: HttpMethod, pa
     .filter(Boolean)
     .map((segment) => (segment.startsWith('{') ? '*' : segment))
     .join('/');
-  return `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${apiLogicalId}}/*/${method === 'ANY' ? '*' : method}/${resource}`;
+  return executeApiArn(apiLogicalId, `*/${method === 'ANY' ? '*' : method}/${resource}`);
+}
+
+/** The execute-api ARN (a `Fn::Sub` template) of `resource` in this API: `…:{api}/authorizers/*`. */
+export function executeApiArn(apiLogicalId: string, resource: string): string {
+  return `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${apiLogicalId}}/${resource}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { samGeneratedResources } from '../../src/emit/sam.js';
+import { samGeneratedResources } from '../../src/model/sam-generated.js';
 
 const SAM = 'AWS::Serverless-2016-10-31';
 

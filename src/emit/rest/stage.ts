@@ -1,12 +1,13 @@
 /**
  * The stage's settings (variables, tracing, logs, metrics, throttling, caching, per-method settings), the
- * access log group, the account-level CloudWatch role when asked for, and the RestApi's binary media types
- * and compression.
+ * access log group and the account-level CloudWatch role when asked for (from emit/shared/logging.ts),
+ * and the RestApi's binary media types and compression.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-stage-methodsetting.html
  */
-import { cfnValue, type Json } from '../model/aws-value.js';
-import type { GatewayModel, HttpMethod, Route } from '../model/ir.js';
-import { type CfnOutput, type CfnResource, getAtt, ref, sub } from './cfn.js';
+import type { Json } from '../../model/aws-value.js';
+import type { GatewayModel, HttpMethod, Route } from '../../model/ir.js';
+import type { CfnOutput, CfnResource } from '../../model/cfn.js';
+import { accessLogParts, accountRole } from '../shared/logging.js';
 import type { Contribution, OperationPatch } from './contribution.js';
 
 /** MethodSettings' resource path: `/pets/{id}` → `/~1pets~1{id}`; the root is `/`. */
@@ -26,12 +27,10 @@ export function emitStage(model: GatewayModel): Contribution {
     settings['CacheClusterSize'] = stage.cache.size;
   }
   if (stage.accessLog) {
-    const logGroup = `${api.logicalId}AccessLogs`;
-    if (!stage.accessLog.destination) {
-      resources[logGroup] = { Type: 'AWS::Logs::LogGroup', Properties: { ...(stage.accessLog.retentionDays !== undefined && { RetentionInDays: stage.accessLog.retentionDays }) } };
-      outputs[`${api.logicalId}AccessLogGroup`] = { Description: 'Access log group', Value: ref(logGroup) };
-    }
-    settings['AccessLogSetting'] = { DestinationArn: stage.accessLog.destination ? cfnValue(stage.accessLog.destination) : getAtt(logGroup, 'Arn'), Format: stage.accessLog.format };
+    const logs = accessLogParts(api.logicalId, stage.accessLog, 'Access log group');
+    Object.assign(resources, logs.resources);
+    Object.assign(outputs, logs.outputs);
+    settings['AccessLogSetting'] = logs.setting;
   }
   const methodSettings = [...stageWide(model), ...model.routes.flatMap((route) => methodSetting(model, route))];
   if (methodSettings.length > 0) settings['MethodSettings'] = methodSettings;
@@ -111,22 +110,4 @@ function cacheKeys(model: GatewayModel): OperationPatch[] {
   return model.routes
     .filter((route) => route.cache && route.cache.keys.length > 0)
     .map((route) => ({ route, fields: { 'x-amazon-apigateway-integration': { cacheKeyParameters: [...route.cache!.keys], cacheNamespace: `${route.method} ${route.path}` } } }));
-}
-
-/**
- * The role API Gateway writes CloudWatch logs with, set on the account (AWS::ApiGateway::Account is one
- * setting per account and Region: the last stack that sets it wins).
- */
-export function accountRole(apiId: string): Record<string, CfnResource> {
-  return {
-    [`${apiId}CloudWatchRole`]: {
-      Type: 'AWS::IAM::Role',
-      Properties: {
-        Description: 'Lets API Gateway write execution and access logs to CloudWatch Logs (account setting)',
-        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
-        ManagedPolicyArns: [sub('arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs')],
-      },
-    },
-    [`${apiId}Account`]: { Type: 'AWS::ApiGateway::Account', Properties: { CloudWatchRoleArn: getAtt(`${apiId}CloudWatchRole`, 'Arn') } },
-  };
 }

@@ -3,9 +3,9 @@
  * routing rules (header- and base-path-based) and a Route 53 alias record.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-routing-rules.html
  */
-import { cfnValue, type Json } from '../model/aws-value.js';
-import type { GatewayModel, RoutingRule } from '../model/ir.js';
-import { type CfnOutput, type CfnResource, getAtt, ref } from './cfn.js';
+import { cfnValue, type Json } from '../../model/aws-value.js';
+import type { GatewayModel, RoutingRule } from '../../model/ir.js';
+import { type CfnOutput, type CfnResource, getAtt, ref } from '../../model/cfn.js';
 import type { Contribution } from './contribution.js';
 
 export function emitDomain(model: GatewayModel): Contribution {
