@@ -24,7 +24,7 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
   const withRest = model.routes.length > 0 || !model.websocket;
   const restParts = withRest ? emitRestApi(model, loaded) : { resources: {}, outputs: {}, diagnostics: [] };
   const ws = emitWebSocket(model);
-  const rest = { resources: { ...restParts.resources, ...ws?.resources }, outputs: { ...restParts.outputs, ...ws?.outputs }, diagnostics: restParts.diagnostics };
+  const rest = { resources: { ...restParts.resources, ...ws?.resources }, outputs: { ...restParts.outputs, ...ws?.outputs }, diagnostics: [...restParts.diagnostics, ...(ws?.diagnostics ?? [])] };
   const parameters: Record<string, CfnParameter> = {};
   for (const p of model.parameters) {
     parameters[p.name] = {
@@ -35,6 +35,7 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
       ...(p.minLength !== undefined && { MinLength: p.minLength }),
       ...(p.maxLength !== undefined && { MaxLength: p.maxLength }),
       ...(p.noEcho && { NoEcho: true }),
+      ...(p.constraintDescription !== undefined && { ConstraintDescription: p.constraintDescription }),
     };
   }
   const generated: Generated = {

@@ -49,7 +49,9 @@ export function refuseBody(ctx: ModelContext, scope: RouteScope, action: string,
 export function targetOf(ctx: ModelContext, raw: unknown, pointer: string, usage: string, kind: ResourceKind): { value: AwsValue; form: ResourceForm } | undefined {
   const value = ctx.value(raw, pointer, usage);
   const form = resourceFormOf(ctx, value, kind, pointer);
-  return form === undefined ? undefined : { value, form };
+  if (form === undefined) return undefined;
+  ctx.readAs(value, form, pointer);
+  return { value, form };
 }
 
 /** A FIFO queue or topic: what makes it one in `--into`, and the action that sends to it. */

@@ -8,6 +8,7 @@ import { type AwsValue, isIntrinsic, type Json, placeholderNames, referencedName
 import { asBlock, type Block, type ModelContext, type RouteScope, setting } from './context.js';
 import type { AccessControl, ApiKey, Authorizer, EndpointType, PolicyPrincipals, ResourcePolicy, Route, RouteAuth, Throttle, UsagePlan, WebSocketApi } from './ir.js';
 import { pascalCase } from './names.js';
+import { lambdaFunction } from '../integrations/lambda.js';
 
 const AUTHORIZERS = '/x-gateway/authorizers';
 /** The security scheme API Gateway reads as "this method requires an API key". */
@@ -36,7 +37,7 @@ export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
         return {
           kind: 'token',
           name,
-          function: ctx.value(block['function'], childPointer(pointer, 'function'), `Lambda function ARN of the ${usage}`),
+          function: lambdaFunction(ctx, block['function'], childPointer(pointer, 'function'), `Lambda function of the ${usage}`),
           header: typeof block['header'] === 'string' ? block['header'] : 'Authorization',
           ttl: ttlOf(ctx, block, pointer),
           ...(typeof block['pattern'] === 'string' && { pattern: block['pattern'] }),
@@ -51,7 +52,7 @@ export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
         return {
           kind: 'request',
           name,
-          function: ctx.value(block['function'], childPointer(pointer, 'function'), `Lambda function ARN of the ${usage}`),
+          function: lambdaFunction(ctx, block['function'], childPointer(pointer, 'function'), `Lambda function of the ${usage}`),
           identity: Array.isArray(block['identity']) ? (block['identity'] as string[]).map(identitySource) : [],
           ttl,
           ...role,

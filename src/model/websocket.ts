@@ -5,6 +5,7 @@
  */
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { DYNAMODB_TABLE } from '../integrations/dynamodb.js';
+import { lambdaFunction } from '../integrations/lambda.js';
 import { targetOf } from '../integrations/service-values.js';
 import type { Json } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope } from './context.js';
@@ -246,7 +247,7 @@ function webSocketAuthorizer(ctx: ModelContext, name: string, authorizers: reado
     return {
       kind: 'request',
       name,
-      function: ctx.value(own['function'], childPointer(pointer, 'function'), `Lambda function ARN of the WebSocket authorizer ${name}`),
+      function: lambdaFunction(ctx, own['function'], childPointer(pointer, 'function'), `Lambda function of the WebSocket authorizer ${name}`),
       identity: (own['identity'] as string[]).map((source) => identitySource(source).replace(/^method\.request\./, 'route.request.')),
       ttl: 0,
       origin: ctx.origin(pointer),

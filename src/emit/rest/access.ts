@@ -3,7 +3,8 @@
  * the API key source, the resource policy, the endpoint configuration, usage plans and keys.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-authorizer.html
  */
-import { invokePermission, lambdaInvocationUri } from '../../integrations/lambda.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { invokePermission, lambdaInvocationUri, permissionPossible } from '../../integrations/lambda.js';
 import { executeApiArn } from '../../model/arns.js';
 import { cfnValue, type AwsValue, type Json } from '../../model/aws-value.js';
 import { pascalCase } from '../../model/names.js';
@@ -31,11 +32,13 @@ export function emitAccess(model: GatewayModel): Contribution {
   }
   if (api.disableDefaultEndpoint) restApi['DisableExecuteApiEndpoint'] = true;
 
+  const diagnostics: Diagnostic[] = [];
   return {
     body,
     operations: model.routes.flatMap((route) => operationSecurity(route)),
     restApi,
-    resources: { ...authorizerPermissions(model), ...usagePlanResources(model) },
+    resources: { ...authorizerPermissions(model, diagnostics), ...usagePlanResources(model) },
+    diagnostics,
     outputs: keyOutputs(model),
   };
 }
@@ -95,10 +98,11 @@ function operationSecurity(route: Route): OperationPatch[] {
   return [{ route, fields }];
 }
 
-function authorizerPermissions(model: GatewayModel): Record<string, CfnResource> {
+/** A permission for each Lambda authorizer without an invoke role, unless a stage variable chooses its function (noted). */
+function authorizerPermissions(model: GatewayModel, diagnostics: Diagnostic[]): Record<string, CfnResource> {
   const resources: Record<string, CfnResource> = {};
   for (const authorizer of model.access.authorizers) {
-    if (authorizer.kind === 'cognito' || authorizer.role) continue;
+    if (authorizer.kind === 'cognito' || authorizer.role || !permissionPossible(authorizer.function, authorizer.origin, 'authorizer', diagnostics)) continue;
     resources[`${model.api.logicalId}${pascalCase(authorizer.name)}AuthorizerPermission`] = invokePermission(authorizer.function, executeApiArn(model.api.logicalId, 'authorizers/*'));
   }
   return resources;
