@@ -1,7 +1,7 @@
 /** The whole compile: load → check → model → emit, one diagnostics stream (DESIGN.md principle 1). */
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
-import { hasErrors } from './diagnostics/diagnostic.js';
+import { childPointer, hasErrors } from './diagnostics/diagnostic.js';
 import { emitTemplate } from './emit/template.js';
 import type { CfnTemplate } from './model/cfn.js';
 import { serializeTemplate, type OutputFormat } from './emit/serialize.js';
@@ -13,6 +13,7 @@ import { lintDocument } from './lint/engine.js';
 import { RULES } from './lint/rules/index.js';
 import { buildModel } from './model/build-model.js';
 import { type BaseTemplate, baseTemplateOf } from './model/base-template.js';
+import { isBlock } from './model/context.js';
 import type { GatewayModel } from './model/ir.js';
 
 export interface CompileOptions {
@@ -100,9 +101,43 @@ async function readBase(path: string): Promise<{ file?: SourceFile; diagnostics:
   }
   const parsed = parseSource(path, text);
   if (!parsed.ok) return parsed;
-  const value = parsed.file.value;
-  if (value === null || typeof value !== 'object' || !('Resources' in value)) {
-    return { file: parsed.file, diagnostics: [{ code: 'not-a-template', severity: 'error', message: `${path} is not a CloudFormation template (it has no Resources section).`, location: { file: path, pointer: '' }, hint: '--into takes a CloudFormation or SAM template.' }] };
+  return { file: parsed.file, diagnostics: templateShapeProblems(parsed.file) };
+}
+
+/** The sections of a template gateform reads or merges into, each a mapping of logical IDs. */
+const TEMPLATE_SECTIONS = ['Parameters', 'Conditions', 'Resources', 'Outputs'] as const;
+
+/**
+ * What makes the --into template unusable before anything is merged into it: not a mapping, no
+ * `Resources`, a section that is not a mapping of logical IDs, a resource without a `Type`.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html
+ */
+function templateShapeProblems(file: SourceFile): Diagnostic[] {
+  const problem = (pointer: string, message: string, hint: string): Diagnostic => ({ code: 'not-a-template', severity: 'error', message, location: { file: file.path, pointer }, hint });
+  const value = file.value;
+  if (!isBlock(value) || !Object.hasOwn(value, 'Resources')) {
+    return [problem('', `${file.path} is not a CloudFormation template (it has no Resources section).`, '--into takes a CloudFormation or SAM template.')];
   }
-  return { file: parsed.file, diagnostics: [] };
+  const problems: Diagnostic[] = [];
+  for (const section of TEMPLATE_SECTIONS) {
+    const block = value[section];
+    // An empty section (`Outputs:` with nothing under it) is read as none.
+    if (block === undefined || (block === null && section !== 'Resources')) continue;
+    if (!isBlock(block)) {
+      problems.push(problem(`/${section}`, `\`${section}\` of ${file.path} is ${describeValue(block)}, not a mapping of logical IDs.`, `Write ${section} as a mapping (\`${section}: { MyName: { … } }\`), or leave it out.`));
+    } else if (section === 'Resources') {
+      for (const [id, resource] of Object.entries(block)) {
+        if (!isBlock(resource) || typeof resource['Type'] !== 'string') problems.push(problem(childPointer('/Resources', id), `The resource \`${id}\` of ${file.path} has no \`Type\`.`, 'Every resource is a mapping with a `Type` (e.g. `Type: AWS::SQS::Queue`).'));
+      }
+    }
+  }
+  return problems;
+}
+
+/** What a value is, for a message: "a list", "the number 5", "the text \"x\"". */
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'empty';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
+  return `the ${typeof value} ${JSON.stringify(value)}`;
 }

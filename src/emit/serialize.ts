@@ -114,6 +114,7 @@ const RESERVED = /^(?:y|yes|n|no|true|false|on|off|null|~)$/i;
 /** Starts like a number, date or time in YAML 1.1 or 1.2. */
 const NUMBER_LIKE = /^[-+.]?(?:\d|\.(?:inf|nan)$)/i;
 const PLAIN_FIRST = /^[A-Za-z_/$(]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a plain scalar cannot hold.
 const PLAIN_REST = /^[^\u0000-\u001f\u007f-\u009f"'`]*$/u;
 
 export function scalar(text: string): string {
@@ -137,6 +138,7 @@ export function scalar(text: string): string {
  * white space or is empty) is double-quoted instead.
  */
 function literalBlock(text: string, indent: number): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a literal block cannot carry.
   if (/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029\ufeff]/.test(text) || /^[\s]/.test(text)) return JSON.stringify(text);
   const content = text.replace(/\n+$/, '');
   const trailing = text.length - content.length;

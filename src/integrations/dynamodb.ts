@@ -9,7 +9,7 @@ import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { actionUri, allow, arnOf, nameOf, regionOf } from './iam.js';
 import type { ResourceKind } from './resource-form.js';
-import { escapeJson, quietValue } from './request-values.js';
+import { type TemplateValue, templateValue } from './request-values.js';
 import { refuseBody, requestValue, targetOf } from './service-values.js';
 import type { DynamoDbAction, DynamoDbAttribute, DynamoDbIntegration, ServiceCommon } from '../model/ir.js';
 import type { IntegrationOutput } from './types.js';
@@ -49,23 +49,19 @@ export function parseDynamoDb(ctx: ModelContext, block: Block, pointer: string, 
   return { kind: 'dynamodb', action, table: table.value, tableForm: table.form, ...values, ...(typeof block['index'] === 'string' && { index: block['index'] }), ...common };
 }
 
-/** `{"S": "…"}`, `{"N": "…"}` or `{"BOOL": …}` of a Velocity string expression (BOOL: true only for `true`). */
-function typed(type: DynamoDbAttribute['type'], expression: string): string {
-  return `{"${type}": ${type === 'BOOL' ? `#if(${expression} == "true")true#{else}false#end` : `"${escapeJson(expression)}"`}}`;
-}
-
-/** A key attribute: always sent (DynamoDB answers 400 for an empty key). */
-function keyAttribute(attribute: DynamoDbAttribute): { name: string; typed: string } {
-  return { name: attribute.name, typed: typed(attribute.type, quietValue(attribute.value)) };
+/** `{"S": "…"}`, `{"N": "…"}` or `{"BOOL": …}` of a value (BOOL: true only for `true`). */
+function typed(type: DynamoDbAttribute['type'], value: TemplateValue): string {
+  return `{"${type}": ${type === 'BOOL' ? value.boolean : `"${value.json}"`}}`;
 }
 
 /**
- * An attribute to write, held in a Velocity variable so the template can leave it out when the request
- * lacks it (or it is empty): an empty N or S would be sent as a value the client never gave.
+ * An attribute of the key, the item or the update, read into `$<prefix><index>`. The key is always sent
+ * (DynamoDB answers 400 for an empty key); an attribute to write is left out when the request lacks it,
+ * and written when the request gives it, empty too (DynamoDB takes "" for a non-key attribute).
  */
-function optionalAttribute(attribute: DynamoDbAttribute, index: number, prefix: string): { name: string; variable: string; value: string; typed: string } {
-  const variable = `$${prefix}${index}`;
-  return { name: attribute.name, variable, value: quietValue(attribute.value), typed: typed(attribute.type, variable) };
+function attribute(attribute: DynamoDbAttribute, index: number, prefix: string): { name: string; set: string; present: string | undefined; typed: string } {
+  const value = templateValue(attribute.value, `$${prefix}${index}`);
+  return { name: attribute.name, set: value.set, present: value.present, typed: typed(attribute.type, value) };
 }
 
 const TEMPLATE: Readonly<Record<DynamoDbAction, string>> = { PutItem: 'put-item', GetItem: 'get-item', Query: 'query', UpdateItem: 'update-item', DeleteItem: 'delete-item' };
@@ -83,9 +79,9 @@ export function renderDynamoDbIntegration(route: ServiceRoute, integration: Dyna
     requestTemplate: renderVtl(
       `dynamodb/${TEMPLATE[action]}.request`,
       {
-        key: integration.key.map(keyAttribute),
-        item: integration.item.map((a, i) => optionalAttribute(a, i, 'item')),
-        update: integration.update.map((a, i) => optionalAttribute(a, i, 'update')),
+        key: integration.key.map((a, i) => attribute(a, i, 'key')),
+        item: integration.item.map((a, i) => attribute(a, i, 'item')),
+        update: integration.update.map((a, i) => attribute(a, i, 'update')),
         index: integration.index,
       },
       { table: name },

@@ -31,7 +31,7 @@ export function parseEventBridge(ctx: ModelContext, block: Block, pointer: strin
 
 export function renderEventBridgeIntegration(route: ServiceRoute, integration: EventBridgeIntegration): IntegrationOutput {
   // Detail is a JSON object: a value that is not the body or a body field goes in as {"value": "…"}.
-  const detail = embeddedJsonValue(integration.detail, '$detail', (quoted) => `{\\"value\\": ${quoted}}`);
+  const detail = embeddedJsonValue(integration.detail, '$detail', (json) => `{"value": ${json}}`);
   const busArn = arnOf(integration.bus, integration.busForm, 'events', 'event-bus/');
   return renderServiceIntegration(route, integration, {
     service: 'EventBridge',

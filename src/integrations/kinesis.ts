@@ -9,7 +9,7 @@ import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { encryptionOf, keyStatements } from './encryption.js';
 import { actionUri, allow, arnOf, regionOf } from './iam.js';
-import { jsonString, textValue } from './request-values.js';
+import { templateValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
 import { requestValue, targetOf } from './service-values.js';
 import type { KinesisIntegration, ServiceCommon } from '../model/ir.js';
@@ -35,14 +35,12 @@ export function parseKinesis(ctx: ModelContext, block: Block, pointer: string, s
 
 export function renderKinesisIntegration(route: ServiceRoute, integration: KinesisIntegration): IntegrationOutput {
   const streamIsArn = integration.streamForm === 'arn';
-  // The whole body as JSON text (normalized); a field or other value as text.
-  const data = integration.data === 'body' ? { set: '', text: "$input.json('$')" } : textValue(integration.data, '$data');
   return renderServiceIntegration(route, integration, {
     service: 'Kinesis',
     httpMethod: 'POST',
     uri: actionUri('kinesis', 'PutRecord', regionOf(integration.stream, integration.streamForm)),
     requestParameters: { 'integration.request.header.Content-Type': "'application/x-amz-json-1.1'" },
-    requestTemplate: renderVtl('kinesis/put-record.request', { streamKey: streamIsArn ? 'StreamARN' : 'StreamName', partitionKey: jsonString(integration.partitionKey), data }, { stream: integration.stream }),
+    requestTemplate: renderVtl('kinesis/put-record.request', { streamKey: streamIsArn ? 'StreamARN' : 'StreamName', partitionKey: templateValue(integration.partitionKey, '$partitionKey'), data: templateValue(integration.data, '$data') }, { stream: integration.stream }),
     responseTemplate: renderVtl('kinesis/put-record.response', {}),
     statements: [allow(['kinesis:PutRecord'], [arnOf(integration.stream, integration.streamForm, 'kinesis', 'stream/')]), ...keyStatements(integration.encryptionKey, ['kms:GenerateDataKey'])],
     target: integration.stream,

@@ -38,6 +38,14 @@ export function parseS3(ctx: ModelContext, block: Block, pointer: string, scope:
   return bucket && { kind: 's3', action, bucket: bucket.value, bucketForm: bucket.form, key, ...common };
 }
 
+/** The key in the integration URI: its literal text percent-encoded (a `#`, `?` or space would change the URI), its `{segments}` as they are. */
+function uriKey(key: string): string {
+  return key
+    .split(/(\{[^}]+\})/)
+    .map((part, i) => (i % 2 === 1 ? part : part.split('/').map(encodeURIComponent).join('/')))
+    .join('');
+}
+
 export function renderS3Integration(route: ServiceRoute, integration: S3Integration): IntegrationOutput {
   const { action, key } = integration;
   const bucket = nameOf(integration.bucket, integration.bucketForm, ':', 5);
@@ -51,7 +59,7 @@ export function renderS3Integration(route: ServiceRoute, integration: S3Integrat
     ...renderServiceIntegration(route, integration, {
       service: 'S3',
       httpMethod: VERB[action],
-      uri: joinSub([subText('arn:${AWS::Partition}:apigateway:${AWS::Region}:s3:path/'), bucket, `/${key}`]),
+      uri: joinSub([subText('arn:${AWS::Partition}:apigateway:${AWS::Region}:s3:path/'), bucket, `/${uriKey(key)}`]),
       requestParameters,
       // Object bodies are passed as they are, whatever their type: no template to map them.
       passthroughBehavior: 'when_no_match',

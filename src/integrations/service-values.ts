@@ -4,7 +4,7 @@ import { type AwsValue, templateText } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { RequestValue, ResourceForm } from '../model/ir.js';
 import { pathParameterOf, readsBody } from './request-values.js';
-import { declaredResource, resourceFormOf, type ResourceKind } from './resource-form.js';
+import { declaredResource, resourceFormOf, type ResourceKind, wildcardScope } from './resource-form.js';
 
 const NO_BODY = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
 
@@ -48,6 +48,17 @@ export function refuseBody(ctx: ModelContext, scope: RouteScope, action: string,
 /** The resource a service integration targets, and the form it is given in; undefined when that cannot be known (reported). */
 export function targetOf(ctx: ModelContext, raw: unknown, pointer: string, usage: string, kind: ResourceKind): { value: AwsValue; form: ResourceForm } | undefined {
   const value = ctx.value(raw, pointer, usage);
+  // The target is written into the mapping template: text no ARN, URL or name has could end its string or start Velocity.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among what no target may hold.
+  const stray = (templateText(value) ?? '').replace(/\$\{[^}]*\}/g, '').match(/[\s"'\\#$`\u0000-\u001f\u007f]/);
+  if (stray) {
+    return void ctx.report('service-target-invalid', 'error', `The ${kind.noun} contains ${JSON.stringify(stray[0])}, which no ${kind.noun} ARN${kind.forms.includes('url') ? ', URL' : ''} or name has.`, pointer, `Give the ${kind.noun}'s ARN (${kind.example}) or name.`);
+  }
+  const scope = wildcardScope(value, kind);
+  if (scope !== undefined) {
+    const shown = value.kind === 'literal' ? `\`${value.value}\`` : value.kind === 'sub' ? `\`${value.template}\`` : 'This value';
+    return void ctx.report('service-target-wildcard', 'error', `${shown} is a pattern, not one ${kind.noun}: the integration cannot call it, and as an IAM resource it matches ${scope}, all of which a generated role would be allowed to use.`, pointer, `Name the one ${kind.noun} this operation uses (its ARN or name, or a reference such as \`!Ref\`); to reach others, give each its own operation.`);
+  }
   const form = resourceFormOf(ctx, value, kind, pointer);
   if (form === undefined) return undefined;
   ctx.readAs(value, form, pointer);

@@ -9,11 +9,11 @@ import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { encryptionOf, keyStatements } from './encryption.js';
 import { actionUri, allow, arnOf, regionOf } from './iam.js';
-import { optionalFormValue, quietValue, textValue } from './request-values.js';
+import { optionalValueOf, templateValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
 import { checkFifo, optionalValue, requestValue, targetOf } from './service-values.js';
 import type { ServiceCommon, SnsIntegration } from '../model/ir.js';
-import { attributesOf } from './sqs.js';
+import { attributesOf, attributeValues } from './sqs.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';
 
@@ -48,12 +48,12 @@ export function renderSnsIntegration(route: ServiceRoute, integration: SnsIntegr
     requestTemplate: renderVtl(
       'sns/publish.request',
       {
-        message: textValue(integration.message, '$message'),
-        // A subject the request lacks is left out: SNS refuses an empty one.
-        subject: integration.subject === undefined ? undefined : quietValue(integration.subject),
-        attributes: integration.attributes.map((a) => ({ name: a.name, value: quietValue(a.value) })),
-        groupId: optionalFormValue(integration.groupId),
-        deduplicationId: optionalFormValue(integration.deduplicationId),
+        message: templateValue(integration.message, '$message'),
+        // A subject the request lacks or gives empty is left out: SNS refuses an empty one.
+        subject: optionalValueOf(integration.subject, '$subject'),
+        attributes: attributeValues(integration.attributes),
+        groupId: optionalValueOf(integration.groupId, '$groupId'),
+        deduplicationId: optionalValueOf(integration.deduplicationId, '$deduplicationId'),
       },
       { topic: toAwsValue(topic)! },
     ),

@@ -10,7 +10,7 @@ import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { encryptionOf, keyStatements } from './encryption.js';
 import { allow, partOf, regionOf } from './iam.js';
-import { optionalFormValue, quietValue, textValue } from './request-values.js';
+import { optionalValueOf, type TemplateValue, templateValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
 import { checkFifo, optionalValue, requestValue, targetOf } from './service-values.js';
 import type { MessageAttribute, ServiceCommon, SqsIntegration } from '../model/ir.js';
@@ -34,6 +34,11 @@ export function parseSqs(ctx: ModelContext, block: Block, pointer: string, scope
   };
   if (queue) checkFifo(ctx, block, queue.value, childPointer(pointer, 'queue'), { service: 'sqs', noun: 'queue', action: 'SendMessage', fifoProperty: 'FifoQueue', nameProperty: 'QueueName' });
   return queue && { kind: 'sqs', queue: queue.value, queueForm: queue.form, ...values, ...encryptionOf(ctx, queue.value, childPointer(pointer, 'queue'), common), ...common };
+}
+
+/** Message attributes as the templates write them, each in its own variable. */
+export function attributeValues(attributes: readonly MessageAttribute[]): { name: string; value: TemplateValue }[] {
+  return attributes.map((a, i) => ({ name: a.name, value: templateValue(a.value, `$attribute${i}`) }));
 }
 
 export function attributesOf(ctx: ModelContext, scope: RouteScope, raw: unknown, pointer: string): MessageAttribute[] {
@@ -61,11 +66,11 @@ export function renderSqsIntegration(route: ServiceRoute, integration: SqsIntegr
     uri: joinSub([subText(`arn:\${AWS::Partition}:apigateway:${region}:sqs:path/`), account, '/', name]),
     requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
     requestTemplate: renderVtl('sqs/send-message.request', {
-      body: textValue(integration.body, '$body'),
-      // Attributes the request lacks are left out (SQS refuses empty values).
-      attributes: integration.attributes.map((a) => ({ name: a.name, value: quietValue(a.value) })),
-      groupId: optionalFormValue(integration.groupId),
-      deduplicationId: optionalFormValue(integration.deduplicationId),
+      body: templateValue(integration.body, '$body'),
+      // Attributes the request lacks or gives empty are left out (SQS refuses empty values).
+      attributes: attributeValues(integration.attributes),
+      groupId: optionalValueOf(integration.groupId, '$groupId'),
+      deduplicationId: optionalValueOf(integration.deduplicationId, '$deduplicationId'),
     }),
     responseTemplate: renderVtl('sqs/send-message.response', {}),
     // An ARN is the resource itself; a URL or name gives the queue's account and name.

@@ -9,7 +9,7 @@ import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { actionUri, allow, arnOf, regionOf } from './iam.js';
-import { embeddedJsonValue, escapeJson, quietValue } from './request-values.js';
+import { embeddedJsonValue, optionalValueOf } from './request-values.js';
 import { declaredResource, type ResourceKind } from './resource-form.js';
 import { requestValue, targetOf } from './service-values.js';
 import type { ServiceCommon, StepFunctionsIntegration } from '../model/ir.js';
@@ -52,7 +52,7 @@ export function renderStepFunctionsIntegration(route: ServiceRoute, integration:
   // A value that is not the body or a body field goes in as a JSON string.
   const input = embeddedJsonValue(integration.input, '$executionInput', (quoted) => quoted);
   // An empty name is refused (minimum length 1); without one, Step Functions names the execution itself.
-  const name = integration.name === undefined ? undefined : { set: `#set($name = ${quietValue(integration.name)})`, text: escapeJson('$name') };
+  const name = optionalValueOf(integration.name, '$name');
   const output = renderServiceIntegration(route, integration, {
     service: 'Step Functions',
     httpMethod: 'POST',

@@ -6,17 +6,23 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { type AwsValue, type CfnString, joinSub } from '../model/aws-value.js';
-import { escapeJson } from './request-values.js';
+import { escapeJson, formEncode, jsonLiteral } from './request-values.js';
 
 const handlebars = Handlebars.create();
-handlebars.registerHelper('json', (text: unknown) => new Handlebars.SafeString(JSON.stringify(String(text)).slice(1, -1)));
+// Text of the spec inside a JSON string literal, where no Velocity may start (see jsonLiteral).
+handlebars.registerHelper('json', (text: unknown) => new Handlebars.SafeString(jsonLiteral(String(text))));
 // `{{#escapeJson}}$input.path('$.x'){{/escapeJson}}`: the value inside a JSON string literal.
 handlebars.registerHelper('escapeJson', function (this: unknown, options: Handlebars.HelperOptions) {
   return new Handlebars.SafeString(escapeJson(options.fn(this).trim()));
 });
 handlebars.registerHelper('inc', (n: unknown) => Number(n) + 1);
 handlebars.registerHelper('below', (a: unknown, b: unknown) => Number(a) < Number(b));
-handlebars.registerHelper('formName', (text: unknown) => new Handlebars.SafeString(encodeURIComponent(String(text))));
+handlebars.registerHelper('formName', (text: unknown) => new Handlebars.SafeString(formEncode(String(text))));
+// `{{#when condition}}…{{/when}}`: the text under a Velocity condition; always without one, never for `false`.
+handlebars.registerHelper('when', function (this: unknown, condition: unknown, options: Handlebars.HelperOptions) {
+  if (condition === undefined) return options.fn(this);
+  return new Handlebars.SafeString(condition === 'false' ? '' : `#if(${String(condition)})${options.fn(this)}#{end}`);
+});
 
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 const MARKER = '\u0001';

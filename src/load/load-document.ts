@@ -35,8 +35,8 @@ export interface LoadResult {
   readonly files: ReadonlyMap<string, SourceFile>;
 }
 
-/** Codes of diagnostics that mean the input or the config could not be read or used (exit code 2). */
-export const IO_ERROR_CODES: ReadonlySet<string> = new Set(['file-unreadable', 'invalid-config']);
+/** Codes of diagnostics that mean the input, the config or the --into template could not be read or used (exit code 2). */
+export const IO_ERROR_CODES: ReadonlySet<string> = new Set(['file-unreadable', 'invalid-config', 'not-a-template']);
 
 export async function loadDocument(path: string): Promise<LoadResult> {
   let text: string;
@@ -243,10 +243,11 @@ function checkVersion(file: SourceFile): { family: '3.0' | '3.1'; warning?: Diag
   }
   const doc = value as JsonObject;
   if ('swagger' in doc) {
+    const swagger = doc['swagger'];
     return {
       code: 'unsupported-openapi-version',
       severity: 'error',
-      message: `Swagger ${String(doc['swagger'])} is not supported; gateform reads OpenAPI 3.0 and 3.1.`,
+      message: `Swagger${typeof swagger === 'string' || typeof swagger === 'number' ? ` ${swagger}` : ''} is not supported; gateform reads OpenAPI 3.0 and 3.1.`,
       location: at('/swagger'),
       hint: 'Convert it first, e.g. `npx swagger2openapi spec.yaml -o openapi.yaml`.',
     };
@@ -271,7 +272,11 @@ function checkVersion(file: SourceFile): { family: '3.0' | '3.1'; warning?: Diag
   if (version === undefined) {
     return { code: 'not-openapi', severity: 'error', message: 'The document has no `openapi` version field.', location: at(''), hint: 'Add `openapi: 3.0.3` (or 3.1.0) at the top.' };
   }
-  const written = typeof version === 'string' ? `"${version}"` : `${String(version)} (a ${typeof version})`;
+  const written =
+    typeof version === 'string' ? `"${version}"`
+    : version === null ? 'null'
+    : typeof version !== 'object' ? `${String(version)} (a ${typeof version})`
+    : Array.isArray(version) ? '[…] (a list)' : '{…} (a mapping)';
   return {
     code: 'unsupported-openapi-version',
     severity: 'error',

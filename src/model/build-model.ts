@@ -12,7 +12,7 @@ import { backendPathVariables } from '../integrations/http.js';
 import { lambdaFunction, rawInvokedFunction } from '../integrations/lambda.js';
 import { wholeReference } from '../integrations/resource-form.js';
 import { buildAccess, buildAuthorizers, routeAccess } from './access.js';
-import { asBlock, type Block, type Declared, type ModelContext, type Placed, type RouteScope } from './context.js';
+import { asBlock, type Block, isBlock, type Declared, type ModelContext, type Placed, type RouteScope } from './context.js';
 import { apiLogicalId, pascalCase, slug, uniqueId } from './names.js';
 import { compareCodeUnits } from './order.js';
 import { buildCors, buildDomain, buildGatewayResponses, buildStage, checkStageCache, routeStageSettings } from './stage.js';
@@ -194,9 +194,10 @@ class ModelBuilder implements ModelContext {
         this.report('unsupported-method', 'error', 'API Gateway REST APIs do not support the TRACE method.', childPointer(itemPointer, 'trace'), 'Remove the operation; REST APIs accept GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH and ANY.');
       }
       for (const [key, method] of OPERATION_KEYS) {
-        if (!(key in pathItem)) continue;
+        // Not an operation (the OpenAPI schema, or extension-schema for `x-amazon-apigateway-any-method`, reports it).
+        if (!isBlock(pathItem[key])) continue;
         const pointer = childPointer(itemPointer, key);
-        const operation = asBlock(pathItem[key]);
+        const operation = pathItem[key];
         const opBlock: Placed = { block: asBlock(operation['x-gateway']), pointer: childPointer(pointer, 'x-gateway') };
         const parameters = this.parametersOf(pathItem, operation, itemPointer, pointer);
         const scope: RouteScope = { method, path, pointer, operation, parameters, chain: [opBlock, pathBlock, defaults] };
@@ -437,7 +438,7 @@ class ModelBuilder implements ModelContext {
     const written = [asBlock(this.root['parameters'])[name], this.base?.parameters[name]].map(asBlock);
     const described = written.find((p) => typeof p['description'] === 'string' || typeof p['Description'] === 'string');
     if (described) return { kind: 'parameter', description: String(described['description'] ?? described['Description']) };
-    return this.parameters.has(name) || (this.base !== undefined && name in this.base.parameters) ? { kind: 'parameter' } : undefined;
+    return this.parameters.has(name) || (this.base !== undefined && Object.hasOwn(this.base.parameters, name)) ? { kind: 'parameter' } : undefined;
   }
 
   /** Follow internal `$ref`s (the bundled document has no other kind). */

@@ -61,10 +61,15 @@ export interface RouteScope {
 
 /** The nearest setting of `key` along the scope's chain, and where it was written. */
 export function setting(scope: RouteScope, key: string): { readonly value: unknown; readonly pointer: string } | undefined {
-  const placed = scope.chain.find((p) => key in p.block);
+  const placed = scope.chain.find((p) => Object.hasOwn(p.block, key));
   return placed ? { value: placed.block[key], pointer: childPointer(placed.pointer, key) } : undefined;
 }
 
+/** Whether a document value is a mapping (not a list, a scalar or null). */
+export function isBlock(value: unknown): value is Block {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 export function asBlock(value: unknown): Block {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Block) : {};
+  return isBlock(value) ? value : {};
 }

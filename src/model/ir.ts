@@ -258,6 +258,12 @@ export interface PolicyPrincipals {
   readonly sourceIps: readonly string[];
 }
 
+/** Where the calls to a private API may come from: a call through any other VPC endpoint is denied. */
+export interface PrivateSources {
+  readonly vpcEndpoints: readonly AwsValue[];
+  readonly vpcs: readonly AwsValue[];
+}
+
 export type ResourcePolicy =
   | {
       readonly kind: 'rules';
@@ -265,9 +271,11 @@ export type ResourcePolicy =
       readonly deny: PolicyPrincipals;
       /** Some operation takes unauthenticated callers, whom only an explicit Allow admits. */
       readonly anonymousCallers: boolean;
+      readonly privateTo?: PrivateSources;
       readonly origin: Origin;
     }
-  | { readonly kind: 'raw'; readonly document: Json; readonly origin: Origin }
+  /** `policy.raw`, or on a private API the document's own `x-amazon-apigateway-policy`. */
+  | { readonly kind: 'raw'; readonly document: Json; readonly privateTo?: PrivateSources; readonly origin: Origin }
   /** Generated for a private API that names VPC endpoints and no policy. */
   | { readonly kind: 'vpc-endpoints'; readonly vpcEndpoints: readonly AwsValue[]; readonly origin: Origin };
 

@@ -222,6 +222,14 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
       ctx.report('cors-origin-form', 'error', `\`${origin}\` is not an origin as browsers send it (scheme://host[:port], lower case, no path), so no request would match it.`, childPointer('/x-gateway/cors/origins', i), `Write it as ${suggestedOrigin(origin)}.`);
     }
   });
+  for (const key of ['headers', 'exposeHeaders']) {
+    (Array.isArray(block[key]) ? (block[key] as string[]) : []).forEach((name, i) => {
+      // The list becomes one static header value ('a,b'): a comma or quote in a name would change it.
+      if (!HEADER_NAME.test(name)) {
+        ctx.report('cors-header-name', 'error', `${JSON.stringify(name)} is not a header name${/[,']/.test(name) ? ': a comma or quote in it would end the name or the value it is listed in' : ''}.`, childPointer('/x-gateway/cors', key, i), 'List one header name per entry: letters, digits and !#$%&*+-.^_`|~.');
+      }
+    });
+  }
   if (origins.length > 1 && origins.includes('*')) {
     ctx.report('cors-wildcard-mixed', 'error', '`*` among other origins is compared with the request\'s Origin like them and never matches: it allows no one.', childPointer('/x-gateway/cors/origins', origins.indexOf('*')), 'Use `["*"]` alone, or list the origins without `*`.');
   } else if (origins.length > 1) {
@@ -260,7 +268,7 @@ export function buildGatewayResponses(ctx: ModelContext): GatewayResponse[] {
     return {
       type,
       ...(typeof block['status'] === 'number' && { status: block['status'] }),
-      headers: Object.fromEntries(Object.entries(asBlock(block['headers'])).map(([name, value]) => [name, mappingValue(String(value))])),
+      headers: Object.fromEntries(Object.entries(asBlock(block['headers'])).map(([name, value]) => [name, headerValue(ctx, String(value), childPointer('/x-gateway/gatewayResponses', type, 'headers', name))])),
       templates: 'body' in block ? gatewayResponseTemplates(ctx, block['body'] as Json, childPointer('/x-gateway/gatewayResponses', type, 'body')) : {},
     };
   });
@@ -300,9 +308,25 @@ function gatewayResponseTemplates(ctx: ModelContext, body: Json, pointer: string
 /** The error message as a quoted JSON string. */
 const MESSAGE_STRING = '$context.error.messageString';
 
-/** A header value: a mapping expression as it is, anything else a quoted literal. */
-export function mappingValue(value: string): string {
-  return /^(method\.request\.|context\.|stageVariables\.)/.test(value) || /^'.*'$/.test(value) ? value : `'${value}'`;
+/** An HTTP header name (RFC 9110 token) without `'`, which no static value can hold. */
+const HEADER_NAME = /^[A-Za-z0-9!#$%&*+.^_`|~-]+$/;
+
+/** A mapping expression, whole: https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-parameter-mapping-sources.html */
+const MAPPING_EXPRESSION = /^(method\.request\.(path|querystring|header|multivaluequerystring|multivalueheader)|context|stageVariables)\.[A-Za-z0-9._$-]+$/;
+
+/**
+ * A header value: a mapping expression as it is, a value in single quotes as it is, anything else quoted
+ * as a literal (so `context.requestId is here` stays text). API Gateway documents no escape for a quote
+ * inside a static value, and no header value holds a line break: those are refused.
+ */
+function headerValue(ctx: ModelContext, value: string, pointer: string): string {
+  if (MAPPING_EXPRESSION.test(value)) return value;
+  const literal = /^'[^']*'$/.test(value) ? value.slice(1, -1) : value;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what no header value may hold.
+  if (/['\u0000-\u001f\u007f]/.test(literal)) {
+    ctx.report('header-value-invalid', 'error', `The header value ${JSON.stringify(value)} holds ${literal.includes("'") ? 'a single quote, which would end the static value' : 'a control character or line break, which no header value may hold'}.`, pointer, "Leave the character out (a static value is written as 'text' and has no escape for a quote), or map a value from the request (method.request.header.X, context.x, stageVariables.x).");
+  }
+  return `'${literal}'`;
 }
 
 /** `websocketId`: the logical ID of the document's own WebSocket API, if it has one (not a routing target). */

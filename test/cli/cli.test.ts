@@ -1,9 +1,9 @@
 /** Smoke tests of the built CLI, as users run it. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp.js';
 
 const COMPILE = 'dist/cli/bin/compile.js';
 const GATEFORM = 'dist/cli/bin/gateform.js';
@@ -26,7 +26,7 @@ describe('compile CLI', () => {
   });
 
   it('prints the same bytes from another directory, locale and time zone', () => {
-    const elsewhere = mkdtempSync(join(tmpdir(), 'gateform-'));
+    const elsewhere = tempDir('gateform-');
     for (const LC_ALL of ['lt_LT.UTF-8', 'C']) {
       const result = spawnSync(process.execPath, [join(process.cwd(), COMPILE), join(process.cwd(), example)], { cwd: elsewhere, encoding: 'utf8', env: { ...process.env, LC_ALL, LANG: LC_ALL, TZ: 'Pacific/Kiritimati' } });
       expect(result.status).toBe(0);
@@ -39,7 +39,7 @@ describe('compile CLI', () => {
   });
 
   it('writes YAML or JSON by the output extension, and --format overrides it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
+    const dir = tempDir('gateform-');
     expect(run(COMPILE, [example, '-o', join(dir, 't.yaml')]).status).toBe(0);
     expect(readFileSync(join(dir, 't.yaml'), 'utf8')).toBe(expected);
     expect(run(COMPILE, [example, '-o', join(dir, 't.json')]).status).toBe(0);
@@ -50,7 +50,7 @@ describe('compile CLI', () => {
   });
 
   it('--check exits 0 when the file is current and 1 when it is stale or missing', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
+    const dir = tempDir('gateform-');
     const out = join(dir, 'template.yaml');
     copyFileSync('examples/pets/template.yaml', out);
     expect(run(COMPILE, [example, '-o', out, '--check']).status).toBe(0);
@@ -62,7 +62,7 @@ describe('compile CLI', () => {
   });
 
   it('--check names the options that were used in the command to run', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
+    const dir = tempDir('gateform-');
     const out = join(dir, 'my template.yaml');
     const stale = run(COMPILE, ['fixtures/into-base/openapi.yaml', '--into', 'fixtures/into-base/base.yaml', '--format', 'json', '-o', out, '--check']);
     expect(stale.status).toBe(1);
@@ -70,7 +70,7 @@ describe('compile CLI', () => {
   });
 
   it('exits 1 on errors in the spec and leaves an existing output untouched', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
+    const dir = tempDir('gateform-');
     const out = join(dir, 'template.yaml');
     writeFileSync(out, 'previous\n');
     const { status, stderr, stdout } = run(COMPILE, ['fixtures/error-unknown-key/openapi.yaml', '-o', out]);
@@ -122,7 +122,7 @@ describe('gateform CLI', () => {
   });
 
   it('leaves no temporary file behind', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
+    const dir = tempDir('gateform-');
     execFileSync(process.execPath, [COMPILE, 'examples/pets/openapi.yaml', '-o', join(dir, 'out.yaml')]);
     expect(existsSync(join(dir, 'out.yaml'))).toBe(true);
     expect(readFileSync(join(dir, 'out.yaml'), 'utf8').length).toBeGreaterThan(0);

@@ -1,9 +1,9 @@
 /** The built `gateform lint`, as CI runs it: exit codes, formats, config, robustness. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp.js';
 
 function lint(args: readonly string[], cwd?: string): { status: number | null; stdout: string; stderr: string } {
   const bin = join(process.cwd(), 'dist/cli/bin/gateform.js');
@@ -12,7 +12,7 @@ function lint(args: readonly string[], cwd?: string): { status: number | null; s
 }
 
 function workspace(files: Readonly<Record<string, string>>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gateform-lint-'));
+  const dir = tempDir('gateform-lint-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);

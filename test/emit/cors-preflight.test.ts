@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { originTemplate } from '../../src/emit/rest/cors.js';
 import { compile } from '../../src/index.js';
 import { renderTemplate } from '../support/apigateway-vtl.js';
 
@@ -198,4 +199,12 @@ describe('CORS as the browser sees it', () => {
   });
   it('several origins with credentials, a token authorizer header and an API key', () => checkFixture('cors-many-origins-credentials', 'http://localhost:3000'));
   it('origin * without credentials, IAM auth', () => checkFixture('gateway-responses', 'https://any.example.org'));
+
+  it('echoes the Origin header only, never a query string of its name', () => {
+    const template = originTemplate({ origins: ['https://app.example.com', 'https://admin.example.com'], headers: [], exposeHeaders: [], credentials: true, origin: { file: 'f', pointer: '' } })!;
+    const echoed = (request: Parameters<typeof renderTemplate>[2]): string | undefined => renderTemplate(template, '', request).headers['Access-Control-Allow-Origin'];
+    expect(echoed({ headers: { ORIGIN: 'https://app.example.com' } })).toBe('https://app.example.com');
+    expect(echoed({ headers: { Origin: REFUSED }, query: { Origin: 'https://app.example.com' } })).toBeUndefined();
+    expect(echoed({ query: { origin: 'https://app.example.com' } })).toBeUndefined();
+  });
 });

@@ -1,15 +1,15 @@
 /** What keeps a large API deployable: shared invoke permissions, and CloudFormation's template quotas. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
 import { MAX_ROUTE_PERMISSIONS } from '../../src/integrations/lambda.js';
+import { tempDir } from '../support/temp.js';
 
 /** A spec with `count` GET routes, the i-th served by `fn(i)`. */
 async function compileRoutes(count: number, fn: (i: number) => string, extra = '') {
   const paths = Array.from({ length: count }, (_, i) => `  /r${i}:\n    get:\n      x-gateway: { integration: { lambda: "${fn(i)}" } }\n      responses: { '200': { description: ok } }\n`).join('');
-  const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
+  const dir = tempDir('gateform-');
   const path = join(dir, 'openapi.yaml');
   writeFileSync(path, `openapi: 3.0.3\ninfo: { title: Big, version: "1"${extra} }\npaths:\n${paths}`);
   return compile(path);

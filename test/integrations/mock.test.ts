@@ -7,6 +7,7 @@ describe('mock integration', () => {
     [{ ok: true }],
     [{ price: '$5 #1', note: 'it\'s "quoted"\n', path: '$input.body #set($x = 1)' }],
     [['a', 1, null]],
+    [{ 'key $x': '\\$', comment: 'x ## y #* z *#', escaped: '\\#set($y = 2)\\\\$y', unparsed: '#[[ ]]#', trailing: '\\' }],
   ])('answers exactly the JSON body %j, $ and # included', (body) => {
     const output = renderMockIntegration({ kind: 'mock', status: 201, body, origin: { file: 'f', pointer: '' } });
     const integration = output.integration as { responses: { default: { statusCode: string; responseTemplates: Record<string, string> } }; requestTemplates: Record<string, string> };

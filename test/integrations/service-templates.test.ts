@@ -3,68 +3,12 @@
  * by a real Velocity engine with a stand-in for API Gateway's variables, for sample requests with quotes,
  * newlines, unicode and missing fields, and the result must be exactly the request the AWS API expects.
  */
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
 import type { Json } from '../../src/model/aws-value.js';
-import { renderTemplate, type SampleRequest } from '../support/apigateway-vtl.js';
+import { renderTemplate } from '../support/apigateway-vtl.js';
 import { fixtureCases } from '../support/fixtures.js';
-
-const PSEUDO: Record<string, string> = { 'AWS::Partition': 'aws', 'AWS::Region': 'eu-west-1', 'AWS::AccountId': '123456789012' };
-
-/** CloudFormation's part: resolve Fn::Sub, Ref, GetAtt, Select and Split with sample parameter values. */
-function resolve(value: Json, parameters: Record<string, string>): string {
-  const lookup = (name: string): string => {
-    const found = PSEUDO[name] ?? parameters[name];
-    if (found === undefined) throw new Error(`no sample value for ${name}`);
-    return found;
-  };
-  if (typeof value === 'string') return value;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error(`not a string value: ${JSON.stringify(value)}`);
-  const obj = value as Record<string, Json>;
-  if ('Ref' in obj) return lookup(String(obj['Ref']));
-  if ('Fn::GetAtt' in obj) return lookup((obj['Fn::GetAtt'] as string[]).join('.'));
-  if ('Fn::Select' in obj) {
-    const [index, list] = obj['Fn::Select'] as [number, Json];
-    return resolveList(list, parameters)[index]!;
-  }
-  if ('Fn::Sub' in obj) {
-    const sub = obj['Fn::Sub'];
-    const [template, variables] = Array.isArray(sub) ? [sub[0] as string, sub[1] as Record<string, Json>] : [sub as string, {}];
-    return template.replace(/\$\{([^}]+)\}/g, (_m, name: string) => (name.startsWith('!') ? '${' + name.slice(1) + '}' : name in variables ? resolve(variables[name]!, parameters) : lookup(name)));
-  }
-  throw new Error(`unsupported intrinsic ${JSON.stringify(value)}`);
-}
-
-function resolveList(value: Json, parameters: Record<string, string>): string[] {
-  const split = (value as Record<string, Json>)['Fn::Split'] as [string, Json];
-  return resolve(split[1], parameters).split(split[0]);
-}
-
-interface Integration {
-  readonly requestTemplates?: Record<string, Json>;
-  readonly responses: Record<string, { statusCode: string; responseTemplates?: Record<string, Json> }>;
-  readonly uri: Json;
-  readonly requestParameters?: Record<string, Json>;
-}
-
-/** Compile a fixture and hand out its integrations by "METHOD /path", resolved with sample values. */
-async function integrationsOf(fixture: string, parameters: Record<string, string>): Promise<(route: string) => { request: (r: SampleRequest) => ReturnType<typeof renderTemplate>; response: (payload: string, key?: string) => ReturnType<typeof renderTemplate>; integration: Integration }> {
-  const base = `fixtures/${fixture}/base.yaml`;
-  const result = await compile(`fixtures/${fixture}/openapi.yaml`, existsSync(base) ? { into: base } : {});
-  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const api = Object.values(result.template!.Resources).find((r) => r.Type === 'AWS::ApiGateway::RestApi')!;
-  const paths = (api.Properties!['Body'] as Record<string, Record<string, Record<string, Record<string, unknown>>>>)['paths']!;
-  return (route: string) => {
-    const [method, path] = route.split(' ') as [string, string];
-    const integration = paths[path]![method.toLowerCase()]!['x-amazon-apigateway-integration'] as unknown as Integration;
-    return {
-      integration,
-      request: (request: SampleRequest) => renderTemplate(resolve(integration.requestTemplates!['application/json']!, parameters), request.body ?? '', request),
-      response: (payload: string, key = 'default') => renderTemplate(resolve(integration.responses[key]!.responseTemplates!['application/json']!, parameters), payload),
-    };
-  };
-}
+import { integrationsOf, resolve } from '../support/service-routes.js';
 
 const TRICKY = { note: 'it\'s "quoted"\\ with a backslash', lines: 'one\ntwo\r\n\ttabbed', unicode: 'Grüße ✓ 日本 🚀', html: '<b>&amp;</b> /slash' };
 const TRICKY_BODY = JSON.stringify(TRICKY);
@@ -267,7 +211,7 @@ describe('Step Functions', () => {
 
   it('StartSyncExecution answers with the output, or 502 when the workflow failed', async () => {
     const route = (await integrationsOf('service-stepfunctions', parameters))('POST /quotes');
-    expect(JSON.parse(route.request({ body: '{"qty": 2}' }).text)).toEqual({ stateMachineArn: parameters.QuoteFlowArn, input: '{"qty":2}' });
+    expect(JSON.parse(route.request({ body: '{"qty": 2}' }).text)).toEqual({ stateMachineArn: parameters.QuoteFlowArn, input: '{"qty": 2}' });
     const ok = route.response(JSON.stringify({ status: 'SUCCEEDED', output: '{"price": 12.5, "note": "it\'s \\"fine\\""}' }));
     expect(ok.status).toBeUndefined();
     expect(JSON.parse(ok.text)).toEqual({ price: 12.5, note: 'it\'s "fine"' });

@@ -1,7 +1,11 @@
 /** The connection table templates of a WebSocket API, rendered as API Gateway would. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/index.js';
 import { renderTemplate } from '../support/apigateway-vtl.js';
+import { tempDir } from '../support/temp.js';
 
 async function resources(): Promise<Record<string, { Type: string; Properties?: Record<string, unknown> }>> {
   const result = await compile('fixtures/websocket-chat/openapi.yaml');
@@ -39,5 +43,24 @@ describe('WebSocket mock reply', () => {
     expect(response['TemplateSelectionExpression']).toBe('\\$default');
     const template = (response['ResponseTemplates'] as Record<string, string>)['$default']!;
     expect(JSON.parse(renderTemplate(template, '{"statusCode": 200}').text)).toEqual({ error: 'No route for this action (answered by $default)', schema: '#/components/schemas/Message' });
+  });
+});
+
+describe('WebSocket literal text', () => {
+  it('connection attribute names reach DynamoDB as written, and the mock reply too', async () => {
+    const name = `tags##note #set($n = 'x') $n "q" \\`;
+    const value = 'a ## b #set($x = 1)$x \\$x "q" \\ \n';
+    const path = join(tempDir('gateform-ws-'), 'openapi.yaml');
+    const websocket = { routeSelection: '$request.body.action', connections: { table: 'connections', attributes: { [name]: 'context.identity.sourceIp' } }, routes: { $connect: {}, $disconnect: {}, $default: { integration: { mock: { body: { [name]: value } } } } } };
+    writeFileSync(path, stringify({ openapi: '3.0.3', info: { title: 'Chat', version: '1' }, 'x-gateway': { api: { name: 'chat' }, websocket }, paths: {} }));
+    const result = await compile(path);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const integration = Object.values(result.template!.Resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Integration' && JSON.stringify(r.Properties).includes('PutItem'))!;
+    const template = (integration.Properties!['RequestTemplates'] as Record<string, string | { 'Fn::Sub': string }>)['$default']!;
+    const text = typeof template === 'string' ? template : template['Fn::Sub'].replace(/\$\{!/g, '${');
+    expect(JSON.parse(renderTemplate(text, '').text).Item).toEqual({ connectionId: { S: 'L0SM9cOFvHcCIhw=' }, [name]: { S: '203.0.113.9' } });
+    const reply = Object.values(result.template!.Resources).find((r) => r.Type === 'AWS::ApiGatewayV2::IntegrationResponse' && r.Properties!['ResponseTemplates'] !== undefined)!;
+    const replyTemplate = (reply.Properties!['ResponseTemplates'] as Record<string, string>)['$default']!;
+    expect(JSON.parse(renderTemplate(replyTemplate, '').text)).toEqual({ [name]: value });
   });
 });

@@ -1,6 +1,5 @@
 /** gateform.config.yaml: every mistake is an `invalid-config` error at its own place; the config applies to every diagnostic. */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/compile.js';
@@ -8,9 +7,10 @@ import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { lint } from '../../src/lint.js';
 import { applyConfig, loadConfig, NON_FATAL_CODES } from '../../src/lint/config.js';
 import { RULES } from '../../src/lint/rules/index.js';
+import { tempDir } from '../support/temp.js';
 
 function load(text: string): ReturnType<typeof loadConfig> {
-  const path = join(mkdtempSync(join(tmpdir(), 'gateform-config-')), 'gateform.config.yaml');
+  const path = join(tempDir('gateform-config-'), 'gateform.config.yaml');
   writeFileSync(path, text);
   return loadConfig(path, RULES);
 }
@@ -79,7 +79,7 @@ describe('the config in lint and compile', () => {
     ['lint', (spec: string) => lint(spec, loadConfig(join(dirname(spec), 'gateform.config.yaml'), RULES).config!)],
     ['compile', (spec: string) => compile(spec)],
   ])('sets the severity of the loader\'s warnings in %s', async (_name, run) => {
-    const dir = mkdtempSync(join(tmpdir(), 'gateform-config-'));
+    const dir = tempDir('gateform-config-');
     const spec = join(dir, 'openapi.yaml');
     writeFileSync(spec, 'openapi: "3.0"\ninfo: { title: T, version: "1" }\npaths: {}\n');
     writeFileSync(join(dir, 'gateform.config.yaml'), 'rules: {}\n');

@@ -221,8 +221,11 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
     ],
   },
   'private-api-without-policy': {
-    valid: [op('', 'servers: [ { url: "https://x", x-amazon-apigateway-endpoint-configuration: { vpcEndpointIds: [vpce-1] } } ]\nx-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [] }\n')],
-    invalid: [{ text: op('', 'servers: [ { url: "https://x", x-amazon-apigateway-endpoint-configuration: { vpcEndpointIds: [vpce-1] } } ]\n'), messageId: 'missing', pointer: '/servers' }],
+    valid: [op('', 'servers: [ { url: "https://x", x-amazon-apigateway-endpoint-configuration: { vpcEndpointIds: [vpce-1] } } ]\nx-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [{ Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*", Condition: { StringEquals: { aws:SourceVpce: vpce-1 } } }] }\n')],
+    invalid: [
+      { text: op('', 'servers: [ { url: "https://x", x-amazon-apigateway-endpoint-configuration: { vpcEndpointIds: [vpce-1] } } ]\n'), messageId: 'missing', pointer: '/servers' },
+      { text: op('', 'servers: [ { url: "https://x", x-amazon-apigateway-endpoint-configuration: { vpcEndpointIds: [vpce-1] } } ]\nx-amazon-apigateway-policy: { Version: "2012-10-17", Statement: [{ Effect: Deny, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*", Condition: { IpAddress: { aws:SourceIp: 203.0.113.0/24 } } }] }\n'), messageId: 'unconfined', pointer: '/x-amazon-apigateway-policy' },
+    ],
   },
   'cors-wildcard-credentials': {
     valid: [op(`x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200", responseParameters: { method.response.header.Access-Control-Allow-Origin: "'https://a.example.com'", method.response.header.Access-Control-Allow-Credentials: "'true'" } } } }`)],

@@ -1,9 +1,9 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDocument, loadText } from '../../src/load/load-document.js';
 import { parseSource } from '../../src/load/parse.js';
+import { tempDir } from '../support/temp.js';
 
 describe('parseSource', () => {
   it.each([
@@ -105,12 +105,12 @@ describe('loadDocument', () => {
     ['a missing file', (dir: string) => join(dir, 'nope.yaml'), /no such file/, /relative to the current directory/],
     ['a folder', (dir: string) => dir, /is a folder/, /glob/],
   ])('says why it cannot read %s', async (_name, target, message, hint) => {
-    const result = await loadDocument(target(mkdtempSync(join(tmpdir(), 'gateform-load-'))));
+    const result = await loadDocument(target(tempDir('gateform-load-')));
     expect(result.diagnostics).toMatchObject([{ code: 'file-unreadable', message: expect.stringMatching(message), hint: expect.stringMatching(hint) }]);
   });
 
   it('bundles $refs across files and locates bundled nodes in the file that wrote them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gateform-'));
+    const dir = tempDir('gateform-');
     mkdirSync(join(dir, 'parts'));
     writeFileSync(join(dir, 'openapi.yaml'), 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n  /a:\n    $ref: ./parts/a.yaml\n');
     writeFileSync(join(dir, 'parts', 'a.yaml'), 'get:\n  x-gateway:\n    integration: { lambda: !GetAtt Fn.Arn }\n  responses:\n    "200": { description: ok }\n');

@@ -2,13 +2,13 @@
  * The model's findings about body-validated request schemas: each once, at the keyword's own pointer,
  * and only where API Gateway's validator really answers differently from the spec.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { compile } from '../../src/index.js';
 import { writeRequestSpec } from '../support/request-spec.js';
+import { tempDir } from '../support/temp.js';
 
 type Schema = Record<string, unknown>;
 
@@ -108,7 +108,7 @@ describe('request model findings', () => {
 
 describe('a raw x-amazon-apigateway-request-validator beside x-gateway `validate`', () => {
   const spec = (operation: Record<string, unknown>, validators: Record<string, unknown> = { mine: { validateRequestBody: false, validateRequestParameters: true } }): string => {
-    const path = join(mkdtempSync(join(tmpdir(), 'gateform-validator-')), 'openapi.yaml');
+    const path = join(tempDir('gateform-validator-'), 'openapi.yaml');
     writeFileSync(
       path,
       stringify({
@@ -153,7 +153,7 @@ describe('a raw x-amazon-apigateway-request-validator beside x-gateway `validate
 
 describe('parameters API Gateway does not validate', () => {
   it('a required cookie gets a warning when parameters are validated, at its `required`', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'gateform-cookie-')), 'openapi.yaml');
+    const path = join(tempDir('gateform-cookie-'), 'openapi.yaml');
     const get = (validate: string) => ({
       'x-gateway': { validate },
       parameters: [{ name: 'session', in: 'cookie', required: true, schema: { type: 'string' } }, { name: 'pref', in: 'cookie', schema: { type: 'string' } }],

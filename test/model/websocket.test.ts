@@ -1,13 +1,13 @@
 /** The WebSocket API: logical IDs, permissions, stage settings, the connection table and each diagnostic. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, serializeTemplate } from '../../src/index.js';
 import type { CfnResource } from '../../src/model/cfn.js';
 import { validateTemplateFile } from '../support/cfn-validate.js';
+import { tempDir } from '../support/temp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'gateform-ws-'));
+const dir = tempDir('gateform-ws-');
 let count = 0;
 
 async function compileYaml(xGateway: string, extra = 'paths: {}', base?: string) {

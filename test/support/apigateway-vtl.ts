@@ -4,7 +4,10 @@
  * parseJson), `$context` (with requestOverride / responseOverride), `$stageVariables`.
  * Java behaviour is kept where templates depend on it: maps answer keySet/get/containsKey, strings have
  * Java's regex `replaceAll`, `escapeJavaScript` escapes `'` as `\'` (invalid in JSON), `urlEncode` is
- * `URLEncoder.encode` (space → `+`), a missing JSONPath is null and a missing parameter is "".
+ * `URLEncoder.encode` (space → `+`), a missing JSONPath is null and a missing parameter is "",
+ * `$input.params('x')` searches the path, then the query string, then the headers (as documented), header
+ * names are matched as the client spelled them, and `$input.path` gives a number with a fraction or an
+ * exponent as a Java Double (`1.5e3` prints `1500.0`).
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html
  */
 import { render } from 'velocityjs';
@@ -37,7 +40,7 @@ class JavaMap {
     return [...this.#entries.keys()];
   }
   get(key: string): unknown {
-    return this.#entries.get(key) ?? null;
+    return this.#entries.get(key);
   }
   containsKey(key: string): boolean {
     return this.#entries.has(key);
@@ -57,9 +60,53 @@ class JavaList extends Array<unknown> {
   }
 }
 
+/**
+ * A number of the request as API Gateway's JSON reader may hold it: an integer as written, anything with a
+ * fraction or an exponent as a java.lang.Double, which prints as Java does (`1.5e3` → `1500.0`).
+ */
+class JavaNumber {
+  constructor(private readonly token: string) {}
+  valueOf(): number {
+    return Number(this.token);
+  }
+  toString(): string {
+    return /[.eE]/.test(this.token) ? javaDouble(Number(this.token)) : this.token;
+  }
+}
+
+/** Double.toString: plain decimals from 10^-3 to 10^7, else computerized scientific notation (`1.5E10`). */
+export function javaDouble(x: number): string {
+  const abs = Math.abs(x);
+  if (abs === 0 || (abs >= 1e-3 && abs < 1e7)) {
+    const text = Object.is(x, -0) ? '-0' : String(x);
+    return text.includes('.') ? text : `${text}.0`;
+  }
+  const [mantissa, exponent] = x.toExponential().split('e') as [string, string];
+  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
+}
+
+/** Numbers are kept as their text (marked by a leading NUL) until read, so their form is known. */
+const NUMBER = '\u0000';
+
+function parseJson(text: string): unknown {
+  return JSON.parse(text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (m) => (m.startsWith('"') ? m : JSON.stringify(NUMBER + m))));
+}
+
+/**
+ * `$input.json`: JSON text of a value, numbers as the client wrote them. *Assumed*: that API Gateway keeps
+ * a number's text is not documented (README: request values).
+ */
+function jsonText(value: unknown): string {
+  if (typeof value === 'string') return value.startsWith(NUMBER) ? value.slice(1) : JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(jsonText).join(',')}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${jsonText(v)}`).join(',')}}`;
+  return JSON.stringify(value);
+}
+
 /** Java null is velocityjs's undefined: a quiet reference `$!x` to it renders as nothing. */
 function toJava(value: unknown): unknown {
   if (value === null) return undefined;
+  if (typeof value === 'string' && value.startsWith(NUMBER)) return new JavaNumber(value.slice(1));
   if (Array.isArray(value)) return JavaList.from(value.map(toJava));
   if (value !== null && typeof value === 'object') return new JavaMap(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJava(v)])));
   return value;
@@ -91,6 +138,7 @@ export function javaUrlEncode(text: string): string {
 
 /** Apache Commons StringEscapeUtils.escapeJavaScript, which API Gateway's `$util.escapeJavaScript` is. */
 export function escapeJavaScript(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among what it escapes.
   return text.replace(/[\\"'/\b\f\n\r\t\u0000-\u001f\u007f-\uffff]/g, (c) => {
     switch (c) {
       case '\\': return '\\\\';
@@ -127,7 +175,7 @@ const REQUEST_ID = 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef';
 
 /** Render a template; `payload` is what `$input` reads: the method request, or the service's response. */
 export function renderTemplate(template: string, payload: string, request: SampleRequest = {}): Rendered {
-  const parsed = (): unknown => (payload.trim() === '' ? {} : JSON.parse(payload));
+  const parsed = (): unknown => (payload.trim() === '' ? {} : parseJson(payload));
   const params = { path: request.path ?? {}, querystring: request.query ?? {}, header: request.headers ?? {} };
   const context = {
     requestId: REQUEST_ID,
@@ -141,7 +189,7 @@ export function renderTemplate(template: string, payload: string, request: Sampl
   };
   const input = {
     body: new JavaString(payload),
-    json: (path: string) => JSON.stringify(jsonPath(parsed(), path)),
+    json: (path: string) => jsonText(jsonPath(parsed(), path)),
     path: (path: string) => toJava(jsonPath(parsed(), path)),
     params: (name?: string) => {
       if (name === undefined) return new JavaMap({ path: new JavaMap(params.path), querystring: new JavaMap(params.querystring), header: new JavaMap(params.header) });

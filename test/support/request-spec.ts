@@ -1,11 +1,11 @@
 /** A one-operation spec whose body is validated against `request`, beside `schemas`; returns its path. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { tempDir } from './temp.js';
 
 export function writeRequestSpec(version: '3.0.3' | '3.1.0', schemas: Record<string, unknown>, request: Record<string, unknown> | boolean): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'gateform-request-')), 'openapi.yaml');
+  const path = join(tempDir('gateform-request-'), 'openapi.yaml');
   writeFileSync(
     path,
     stringify({

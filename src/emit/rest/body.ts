@@ -60,12 +60,15 @@ function declare(operation: Record<string, unknown>, patch: OperationPatch): voi
   }
 }
 
-/** Merge `source` into `target`: objects key by key, anything else replaced. */
+/**
+ * Merge `source` into `target`: objects key by key, anything else replaced. Keys are the user's names
+ * (`__proto__`, `constructor` too): only own properties are read, and each is defined, never assigned.
+ */
 export function mergeDeep(target: Record<string, unknown>, source: { readonly [key: string]: Json }): void {
   for (const [key, value] of Object.entries(source)) {
-    const existing = target[key];
+    const existing = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isObject(existing) && isObject(value)) mergeDeep(existing, value as { readonly [key: string]: Json });
-    else target[key] = structuredClone(value);
+    else Object.defineProperty(target, key, { value: structuredClone(value), writable: true, enumerable: true, configurable: true });
   }
 }
 

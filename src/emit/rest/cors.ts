@@ -6,6 +6,7 @@
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
  */
 import { mockIntegrationFields } from '../../integrations/mock.js';
+import { headerLookup } from '../../integrations/request-values.js';
 import type { JsonObject } from '../../load/load-document.js';
 import type { Json } from '../../model/aws-value.js';
 import type { Cors, GatewayModel, HttpMethod } from '../../model/ir.js';
@@ -29,13 +30,13 @@ export function preflightHeaders(cors: Cors, methods: readonly HttpMethod[]): Re
 
 /**
  * With several origins no static header can answer: a response template echoes the request's Origin when
- * it is one of them (and sends no Access-Control-Allow-Origin otherwise). API Gateway keeps the header
- * name as the client spelled it (HTTP/2 clients send `origin`), so both spellings are read.
+ * it is one of them (and sends no Access-Control-Allow-Origin otherwise). The Origin header is read in
+ * whatever case the client spelled it (HTTP/2 clients send `origin`), and never from the query string.
  */
 export function originTemplate(cors: Cors): string | undefined {
   if (cors.origins.length < 2) return undefined;
   const test = cors.origins.map((o) => `$origin == "${o}"`).join(' || ');
-  return `#set($origin = $input.params('Origin'))#if($origin == "")#set($origin = $input.params('origin'))#end#if(${test})#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)#end`;
+  return `${headerLookup('Origin', '$origin')}#if(${test})#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)#end`;
 }
 
 export function emitCors(model: GatewayModel): Contribution {

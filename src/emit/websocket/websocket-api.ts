@@ -8,7 +8,7 @@ import { arnOf, nameOf } from '../../integrations/iam.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { invokePermission, lambdaInvocationUri, permissionPossible } from '../../integrations/lambda.js';
 import { mockBodyTemplate, mockRequestTemplate } from '../../integrations/mock.js';
-import { jsonString } from '../../integrations/request-values.js';
+import { jsonLiteral, templateValue } from '../../integrations/request-values.js';
 import { renderServiceKind } from '../../integrations/services.js';
 import { cfnValue, type CfnString, escapeSub, type Json, joinSub } from '../../model/aws-value.js';
 import type { JsonObject } from '../../load/load-document.js';
@@ -208,13 +208,14 @@ function connectionIntegration(ws: WebSocketApi, key: '$connect' | '$disconnect'
   const { table, tableForm, ttl, attributes } = ws.connections!;
   const tableName = nameOf(table, tableForm, '/', 1);
   const connect = key === '$connect';
+  const values = attributes.map((a, i) => ({ name: a.name, value: templateValue(a.value, `$attribute${i}`) }));
   const items = [
     '"connectionId": {"S": "$context.connectionId"}',
-    ...attributes.map((a) => `"${escapeSub(a.name)}": {"S": "${jsonString(a.value)}"}`),
+    ...values.map(({ name, value }) => `"${jsonLiteral(name)}": {"S": "${value.json}"}`),
     ...(ttl !== undefined ? [`"expiresAt": {"N": "$expiresAt"}`] : []),
   ];
   const template: CfnString = connect
-    ? joinSub([ttl !== undefined ? `#set($expiresAt = $context.requestTimeEpoch / 1000 + ${ttl})` : '', '{"TableName": "', tableName, `", "Item": {${items.join(', ')}}}`])
+    ? joinSub([...values.map(({ value }) => value.set), ttl !== undefined ? `#set($expiresAt = $context.requestTimeEpoch / 1000 + ${ttl})` : '', '{"TableName": "', tableName, `", "Item": {${items.join(', ')}}}`])
     : joinSub(['{"TableName": "', tableName, '", "Key": {"connectionId": {"S": "$context.connectionId"}}}']);
   const tableArn = arnOf(table, tableForm, 'dynamodb', 'table/');
   const action = connect ? 'PutItem' : 'DeleteItem';

@@ -5,6 +5,7 @@
  * document is a REST API that carries them by mistake, and each is reported.
  */
 import { childPointer } from '../../diagnostics/diagnostic.js';
+import { asBlock } from '../../model/context.js';
 import { defineRule } from '../rule.js';
 import { authorizersOf } from './integration.js';
 
@@ -29,8 +30,7 @@ export default defineRule({
     return {
       Document(document) {
         for (const name of ROOT) if (name in document) found.push({ name, pointer: `/${name}` });
-        const components = (document['components'] ?? {}) as Record<string, unknown>;
-        if ('x-amazon-apigateway-integrations' in components) found.push({ name: 'x-amazon-apigateway-integrations', pointer: '/components/x-amazon-apigateway-integrations' });
+        if (Object.hasOwn(asBlock(document['components']), 'x-amazon-apigateway-integrations')) found.push({ name: 'x-amazon-apigateway-integrations', pointer: '/components/x-amazon-apigateway-integrations' });
         for (const { value: authorizer, pointer: at } of authorizersOf(document)) {
           if (authorizer['type'] === 'jwt') found.push({ name: 'type: jwt', pointer: childPointer(at, 'type') });
           for (const name of AUTHORIZER) if (name in authorizer) found.push({ name, pointer: childPointer(at, name) });
@@ -43,8 +43,7 @@ export default defineRule({
         const at = childPointer(node.pointer, 'x-amazon-apigateway-integration');
         rest ||= REST_ONLY_TYPES.includes(String(integration['type']).toLowerCase());
         for (const name of INTEGRATION) if (name in integration) found.push({ name, pointer: childPointer(at, name) });
-        const tls = integration['tlsConfig'] as Record<string, unknown> | undefined;
-        if (tls && 'serverNameToVerify' in tls) found.push({ name: 'tlsConfig.serverNameToVerify', pointer: childPointer(at, 'tlsConfig', 'serverNameToVerify') });
+        if (Object.hasOwn(asBlock(integration['tlsConfig']), 'serverNameToVerify')) found.push({ name: 'tlsConfig.serverNameToVerify', pointer: childPointer(at, 'tlsConfig', 'serverNameToVerify') });
       },
       DocumentExit() {
         if (found.length === 1 || rest) {

@@ -16,7 +16,7 @@ export default defineRule({
         const resources = new Set<string>(['/']);
         for (const path of Object.keys((document['paths'] ?? {}) as object)) {
           const segments = path.split('/').filter(Boolean);
-          segments.forEach((_, i) => resources.add('/' + segments.slice(0, i + 1).join('/')));
+          for (let i = 1; i <= segments.length; i += 1) resources.add('/' + segments.slice(0, i).join('/'));
         }
         if (resources.size > QUOTA) context.report('over', '/paths', { count: resources.size });
       },
