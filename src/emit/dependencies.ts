@@ -18,7 +18,8 @@ import { samGeneratedResources } from '../model/sam-generated.js';
 export function dependencyCycles(template: CfnTemplate, where: (id: string) => Location): Diagnostic[] {
   const resources = asBlock(template.Resources);
   const generatedBy = new Map([...samGeneratedResources(template)].map(([id, { by }]) => [id, by]));
-  const node = (name: string): string | undefined => (name in resources ? name : generatedBy.get(name));
+  const node = (name: string): string | undefined => (Object.hasOwn(resources, name) ? name : generatedBy.get(name));
+  // A Map, not an object: a logical ID may read like an Object.prototype key (`constructor`).
   const edges = new Map<string, string[]>();
   for (const [id, raw] of Object.entries(resources)) {
     const resource = asBlock(raw);
@@ -27,7 +28,7 @@ export function dependencyCycles(template: CfnTemplate, where: (id: string) => L
     edges.set(id, [...new Set(named.map(node).filter((n): n is string => n !== undefined))].sort(compareCodeUnits));
   }
   return stronglyConnected(edges)
-    .filter((members) => members.length > 1 || edges.get(members[0]!)!.includes(members[0]!))
+    .filter((members) => members.length > 1 || (edges.get(members[0]!) ?? []).includes(members[0]!))
     .map((members) => {
       const cycle = cycleThrough(members, edges);
       return {
@@ -100,5 +101,5 @@ function cycleThrough(members: readonly string[], edges: ReadonlyMap<string, rea
 
 /** Where a resource is written: in the --into template, else (generated) at the spec's API. */
 export function resourceLocation(base: { readonly path: string; readonly value: unknown } | undefined, fallback: Location): (id: string) => Location {
-  return (id) => (base && id in asBlock(asBlock(base.value)['Resources']) ? { file: base.path, pointer: childPointer('/Resources', id) } : fallback);
+  return (id) => (base && Object.hasOwn(asBlock(asBlock(base.value)['Resources']), id) ? { file: base.path, pointer: childPointer('/Resources', id) } : fallback);
 }
