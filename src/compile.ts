@@ -4,6 +4,7 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { childPointer, hasErrors } from './diagnostics/diagnostic.js';
 import { emitTemplate } from './emit/template.js';
 import type { CfnTemplate } from './model/cfn.js';
+import { type OutputFormat, serializeTemplate } from './emit/serialize.js';
 import { loadDocument, readInput } from './load/load-document.js';
 import { parseSource } from './load/parse.js';
 import { type ReadOptions, readPolicy } from './load/read-policy.js';
@@ -23,6 +24,8 @@ export interface CompileOptions {
   readonly config?: LintConfig;
   /** What the spec may read, over the config's `refs` (README "Read policy and limits"). */
   readonly read?: ReadOptions;
+  /** The form the template will be written in, whose size decides how it can be deployed; default yaml. */
+  readonly format?: OutputFormat;
 }
 
 export interface CompileResult {
@@ -57,9 +60,29 @@ export async function compile(path: string, options: CompileOptions = {}): Promi
   if (!model || hasErrors(diagnostics)) return { diagnostics, files, ...(model && { model }) };
 
   const emitted = emitTemplate(model, loaded, base);
-  diagnostics.push(...emitted.diagnostics);
+  diagnostics.push(...applyConfig(emitted.diagnostics, config, true));
   if (hasErrors(diagnostics)) return { diagnostics, files, model };
+  diagnostics.push(...applyConfig(inlineSize(emitted.template, options.format ?? 'yaml', model), config, true));
   return { template: emitted.template, model, diagnostics, files };
+}
+
+/**
+ * CloudFormation takes a template body of at most 51,200 bytes in the request itself; a larger one must be
+ * uploaded to S3 first (`aws cloudformation deploy --s3-bucket`, `sam deploy` does it for you).
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
+ */
+const INLINE_TEMPLATE_BYTES = 51_200;
+
+function inlineSize(template: CfnTemplate, format: OutputFormat, model: GatewayModel): Diagnostic[] {
+  const bytes = Buffer.byteLength(serializeTemplate(template, format), 'utf8');
+  if (bytes <= INLINE_TEMPLATE_BYTES) return [];
+  return [{
+    code: 'template-needs-s3',
+    severity: 'warning',
+    message: `The template is ${bytes} bytes as ${format === 'yaml' ? 'YAML' : 'JSON'}, over the ${INLINE_TEMPLATE_BYTES} bytes CloudFormation accepts inline: it must be deployed from S3.`,
+    location: model.api.origin,
+    hint: 'Deploy with `aws cloudformation deploy --s3-bucket <bucket>` (or `sam deploy`, which uploads it), or `aws cloudformation package` first.',
+  }];
 }
 
 /** The config file found upward from the spec, or the recommended preset; its problems join `diagnostics`. */

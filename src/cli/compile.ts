@@ -53,7 +53,7 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
     return EXIT_USAGE;
   }
 
-  const result = await compile(options.input, { ...(options.into !== undefined && { into: options.into }), read });
+  const result = await compile(options.input, { format: options.format, ...(options.into !== undefined && { into: options.into }), read });
   printDiagnostics(io, result.diagnostics, result.files);
   if (!result.template) {
     return result.diagnostics.some((d) => IO_ERROR_CODES.has(d.code)) ? EXIT_USAGE : EXIT_DIAGNOSTICS;

@@ -1,7 +1,7 @@
 /** Assemble the CloudFormation template, alone or merged into the user's own template (`--into`). */
 import { basename } from 'node:path';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
-import { childPointer } from '../diagnostics/diagnostic.js';
+import { childPointer, hasErrors } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/load-document.js';
 import { INTRINSIC_HINT, intrinsicProblem, isIntrinsic, referencedNames, unknownReferenceHint } from '../model/aws-value.js';
 import type { BaseTemplate } from '../model/base-template.js';
@@ -12,6 +12,7 @@ import { emitHttpApi } from './http/http-api.js';
 import { fitNames, fittedDescription, MAX_NAME } from './cfn-limits.js';
 import { emitRestApi } from './rest/rest-api.js';
 import { emitWebSocket } from './websocket/websocket-api.js';
+import { dependencyCycles, resourceLocation } from './dependencies.js';
 
 export interface EmitResult {
   readonly template: CfnTemplate;
@@ -27,7 +28,7 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
   const emitApi = model.api.type === 'http' ? emitHttpApi : emitRestApi;
   const restParts = withRest ? emitApi(model, loaded) : { resources: {}, outputs: {}, diagnostics: [] };
   const ws = emitWebSocket(model);
-  const rest = { ...fitNames({ ...restParts.resources, ...ws?.resources }, { ...restParts.outputs, ...ws?.outputs }), diagnostics: restParts.diagnostics };
+  const rest = { ...fitNames({ ...restParts.resources, ...ws?.resources }, { ...restParts.outputs, ...ws?.outputs }), diagnostics: [...restParts.diagnostics, ...(ws?.diagnostics ?? [])] };
   const parameters: Record<string, CfnParameter> = {};
   for (const p of model.parameters) {
     parameters[p.name] = {
@@ -38,6 +39,7 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
       ...(p.minLength !== undefined && { MinLength: p.minLength }),
       ...(p.maxLength !== undefined && { MaxLength: p.maxLength }),
       ...(p.noEcho && { NoEcho: true }),
+      ...(p.constraintDescription !== undefined && { ConstraintDescription: p.constraintDescription }),
     };
   }
   const generated: Generated = {
@@ -56,10 +58,15 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
       Resources: rest.resources,
       Outputs: rest.outputs,
     };
-    return { template, diagnostics: [...problems, ...quotaProblems(template, model)] };
+    return { template, diagnostics: [...problems, ...quotaProblems(template, model), ...cycles(template, problems, model, base)] };
   }
   const template = mergeInto(base, generated);
-  return { template, diagnostics: [...problems, ...quotaProblems(template, model)] };
+  return { template, diagnostics: [...problems, ...quotaProblems(template, model), ...cycles(template, problems, model, base)] };
+}
+
+/** Cycles of a template whose names are sound: after a clash or a dangling reference, a cycle would only repeat it. */
+function cycles(template: CfnTemplate, problems: readonly Diagnostic[], model: GatewayModel, base: BaseTemplate | undefined): Diagnostic[] {
+  return hasErrors(problems) ? [] : dependencyCycles(template, resourceLocation(base, model.api.origin));
 }
 
 /**

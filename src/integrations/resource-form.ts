@@ -118,7 +118,7 @@ export function declaredResource(ctx: ModelContext, value: AwsValue): { readonly
 }
 
 /** The one form a name or description mentions (`QueueArn`, "URL of the orders queue"), if exactly one. */
-function hintedForm(text: string): { form?: ResourceForm } {
+export function hintedForm(text: string): { form?: ResourceForm } {
   const words = text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
   const forms = (['arn', 'url', 'name'] as const).filter((form) => words.includes(form));
   return forms.length === 1 ? { form: forms[0]! } : {};

@@ -60,7 +60,9 @@ export function targetOf(ctx: ModelContext, raw: unknown, pointer: string, usage
     return void ctx.report('service-target-wildcard', 'error', `${shown} is a pattern, not one ${kind.noun}: the integration cannot call it, and as an IAM resource it matches ${scope}, all of which a generated role would be allowed to use.`, pointer, `Name the one ${kind.noun} this operation uses (its ARN or name, or a reference such as \`!Ref\`); to reach others, give each its own operation.`);
   }
   const form = resourceFormOf(ctx, value, kind, pointer);
-  return form === undefined ? undefined : { value, form };
+  if (form === undefined) return undefined;
+  ctx.readAs(value, form, pointer);
+  return { value, form };
 }
 
 /** A FIFO queue or topic: what makes it one in `--into`, and the action that sends to it. */

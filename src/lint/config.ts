@@ -46,6 +46,7 @@ export const DEFAULT_CONFIG: LintConfig = { preset: 'recommended', rules: {}, ig
 export const NON_FATAL_CODES: readonly string[] = [
   'api-key-without-usage-plan',
   'body-validation-content-type',
+  'body-validation-not-json',
   'cache-any-method-unused',
   'cache-cluster-unused',
   'cloudwatch-role-required',
@@ -69,6 +70,7 @@ export const NON_FATAL_CODES: readonly string[] = [
   'routing-rules-over-quota',
   'service-binary-media-types',
   'service-key-unknown',
+  'template-needs-s3',
   'usage-plan-burst-below-rate',
   'usage-plan-method-without-api-key',
   'usage-plan-quota-offset',

@@ -3,11 +3,12 @@
  * keys, the resource policy. Each check is a small function, reported where the setting was written.
  */
 import { isIP } from 'node:net';
-import { childPointer } from '../diagnostics/diagnostic.js';
+import { childPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import { type AwsValue, cfnValue, isIntrinsic, type Json, placeholderNames, referencedNames } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope, setting } from './context.js';
-import type { AccessControl, ApiKey, Authorizer, EndpointType, PolicyPrincipals, PrivateSources, ResourcePolicy, Route, RouteAuth, Throttle, UsagePlan } from './ir.js';
+import type { AccessControl, ApiKey, Authorizer, EndpointType, PolicyPrincipals, PrivateSources, ResourcePolicy, Route, RouteAuth, Throttle, UsagePlan, WebSocketApi } from './ir.js';
 import { pascalCase } from './names.js';
+import { lambdaFunction } from '../integrations/lambda.js';
 
 const AUTHORIZERS = '/x-gateway/authorizers';
 /** The security scheme API Gateway reads as "this method requires an API key". */
@@ -46,7 +47,7 @@ export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
         return {
           kind: 'token',
           name,
-          function: ctx.value(block['function'], childPointer(pointer, 'function'), `Lambda function ARN of the ${usage}`),
+          function: lambdaFunction(ctx, block['function'], childPointer(pointer, 'function'), `Lambda function of the ${usage}`),
           header: typeof block['header'] === 'string' ? block['header'] : 'Authorization',
           ttl: ttlOf(ctx, block, pointer),
           ...(typeof block['pattern'] === 'string' && { pattern: block['pattern'] }),
@@ -61,7 +62,7 @@ export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
         return {
           kind: 'request',
           name,
-          function: ctx.value(block['function'], childPointer(pointer, 'function'), `Lambda function ARN of the ${usage}`),
+          function: lambdaFunction(ctx, block['function'], childPointer(pointer, 'function'), `Lambda function of the ${usage}`),
           identity: Array.isArray(block['identity']) ? (block['identity'] as string[]).map(identitySource) : [],
           ttl,
           simpleResponses: block['simpleResponses'] !== false,
@@ -210,7 +211,8 @@ function scopesNotAllowed(ctx: ModelContext, what: string, pointer: string): voi
   ctx.report('scopes-on-non-cognito', 'error', `OAuth scopes apply only to Cognito and JWT authorizers, not to ${what}.`, pointer, 'Remove the scopes, or use a cognito (or, on an HTTP API, jwt) authorizer.');
 }
 
-export function buildAccess(ctx: ModelContext, routes: readonly Route[], authorizers: readonly Authorizer[], endpoint: EndpointType, vpcEndpoints: readonly AwsValue[]): AccessControl {
+export function buildAccess(ctx: ModelContext, routes: readonly Route[], declared: readonly Authorizer[], endpoint: EndpointType, vpcEndpoints: readonly AwsValue[], websocket?: WebSocketApi): AccessControl {
+  const authorizers = restAuthorizers(ctx, routes, declared, websocket);
   const plans = buildUsagePlans(ctx, routes);
   const keys = buildApiKeys(ctx, plans);
   const apiKeySource = asBlock(ctx.root['apiKeys'])['source'] === 'authorizer' ? 'AUTHORIZER' : 'HEADER';
@@ -219,6 +221,20 @@ export function buildAccess(ctx: ModelContext, routes: readonly Route[], authori
   checkSchemeNames(ctx, authorizers, routes.some((r) => r.apiKey));
   const policy = buildPolicy(ctx, routes, endpoint, vpcEndpoints);
   return { authorizers, apiKeySource, usagePlans: plans, apiKeys: keys, ...(policy && { policy }) };
+}
+
+/**
+ * The authorizers of the REST API: all but those only the WebSocket API's `$connect` uses (there they
+ * are an ApiGatewayV2 authorizer with a permission of their own; on the REST API they would do nothing
+ * but hold an invoke permission). One that an operation's raw `security` names stays.
+ */
+function restAuthorizers(ctx: ModelContext, routes: readonly Route[], declared: readonly Authorizer[], websocket: WebSocketApi | undefined): readonly Authorizer[] {
+  const webSocket = new Set(websocket?.routes.flatMap((r) => (r.auth?.kind === 'authorizer' ? [r.auth.authorizer.name] : [])) ?? []);
+  if (webSocket.size === 0) return declared;
+  const rest = new Set(routes.flatMap((r) => (r.auth?.kind === 'authorizer' ? [r.auth.authorizer.name] : [])));
+  const requirements = [ctx.document['security'], ...routes.map((r) => asBlock(valueAtPointer(ctx.document, childPointer('/paths', r.path, r.method === 'ANY' ? 'x-amazon-apigateway-any-method' : r.method.toLowerCase())))['security'])];
+  for (const list of requirements) if (Array.isArray(list)) for (const requirement of list) for (const name of Object.keys(asBlock(requirement))) rest.add(name);
+  return declared.filter((a) => rest.has(a.name) || !webSocket.has(a.name));
 }
 
 function buildUsagePlans(ctx: ModelContext, routes: readonly Route[]): UsagePlan[] {
@@ -326,7 +342,7 @@ function keyValue(ctx: ModelContext, placeholder: string, pointer: string, key: 
 }
 
 /** Where a document uses the template parameter `name`: a `${name}` placeholder, a `Ref`, or an `Fn::Sub`. */
-function parameterUses(node: unknown, name: string, pointer: string): string[] {
+export function parameterUses(node: unknown, name: string, pointer: string): string[] {
   if (typeof node === 'string') return placeholderNames(node).includes(name) ? [pointer] : [];
   if (node === null || typeof node !== 'object') return [];
   if (isIntrinsic(node)) return referencedNames(node).includes(name) ? [pointer] : [];

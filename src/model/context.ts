@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject } from '../load/load-document.js';
 import type { AwsValue } from './aws-value.js';
-import type { ApiType, HttpMethod, Integration, Origin, Parameter } from './ir.js';
+import type { ApiType, HttpMethod, Integration, Origin, Parameter, ResourceForm } from './ir.js';
 
 export type Block = Readonly<Record<string, unknown>>;
 
@@ -29,6 +29,11 @@ export interface ModelContext {
   report(code: string, severity: Diagnostic['severity'], message: string, at: string | Origin, hint?: string, related?: Diagnostic['related']): void;
   /** Classify a user value that names an AWS resource; its `${Name}` placeholders become template parameters. */
   value(raw: unknown, pointer: string, usage: string): AwsValue;
+  /**
+   * The template reads `value` in this form: a parameter it is a whole reference to, generated from a
+   * placeholder, is described as that form and refuses the others (AllowedPattern).
+   */
+  readAs(value: AwsValue, form: ResourceForm, pointer: string): void;
   /** A `${Name}` placeholder for a secret: becomes a NoEcho template parameter (of that length); returns its name. */
   secret(placeholder: string, pointer: string, usage: string, length?: { readonly min: number; readonly max: number }): string;
   /** Follow internal `$ref`s. */

@@ -20,7 +20,10 @@ export interface Origin {
 
 export interface LambdaIntegration {
   readonly kind: 'lambda';
+  /** The function's ARN (built from its name when given one). */
   readonly function: AwsValue;
+  /** An invoke role API Gateway assumes instead of a resource-based permission on the function. */
+  readonly role?: AwsValue;
   readonly timeout: number;
   /** HTTP APIs: the version of the event the function receives. */
   readonly payloadFormat: '1.0' | '2.0';
@@ -46,6 +49,8 @@ export interface MockIntegration {
 /** An `x-amazon-apigateway-integration` the spec already carries: kept as written. */
 export interface RawIntegration {
   readonly kind: 'raw';
+  /** The Lambda function its `uri` invokes without `credentials` ('unreadable': built by an intrinsic other than `Fn::Sub`). */
+  readonly invokes?: AwsValue | 'unreadable';
   readonly origin: Origin;
 }
 
@@ -338,6 +343,10 @@ export interface TemplateParameter {
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly noEcho?: boolean;
+  /** Said when a value breaks `allowedPattern`. */
+  readonly constraintDescription?: string;
+  /** The form the template reads a generated parameter in (a name, an ARN, a URL), once a use decides it. */
+  readonly form?: ResourceForm;
   readonly origin?: Origin;
 }
 

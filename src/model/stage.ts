@@ -5,7 +5,7 @@
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { declaredResource, wholeReference } from '../integrations/resource-form.js';
 import { asBlock, type ModelContext, type RouteScope, setting } from './context.js';
-import type { AwsValue } from './aws-value.js';
+import type { AwsValue, Json } from './aws-value.js';
 import type { Cors, CustomDomain, EndpointType, GatewayResponse, Route, RoutingRule, Stage } from './ir.js';
 
 const STAGE = '/x-gateway/stage';
@@ -129,8 +129,17 @@ function checkLogging(ctx: ModelContext, stage: Stage): void {
   // HTTP APIs write access logs through the log group's resource policy, with no account-level role.
   if (ctx.apiType === 'http') return;
   if (logsToCloudWatch(stage.logging?.level, stage.accessLog) && !stage.logging?.accountRole) {
-    ctx.report('cloudwatch-role-required', 'info', 'Logging to CloudWatch needs the account-level role API Gateway writes logs with (set once per account and Region).', 'logging' in asBlock(ctx.root['stage']) ? childPointer(STAGE, 'logging') : childPointer(STAGE, 'accessLog'), 'If the account has none yet, set `stage.logging.accountRole: true` to create it with this stack.');
+    reportCloudWatchRole(ctx, 'logging' in asBlock(ctx.root['stage']) ? childPointer(STAGE, 'logging') : childPointer(STAGE, 'accessLog'));
   }
+}
+
+/**
+ * The account-level role is a deploy-time requirement: on an account and Region without one, creating
+ * the stage fails ("CloudWatch Logs role ARN must be set in account settings to enable logging").
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+ */
+export function reportCloudWatchRole(ctx: ModelContext, pointer: string): void {
+  ctx.report('cloudwatch-role-required', 'warning', 'Logging to CloudWatch needs the account-level role API Gateway writes logs with (one per account and Region): on an account without one, creating the stage fails.', pointer, 'If the account has none yet, set `stage.logging.accountRole: true` (x-gateway.stage) to create it with this stack; if it has one, turn this warning off in gateform.config.yaml (`rules: { cloudwatch-role-required: off }`).');
 }
 
 /**
@@ -299,15 +308,48 @@ export function buildGatewayResponses(ctx: ModelContext): GatewayResponse[] {
     if (type === 'REQUEST_TOO_LARGE') {
       ctx.report('gateway-response-not-customizable', 'warning', 'API Gateway does not support customizing the REQUEST_TOO_LARGE (413) gateway response: it keeps its default status, headers and body.', childPointer('/x-gateway/gatewayResponses', type), 'Remove it; a 413 is answered with the default response.');
     }
-    const body = block['body'];
     return {
       type,
       ...(typeof block['status'] === 'number' && { status: block['status'] }),
       headers: Object.fromEntries(Object.entries(asBlock(block['headers'])).map(([name, value]) => [name, headerValue(ctx, String(value), childPointer('/x-gateway/gatewayResponses', type, 'headers', name))])),
-      templates: typeof body === 'string' ? { 'application/json': body } : (asBlock(body) as Record<string, string>),
+      templates: 'body' in block ? gatewayResponseTemplates(ctx, block['body'] as Json, childPointer('/x-gateway/gatewayResponses', type, 'body')) : {},
     };
   });
 }
+
+const MEDIA_TYPE = /^[\w.+-]+\/[\w.+*-]+$/;
+
+/**
+ * A gateway response's templates by media type: a string is the application/json body; an object keyed
+ * by media types is the templates as written; any other object (or array) is a body, sent as its JSON
+ * text, as a mock's is. Gateway response templates are not Velocity, but API Gateway substitutes
+ * `$context` variables in them, so a string value of the object can name one: `"$context.requestId"`.
+ * `$context.error.messageString` is already a quoted JSON string, so a value that is exactly it is
+ * written without quotes of its own.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-gateway-responses.html
+ */
+function gatewayResponseTemplates(ctx: ModelContext, body: Json, pointer: string): Record<string, string> {
+  if (typeof body === 'string') return { 'application/json': body };
+  const entries = body !== null && typeof body === 'object' && !Array.isArray(body) ? Object.entries(body) : [];
+  const byType = entries.filter(([key]) => MEDIA_TYPE.test(key));
+  if (byType.length === 0 || byType.length < entries.length) {
+    if (byType.length > 0) {
+      const [other] = entries.find(([key]) => !MEDIA_TYPE.test(key))!;
+      ctx.report('gateway-response-body-mixed', 'error', `The body mixes media types (\`${byType[0]![0]}\`) and body fields (\`${other}\`): it is neither templates by media type nor one JSON body.`, pointer, 'Write templates by media type (`application/json: \'{"message": $context.error.messageString}\'`), or the JSON body alone.');
+      return {};
+    }
+    return { 'application/json': JSON.stringify(body).replaceAll(`"${MESSAGE_STRING}"`, MESSAGE_STRING) };
+  }
+  const templates: Record<string, string> = {};
+  for (const [type, template] of byType) {
+    if (typeof template === 'string') templates[type] = template;
+    else ctx.report('gateway-response-body-template', 'error', `The template for \`${type}\` must be a string, the body as API Gateway sends it.`, childPointer(pointer, type), `Write it as text, e.g. '${JSON.stringify(template)}'.`);
+  }
+  return templates;
+}
+
+/** The error message as a quoted JSON string. */
+const MESSAGE_STRING = '$context.error.messageString';
 
 /** An HTTP header name (RFC 9110 token) without `'`, which no static value can hold. */
 const HEADER_NAME = /^[A-Za-z0-9!#$%&*+.^_`|~-]+$/;

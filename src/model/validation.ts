@@ -69,6 +69,11 @@ export function checkRequestModels(ctx: ModelContext, routes: readonly Route[], 
     for (const [type, media] of Object.entries(content)) {
       const schema = asBlock(media)['schema'];
       const at = childPointer(operationPointer, 'requestBody', 'content', type);
+      if (!validatesAsJson(type)) {
+        const dropped = schema !== undefined ? `, and a model would refuse every one: the schema is left out of the API's models` : '';
+        ctx.report('body-validation-not-json', 'warning', `Body validation is on, but API Gateway validates bodies as JSON: ${type} bodies are not validated${dropped}.`, at, `Validate ${type} bodies in the backend, or accept JSON (application/json) instead.`);
+        continue;
+      }
       // A 2020-12 boolean schema becomes `{}` or `{not: {}}`: the same answer, nothing to check.
       if (isSchemaObject(schema)) visit(schema, childPointer(at, 'schema'));
       else if (typeof schema !== 'boolean') {
@@ -100,6 +105,16 @@ function checkCookieParameters(ctx: ModelContext, route: Route, operationPointer
       ctx.report('cookie-not-validated', 'warning', `The cookie \`${name}\` is required, but API Gateway's request validator checks only path, query string and header parameters: a request without it is not rejected.`, '$ref' in asBlock(entry) ? at : childPointer(at, 'required'), 'Check the cookie in the backend or in an authorizer.');
     });
   }
+}
+
+/**
+ * Whether API Gateway's body validator can check a body of this media type: it parses the body as JSON
+ * (a model is a JSON schema), so a form or text body fails every model. Wildcards are left as written.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-request-validation.html
+ */
+export function validatesAsJson(mediaType: string): boolean {
+  const type = mediaType.split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json' || type.endsWith('+json') || type.includes('*');
 }
 
 /** What each `validate` value's validator checks; the Body declares them under these names. */

@@ -17,7 +17,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { childPointer, type Diagnostic, valueAtPointer } from '../../src/diagnostics/diagnostic.js';
+import { childPointer, type Diagnostic, followRefs, splitPointer, valueAtPointer } from '../../src/diagnostics/diagnostic.js';
 import { compile } from '../../src/index.js';
 import type { JsonObject } from '../../src/load/load-document.js';
 import { loadDocument } from '../../src/load/load-document.js';
@@ -739,7 +739,7 @@ function compare(subject: Subject, payloads: readonly unknown[]): { differing: u
   const { version, document, body } = subject;
   const components = (document['components'] ?? {}) as Schema;
   const schemas = (components['schemas'] ?? {}) as Record<string, unknown>;
-  const own = valueAtPointer(document, subject.at);
+  const own = throughRefs(document, subject.at);
   const original = version === '3.1'
     ? checker(version, own, schemas, subject.at)
     : checker(version, draft4View(own, [], openApi30Request(document)), Object.fromEntries(Object.entries(schemas).map(([n, s]) => [n, draft4View(s, [], openApi30Request(document))])), subject.at);
@@ -750,6 +750,19 @@ function compare(subject: Subject, payloads: readonly unknown[]): { differing: u
   const derived = derivedPayloads(own, resolverOf(document));
   // The derived payloads vary a sample the spec accepts, so they test the model on valid requests too.
   return { ...unexplainedDifferences(original, model, [...payloads, ...derived], subject.diagnostics, document), sampleValid: original(derived[0]).valid };
+}
+
+/**
+ * What the document holds at a pointer of the Body, which writes out the `$ref`s to components other
+ * than schemas (a request body given as `$ref: '#/components/requestBodies/NewPet'`): each step follows one.
+ */
+function throughRefs(document: JsonObject, pointer: string): unknown {
+  let node: unknown = document;
+  for (const token of splitPointer(pointer)) {
+    node = followRefs(document, node);
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[token] : undefined;
+  }
+  return node;
 }
 
 async function compileSubjects(path: string): Promise<Subject[]> {

@@ -4,6 +4,7 @@
  * operation with several), with its scopes for JWT authorizers.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-open-api.html
  */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { lambdaInvocationUri } from '../../integrations/lambda.js';
 import { cfnValue, type Json } from '../../model/aws-value.js';
 import type { Authorizer, GatewayModel, Route } from '../../model/ir.js';
@@ -24,10 +25,12 @@ export function emitHttpAccess(model: GatewayModel): Contribution {
       'x-amazon-apigateway-authtype': 'awsSigv4',
     };
   }
+  const diagnostics: Diagnostic[] = [];
   return {
     ...(Object.keys(schemes).length > 0 && { body: { components: { securitySchemes: schemes } } }),
     operations: model.routes.flatMap(operationSecurity),
-    resources: authorizerPermissions(model),
+    resources: authorizerPermissions(model, diagnostics),
+    diagnostics,
   };
 }
 

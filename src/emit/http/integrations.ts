@@ -7,7 +7,7 @@
  * or an AWS service action (services.ts), called with a role shared by the routes on the same target.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations.html
  */
-import { lambdaInvocationUri, permissionNotes, renderLambdaPermissions } from '../../integrations/lambda.js';
+import { lambdaInvocationUri, renderLambdaPermissions } from '../../integrations/lambda.js';
 import type { IntegrationOutput } from '../../integrations/types.js';
 import { cfnValue } from '../../model/aws-value.js';
 import type { GatewayModel, Route } from '../../model/ir.js';
@@ -45,8 +45,9 @@ function renderRoute(route: Route, roles: SharedRoles): IntegrationOutput | unde
           uri: lambdaInvocationUri(integration.function),
           payloadFormatVersion: integration.payloadFormat,
           timeoutInMillis: integration.timeout,
+          // With an invoke role API Gateway calls the function as that role: no resource-based permission.
+          ...(integration.role && { credentials: cfnValue(integration.role) }),
         },
-        ...permissionNotes(integration),
       };
     case 'http':
       return {

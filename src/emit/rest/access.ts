@@ -3,6 +3,7 @@
  * the API key source, the resource policy, the endpoint configuration, usage plans and keys.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-authorizer.html
  */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { lambdaInvocationUri } from '../../integrations/lambda.js';
 import { cfnValue, type AwsValue, type Json } from '../../model/aws-value.js';
 import { pascalCase } from '../../model/names.js';
@@ -33,11 +34,13 @@ export function emitAccess(model: GatewayModel): Contribution {
   }
   if (api.disableDefaultEndpoint) restApi['DisableExecuteApiEndpoint'] = true;
 
+  const diagnostics: Diagnostic[] = [];
   return {
     body,
     operations: model.routes.flatMap((route) => operationSecurity(route)),
     restApi,
-    resources: { ...authorizerPermissions(model), ...usagePlanResources(model) },
+    resources: { ...authorizerPermissions(model, diagnostics), ...usagePlanResources(model) },
+    diagnostics,
     outputs: keyOutputs(model),
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { LoadedDocument } from '../../load/load-document.js';
 import type { GatewayModel } from '../../model/ir.js';
-import { buildBody } from '../shared/body.js';
+import { buildBody, secretsInBody } from '../shared/body.js';
 import { type CfnResource, ref, sub } from '../../model/cfn.js';
 import type { ApiParts, Contribution, Emitter } from '../shared/contribution.js';
 import { emitAccess } from './access.js';
@@ -15,7 +15,7 @@ import { emitIntegrations } from './integrations.js';
 import { emitStage } from './stage.js';
 import { deploymentId } from '../shared/deployment.js';
 import { renameModels, toGatewayModels } from '../shared/openapi30.js';
-import { emitValidation } from './validation.js';
+import { dropNonJsonModels, emitValidation } from './validation.js';
 import { compareCodeUnits } from '../../model/order.js';
 
 /** The features' emitters, in the order their contributions are applied. */
@@ -30,6 +30,7 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
   const { api, stage } = model;
   const contributions: readonly Contribution[] = EMITTERS.map((emit) => emit(model));
   const body = buildBody(loaded.document, contributions);
+  dropNonJsonModels(body, model);
   toGatewayModels(body, model.version);
   renameModels(body);
   if (model.cors) addCorsHeaders(body, model.cors);
@@ -77,6 +78,6 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
       [`${api.logicalId}Id`]: { Description: 'REST API id', Value: ref(api.logicalId) },
       ...Object.assign({}, ...contributions.map((c) => c.outputs ?? {})),
     },
-    diagnostics: contributions.flatMap((c) => c.diagnostics ?? []),
+    diagnostics: [...contributions.flatMap((c) => c.diagnostics ?? []), ...secretsInBody(body, model, loaded)],
   };
 }

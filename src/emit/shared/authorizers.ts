@@ -2,7 +2,8 @@
  * What REST and HTTP APIs share about authorizers: the JWT security scheme, and the invoke permission of
  * each Lambda authorizer that API Gateway does not call through a role.
  */
-import { invokePermission } from '../../integrations/lambda.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { invokePermission, permissionPossible } from '../../integrations/lambda.js';
 import { cfnValue, type Json } from '../../model/aws-value.js';
 import type { GatewayModel, JwtAuthorizer } from '../../model/ir.js';
 import { pascalCase } from '../../model/names.js';
@@ -26,10 +27,12 @@ export function jwtScheme(authorizer: JwtAuthorizer): Json {
   };
 }
 
-export function authorizerPermissions(model: GatewayModel): Record<string, CfnResource> {
+/** A permission for each Lambda authorizer without an invoke role, unless a stage variable chooses its function (noted). */
+export function authorizerPermissions(model: GatewayModel, diagnostics: Diagnostic[]): Record<string, CfnResource> {
   const resources: Record<string, CfnResource> = {};
   for (const authorizer of model.access.authorizers) {
     if (authorizer.kind === 'cognito' || authorizer.kind === 'jwt' || authorizer.role) continue;
+    if (!permissionPossible(authorizer.function, authorizer.origin, 'authorizer', diagnostics)) continue;
     resources[`${model.api.logicalId}${pascalCase(authorizer.name)}AuthorizerPermission`] = invokePermission(
       authorizer.function,
       executeApiArn(model.api.logicalId, 'authorizers/*'),

@@ -2,9 +2,11 @@
  * The OpenAPI `Body` of the RestApi: the user's document with `x-gateway` replaced by the
  * `x-amazon-apigateway-*` extensions API Gateway imports.
  */
-import type { JsonObject } from '../../load/load-document.js';
-import type { Json } from '../../model/aws-value.js';
-import type { HttpMethod } from '../../model/ir.js';
+import { type Diagnostic, followRefs } from '../../diagnostics/diagnostic.js';
+import type { JsonObject, LoadedDocument } from '../../load/load-document.js';
+import { type Json, referencedNames } from '../../model/aws-value.js';
+import { parameterUses } from '../../model/access.js';
+import type { GatewayModel, HttpMethod } from '../../model/ir.js';
 import type { Contribution, OperationPatch } from './contribution.js';
 
 export const OPERATION_KEY: Readonly<Record<HttpMethod, string>> = {
@@ -19,7 +21,7 @@ export const OPERATION_KEY: Readonly<Record<HttpMethod, string>> = {
 };
 
 export function buildBody(document: JsonObject, contributions: readonly Contribution[]): JsonObject {
-  const body = structuredClone(document);
+  const body = inlineComponents(structuredClone(document)) as JsonObject;
   delete body['x-gateway'];
   const paths = (body['paths'] ?? {}) as Record<string, Record<string, unknown>>;
   for (const item of Object.values(paths)) {
@@ -72,4 +74,55 @@ export function mergeDeep(target: Record<string, unknown>, source: { readonly [k
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Component sections other than schemas: `$ref`s to them are inlined, and the sections left out. */
+const INLINED = ['parameters', 'responses', 'requestBodies', 'headers', 'examples', 'links', 'callbacks'];
+const INLINED_REF = new RegExp(`^#/components/(?:${INLINED.join('|')})/`);
+
+/**
+ * `$ref`s to components other than schemas replaced by what they point at. API Gateway documents how
+ * its import reads schema references (they become models) and nothing about the others, so the Body
+ * carries none: every parameter, response and request body is written where it applies (and a header
+ * parameter an integration declares is found among them). The inlined sections are then left out.
+ */
+function inlineComponents(document: JsonObject): unknown {
+  const inline = (node: unknown, depth: number): unknown => {
+    if (Array.isArray(node)) return node.map((item) => inline(item, depth));
+    if (node === null || typeof node !== 'object') return node;
+    const ref = (node as { $ref?: unknown }).$ref;
+    // A chain of references longer than any document needs is one the loader already refused.
+    if (typeof ref === 'string' && INLINED_REF.test(ref) && depth < 16) return inline(structuredClone(followRefs(document, { $ref: ref })), depth + 1);
+    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, inline(value, depth)]));
+  };
+  const inlined = inline(document, 0) as Record<string, unknown>;
+  const components = inlined['components'] as Record<string, unknown> | undefined;
+  if (components && typeof components === 'object') {
+    for (const section of INLINED) delete components[section];
+    if (Object.keys(components).length === 0) delete inlined['components'];
+  }
+  return inlined;
+}
+
+/**
+ * A NoEcho parameter is a secret, and the Body is not a place for one: API Gateway keeps it as the API's
+ * definition, which anyone who may read the API sees (console, `get-export`). No correct template puts it
+ * there, so each use that reaches the Body is an error, at the use.
+ */
+/** x-gateway settings that become resources of their own, not the Body (and the parameters' declarations). */
+const OUTSIDE_BODY = /^\/x-gateway\/(?:parameters|stage|domain|websocket|usagePlans|apiKeys)\//;
+
+export function secretsInBody(body: JsonObject, model: GatewayModel, loaded: LoadedDocument): Diagnostic[] {
+  const inBody = new Set(referencedNames(body as Json));
+  return model.parameters.filter((p) => p.noEcho && inBody.has(p.name)).flatMap((p) => {
+    const uses = parameterUses(loaded.document, p.name, '').filter((at) => !OUTSIDE_BODY.test(at));
+    return uses.map((at): Diagnostic => ({
+      code: 'secret-in-body',
+      severity: 'error',
+      message: `\`${p.name}\` is a NoEcho parameter, and this value would write it into the API's OpenAPI definition, which anyone who may read the API can see.`,
+      location: loaded.locate(at),
+      hint: 'Keep secrets out of the API: let the backend read it (from Secrets Manager, say), or drop `noEcho` if the value is not secret.',
+      ...(p.origin && { related: [{ ...p.origin, message: 'declared NoEcho here' }] }),
+    }));
+  });
 }
