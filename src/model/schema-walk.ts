@@ -165,3 +165,30 @@ export function readOnlyRequirements(document: Record<string, unknown>, schema: 
   }
   return out;
 }
+
+/**
+ * A 3.1 numeric exclusive bound in the 3.0 (draft 4) form the Body carries: for integers the strict bound
+ * is the next whole number, an inclusive bound that is exact; otherwise the same value with the boolean
+ * `exclusive…: true`. 'implied' when the inclusive bound beside it already excludes more; undefined when
+ * the keyword holds no number.
+ */
+export function draftFourBound(
+  schema: SchemaObject,
+  keyword: 'exclusiveMinimum' | 'exclusiveMaximum',
+  integers: boolean,
+): { readonly bound: 'minimum' | 'maximum'; readonly value: number; readonly exclusive: boolean } | 'implied' | undefined {
+  const value = schema[keyword];
+  if (typeof value !== 'number') return undefined;
+  const above = keyword === 'exclusiveMinimum';
+  const bound = above ? 'minimum' : 'maximum';
+  const inclusive = schema[bound];
+  const strict = integers ? (above ? Math.floor(value) + 1 : Math.ceil(value) - 1) : value;
+  const tighter = typeof inclusive !== 'number' || (above ? strict >= inclusive : strict <= inclusive);
+  return tighter ? { bound, value: strict, exclusive: !integers } : 'implied';
+}
+
+/** Whether a schema's `type` (one name or a list; `null` aside) admits integers only. */
+export function integersOnly(type: unknown): boolean {
+  const valued = (Array.isArray(type) ? type : type === undefined ? [] : [type]).filter((t) => t !== 'null');
+  return valued.length > 0 && valued.every((t) => t === 'integer');
+}

@@ -10,7 +10,7 @@ import type { JsonObject } from '../load/load-document.js';
 import { asBlock, type ModelContext, type RouteScope, setting } from './context.js';
 import type { Route, Validation } from './ir.js';
 import { modelNames } from './names.js';
-import { acceptsAnything, isSchemaObject, schemaAnchors, type SchemaObject, subschemas } from './schema-walk.js';
+import { acceptsAnything, draftFourBound, integersOnly, isSchemaObject, schemaAnchors, type SchemaObject, subschemas } from './schema-walk.js';
 
 /**
  * The route's `validate`. An operation's own `x-amazon-apigateway-request-validator` is kept over the
@@ -276,16 +276,12 @@ function checksLess(document: JsonObject, schema: SchemaObject, version: '3.0' |
 }
 
 /**
- * Whether the 3.0 Body keeps a 3.1 numeric exclusive bound exactly: for integers the strict bound is the
- * next whole number, and an inclusive bound that is tighter already says it all.
+ * Whether the 3.0 Body keeps a 3.1 numeric exclusive bound exactly: nothing is left to the exclusive flag,
+ * which the validator checks as inclusive.
  */
 function convertsExactly(schema: SchemaObject, keyword: 'exclusiveMinimum' | 'exclusiveMaximum'): boolean {
-  const value = schema[keyword];
-  if (typeof value !== 'number') return false;
-  const types = (Array.isArray(schema['type']) ? schema['type'] : [schema['type']]).filter((t) => t !== 'null');
-  if (types.length > 0 && types.every((t) => t === 'integer')) return true;
-  const inclusive = schema[keyword === 'exclusiveMinimum' ? 'minimum' : 'maximum'];
-  return typeof inclusive === 'number' && (keyword === 'exclusiveMinimum' ? inclusive > value : inclusive < value);
+  const converted = draftFourBound(schema, keyword, integersOnly(schema['type']));
+  return converted === 'implied' || (converted !== undefined && !converted.exclusive);
 }
 
 /** An info for each component schema whose name API Gateway would refuse as a model name. */

@@ -8,7 +8,7 @@ import { childPointer, unescapePointerToken, valueAtPointer } from '../../diagno
 import type { JsonObject } from '../../load/load-document.js';
 import { modelNames } from '../../model/names.js';
 import { loosensNegation } from '../../model/validation.js';
-import { acceptsAnything, documentSchemas, documentSchemaSlots, isSchemaObject, readOnlyRequirements, type SchemaObject, schemaSlots, subschemas, walkSchema } from '../../model/schema-walk.js';
+import { acceptsAnything, documentSchemas, draftFourBound, integersOnly, documentSchemaSlots, isSchemaObject, readOnlyRequirements, type SchemaObject, schemaSlots, subschemas, walkSchema } from '../../model/schema-walk.js';
 
 /**
  * The keywords of an OpenAPI 3.0.3 Schema Object: every other one (but `x-` extensions) is left out of the
@@ -166,17 +166,13 @@ function convertSchema(schema: SchemaObject, moved: ReadonlyMap<string, string>)
   const type = schema['type'];
   const integers = convertTypes(schema, Array.isArray(type) ? (type as unknown[]) : typeof type === 'string' ? [type] : undefined);
   if (Array.isArray(schema['examples']) && !('example' in schema)) schema['example'] = schema['examples'][0];
-  for (const [keyword, bound, above] of [['exclusiveMinimum', 'minimum', true], ['exclusiveMaximum', 'maximum', false]] as const) {
-    const value = schema[keyword];
-    if (typeof value !== 'number') continue;
+  for (const keyword of ['exclusiveMinimum', 'exclusiveMaximum'] as const) {
+    const converted = draftFourBound(schema, keyword, integers);
+    if (converted === undefined) continue;
     delete schema[keyword];
-    const inclusive = schema[bound];
-    // For integers the strict bound is the next whole number: exact.
-    const strict = integers ? (above ? Math.floor(value) + 1 : Math.ceil(value) - 1) : value;
-    const tighter = typeof inclusive !== 'number' || (above ? strict >= inclusive : strict <= inclusive);
-    if (!tighter) continue; // the inclusive bound already excludes the strict one
-    schema[bound] = strict;
-    if (!integers) schema[keyword] = true;
+    if (converted === 'implied') continue;
+    schema[converted.bound] = converted.value;
+    if (converted.exclusive) schema[keyword] = true;
   }
   convertConditionals(schema);
   convertContains(schema);
@@ -263,7 +259,7 @@ function asRecord(value: unknown): Record<string, unknown> {
  */
 function convertTypes(schema: SchemaObject, types: unknown[] | undefined): boolean {
   const valued = types?.filter((t) => t !== 'null') ?? [];
-  const integers = valued.length > 0 && valued.every((t) => t === 'integer');
+  const integers = integersOnly(types);
   const enums: unknown[][] = [];
   if (Array.isArray(schema['enum'])) enums.push(schema['enum']);
   if ('const' in schema) enums.push([schema['const']]);
