@@ -18,6 +18,7 @@ export interface CfnParameter {
   readonly MaxValue?: number;
   readonly MaxLength?: number;
   readonly NoEcho?: boolean;
+  readonly ConstraintDescription?: string;
 }
 
 export interface CfnOutput {
