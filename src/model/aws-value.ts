@@ -113,6 +113,12 @@ export function escapeSub(literal: string): string {
   return literal.replace(/\$\{/g, '${!');
 }
 
+/** A string written in the spec, as text inside a Sub template: its placeholders kept, the rest literal. */
+export function subTemplate(text: string): string {
+  const value = toAwsValue(text)!;
+  return value.kind === 'sub' ? value.template : escapeSub(value.kind === 'literal' ? value.value : text);
+}
+
 /** Text that is already a Sub template, such as `arn:${AWS::Partition}:…`. */
 export function subText(template: string): AwsValue {
   return { kind: 'sub', template };

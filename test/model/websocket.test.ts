@@ -113,6 +113,16 @@ describe('stage', () => {
     expect(result.template!.Outputs!['WsWsWebSocketApiAccessLogGroup']).toBeDefined();
   });
 
+  it('names a placeholder stage in the ManageConnections policy by its placeholder, a literal one as written', async () => {
+    for (const [name, stage] of [['${Stage}', '${Stage}'], ['live', 'live']]) {
+      const all = resources(await compileYaml(`  websocket:
+    stage: { name: "${name}" }
+    routes: { $default: { integration: { mock: {} } } }`));
+      const policy = all['WsWsWebSocketApiManageConnectionsPolicy']!.Properties as { PolicyDocument: { Statement: { Resource: unknown[] }[] } };
+      expect(policy.PolicyDocument.Statement[0]!.Resource).toEqual([{ 'Fn::Sub': `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${WsWsWebSocketApi}/${stage}/*/@connections/*` }]);
+    }
+  });
+
   it.each([
     ['alone, creating the account role itself', 'paths: {}', 'WsWsWebSocketApiAccount'],
     ['beside a REST API, which creates the account role', `paths:\n  /x:\n    get:\n      x-gateway: { integration: { mock: {} } }\n      responses: { '200': { description: ok } }`, 'WsApiAccount'],

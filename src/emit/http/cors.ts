@@ -3,7 +3,7 @@
  * itself (no OPTIONS routes) and puts the headers on every response, replacing the backend's.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
  */
-import type { Json } from '../../model/aws-value.js';
+import { cfnText, type Json } from '../../model/aws-value.js';
 import type { GatewayModel, HttpMethod } from '../../model/ir.js';
 import type { Contribution } from '../shared/contribution.js';
 
@@ -13,7 +13,7 @@ export function emitHttpCors(model: GatewayModel): Contribution {
   const methods = new Set<HttpMethod>(model.routes.map((route) => route.method));
   const allowMethods = methods.has('ANY') ? ['*'] : [...new Set([...methods, 'OPTIONS'])].sort();
   const configuration: Record<string, Json> = {
-    allowOrigins: [...cors.origins],
+    allowOrigins: cors.origins.map(cfnText),
     allowMethods,
     allowHeaders: [...cors.headers],
     ...(cors.exposeHeaders.length > 0 && { exposeHeaders: [...cors.exposeHeaders] }),

@@ -3,7 +3,7 @@
  * APIs have) and an API mapping of the stage under `basePath` (the root without one).
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-custom-domain-names.html
  */
-import { cfnValue } from '../../model/aws-value.js';
+import { cfnText, cfnValue } from '../../model/aws-value.js';
 import type { GatewayModel } from '../../model/ir.js';
 import { ref } from '../../model/cfn.js';
 import type { Contribution } from '../shared/contribution.js';
@@ -20,7 +20,7 @@ export function emitHttpDomain(model: GatewayModel): Contribution {
       [id]: {
         Type: 'AWS::ApiGatewayV2::DomainName',
         Properties: {
-          DomainName: domain.name,
+          DomainName: cfnText(domain.name),
           DomainNameConfigurations: [
             { CertificateArn: cfnValue(domain.certificate), EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' },
           ],

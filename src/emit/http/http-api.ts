@@ -10,6 +10,7 @@
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigatewayv2-api.html
  */
 import type { JsonObject, LoadedDocument } from '../../load/load-document.js';
+import { cfnText, readableText } from '../../model/aws-value.js';
 import type { GatewayModel } from '../../model/ir.js';
 import { compareCodeUnits } from '../../model/order.js';
 import { buildBody } from '../shared/body.js';
@@ -47,7 +48,7 @@ export function emitHttpApi(model: GatewayModel, loaded: LoadedDocument): ApiPar
         Type: 'AWS::ApiGatewayV2::Stage',
         Properties: {
           ApiId: ref(api.logicalId),
-          StageName: stage.name,
+          StageName: cfnText(stage.name),
           AutoDeploy: true,
           ...Object.assign({}, ...contributions.map((c) => c.stage ?? {})),
         },
@@ -58,7 +59,7 @@ export function emitHttpApi(model: GatewayModel, loaded: LoadedDocument): ApiPar
       // With the execute-api endpoint turned off, that URL answers 403; the $default stage is served at the root.
       ...(!api.disableDefaultEndpoint && {
         [`${api.logicalId}Url`]: {
-          Description: `Invoke URL of the ${stage.name} stage`,
+          Description: `Invoke URL of the ${readableText(stage.name)} stage`,
           Value: sub(
             stage.name === '$default'
               ? `\${${api.logicalId}.ApiEndpoint}/`
@@ -84,7 +85,10 @@ function documentFields(model: GatewayModel, document: JsonObject): Contribution
     : [{ url: '/' }];
   return {
     body: {
-      info: { title: api.name, ...(api.description !== undefined && { description: api.description }) },
+      info: {
+        title: cfnText(api.name),
+        ...(api.description !== undefined && { description: cfnText(api.description) }),
+      },
       'x-amazon-apigateway-importexport-version': '1.0',
       ...(api.disableDefaultEndpoint && {
         servers: servers.map((server) => ({

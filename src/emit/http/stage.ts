@@ -4,7 +4,7 @@
  * and per-route throttling keyed by route (`GET /pets/{id}`).
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.html
  */
-import type { Json } from '../../model/aws-value.js';
+import { cfnNumber, cfnText, type Json } from '../../model/aws-value.js';
 import type { GatewayModel, Throttle } from '../../model/ir.js';
 import type { CfnOutput, CfnResource } from '../../model/cfn.js';
 import { accessLogParts } from '../shared/logging.js';
@@ -14,10 +14,13 @@ export function emitHttpStage(model: GatewayModel): Contribution {
   const { api, stage } = model;
   const resources: Record<string, CfnResource> = {};
   const outputs: Record<string, CfnOutput> = {
-    [`${api.logicalId}StageName`]: { Description: 'Stage name', Value: stage.name },
+    [`${api.logicalId}StageName`]: { Description: 'Stage name', Value: cfnText(stage.name) },
   };
   const settings: Record<string, Json> = {};
-  if (Object.keys(stage.variables).length > 0) settings['StageVariables'] = { ...stage.variables };
+  if (Object.keys(stage.variables).length > 0)
+    settings['StageVariables'] = Object.fromEntries(
+      Object.entries(stage.variables).map(([name, value]) => [name, cfnText(value)]),
+    );
   const defaults: Record<string, Json> = {
     ...(stage.metrics && { DetailedMetricsEnabled: true }),
     ...(stage.throttle && throttling(stage.throttle)),
@@ -43,5 +46,5 @@ export function emitHttpStage(model: GatewayModel): Contribution {
 }
 
 function throttling(throttle: Throttle): Record<string, Json> {
-  return { ThrottlingBurstLimit: throttle.burst, ThrottlingRateLimit: throttle.rate };
+  return { ThrottlingBurstLimit: cfnNumber(throttle.burst), ThrottlingRateLimit: cfnNumber(throttle.rate) };
 }

@@ -10,7 +10,7 @@ import { invokePermission, lambdaInvocationUri, permissionPossible } from '../..
 import { mockBodyTemplate, mockRequestTemplate } from '../../integrations/mock.js';
 import { jsonLiteral, templateValue } from '../../integrations/request-values.js';
 import { renderServiceKind } from '../../integrations/services.js';
-import { cfnNumber, cfnText, cfnTextWith, cfnValue, type CfnString, escapeSub, type Json, joinSub, toAwsValue } from '../../model/aws-value.js';
+import { cfnNumber, cfnText, cfnTextWith, cfnValue, type CfnString, escapeSub, type Json, joinSub, subTemplate, toAwsValue } from '../../model/aws-value.js';
 import type { JsonObject } from '../../load/load-document.js';
 import type { GatewayModel, WebSocketApi, WebSocketRoute } from '../../model/ir.js';
 import { pascalCase } from '../../model/names.js';
@@ -122,7 +122,7 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
       Description: joinSub(['Lets a backend post to, read and close the connections of ', toAwsValue(ws.name)!]),
       PolicyDocument: {
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Action: ['execute-api:ManageConnections'], Resource: [sub(executeApiArn(api, `${escapeSub(ws.stage.name)}/*/@connections/*`))] }],
+        Statement: [{ Effect: 'Allow', Action: ['execute-api:ManageConnections'], Resource: [sub(executeApiArn(api, `${subTemplate(ws.stage.name)}/*/@connections/*`))] }],
       },
     },
   };
