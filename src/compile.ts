@@ -19,6 +19,8 @@ export interface CompileOptions {
   readonly into?: string;
   /** The lint configuration; default: gateform.config.yaml found upward from the spec, else recommended. */
   readonly config?: LintConfig;
+  /** The config file to read instead of the one found upward (`--config`); its problems are diagnostics. */
+  readonly configFile?: string;
 }
 
 export interface CompileResult {
@@ -32,20 +34,20 @@ export interface CompileResult {
 
 export async function compile(path: string, options: CompileOptions = {}): Promise<CompileResult> {
   const files = new Map<string, SourceFile>();
+  // The config's own problems come first, reported even when the spec cannot be read; it then sets the
+  // loader's and the model's warnings, as in lint.
+  const diagnostics: Diagnostic[] = [];
+  const config = options.config ?? (options.configFile !== undefined ? configAt(options.configFile, diagnostics, files) : configFor(path, diagnostics, files));
   let base: BaseTemplate | undefined;
   if (options.into !== undefined) {
     const read = await readBase(options.into);
     if (read.file) files.set(read.file.path, read.file);
-    if (!read.file || read.diagnostics.length > 0) return { diagnostics: read.diagnostics, files };
+    if (!read.file || read.diagnostics.length > 0) return { diagnostics: [...diagnostics, ...read.diagnostics], files };
     base = baseTemplateOf(read.file);
   }
   const { loaded, diagnostics: loadDiagnostics, files: read } = await loadDocument(path);
   for (const [name, file] of read) files.set(name, file);
-  if (!loaded || hasErrors(loadDiagnostics)) return { diagnostics: [...loadDiagnostics], files };
-
-  // The config's own problems come first; it then sets the loader's and the model's warnings, as in lint.
-  const diagnostics: Diagnostic[] = [];
-  const config = options.config ?? configFor(path, diagnostics, files);
+  if (!loaded || hasErrors(loadDiagnostics)) return { diagnostics: [...diagnostics, ...loadDiagnostics], files };
   const { model, diagnostics: modelDiagnostics } = buildModel(loaded, base ? { base } : {});
   diagnostics.push(...applyConfig([...loadDiagnostics, ...modelDiagnostics], config, true));
   // The lint rules run on every compile, beside the model's checks: an error-level finding stops the template.
@@ -61,7 +63,11 @@ export async function compile(path: string, options: CompileOptions = {}): Promi
 /** The config file found upward from the spec, or the recommended preset; its problems join `diagnostics`. */
 export function configFor(spec: string, diagnostics: Diagnostic[], files: Map<string, SourceFile>): LintConfig {
   const path = findConfig(spec);
-  if (!path) return DEFAULT_CONFIG;
+  return path ? configAt(path, diagnostics, files) : DEFAULT_CONFIG;
+}
+
+/** The config file at `path`, or the recommended preset when it cannot be used; its problems join `diagnostics`. */
+export function configAt(path: string, diagnostics: Diagnostic[], files: Map<string, SourceFile>): LintConfig {
   const loaded = loadConfig(path, RULES);
   diagnostics.push(...loaded.diagnostics);
   if (loaded.file) files.set(loaded.file.path, loaded.file);

@@ -6,9 +6,9 @@ import { formatGithub } from '../diagnostics/format/github.js';
 import { formatJson } from '../diagnostics/format/json.js';
 import { formatSarif } from '../diagnostics/format/sarif.js';
 import { formatStylish } from '../diagnostics/format/stylish.js';
-import { configFor } from '../compile.js';
+import { configAt } from '../compile.js';
 import { lint } from '../lint.js';
-import { DEFAULT_CONFIG, type LintConfig, loadConfig } from '../lint/config.js';
+import { DEFAULT_CONFIG, findConfig, type LintConfig } from '../lint/config.js';
 import { DOCS_BASE } from '../lint/rule.js';
 import { RULES } from '../lint/rules/index.js';
 import { IO_ERROR_CODES } from '../load/load-document.js';
@@ -68,18 +68,12 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
   const files = new Map<string, SourceFile>();
   const { files: specs, unmatched } = expandFiles(args.positional);
   for (const glob of unmatched) diagnostics.push({ code: 'file-unreadable', severity: 'error', message: `No file matches ${glob}.`, hint: 'Globs are taken relative to the current directory.' });
-  let explicit: LintConfig | undefined;
+  // Each config file is read once, however many specs it applies to, so its problems are reported once.
+  const configs = new Map<string, LintConfig>();
   const configPath = flag(args, 'config');
-  if (configPath !== undefined) {
-    const loaded = loadConfig(configPath, RULES);
-    diagnostics.push(...loaded.diagnostics);
-    if (loaded.file) files.set(loaded.file.path, loaded.file);
-    explicit = loaded.config ?? DEFAULT_CONFIG;
-  }
   for (const spec of specs) {
-    const configProblems: Diagnostic[] = [];
-    const config = explicit ?? configFor(spec, configProblems, files);
-    diagnostics.push(...configProblems);
+    const path = configPath ?? findConfig(spec);
+    const config = path === undefined ? DEFAULT_CONFIG : (configs.get(path) ?? configs.set(path, configAt(path, diagnostics, files)).get(path)!);
     const result = await lint(spec, config);
     diagnostics.push(...result.diagnostics);
     for (const [name, file] of result.files) files.set(name, file);
