@@ -5,6 +5,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/build.ts', 'test/support/temp-root.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
-    testTimeout: 30000,
+    testTimeout: 120000,
   },
 });

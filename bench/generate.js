@@ -17,7 +17,7 @@ function rawExtensions(i, method) {
   };
 }
 
-export function generateSpec(operations, { raw = false } = {}) {
+export function generateSpec(operations, { raw = false, http = false } = {}) {
   const paths = {};
   const schemas = {};
   const resources = Math.ceil(operations / 4);
@@ -67,7 +67,7 @@ export function generateSpec(operations, { raw = false } = {}) {
     info: { title: 'Benchmark API', version: '1.0.0' },
     ...(raw
       ? { 'x-amazon-apigateway-request-validators': { body: { validateRequestBody: true, validateRequestParameters: false } }, 'x-amazon-apigateway-api-key-source': 'HEADER' }
-      : { 'x-gateway': { api: { name: 'bench' }, defaults: { integration: { lambda: '${ApiFunctionArn}' } } } }),
+      : { 'x-gateway': { api: { name: 'bench', ...(http && { type: 'http' }) }, defaults: { integration: { lambda: '${ApiFunctionArn}' } } } }),
     paths,
     components: { schemas },
   }, { aliasDuplicateObjects: false });

@@ -38,3 +38,14 @@ for (const [flavour, raw] of [['x-gateway', false], ['raw extensions', true]]) {
   console.log(`lint, ${OPERATIONS} operations with ${flavour} (${file}), median of ${RUNS} cold runs`);
   for (const [name, ms] of results) console.log(`${name.padEnd(16)} ${ms.toFixed(0).padStart(6)} ms   ${name === 'gateform lint' ? '' : `gateform is ${(ms / ours).toFixed(2)}x faster`}`);
 }
+
+// Lint time must grow linearly with the operations of a raw spec (it was once quadratic): the same cold
+// CLI run at 2,000 and at 8,000 operations, whose ratio should stay near 4.
+const scaling = [OPERATIONS, OPERATIONS * 4].map((n) => {
+  const file = `.bench/spec-${n}-raw.yaml`;
+  writeFileSync(file, generateSpec(n, { raw: true }));
+  return time(process.execPath, ['dist/cli/bin/gateform.js', 'lint', file, '--format', 'json']);
+});
+const ratio = scaling[1] / scaling[0];
+console.log(`lint scaling, raw extensions: ${OPERATIONS} ops ${scaling[0].toFixed(0)} ms, ${OPERATIONS * 4} ops ${scaling[1].toFixed(0)} ms: ${ratio.toFixed(2)}x for 4x the operations${ratio > 6 ? ' (worse than linear!)' : ''}`);
+if (ratio > 6) process.exitCode = 1;

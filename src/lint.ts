@@ -3,6 +3,7 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { applyConfig, type LintConfig } from './lint/config.js';
 import { lintDocument } from './lint/engine.js';
 import { loadDocument } from './load/load-document.js';
+import { type ReadOptions, readPolicy } from './load/read-policy.js';
 import type { SourceFile } from './load/source-file.js';
 import { buildModel, usesXGateway } from './model/build-model.js';
 
@@ -11,8 +12,9 @@ export interface LintResult {
   readonly files: ReadonlyMap<string, SourceFile>;
 }
 
-export async function lint(path: string, config: LintConfig): Promise<LintResult> {
-  const { loaded, diagnostics: loadDiagnostics, files } = await loadDocument(path);
+/** `read` (the command line's) goes over the config's `refs`. */
+export async function lint(path: string, config: LintConfig, read: ReadOptions = {}): Promise<LintResult> {
+  const { loaded, diagnostics: loadDiagnostics, files } = await loadDocument(path, readPolicy(path, { ...config.read, ...read }));
   const built = loaded && usesXGateway(loaded.document) ? buildModel(loaded, { trustReferences: true }) : undefined;
   const diagnostics = applyConfig([...loadDiagnostics, ...(built?.diagnostics ?? [])], config, false);
   if (loaded) diagnostics.push(...lintDocument(loaded, built?.model, config));

@@ -1,4 +1,5 @@
 /** A small, strict argument parser: known flags only, so a typo is a usage error rather than ignored. */
+import type { ReadOptions } from '../load/read-policy.js';
 
 export interface FlagSpec {
   readonly name: string;
@@ -54,4 +55,11 @@ export function flag(args: ParsedArgs, name: string): string | undefined {
 function splitOnce(text: string, separator: string): [string, string | undefined] {
   const at = text.indexOf(separator);
   return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+/** The read policy's flags, `--root <folder>` and `--remote-refs`, shared by the commands. */
+export function readOptions(args: ParsedArgs): ReadOptions {
+  const root = flag(args, 'root');
+  if (root === '') throw new UsageError('--root needs a folder');
+  return { ...(root !== undefined && { root }), ...(args.flags.has('remote-refs') && { remote: true }) };
 }

@@ -1,12 +1,14 @@
 /** `gateform compile` (also the `compile` bin): OpenAPI + x-gateway → CloudFormation template. */
 import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { compile } from '../compile.js';
-import { fsFailureReason, IO_ERROR_CODES } from '../load/load-document.js';
+import { IO_ERROR_CODES } from '../load/load-document.js';
+import { fsFailureReason } from '../load/read-policy.js';
 import { serializeTemplate, type OutputFormat } from '../emit/serialize.js';
 import { unifiedDiff } from './diff.js';
-import { flag, parseArgs, UsageError, type FlagSpec } from './args.js';
-import { EXIT_DIAGNOSTICS, EXIT_OK, EXIT_USAGE, type Io, printDiagnostics, writeAtomically } from './io.js';
+import type { ReadOptions } from '../load/read-policy.js';
+import { flag, parseArgs, readOptions, UsageError, type FlagSpec } from './args.js';
+import { EXIT_DIAGNOSTICS, EXIT_OK, EXIT_USAGE, type Io, outputRefusal, printDiagnostics, writeAtomically } from './io.js';
 
 export const COMPILE_USAGE = `Usage: compile <openapi.yaml> [options]
 
@@ -19,6 +21,9 @@ Options:
   --config <file>        gateform.config.yaml to use (default: found upward from the spec)
   --check                Exit 1 if --output is not what would be written now, printing the
                          unified diff to stdout (for CI)
+  --root <folder>        Folder the spec and its $refs are read under (default: the nearest
+                         folder above the spec with .git or package.json, else the spec's)
+  --remote-refs          Let $refs read http(s) URLs
   -h, --help             Show this help
 
 Exit codes: 0 ok, 1 errors in the spec (or --check found a stale file), 2 usage or I/O error.
@@ -30,11 +35,14 @@ const FLAGS: readonly FlagSpec[] = [
   { name: 'into', value: true },
   { name: 'config', value: true },
   { name: 'check' },
+  { name: 'root', value: true },
+  { name: 'remote-refs' },
   { name: 'help', short: 'h' },
 ];
 
 export async function runCompile(argv: readonly string[], io: Io): Promise<number> {
   let options: CompileCliOptions;
+  let read: ReadOptions;
   try {
     const args = parseArgs(argv, FLAGS);
     if (args.flags.has('help')) {
@@ -42,13 +50,14 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
       return EXIT_OK;
     }
     options = { ...compileOptions(args.positional, flag(args, 'output'), flag(args, 'format'), flag(args, 'into'), args.flags.has('check')), ...(flag(args, 'config') !== undefined && { config: flag(args, 'config')! }) };
+    read = readOptions(args);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`compile: ${error.message}\n\n${COMPILE_USAGE}`);
     return EXIT_USAGE;
   }
 
-  const result = await compile(options.input, { ...(options.into !== undefined && { into: options.into }), ...(options.config !== undefined && { configFile: options.config }) });
+  const result = await compile(options.input, { format: options.format, ...(options.into !== undefined && { into: options.into }), ...(options.config !== undefined && { configFile: options.config }), read });
   printDiagnostics(io, result.diagnostics, result.files);
   if (!result.template) {
     return result.diagnostics.some((d) => IO_ERROR_CODES.has(d.code)) ? EXIT_USAGE : EXIT_DIAGNOSTICS;
@@ -57,6 +66,11 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
   if (!options.output) {
     io.stdout(text);
     return EXIT_OK;
+  }
+  const refusal = outputRefusal(options.output, [options.input, ...(options.into !== undefined ? [options.into] : []), ...result.files.keys()]);
+  if (refusal !== undefined) {
+    io.stderr(`compile: cannot write ${options.output}: ${refusal}\n`);
+    return EXIT_USAGE;
   }
   if (options.check) {
     const current = await readFile(options.output, 'utf8').catch(() => undefined);
@@ -95,10 +109,6 @@ function compileOptions(positional: readonly string[], output: string | undefine
   if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'no input file given' : `expected one input file, got ${positional.length}`);
   if (format !== undefined && format !== 'yaml' && format !== 'json') throw new UsageError(`--format must be yaml or json, not ${format}`);
   if (check && output === undefined) throw new UsageError('--check needs --output, the file to compare');
-  if (output !== undefined && resolve(output) === resolve(positional[0]!)) throw new UsageError(`--output ${output} is the input spec; write the template to another file`);
-  if (output !== undefined && into !== undefined && resolve(output) === resolve(into)) {
-    throw new UsageError(`--output ${output} is the --into template; write to another file (run again, the merged template would clash with itself)`);
-  }
   const fromExtension = output !== undefined && extname(output).toLowerCase() === '.json' ? 'json' : 'yaml';
   return {
     input: positional[0]!,

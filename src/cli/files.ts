@@ -1,7 +1,7 @@
 /** Expand the file arguments of a command: plain paths as given, globs (`*`, `**`, `?`) by walking. */
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { globToRegExp } from '../lint/config.js';
+import { globMatcher } from '../lint/config.js';
 
 const SKIPPED = new Set(['node_modules', '.git']);
 
@@ -16,10 +16,10 @@ export function expandFiles(args: readonly string[]): { files: string[]; unmatch
     const segments = arg.split('/');
     const fixed = segments.findIndex((s) => /[*?]/.test(s));
     const base = segments.slice(0, fixed).join('/') || '.';
-    const pattern = globToRegExp(arg.startsWith('./') ? arg.slice(2) : arg);
-    const matches = walk(base).filter((file) => pattern.test(base === '.' ? relative('.', file) : file)).sort();
-    if (matches.length === 0) unmatched.push(arg);
-    files.push(...matches);
+    const matches = globMatcher(arg.startsWith('./') ? arg.slice(2) : arg);
+    const found = walk(base).filter((file) => matches(base === '.' ? relative('.', file) : file)).sort();
+    if (found.length === 0) unmatched.push(arg);
+    files.push(...found);
   }
   return { files: [...new Set(files)], unmatched };
 }

@@ -1,10 +1,11 @@
 /** Output helpers shared by the commands: diagnostics to stderr, atomic file writes, exit codes. */
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatStylish } from '../diagnostics/format/stylish.js';
 import { resolveDiagnostics } from '../diagnostics/resolve.js';
+import { fileTypeName } from '../load/read-policy.js';
 import type { SourceFile } from '../load/source-file.js';
 
 export const EXIT_OK = 0;
@@ -26,6 +27,33 @@ export const processIo: Io = {
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], files: ReadonlyMap<string, SourceFile>): void {
   if (diagnostics.length === 0) return;
   io.stderr(formatStylish(resolveDiagnostics(diagnostics, files), { color: io.color, lineOf: (file, line) => files.get(file)?.lineText(line) }));
+}
+
+/**
+ * Why a command that read `inputs` (the spec, the files it $refs, the config, the --into template) will
+ * not write `path`; undefined when it may: a new path, or a regular file that is none of the inputs (nor a
+ * hard link to one). A symbolic link, FIFO or device is never replaced by a regular file.
+ */
+export function outputRefusal(path: string, inputs: Iterable<string>): string | undefined {
+  let stats: Stats;
+  try {
+    stats = lstatSync(path);
+  } catch {
+    return undefined;
+  }
+  const type = fileTypeName(stats);
+  if (type !== undefined) return `it is ${type}; gateform writes only a regular file or a new path`;
+  for (const input of inputs) {
+    const read = (() => {
+      try {
+        return statSync(input);
+      } catch {
+        return undefined;
+      }
+    })();
+    if (read && read.dev === stats.dev && read.ino === stats.ino) return `it is ${input === path ? 'an input' : `${input}, an input`} of this run; write to another file`;
+  }
+  return undefined;
 }
 
 /** Write next to the target and rename over it, so a reader never sees half a file. */

@@ -1,5 +1,4 @@
 /** `gateform lint`: check specs against the gateway rules, in the formats CI tools read. */
-import { writeFile } from 'node:fs/promises';
 import { resolveDiagnostics } from '../diagnostics/resolve.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatGithub } from '../diagnostics/format/github.js';
@@ -12,10 +11,11 @@ import { DEFAULT_CONFIG, findConfig, type LintConfig } from '../lint/config.js';
 import { DOCS_BASE } from '../lint/rule.js';
 import { RULES } from '../lint/rules/index.js';
 import { IO_ERROR_CODES } from '../load/load-document.js';
+import { fsFailureReason, type ReadOptions } from '../load/read-policy.js';
 import type { SourceFile } from '../load/source-file.js';
-import { flag, parseArgs, UsageError, type FlagSpec } from './args.js';
+import { flag, parseArgs, readOptions, UsageError, type FlagSpec } from './args.js';
 import { expandFiles } from './files.js';
-import { EXIT_DIAGNOSTICS, EXIT_OK, EXIT_USAGE, type Io, packageVersion } from './io.js';
+import { EXIT_DIAGNOSTICS, EXIT_OK, EXIT_USAGE, type Io, outputRefusal, packageVersion, writeAtomically } from './io.js';
 
 export const LINT_USAGE = `Usage: gateform lint <openapi.yaml | glob>... [options]
 
@@ -26,6 +26,9 @@ Options:
   --config <file>        gateform.config.yaml to use (default: found upward from each spec)
   --max-warnings <n>     Exit 1 when there are more than n warnings
   -o, --output <file>    Write the report to <file> instead of stdout
+  --root <folder>        Folder the specs and their $refs are read under (default: the nearest
+                         folder above each spec with .git or package.json, else the spec's)
+  --remote-refs          Let $refs read http(s) URLs
   -h, --help             Show this help
 
 Exit codes: 0 clean, 1 errors (or warnings over --max-warnings), 2 usage or I/O error.
@@ -36,6 +39,8 @@ const FLAGS: readonly FlagSpec[] = [
   { name: 'config', value: true },
   { name: 'max-warnings', value: true },
   { name: 'output', short: 'o', value: true },
+  { name: 'root', value: true },
+  { name: 'remote-refs' },
   { name: 'help', short: 'h' },
 ];
 
@@ -45,6 +50,7 @@ type Format = (typeof FORMATS)[number];
 export async function runLint(argv: readonly string[], io: Io): Promise<number> {
   let format: Format;
   let maxWarnings: number | undefined;
+  let read: ReadOptions;
   let args;
   try {
     args = parseArgs(argv, FLAGS);
@@ -58,6 +64,7 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
     const max = flag(args, 'max-warnings');
     if (max !== undefined && !/^\d+$/.test(max)) throw new UsageError(`--max-warnings takes a whole number, not ${max}`);
     maxWarnings = max === undefined ? undefined : Number(max);
+    read = readOptions(args);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`gateform lint: ${error.message}\n\n${LINT_USAGE}`);
@@ -74,7 +81,7 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
   for (const spec of specs) {
     const path = configPath ?? findConfig(spec);
     const config = path === undefined ? DEFAULT_CONFIG : (configs.get(path) ?? configs.set(path, configAt(path, diagnostics, files)).get(path)!);
-    const result = await lint(spec, config);
+    const result = await lint(spec, config, read);
     diagnostics.push(...result.diagnostics);
     for (const [name, file] of result.files) files.set(name, file);
   }
@@ -87,10 +94,15 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
     : formatStylish(resolved, { color: io.color, lineOf: (file, line) => files.get(file)?.lineText(line) });
   const output = flag(args, 'output');
   if (output !== undefined) {
+    const refusal = outputRefusal(output, [...specs, ...files.keys()]);
+    if (refusal !== undefined) {
+      io.stderr(`gateform lint: cannot write ${output}: ${refusal}\n`);
+      return EXIT_USAGE;
+    }
     try {
-      await writeFile(output, report, 'utf8');
+      await writeAtomically(output, report);
     } catch (error) {
-      io.stderr(`gateform lint: cannot write ${output}: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`gateform lint: cannot write ${output}: ${fsFailureReason(error, 'write')}\n`);
       return EXIT_USAGE;
     }
   } else {

@@ -1,14 +1,18 @@
 /** Assemble the CloudFormation template, alone or merged into the user's own template (`--into`). */
 import { basename } from 'node:path';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
-import { childPointer } from '../diagnostics/diagnostic.js';
+import { childPointer, hasErrors } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/load-document.js';
 import { INTRINSIC_HINT, intrinsicProblem, isIntrinsic, referencedNames, unknownReferenceHint } from '../model/aws-value.js';
 import type { BaseTemplate } from '../model/base-template.js';
+import { asBlock } from '../model/context.js';
 import type { GatewayModel } from '../model/ir.js';
 import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from '../model/cfn.js';
+import { emitHttpApi } from './http/http-api.js';
+import { fitNames, fittedDescription, MAX_NAME } from './cfn-limits.js';
 import { emitRestApi } from './rest/rest-api.js';
 import { emitWebSocket } from './websocket/websocket-api.js';
+import { dependencyCycles, resourceLocation } from './dependencies.js';
 
 export interface EmitResult {
   readonly template: CfnTemplate;
@@ -21,9 +25,10 @@ type Generated = Record<(typeof MERGED_SECTIONS)[number], Record<string, CfnPara
 export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?: BaseTemplate): EmitResult {
   // A document with only a WebSocket API (no operations) emits no REST API.
   const withRest = model.routes.length > 0 || !model.websocket;
-  const restParts = withRest ? emitRestApi(model, loaded) : { resources: {}, outputs: {}, diagnostics: [] };
+  const emitApi = model.api.type === 'http' ? emitHttpApi : emitRestApi;
+  const restParts = withRest ? emitApi(model, loaded) : { resources: {}, outputs: {}, diagnostics: [] };
   const ws = emitWebSocket(model);
-  const rest = { resources: { ...restParts.resources, ...ws?.resources }, outputs: { ...restParts.outputs, ...ws?.outputs }, diagnostics: restParts.diagnostics };
+  const rest = { ...fitNames({ ...restParts.resources, ...ws?.resources }, { ...restParts.outputs, ...ws?.outputs }), diagnostics: [...restParts.diagnostics, ...(ws?.diagnostics ?? [])] };
   const parameters: Record<string, CfnParameter> = {};
   for (const p of model.parameters) {
     parameters[p.name] = {
@@ -34,6 +39,7 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
       ...(p.minLength !== undefined && { MinLength: p.minLength }),
       ...(p.maxLength !== undefined && { MaxLength: p.maxLength }),
       ...(p.noEcho && { NoEcho: true }),
+      ...(p.constraintDescription !== undefined && { ConstraintDescription: p.constraintDescription }),
     };
   }
   const generated: Generated = {
@@ -42,19 +48,39 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
     Outputs: rest.outputs,
   };
   const defined = new Set([...Object.keys(parameters), ...Object.keys(rest.resources), ...(base?.names ?? [])]);
-  const problems = [...(withRest && model.routes.length === 0 ? [noMethods(loaded)] : []), ...rest.diagnostics, ...logicalIdClashes(generated, model, base), ...checkDocumentReferences(loaded, defined, base?.path)];
+  const problems = [...(withRest && model.routes.length === 0 ? [noMethods(loaded)] : []), ...rest.diagnostics, ...longParameterNames(model), ...logicalIdClashes(generated, model, base), ...checkDocumentReferences(loaded, defined, base?.path)];
   if (!base) {
     const template: CfnTemplate = {
       AWSTemplateFormatVersion: '2010-09-09',
-      Description: `${withRest ? model.api.name : model.websocket!.name}: Amazon API Gateway ${[withRest && 'REST', model.websocket && 'WebSocket'].filter(Boolean).join(' and ')} API compiled by gateform from ${basename(loaded.root.path)}`,
+      // The API's name comes from the spec, and may be long: cut to CloudFormation's limit.
+      Description: fittedDescription(`${withRest ? model.api.name : model.websocket!.name}: Amazon API Gateway ${[withRest && (model.api.type === 'http' ? 'HTTP' : 'REST'), model.websocket && 'WebSocket'].filter(Boolean).join(' and ')} API compiled by gateform from ${basename(loaded.root.path)}`),
       ...(Object.keys(parameters).length > 0 && { Parameters: parameters }),
       Resources: rest.resources,
       Outputs: rest.outputs,
     };
-    return { template, diagnostics: [...problems, ...quotaProblems(template, model)] };
+    return { template, diagnostics: [...problems, ...quotaProblems(template, model), ...cycles(template, problems, model, base)] };
   }
   const template = mergeInto(base, generated);
-  return { template, diagnostics: [...problems, ...quotaProblems(template, model)] };
+  return { template, diagnostics: [...problems, ...quotaProblems(template, model), ...cycles(template, problems, model, base)] };
+}
+
+/** Cycles of a template whose names are sound: after a clash or a dangling reference, a cycle would only repeat it. */
+function cycles(template: CfnTemplate, problems: readonly Diagnostic[], model: GatewayModel, base: BaseTemplate | undefined): Diagnostic[] {
+  return hasErrors(problems) ? [] : dependencyCycles(template, resourceLocation(base, model.api.origin));
+}
+
+/**
+ * A parameter is named by its `${Name}` placeholder, and passed by that name at deploy time: one longer
+ * than CloudFormation allows is refused, not renamed behind the user's back.
+ */
+function longParameterNames(model: GatewayModel): Diagnostic[] {
+  return model.parameters.filter((p) => p.name.length > MAX_NAME).map((p) => ({
+    code: 'name-too-long',
+    severity: 'error',
+    message: `The parameter name \`${p.name.slice(0, 40)}…\` is ${p.name.length} characters long; CloudFormation allows at most ${MAX_NAME}.`,
+    location: p.origin,
+    hint: 'Use a shorter `${Name}` placeholder.',
+  }));
 }
 
 /** API Gateway refuses to deploy a REST API without methods ("The REST API doesn't contain any methods"). */
@@ -98,9 +124,10 @@ function quotaProblems(template: CfnTemplate, model: GatewayModel): Diagnostic[]
 function mergeInto(base: BaseTemplate, generated: Generated): CfnTemplate {
   const merged = structuredClone(base.value) as Record<string, unknown>;
   for (const section of MERGED_SECTIONS) {
-    const existing = (merged[section] ?? {}) as Record<string, unknown>;
-    for (const [id, value] of Object.entries(generated[section])) existing[id] ??= value;
-    if (Object.keys(existing).length > 0) merged[section] = existing;
+    // The base's own entries first, then the generated ones it does not define (`constructor` too).
+    const theirs = asBlock(merged[section]);
+    const entries = [...Object.entries(theirs), ...Object.entries(generated[section]).filter(([id]) => !Object.hasOwn(theirs, id))];
+    if (entries.length > 0) merged[section] = Object.fromEntries(entries);
   }
   return merged as CfnTemplate;
 }
@@ -109,7 +136,7 @@ function mergeInto(base: BaseTemplate, generated: Generated): CfnTemplate {
 function logicalIdClashes(generated: Generated, model: GatewayModel, base: BaseTemplate | undefined): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const parameterOrigin = (id: string): Location => model.parameters.find((p) => p.name === id)?.origin ?? model.api.origin;
-  for (const id of Object.keys(generated.Parameters).filter((id) => id in generated.Resources)) {
+  for (const id of Object.keys(generated.Parameters).filter((id) => Object.hasOwn(generated.Resources, id))) {
     problems.push({
       code: 'logical-id-clash',
       severity: 'error',

@@ -43,7 +43,7 @@ export function parseDynamoDb(ctx: ModelContext, block: Block, pointer: string, 
   for (const key of ['key', 'item', 'update', 'index'].filter((k) => k in block && !allowed.has(k))) {
     ctx.report('service-option-unused', 'error', `\`${key}\` has no meaning for DynamoDB ${action}.`, at(key), `${action} takes: ${[...allowed].join(', ')}.`);
   }
-  const table = targetOf(ctx, block['table'], at('table'), `DynamoDB table (name or ARN) of ${scope.method} ${scope.path}`, DYNAMODB_TABLE);
+  const table = targetOf(ctx, block['table'], at('table'), `DynamoDB table of ${scope.method} ${scope.path}`, DYNAMODB_TABLE);
   const values = { key: attributes('key'), item: attributes('item'), update: attributes('update') };
   if (missing.length > 0 || !table) return undefined;
   return { kind: 'dynamodb', action, table: table.value, tableForm: table.form, ...values, ...(typeof block['index'] === 'string' && { index: block['index'] }), ...common };

@@ -24,7 +24,7 @@ const BUS: ResourceKind = {
 };
 
 export function parseEventBridge(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): EventBridgeIntegration | undefined {
-  const bus = targetOf(ctx, block['bus'] ?? 'default', childPointer(pointer, 'bus' in block ? 'bus' : 'source'), `Event bus (name or ARN) of ${scope.method} ${scope.path}`, BUS);
+  const bus = targetOf(ctx, block['bus'] ?? 'default', childPointer(pointer, 'bus' in block ? 'bus' : 'source'), `Event bus of ${scope.method} ${scope.path}`, BUS);
   const detail = requestValue(ctx, scope, block['detail'] ?? 'body', childPointer(pointer, 'detail' in block ? 'detail' : 'source'));
   return bus && { kind: 'eventbridge', bus: bus.value, busForm: bus.form, source: String(block['source']), detailType: String(block['detailType']), detail, ...common };
 }

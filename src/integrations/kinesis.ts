@@ -25,7 +25,7 @@ const STREAM: ResourceKind = {
 };
 
 export function parseKinesis(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): KinesisIntegration | undefined {
-  const stream = targetOf(ctx, block['stream'], childPointer(pointer, 'stream'), `Kinesis stream (name or ARN) of ${scope.method} ${scope.path}`, STREAM);
+  const stream = targetOf(ctx, block['stream'], childPointer(pointer, 'stream'), `Kinesis stream of ${scope.method} ${scope.path}`, STREAM);
   const values = {
     partitionKey: requestValue(ctx, scope, block['partitionKey'], childPointer(pointer, 'partitionKey')),
     data: requestValue(ctx, scope, block['data'] ?? 'body', childPointer(pointer, 'data' in block ? 'data' : 'stream')),

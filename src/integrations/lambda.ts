@@ -4,8 +4,10 @@
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { type AwsValue, type CfnString, cfnValue, joinSub, referencedNames, subText, templateText } from '../model/aws-value.js';
-import type { Api, LambdaIntegration, Route } from '../model/ir.js';
+import { type AwsValue, type CfnString, cfnValue, type Intrinsic, type Json, joinSub, referencedNames, subText, templateText } from '../model/aws-value.js';
+import { asBlock, type Block, type ModelContext } from '../model/context.js';
+import type { Api, LambdaIntegration, Origin, ResourceForm, Route } from '../model/ir.js';
+import { hintedForm, wholeReference } from './resource-form.js';
 import { pascalCase, uniqueId } from '../model/names.js';
 import { executeApiArn, executeApiMethodArn } from '../model/arns.js';
 import { type CfnResource, sub } from '../model/cfn.js';
@@ -25,41 +27,41 @@ export function lambdaInvocationUri(fn: AwsValue): CfnString {
 }
 
 export function renderLambdaIntegration(lambda: LambdaIntegration): IntegrationOutput {
-  const integration = {
-    type: 'aws_proxy',
-    httpMethod: 'POST',
-    uri: lambdaInvocationUri(lambda.function),
-    passthroughBehavior: 'when_no_match',
-    timeoutInMillis: lambda.timeout,
-  };
-  if (!chosenByStageVariable(lambda.function)) return { integration };
   return {
-    integration,
-    diagnostics: [
-      {
-        code: 'lambda-permission-not-generated',
-        severity: 'info',
-        message: 'The function is chosen by a stage variable, so no invoke permission can be generated for it.',
-        location: lambda.origin,
-        hint: 'Grant `lambda:InvokeFunction` to apigateway.amazonaws.com on each function the stage variable may name.',
-      },
-    ],
+    integration: {
+      type: 'aws_proxy',
+      httpMethod: 'POST',
+      uri: lambdaInvocationUri(lambda.function),
+      passthroughBehavior: 'when_no_match',
+      timeoutInMillis: lambda.timeout,
+      // With an invoke role API Gateway calls the function as that role: no resource-based permission.
+      ...(lambda.role && { credentials: cfnValue(lambda.role) }),
+    },
   };
 }
 
-/** The invoke permissions of the API's Lambda routes, grouped by function. */
+/** A function API Gateway invokes on a route, and where it was written. */
+interface Invoked {
+  readonly route: Route;
+  readonly fn: AwsValue;
+  readonly origin: Origin;
+}
+
+/**
+ * The invoke permissions of the API's Lambda routes (`lambda`, and raw `aws_proxy` integrations whose
+ * URI names a function), grouped by function; none for a route with an invoke role.
+ */
 export function renderLambdaPermissions(api: Api, routes: readonly Route[]): { resources: Record<string, CfnResource>; diagnostics: Diagnostic[] } {
-  const byFunction = new Map<string, { fn: AwsValue; routes: { route: Route; lambda: LambdaIntegration }[] }>();
-  for (const route of routes) {
-    const lambda = route.integration;
-    if (lambda.kind !== 'lambda' || chosenByStageVariable(lambda.function)) continue;
-    const key = JSON.stringify(cfnValue(lambda.function));
-    const group = byFunction.get(key) ?? { fn: lambda.function, routes: [] };
-    group.routes.push({ route, lambda });
+  const diagnostics: Diagnostic[] = [];
+  const byFunction = new Map<string, { fn: AwsValue; routes: Invoked[] }>();
+  for (const invoked of routes.flatMap((route) => invokedBy(route, diagnostics))) {
+    if (!permissionPossible(invoked.fn, invoked.origin, 'route', diagnostics)) continue;
+    const key = JSON.stringify(cfnValue(invoked.fn));
+    const group = byFunction.get(key) ?? { fn: invoked.fn, routes: [] };
+    group.routes.push(invoked);
     byFunction.set(key, group);
   }
   const resources: Record<string, CfnResource> = {};
-  const diagnostics: Diagnostic[] = [];
   for (const { fn, routes: served } of byFunction.values()) {
     if (served.length <= MAX_ROUTE_PERMISSIONS) {
       for (const { route } of served) resources[`${api.logicalId}${route.id}Permission`] = invokePermission(fn, executeApiMethodArn(api.logicalId, route.method, route.path));
@@ -71,11 +73,112 @@ export function renderLambdaPermissions(api: Api, routes: readonly Route[]): { r
       code: 'lambda-permission-api-wide',
       severity: 'info',
       message: `This function serves ${served.length} routes: it gets one invoke permission for every route of this API rather than one per route.`,
-      location: served[0]!.lambda.origin,
+      location: served[0]!.origin,
       hint: `One statement per route would crowd the function's resource-based policy (20 KB at most); up to ${MAX_ROUTE_PERMISSIONS} routes per function get a permission each.`,
     });
   }
   return { resources, diagnostics };
+}
+
+/** The function a route invokes by a resource-based permission: not one with an invoke role. */
+function invokedBy(route: Route, diagnostics: Diagnostic[]): Invoked[] {
+  const integration = route.integration;
+  if (integration.kind === 'lambda') return integration.role ? [] : [{ route, fn: integration.function, origin: integration.origin }];
+  if (integration.kind !== 'raw' || integration.invokes === undefined) return [];
+  if (integration.invokes !== 'unreadable') return [{ route, fn: integration.invokes, origin: integration.origin }];
+  diagnostics.push({
+    code: 'lambda-permission-not-generated',
+    severity: 'info',
+    message: 'This integration invokes a Lambda function whose ARN cannot be read from its `uri` (an intrinsic other than `Fn::Sub`), so no invoke permission is generated for it.',
+    location: integration.origin,
+    hint: 'Write the `uri` as a string or `!Sub` (…/functions/${MyFunction.Arn}/invocations) to get the permission, set `credentials` to an invoke role, or grant `lambda:InvokeFunction` to apigateway.amazonaws.com yourself.',
+  });
+  return [];
+}
+
+/**
+ * Whether an invoke permission can be created for `fn`: not when a stage variable chooses it (the
+ * function is known only per stage, and `AWS::Lambda::Permission` needs it now); an info then says how
+ * to grant it. `what` names the caller: a route or an authorizer.
+ */
+export function permissionPossible(fn: AwsValue, origin: Origin, what: 'route' | 'authorizer', diagnostics: Diagnostic[]): boolean {
+  if (!chosenByStageVariable(fn)) return true;
+  diagnostics.push({
+    code: 'lambda-permission-not-generated',
+    severity: 'info',
+    message: `The ${what}'s function is chosen by a stage variable, so no invoke permission can be generated for it.`,
+    location: origin,
+    hint: `Set \`role:\` on the ${what === 'route' ? 'integration' : 'authorizer'} to an invoke role (trusting apigateway.amazonaws.com, allowed lambda:InvokeFunction on each function), or grant \`lambda:InvokeFunction\` to apigateway.amazonaws.com on each function (or alias) the stage variable may name.`,
+  });
+  return false;
+}
+
+/** A function ARN that names an API Gateway stage variable, in any spelling: a literal, `${!stageVariables.x}` in a Sub, a string in a Join. */
+function chosenByStageVariable(fn: AwsValue): boolean {
+  return /\$\{!?stageVariables\./.test(JSON.stringify(cfnValue(fn)));
+}
+
+const INVOCATION = /^(.*:lambda:path\/\d{4}-\d{2}-\d{2}\/functions\/)(.+)(\/(?:response-streaming-)?invocations)$/;
+
+/**
+ * The function a raw `x-amazon-apigateway-integration` invokes without `credentials` (an `aws_proxy` or
+ * `aws` integration whose `uri` is a Lambda invocation URI): its ARN when the URI is a string or a
+ * `Fn::Sub`, 'unreadable' when another intrinsic builds it, undefined when it invokes no function.
+ */
+export function rawInvokedFunction(integration: Block): AwsValue | 'unreadable' | undefined {
+  const type = String(integration['type']).toLowerCase();
+  if ((type !== 'aws_proxy' && type !== 'aws') || integration['credentials'] !== undefined) return undefined;
+  const uri = integration['uri'];
+  if (typeof uri === 'string') {
+    const match = INVOCATION.exec(uri);
+    return match ? { kind: 'literal', value: match[2]! } : undefined;
+  }
+  if (!JSON.stringify(uri ?? null).includes(':lambda:path/')) return undefined;
+  const sub = asBlock(uri)['Fn::Sub'];
+  const [template, variables] = Array.isArray(sub) ? [sub[0], sub[1]] : [sub, undefined];
+  const match = typeof template === 'string' ? INVOCATION.exec(template) : null;
+  if (!match) return 'unreadable';
+  if (variables !== undefined) return { kind: 'intrinsic', value: { 'Fn::Sub': [match[2]!, variables as Json] } };
+  return /\$\{[^!]/.test(match[2]!) ? { kind: 'sub', template: match[2]! } : { kind: 'literal', value: match[2]!.replace(/\$\{!/g, '${') };
+}
+
+/** Resource types whose `Ref` is a Lambda function's name (an alias's or version's is its ARN). */
+const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
+
+/**
+ * A Lambda function as the integration URI and the permission need it, its ARN: given as an ARN, or by
+ * name (`pets`, `pets:live`, `!Ref PetsFunction`, a parameter named …Name) as service targets may be,
+ * whose ARN is built in the stack's account and Region. What cannot be told apart is read as an ARN.
+ */
+export function lambdaFunction(ctx: ModelContext, raw: unknown, pointer: string, usage: string): AwsValue {
+  const fn = ctx.value(raw, pointer, usage);
+  const form = lambdaFunctionForm(ctx, fn);
+  if (form === 'unknown') {
+    ctx.report('lambda-not-an-arn', 'error', `\`${templateText(fn)}\` is neither a function ARN nor a function name.`, pointer, 'Use `!GetAtt MyFunction.Arn`, an ARN (`arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:name`), a function name (`pets`, `pets:live`), or a `${Name}` placeholder for one.');
+    return fn;
+  }
+  ctx.readAs(fn, form, pointer);
+  if (form === 'arn') return fn;
+  const arn = joinSub([subText('arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:'), fn]);
+  const template = typeof arn === 'string' ? undefined : arn['Fn::Sub'];
+  return typeof template === 'string' ? { kind: 'sub', template } : { kind: 'intrinsic', value: arn as Intrinsic };
+}
+
+function lambdaFunctionForm(ctx: ModelContext, fn: AwsValue): ResourceForm | 'unknown' {
+  if (fn.kind === 'literal') return fn.value.startsWith('arn:') || fn.value.includes('${stageVariables.') ? 'arn' : /^[A-Za-z0-9_-]+(?::[A-Za-z0-9_$-]+)?$/.test(fn.value) ? 'name' : 'unknown';
+  const whole = wholeReference(fn);
+  if (whole?.attribute !== undefined) return 'arn';
+  if (whole) {
+    const declared = ctx.declared(whole.name);
+    if (declared?.kind === 'resource') return FUNCTION_TYPES.has(declared.type) ? 'name' : 'arn';
+    const hinted = (declared?.description !== undefined ? hintedForm(declared.description).form : undefined) ?? hintedForm(whole.name).form;
+    return hinted === 'name' ? 'name' : 'arn';
+  }
+  const text = templateText(fn);
+  if (text === undefined) return 'arn';
+  // Text around the placeholders: an ARN says so, or follows a placeholder (`${FnArn}:live`); else a name built from parts.
+  const outside = text.replace(/\$\{[^}]*\}/g, '');
+  return text.startsWith('arn:') || (text.startsWith('${') && outside.startsWith(':')) ? 'arn' : /^[A-Za-z0-9_:$-]*$/.test(outside) ? 'name' : 'unknown';
 }
 
 /** Lets API Gateway invoke the function from `sourceArn` (a `Fn::Sub` template of execute-api ARNs). */
@@ -84,10 +187,6 @@ export function invokePermission(fn: AwsValue, sourceArn: string): CfnResource {
     Type: 'AWS::Lambda::Permission',
     Properties: { Action: 'lambda:InvokeFunction', FunctionName: cfnValue(fn), Principal: 'apigateway.amazonaws.com', SourceArn: sub(sourceArn) },
   };
-}
-
-function chosenByStageVariable(fn: AwsValue): boolean {
-  return fn.kind === 'literal' && fn.value.includes('${stageVariables.');
 }
 
 /** A readable name for a function in a logical ID: what it refers to, else the name in its ARN. */

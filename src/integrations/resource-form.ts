@@ -91,8 +91,8 @@ function textForm(text: string): { form?: ResourceForm } {
 
 function attributeForm(ctx: ModelContext, resource: string, attribute: string, kind: ResourceKind): Found {
   const declared = ctx.declared(resource);
-  if (declared?.kind === 'resource' && !(declared.type in kind.types)) return { why: `\`${resource}\``, type: declared.type };
-  const form = ATTRIBUTES[attribute];
+  if (declared?.kind === 'resource' && !Object.hasOwn(kind.types, declared.type)) return { why: `\`${resource}\``, type: declared.type };
+  const form = Object.hasOwn(ATTRIBUTES, attribute) ? ATTRIBUTES[attribute] : undefined;
   return { ...(form && { form }), why: `\`${resource}.${attribute}\`` };
 }
 
@@ -101,7 +101,7 @@ function referenceForm(ctx: ModelContext, name: string, kind: ResourceKind): Fou
   const declared = ctx.declared(name);
   const why = `\`${name}\``;
   if (declared?.kind === 'resource') {
-    const form = kind.types[declared.type];
+    const form = Object.hasOwn(kind.types, declared.type) ? kind.types[declared.type] : undefined;
     return form !== undefined ? { form, why } : { why, type: declared.type };
   }
   // A reference to something unknown is reported as such elsewhere; nothing more to say here.
@@ -118,8 +118,42 @@ export function declaredResource(ctx: ModelContext, value: AwsValue): { readonly
 }
 
 /** The one form a name or description mentions (`QueueArn`, "URL of the orders queue"), if exactly one. */
-function hintedForm(text: string): { form?: ResourceForm } {
+export function hintedForm(text: string): { form?: ResourceForm } {
   const words = text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
   const forms = (['arn', 'url', 'name'] as const).filter((form) => words.includes(form));
   return forms.length === 1 ? { form: forms[0]! } : {};
+}
+
+/** IAM's wildcards: no name of a resource these integrations call has one, nor has any region or account id. */
+const WILDCARD = /[*?]/;
+
+/**
+ * What a target with an IAM wildcard in its written text would let the role touch (`every topic in every
+ * region of every account`), or undefined when it has none. Such a target names no resource the
+ * integration can call, and as the role's resource it matches every resource of the pattern.
+ */
+export function wildcardScope(value: AwsValue, kind: ResourceKind): string | undefined {
+  if (value.kind === 'intrinsic') return stringsOf(value.value).some((s) => WILDCARD.test(withoutPlaceholders(s))) ? `every ${kind.noun} the pattern matches` : undefined;
+  // Placeholders stand for values given at deploy time; only the text around them is read.
+  const written = (value.kind === 'literal' ? value.value : value.template).replace(/\$\{[^}]*\}/g, '…');
+  if (!WILDCARD.test(written)) return undefined;
+  if (!written.startsWith('arn:')) return matching(kind.noun, written);
+  const [, , , region = '', account = '', ...resource] = written.split(':');
+  const name = resource.join(':').split(/[:/]/).pop() ?? '';
+  const whole = (what: string, part: string, field: string): string => (part === '*' ? ` ${what} every ${field}` : WILDCARD.test(part) ? ` ${what} every ${field} matching \`${part}\`` : '');
+  return `${WILDCARD.test(name) ? matching(kind.noun, name) : `the ${kind.noun} \`${name}\``}${whole('in', region, 'region')}${whole('of', account, 'account')}`;
+}
+
+function matching(noun: string, pattern: string): string {
+  return pattern === '*' ? `every ${noun}` : `every ${noun} matching \`${pattern}\``;
+}
+
+function withoutPlaceholders(text: string): string {
+  return text.replace(/\$\{[^}]*\}/g, '');
+}
+
+/** The strings in an intrinsic (`Fn::Join` parts, an `Fn::Sub` template…). */
+function stringsOf(node: unknown): string[] {
+  if (typeof node === 'string') return [node];
+  return node !== null && typeof node === 'object' ? Object.values(node).flatMap(stringsOf) : [];
 }

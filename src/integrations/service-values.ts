@@ -4,7 +4,7 @@ import { type AwsValue, templateText } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { RequestValue, ResourceForm } from '../model/ir.js';
 import { pathParameterOf, readsBody } from './request-values.js';
-import { declaredResource, resourceFormOf, type ResourceKind } from './resource-form.js';
+import { declaredResource, resourceFormOf, type ResourceKind, wildcardScope } from './resource-form.js';
 
 const NO_BODY = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
 
@@ -54,8 +54,15 @@ export function targetOf(ctx: ModelContext, raw: unknown, pointer: string, usage
   if (stray) {
     return void ctx.report('service-target-invalid', 'error', `The ${kind.noun} contains ${JSON.stringify(stray[0])}, which no ${kind.noun} ARN${kind.forms.includes('url') ? ', URL' : ''} or name has.`, pointer, `Give the ${kind.noun}'s ARN (${kind.example}) or name.`);
   }
+  const scope = wildcardScope(value, kind);
+  if (scope !== undefined) {
+    const shown = value.kind === 'literal' ? `\`${value.value}\`` : value.kind === 'sub' ? `\`${value.template}\`` : 'This value';
+    return void ctx.report('service-target-wildcard', 'error', `${shown} is a pattern, not one ${kind.noun}: the integration cannot call it, and as an IAM resource it matches ${scope}, all of which a generated role would be allowed to use.`, pointer, `Name the one ${kind.noun} this operation uses (its ARN or name, or a reference such as \`!Ref\`); to reach others, give each its own operation.`);
+  }
   const form = resourceFormOf(ctx, value, kind, pointer);
-  return form === undefined ? undefined : { value, form };
+  if (form === undefined) return undefined;
+  ctx.readAs(value, form, pointer);
+  return { value, form };
 }
 
 /** A FIFO queue or topic: what makes it one in `--into`, and the action that sends to it. */

@@ -26,7 +26,7 @@ const TOPIC: ResourceKind = {
 };
 
 export function parseSns(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): SnsIntegration | undefined {
-  const topic = targetOf(ctx, block['topic'], childPointer(pointer, 'topic'), `SNS topic ARN of ${scope.method} ${scope.path}`, TOPIC);
+  const topic = targetOf(ctx, block['topic'], childPointer(pointer, 'topic'), `SNS topic of ${scope.method} ${scope.path}`, TOPIC);
   const values = {
     message: requestValue(ctx, scope, block['message'] ?? 'body', childPointer(pointer, 'message' in block ? 'message' : 'topic')),
     ...('subject' in block && { subject: requestValue(ctx, scope, block['subject'], childPointer(pointer, 'subject')) }),

@@ -25,7 +25,7 @@ const STATE_MACHINE: ResourceKind = {
 };
 
 export function parseStepFunctions(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): StepFunctionsIntegration | undefined {
-  const stateMachine = targetOf(ctx, block['stateMachine'], childPointer(pointer, 'stateMachine'), `State machine ARN of ${scope.method} ${scope.path}`, STATE_MACHINE);
+  const stateMachine = targetOf(ctx, block['stateMachine'], childPointer(pointer, 'stateMachine'), `State machine of ${scope.method} ${scope.path}`, STATE_MACHINE);
   const action = (block['action'] ?? 'StartExecution') as StepFunctionsIntegration['action'];
   if (stateMachine && action === 'StartSyncExecution') checkExpress(ctx, stateMachine.value, childPointer(pointer, 'action'));
   const values = {

@@ -6,11 +6,13 @@
  * silently ignored more than it says would hide findings, so any problem in it is an `invalid-config`
  * error and the run exits 2.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
+import { readInput } from '../load/load-document.js';
 import { parseSource } from '../load/parse.js';
+import type { ReadOptions } from '../load/read-policy.js';
 import type { SourceFile } from '../load/source-file.js';
 import { closest } from '../model/x-gateway-schema.js';
 import type { Preset, Rule, RuleSeverity } from './rule.js';
@@ -18,7 +20,7 @@ import type { Preset, Rule, RuleSeverity } from './rule.js';
 export const CONFIG_FILE = 'gateform.config.yaml';
 
 export interface Ignore {
-  readonly file?: RegExp;
+  readonly file?: (path: string) => boolean;
   readonly pointer?: string;
   readonly rules?: readonly string[];
 }
@@ -30,6 +32,8 @@ export interface LintConfig {
   readonly ignores: readonly Ignore[];
   /** Folder that ignore globs are relative to. */
   readonly root: string;
+  /** `refs:`, what specs may read: the root folder (absolute) and remote refs. */
+  readonly read?: ReadOptions;
 }
 
 export const DEFAULT_CONFIG: LintConfig = { preset: 'recommended', rules: {}, ignores: [], root: process.cwd() };
@@ -42,28 +46,31 @@ export const DEFAULT_CONFIG: LintConfig = { preset: 'recommended', rules: {}, ig
 export const NON_FATAL_CODES: readonly string[] = [
   'api-key-without-usage-plan',
   'body-validation-content-type',
+  'body-validation-not-json',
   'cache-any-method-unused',
   'cache-cluster-unused',
   'cloudwatch-role-required',
   'cookie-not-validated',
   'cors-gateway-responses-origin',
   'cors-header-not-allowed',
+  'cors-preflight-authorized',
   'cors-proxy-responses',
   'default-endpoint-disabled-without-domain',
   'gateway-response-not-customizable',
+  'http-api-routes-over-quota',
   'http-url-params-unmapped',
   'lambda-permission-api-wide',
   'lambda-permission-not-generated',
   'model-keyword-dropped',
   'model-keyword-ignored',
   'model-name-renamed',
-  'model-readonly-required',
   'openapi-version-incomplete',
   'policy-accounts-exclude-anonymous',
   'policy-accounts-without-iam',
   'routing-rules-over-quota',
   'service-binary-media-types',
   'service-key-unknown',
+  'template-needs-s3',
   'usage-plan-burst-below-rate',
   'usage-plan-method-without-api-key',
   'usage-plan-quota-offset',
@@ -78,7 +85,8 @@ export const NON_FATAL_CODES: readonly string[] = [
 
 const PRESETS: readonly Preset[] = ['recommended', 'strict', 'all'];
 const SEVERITIES: readonly RuleSeverity[] = ['error', 'warn', 'off'];
-const KEYS = ['extends', 'rules', 'ignore'];
+const KEYS = ['extends', 'rules', 'ignore', 'refs'];
+const REFS_KEYS = ['root', 'remote'];
 const IGNORE_KEYS = ['file', 'pointer', 'rules'];
 
 /** The config file that applies to `spec`: the nearest one upward from its folder. */
@@ -101,24 +109,23 @@ export interface ConfigResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** Read as a regular file, within the size limit, not through a link out of its folder. */
 export function loadConfig(path: string, rules: readonly Rule[]): ConfigResult {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    return { diagnostics: [{ code: 'file-unreadable', severity: 'error', message: `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, location: { file: path, pointer: '' } }] };
-  }
   const shown = relative(process.cwd(), path) || path;
-  const parsed = parseSource(shown, text);
+  const read = readInput(shown, dirname(resolve(path)));
+  if (!('file' in read)) return { diagnostics: read.diagnostics };
+  if (read.diagnostics.length > 0) return { file: read.file, diagnostics: read.diagnostics.map((d) => ({ ...d, code: 'invalid-config' })) };
+  const parsed = parseSource(shown, read.file.text);
   if (!parsed.ok) return { file: parsed.file, diagnostics: parsed.diagnostics.map((d) => ({ ...d, code: 'invalid-config' })) };
   const diagnostics: Diagnostic[] = [];
   const problem = (pointer: string, message: string, hint: string): void => {
     diagnostics.push({ code: 'invalid-config', severity: 'error', message, location: { file: shown, pointer }, hint });
   };
   const ruleIds = rules.map((r) => r.meta.id);
-  const read = readConfig(parsed.file.value ?? {}, [...ruleIds, ...NON_FATAL_CODES], problem);
+  const folder = dirname(resolve(path));
+  const config = readConfig(parsed.file.value ?? {}, [...ruleIds, ...NON_FATAL_CODES], folder, problem);
   if (diagnostics.length > 0) return { file: parsed.file, diagnostics };
-  return { config: { ...read, root: dirname(resolve(path)) }, file: parsed.file, diagnostics };
+  return { config: { ...config, root: folder }, file: parsed.file, diagnostics: widened(config.read ?? {}, shown) };
 }
 
 type Problem = (pointer: string, message: string, hint: string) => void;
@@ -143,7 +150,7 @@ function unknownKeys(block: Record<string, unknown>, known: readonly string[], p
   }
 }
 
-function readConfig(value: unknown, codes: readonly string[], problem: Problem): Omit<LintConfig, 'root'> {
+function readConfig(value: unknown, codes: readonly string[], folder: string, problem: Problem): Omit<LintConfig, 'root'> {
   if (!isMapping(value)) {
     problem('', `${CONFIG_FILE} must be a mapping, not ${describe(value)}.`, 'Write `extends:`, `rules:` and `ignore:` keys.');
     return DEFAULT_CONFIG;
@@ -151,9 +158,32 @@ function readConfig(value: unknown, codes: readonly string[], problem: Problem):
   unknownKeys(value, KEYS, '', CONFIG_FILE, problem);
   const preset = value['extends'] ?? 'recommended';
   if (!PRESETS.includes(preset as Preset)) {
-    problem('/extends', `\`extends: ${String(preset)}\` is not a preset.${typeof preset === 'string' ? suggestion(preset, PRESETS) : ''}`, 'Use recommended, strict or all.');
+    problem('/extends', `\`extends: ${typeof preset === 'string' ? preset : describe(preset)}\` is not a preset.${typeof preset === 'string' ? suggestion(preset, PRESETS) : ''}`, 'Use recommended, strict or all.');
   }
-  return { preset: preset as Preset, rules: readSeverities(value['rules'] ?? {}, codes, problem), ignores: readIgnores(value['ignore'] ?? [], codes, problem) };
+  return { preset: preset as Preset, rules: readSeverities(value['rules'] ?? {}, codes, problem), ignores: readIgnores(value['ignore'] ?? [], codes, problem), read: readRefs(value['refs'] ?? {}, folder, problem) };
+}
+
+/**
+ * A config that widens what specs may read says so on every run (a note at `refs`): in a pull request it
+ * is as untrusted as the spec, and a wider read policy should never go unseen.
+ */
+function widened(read: ReadOptions, file: string): Diagnostic[] {
+  const what = [...(read.root !== undefined ? [`files under ${read.root}`] : []), ...(read.remote ? ['remote URLs'] : [])];
+  if (what.length === 0) return [];
+  return [{ code: 'refs-widened', severity: 'info', message: `This config lets $refs read ${what.join(' and ')}.`, location: { file, pointer: '/refs' }, hint: 'Review a change to `refs` like a change to code: it sets what a spec may read.' }];
+}
+
+/** `refs: { root, remote }`: the folder `$ref`s may read under (relative to the config's folder), and remote refs. */
+function readRefs(value: unknown, folder: string, problem: Problem): ReadOptions {
+  if (!isMapping(value)) {
+    problem('/refs', `\`refs\` must be a mapping, not ${describe(value)}.`, 'For example `refs: { root: .., remote: false }`.');
+    return {};
+  }
+  unknownKeys(value, REFS_KEYS, '/refs', '`refs`', problem);
+  const { root, remote } = value;
+  if (root !== undefined && (typeof root !== 'string' || root === '')) problem('/refs/root', `\`root\` must be a folder, not ${describe(root)}.`, 'A path relative to the folder of this file, such as `..`.');
+  if (remote !== undefined && typeof remote !== 'boolean') problem('/refs/remote', `\`remote\` must be true or false, not ${describe(remote)}.`, 'Remote (http and https) $refs are read only with `remote: true`.');
+  return { ...(typeof root === 'string' && root !== '' && { root: resolve(folder, root) }), ...(typeof remote === 'boolean' && { remote }) };
 }
 
 function readSeverities(value: unknown, codes: readonly string[], problem: Problem): Record<string, RuleSeverity> {
@@ -165,7 +195,7 @@ function readSeverities(value: unknown, codes: readonly string[], problem: Probl
   for (const [id, severity] of Object.entries(value)) {
     const at = childPointer('/rules', id);
     if (!codes.includes(id)) problem(at, `\`${id}\` is not a rule.${suggestion(id, codes)}`, 'See docs/rules/ for the rules; compiler warnings may be set by their code too.');
-    else if (!SEVERITIES.includes(severity as RuleSeverity)) problem(at, `Severity \`${String(severity)}\` is not one of error, warn, off.${typeof severity === 'string' ? suggestion(severity, SEVERITIES) : ''}`, 'Use error, warn or off.');
+    else if (!SEVERITIES.includes(severity as RuleSeverity)) problem(at, `Severity ${typeof severity === 'string' ? `\`${severity}\`` : describe(severity)} is not one of error, warn, off.${typeof severity === 'string' ? suggestion(severity, SEVERITIES) : ''}`, 'Use error, warn or off.');
     else severities[id] = severity as RuleSeverity;
   }
   return severities;
@@ -195,13 +225,13 @@ function readIgnores(value: unknown, codes: readonly string[], problem: Problem)
       if (!Array.isArray(rules) || rules.length === 0) problem(childPointer(at, 'rules'), `\`rules\` must be a non-empty list of rule ids, not ${describe(rules)}.`, 'Leave `rules` out to ignore every rule there.');
       else {
         rules.forEach((id: unknown, i) => {
-          if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) problem(childPointer(at, 'rules', i), `\`${String(id)}\` is not a rule id.`, 'Rule ids and diagnostic codes are kebab-case, such as operation-no-auth.');
+          if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) problem(childPointer(at, 'rules', i), `${typeof id === 'string' ? `\`${id}\`` : describe(id)} is not a rule id.`, 'Rule ids and diagnostic codes are kebab-case, such as operation-no-auth.');
           else if (!codes.includes(id) && closest(id, codes)) problem(childPointer(at, 'rules', i), `\`${id}\` is not a rule.${suggestion(id, codes)}`, 'See docs/rules/ for the rules.');
         });
       }
     }
     return [{
-      ...(typeof file === 'string' && { file: globToRegExp(file) }),
+      ...(typeof file === 'string' && { file: globMatcher(file) }),
       ...(typeof pointer === 'string' && { pointer }),
       ...(Array.isArray(rules) && { rules: rules.map(String) }),
     }];
@@ -222,7 +252,7 @@ export function isIgnored(config: LintConfig, code: string, file: string, pointe
   const path = relative(config.root, resolve(file));
   return config.ignores.some(
     (ignore) =>
-      (!ignore.file || ignore.file.test(path)) &&
+      (!ignore.file || ignore.file(path)) &&
       (!ignore.pointer || pointer === ignore.pointer || pointer.startsWith(ignore.pointer + '/')) &&
       (!ignore.rules || ignore.rules.includes(code)),
   );
@@ -244,17 +274,46 @@ export function applyConfig(diagnostics: readonly Diagnostic[], config: LintConf
   });
 }
 
-/** `*` matches within a folder, `**` across folders, `?` one character. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
+type GlobToken = { readonly kind: 'char'; readonly char: string } | { readonly kind: 'one' | 'star' | 'any' | 'folders' };
+
+/**
+ * A glob as a test of paths: `*` matches within a folder, `**` across folders (before a slash, also
+ * none), `?` one character. Matched by dynamic programming over (glob token, path offset), in time proportional
+ * to their product: a regular expression would backtrack exponentially on `*a*a*a*…b`.
+ */
+export function globMatcher(glob: string): (path: string) => boolean {
+  const tokens: GlobToken[] = [];
   for (let i = 0; i < glob.length; i += 1) {
     const c = glob[i]!;
     if (c === '*' && glob[i + 1] === '*') {
-      source += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      tokens.push({ kind: glob[i + 2] === '/' ? 'folders' : 'any' });
       i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') source += '[^/]*';
-    else if (c === '?') source += '[^/]';
-    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    } else if (c === '*') tokens.push({ kind: 'star' });
+    else if (c === '?') tokens.push({ kind: 'one' });
+    else tokens.push({ kind: 'char', char: c });
   }
-  return new RegExp(`^${source}$`);
+  return (path) => {
+    const n = path.length;
+    // after[j]: tokens from the next one on match path.slice(j); filled from the last token back.
+    let after = new Uint8Array(n + 1);
+    after[n] = 1;
+    for (let t = tokens.length - 1; t >= 0; t -= 1) {
+      const token = tokens[t]!;
+      const here = new Uint8Array(n + 1);
+      let folderEnd = 0; // some `/` at or after j is followed by a match of the rest
+      for (let j = n; j >= 0; j -= 1) {
+        const c = path[j];
+        if (token.kind === 'char') here[j] = j < n && c === token.char ? after[j + 1]! : 0;
+        else if (token.kind === 'one') here[j] = j < n && c !== '/' ? after[j + 1]! : 0;
+        else if (token.kind === 'star') here[j] = after[j] || (j < n && c !== '/' ? here[j + 1]! : 0);
+        else if (token.kind === 'any') here[j] = after[j] || (j < n ? here[j + 1]! : 0);
+        else {
+          if (j < n && c === '/' && after[j + 1]) folderEnd = 1;
+          here[j] = after[j] || folderEnd;
+        }
+      }
+      after = here;
+    }
+    return after[0] === 1;
+  };
 }

@@ -2,7 +2,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { childPointer, followRefs } from '../diagnostics/diagnostic.js';
 import type { JsonObject, LoadedDocument } from '../load/load-document.js';
-import type { GatewayModel } from '../model/ir.js';
+import type { ApiType, GatewayModel } from '../model/ir.js';
+import { apiTypeOf } from './api-type.js';
 import { isIgnored, type LintConfig, severityOf } from './config.js';
 import type { OperationNode, Rule, RuleContext, Visitors } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -13,6 +14,7 @@ export function lintDocument(loaded: LoadedDocument, model: GatewayModel | undef
   const document = loaded.document;
   const diagnostics: Diagnostic[] = [];
   const visitors: Visitors[] = [];
+  const apiType = apiTypeOf(document, model?.api.type);
   for (const rule of rules) {
     const severity = severityOf(rule, config);
     if (severity === 'off') continue;
@@ -20,6 +22,7 @@ export function lintDocument(loaded: LoadedDocument, model: GatewayModel | undef
       document,
       version: loaded.version,
       ...(model && { model }),
+      apiType,
       endpoint: model?.api.endpoint ?? rawEndpoint(document),
       deref: (node) => followRefs(document, node),
       report: (messageId, pointer, data = {}) => {
@@ -39,7 +42,7 @@ export function lintDocument(loaded: LoadedDocument, model: GatewayModel | undef
     visitors.push(rule.create(context));
   }
   for (const v of visitors) v.Document?.(document);
-  for (const node of operations(document)) for (const v of visitors) v.Operation?.(node);
+  for (const node of operations(document, apiType)) for (const v of visitors) v.Operation?.(node);
   for (const v of visitors) v.DocumentExit?.();
   return diagnostics;
 }
@@ -51,7 +54,7 @@ function rawEndpoint(document: JsonObject): 'edge' | 'regional' | 'private' {
   return configured ? 'private' : 'regional';
 }
 
-function* operations(document: JsonObject): Generator<OperationNode> {
+function* operations(document: JsonObject, apiType: ApiType): Generator<OperationNode> {
   for (const [path, rawItem] of Object.entries((document['paths'] ?? {}) as Record<string, unknown>)) {
     const item = followRefs(document, rawItem) as JsonObject | undefined;
     if (!item || typeof item !== 'object') continue;
@@ -71,7 +74,7 @@ function* operations(document: JsonObject): Generator<OperationNode> {
       };
       collect(item['parameters'], childPointer(itemPointer, 'parameters'));
       collect(operation['parameters'], childPointer(pointer, 'parameters'));
-      yield { path, key, operation, pointer, parameters: [...parameters.values()] };
+      yield { path, key, operation, pointer, parameters: [...parameters.values()], apiType };
     }
   }
 }

@@ -3,7 +3,7 @@
  * `create`, which returns visitors keyed by the node they visit (STYLE.md 3).
  */
 import type { JsonObject } from '../load/load-document.js';
-import type { GatewayModel } from '../model/ir.js';
+import type { ApiType, GatewayModel } from '../model/ir.js';
 
 export type RuleSeverity = 'error' | 'warn' | 'off';
 export type Preset = 'recommended' | 'strict' | 'all';
@@ -28,6 +28,8 @@ export interface OperationNode {
   readonly pointer: string;
   /** Path-item and operation parameters, `$ref`s followed, operation ones winning. */
   readonly parameters: readonly { readonly name: string; readonly in: string; readonly required: boolean; readonly pointer: string }[];
+  /** The document's API type: the operation's integration is a REST or an HTTP API one. */
+  readonly apiType: ApiType;
 }
 
 export interface Visitors {
@@ -42,6 +44,8 @@ export interface RuleContext<Messages extends string> {
   readonly version: '3.0' | '3.1';
   /** The gateway model, when the document has `x-gateway` and it could be built. */
   readonly model?: GatewayModel;
+  /** A REST or an HTTP API, from x-gateway or the raw extensions (api-type.ts). */
+  readonly apiType: ApiType;
   /** The endpoint type, from x-gateway or the raw endpoint configuration (default regional). */
   readonly endpoint: 'edge' | 'regional' | 'private';
   report(messageId: Messages, pointer: string, data?: Readonly<Record<string, string | number>>): void;

@@ -3,13 +3,13 @@
  * swagger-parser (which reads every referenced file through our parser, so tags and positions work there
  * too), and validate the OpenAPI structure. Every problem becomes a diagnostic; nothing throws.
  */
-import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve as resolvePath } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { escapePointerToken, splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import { parseSource } from './parse.js';
+import { decodeUtf8, fetchRemote, LIMITS, megabytes, type ReadFailure, readPolicy, type ReadPolicy, type ReadResult, readUnder } from './read-policy.js';
 import { SourceFile } from './source-file.js';
 import { structureDiagnostics } from './structure.js';
 
@@ -35,21 +35,27 @@ export interface LoadResult {
   readonly files: ReadonlyMap<string, SourceFile>;
 }
 
-/** Codes of diagnostics that mean the input or the config could not be read or used (exit code 2). */
-export const IO_ERROR_CODES: ReadonlySet<string> = new Set(['file-unreadable', 'invalid-config']);
+/** Codes of diagnostics that mean the input, the config or the --into template could not be read or used (exit code 2). */
+export const IO_ERROR_CODES: ReadonlySet<string> = new Set(['file-unreadable', 'invalid-config', 'not-a-template']);
 
-export async function loadDocument(path: string): Promise<LoadResult> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    return { diagnostics: [unreadable(path, error)], files: new Map() };
-  }
-  return loadText(path, text);
+/** Read a file named on the command line (a spec, a config, a template) under the read policy's root. */
+export function readInput(path: string, root: string): { file: SourceFile; diagnostics: readonly Diagnostic[] } | { diagnostics: readonly Diagnostic[] } {
+  const read = readUnder(path, root);
+  if (!read.ok) return { diagnostics: [unreadable(path, read)] };
+  const decoded = decodeUtf8(read.bytes);
+  if (decoded.ok) return { file: new SourceFile(path, decoded.text, undefined), diagnostics: [] };
+  return { file: new SourceFile(path, decoded.text, undefined), diagnostics: [invalidEncoding(path, decoded)] };
+}
+
+export async function loadDocument(path: string, policy: ReadPolicy = readPolicy(path)): Promise<LoadResult> {
+  const read = readInput(path, policy.root);
+  if (!('file' in read)) return { diagnostics: read.diagnostics, files: new Map() };
+  if (read.diagnostics.length > 0) return { diagnostics: read.diagnostics, files: new Map([[path, read.file]]) };
+  return loadText(path, read.file.text, policy);
 }
 
 /** Load from text already read; `path` names the file and is the base for relative `$ref`s. */
-export async function loadText(path: string, text: string): Promise<LoadResult> {
+export async function loadText(path: string, text: string, policy: ReadPolicy = readPolicy(path)): Promise<LoadResult> {
   const parsed = parseSource(path, text);
   const root = parsed.file;
   const rootOnly = new Map([[root.path, root]]);
@@ -62,16 +68,21 @@ export async function loadText(path: string, text: string): Promise<LoadResult> 
   const diagnostics: Diagnostic[] = version.warning ? [version.warning] : [];
   let document: JsonObject;
   const refs = collectRefs(root.value);
-  if (!refs.external) {
+  if (!refs.some(({ ref }) => !ref.startsWith('#'))) {
     // Nothing to bundle: skip the resolver's walk of the whole document, and only check that every
     // internal `$ref` names a node.
     document = structuredClone(root.value) as JsonObject;
     const builtIn = isGatewaySpec(root) ? BUILT_IN_MODELS : [];
-    diagnostics.push(...refs.internal.flatMap(({ pointer, ref }) => checkInternalRef(root, pointer, ref, builtIn)));
+    diagnostics.push(...refs.flatMap(({ pointer, ref }) => checkRef(byAbsolute, absoluteRoot, pointer, ref, builtIn)));
     if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, files: rootOnly };
   } else {
+    await readReferenced(absoluteRoot, Buffer.byteLength(text), policy, byAbsolute, diagnostics);
+    for (const [key, file] of byAbsolute) {
+      if (file.value !== undefined) diagnostics.push(...collectRefs(file.value).flatMap(({ pointer, ref }) => checkRef(byAbsolute, key, pointer, ref, [])));
+    }
+    if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, files: byPath(byAbsolute) };
     try {
-      document = await bundle(absoluteRoot, root.value, byAbsolute, diagnostics);
+      document = await bundle(absoluteRoot, root.value, byAbsolute);
     } catch (error) {
       diagnostics.push(...refDiagnostics(error, root, byAbsolute));
       return { diagnostics, files: byPath(byAbsolute) };
@@ -86,54 +97,125 @@ export async function loadText(path: string, text: string): Promise<LoadResult> 
   return { loaded, diagnostics, files };
 }
 
+/** Where an external `$ref` leads: an absolute path or an http(s) URL (its key in the files read), and the JSON pointer. */
+type RefTarget = { readonly key: string; readonly remote: boolean; readonly fragment: string } | { readonly refused: string };
+
+function isRemote(key: string): boolean {
+  return /^https?:/.test(key);
+}
+
+function refTarget(ref: string, fromKey: string, policy?: ReadPolicy): RefTarget {
+  const hash = ref.indexOf('#');
+  const [target, fragment] = hash < 0 ? [ref, ''] : [ref.slice(0, hash), ref.slice(hash + 1)];
+  if (target === '') return { key: fromKey, remote: isRemote(fromKey), fragment };
+  let url: URL;
+  try {
+    url = new URL(target, isRemote(fromKey) ? fromKey : pathToFileURL(fromKey));
+  } catch {
+    return { refused: 'it is neither a relative path nor a URL' };
+  }
+  if (url.protocol === 'file:') return { key: fileURLToPath(url), remote: false, fragment };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { refused: `\`${url.protocol}\` URLs are not read` };
+  if (policy && !policy.remote) return { refused: 'remote $refs are off' };
+  url.hash = '';
+  return { key: url.href, remote: true, fragment };
+}
+
 /**
- * Bundle with swagger-parser, reading every referenced file through our parser (so tags and positions
- * work there too) and recording it in `files`.
+ * Read every file the `$ref`s reach, under the read policy, into `files` (by absolute path or URL). A
+ * `$ref` that is refused, over a limit, unreadable or empty gets a diagnostic at the `$ref`, which names
+ * the rule and never shows what the target holds.
  */
-async function bundle(absoluteRoot: string, value: unknown, files: Map<string, SourceFile>, diagnostics: Diagnostic[]): Promise<JsonObject> {
+async function readReferenced(rootKey: string, rootBytes: number, policy: ReadPolicy, files: Map<string, SourceFile>, diagnostics: Diagnostic[]): Promise<void> {
+  let total = rootBytes;
+  /** Why each target that failed did; null when its own diagnostics say it (a syntax error in it). */
+  const failures = new Map<string, RefFailure | null>();
+  const read = async (key: string, remote: boolean): Promise<RefFailure | null | undefined> => {
+    const result: ReadResult = remote ? await fetchRemote(key) : readUnder(key, policy.root);
+    if (!result.ok) return { code: result.kind === 'refused' ? 'ref-refused' : result.kind === 'limit' ? 'document-too-large' : 'unresolved-ref', reason: result.reason, hint: result.kind === 'unreadable' ? 'Check the file name (relative to the file that holds the $ref).' : result.hint };
+    total += result.bytes.length;
+    if (total > LIMITS.totalBytes) return { code: 'document-too-large', reason: `the files read would pass ${megabytes(LIMITS.totalBytes)}, the limit for a spec and its $refs`, hint: 'Split the API into several specs.' };
+    const shown = remote ? key : relative(process.cwd(), key) || key;
+    const decoded = decodeUtf8(result.bytes);
+    const parsed = decoded.ok ? parseSource(shown, decoded.text) : undefined;
+    files.set(key, parsed?.file ?? new SourceFile(shown, decoded.text, undefined));
+    if (!decoded.ok) diagnostics.push(invalidEncoding(shown, decoded));
+    if (!parsed?.ok) {
+      diagnostics.push(...(parsed?.diagnostics ?? []));
+      return null;
+    }
+    if (parsed.file.value === null || parsed.file.value === undefined) return { code: 'unresolved-ref', reason: 'empty', hint: 'Write the object the $ref stands for in that file, or point the $ref at a file that has it.' };
+    return undefined;
+  };
+  const queue = [rootKey];
+  for (const fromKey of queue) {
+    const from = files.get(fromKey)!;
+    for (const { pointer, ref } of collectRefs(from.value)) {
+      if (ref.startsWith('#')) continue;
+      const target = refTarget(ref, fromKey, policy);
+      let failure: RefFailure | null | undefined;
+      if ('refused' in target) {
+        failure = { code: 'ref-refused', reason: target.refused, hint: 'Enable remote $refs with `--remote-refs` or `refs.remote: true` in gateform.config.yaml, or name a file under the root.' };
+      } else {
+        if (!files.has(target.key) && !failures.has(target.key)) {
+          const outcome = await read(target.key, target.remote);
+          if (outcome === undefined) queue.push(target.key);
+          else failures.set(target.key, outcome);
+        }
+        failure = failures.get(target.key);
+      }
+      if (!failure) continue;
+      const message = failure.reason === 'empty' ? `\`${ref}\` names an empty file.` : `\`${ref}\` is not read: ${failure.reason}.`;
+      diagnostics.push({ code: failure.code, severity: 'error', message, location: { file: from.path, pointer: pointer + '/$ref' }, hint: failure.hint });
+    }
+  }
+}
+
+interface RefFailure {
+  readonly code: string;
+  /** Why the target is not read, or `empty`. */
+  readonly reason: string;
+  readonly hint: string;
+}
+
+/**
+ * Bundle with swagger-parser, which reads nothing itself: every file was read (under the read policy) and
+ * parsed (with our parser, so tags and positions work there too) into `files`.
+ */
+async function bundle(absoluteRoot: string, value: unknown, files: ReadonlyMap<string, SourceFile>): Promise<JsonObject> {
+  const read = (file: { url: string }): SourceFile => {
+    const read = files.get(keyOf(file.url));
+    if (read === undefined) throw new Error(`${file.url} was not read`);
+    return read;
+  };
   const bundled: unknown = await new SwaggerParser().bundle(absoluteRoot, structuredClone(value) as never, {
     continueOnError: true,
-    resolve: { http: false, external: true },
+    resolve: { file: false, http: false, external: true, gateform: { order: 1, canRead: true, read: (file: { url: string }) => read(file).text } },
     parse: {
       json: false,
       yaml: false,
       text: false,
       binary: false,
-      gateform: {
-        order: 1,
-        canParse: true,
-        parse: (file: { url: string; data: Buffer | string }) => {
-          const absolute = toPath(file.url);
-          const shown = relative(process.cwd(), absolute) || absolute;
-          const result = parseSource(shown, typeof file.data === 'string' ? file.data : file.data.toString('utf8'));
-          diagnostics.push(...result.diagnostics);
-          files.set(absolute, result.file);
-          if (!result.ok) throw new Error(`${shown} could not be parsed`);
-          return result.file.value;
-        },
-      },
+      gateform: { order: 1, canParse: true, allowEmpty: true, parse: (file: { url: string }) => read(file).value },
     },
   } as never);
   return bundled as JsonObject;
 }
 
-/** Every `$ref` of a document, found in one walk (iterative: nesting depth is bounded only by parseSource). */
-function collectRefs(value: unknown): { external: boolean; internal: { pointer: string; ref: string }[] } {
-  const internal: { pointer: string; ref: string }[] = [];
+/** Every `$ref` of a document, in document order, found in one walk (iterative: nesting depth is bounded only by parseSource). */
+function collectRefs(value: unknown): { pointer: string; ref: string }[] {
+  const refs: { pointer: string; ref: string }[] = [];
   const stack: [unknown, string][] = [[value, '']];
   while (stack.length > 0) {
     const [node, pointer] = stack.pop()!;
     if (node === null || typeof node !== 'object') continue;
     const ref = (node as { $ref?: unknown }).$ref;
-    if (typeof ref === 'string' && !Array.isArray(node)) {
-      if (!ref.startsWith('#')) return { external: true, internal: [] };
-      // `#name` names a 3.1 `$anchor`: the model resolves those, knowing where anchors may stand.
-      if (isPointerRef(ref)) internal.push({ pointer, ref });
-    }
+    // `#name` names a 3.1 `$anchor`: the model resolves those, knowing where anchors may stand.
+    if (typeof ref === 'string' && !Array.isArray(node) && (!ref.startsWith('#') || isPointerRef(ref))) refs.push({ pointer, ref });
     // Pushed last first, so that refs are found (and reported) in document order.
     for (const [key, child] of Object.entries(node).reverse()) if (child !== null && typeof child === 'object') stack.push([child, pointer + '/' + escapePointerToken(key)]);
   }
-  return { external: false, internal };
+  return refs;
 }
 
 /**
@@ -149,28 +231,35 @@ function isGatewaySpec(file: SourceFile): boolean {
 }
 
 /**
- * An internal `$ref` must name a node (or one of `builtIn`), following the `$ref`s on its way, and must not lead back to
- * itself through `$ref`s alone (a schema that contains itself further down is fine).
+ * A `$ref` must name a node (or one of `builtIn`), following the `$ref`s on its way, in this file and
+ * the others read, and must not lead back to itself through `$ref`s alone (a schema that contains itself
+ * further down is fine). A file that was not read has had its diagnostic.
  */
-function checkInternalRef(file: SourceFile, pointer: string, ref: string, builtIn: readonly string[]): Diagnostic[] {
-  const problem = (message: string, hint: string): Diagnostic[] => [{ code: 'unresolved-ref', severity: 'error', message, location: { file: file.path, pointer: pointer + '/$ref' }, hint }];
-  const seen = new Set<string>([pointer]);
-  let target = ref;
+function checkRef(files: ReadonlyMap<string, SourceFile>, fromKey: string, pointer: string, ref: string, builtIn: readonly string[]): Diagnostic[] {
+  const from = files.get(fromKey)!;
+  const problem = (message: string, hint: string): Diagnostic[] => [{ code: 'unresolved-ref', severity: 'error', message, location: { file: from.path, pointer: pointer + '/$ref' }, hint }];
+  const seen = new Set<string>([`${fromKey}#${pointer}`]);
+  let [key, next] = [fromKey, ref];
   for (;;) {
+    const target = refTarget(next, key);
+    if ('refused' in target) return [];
+    const file = files.get(target.key);
+    if (file?.value === undefined || file.value === null) return [];
     let fragment: string;
     try {
-      fragment = decodeURIComponent(target.slice(1));
+      fragment = decodeURIComponent(target.fragment);
     } catch {
-      return problem(`\`${target}\` is not a valid JSON pointer.`, 'Percent-encode only whole characters in a $ref.');
+      return problem(`\`${next}\` is not a valid JSON pointer.`, 'Percent-encode only whole characters in a $ref.');
     }
     const found = walkToTarget(file.value, fragment);
-    if (found === undefined && builtIn.includes(target)) return [];
-    if (found === undefined) return problem(`\`${target}\` names nothing in this document.`, 'Check the JSON pointer after `#` (`~1` stands for `/`, `~0` for `~`).');
-    if (seen.has(found.pointer)) return problem(`\`${ref}\` is circular: following it through $refs never reaches an object.`, 'Point one of the $refs in the loop at the object itself.');
-    seen.add(found.pointer);
-    const next = (found.node as { $ref?: unknown } | null)?.$ref;
-    if (typeof next !== 'string' || !isPointerRef(next)) return [];
-    target = next;
+    if (found === 'elsewhere') return [];
+    if (found === undefined && target.key === fromKey && builtIn.includes(next)) return [];
+    if (found === undefined) return problem(`\`${next}\` names nothing in ${file === from ? 'this document' : file.path}.`, 'Check the JSON pointer after `#` (`~1` stands for `/`, `~0` for `~`).');
+    if (seen.has(`${target.key}#${found.pointer}`)) return problem(`\`${ref}\` is circular: following it through $refs never reaches an object.`, 'Point one of the $refs in the loop at the object itself.');
+    seen.add(`${target.key}#${found.pointer}`);
+    const after = (found.node as { $ref?: unknown } | null)?.$ref;
+    if (typeof after !== 'string' || (after.startsWith('#') && !isPointerRef(after))) return [];
+    [key, next] = [target.key, after];
   }
 }
 
@@ -178,12 +267,16 @@ function isPointerRef(ref: string): boolean {
   return ref === '#' || ref.startsWith('#/');
 }
 
-/** The node at `pointer`, following the internal `$ref`s met on the way; undefined when there is none. */
-function walkToTarget(root: unknown, pointer: string): { node: unknown; pointer: string } | undefined {
+/**
+ * The node at `pointer`, following the internal `$ref`s met on the way; undefined when there is none,
+ * `elsewhere` when the way goes through a `$ref` to another file (the bundler follows those).
+ */
+function walkToTarget(root: unknown, pointer: string): { node: unknown; pointer: string } | undefined | 'elsewhere' {
   let node = root;
   let here = '';
   for (const token of splitPointer(pointer)) {
-    for (let hops = 0; hops < 32 && isRefNode(node) && !Object.hasOwn(node, token) && node.$ref.startsWith('#'); hops += 1) {
+    for (let hops = 0; hops < 32 && isRefNode(node) && !Object.hasOwn(node, token); hops += 1) {
+      if (!node.$ref.startsWith('#')) return 'elsewhere';
       here = node.$ref.slice(1);
       node = valueAtPointer(root, here);
     }
@@ -198,33 +291,25 @@ function byPath(byAbsolute: ReadonlyMap<string, SourceFile>): Map<string, Source
   return new Map([...byAbsolute.values()].map((f) => [f.path, f] as const));
 }
 
-/** Why reading or writing a file failed, by its errno code; else Node's message. */
-const FS_FAILURES: Readonly<Record<string, string>> = {
-  EISDIR: 'it is a folder',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-};
-
-/**
- * Why a file could not be read (or, with `write`, written), without the path that Node's message carries:
- * a missing file, for a write, means its directory does not exist.
- */
-export function fsFailureReason(error: unknown, operation: 'read' | 'write' = 'read'): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return operation === 'write' ? 'its directory does not exist' : 'no such file';
-  return (code !== undefined ? FS_FAILURES[code] : undefined) ?? (error instanceof Error ? error.message : String(error));
+function unreadable(path: string, failure: ReadFailure): Diagnostic {
+  const code = (failure.error as NodeJS.ErrnoException | undefined)?.code;
+  return {
+    code: failure.kind === 'limit' ? 'document-too-large' : 'file-unreadable',
+    severity: 'error',
+    message: `Cannot read ${path}: ${failure.reason}`,
+    location: { file: path, pointer: '' },
+    hint: code === 'EISDIR' || failure.reason === 'it is a folder, and only regular files are read' ? `Name the spec files, or a glob such as '${path.replace(/\/$/, '')}/**/*.yaml' (quoted, so that the shell leaves it to gateform).` : failure.kind === 'unreadable' ? 'Check the path; it is taken relative to the current directory.' : failure.hint,
+  };
 }
 
-function unreadable(path: string, error: unknown): Diagnostic {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+/** Invalid UTF-8, which would otherwise be replaced without a word, at its first byte. */
+function invalidEncoding(path: string, at: { line: number; column: number }): Diagnostic {
   return {
-    code: 'file-unreadable',
+    code: 'invalid-encoding',
     severity: 'error',
-    message: `Cannot read ${path}: ${fsFailureReason(error)}`,
-    location: { file: path, pointer: '' },
-    hint: code === 'EISDIR' ? `Name the spec files, or a glob such as '${path.replace(/\/$/, '')}/**/*.yaml' (quoted, so that the shell leaves it to gateform).` : 'Check the path; it is taken relative to the current directory.',
+    message: 'The file is not valid UTF-8.',
+    location: { file: path, pointer: '', position: { line: at.line, column: at.column } },
+    hint: 'Save the file as UTF-8; YAML and JSON documents are read as UTF-8.',
   };
 }
 
@@ -243,10 +328,11 @@ function checkVersion(file: SourceFile): { family: '3.0' | '3.1'; warning?: Diag
   }
   const doc = value as JsonObject;
   if ('swagger' in doc) {
+    const swagger = doc['swagger'];
     return {
       code: 'unsupported-openapi-version',
       severity: 'error',
-      message: `Swagger ${String(doc['swagger'])} is not supported; gateform reads OpenAPI 3.0 and 3.1.`,
+      message: `Swagger${typeof swagger === 'string' || typeof swagger === 'number' ? ` ${swagger}` : ''} is not supported; gateform reads OpenAPI 3.0 and 3.1.`,
       location: at('/swagger'),
       hint: 'Convert it first, e.g. `npx swagger2openapi spec.yaml -o openapi.yaml`.',
     };
@@ -271,7 +357,11 @@ function checkVersion(file: SourceFile): { family: '3.0' | '3.1'; warning?: Diag
   if (version === undefined) {
     return { code: 'not-openapi', severity: 'error', message: 'The document has no `openapi` version field.', location: at(''), hint: 'Add `openapi: 3.0.3` (or 3.1.0) at the top.' };
   }
-  const written = typeof version === 'string' ? `"${version}"` : `${String(version)} (a ${typeof version})`;
+  const written =
+    typeof version === 'string' ? `"${version}"`
+    : version === null ? 'null'
+    : typeof version !== 'object' ? `${String(version)} (a ${typeof version})`
+    : Array.isArray(version) ? '[…] (a list)' : '{…} (a mapping)';
   return {
     code: 'unsupported-openapi-version',
     severity: 'error',
@@ -281,8 +371,10 @@ function checkVersion(file: SourceFile): { family: '3.0' | '3.1'; warning?: Diag
   };
 }
 
-function toPath(url: string): string {
-  return url.startsWith('file:') ? fileURLToPath(url) : url;
+/** A URL or path from swagger-parser (percent-encoded) as the key of the files read: an absolute path, or an http(s) URL. */
+function keyOf(url: string): string {
+  const bare = url.split('#')[0]!;
+  return isRemote(bare) ? bare : fileURLToPath(new URL(bare, 'file:///'));
 }
 
 /**
@@ -296,7 +388,7 @@ function locateIn(pointer: string, rootPath: string, files: ReadonlyMap<string, 
   let here = '';
   for (const token of splitPointer(pointer)) {
     for (let hops = 0; hops < 32 && isRefNode(node) && !Object.hasOwn(node, token); hops += 1) {
-      const target = refTarget(node.$ref, filePath, files);
+      const target = locatedTarget(node.$ref, filePath, files);
       if (!target) break;
       ({ filePath, file, pointer: here } = target);
       node = valueAtPointer(file.value, here);
@@ -313,15 +405,16 @@ function isRefNode(node: unknown): node is { $ref: string } {
   return node !== null && typeof node === 'object' && typeof (node as { $ref?: unknown }).$ref === 'string';
 }
 
-function refTarget(ref: string, fromPath: string, files: ReadonlyMap<string, SourceFile>): { filePath: string; file: SourceFile; pointer: string } | undefined {
-  const hash = ref.indexOf('#');
-  const target = hash < 0 ? ref : ref.slice(0, hash);
-  const fragment = hash < 0 ? '' : decodeURIComponent(ref.slice(hash + 1));
-  const filePath = target === '' ? fromPath : resolvePath(dirname(fromPath), target);
-  const file = files.get(filePath);
-  return file ? { filePath, file, pointer: fragment } : undefined;
+function locatedTarget(ref: string, fromPath: string, files: ReadonlyMap<string, SourceFile>): { filePath: string; file: SourceFile; pointer: string } | undefined {
+  const target = refTarget(ref, fromPath);
+  const file = 'key' in target ? files.get(target.key) : undefined;
+  if (!file || !('key' in target)) return undefined;
+  try {
+    return { filePath: target.key, file, pointer: decodeURIComponent(target.fragment) };
+  } catch {
+    return undefined;
+  }
 }
-
 
 interface RefError {
   readonly message: string;
@@ -339,7 +432,7 @@ function refDiagnostics(error: unknown, root: SourceFile, files: ReadonlyMap<str
   return errors
     .filter((e) => e.code !== 'EPARSER') // already reported as a syntax error in that file
     .map((e) => {
-      const source = e.source ? files.get(toPath(e.source.split('#')[0]!)) : undefined;
+      const source = e.source ? files.get(keyOf(e.source)) : undefined;
       const file = source ?? root;
       const pointer = e.path ? e.path.map((t) => '/' + escapePointerToken(t)).join('') : '';
       const refPointer = file.positionOf(pointer + '/$ref') ? pointer + '/$ref' : pointer;

@@ -7,8 +7,9 @@
  * printed (SourceFile.positionOf).
  */
 import jsyaml from 'js-yaml';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { childPointer, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { firstDuplicateKey } from './json-scan.js';
+import { LIMITS } from './read-policy.js';
 import { SourceFile } from './source-file.js';
 
 /** Short tag → long-form function name. */
@@ -68,23 +69,25 @@ export interface ParseResult {
  * Documents nested deeper than this are refused: the walks after loading (OpenAPI validation, the model,
  * the emitters) recurse, and no real spec comes near it.
  */
-const MAX_DEPTH = 256;
+const MAX_DEPTH = LIMITS.depth;
 
 export function parseSource(path: string, text: string): ParseResult {
   if (/\.json$/i.test(path)) {
     try {
       const value: unknown = JSON.parse(text);
       const duplicate = firstDuplicateKey(text);
-      return duplicate ? duplicateKey(path, text, duplicate) : checked(path, text, value);
+      return duplicate ? duplicateKey(path, text, duplicate) : checked(path, text, value, false);
     } catch {
       // Fall through: the YAML reader reports the syntax error with its position.
     }
   }
   try {
-    return checked(path, text, jsyaml.load(text, { schema: SCHEMA, filename: path }));
+    // js-yaml counts the document itself as a level.
+    return checked(path, text, jsyaml.load(text, { schema: SCHEMA, filename: path, maxDepth: MAX_DEPTH + 1 } as jsyaml.LoadOptions), text.includes('&'));
   } catch (error) {
     if (error instanceof RangeError) return tooDeep(path, text);
     if (!(error instanceof jsyaml.YAMLException)) throw error;
+    if (error.reason?.startsWith('nesting exceeded maxDepth')) return tooDeep(path, text, { line: error.mark.line + 1, column: error.mark.column + 1 });
     const diagnostic: Diagnostic = {
       code: 'syntax-error',
       severity: 'error',
@@ -108,9 +111,91 @@ function duplicateKey(path: string, text: string, { offset, key }: { offset: num
   return { file: new SourceFile(path, text, undefined), ok: false, diagnostics: [diagnostic] };
 }
 
-function checked(path: string, text: string, value: unknown): ParseResult {
-  if (depthOf(value) > MAX_DEPTH) return tooDeep(path, text);
-  return { file: new SourceFile(path, text, text.includes('&') ? unshare(value, new Set()) : value), ok: true, diagnostics: [] };
+/** `anchored`: the text may hold YAML anchors, so the value may be a graph (JSON never is). */
+function checked(path: string, text: string, value: unknown, anchored: boolean): ParseResult {
+  const complexKey = text.includes('[object Object]') ? undefined : complexKeyPointer(value);
+  if (complexKey !== undefined) {
+    const diagnostic: Diagnostic = {
+      code: 'syntax-error',
+      severity: 'error',
+      message: 'A mapping key here is itself a mapping; keys of an OpenAPI document are text.',
+      location: { file: path, pointer: complexKey },
+      hint: 'Quote the key, or move the mapping to the value.',
+    };
+    return { file: new SourceFile(path, text, undefined), ok: false, diagnostics: [diagnostic] };
+  }
+  // Without an anchor, the value is a tree; with one, a graph whose aliases are measured as the copies
+  // `unshare` would make, before it makes them.
+  if (!anchored) return depthOf(value) > MAX_DEPTH ? tooDeep(path, text) : { file: new SourceFile(path, text, value), ok: true, diagnostics: [] };
+  const shape = expandedShape(value);
+  if (shape === 'cycle') return aliasLimit(path, text, 'A YAML alias stands inside its own anchor, so the document would be infinite.');
+  if (shape.added > LIMITS.aliasNodes) return aliasLimit(path, text, `YAML aliases expand the document by ${shape.added > 1e9 ? 'billions of' : shape.added.toLocaleString('en-US')} nodes; at most ${LIMITS.aliasNodes.toLocaleString('en-US')} are read.`);
+  if (shape.depth > MAX_DEPTH) return tooDeep(path, text);
+  return { file: new SourceFile(path, text, unshare(value, new Set())), ok: true, diagnostics: [] };
+}
+
+/**
+ * The pointer of the mapping that has a key written as a mapping (`? {a: 1}` or `{a: 1}: x`), which the
+ * YAML reader turns into the text `[object Object]`; undefined when there is none.
+ */
+function complexKeyPointer(value: unknown): string | undefined {
+  const stack: [unknown, string][] = [[value, '']];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const [node, pointer] = stack.pop()!;
+    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
+    seen.add(node);
+    if (!Array.isArray(node) && Object.hasOwn(node, '[object Object]')) return pointer;
+    for (const [key, child] of Object.entries(node)) if (child !== null && typeof child === 'object') stack.push([child, childPointer(pointer, key)]);
+  }
+  return undefined;
+}
+
+/**
+ * Depth and the nodes aliases add, with every alias expanded, computed on the graph (each node once, so a
+ * "billion laughs" is measured, not expanded); `cycle` for an alias inside its own anchor.
+ */
+function expandedShape(value: unknown): { depth: number; added: number } | 'cycle' {
+  const done = new Map<object, { depth: number; nodes: number }>();
+  const open = new Set<object>();
+  const stack: [object, boolean][] = value !== null && typeof value === 'object' ? [[value, false]] : [];
+  while (stack.length > 0) {
+    const [node, leaving] = stack.pop()!;
+    const children = Object.values(node).filter((child): child is object => child !== null && typeof child === 'object');
+    if (leaving) {
+      open.delete(node);
+      let [depth, nodes] = [0, 1];
+      for (const child of children) {
+        const shape = done.get(child)!;
+        depth = Math.max(depth, shape.depth);
+        nodes += shape.nodes;
+      }
+      done.set(node, { depth: depth + 1, nodes });
+    } else if (open.has(node)) {
+      return 'cycle';
+    } else if (!done.has(node)) {
+      open.add(node);
+      stack.push([node, true]);
+      for (const child of children) stack.push([child, false]);
+    }
+  }
+  const top = value !== null && typeof value === 'object' ? done.get(value)! : { depth: 0, nodes: 0 };
+  return { depth: top.depth, added: top.nodes - done.size };
+}
+
+/** The diagnostic for aliases past the limit, at the first alias. */
+function aliasLimit(path: string, text: string, message: string): ParseResult {
+  const alias = /(?:^|[\s[{,])(\*)[^\s,[\]{}]/m.exec(text);
+  const offset = alias ? alias.index + alias[0].indexOf('*') : 0;
+  const before = text.slice(0, offset);
+  const diagnostic: Diagnostic = {
+    code: 'yaml-alias-limit',
+    severity: 'error',
+    message,
+    location: { file: path, pointer: '', position: { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') } },
+    hint: 'Write the repeated parts out, or share them with $refs.',
+  };
+  return { file: new SourceFile(path, text, undefined), ok: false, diagnostics: [diagnostic] };
 }
 
 /** How deeply arrays and objects nest in `value`, found without recursion; stops counting past MAX_DEPTH. */
@@ -126,13 +211,16 @@ function depthOf(value: unknown): number {
   return deepest;
 }
 
-/** The diagnostic for a document nested too deeply, at the first bracket past the limit when there is one. */
-function tooDeep(path: string, text: string): ParseResult {
+/**
+ * The diagnostic for a document nested too deeply: at `position` where the parser stopped, else at the
+ * first bracket past the limit when there is one.
+ */
+function tooDeep(path: string, text: string, position = bracketPastLimit(text)): ParseResult {
   const diagnostic: Diagnostic = {
     code: 'nesting-too-deep',
     severity: 'error',
     message: `The document nests arrays and objects more than ${MAX_DEPTH} levels deep.`,
-    location: { file: path, pointer: '', position: bracketPastLimit(text) },
+    location: { file: path, pointer: '', position },
     hint: 'No OpenAPI document needs this depth; the file is probably generated wrongly.',
   };
   return { file: new SourceFile(path, text, undefined), ok: false, diagnostics: [diagnostic] };

@@ -3,11 +3,12 @@
  * keys, the resource policy. Each check is a small function, reported where the setting was written.
  */
 import { isIP } from 'node:net';
-import { childPointer } from '../diagnostics/diagnostic.js';
-import { type AwsValue, isIntrinsic, type Json, placeholderNames, referencedNames } from './aws-value.js';
+import { childPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
+import { type AwsValue, cfnValue, isIntrinsic, type Json, placeholderNames, referencedNames } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope, setting } from './context.js';
-import type { AccessControl, ApiKey, Authorizer, EndpointType, PolicyPrincipals, ResourcePolicy, Route, RouteAuth, Throttle, UsagePlan } from './ir.js';
+import type { AccessControl, ApiKey, Authorizer, EndpointType, PolicyPrincipals, PrivateSources, ResourcePolicy, Route, RouteAuth, Throttle, UsagePlan, WebSocketApi } from './ir.js';
 import { pascalCase } from './names.js';
+import { lambdaFunction } from '../integrations/lambda.js';
 
 const AUTHORIZERS = '/x-gateway/authorizers';
 /** The security scheme API Gateway reads as "this method requires an API key". */
@@ -24,7 +25,17 @@ export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
     const usage = `authorizer ${name}`;
     const role = 'role' in block ? { role: ctx.value(block['role'], childPointer(pointer, 'role'), `Role that invokes the ${usage}`) } : {};
     switch (block['type']) {
+      case 'jwt':
+        return {
+          kind: 'jwt',
+          name,
+          issuer: ctx.value(block['issuer'], childPointer(pointer, 'issuer'), `Token issuer URL of the ${usage}`),
+          audience: (block['audience'] as unknown[]).map((value, i) => ctx.value(value, childPointer(pointer, 'audience', i), `Accepted token audience of the ${usage}`)),
+          header: typeof block['header'] === 'string' ? block['header'] : 'Authorization',
+          origin,
+        };
       case 'cognito':
+        if (ctx.apiType === 'http') return cognitoJwt(ctx, name, block, pointer);
         return {
           kind: 'cognito',
           name,
@@ -36,7 +47,7 @@ export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
         return {
           kind: 'token',
           name,
-          function: ctx.value(block['function'], childPointer(pointer, 'function'), `Lambda function ARN of the ${usage}`),
+          function: lambdaFunction(ctx, block['function'], childPointer(pointer, 'function'), `Lambda function of the ${usage}`),
           header: typeof block['header'] === 'string' ? block['header'] : 'Authorization',
           ttl: ttlOf(ctx, block, pointer),
           ...(typeof block['pattern'] === 'string' && { pattern: block['pattern'] }),
@@ -51,15 +62,54 @@ export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
         return {
           kind: 'request',
           name,
-          function: ctx.value(block['function'], childPointer(pointer, 'function'), `Lambda function ARN of the ${usage}`),
+          function: lambdaFunction(ctx, block['function'], childPointer(pointer, 'function'), `Lambda function of the ${usage}`),
           identity: Array.isArray(block['identity']) ? (block['identity'] as string[]).map(identitySource) : [],
           ttl,
+          simpleResponses: block['simpleResponses'] !== false,
           ...role,
           origin,
         };
       }
     }
   });
+}
+
+/**
+ * On an HTTP API a Cognito user pool is a JWT issuer: its tokens carry the pool's URL as `iss`, and the
+ * app client id as `aud` (ID tokens) or `client_id` (access tokens), either of which API Gateway matches
+ * against the audience. https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
+ */
+function cognitoJwt(ctx: ModelContext, name: string, block: Block, pointer: string): Authorizer {
+  const pools = block['userPools'] as unknown[];
+  if (pools.length > 1) {
+    ctx.report('cognito-several-pools', 'error', `An HTTP API checks tokens of one issuer per authorizer, and \`${name}\` names ${pools.length} user pools.`, childPointer(pointer, 'userPools', 1), 'Declare one cognito authorizer per user pool.');
+  }
+  if (!('audience' in block)) {
+    ctx.report('cognito-audience-required', 'error', `On an HTTP API the Cognito authorizer \`${name}\` is a JWT authorizer, which accepts tokens only for the app clients it lists.`, pointer, 'Add `audience:` with the user pool app client ids (e.g. `audience: [!Ref UserPoolClient]`).');
+  }
+  const pool = ctx.value(pools[0], childPointer(pointer, 'userPools', 0), `Cognito user pool ARN for the authorizer ${name}`);
+  return {
+    kind: 'jwt',
+    name,
+    issuer: cognitoIssuer(pool),
+    audience: (Array.isArray(block['audience']) ? block['audience'] : []).map((value, i) => ctx.value(value, childPointer(pointer, 'audience', i), `App client id accepted by the authorizer ${name}`)),
+    header: typeof block['header'] === 'string' ? block['header'] : 'Authorization',
+    origin: ctx.origin(pointer),
+  };
+}
+
+/**
+ * `arn:aws:cognito-idp:{region}:{account}:userpool/{poolId}` → `https://cognito-idp.{region}.amazonaws.com/{poolId}`,
+ * read from a literal ARN, or cut out of any other value at deploy time.
+ */
+function cognitoIssuer(pool: AwsValue): AwsValue {
+  const literal = pool.kind === 'literal' ? /^arn:[^:]+:cognito-idp:([^:]+):\d{12}:userpool\/(.+)$/.exec(pool.value) : null;
+  if (literal) return { kind: 'sub', template: `https://cognito-idp.${literal[1]}.\${AWS::URLSuffix}/${literal[2]}` };
+  const arn = cfnValue(pool);
+  return {
+    kind: 'intrinsic',
+    value: { 'Fn::Join': ['', ['https://cognito-idp.', { 'Fn::Select': [3, { 'Fn::Split': [':', arn] }] }, '.', { Ref: 'AWS::URLSuffix' }, '/', { 'Fn::Select': [1, { 'Fn::Split': ['/', arn] }] }]] },
+  };
 }
 
 /**
@@ -152,15 +202,17 @@ function routeAuth(ctx: ModelContext, written: { readonly value: unknown; readon
     ctx.report('authorizer-unknown', 'error', `\`${name}\` is not an authorizer.`, namePointer, `Known: ${known.join(', ')}. Declare authorizers under x-gateway.authorizers.`);
     return undefined;
   }
-  if (scopes.length > 0 && authorizer.kind !== 'cognito') scopesNotAllowed(ctx, `${name} (a ${authorizer.kind} authorizer)`, childPointer(written.pointer, 1, 'scopes'));
-  return { kind: 'authorizer', authorizer, scopes: authorizer.kind === 'cognito' ? scopes : [], origin };
+  const scoped = authorizer.kind === 'cognito' || authorizer.kind === 'jwt';
+  if (scopes.length > 0 && !scoped) scopesNotAllowed(ctx, `${name} (a ${authorizer.kind} authorizer)`, childPointer(written.pointer, 1, 'scopes'));
+  return { kind: 'authorizer', authorizer, scopes: scoped ? scopes : [], origin };
 }
 
 function scopesNotAllowed(ctx: ModelContext, what: string, pointer: string): void {
-  ctx.report('scopes-on-non-cognito', 'error', `OAuth scopes apply only to Cognito authorizers, not to ${what}.`, pointer, 'Remove the scopes, or use a cognito authorizer.');
+  ctx.report('scopes-on-non-cognito', 'error', `OAuth scopes apply only to Cognito and JWT authorizers, not to ${what}.`, pointer, 'Remove the scopes, or use a cognito (or, on an HTTP API, jwt) authorizer.');
 }
 
-export function buildAccess(ctx: ModelContext, routes: readonly Route[], authorizers: readonly Authorizer[], endpoint: EndpointType, vpcEndpoints: readonly AwsValue[]): AccessControl {
+export function buildAccess(ctx: ModelContext, routes: readonly Route[], declared: readonly Authorizer[], endpoint: EndpointType, vpcEndpoints: readonly AwsValue[], websocket?: WebSocketApi): AccessControl {
+  const authorizers = restAuthorizers(ctx, routes, declared, websocket);
   const plans = buildUsagePlans(ctx, routes);
   const keys = buildApiKeys(ctx, plans);
   const apiKeySource = asBlock(ctx.root['apiKeys'])['source'] === 'authorizer' ? 'AUTHORIZER' : 'HEADER';
@@ -169,6 +221,20 @@ export function buildAccess(ctx: ModelContext, routes: readonly Route[], authori
   checkSchemeNames(ctx, authorizers, routes.some((r) => r.apiKey));
   const policy = buildPolicy(ctx, routes, endpoint, vpcEndpoints);
   return { authorizers, apiKeySource, usagePlans: plans, apiKeys: keys, ...(policy && { policy }) };
+}
+
+/**
+ * The authorizers of the REST API: all but those only the WebSocket API's `$connect` uses (there they
+ * are an ApiGatewayV2 authorizer with a permission of their own; on the REST API they would do nothing
+ * but hold an invoke permission). One that an operation's raw `security` names stays.
+ */
+function restAuthorizers(ctx: ModelContext, routes: readonly Route[], declared: readonly Authorizer[], websocket: WebSocketApi | undefined): readonly Authorizer[] {
+  const webSocket = new Set(websocket?.routes.flatMap((r) => (r.auth?.kind === 'authorizer' ? [r.auth.authorizer.name] : [])) ?? []);
+  if (webSocket.size === 0) return declared;
+  const rest = new Set(routes.flatMap((r) => (r.auth?.kind === 'authorizer' ? [r.auth.authorizer.name] : [])));
+  const requirements = [ctx.document['security'], ...routes.map((r) => asBlock(valueAtPointer(ctx.document, childPointer('/paths', r.path, r.method === 'ANY' ? 'x-amazon-apigateway-any-method' : r.method.toLowerCase())))['security'])];
+  for (const list of requirements) if (Array.isArray(list)) for (const requirement of list) for (const name of Object.keys(asBlock(requirement))) rest.add(name);
+  return declared.filter((a) => rest.has(a.name) || !webSocket.has(a.name));
 }
 
 function buildUsagePlans(ctx: ModelContext, routes: readonly Route[]): UsagePlan[] {
@@ -276,7 +342,7 @@ function keyValue(ctx: ModelContext, placeholder: string, pointer: string, key: 
 }
 
 /** Where a document uses the template parameter `name`: a `${name}` placeholder, a `Ref`, or an `Fn::Sub`. */
-function parameterUses(node: unknown, name: string, pointer: string): string[] {
+export function parameterUses(node: unknown, name: string, pointer: string): string[] {
   if (typeof node === 'string') return placeholderNames(node).includes(name) ? [pointer] : [];
   if (node === null || typeof node !== 'object') return [];
   if (isIntrinsic(node)) return referencedNames(node).includes(name) ? [pointer] : [];
@@ -304,35 +370,73 @@ function checkDefaultEndpoint(ctx: ModelContext): void {
 function checkSchemeNames(ctx: ModelContext, authorizers: readonly Authorizer[], usesKeys: boolean): void {
   const declared = asBlock(asBlock(ctx.document['components'])['securitySchemes']);
   const generated = [...authorizers.map((a) => a.name), ...(usesKeys ? [API_KEY_SCHEME] : [])];
-  for (const name of generated.filter((n) => n in declared)) {
+  for (const name of generated.filter((n) => Object.hasOwn(declared, n))) {
     const ours = name === API_KEY_SCHEME ? '/x-gateway' : childPointer(AUTHORIZERS, name);
     ctx.report('duplicate-setting', 'error', `The security scheme \`${name}\` is declared in components.securitySchemes and generated by x-gateway.`, childPointer('/components/securitySchemes', name), name === API_KEY_SCHEME ? 'Rename your scheme: gateform generates `api_key` for operations with `apiKey: true`.' : 'Rename the authorizer or the scheme.', [{ ...ctx.origin(ours), message: 'generated from here' }]);
   }
 }
 
+const POLICY_EXTENSION = '/x-amazon-apigateway-policy';
+
 function buildPolicy(ctx: ModelContext, routes: readonly Route[], endpoint: EndpointType, vpcEndpoints: readonly AwsValue[]): ResourcePolicy | undefined {
   const raw = ctx.root['policy'];
   const pointer = '/x-gateway/policy';
-  if ('x-amazon-apigateway-policy' in ctx.document && raw !== undefined) {
-    ctx.report('duplicate-setting', 'error', 'The resource policy is set twice: by x-gateway.policy and by x-amazon-apigateway-policy.', pointer, 'Keep one of them.', [{ ...ctx.origin('/x-amazon-apigateway-policy'), message: 'also set here' }]);
+  const extension = Object.hasOwn(ctx.document, 'x-amazon-apigateway-policy') ? (ctx.document['x-amazon-apigateway-policy'] as Json) : undefined;
+  if (extension !== undefined && raw !== undefined) {
+    ctx.report('duplicate-setting', 'error', 'The resource policy is set twice: by x-gateway.policy and by x-amazon-apigateway-policy.', pointer, 'Keep one of them.', [{ ...ctx.origin(POLICY_EXTENSION), message: 'also set here' }]);
   }
-  if (endpoint === 'private' && vpcEndpoints.length === 0 && raw === undefined && !('x-amazon-apigateway-policy' in ctx.document)) {
+  const isPrivate = endpoint === 'private';
+  if (isPrivate && vpcEndpoints.length === 0 && raw === undefined && extension === undefined) {
     ctx.report('private-api-unreachable', 'error', 'A private API with neither VPC endpoints nor a resource policy can never be called.', '/x-gateway/api/endpoint', 'List the interface VPC endpoints in `api.vpcEndpoints`, or write a `policy`.');
   }
   if (raw === undefined) {
-    return endpoint === 'private' && vpcEndpoints.length > 0 ? { kind: 'vpc-endpoints', vpcEndpoints, origin: ctx.origin('/x-gateway/api/vpcEndpoints') } : undefined;
+    if (!isPrivate) return undefined;
+    if (extension !== undefined) return rawPolicy(ctx, extension, POLICY_EXTENSION, vpcEndpoints, true);
+    return vpcEndpoints.length > 0 ? { kind: 'vpc-endpoints', vpcEndpoints, origin: ctx.origin('/x-gateway/api/vpcEndpoints') } : undefined;
   }
   const block = asBlock(raw);
   if ('raw' in block) {
     for (const rules of ['allow', 'deny'].filter((key) => key in block)) {
       ctx.report('duplicate-setting', 'error', `The resource policy is set twice: by \`policy.raw\` and by \`policy.${rules}\`, which would be ignored.`, childPointer(pointer, rules), 'Keep `raw` alone, or write its statements as `allow`/`deny`.', [{ ...ctx.origin(childPointer(pointer, 'raw')), message: 'also set here' }]);
     }
-    return { kind: 'raw', document: block['raw'] as Json, origin: ctx.origin(childPointer(pointer, 'raw')) };
+    return rawPolicy(ctx, block['raw'] as Json, childPointer(pointer, 'raw'), vpcEndpoints, isPrivate);
   }
   const allow = principals(ctx, block['allow'], childPointer(pointer, 'allow'));
   const anonymous = routes.filter((r) => !r.auth || r.auth.kind === 'none');
   if (allow.accounts.length > 0) checkAccountAllow(ctx, routes, anonymous, childPointer(pointer, 'allow', 'accounts'));
-  return { kind: 'rules', allow, deny: principals(ctx, block['deny'], childPointer(pointer, 'deny')), anonymousCallers: anonymous.length > 0, origin: ctx.origin(pointer) };
+  // The places `allow` lists confine a private API's callers already; else the API's own endpoints do.
+  const listed = allow.vpcEndpoints.length + allow.vpcs.length > 0 ? { vpcEndpoints: allow.vpcEndpoints, vpcs: allow.vpcs } : { vpcEndpoints, vpcs: [] };
+  const privateTo = isPrivate ? confined(ctx, listed, pointer) : undefined;
+  return { kind: 'rules', allow, deny: principals(ctx, block['deny'], childPointer(pointer, 'deny')), anonymousCallers: anonymous.length > 0, ...(privateTo && { privateTo }), origin: ctx.origin(pointer) };
+}
+
+/**
+ * A policy document used as written; on a private API, with the API's VPC endpoints as the only way in.
+ * Without `api.vpcEndpoints`, the document must confine the callers itself (`aws:SourceVpce`/`aws:SourceVpc`).
+ */
+function rawPolicy(ctx: ModelContext, document: Json, pointer: string, vpcEndpoints: readonly AwsValue[], isPrivate: boolean): ResourcePolicy {
+  const origin = ctx.origin(pointer);
+  if (!isPrivate || (vpcEndpoints.length === 0 && conditionsOnVpc(document))) return { kind: 'raw', document, origin };
+  const privateTo = confined(ctx, { vpcEndpoints, vpcs: [] }, pointer);
+  return { kind: 'raw', document, ...(privateTo && { privateTo }), origin };
+}
+
+/** Whether a policy document has a condition on the VPC endpoint or VPC of the call (condition keys ignore case). */
+export function conditionsOnVpc(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  return Object.entries(node).some(([key, value]) => /^aws:sourcevpce?$/i.test(key) || conditionsOnVpc(value));
+}
+
+/**
+ * A resource policy can admit VPC endpoints "in any account", and one that names none admits them all:
+ * only conditions on `aws:SourceVpce`/`aws:SourceVpc` keep out the interface endpoints of other accounts.
+ * A private API's policy therefore always denies calls from anywhere else.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies.html
+ */
+function confined(ctx: ModelContext, sources: PrivateSources, pointer: string): PrivateSources | undefined {
+  if (sources.vpcEndpoints.length + sources.vpcs.length > 0) return sources;
+  ctx.report('private-api-policy-unconfined', 'error', 'This private API\'s resource policy names no VPC endpoint or VPC, so a call through any interface VPC endpoint, of any AWS account, would reach it.', pointer, 'List the API\'s endpoints in `api.vpcEndpoints` (gateform then denies calls through any other), or restrict the policy with `allow.vpcEndpoints` or `allow.vpcs`.');
+  return undefined;
 }
 
 /**

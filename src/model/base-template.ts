@@ -43,8 +43,8 @@ export function baseTemplateOf(file: SourceFile): BaseTemplate {
     parameters,
     resources,
     names: new Set([...Object.keys(parameters), ...Object.keys(resources)]),
-    generatedBySam: (id) => (id in own ? undefined : sam.get(id)),
-    sectionDefining: (id, section) => (section === 'Outputs' ? ['Outputs'] : LOGICAL_ID_SECTIONS).find((s) => id in asBlock(value[s])),
+    generatedBySam: (id) => (Object.hasOwn(own, id) ? undefined : sam.get(id)),
+    sectionDefining: (id, section) => (section === 'Outputs' ? ['Outputs'] : LOGICAL_ID_SECTIONS).find((s) => Object.hasOwn(asBlock(value[s]), id)),
     conditionOf: (id) => {
       const condition = asBlock(own[id])['Condition'];
       return typeof condition === 'string' ? condition : undefined;

@@ -6,18 +6,20 @@ import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer, followRefs, splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject, LoadedDocument } from '../load/load-document.js';
 import { type AwsValue, type Json, INTRINSIC_HINT, intrinsicProblem, placeholderNames, referencedNames, templateText, toAwsValue, unknownReferenceHint } from './aws-value.js';
-import { type Authorizer, type EndpointType, type GatewayModel, type HttpMethod, type Integration, type Origin, type Parameter, type Route, SERVICE_KINDS, type ServiceKind, type Stage, type TemplateParameter } from './ir.js';
+import { type ApiType, type Authorizer, type EndpointType, type GatewayModel, type HttpMethod, type Integration, type Origin, type Parameter, type ResourceForm, type Route, SERVICE_KINDS, type ServiceKind, type Stage, type TemplateParameter } from './ir.js';
 import { SERVICE_PARSERS } from '../integrations/services.js';
 import { backendPathVariables } from '../integrations/http.js';
-import { declaredResource, wholeReference } from '../integrations/resource-form.js';
+import { lambdaFunction, rawInvokedFunction } from '../integrations/lambda.js';
+import { wholeReference } from '../integrations/resource-form.js';
 import { buildAccess, buildAuthorizers, routeAccess } from './access.js';
-import { asBlock, type Block, type Declared, type ModelContext, type Placed, type RouteScope } from './context.js';
+import { asBlock, type Block, isBlock, type Declared, type ModelContext, type Placed, type RouteScope } from './context.js';
 import { apiLogicalId, pascalCase, slug, uniqueId } from './names.js';
 import { compareCodeUnits } from './order.js';
 import { buildCors, buildDomain, buildGatewayResponses, buildStage, checkStageCache, routeStageSettings } from './stage.js';
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
 import { buildWebSocket, MAX_TIMEOUT } from './websocket.js';
 import { checkXGateway } from './x-gateway-schema.js';
+import { checkRouteQuota, settingsOfOtherKind } from './http.js';
 import type { BaseTemplate } from './base-template.js';
 
 export interface ModelOptions {
@@ -54,11 +56,24 @@ const API_SETTINGS: readonly (readonly [string, string, string])[] = [
   ['API key source', '/x-gateway/apiKeys/source', '/x-amazon-apigateway-api-key-source'],
 ];
 
-/** Resource types whose `Ref` is a Lambda function's name. */
-const FUNCTION_TYPES = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
+/** An HTTP API integration waits at most 30 s, the default (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html). */
+const HTTP_MAX_TIMEOUT = 30000;
+
+
+/**
+ * How the template reads a generated parameter that names a resource: said in its description, and
+ * enforced by AllowedPattern (which CloudFormation matches against the whole value), so that a value of
+ * another form is refused when the stack is created rather than failing calls later.
+ */
+const FORMS: Readonly<Record<ResourceForm, { readonly label: string; readonly pattern: string }>> = {
+  arn: { label: 'its ARN', pattern: 'arn:.+' },
+  url: { label: 'its URL', pattern: 'https://.+' },
+  // A name has no `:` (a Lambda function's may add one qualifier, `pets:live`); an ARN has five.
+  name: { label: 'its name', pattern: '[^:]+(:[^:]+)?' },
+};
 
 /** Keys of an integration block that are options, not kinds. */
-const INTEGRATION_OPTIONS = new Set(['timeout', 'vpcLink', 'role', 'requestTemplate', 'responseTemplate']);
+const INTEGRATION_OPTIONS = new Set(['timeout', 'vpcLink', 'role', 'requestTemplate', 'responseTemplate', 'payloadFormat']);
 
 /** Whether the document says anything in x-gateway (at the root, on a path item or an operation). */
 export function usesXGateway(document: JsonObject): boolean {
@@ -87,8 +102,12 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
     }
   }
   if (diagnostics.length > 0) return { diagnostics };
+  // What the other kind of API has is refused first, so that nothing is built from it.
+  const type: ApiType = asBlock(root.block['api'])['type'] === 'http' ? 'http' : 'rest';
+  diagnostics.push(...settingsOfOtherKind(doc, type, locate));
+  if (diagnostics.length > 0) return { diagnostics };
 
-  const builder = new ModelBuilder(loaded, root.block, options.trustReferences === true, options.base);
+  const builder = new ModelBuilder(loaded, root.block, type, options.trustReferences === true, options.base);
   const model = builder.build();
   return { model, diagnostics: builder.diagnostics };
 }
@@ -103,6 +122,7 @@ class ModelBuilder implements ModelContext {
   constructor(
     private readonly loaded: LoadedDocument,
     readonly root: Block,
+    readonly apiType: ApiType,
     private readonly trustReferences: boolean,
     private readonly base: BaseTemplate | undefined,
   ) {
@@ -124,12 +144,13 @@ class ModelBuilder implements ModelContext {
     const stageSettings = buildStage(this);
     const routes = this.buildRoutes(defaults, endpoint, authorizers, stageSettings);
     checkStageCache(this, stageSettings, routes);
+    checkRouteQuota(this, routes);
     const cors = buildCors(this, routes);
     // Model schemas already checked (by the WebSocket messages), so each finding is reported once.
     const checkedSchemas = new Set<string>();
     const websocket = buildWebSocket(this, { name, routes: routes.length }, stageSettings, authorizers, this.loaded.version, checkedSchemas);
     const domain = buildDomain(this, endpoint, routes, websocket?.logicalId);
-    const access = buildAccess(this, routes, authorizers, endpoint, vpcEndpoints);
+    const access = buildAccess(this, routes, authorizers, endpoint, vpcEndpoints, websocket);
     checkRequestModels(this, routes, this.loaded.version, checkedSchemas);
     reportModelRenames(this);
     const description = typeof api['description'] === 'string' ? api['description'] : typeof info['description'] === 'string' ? info['description'] : undefined;
@@ -138,6 +159,7 @@ class ModelBuilder implements ModelContext {
       file: this.file,
       version: this.loaded.version,
       api: {
+        type: this.apiType,
         name,
         logicalId: apiLogicalId(name),
         endpoint,
@@ -184,9 +206,10 @@ class ModelBuilder implements ModelContext {
         this.report('unsupported-method', 'error', 'API Gateway REST APIs do not support the TRACE method.', childPointer(itemPointer, 'trace'), 'Remove the operation; REST APIs accept GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH and ANY.');
       }
       for (const [key, method] of OPERATION_KEYS) {
-        if (!(key in pathItem)) continue;
+        // Not an operation (the OpenAPI schema, or extension-schema for `x-amazon-apigateway-any-method`, reports it).
+        if (!isBlock(pathItem[key])) continue;
         const pointer = childPointer(itemPointer, key);
-        const operation = asBlock(pathItem[key]);
+        const operation = pathItem[key];
         const opBlock: Placed = { block: asBlock(operation['x-gateway']), pointer: childPointer(pointer, 'x-gateway') };
         const parameters = this.parametersOf(pathItem, operation, itemPointer, pointer);
         const scope: RouteScope = { method, path, pointer, operation, parameters, chain: [opBlock, pathBlock, defaults] };
@@ -241,7 +264,8 @@ class ModelBuilder implements ModelContext {
         this.report('duplicate-setting', 'error', 'The integration is set twice: by x-gateway and by x-amazon-apigateway-integration.', childPointer(own.pointer, 'integration'), 'Keep one of them.', [{ ...this.loaded.locate(rawPointer), message: 'also set here' }]);
         return undefined;
       }
-      return { kind: 'raw', origin: this.origin(rawPointer) };
+      const invokes = rawInvokedFunction(asBlock(operation['x-amazon-apigateway-integration']));
+      return { kind: 'raw', ...(invokes !== undefined && { invokes }), origin: this.origin(rawPointer) };
     }
     const placed = own ?? chain.slice(2).find((p) => 'integration' in p.block);
     if (!placed) {
@@ -262,30 +286,27 @@ class ModelBuilder implements ModelContext {
     const kind = kinds[0]!;
     const usage = `${method} ${path}`;
     const origin = this.origin(childPointer(at, kind));
-    for (const option of ['role', 'requestTemplate', 'responseTemplate'].filter((o) => o in block && !(SERVICE_KINDS as readonly string[]).includes(kind))) {
-      this.report('integration-option-unused', 'error', `\`${option}\` applies only to AWS service integrations, not to \`${kind}\`.`, childPointer(at, option), 'Remove it.');
+    const service = (SERVICE_KINDS as readonly string[]).includes(kind);
+    for (const option of ['role', 'requestTemplate', 'responseTemplate'].filter((o) => o in block && !service && !(o === 'role' && kind === 'lambda'))) {
+      this.report('integration-option-unused', 'error', `\`${option}\` applies only to ${option === 'role' ? 'Lambda and AWS service integrations' : 'AWS service integrations'}, not to \`${kind}\`.`, childPointer(at, option), 'Remove it.');
+    }
+    if ('payloadFormat' in block && kind !== 'lambda') {
+      this.report('payload-format-not-lambda', 'error', `Only Lambda integrations choose a payload format; \`${kind}\` integrations of HTTP APIs use 1.0.`, childPointer(at, 'payloadFormat'), 'Remove `payloadFormat`.');
     }
     if ('vpcLink' in block && kind !== 'http') {
       this.report('vpc-link-without-http', 'error', '`vpcLink` only applies to an `http` integration.', childPointer(at, 'vpcLink'), 'Remove it, or make this an `http` integration.');
     }
-    const timeout = this.timeoutOf(block, at, defaults, endpoint);
+    const timeout = this.timeoutOf(block, at, scope.chain, defaults, endpoint);
     switch (kind) {
       case 'lambda': {
-        const fn = this.value(block['lambda'], childPointer(at, 'lambda'), `Lambda function ARN for ${usage}`);
-        const text = templateText(fn);
-        if (text !== undefined && !/^(?:arn:|\$\{)/.test(text)) {
-          this.report('lambda-not-an-arn', 'error', `\`${text}\` is not a function ARN, which the integration URI needs.`, childPointer(at, 'lambda'), 'Use `!GetAtt MyFunction.Arn`, an ARN (`arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:name`), or a `${Name}` placeholder for one.');
-        }
-        // `Ref` of a function of the --into template (`!Ref F`, `${F}`) gives its name, not its ARN.
-        const target = wholeReference(fn)?.attribute === undefined ? declaredResource(this, fn) : undefined;
-        if (target && FUNCTION_TYPES.has(target.type)) {
-          this.report('lambda-not-an-arn', 'error', `\`Ref ${target.id}\` gives the function's name, but the integration URI needs its ARN.`, childPointer(at, 'lambda'), `Use \`!GetAtt ${target.id}.Arn\`.`);
-        }
-        return { kind: 'lambda', function: fn, timeout, origin };
+        const fn = lambdaFunction(this, block['lambda'], childPointer(at, 'lambda'), `Lambda function for ${usage}`);
+        const role = 'role' in block ? this.value(block['role'], childPointer(at, 'role'), `Role API Gateway assumes to invoke the function of ${usage}`) : undefined;
+        return { kind: 'lambda', function: fn, ...(role && { role }), timeout, payloadFormat: block['payloadFormat'] === '1.0' ? '1.0' : '2.0', origin };
       }
       case 'http': {
-        const url = this.value(block['http'], childPointer(at, 'http'), `Backend URL for ${usage}`);
-        this.checkBackendUrl(url, path, parameters, childPointer(at, 'http'));
+        const url = this.value(block['http'], childPointer(at, 'http'), this.apiType === 'http' && 'vpcLink' in block ? `Load balancer listener or Cloud Map service ARN for ${usage}` : `Backend URL for ${usage}`);
+        if (this.apiType === 'http' && 'vpcLink' in block) this.checkPrivateTarget(url, childPointer(at, 'http'));
+        else this.checkBackendUrl(url, path, parameters, childPointer(at, 'http'));
         const vpcLink = 'vpcLink' in block ? this.value(block['vpcLink'], childPointer(at, 'vpcLink'), `VPC link id for ${usage}`) : undefined;
         return { kind: 'http', url, ...(vpcLink && { vpcLink }), timeout, origin };
       }
@@ -306,12 +327,21 @@ class ModelBuilder implements ModelContext {
     }
   }
 
-  private timeoutOf(block: Block, at: string, defaults: Placed, endpoint: EndpointType): number {
+  /**
+   * The integration's own timeout, else the nearest `integration.timeout` along the chain (an operation
+   * with its own integration keeps the timeout its path item or the defaults give theirs), else
+   * `defaults.timeout`, else the maximum.
+   */
+  private timeoutOf(block: Block, at: string, chain: readonly Placed[], defaults: Placed, endpoint: EndpointType): number {
+    const inherited = chain.find((p) => typeof asBlock(p.block['integration'])['timeout'] === 'number');
     const [timeout, pointer] =
       typeof block['timeout'] === 'number' ? [block['timeout'], childPointer(at, 'timeout')]
+      : inherited ? [asBlock(inherited.block['integration'])['timeout'] as number, childPointer(inherited.pointer, 'integration', 'timeout')]
       : typeof defaults.block['timeout'] === 'number' ? [defaults.block['timeout'], childPointer(defaults.pointer, 'timeout')]
-      : [MAX_TIMEOUT, undefined];
-    if (pointer && timeout > MAX_TIMEOUT) {
+      : [this.apiType === 'http' ? HTTP_MAX_TIMEOUT : MAX_TIMEOUT, undefined];
+    if (pointer && this.apiType === 'http') {
+      if (timeout > HTTP_MAX_TIMEOUT) this.report('integration-timeout', 'error', `Timeout ${timeout} ms is over the ${HTTP_MAX_TIMEOUT} ms that HTTP API integrations allow.`, pointer, `Use at most ${HTTP_MAX_TIMEOUT}: the limit of HTTP APIs cannot be raised.`);
+    } else if (pointer && timeout > MAX_TIMEOUT) {
       if (endpoint === 'edge') {
         this.report('integration-timeout', 'error', `Timeout ${timeout} ms is over the 29000 ms that edge-optimized APIs allow.`, pointer, 'Use at most 29000, or make the API regional (longer timeouts need a quota increase).');
       } else {
@@ -319,6 +349,17 @@ class ModelBuilder implements ModelContext {
       }
     }
     return timeout;
+  }
+
+  /**
+   * An HTTP API reaches a private backend through a VPC link (V2) by a load balancer listener's ARN or a
+   * Cloud Map service's ARN, not by URL.
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-private.html
+   */
+  private checkPrivateTarget(target: AwsValue, pointer: string): void {
+    const text = templateText(target);
+    if (text === undefined || text.startsWith('${') || /^arn:[^:]+:(elasticloadbalancing|servicediscovery):/.test(text)) return;
+    this.report('vpc-link-target', 'error', `\`${text}\` is not what an HTTP API's private integration calls: it takes the ARN of a load balancer listener or of a Cloud Map service.`, pointer, 'Write the listener ARN (arn:…:elasticloadbalancing:…:listener/…) or the Cloud Map service ARN (arn:…:servicediscovery:…:service/…), e.g. `!Ref Listener`.');
   }
 
   /** `{name}` segments of an HTTP backend URL must be path parameters of the route. */
@@ -381,6 +422,25 @@ class ModelBuilder implements ModelContext {
     this.report('conditional-reference', 'error', `\`${name}\` exists only when the condition \`${condition}\` of ${this.base?.path} is true, but the API refers to it in any case.`, pointer, `Deploying with \`${condition}\` false fails with "Unresolved resource dependencies". Create \`${name}\` without a condition, or pass the value in through a \`\${Name}\` placeholder.`);
   }
 
+  readAs(value: AwsValue, form: ResourceForm, pointer: string): void {
+    const whole = wholeReference(value);
+    const parameter = whole && whole.attribute === undefined ? this.parameters.get(whole.name) : undefined;
+    // Only parameters gateform describes itself: a declared one says what its author wrote.
+    if (!parameter || parameter.origin?.pointer.startsWith('/x-gateway/parameters/') || parameter.noEcho || parameter.form === form) return;
+    if (parameter.form !== undefined) {
+      this.report('parameter-form-conflict', 'error', `\`\${${parameter.name}}\` is read as ${FORMS[form].label} here and as ${FORMS[parameter.form].label} elsewhere: one value cannot be both.`, pointer, 'Use a parameter for each form (e.g. `${TableName}` and `${TableArn}`).', parameter.origin && [{ ...parameter.origin, message: `read as ${FORMS[parameter.form].label} here` }]);
+      return;
+    }
+    const { label, pattern } = FORMS[form];
+    this.parameters.set(parameter.name, {
+      ...parameter,
+      description: `${parameter.description}: ${label}${form === 'arn' ? '' : ', not an ARN'}`,
+      allowedPattern: pattern,
+      constraintDescription: `must be ${label}${form === 'arn' ? ' (arn:…)' : ', not an ARN'}`,
+      form,
+    });
+  }
+
   secret(placeholder: string, pointer: string, usage: string, length?: { readonly min: number; readonly max: number }): string {
     const name = placeholder.slice(2, -1);
     this.parameters.set(name, { ...(this.parameters.get(name) ?? { name, description: usage, origin: this.origin(pointer) }), noEcho: true, ...(length && { minLength: length.min, maxLength: length.max }) });
@@ -407,7 +467,7 @@ class ModelBuilder implements ModelContext {
     const written = [asBlock(this.root['parameters'])[name], this.base?.parameters[name]].map(asBlock);
     const described = written.find((p) => typeof p['description'] === 'string' || typeof p['Description'] === 'string');
     if (described) return { kind: 'parameter', description: String(described['description'] ?? described['Description']) };
-    return this.parameters.has(name) || (this.base !== undefined && name in this.base.parameters) ? { kind: 'parameter' } : undefined;
+    return this.parameters.has(name) || (this.base !== undefined && Object.hasOwn(this.base.parameters, name)) ? { kind: 'parameter' } : undefined;
   }
 
   /** Follow internal `$ref`s (the bundled document has no other kind). */

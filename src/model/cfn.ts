@@ -15,6 +15,7 @@ export interface CfnParameter {
   readonly MinLength?: number;
   readonly MaxLength?: number;
   readonly NoEcho?: boolean;
+  readonly ConstraintDescription?: string;
 }
 
 export interface CfnOutput {

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject } from '../load/load-document.js';
 import type { AwsValue } from './aws-value.js';
-import type { HttpMethod, Integration, Origin, Parameter } from './ir.js';
+import type { ApiType, HttpMethod, Integration, Origin, Parameter, ResourceForm } from './ir.js';
 
 export type Block = Readonly<Record<string, unknown>>;
 
@@ -22,11 +22,18 @@ export interface ModelContext {
   readonly document: JsonObject;
   /** The root `x-gateway` block (schema-checked). */
   readonly root: Block;
+  /** `api.type`: what the document compiles to. */
+  readonly apiType: ApiType;
   origin(pointer: string): Origin;
   /** `at`: a JSON pointer into the bundled document, or the origin an IR node keeps. */
   report(code: string, severity: Diagnostic['severity'], message: string, at: string | Origin, hint?: string, related?: Diagnostic['related']): void;
   /** Classify a user value that names an AWS resource; its `${Name}` placeholders become template parameters. */
   value(raw: unknown, pointer: string, usage: string): AwsValue;
+  /**
+   * The template reads `value` in this form: a parameter it is a whole reference to, generated from a
+   * placeholder, is described as that form and refuses the others (AllowedPattern).
+   */
+  readAs(value: AwsValue, form: ResourceForm, pointer: string): void;
   /** A `${Name}` placeholder for a secret: becomes a NoEcho template parameter (of that length); returns its name. */
   secret(placeholder: string, pointer: string, usage: string, length?: { readonly min: number; readonly max: number }): string;
   /** Follow internal `$ref`s. */
@@ -56,10 +63,15 @@ export interface RouteScope {
 
 /** The nearest setting of `key` along the scope's chain, and where it was written. */
 export function setting(scope: RouteScope, key: string): { readonly value: unknown; readonly pointer: string } | undefined {
-  const placed = scope.chain.find((p) => key in p.block);
+  const placed = scope.chain.find((p) => Object.hasOwn(p.block, key));
   return placed ? { value: placed.block[key], pointer: childPointer(placed.pointer, key) } : undefined;
 }
 
+/** Whether a document value is a mapping (not a list, a scalar or null). */
+export function isBlock(value: unknown): value is Block {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 export function asBlock(value: unknown): Block {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Block) : {};
+  return isBlock(value) ? value : {};
 }

@@ -9,6 +9,9 @@ export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' 
 
 export type EndpointType = 'edge' | 'regional' | 'private';
 
+/** A REST API (AWS::ApiGateway::RestApi) or an HTTP API (AWS::ApiGatewayV2::Api). */
+export type ApiType = 'rest' | 'http';
+
 /** Where something was written: file and JSON pointer. */
 export interface Origin {
   readonly file: string;
@@ -17,8 +20,13 @@ export interface Origin {
 
 export interface LambdaIntegration {
   readonly kind: 'lambda';
+  /** The function's ARN (built from its name when given one). */
   readonly function: AwsValue;
+  /** An invoke role API Gateway assumes instead of a resource-based permission on the function. */
+  readonly role?: AwsValue;
   readonly timeout: number;
+  /** HTTP APIs: the version of the event the function receives. */
+  readonly payloadFormat: '1.0' | '2.0';
   readonly origin: Origin;
 }
 
@@ -41,6 +49,8 @@ export interface MockIntegration {
 /** An `x-amazon-apigateway-integration` the spec already carries: kept as written. */
 export interface RawIntegration {
   readonly kind: 'raw';
+  /** The Lambda function its `uri` invokes without `credentials` ('unreadable': built by an intrinsic other than `Fn::Sub`). */
+  readonly invokes?: AwsValue | 'unreadable';
   readonly origin: Origin;
 }
 
@@ -211,10 +221,22 @@ export interface RequestAuthorizer {
   readonly identity: readonly string[];
   readonly ttl: number;
   readonly role?: AwsValue;
+  /** HTTP APIs: the function answers `{isAuthorized, context}` rather than an IAM policy. */
+  readonly simpleResponses: boolean;
   readonly origin: Origin;
 }
 
-export type Authorizer = CognitoAuthorizer | TokenAuthorizer | RequestAuthorizer;
+/** HTTP APIs: a JWT authorizer (a `cognito` one becomes one for its user pool). */
+export interface JwtAuthorizer {
+  readonly kind: 'jwt';
+  readonly name: string;
+  readonly issuer: AwsValue;
+  readonly audience: readonly AwsValue[];
+  readonly header: string;
+  readonly origin: Origin;
+}
+
+export type Authorizer = CognitoAuthorizer | TokenAuthorizer | RequestAuthorizer | JwtAuthorizer;
 
 /** How one route is authorized. */
 export type RouteAuth =
@@ -253,6 +275,12 @@ export interface PolicyPrincipals {
   readonly sourceIps: readonly string[];
 }
 
+/** Where the calls to a private API may come from: a call through any other VPC endpoint is denied. */
+export interface PrivateSources {
+  readonly vpcEndpoints: readonly AwsValue[];
+  readonly vpcs: readonly AwsValue[];
+}
+
 export type ResourcePolicy =
   | {
       readonly kind: 'rules';
@@ -260,9 +288,11 @@ export type ResourcePolicy =
       readonly deny: PolicyPrincipals;
       /** Some operation takes unauthenticated callers, whom only an explicit Allow admits. */
       readonly anonymousCallers: boolean;
+      readonly privateTo?: PrivateSources;
       readonly origin: Origin;
     }
-  | { readonly kind: 'raw'; readonly document: Json; readonly origin: Origin }
+  /** `policy.raw`, or on a private API the document's own `x-amazon-apigateway-policy`. */
+  | { readonly kind: 'raw'; readonly document: Json; readonly privateTo?: PrivateSources; readonly origin: Origin }
   /** Generated for a private API that names VPC endpoints and no policy. */
   | { readonly kind: 'vpc-endpoints'; readonly vpcEndpoints: readonly AwsValue[]; readonly origin: Origin };
 
@@ -313,6 +343,10 @@ export interface TemplateParameter {
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly noEcho?: boolean;
+  /** Said when a value breaks `allowedPattern`. */
+  readonly constraintDescription?: string;
+  /** The form the template reads a generated parameter in (a name, an ARN, a URL), once a use decides it. */
+  readonly form?: ResourceForm;
   readonly origin?: Origin;
 }
 
@@ -370,6 +404,7 @@ export interface CustomDomain {
 }
 
 export interface Api {
+  readonly type: ApiType;
   /** The API's name in AWS. */
   readonly name: string;
   /** PascalCase prefix of every logical ID: `PetsApi`. */

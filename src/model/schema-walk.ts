@@ -2,7 +2,7 @@
  * The JSON Schemas of an OpenAPI document: where they are, and the schemas inside a schema. Shared by the
  * model's checks and the emitter's conversions, so both see the same set.
  */
-import { childPointer } from '../diagnostics/diagnostic.js';
+import { childPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 
 export type SchemaObject = Record<string, unknown>;
 
@@ -15,6 +15,11 @@ const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'depende
 
 export function isSchemaObject(value: unknown): value is SchemaObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Whether a (2020-12) schema accepts every value: absent, `true` or `{}`. */
+export function acceptsAnything(schema: unknown): boolean {
+  return schema === undefined || schema === true || (isSchemaObject(schema) && Object.keys(schema).length === 0);
 }
 
 /** A place inside a schema that holds a schema: the pointer tokens that lead to it, the holder and its key. */
@@ -108,4 +113,82 @@ export function documentSchemaSlots(document: Record<string, unknown>): [pointer
     }
   }
   return out;
+}
+
+/**
+ * A `required` entry of one `allOf` part of a schema. `via`: the first `$ref` on the way to the part, when
+ * there is one (the part is then shared: other schemas use it too).
+ */
+export interface ReadOnlyRequirement {
+  readonly part: SchemaObject;
+  readonly index: number;
+  readonly pointer: string;
+  readonly name: string;
+  readonly via: SchemaObject | undefined;
+}
+
+/**
+ * OpenAPI 3.0.3, Schema Object `readOnly`: "required will take effect on the response only". The schema
+ * and its `allOf` branches (`$ref`s followed) apply to one value, so a `required` entry in any of them that
+ * names a property readOnly in any of them is one.
+ */
+export function readOnlyRequirements(document: Record<string, unknown>, schema: SchemaObject, at: string): ReadOnlyRequirement[] {
+  const target = (node: unknown): string | undefined => {
+    const ref = isSchemaObject(node) ? node['$ref'] : undefined;
+    return typeof ref === 'string' && ref.startsWith('#/') ? decodeURIComponent(ref.slice(1)) : undefined;
+  };
+  const parts = new Map<string, { part: SchemaObject; via: SchemaObject | undefined }>();
+  const collect = (node: SchemaObject, pointer: string, via: SchemaObject | undefined): void => {
+    if (parts.has(pointer)) return;
+    parts.set(pointer, { part: node, via });
+    const to = target(node);
+    const resolved = to === undefined ? undefined : valueAtPointer(document, to);
+    if (isSchemaObject(resolved)) collect(resolved, to!, via ?? node);
+    const branches = node['allOf'];
+    if (Array.isArray(branches)) branches.forEach((branch, i) => isSchemaObject(branch) && collect(branch, childPointer(pointer, 'allOf', i), via));
+  };
+  collect(schema, at, undefined);
+  const readOnly = new Set<string>();
+  for (const { part } of parts.values()) {
+    for (const [name, property] of Object.entries(isSchemaObject(part['properties']) ? part['properties'] : {})) {
+      const to = target(property);
+      const resolved = to === undefined ? property : valueAtPointer(document, to);
+      if ((isSchemaObject(property) && property['readOnly'] === true) || (isSchemaObject(resolved) && resolved['readOnly'] === true)) readOnly.add(name);
+    }
+  }
+  const out: ReadOnlyRequirement[] = [];
+  for (const [pointer, { part, via }] of parts) {
+    const required = Array.isArray(part['required']) ? (part['required'] as unknown[]) : [];
+    required.forEach((name, i) => {
+      if (typeof name === 'string' && readOnly.has(name)) out.push({ part, index: i, pointer: childPointer(pointer, 'required', i), name, via });
+    });
+  }
+  return out;
+}
+
+/**
+ * A 3.1 numeric exclusive bound in the 3.0 (draft 4) form the Body carries: for integers the strict bound
+ * is the next whole number, an inclusive bound that is exact; otherwise the same value with the boolean
+ * `exclusive…: true`. 'implied' when the inclusive bound beside it already excludes more; undefined when
+ * the keyword holds no number.
+ */
+export function draftFourBound(
+  schema: SchemaObject,
+  keyword: 'exclusiveMinimum' | 'exclusiveMaximum',
+  integers: boolean,
+): { readonly bound: 'minimum' | 'maximum'; readonly value: number; readonly exclusive: boolean } | 'implied' | undefined {
+  const value = schema[keyword];
+  if (typeof value !== 'number') return undefined;
+  const above = keyword === 'exclusiveMinimum';
+  const bound = above ? 'minimum' : 'maximum';
+  const inclusive = schema[bound];
+  const strict = integers ? (above ? Math.floor(value) + 1 : Math.ceil(value) - 1) : value;
+  const tighter = typeof inclusive !== 'number' || (above ? strict >= inclusive : strict <= inclusive);
+  return tighter ? { bound, value: strict, exclusive: !integers } : 'implied';
+}
+
+/** Whether a schema's `type` (one name or a list; `null` aside) admits integers only. */
+export function integersOnly(type: unknown): boolean {
+  const valued = (Array.isArray(type) ? type : type === undefined ? [] : [type]).filter((t) => t !== 'null');
+  return valued.length > 0 && valued.every((t) => t === 'integer');
 }

@@ -5,7 +5,7 @@
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { declaredResource, wholeReference } from '../integrations/resource-form.js';
 import { asBlock, type ModelContext, type RouteScope, setting } from './context.js';
-import type { AwsValue } from './aws-value.js';
+import type { AwsValue, Json } from './aws-value.js';
 import type { Cors, CustomDomain, EndpointType, GatewayResponse, Route, RoutingRule, Stage } from './ir.js';
 
 const STAGE = '/x-gateway/stage';
@@ -28,6 +28,28 @@ export const ACCESS_LOG_FORMATS: Readonly<Record<string, string>> = {
   clf: '$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] "$context.httpMethod $context.resourcePath $context.protocol" $context.status $context.responseLength $context.requestId',
 };
 
+/**
+ * The same formats with the variables of HTTP APIs: the route key rather than a resource path, and why an
+ * integration or authorizer failed (HTTP APIs write no execution logs that would say it).
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html
+ */
+const HTTP_ACCESS_LOG_FORMATS: Readonly<Record<string, string>> = {
+  json: JSON.stringify({
+    requestId: '$context.requestId',
+    ip: '$context.identity.sourceIp',
+    requestTime: '$context.requestTime',
+    httpMethod: '$context.httpMethod',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    integrationLatency: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+    authorizerError: '$context.authorizer.error',
+  }),
+  clf: '$context.identity.sourceIp - - [$context.requestTime] "$context.httpMethod $context.routeKey $context.protocol" $context.status $context.responseLength $context.requestId',
+};
+
 export function buildStage(ctx: ModelContext): Stage {
   const stage = asBlock(ctx.root['stage']);
   const logging = asBlock(stage['logging']);
@@ -35,14 +57,14 @@ export function buildStage(ctx: ModelContext): Stage {
   const cache = asBlock(stage['cache']);
   const throttle = asBlock(stage['throttle']);
   const result: Stage = {
-    name: typeof stage['name'] === 'string' ? stage['name'] : 'prod',
+    name: typeof stage['name'] === 'string' ? stage['name'] : ctx.apiType === 'http' ? '$default' : 'prod',
     variables: asBlock(stage['variables']) as Record<string, string>,
     tracing: stage['tracing'] === true,
     metrics: stage['metrics'] === true,
     ...('logging' in stage && {
       logging: { level: String(logging['level'] ?? 'error').toUpperCase() as 'ERROR' | 'INFO' | 'OFF', dataTrace: logging['dataTrace'] === true, accountRole: logging['accountRole'] === true },
     }),
-    ...('accessLog' in stage && { accessLog: accessLogOf(ctx, accessLog, childPointer(STAGE, 'accessLog'), ACCESS_LOG_FORMATS, ['$context.requestId'], 'Access log destination ARN') }),
+    ...('accessLog' in stage && { accessLog: accessLogOf(ctx, accessLog, childPointer(STAGE, 'accessLog'), ctx.apiType === 'http' ? HTTP_ACCESS_LOG_FORMATS : ACCESS_LOG_FORMATS, ['$context.requestId'], 'Access log destination ARN') }),
     ...('throttle' in stage && { throttle: { rate: throttle['rate'] as number, burst: throttle['burst'] as number } }),
     ...('cache' in stage && { cache: { size: String(cache['size']), ttl: typeof cache['ttl'] === 'number' ? cache['ttl'] : 300, encrypted: cache['encrypted'] === true } }),
     ...('name' in stage && { origin: ctx.origin(childPointer(STAGE, 'name')) }),
@@ -77,7 +99,9 @@ export function accessLogOf(
   const destination = 'destination' in block ? ctx.value(block['destination'], childPointer(pointer, 'destination'), destinationName) : undefined;
   // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-logging-to-kinesis.html
   const stream = /:firehose:[^:]*:[^:]*:deliverystream\/([^$]+)$/.exec(destination ? valueText(destination) : '')?.[1];
-  if (stream !== undefined && !stream.startsWith('amazon-apigateway-')) {
+  if (stream !== undefined && ctx.apiType === 'http') {
+    ctx.report('rest-only-setting', 'error', 'HTTP APIs send access logs to CloudWatch Logs only, not to Firehose.', childPointer(pointer, 'destination'), 'Give a CloudWatch Logs group, or leave `destination` out to have one created; or use `api.type: rest`.');
+  } else if (stream !== undefined && !stream.startsWith('amazon-apigateway-')) {
     ctx.report('access-log-firehose-name', 'error', `API Gateway logs only to Firehose streams named amazon-apigateway-*; \`${stream}\` is not.`, childPointer(pointer, 'destination'), `Create the stream as amazon-apigateway-${stream} and log to it.`);
   }
   return {
@@ -102,9 +126,20 @@ export function logsToCloudWatch(level: string | undefined, accessLog: Stage['ac
 
 /** CloudWatch logging from API Gateway needs an account-level role that no stack may already have made. */
 function checkLogging(ctx: ModelContext, stage: Stage): void {
+  // HTTP APIs write access logs through the log group's resource policy, with no account-level role.
+  if (ctx.apiType === 'http') return;
   if (logsToCloudWatch(stage.logging?.level, stage.accessLog) && !stage.logging?.accountRole) {
-    ctx.report('cloudwatch-role-required', 'info', 'Logging to CloudWatch needs the account-level role API Gateway writes logs with (set once per account and Region).', 'logging' in asBlock(ctx.root['stage']) ? childPointer(STAGE, 'logging') : childPointer(STAGE, 'accessLog'), 'If the account has none yet, set `stage.logging.accountRole: true` to create it with this stack.');
+    reportCloudWatchRole(ctx, 'logging' in asBlock(ctx.root['stage']) ? childPointer(STAGE, 'logging') : childPointer(STAGE, 'accessLog'));
   }
+}
+
+/**
+ * The account-level role is a deploy-time requirement: on an account and Region without one, creating
+ * the stage fails ("CloudWatch Logs role ARN must be set in account settings to enable logging").
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+ */
+export function reportCloudWatchRole(ctx: ModelContext, pointer: string): void {
+  ctx.report('cloudwatch-role-required', 'warning', 'Logging to CloudWatch needs the account-level role API Gateway writes logs with (one per account and Region): on an account without one, creating the stage fails.', pointer, 'If the account has none yet, set `stage.logging.accountRole: true` (x-gateway.stage) to create it with this stack; if it has one, turn this warning off in gateform.config.yaml (`rules: { cloudwatch-role-required: off }`).');
 }
 
 /**
@@ -183,9 +218,11 @@ function requestHeadersOf(route: Route): string[] {
  */
 function corsHeaders(ctx: ModelContext, block: Record<string, unknown>, routes: readonly Route[]): readonly string[] {
   const given = Array.isArray(block['headers']) ? (block['headers'] as string[]) : undefined;
-  const listed = new Set((given ?? DEFAULT_CORS_HEADERS).map((h) => h.toLowerCase()));
+  // HTTP APIs have no API keys.
+  const defaults = ctx.apiType === 'http' ? DEFAULT_CORS_HEADERS.filter((h) => h !== 'X-Api-Key') : DEFAULT_CORS_HEADERS;
+  const listed = new Set((given ?? defaults).map((h) => h.toLowerCase()));
   // `*` allows any header, but only to requests without credentials.
-  if (listed.has('*') && block['credentials'] !== true) return given ?? DEFAULT_CORS_HEADERS;
+  if (listed.has('*') && block['credentials'] !== true) return given ?? defaults;
   const missing = new Map<string, { readonly name: string; readonly route: Route }>();
   for (const route of routes) {
     for (const name of requestHeadersOf(route)) {
@@ -197,7 +234,7 @@ function corsHeaders(ctx: ModelContext, block: Record<string, unknown>, routes: 
     const uses = [...missing.values()].map(({ name, route }) => `${name} (${route.method} ${route.path})`).join(', ');
     ctx.report('cors-header-not-allowed', 'warning', `\`cors.headers\` leaves out ${uses}: browsers will not send ${missing.size === 1 ? 'it' : 'them'} cross-origin, so those requests fail their preflight.`, '/x-gateway/cors/headers', `Add ${names.join(', ')} to \`cors.headers\`.`);
   }
-  return given ?? [...DEFAULT_CORS_HEADERS, ...names];
+  return given ?? [...defaults, ...names];
 }
 
 export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | undefined {
@@ -223,7 +260,7 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
   }
   if (origins.length > 1 && origins.includes('*')) {
     ctx.report('cors-wildcard-mixed', 'error', '`*` among other origins is compared with the request\'s Origin like them and never matches: it allows no one.', childPointer('/x-gateway/cors/origins', origins.indexOf('*')), 'Use `["*"]` alone, or list the origins without `*`.');
-  } else if (origins.length > 1) {
+  } else if (origins.length > 1 && ctx.apiType === 'rest') {
     // A gateway response maps headers but runs no template, so it cannot compare the Origin with the list.
     const message = credentials
       ? 'With several origins and credentials, gateway responses (an authorizer\'s 401/403, 429, 5XX) carry no Access-Control-Allow-Origin: they cannot check the Origin against the list, and echoing any origin would let every site read them with the user\'s credentials.'
@@ -231,7 +268,9 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
     const hint = credentials ? 'Pages see these errors as network errors; use one origin if they must read them.' : 'Use one origin if gateway errors must be readable by it alone.';
     ctx.report('cors-gateway-responses-origin', 'warning', message, '/x-gateway/cors/origins', hint);
   }
-  const proxies = routes.filter((route) => route.integration.kind === 'lambda' || route.integration.kind === 'http');
+  if (ctx.apiType === 'http') checkPreflightRoutes(ctx, routes);
+  // An HTTP API answers preflights itself and puts its own CORS headers on every response.
+  const proxies = ctx.apiType === 'rest' ? routes.filter((route) => route.integration.kind === 'lambda' || route.integration.kind === 'http') : [];
   if (proxies.length > 0) {
     const named = proxies.slice(0, 3).map((route) => `${route.method} ${route.path}`).join(', ') + (proxies.length > 3 ? ', …' : '');
     ctx.report('cors-proxy-responses', 'info', `${proxies.length} ${proxies.length === 1 ? 'route uses a proxy integration' : 'routes use proxy integrations'} (${named}): the gateway passes the backend's response through, so the backend must send the CORS headers (Access-Control-Allow-Origin${credentials ? ', -Allow-Credentials' : ''}) itself.`, '/x-gateway/cors', origins.length > 1 ? 'Have the backend echo the request\'s Origin when it is one of cors.origins, with Vary: Origin.' : 'Have the backend add the same Access-Control-* headers to its responses.');
@@ -246,6 +285,19 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
   };
 }
 
+/**
+ * An HTTP API answers a preflight itself only when no route takes it: an ANY route takes OPTIONS too,
+ * and its authorizer refuses the preflight, which carries no credentials.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
+ */
+function checkPreflightRoutes(ctx: ModelContext, routes: readonly Route[]): void {
+  for (const route of routes) {
+    const authorized = route.auth !== undefined && route.auth.kind !== 'none';
+    if (route.method !== 'ANY' || !authorized || routes.some((r) => r.path === route.path && r.method === 'OPTIONS')) continue;
+    ctx.report('cors-preflight-authorized', 'warning', `ANY ${route.path} is authorized, and it takes the browsers' preflight (OPTIONS) requests too, which carry no credentials: they are refused, and CORS fails on that path.`, route.origin.pointer, `Add an \`options\` operation on ${route.path} with \`auth: none\`, or write the methods the path serves instead of ANY.`);
+  }
+}
+
 export function buildGatewayResponses(ctx: ModelContext): GatewayResponse[] {
   if ('x-amazon-apigateway-gateway-responses' in ctx.document && 'gatewayResponses' in ctx.root) {
     ctx.report('duplicate-setting', 'error', 'Gateway responses are set twice: by x-gateway.gatewayResponses and by x-amazon-apigateway-gateway-responses.', '/x-gateway/gatewayResponses', 'Keep one of them.', [{ ...ctx.origin('/x-amazon-apigateway-gateway-responses'), message: 'also set here' }]);
@@ -256,15 +308,48 @@ export function buildGatewayResponses(ctx: ModelContext): GatewayResponse[] {
     if (type === 'REQUEST_TOO_LARGE') {
       ctx.report('gateway-response-not-customizable', 'warning', 'API Gateway does not support customizing the REQUEST_TOO_LARGE (413) gateway response: it keeps its default status, headers and body.', childPointer('/x-gateway/gatewayResponses', type), 'Remove it; a 413 is answered with the default response.');
     }
-    const body = block['body'];
     return {
       type,
       ...(typeof block['status'] === 'number' && { status: block['status'] }),
       headers: Object.fromEntries(Object.entries(asBlock(block['headers'])).map(([name, value]) => [name, headerValue(ctx, String(value), childPointer('/x-gateway/gatewayResponses', type, 'headers', name))])),
-      templates: typeof body === 'string' ? { 'application/json': body } : (asBlock(body) as Record<string, string>),
+      templates: 'body' in block ? gatewayResponseTemplates(ctx, block['body'] as Json, childPointer('/x-gateway/gatewayResponses', type, 'body')) : {},
     };
   });
 }
+
+const MEDIA_TYPE = /^[\w.+-]+\/[\w.+*-]+$/;
+
+/**
+ * A gateway response's templates by media type: a string is the application/json body; an object keyed
+ * by media types is the templates as written; any other object (or array) is a body, sent as its JSON
+ * text, as a mock's is. Gateway response templates are not Velocity, but API Gateway substitutes
+ * `$context` variables in them, so a string value of the object can name one: `"$context.requestId"`.
+ * `$context.error.messageString` is already a quoted JSON string, so a value that is exactly it is
+ * written without quotes of its own.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-gateway-responses.html
+ */
+function gatewayResponseTemplates(ctx: ModelContext, body: Json, pointer: string): Record<string, string> {
+  if (typeof body === 'string') return { 'application/json': body };
+  const entries = body !== null && typeof body === 'object' && !Array.isArray(body) ? Object.entries(body) : [];
+  const byType = entries.filter(([key]) => MEDIA_TYPE.test(key));
+  if (byType.length === 0 || byType.length < entries.length) {
+    if (byType.length > 0) {
+      const [other] = entries.find(([key]) => !MEDIA_TYPE.test(key))!;
+      ctx.report('gateway-response-body-mixed', 'error', `The body mixes media types (\`${byType[0]![0]}\`) and body fields (\`${other}\`): it is neither templates by media type nor one JSON body.`, pointer, 'Write templates by media type (`application/json: \'{"message": $context.error.messageString}\'`), or the JSON body alone.');
+      return {};
+    }
+    return { 'application/json': JSON.stringify(body).replaceAll(`"${MESSAGE_STRING}"`, MESSAGE_STRING) };
+  }
+  const templates: Record<string, string> = {};
+  for (const [type, template] of byType) {
+    if (typeof template === 'string') templates[type] = template;
+    else ctx.report('gateway-response-body-template', 'error', `The template for \`${type}\` must be a string, the body as API Gateway sends it.`, childPointer(pointer, type), `Write it as text, e.g. '${JSON.stringify(template)}'.`);
+  }
+  return templates;
+}
+
+/** The error message as a quoted JSON string. */
+const MESSAGE_STRING = '$context.error.messageString';
 
 /** An HTTP header name (RFC 9110 token) without `'`, which no static value can hold. */
 const HEADER_NAME = /^[A-Za-z0-9!#$%&*+.^_`|~-]+$/;

@@ -10,7 +10,7 @@ import type { JsonObject } from '../load/load-document.js';
 import { asBlock, type ModelContext, type RouteScope, setting } from './context.js';
 import type { Route, Validation } from './ir.js';
 import { modelNames } from './names.js';
-import { isSchemaObject, schemaAnchors, type SchemaObject, subschemas } from './schema-walk.js';
+import { acceptsAnything, draftFourBound, integersOnly, isSchemaObject, schemaAnchors, type SchemaObject, subschemas } from './schema-walk.js';
 
 /**
  * The route's `validate`. An operation's own `x-amazon-apigateway-request-validator` is kept over the
@@ -27,8 +27,27 @@ export function routeValidation(ctx: ModelContext, scope: RouteScope): Validatio
   return setting(scope, 'validate')?.value as Validation | undefined;
 }
 
-/** Keywords of OpenAPI 3.1 (JSON Schema 2020-12) that OpenAPI 3.0 and draft 4 cannot say: dropped, so validation is looser. */
-const DROPPED_31 = ['if', 'then', 'else', 'prefixItems', 'patternProperties', 'propertyNames', 'dependentRequired', 'dependentSchemas', 'contains', 'minContains', 'maxContains', 'unevaluatedProperties', 'unevaluatedItems'];
+/**
+ * Keywords of OpenAPI 3.1 (JSON Schema 2020-12) that OpenAPI 3.0 cannot say, with what the model checks
+ * instead: always less than the spec (a request the spec accepts is never refused), so the consequence is
+ * which requests pass unchecked. Undefined where the keyword asks nothing the model does not.
+ */
+const LOOSER_31: Readonly<Record<string, (schema: SchemaObject) => string | undefined>> = {
+  prefixItems: (schema) => {
+    if (acceptsAnything(schema['items'])) return 'the items of the array pass unchecked.';
+    const length = Array.isArray(schema['prefixItems']) ? schema['prefixItems'].length : 0;
+    const longer = schema['items'] === false ? `, or an array of more than ${length} items,` : '';
+    return `the model checks every item against any of the prefix schemas and \`items\` (\`anyOf\`), not each position against its own schema, so an item out of place${longer} passes unchecked.`;
+  },
+  patternProperties: (schema) => acceptsAnything(schema['additionalProperties'])
+    ? 'a property whose name matches a pattern passes unchecked (unless `properties` names it).'
+    : 'the model checks every property `properties` does not name against any of the pattern schemas and `additionalProperties` (`anyOf`), whatever its name, so a property whose value fits the schema meant for other names passes unchecked.',
+  propertyNames: () => 'property names pass unchecked.',
+  unevaluatedProperties: (schema) => (schema['unevaluatedProperties'] === false ? 'properties the schema does not declare pass unchecked.' : 'properties no other keyword checks pass unchecked.'),
+  unevaluatedItems: (schema) => (schema['unevaluatedItems'] === false ? 'items no other keyword checks (an array longer than declared) pass unchecked.' : 'items no other keyword checks pass unchecked.'),
+  minContains: (schema) => ('contains' in schema && typeof schema['minContains'] === 'number' && schema['minContains'] > 1 ? `the model asks for one item matching \`contains\`, so an array with fewer than ${schema['minContains']} passes unchecked.` : undefined),
+  maxContains: (schema) => ('contains' in schema ? `an array with more than ${String(schema['maxContains'])} items matching \`contains\` passes unchecked.` : undefined),
+};
 const UNSUPPORTED = ['$dynamicRef', '$dynamicAnchor', '$recursiveRef'];
 
 /**
@@ -50,6 +69,11 @@ export function checkRequestModels(ctx: ModelContext, routes: readonly Route[], 
     for (const [type, media] of Object.entries(content)) {
       const schema = asBlock(media)['schema'];
       const at = childPointer(operationPointer, 'requestBody', 'content', type);
+      if (!validatesAsJson(type)) {
+        const dropped = schema !== undefined ? `, and a model would refuse every one: the schema is left out of the API's models` : '';
+        ctx.report('body-validation-not-json', 'warning', `Body validation is on, but API Gateway validates bodies as JSON: ${type} bodies are not validated${dropped}.`, at, `Validate ${type} bodies in the backend, or accept JSON (application/json) instead.`);
+        continue;
+      }
       // A 2020-12 boolean schema becomes `{}` or `{not: {}}`: the same answer, nothing to check.
       if (isSchemaObject(schema)) visit(schema, childPointer(at, 'schema'));
       else if (typeof schema !== 'boolean') {
@@ -81,6 +105,16 @@ function checkCookieParameters(ctx: ModelContext, route: Route, operationPointer
       ctx.report('cookie-not-validated', 'warning', `The cookie \`${name}\` is required, but API Gateway's request validator checks only path, query string and header parameters: a request without it is not rejected.`, '$ref' in asBlock(entry) ? at : childPointer(at, 'required'), 'Check the cookie in the backend or in an authorizer.');
     });
   }
+}
+
+/**
+ * Whether API Gateway's body validator can check a body of this media type: it parses the body as JSON
+ * (a model is a JSON schema), so a form or text body fails every model. Wildcards are left as written.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-request-validation.html
+ */
+export function validatesAsJson(mediaType: string): boolean {
+  const type = mediaType.split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json' || type.endsWith('+json') || type.includes('*');
 }
 
 /** What each `validate` value's validator checks; the Body declares them under these names. */
@@ -121,7 +155,7 @@ function reportUnmodelledContentTypes(ctx: ModelContext, modelled: readonly { ro
 }
 
 /** The codes of the findings about a model schema. */
-export type ModelFindingCode = 'model-keyword-ignored' | 'model-readonly-required' | 'model-keyword-dropped' | 'model-keyword-unsupported' | 'unresolved-ref';
+export type ModelFindingCode = 'model-keyword-ignored' | 'model-keyword-dropped' | 'model-keyword-unsupported' | 'unresolved-ref';
 
 /**
  * What the model-schema checks need, so that the compiler (for `x-gateway`'s `validate`) and the lint
@@ -143,7 +177,6 @@ export function checkModelSchema(ctx: ModelSchemaChecker, schema: SchemaObject, 
     if (seen.has(at)) return;
     seen.add(at);
     findings(ctx, node, at, version);
-    if (version === '3.0') readOnlyRequired(ctx, node, at, seen);
     const ref = node['$ref'];
     if (typeof ref === 'string' && ref.startsWith('#')) {
       const target = ref.startsWith('#/') ? decodeURIComponent(ref.slice(1)) : anchors.get(decodeURIComponent(ref.slice(1)));
@@ -158,93 +191,97 @@ export function checkModelSchema(ctx: ModelSchemaChecker, schema: SchemaObject, 
 }
 
 function findings(ctx: ModelSchemaChecker, schema: SchemaObject, at: string, version: '3.0' | '3.1'): void {
-  const ignored = (keyword: string, effect: string): void => {
-    ctx.report('model-keyword-ignored', 'warning', `API Gateway's request validator ignores \`${keyword}\`: ${effect}`, childPointer(at, keyword), 'Validate this rule in the backend, or express it with keywords JSON Schema draft 4 has.');
-  };
-  if ('discriminator' in schema) ignored('discriminator', 'a body is checked against every `oneOf`/`anyOf` schema, not the one the discriminator names.');
-  const required = Array.isArray(schema['required']) ? (schema['required'] as unknown[]) : [];
   for (const [name, property] of Object.entries(asBlock(schema['properties']))) {
     const own = asBlock(property)['readOnly'] === true;
     if (!own && asBlock(ctx.deref(property))['readOnly'] !== true) continue;
-    // Required as well: `readOnlyRequired` says what that does in 3.0.
-    if (version === '3.0' && required.includes(name)) continue;
     ctx.report('model-keyword-ignored', 'warning', `\`${name}\` is readOnly, but API Gateway's validator accepts it in requests.`, childPointer(at, 'properties', name, own ? 'readOnly' : '$ref'), 'Reject it in the backend, or use a separate request schema without it.');
   }
-  // Reference B.2: not enforced in models created by import, which is how the Body makes them.
-  for (const keyword of ['minItems', 'maxItems'].filter((k) => k in schema)) ignored(keyword, 'models imported from OpenAPI do not enforce array lengths, so an array of any length is accepted.');
-  const format = schema['format'];
-  if (format === 'decimal' || (schema['type'] === 'number' && (format === 'int32' || format === 'int64'))) {
-    ctx.report('model-keyword-ignored', 'warning', `API Gateway does not support \`format: ${format}\` on request models: any number is accepted.`, childPointer(at, 'format'), format === 'decimal' ? 'Validate the precision in the backend.' : 'Use `type: integer` (with `minimum`/`maximum` for the range).');
-  }
-  for (const keyword of ['exclusiveMinimum', 'exclusiveMaximum'] as const) {
-    if (!(keyword in schema) || schema[keyword] === false) continue;
-    if (!(version === '3.1' && convertsExactly(schema, keyword))) ignored(keyword, `the bound is checked as inclusive, so the limit value itself is accepted.`);
-  }
-  // 3.1 null types convert exactly (`enum: [null]`); `nullable` is not a 3.1 keyword.
-  if (version === '3.0' && schema['nullable'] === true) {
-    ctx.report('model-keyword-ignored', 'warning', "API Gateway's validator (JSON Schema draft 4) has no `nullable`: a null value is rejected here although the spec allows it.", childPointer(at, 'nullable'), 'Send the field without a value (omit it), or validate nulls in the backend.');
-  }
-  if (version === '3.1') {
-    for (const keyword of DROPPED_31.filter((k) => k in schema)) {
-      ctx.report('model-keyword-dropped', 'warning', `\`${keyword}\` has no OpenAPI 3.0 form, so it is left out of the model API Gateway validates with: validation is looser than the spec.`, childPointer(at, keyword), 'Validate this rule in the backend, or express it with keywords OpenAPI 3.0 has.');
-    }
+  for (const { keyword, code, message, hint } of looserKeywords(schema, version)) ctx.report(code, 'warning', message, childPointer(at, keyword), hint);
+  for (const [keyword, effect] of Object.entries(NEGATED)) {
+    if (loosensNegation(ctx.document, schema, keyword, version)) ctx.report('model-keyword-dropped', 'warning', `\`${keyword}\` holds a rule the model checks less of, and less inside it would refuse more: ${effect}`, childPointer(at, keyword), 'Validate this rule in the backend, or keep the rules inside it to ones the model checks fully.');
   }
   for (const keyword of UNSUPPORTED.filter((k) => k in schema)) {
     ctx.report('model-keyword-unsupported', 'error', `\`${keyword}\` cannot be converted for API Gateway, whose import would fail.`, childPointer(at, keyword), 'Use a plain `$ref` instead.');
   }
 }
 
-/**
- * OpenAPI 3.0.3, Schema Object `readOnly`: "required will take effect on the response only", but API
- * Gateway's validator requires a readOnly property in requests too. The `required` entry and the property
- * may sit in different `allOf` branches (or a branch and the schema above it): all apply to one body. Each
- * `required` entry is reported once per `seen`, under a key that is no pointer.
- */
-function readOnlyRequired(ctx: ModelSchemaChecker, schema: SchemaObject, at: string, seen: Set<string>): void {
-  const parts = allOfParts(ctx, schema, at, new Map());
-  const readOnly = new Set<string>();
-  for (const part of parts.values()) {
-    for (const [name, property] of Object.entries(asBlock(part['properties']))) {
-      if (asBlock(property)['readOnly'] === true || asBlock(ctx.deref(property))['readOnly'] === true) readOnly.add(name);
+/** A keyword of one schema object that the model checks less of than the spec, and what passes unchecked. */
+interface Looser {
+  readonly keyword: string;
+  readonly code: 'model-keyword-ignored' | 'model-keyword-dropped';
+  readonly message: string;
+  readonly hint: string;
+}
+
+/** The keywords of one schema object the model checks less of: API Gateway ignores them, or 3.0 cannot say them. */
+function looserKeywords(schema: SchemaObject, version: '3.0' | '3.1'): Looser[] {
+  const out: Looser[] = [];
+  const ignored = (keyword: string, effect: string): void => {
+    out.push({ keyword, code: 'model-keyword-ignored', message: `API Gateway's request validator ignores \`${keyword}\`: ${effect}`, hint: 'Validate this rule in the backend, or express it with keywords JSON Schema draft 4 has.' });
+  };
+  // The Body turns such a `oneOf` into `anyOf`: a body matching several branches is the discriminator's to pick.
+  if ('discriminator' in schema) ignored('discriminator', 'a body that matches any of the `oneOf`/`anyOf` schemas is accepted, not only one that matches the schema the discriminator names.');
+  // Reference B.2: not enforced in models created by import, which is how the Body makes them.
+  for (const keyword of ['minItems', 'maxItems'].filter((k) => k in schema)) ignored(keyword, 'models imported from OpenAPI do not enforce array lengths, so an array of any length is accepted.');
+  const format = schema['format'];
+  if (format === 'decimal' || (schema['type'] === 'number' && (format === 'int32' || format === 'int64'))) {
+    out.push({ keyword: 'format', code: 'model-keyword-ignored', message: `API Gateway does not support \`format: ${format}\` on request models: any number is accepted.`, hint: format === 'decimal' ? 'Validate the precision in the backend.' : 'Use `type: integer` (with `minimum`/`maximum` for the range).' });
+  }
+  for (const keyword of ['exclusiveMinimum', 'exclusiveMaximum'] as const) {
+    if (!(keyword in schema) || schema[keyword] === false) continue;
+    if (!(version === '3.1' && convertsExactly(schema, keyword))) ignored(keyword, `the bound is checked as inclusive, so the limit value itself is accepted.`);
+  }
+  if (version === '3.1') {
+    for (const [keyword, consequence] of Object.entries(LOOSER_31)) {
+      const effect = keyword in schema ? consequence(schema) : undefined;
+      if (effect) out.push({ keyword, code: 'model-keyword-dropped', message: `\`${keyword}\` has no OpenAPI 3.0 form: ${effect}`, hint: 'Validate this rule in the backend, or express it with keywords OpenAPI 3.0 has.' });
     }
   }
-  for (const [pointer, part] of parts) {
-    const required = Array.isArray(part['required']) ? (part['required'] as unknown[]) : [];
-    required.forEach((name, i) => {
-      const entry = childPointer(pointer, 'required', i);
-      if (typeof name !== 'string' || !readOnly.has(name) || seen.has(`required ${entry}`)) return;
-      seen.add(`required ${entry}`);
-      ctx.report('model-readonly-required', 'warning', `\`${name}\` is readOnly and required: OpenAPI 3.0 requires it in responses only, but API Gateway's validator requires it in requests too, so a request that leaves it out is rejected.`, entry, 'Use a separate request schema without it, or require it in requests too.');
-    });
-  }
-}
-
-/** The schema and each `allOf` branch under it, `$ref`s followed, by pointer: what applies to one value. */
-function allOfParts(ctx: ModelSchemaChecker, schema: SchemaObject, at: string, parts: Map<string, SchemaObject>): Map<string, SchemaObject> {
-  if (parts.has(at)) return parts;
-  parts.set(at, schema);
-  const ref = schema['$ref'];
-  if (typeof ref === 'string' && ref.startsWith('#/')) {
-    const target = decodeURIComponent(ref.slice(1));
-    const resolved = valueAtPointer(ctx.document, target);
-    if (isSchemaObject(resolved)) allOfParts(ctx, resolved, target, parts);
-  }
-  const branches = schema['allOf'];
-  if (Array.isArray(branches)) branches.forEach((branch, i) => isSchemaObject(branch) && allOfParts(ctx, branch, childPointer(at, 'allOf', i), parts));
-  return parts;
+  return out;
 }
 
 /**
- * Whether the 3.0 Body keeps a 3.1 numeric exclusive bound exactly: for integers the strict bound is the
- * next whole number, and an inclusive bound that is tighter already says it all.
+ * Keywords that turn the answer of a schema inside them around (in part): checking less inside them would
+ * refuse more, so the model replaces them by what checks less. What then passes unchecked.
+ */
+const NEGATED: Readonly<Record<string, string>> = {
+  not: 'the model leaves the `not` out, so a value it refuses passes unchecked.',
+  oneOf: 'the model checks `anyOf` instead, so a value that matches more than one branch passes unchecked.',
+  if: 'the model asks that `then` or `else` holds, not the one the condition picks, so a value that fails that one passes if it meets the other.',
+};
+
+/**
+ * Whether the model replaces the `keyword` (of `NEGATED`) of `schema`: it holds, anywhere inside and
+ * through `$ref`s, a keyword the model checks less of (or another such replacement). A discriminator's
+ * `oneOf` is replaced as well (the discriminator is reported).
+ */
+export function loosensNegation(document: JsonObject, schema: SchemaObject, keyword: string, version: '3.0' | '3.1'): boolean {
+  if (keyword === 'if' && version === '3.0') return false;
+  const inside = schema[keyword];
+  const parts = Array.isArray(inside) ? inside : [inside];
+  return parts.some((part) => isSchemaObject(part) && checksLess(document, part, version, new Set()));
+}
+
+/** Whether the model checks less of `schema` than the spec does, anywhere inside it or what it refers to. */
+function checksLess(document: JsonObject, schema: SchemaObject, version: '3.0' | '3.1', visiting: Set<SchemaObject>): boolean {
+  if (visiting.has(schema)) return false;
+  visiting.add(schema);
+  if (looserKeywords(schema, version).length > 0) return true;
+  const ref = schema['$ref'];
+  const anchors = typeof ref === 'string' && !ref.startsWith('#/') ? schemaAnchors(document) : undefined;
+  const target = typeof ref !== 'string' || !ref.startsWith('#') ? undefined : ref.startsWith('#/') ? decodeURIComponent(ref.slice(1)) : anchors?.get(decodeURIComponent(ref.slice(1)));
+  const resolved = target === undefined ? undefined : valueAtPointer(document, target);
+  if (isSchemaObject(resolved) && checksLess(document, resolved, version, visiting)) return true;
+  return subschemas(schema).some(([tokens, child]) => tokens[0] !== '$defs' && tokens[0] !== 'definitions' && checksLess(document, child, version, visiting));
+}
+
+/**
+ * Whether the 3.0 Body keeps a 3.1 numeric exclusive bound exactly: nothing is left to the exclusive flag,
+ * which the validator checks as inclusive.
  */
 function convertsExactly(schema: SchemaObject, keyword: 'exclusiveMinimum' | 'exclusiveMaximum'): boolean {
-  const value = schema[keyword];
-  if (typeof value !== 'number') return false;
-  const types = (Array.isArray(schema['type']) ? schema['type'] : [schema['type']]).filter((t) => t !== 'null');
-  if (types.length > 0 && types.every((t) => t === 'integer')) return true;
-  const inclusive = schema[keyword === 'exclusiveMinimum' ? 'minimum' : 'maximum'];
-  return typeof inclusive === 'number' && (keyword === 'exclusiveMinimum' ? inclusive > value : inclusive < value);
+  const converted = draftFourBound(schema, keyword, integersOnly(schema['type']));
+  return converted === 'implied' || (converted !== undefined && !converted.exclusive);
 }
 
 /** An info for each component schema whose name API Gateway would refuse as a model name. */

@@ -5,11 +5,12 @@
  */
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { DYNAMODB_TABLE } from '../integrations/dynamodb.js';
+import { lambdaFunction } from '../integrations/lambda.js';
 import { targetOf } from '../integrations/service-values.js';
 import type { Json } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope } from './context.js';
 import { identitySource } from './access.js';
-import { ACCESS_LOG_FORMATS, accessLogOf, logsToCloudWatch } from './stage.js';
+import { ACCESS_LOG_FORMATS, accessLogOf, logsToCloudWatch, reportCloudWatchRole } from './stage.js';
 import type { Authorizer, Integration, RequestAuthorizer, Stage, WebSocketApi, WebSocketRoute } from './ir.js';
 import { apiLogicalId, modelNames, pascalCase, uniqueId } from './names.js';
 import { isSchemaObject } from './schema-walk.js';
@@ -80,7 +81,8 @@ export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Sta
     logicalId,
     routeSelection: typeof block['routeSelection'] === 'string' ? block['routeSelection'] : '$request.body.action',
     stage: {
-      name: typeof stage['name'] === 'string' ? stage['name'] : restStage.name,
+      // `$default`, served at the root of the URL, is a stage of HTTP APIs only.
+      name: typeof stage['name'] === 'string' ? stage['name'] : restStage.name === '$default' ? 'prod' : restStage.name,
       ...(level && { logging: level }),
       dataTrace: typeof stage['dataTrace'] === 'boolean' ? stage['dataTrace'] : restStage.logging?.dataTrace === true,
       metrics: typeof stage['metrics'] === 'boolean' ? stage['metrics'] : restStage.metrics,
@@ -112,7 +114,7 @@ function checkStage(ctx: ModelContext, stage: Block, restStage: Stage, level: st
   }
   if (logsToCloudWatch(level, accessLog) && !logsToCloudWatch(restStage.logging?.level, restStage.accessLog) && !restStage.logging?.accountRole) {
     const pointer = level !== undefined && 'logging' in stage ? childPointer(WS, 'stage', 'logging') : childPointer(WS, 'stage', 'accessLog');
-    ctx.report('cloudwatch-role-required', 'info', 'Logging to CloudWatch needs the account-level role API Gateway writes logs with (set once per account and Region).', pointer, 'If the account has none yet, set `stage.logging.accountRole: true` (x-gateway.stage) to create it with this stack.');
+    reportCloudWatchRole(ctx, pointer);
   }
 }
 
@@ -246,9 +248,10 @@ function webSocketAuthorizer(ctx: ModelContext, name: string, authorizers: reado
     return {
       kind: 'request',
       name,
-      function: ctx.value(own['function'], childPointer(pointer, 'function'), `Lambda function ARN of the WebSocket authorizer ${name}`),
+      function: lambdaFunction(ctx, own['function'], childPointer(pointer, 'function'), `Lambda function of the WebSocket authorizer ${name}`),
       identity: (own['identity'] as string[]).map((source) => identitySource(source).replace(/^method\.request\./, 'route.request.')),
       ttl: 0,
+      simpleResponses: false,
       origin: ctx.origin(pointer),
     };
   }

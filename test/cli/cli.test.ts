@@ -91,9 +91,9 @@ describe('compile CLI', () => {
     ['a bad format', [example, '--format', 'xml'], '--format must be yaml or json'],
     ['--check without --output', [example, '--check'], '--check needs --output'],
     ['an output in a missing directory', [example, '-o', '/nonexistent-dir/t.yaml'], 'cannot write /nonexistent-dir/t.yaml: its directory does not exist\n'],
-    ['an output that is a directory', [example, '-o', 'examples'], 'cannot write examples: it is a folder\n'],
-    ['an output that is the input', [example, '-o', './examples/pets/openapi.yaml'], '--output ./examples/pets/openapi.yaml is the input spec'],
-    ['an output that is the --into template', ['fixtures/into-base/openapi.yaml', '--into', 'fixtures/into-base/base.yaml', '-o', 'fixtures/into-base/base.yaml'], 'is the --into template'],
+    ['an output that is a directory', [example, '-o', 'examples'], 'cannot write examples: it is a folder; gateform writes only a regular file or a new path\n'],
+    ['an output that is the input', [example, '-o', './examples/pets/openapi.yaml'], 'cannot write ./examples/pets/openapi.yaml: it is examples/pets/openapi.yaml, an input of this run'],
+    ['an output that is the --into template', ['fixtures/into-base/openapi.yaml', '--into', 'fixtures/into-base/base.yaml', '-o', 'fixtures/into-base/base.yaml'], 'cannot write fixtures/into-base/base.yaml: it is an input of this run'],
     ['a missing --into template', [example, '--into', 'fixtures/nope.yaml'], 'Cannot read fixtures/nope.yaml: no such file [file-unreadable]'],
   ])('exits 2 on %s', (_name, args, message) => {
     const { status, stderr } = run(COMPILE, args);

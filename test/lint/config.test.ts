@@ -112,3 +112,14 @@ it('reports one check under one code: no compiler code is a rule id with its wor
   const twins = [...codes].filter((code) => byWords.has(words(code)) && byWords.get(words(code)) !== code);
   expect(twins).toEqual([]);
 });
+
+describe('config values printed in messages', () => {
+  it.each([
+    ['extends: { a: 1 }\n', '`extends: a mapping` is not a preset.'],
+    ['rules:\n  operation-no-auth: [warn]\n', 'Severity a list is not one of error, warn, off.'],
+    ['ignore:\n  - pointer: /paths\n    rules: [{ a: 1 }]\n', 'a mapping is not a rule id.'],
+    ['refs: { root: 5, remote: "yes" }\n', '`root` must be a folder, not the number 5.'],
+  ])('%s', (text, message) => {
+    expect(load(text).diagnostics.map((d) => d.message)).toContain(message);
+  });
+});

@@ -133,3 +133,60 @@ describe('access diagnostics', () => {
     expect(await diagnose('  usagePlans:\n    gold: { quota: { limit: 10, period: month, offset: 27 } }', '{ auth: iam, apiKey: true }')).toEqual([]);
   });
 });
+
+describe('a private API keeps its VPC endpoints, whatever policy it has', () => {
+  const dir = tempDir('gateform-private-');
+  let count = 0;
+  const RAW_ALLOW = { Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' };
+  const CONFINED = { ...RAW_ALLOW, Effect: 'Deny', Condition: { StringNotEquals: { 'aws:SourceVpce': ['vpce-0a1b2c3d4e5f60718'] } } };
+  /** Compiles a private API with `api` settings and root-level `extra` (each indented two spaces under x-gateway, or at the root). */
+  async function privateApi(api: string, xGateway: string, root = '') {
+    count += 1;
+    const spec = join(dir, `spec${count}.yaml`);
+    writeFileSync(spec, `openapi: 3.0.3\ninfo: { title: T, version: "1" }\n${root}x-gateway:\n  api: { endpoint: private${api} }\n  defaults: { integration: { mock: {} }, auth: iam }\n${xGateway}\npaths:\n  /pets:\n    get:\n      responses: { '200': { description: ok } }\n`);
+    const result = await compile(spec);
+    const body = (result.template?.Resources['TApi']?.Properties as { Body?: Record<string, { Statement: unknown }> } | undefined)?.Body;
+    return { statements: body?.['x-amazon-apigateway-policy']?.Statement, diagnostics: result.diagnostics.map((d) => `${d.severity} ${d.code} ${d.location?.pointer}`) };
+  }
+  const ENDPOINTS = ', vpcEndpoints: [vpce-0a1b2c3d4e5f60718]';
+  const RAW = '{ Version: "2012-10-17", Statement: [{ Effect: Allow, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*" }] }';
+
+  it.each([
+    ['a policy with only `deny`', '  policy:\n    deny: { sourceIps: ["203.0.113.0/24"] }', ''],
+    ['a policy with only `allow.sourceIps`', '  policy:\n    allow: { sourceIps: ["10.0.0.0/8"] }', ''],
+    ['a policy with only `allow.accounts`', '  policy:\n    allow: { accounts: ["111122223333"] }', ''],
+    ['`policy.raw`', `  policy:\n    raw: ${RAW}`, ''],
+    ['the document\'s x-amazon-apigateway-policy', '', `x-amazon-apigateway-policy: ${RAW}\n`],
+  ])('%s denies calls through any other VPC endpoint', async (_, xGateway, root) => {
+    const { statements, diagnostics } = await privateApi(ENDPOINTS, xGateway, root);
+    expect(diagnostics.filter((d) => d.startsWith('error'))).toEqual([]);
+    expect(statements).toContainEqual(CONFINED);
+    // A raw document keeps its own statements, first.
+    if (xGateway.includes('raw') || root !== '') expect(statements).toEqual([RAW_ALLOW, CONFINED]);
+  });
+
+  it('writes the Deny of the allow list once when it names the same endpoints', async () => {
+    const { statements } = await privateApi(ENDPOINTS, '  policy:\n    allow: { vpcEndpoints: [vpce-0a1b2c3d4e5f60718] }');
+    expect(statements).toEqual([{ ...RAW_ALLOW, Condition: { StringEquals: CONFINED.Condition.StringNotEquals } }, CONFINED]);
+  });
+
+  it('keeps callers to the VPCs the allow list names', async () => {
+    const { statements } = await privateApi('', '  policy:\n    allow: { vpcs: [vpc-0abc], sourceIps: ["10.0.0.0/8"] }');
+    expect(statements).toContainEqual({ ...CONFINED, Condition: { StringNotEquals: { 'aws:SourceVpc': ['vpc-0abc'] } } });
+  });
+
+  it.each([
+    ['a policy with only `deny`', '  policy:\n    deny: { sourceIps: ["203.0.113.0/24"] }', '', '/x-gateway/policy'],
+    ['`policy.raw` without a VPC condition', `  policy:\n    raw: ${RAW}`, '', '/x-gateway/policy/raw'],
+    ['the document\'s policy without a VPC condition', '', `x-amazon-apigateway-policy: ${RAW}\n`, '/x-amazon-apigateway-policy'],
+  ])('refuses %s that names no VPC endpoint, when the API lists none', async (_, xGateway, root, pointer) => {
+    expect((await privateApi('', xGateway, root)).diagnostics).toContain(`error private-api-policy-unconfined ${pointer}`);
+  });
+
+  it('takes a raw policy that conditions on the VPC endpoint itself as written', async () => {
+    const raw = '{ Statement: [{ Effect: Deny, Principal: "*", Action: execute-api:Invoke, Resource: "execute-api:/*", Condition: { StringNotEquals: { "aws:sourceVpce": vpce-1 } } }] }';
+    const { statements, diagnostics } = await privateApi('', `  policy:\n    raw: ${raw}`);
+    expect(diagnostics.filter((d) => d.startsWith('error'))).toEqual([]);
+    expect(statements).toHaveLength(1);
+  });
+});

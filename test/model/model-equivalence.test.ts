@@ -1,25 +1,29 @@
 /**
- * The proof that request models keep the spec's meaning: each request schema validates a table of payloads
- * with ajv against the original (its own dialect: OpenAPI 3.0 — draft 4 with `nullable`, `$ref` siblings
- * ignored, readOnly properties required in responses only — or 2020-12 for 3.1) and against the model
- * API Gateway builds from the emitted Body (JSON Schema draft 4 without the keywords its validator ignores,
- * `$ref` siblings ignored). Every payload must get the same answer, or the compile must carry a diagnostic
- * at the keyword that makes them differ (or beside it, in the same schema object).
+ * The proof that request models keep the spec's meaning, or accept more, never less: each request schema
+ * validates a table of payloads with ajv against the original (its own dialect: OpenAPI 3.0 — draft 4 with
+ * `nullable`, `$ref` siblings ignored, readOnly properties required in responses only, the discriminator
+ * choosing the branch — or 2020-12 for 3.1) and against the model API Gateway builds from the emitted Body
+ * (JSON Schema draft 4 without the keywords its validator ignores, `$ref` siblings ignored). A payload the
+ * spec accepts and the model refuses always fails: a valid request would get a 400. A payload the spec
+ * refuses and the model accepts needs a diagnostic at the refusing keyword, beside it in the same schema
+ * object, or at a keyword that governs the schema it is in (such as a `prefixItems` its `items` depends on).
  *
  * Schemas: a set of tricky ones, and every body-validated request schema of every fixture. Payloads: the
- * hand-written ones of a case, plus payloads derived from the schema: a valid-looking value, then each
- * property null, wrong-typed, at and beyond its bounds, missing, and an extra property.
+ * hand-written ones of a case, plus payloads derived from the schema: a sample the spec accepts, then each
+ * property null, wrong-typed, at and beyond its bounds, missing, and an extra property; and at the edges of
+ * the keywords that work together (tuples shorter and longer than the prefix, names matching each pattern
+ * or none, too few and too many `contains` matches, each dependant present or not, each `if` outcome).
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { childPointer, type Diagnostic, valueAtPointer } from '../../src/diagnostics/diagnostic.js';
+import { childPointer, type Diagnostic, followRefs, splitPointer, valueAtPointer } from '../../src/diagnostics/diagnostic.js';
 import { compile } from '../../src/index.js';
 import type { JsonObject } from '../../src/load/load-document.js';
 import { loadDocument } from '../../src/load/load-document.js';
 import { structureDiagnostics } from '../../src/load/structure.js';
 import { modelNames } from '../../src/model/names.js';
-import { documentSchemas, isSchemaObject, schemaAnchors, schemaSlots, walkSchema } from '../../src/model/schema-walk.js';
+import { isSchemaObject, schemaAnchors, schemaSlots, walkSchema } from '../../src/model/schema-walk.js';
 import { fixtureCases } from '../support/fixtures.js';
 import { writeRequestSpec } from '../support/request-spec.js';
 
@@ -51,15 +55,40 @@ function draft4View(schema: unknown, drop: readonly string[], adjust: (schema: S
 
 /**
  * What OpenAPI 3.0.3 adds to draft 4 for a request: a readOnly property's `required` applies to responses
- * only (Schema Object `readOnly`), and a discriminator picks the one branch its tag names (by `mapping`, else
- * by schema name) instead of trying each.
+ * only (Schema Object `readOnly`), wherever among the `allOf` parts of one value (which are copied in here,
+ * so that a part others share is left alone) the two are written; and a discriminator picks the one branch
+ * its tag names (by `mapping`, else by schema name) instead of trying each.
  */
-function openApi30Request(node: Schema): void {
-  const properties = node['properties'];
-  if (Array.isArray(node['required']) && isSchemaObject(properties)) {
-    node['required'] = node['required'].filter((name) => (properties[name as string] as Schema | undefined)?.['readOnly'] !== true);
-    if ((node['required'] as unknown[]).length === 0) delete node['required'];
-  }
+function openApi30Request(document: JsonObject): (node: Schema) => void {
+  const resolve = resolverOf(document);
+  /** The node and its allOf branches, deep; `$ref`s followed, or (`inline`) not. */
+  const parts = (node: Schema, inline: boolean, depth = 0): Schema[] => {
+    const branches = ((node['allOf'] as unknown[] | undefined) ?? []).map((b) => (inline ? b : resolve(b))).filter(isSchemaObject);
+    return [node, ...(depth > 8 ? [] : branches.flatMap((b) => parts(b, inline, depth + 1)))];
+  };
+  return (node) => {
+    const readOnly = new Set(parts(node, false).flatMap((part) => Object.entries((part['properties'] ?? {}) as Schema).filter(([, p]) => (resolve(p) as Schema | undefined)?.['readOnly'] === true).map(([name]) => name)));
+    // A referenced part that requires one of them is copied in; the others stay references (and keep their places).
+    const copyIn = (part: Schema, depth = 0): void => {
+      if (depth > 8 || !Array.isArray(part['allOf'])) return;
+      part['allOf'] = part['allOf'].map((branch) => {
+        const target = isSchemaObject(branch) && '$ref' in branch ? resolve(branch) : undefined;
+        const copy = isSchemaObject(target) && parts(target, false).some((p) => ((p['required'] as unknown[] | undefined) ?? []).some((n) => readOnly.has(n as string))) ? structuredClone(target) : branch;
+        if (isSchemaObject(copy)) copyIn(copy, depth + 1);
+        return copy;
+      });
+    };
+    copyIn(node);
+    for (const part of parts(node, true)) {
+      if (!Array.isArray(part['required'])) continue;
+      part['required'] = part['required'].filter((name) => !readOnly.has(name as string));
+      if ((part['required'] as unknown[]).length === 0) delete part['required'];
+    }
+    adjustDiscriminator(node);
+  };
+}
+
+function adjustDiscriminator(node: Schema): void {
   const discriminator = node['discriminator'];
   const key = Array.isArray(node['oneOf']) ? 'oneOf' : 'anyOf';
   if (isSchemaObject(discriminator) && Array.isArray(node[key])) {
@@ -90,36 +119,78 @@ function checker(version: Version, schema: unknown, schemas: Record<string, unkn
   const record = (node: Schema, pointer: string) => walkSchema(node, pointer, (child, p) => void (where.has(child) || where.set(child, p)));
   for (const [name, component] of Object.entries(schemas)) if (isSchemaObject(component)) record(component, childPointer('/components/schemas', names.get(name) ?? name));
   if (isSchemaObject(root)) record(root, at);
+  // A boolean schema is no object to look up: its place is the path ajv took to it (to its keyword), from the root.
+  const booleanAt = (path: string): string => {
+    const pointer = decodeURIComponent(path.slice(1, path.lastIndexOf('/')));
+    if (!pointer.startsWith('/components/schemas/')) return at + pointer;
+    const [name, ...rest] = pointer.slice('/components/schemas/'.length).split('/');
+    return ['/components/schemas', names.get(name!) ?? name, ...rest].join('/');
+  };
   return (payload) => {
     const valid = validate(payload) as boolean;
-    return { valid, keywords: valid ? [] : (validate.errors ?? []).map((e) => childPointer(where.get(e.parentSchema) ?? '?', e.keyword)) };
+    return { valid, keywords: valid ? [] : (validate.errors ?? []).map((e) => childPointer(typeof e.parentSchema === 'boolean' ? booleanAt(e.schemaPath) : where.get(e.parentSchema) ?? '?', e.keyword)) };
   };
 }
 
 /**
- * Whether a diagnostic at `diagnostic` speaks of the refusing keyword at `keyword`: it is that keyword, a
- * keyword beside it in the same schema object, a place inside it, or a keyword (of a schema in `schemas`)
- * whose subschemas hold it, such as a dropped `patternProperties`. Never a whole schema.
+ * What a 3.1 keyword the model cannot keep takes with it: the siblings whose meaning depends on it, and
+ * which the model checks more loosely in its stead.
  */
-function explains(diagnostic: string, keyword: string, schemas: ReadonlySet<string>): boolean {
+const DEPENDANTS: Readonly<Record<string, readonly string[]>> = { prefixItems: ['items'], patternProperties: ['additionalProperties'], minContains: ['contains'] };
+
+/**
+ * The schemas a diagnosed keyword governs, by pointer: the schemas inside it and inside its dependants,
+ * and every schema they reach through `$ref`s (boolean schemas too).
+ */
+function governedBy(document: JsonObject, diagnostic: string): Set<string> {
+  const resolve = resolverOf(document);
+  const anchors = schemaAnchors(document);
+  const out = new Set<string>();
+  const visit = (node: unknown, pointer: string): void => {
+    if (out.has(pointer)) return;
+    out.add(pointer);
+    if (!isSchemaObject(node)) return;
+    const ref = node['$ref'];
+    if (typeof ref === 'string' && isSchemaObject(resolve(node))) {
+      const target = decodeURIComponent(ref);
+      visit(resolve(node), target.startsWith('#/') ? target.slice(1) : anchors.get(target.slice(1)) ?? '?');
+    }
+    for (const [tokens, holder, key] of schemaSlots(node)) visit((holder as Record<string | number, unknown>)[key], childPointer(pointer, ...tokens));
+  };
+  const at = diagnostic.slice(0, diagnostic.lastIndexOf('/'));
+  const keyword = diagnostic.slice(at.length + 1);
+  const schema = valueAtPointer(document, at);
+  if (isSchemaObject(schema)) {
+    for (const [tokens, holder, key] of schemaSlots(schema)) {
+      if (tokens[0] === keyword || DEPENDANTS[keyword]?.includes(String(tokens[0]))) visit((holder as Record<string | number, unknown>)[key], childPointer(at, ...tokens));
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a diagnostic at `diagnostic` speaks of the refusing keyword at `keyword`: it is that keyword, a
+ * keyword beside it in the same schema object, or a keyword of a schema the diagnosed keyword governs,
+ * such as one inside a dropped `patternProperties`. Never a whole schema.
+ */
+function explains(diagnostic: string, keyword: string, document: JsonObject): boolean {
   const parent = (p: string) => p.slice(0, p.lastIndexOf('/'));
-  return diagnostic === keyword || parent(diagnostic) === parent(keyword) || diagnostic.startsWith(keyword + '/') || (keyword.startsWith(diagnostic + '/') && schemas.has(parent(diagnostic)));
+  return diagnostic === keyword || parent(diagnostic) === parent(keyword) || governedBy(document, diagnostic).has(parent(keyword));
 }
 
 /** Payloads that tell an original and a model apart, and why each is not explained by a diagnostic. */
 function unexplainedDifferences(original: Check, model: Check, payloads: readonly unknown[], diagnostics: readonly Diagnostic[], document: JsonObject): { differing: unknown[]; unexplained: string[] } {
   const pointers = diagnostics.filter((d) => d.code.startsWith('model-')).map((d) => d.location?.pointer ?? '');
-  const schemas = new Set<string>();
-  for (const [at, schema] of documentSchemas(document)) walkSchema(schema, at, (_, p) => void schemas.add(p));
   const differing: unknown[] = [];
   const unexplained: string[] = [];
   for (const payload of payloads) {
     const [a, b] = [original(payload), model(payload)];
     if (a.valid === b.valid) continue;
     differing.push(payload);
-    const refusing = a.valid ? b : a;
-    if (!refusing.keywords.some((k) => pointers.some((p) => explains(p, k, schemas)))) {
-      unexplained.push(`${JSON.stringify(payload)}: ${a.valid ? 'the model' : 'the spec'} refuses it at ${refusing.keywords.join(', ')}, and no diagnostic is there (diagnostics at ${pointers.join(', ') || 'none'})`);
+    // A model may accept more than the spec (a bad request reaches the backend, which checks it anyway), never less.
+    if (a.valid) unexplained.push(`${JSON.stringify(payload)}: the spec accepts it, but the model refuses it at ${b.keywords.join(', ')}: a valid request would get a 400`);
+    else if (!a.keywords.some((k) => pointers.some((p) => explains(p, k, document)))) {
+      unexplained.push(`${JSON.stringify(payload)}: the spec refuses it at ${a.keywords.join(', ')} and the model accepts it, but no diagnostic is there (diagnostics at ${pointers.join(', ') || 'none'})`);
     }
   }
   return { differing, unexplained };
@@ -153,6 +224,15 @@ function propertiesOf(schema: Schema | boolean | undefined, resolve: Resolve, de
   return out;
 }
 
+/** With a discriminator, the sample's tag names the first branch: by its mapping key, else its schema name. */
+function tagged(schema: Schema, sample: unknown): unknown {
+  const discriminator = schema['discriminator'] as Schema | undefined;
+  const first = ((schema['oneOf'] ?? schema['anyOf']) as Schema[] | undefined)?.[0]?.['$ref'];
+  if (!isSchemaObject(sample) || !discriminator || typeof first !== 'string') return sample;
+  const mapped = Object.entries((discriminator['mapping'] ?? {}) as Record<string, string>).find(([, to]) => to === first || to === first.split('/').pop());
+  return { ...sample, [discriminator['propertyName'] as string]: mapped?.[0] ?? first.split('/').pop() };
+}
+
 /** A value the schema probably accepts: its example, its first enum value, or one built from its keywords. */
 function sampleOf(raw: unknown, resolve: Resolve, depth = 0): unknown {
   const schema = resolve(raw);
@@ -163,8 +243,8 @@ function sampleOf(raw: unknown, resolve: Resolve, depth = 0): unknown {
   if (Array.isArray(schema['enum'])) return schema['enum'][0];
   const branches = (['allOf', 'anyOf', 'oneOf'] as const).flatMap((k) => ((schema[k] as unknown[] | undefined) ?? []).slice(0, k === 'allOf' ? undefined : 1));
   const types = ([] as unknown[]).concat(schema['type'] ?? []).filter((t) => t !== 'null');
-  const type = types[0] ?? (propertiesOf(schema, resolve).size > 0 ? 'object' : 'items' in schema ? 'array' : undefined);
-  if (type === undefined && branches.length > 0) return branches.map((b) => sampleOf(b, resolve, depth + 1)).reduce((a, b) => (isSchemaObject(a) && isSchemaObject(b) ? { ...a, ...b } : a));
+  const type = types[0] ?? (propertiesOf(schema, resolve).size > 0 ? 'object' : ['items', 'prefixItems', 'contains'].some((k) => k in schema) ? 'array' : undefined);
+  if (type === undefined && branches.length > 0) return tagged(schema, branches.map((b) => sampleOf(b, resolve, depth + 1)).reduce((a, b) => (isSchemaObject(a) && isSchemaObject(b) ? { ...a, ...b } : a)));
   switch (type) {
     case 'object': {
       if (depth > 3) return {};
@@ -173,10 +253,13 @@ function sampleOf(raw: unknown, resolve: Resolve, depth = 0): unknown {
         const sample = sampleOf(property, resolve, depth + 1);
         if (sample !== undefined) value[name] = sample;
       }
-      return value;
+      return tagged(schema, value);
     }
     case 'array':
-      return depth > 3 ? [] : Array.from({ length: Math.max(1, Number(schema['minItems'] ?? 1)) }, () => sampleOf(schema['items'], resolve, depth + 1));
+      if (depth > 3) return [];
+      if (Array.isArray(schema['prefixItems'])) return schema['prefixItems'].map((item) => sampleOf(item, resolve, depth + 1));
+      if ('contains' in schema) return Array.from({ length: Math.max(1, Number(schema['minContains'] ?? 1)) }, () => sampleOf(schema['contains'], resolve, depth + 1));
+      return Array.from({ length: Math.max(1, Number(schema['minItems'] ?? 1)) }, () => sampleOf(schema['items'], resolve, depth + 1));
     case 'integer':
     case 'number': {
       const low = typeof schema['minimum'] === 'number' ? schema['minimum'] + 1 : typeof schema['exclusiveMinimum'] === 'number' ? schema['exclusiveMinimum'] + 1 : 1;
@@ -210,6 +293,60 @@ function edgeValues(raw: unknown, resolve: Resolve): unknown[] {
     if (typeof n === 'number') out.push(...[n - 1, n, n + 1].filter((k) => k >= 0).map((k) => Array.from({ length: k }, () => item)));
   }
   for (const key of ['anyOf', 'oneOf']) for (const branch of (schema[key] as unknown[] | undefined) ?? []) out.push(sampleOf(branch, resolve, 2));
+  return [...out, ...keywordBoundaries(schema, resolve)];
+}
+
+/** A few property names: one that matches `pattern` (from its literal start) first, when one does. */
+function namesFor(pattern: string): string[] {
+  const literal = /^\^?([\w-]*)/.exec(pattern)?.[1] ?? '';
+  const names = [`${literal}a`, literal, 'a', 'x-a', 'A1', '1', 'a_b', 'abcdefgh', ''];
+  const matches = (name: string) => { try { return new RegExp(pattern, 'u').test(name); } catch { return false; } };
+  return [...names.filter(matches), ...names.filter((n) => !matches(n))];
+}
+
+/**
+ * Values at the edges of the keywords that work together: tuples shorter and longer than `prefixItems`
+ * and with items out of place; names matching and not matching each pattern; arrays with fewer and more
+ * matches than `contains` wants; objects with and without each dependent property; each `if` outcome.
+ */
+function keywordBoundaries(schema: Schema, resolve: Resolve): unknown[] {
+  const out: unknown[] = [];
+  const base = sampleOf(schema, resolve, 2);
+  const object = isSchemaObject(base) ? base : {};
+  const sample = (raw: unknown) => sampleOf(raw, resolve, 2) ?? 'x';
+  const prefix = schema['prefixItems'];
+  if (Array.isArray(prefix)) {
+    const tuple = prefix.map(sample);
+    for (let n = 0; n <= tuple.length; n += 1) out.push(tuple.slice(0, n));
+    out.push([...tuple, sample(schema['items'])], [...tuple, ...tuple], [...tuple].reverse());
+    tuple.forEach((_, i) => WRONG.forEach((w) => out.push(tuple.map((t, j) => (i === j ? w : t)))));
+  }
+  for (const [pattern, raw] of Object.entries((schema['patternProperties'] ?? {}) as Schema)) {
+    for (const name of namesFor(pattern).slice(0, 3)) for (const v of [sample(raw), ...WRONG]) out.push({ ...object, [name]: v });
+  }
+  if ('additionalProperties' in schema || 'unevaluatedProperties' in schema) {
+    for (const v of [sample(schema['additionalProperties'] ?? schema['unevaluatedProperties']), ...WRONG]) out.push({ ...object, zzExtra: v });
+  }
+  if ('propertyNames' in schema) for (const name of namesFor(String((resolve(schema['propertyNames']) as Schema | undefined)?.['pattern'] ?? ''))) out.push({ ...object, [name]: 1 });
+  if ('contains' in schema || 'unevaluatedItems' in schema) {
+    const match = sample(schema['contains']);
+    const counts = [0, 1, 2, 3, ...['minContains', 'maxContains'].flatMap((k) => (typeof schema[k] === 'number' ? [schema[k] - 1, schema[k], schema[k] + 1] : []))];
+    for (const n of new Set(counts.filter((n) => n >= 0))) out.push(Array.from({ length: n }, () => match), [...WRONG, ...Array.from({ length: n }, () => match)]);
+  }
+  for (const key of ['dependentRequired', 'dependentSchemas']) {
+    for (const [name, dependant] of Object.entries((schema[key] ?? {}) as Schema)) {
+      const { [name]: _, ...without } = object;
+      const value = sample(((schema['properties'] ?? {}) as Schema)[name]);
+      out.push({ ...without, [name]: value });
+      if (Array.isArray(dependant)) out.push({ ...without, [name]: value, ...Object.fromEntries(dependant.map((d) => [d, 'x'])) });
+      else out.push({ ...without, ...(sample(dependant) as object), [name]: value });
+    }
+  }
+  if ('if' in schema) {
+    const [condition, then, otherwise] = [sample(schema['if']), sample(schema['then']), sample(schema['else'])];
+    out.push(condition, then, otherwise);
+    for (const [a, b] of [[condition, then], [condition, otherwise], [object, then], [object, otherwise]]) if (isSchemaObject(a) && isSchemaObject(b)) out.push({ ...a, ...b });
+  }
   return out;
 }
 
@@ -291,7 +428,7 @@ const CASES: readonly Case[] = [
     schemas: { Note: { type: 'object', properties: { text: { type: 'string', nullable: true } } } },
     request: { $ref: '#/components/schemas/Note' },
     payloads: [{ text: 'a' }, { text: null }, { text: 1 }, {}],
-    exact: false,
+    exact: true,
   },
   {
     name: '3.0 exclusive bounds',
@@ -319,6 +456,33 @@ const CASES: readonly Case[] = [
     schemas: { Item: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' } } } },
     request: { $ref: '#/components/schemas/Item' },
     payloads: [{ name: 'a' }, { id: 'x', name: 'a' }, { id: 'x' }],
+    exact: true,
+  },
+  {
+    name: '3.0 readOnly and required in different allOf parts, one of them shared',
+    version: '3.0.3',
+    schemas: {
+      Named: { type: 'object', required: ['id', 'name'], properties: { name: { type: 'string' } } },
+      Account: { allOf: [{ $ref: '#/components/schemas/Alias' }, { type: 'object', required: ['created'], properties: { id: { type: 'string', readOnly: true }, created: { type: 'string', readOnly: true } } }] },
+      Alias: { $ref: '#/components/schemas/Named' },
+      Holder: { type: 'object', properties: { account: { $ref: '#/components/schemas/Account' }, named: { $ref: '#/components/schemas/Named' } } },
+    },
+    request: { $ref: '#/components/schemas/Holder' },
+    payloads: [{ account: { name: 'a' } }, { account: {} }, { account: { name: 'a', id: 'x', created: 'y' } }, { named: { name: 'a' } }, { named: { name: 'a', id: 'x' } }],
+    exact: true,
+  },
+  {
+    name: '3.0 what the validator ignores, inside not and oneOf: checking less there would refuse more',
+    version: '3.0.3',
+    schemas: {
+      Short: { type: 'array', not: { minItems: 3 } },
+      Split: { oneOf: [{ type: 'array', maxItems: 2 }, { type: 'array', minItems: 3 }] },
+      Positive: { $ref: '#/components/schemas/Bound' },
+      Bound: { type: 'number', minimum: 0, exclusiveMinimum: true },
+      Holder: { type: 'object', properties: { short: { $ref: '#/components/schemas/Short' }, split: { $ref: '#/components/schemas/Split' }, sign: { not: { $ref: '#/components/schemas/Positive' } }, twice: { not: { not: { type: 'string', minLength: 2 } } } } },
+    },
+    request: { $ref: '#/components/schemas/Holder' },
+    payloads: [{ short: [] }, { short: [1, 2] }, { short: [1, 2, 3] }, { split: [1] }, { split: [1, 2, 3] }, { sign: 0 }, { sign: -1 }, { sign: 1 }, { twice: 'ab' }, { twice: 'a' }, { twice: 1 }],
     exact: false,
   },
   {
@@ -430,6 +594,132 @@ const CASES: readonly Case[] = [
     payloads: [{ only: null }, { only: 'x' }, { only: 1 }, { none: null }, { none: 0 }, { at: null }, { at: '2024-01-01T00:00:00Z' }, { at: 1 }, { count: null }, { count: 0 }, { count: 1 }, { count: 'x' }, { pick: 'a' }, { pick: 'b' }, { clash: 'a' }, { clash: 'c' }, { tag: 'abc' }, { tag: 'abcd' }, { tag: 1 }, { example: 'x' }, { nullable: 1 }, { readOnly: 'abc' }],
     exact: true,
   },
+  {
+    name: '3.1 prefixItems with items: false',
+    version: '3.1.0',
+    schemas: { Pair: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'integer' }], items: false } },
+    request: { $ref: '#/components/schemas/Pair' },
+    payloads: [[], ['a'], ['a', 1], ['a', 1, 2], [1, 'a'], ['a', 'b'], [true]],
+    exact: false,
+  },
+  {
+    name: '3.1 patternProperties beside additionalProperties: false',
+    version: '3.1.0',
+    schemas: { Headers: { type: 'object', patternProperties: { '^x-': { type: 'integer' } }, additionalProperties: false } },
+    request: { $ref: '#/components/schemas/Headers' },
+    payloads: [{}, { 'x-a': 1 }, { 'x-a': 'a' }, { b: 1 }, { b: 'a' }],
+    exact: false,
+  },
+  {
+    name: '3.1 prefixItems with a schema for the items after them',
+    version: '3.1.0',
+    schemas: { Row: { type: 'array', prefixItems: [{ type: 'string' }, { $ref: '#/components/schemas/Flag' }], items: { type: 'integer', maximum: 9 } }, Flag: { type: 'boolean' } },
+    request: { $ref: '#/components/schemas/Row' },
+    payloads: [[], ['a'], ['a', true], ['a', true, 1], ['a', true, 10], ['a', true, 'b'], ['a', 1], [true, 'a'], ['a', true, true]],
+    exact: false,
+  },
+  {
+    name: '3.1 prefixItems alone, and a prefix that accepts anything',
+    version: '3.1.0',
+    schemas: { Lists: { type: 'object', properties: { open: { type: 'array', prefixItems: [{ type: 'integer' }] }, any: { type: 'array', prefixItems: [true], items: false }, none: { type: 'array', prefixItems: [false, { type: 'string' }], items: false } } } },
+    request: { $ref: '#/components/schemas/Lists' },
+    payloads: [{ open: [1] }, { open: ['a', 'b'] }, { any: [1] }, { any: [1, 2] }, { none: [] }, { none: [1] }, { none: ['a'] }],
+    exact: false,
+  },
+  {
+    name: '3.1 patternProperties beside properties and an additionalProperties schema',
+    version: '3.1.0',
+    schemas: {
+      Labels: {
+        type: 'object',
+        properties: { id: { type: 'string' }, 'n-count': { type: 'integer' } },
+        patternProperties: { '^n-': { type: 'number' }, '^s-': { type: 'string', maxLength: 3 } },
+        additionalProperties: { type: 'boolean' },
+      },
+    },
+    request: { $ref: '#/components/schemas/Labels' },
+    payloads: [{ id: 'a' }, { 'n-a': 1.5 }, { 'n-a': 'x' }, { 's-a': 'abc' }, { 's-a': 'abcd' }, { 's-a': 1 }, { other: true }, { other: 1 }, { other: 'x' }, { 'n-count': 1.5 }, { 'n-count': 2 }],
+    exact: false,
+  },
+  {
+    name: '3.1 unevaluatedProperties and unevaluatedItems',
+    version: '3.1.0',
+    schemas: {
+      Closed: { allOf: [{ properties: { a: { type: 'string' } } }], properties: { b: { type: 'integer' } }, unevaluatedProperties: false },
+      Tuple: { type: 'array', prefixItems: [{ type: 'string' }], unevaluatedItems: { type: 'integer' } },
+      Both: { type: 'object', properties: { closed: { $ref: '#/components/schemas/Closed' }, tuple: { $ref: '#/components/schemas/Tuple' } } },
+    },
+    request: { $ref: '#/components/schemas/Both' },
+    payloads: [{ closed: { a: 'x', b: 1 } }, { closed: { c: 1 } }, { closed: { a: 1 } }, { tuple: ['a'] }, { tuple: ['a', 1] }, { tuple: ['a', 'b'] }, { tuple: [1] }],
+    exact: false,
+  },
+  {
+    name: '3.1 contains alone converts exactly',
+    version: '3.1.0',
+    schemas: { Bag: { type: 'object', properties: { some: { type: 'array', contains: { type: 'integer', minimum: 10 } }, any: { type: 'array', contains: true }, free: { type: 'array', contains: { type: 'string' }, minContains: 0 } } } },
+    request: { $ref: '#/components/schemas/Bag' },
+    payloads: [{ some: [] }, { some: [1] }, { some: [1, 10] }, { some: ['a'] }, { any: [] }, { any: [1] }, { free: [] }, { free: [1] }, { some: 'x' }],
+    exact: true,
+  },
+  {
+    name: '3.1 minContains and maxContains',
+    version: '3.1.0',
+    schemas: { Counts: { type: 'array', contains: { type: 'integer' }, minContains: 2, maxContains: 3 }, Capped: { type: 'array', contains: { type: 'integer' }, minContains: 0, maxContains: 1 } },
+    request: { type: 'object', properties: { counts: { $ref: '#/components/schemas/Counts' }, capped: { $ref: '#/components/schemas/Capped' } } },
+    payloads: [{ counts: [] }, { counts: [1] }, { counts: [1, 2] }, { counts: [1, 2, 3, 4] }, { counts: ['a', 1, 2] }, { capped: [] }, { capped: [1] }, { capped: [1, 2] }],
+    exact: false,
+  },
+  {
+    name: '3.1 if/then/else, dependentRequired and dependentSchemas convert exactly',
+    version: '3.1.0',
+    schemas: {
+      Order: {
+        type: 'object',
+        properties: { kind: { type: 'string' }, card: { type: 'string' }, iban: { type: 'string' }, cvc: { type: 'string' }, gift: { type: 'boolean' }, note: { type: 'string' } },
+        if: { properties: { kind: { const: 'card' } }, required: ['kind'] },
+        then: { required: ['card'] },
+        else: { required: ['iban'] },
+        dependentRequired: { card: ['cvc'], none: [] },
+        dependentSchemas: { gift: { required: ['note'], properties: { note: { maxLength: 5 } } }, free: true },
+      },
+      OnlyThen: { if: { type: 'integer' }, then: { minimum: 0 } },
+      OnlyElse: { if: { type: 'integer' }, else: { type: 'string' } },
+      Stray: { then: { type: 'integer' }, else: false, dependentRequired: {} },
+    },
+    request: { type: 'object', properties: { order: { $ref: '#/components/schemas/Order' }, then: { $ref: '#/components/schemas/OnlyThen' }, else: { $ref: '#/components/schemas/OnlyElse' }, stray: { $ref: '#/components/schemas/Stray' } } },
+    payloads: [
+      { order: { kind: 'card', card: '1', cvc: '1' } }, { order: { kind: 'card', card: '1' } }, { order: { kind: 'card' } }, { order: { kind: 'wire', iban: 'x' } }, { order: { kind: 'wire' } }, { order: { iban: 'x' } }, { order: { iban: 'x', gift: true } }, { order: { iban: 'x', gift: true, note: 'hi' } }, { order: { iban: 'x', gift: true, note: 'too long' } }, { order: 'x' },
+      { then: -1 }, { then: 1 }, { then: 'a' }, { else: 1 }, { else: 'a' }, { else: true }, { stray: 'x' },
+    ],
+    exact: true,
+  },
+  {
+    name: '3.1 propertyNames',
+    version: '3.1.0',
+    schemas: { Map: { type: 'object', propertyNames: { pattern: '^[a-z]+$' }, additionalProperties: { type: 'integer' } } },
+    request: { $ref: '#/components/schemas/Map' },
+    payloads: [{ a: 1 }, { A: 1 }, { a: 'x' }],
+    exact: false,
+  },
+  {
+    name: '3.1 keywords the model checks less of, inside not, oneOf and if',
+    version: '3.1.0',
+    schemas: {
+      Tuple: { type: 'array', prefixItems: [{ type: 'string' }], items: false },
+      Holder: {
+        type: 'object',
+        properties: {
+          notTuple: { type: 'array', not: { $ref: '#/components/schemas/Tuple' } },
+          either: { oneOf: [{ type: 'object', propertyNames: { maxLength: 2 } }, { type: 'object', required: ['long'] }] },
+          cond: { type: 'object', if: { propertyNames: { maxLength: 2 } }, then: { required: ['a'] }, else: { required: ['bbb'] } },
+          exact: { type: 'object', if: { required: ['a'] }, then: { required: ['b'] } },
+        },
+      },
+    },
+    request: { $ref: '#/components/schemas/Holder' },
+    payloads: [{ notTuple: ['a'] }, { notTuple: [1] }, { notTuple: ['a', 'b'] }, { either: { a: 1 } }, { either: { long: 1 } }, { either: { ab: 1, long: 1 } }, { cond: { a: 1 } }, { cond: { bbb: 1 } }, { cond: {} }, { cond: { a: 1, ccc: 1 } }, { exact: { a: 1 } }, { exact: { a: 1, b: 1 } }],
+    exact: false,
+  },
 ];
 
 // ---- compiling and comparing ----
@@ -445,20 +735,34 @@ interface Subject {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-function compare(subject: Subject, payloads: readonly unknown[]): { differing: unknown[]; unexplained: string[] } {
+function compare(subject: Subject, payloads: readonly unknown[]): { differing: unknown[]; unexplained: string[]; sampleValid: boolean } {
   const { version, document, body } = subject;
   const components = (document['components'] ?? {}) as Schema;
   const schemas = (components['schemas'] ?? {}) as Record<string, unknown>;
-  const own = valueAtPointer(document, subject.at);
+  const own = throughRefs(document, subject.at);
   const original = version === '3.1'
     ? checker(version, own, schemas, subject.at)
-    : checker(version, draft4View(own, [], openApi30Request), Object.fromEntries(Object.entries(schemas).map(([n, s]) => [n, draft4View(s, [], openApi30Request)])), subject.at);
+    : checker(version, draft4View(own, [], openApi30Request(document)), Object.fromEntries(Object.entries(schemas).map(([n, s]) => [n, draft4View(s, [], openApi30Request(document))])), subject.at);
   // The model's names back to the document's, so its refusals point into the document.
   const renamed = new Map([...modelNames(Object.keys(schemas))].map(([from, to]) => [to, from]));
   const modelSchemas = ((body['components'] as Schema | undefined)?.['schemas'] ?? {}) as Record<string, unknown>;
   const model = checker('3.0', draft4View(subject.modelSchema, IGNORED_BY_API_GATEWAY), Object.fromEntries(Object.entries(modelSchemas).map(([n, s]) => [n, draft4View(s, IGNORED_BY_API_GATEWAY)])), subject.at, renamed);
-  const resolve = resolverOf(document);
-  return unexplainedDifferences(original, model, [...payloads, ...derivedPayloads(own, resolve)], subject.diagnostics, document);
+  const derived = derivedPayloads(own, resolverOf(document));
+  // The derived payloads vary a sample the spec accepts, so they test the model on valid requests too.
+  return { ...unexplainedDifferences(original, model, [...payloads, ...derived], subject.diagnostics, document), sampleValid: original(derived[0]).valid };
+}
+
+/**
+ * What the document holds at a pointer of the Body, which writes out the `$ref`s to components other
+ * than schemas (a request body given as `$ref: '#/components/requestBodies/NewPet'`): each step follows one.
+ */
+function throughRefs(document: JsonObject, pointer: string): unknown {
+  let node: unknown = document;
+  for (const token of splitPointer(pointer)) {
+    node = followRefs(document, node);
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[token] : undefined;
+  }
+  return node;
 }
 
 async function compileSubjects(path: string): Promise<Subject[]> {
@@ -514,7 +818,11 @@ describe('every body-validated request schema of the fixtures', () => {
   });
   for (const fixture of fixtures) {
     it(fixture.name, async () => {
-      for (const subject of await compileSubjects(fixture.input)) expect(compare(subject, []).unexplained, subject.at).toEqual([]);
+      for (const subject of await compileSubjects(fixture.input)) {
+        const { unexplained, sampleValid } = compare(subject, []);
+        expect(unexplained, subject.at).toEqual([]);
+        expect(sampleValid, `${subject.at}: the derived sample is a request the spec accepts`).toBe(true);
+      }
     });
   }
 });
@@ -522,4 +830,12 @@ describe('every body-validated request schema of the fixtures', () => {
 it('derived payloads reach into nested objects and arrays', () => {
   const schema = { type: 'object', properties: { a: { type: 'array', items: { type: 'object', properties: { b: { type: 'integer', maximum: 3 } } } } } };
   expect(derivedPayloads(schema, resolverOf({}))).toContainEqual({ a: [{ b: 4 }] });
+});
+
+it('derived payloads reach past a prefix, into each pattern and around each dependant', () => {
+  const resolve = resolverOf({});
+  const tuple = derivedPayloads({ type: 'array', prefixItems: [{ type: 'string' }, { type: 'integer' }], items: false }, resolve);
+  expect(tuple).toEqual(expect.arrayContaining([[], ['aaa'], ['aaa', 1], ['aaa', 1, 'x'], [1, 'aaa']]));
+  const object = derivedPayloads({ type: 'object', patternProperties: { '^x-': { type: 'integer' } }, dependentRequired: { a: ['b'] }, additionalProperties: false }, resolve);
+  expect(object).toEqual(expect.arrayContaining([{ 'x-a': 1 }, { 'x-a': 'x' }, { a: 'x' }, { a: 'x', b: 'x' }, { zzExtra: 1 }]));
 });

@@ -47,10 +47,10 @@ const TABLE: [name: string, { given: Given; want: string[] }][] = [
     },
   ],
   [
-    'a readOnly property that is also required: 3.0 requires it in responses only, API Gateway in requests',
+    'a readOnly property that is also required: 3.0 requires it in responses only, and so does the model',
     {
       given: { version: '3.0.3', schemas: {}, request: { type: 'object', required: ['name', 'id'], properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' } } } },
-      want: [`model-readonly-required@${REQUEST}/required/1`],
+      want: [`model-keyword-ignored@${REQUEST}/properties/id/readOnly`],
     },
   ],
   [
@@ -61,14 +61,25 @@ const TABLE: [name: string, { given: Given; want: string[] }][] = [
         schemas: { Base: { type: 'object', properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' } } } },
         request: { allOf: [{ $ref: '#/components/schemas/Base' }, { required: ['name', 'id'] }] },
       },
-      want: [`model-readonly-required@${REQUEST}/allOf/1/required/1`, `model-keyword-ignored@/components/schemas/Base/properties/id/readOnly`],
+      want: [`model-keyword-ignored@/components/schemas/Base/properties/id/readOnly`],
+    },
+  ],
+  [
+    'a readOnly property required by a schema others share through $ref: the model copies that schema without the entry',
+    {
+      given: {
+        version: '3.0.3',
+        schemas: { Named: { type: 'object', required: ['id'] } },
+        request: { allOf: [{ $ref: '#/components/schemas/Named' }, { properties: { id: { type: 'string', readOnly: true } } }] },
+      },
+      want: [`model-keyword-ignored@${REQUEST}/allOf/1/properties/id/readOnly`],
     },
   ],
   [
     'a `required` list above the allOf branch that declares the readOnly property',
     {
       given: { version: '3.0.3', schemas: {}, request: { required: ['id'], allOf: [{ properties: { id: { type: 'string', readOnly: true } } }] } },
-      want: [`model-readonly-required@${REQUEST}/required/0`, `model-keyword-ignored@${REQUEST}/allOf/0/properties/id/readOnly`],
+      want: [`model-keyword-ignored@${REQUEST}/allOf/0/properties/id/readOnly`],
     },
   ],
   [

@@ -2,6 +2,7 @@
  * The `json` format: an array of problems, each `{ file, line, column, endLine, endColumn, severity,
  * code, messageId, message, hint, pointer, related }` (absent fields left out), pretty-printed.
  */
+import { escapeJsonControls } from './escape.js';
 import type { ResolvedDiagnostic } from '../diagnostic.js';
 
 export function formatJson(diagnostics: readonly ResolvedDiagnostic[]): string {
@@ -17,5 +18,5 @@ export function formatJson(diagnostics: readonly ResolvedDiagnostic[]): string {
     ...(d.location && { pointer: d.location.pointer }),
     ...(d.relatedResolved && { related: d.relatedResolved.map((r) => ({ file: r.file, ...(r.line !== undefined && { line: r.line, column: r.column ?? 1 }), pointer: r.pointer, message: r.message })) }),
   }));
-  return JSON.stringify(problems, null, 2) + '\n';
+  return escapeJsonControls(JSON.stringify(problems, null, 2)) + '\n';
 }

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { escapeJsonControls } from './escape.js';
 import type { ResolvedDiagnostic, Severity } from '../diagnostic.js';
 
 export interface RuleMeta {
@@ -54,7 +55,7 @@ export function formatSarif(diagnostics: readonly ResolvedDiagnostic[], rules: r
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  return escapeJsonControls(JSON.stringify(sarif, null, 2)) + '\n';
 }
 
 /** An absolute folder as a `file:` URI ending in `/`, as SARIF requires of a base. */

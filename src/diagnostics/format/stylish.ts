@@ -1,5 +1,6 @@
 /** The default human format: each problem with its place, code and hint, and a code frame. */
 import type { ResolvedDiagnostic } from '../diagnostic.js';
+import { escapeControls } from './escape.js';
 
 export interface StylishOptions {
   /** Text of a line of a file (1-based), for the code frame. */
@@ -15,12 +16,13 @@ export function formatStylish(diagnostics: readonly ResolvedDiagnostic[], option
   const paint = (style: keyof typeof COLOR, text: string): string => (options.color ? COLOR[style] + text + COLOR.reset : text);
   const out: string[] = [];
   for (const d of diagnostics) {
-    const place = d.file === undefined ? '' : d.line === undefined ? `${d.file}: ` : `${d.file}:${d.line}:${d.column ?? 1}: `;
-    out.push(`${place}${paint(d.severity, LABEL[d.severity])} ${paint('bold', d.message)} ${paint('dim', `[${d.code}]`)}`);
+    const file = d.file === undefined ? undefined : escapeControls(d.file);
+    const place = file === undefined ? '' : d.line === undefined ? `${file}: ` : `${file}:${d.line}:${d.column ?? 1}: `;
+    out.push(`${place}${paint(d.severity, LABEL[d.severity])} ${paint('bold', escapeControls(d.message))} ${paint('dim', `[${d.code}]`)}`);
     if (d.file !== undefined && d.line !== undefined) out.push(...codeFrame(d.file, d.line, d.column ?? 1, d.endLine === d.line ? d.endColumn : undefined, options));
-    if (d.hint) out.push(`  hint: ${d.hint}`);
+    if (d.hint) out.push(`  hint: ${escapeControls(d.hint)}`);
     for (const r of d.relatedResolved ?? []) {
-      out.push(`  ${r.file}${r.line === undefined ? '' : `:${r.line}:${r.column ?? 1}`}: ${r.message}`);
+      out.push(`  ${escapeControls(r.file)}${r.line === undefined ? '' : `:${r.line}:${r.column ?? 1}`}: ${escapeControls(r.message)}`);
     }
     out.push('');
   }
@@ -40,8 +42,8 @@ function codeFrame(file: string, line: number, column: number, endColumn: number
   if (text === undefined) return [];
   const start = text.length <= MAX_WIDTH ? 0 : Math.max(0, Math.min(column - 1 - MAX_WIDTH / 4, text.length - MAX_WIDTH));
   const crop = (full: string): string => {
-    if (full.length <= MAX_WIDTH && start === 0) return full;
-    const shown = full.slice(start, start + MAX_WIDTH);
+    if (full.length <= MAX_WIDTH && start === 0) return escapeControls(full);
+    const shown = escapeControls(full.slice(start, start + MAX_WIDTH));
     return (start > 0 ? '…' : '') + shown + (start + MAX_WIDTH < full.length ? '…' : '');
   };
   const frame: string[] = [];
@@ -50,7 +52,8 @@ function codeFrame(file: string, line: number, column: number, endColumn: number
   const before = lineOf(file, line - 1);
   if (line > 1 && before !== undefined) frame.push(`  ${gutter(line - 1)} | ${crop(before)}`);
   frame.push(`> ${gutter(line)} | ${crop(text)}`);
-  const caret = column - 1 - start + (start > 0 ? 1 : 0);
+  // Escapes widen what stands before the column.
+  const caret = escapeControls(text.slice(start, Math.max(start, column - 1))).length + (start > 0 ? 1 : 0);
   const visible = Math.min(text.length, start + MAX_WIDTH) - (column - 1);
   const length = Math.max(1, (endColumn ?? column + 1) - column);
   frame.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, caret))}${'^'.repeat(Math.min(length, Math.max(1, visible)))}`);

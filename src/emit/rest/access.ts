@@ -3,22 +3,25 @@
  * the API key source, the resource policy, the endpoint configuration, usage plans and keys.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-authorizer.html
  */
-import { invokePermission, lambdaInvocationUri } from '../../integrations/lambda.js';
-import { executeApiArn } from '../../model/arns.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { lambdaInvocationUri } from '../../integrations/lambda.js';
 import { cfnValue, type AwsValue, type Json } from '../../model/aws-value.js';
 import { pascalCase } from '../../model/names.js';
-import type { Authorizer, GatewayModel, PolicyPrincipals, ResourcePolicy, Route } from '../../model/ir.js';
+import type { Authorizer, GatewayModel, PolicyPrincipals, PrivateSources, ResourcePolicy, Route } from '../../model/ir.js';
 import { type CfnOutput, type CfnResource, ref, sub } from '../../model/cfn.js';
-import type { Contribution, OperationPatch } from './contribution.js';
+import { authorizerPermissions, jwtScheme } from '../shared/authorizers.js';
+import type { Contribution, OperationPatch } from '../shared/contribution.js';
 
 import { API_KEY_SCHEME } from '../../model/access.js';
 
 export function emitAccess(model: GatewayModel): Contribution {
   const { api, access } = model;
-  const schemes: Record<string, Json> = {};
-  for (const authorizer of access.authorizers) schemes[authorizer.name] = securityScheme(authorizer);
   const usesKeys = model.routes.some((r) => r.apiKey);
-  if (usesKeys) schemes[API_KEY_SCHEME] = { type: 'apiKey', name: 'x-api-key', in: 'header' };
+  // Built from entries: an authorizer may be named `__proto__`, which an assignment would not keep.
+  const schemes: Record<string, Json> = Object.fromEntries([
+    ...access.authorizers.map((authorizer) => [authorizer.name, securityScheme(authorizer)]),
+    ...(usesKeys ? [[API_KEY_SCHEME, { type: 'apiKey', name: 'x-api-key', in: 'header' }]] : []),
+  ]);
 
   const body: Record<string, Json> = {};
   if (Object.keys(schemes).length > 0) body['components'] = { securitySchemes: schemes };
@@ -31,17 +34,21 @@ export function emitAccess(model: GatewayModel): Contribution {
   }
   if (api.disableDefaultEndpoint) restApi['DisableExecuteApiEndpoint'] = true;
 
+  const diagnostics: Diagnostic[] = [];
   return {
     body,
     operations: model.routes.flatMap((route) => operationSecurity(route)),
     restApi,
-    resources: { ...authorizerPermissions(model), ...usagePlanResources(model) },
+    resources: { ...authorizerPermissions(model, diagnostics), ...usagePlanResources(model) },
+    diagnostics,
     outputs: keyOutputs(model),
   };
 }
 
 function securityScheme(authorizer: Authorizer): Json {
   switch (authorizer.kind) {
+    case 'jwt':
+      return jwtScheme(authorizer);
     case 'cognito':
       return {
         type: 'apiKey',
@@ -87,21 +94,13 @@ function securityScheme(authorizer: Authorizer): Json {
 /** The operation's `security` (and IAM auth), replacing whatever the spec wrote, when x-gateway says how it is authorized. */
 function operationSecurity(route: Route): OperationPatch[] {
   if (!route.auth && !route.apiKey) return [];
-  const requirement: Record<string, Json> = {};
-  if (route.auth?.kind === 'authorizer') requirement[route.auth.authorizer.name] = [...route.auth.scopes];
-  if (route.apiKey) requirement[API_KEY_SCHEME] = [];
+  const requirement: Record<string, Json> = Object.fromEntries([
+    ...(route.auth?.kind === 'authorizer' ? [[route.auth.authorizer.name, [...route.auth.scopes]]] : []),
+    ...(route.apiKey ? [[API_KEY_SCHEME, []]] : []),
+  ]);
   const fields: Record<string, Json> = { security: Object.keys(requirement).length > 0 ? [requirement] : [] };
   if (route.auth?.kind === 'iam') fields['x-amazon-apigateway-auth'] = { type: 'AWS_IAM' };
   return [{ route, fields }];
-}
-
-function authorizerPermissions(model: GatewayModel): Record<string, CfnResource> {
-  const resources: Record<string, CfnResource> = {};
-  for (const authorizer of model.access.authorizers) {
-    if (authorizer.kind === 'cognito' || authorizer.role) continue;
-    resources[`${model.api.logicalId}${pascalCase(authorizer.name)}AuthorizerPermission`] = invokePermission(authorizer.function, executeApiArn(model.api.logicalId, 'authorizers/*'));
-  }
-  return resources;
 }
 
 function usagePlanResources(model: GatewayModel): Record<string, CfnResource> {
@@ -172,9 +171,35 @@ const THIS_API = 'execute-api:/*';
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-authorization-flow.html
  */
 export function renderPolicy(policy: ResourcePolicy): Json {
-  if (policy.kind === 'raw') return policy.document;
+  if (policy.kind === 'raw') return policy.privateTo ? withStatements(policy.document, privateDenied(policy.privateTo)) : policy.document;
   const rules = policy.kind === 'vpc-endpoints' ? { allow: { ...NOBODY, vpcEndpoints: policy.vpcEndpoints }, deny: NOBODY, anonymousCallers: false } : policy;
-  return { Version: '2012-10-17', Statement: [...allowStatements(rules.allow, rules.anonymousCallers), ...outsideDenied(rules.allow), ...denyStatements(rules.deny)] };
+  const statements = [...allowStatements(rules.allow, rules.anonymousCallers), ...outsideDenied(rules.allow), ...denyStatements(rules.deny)];
+  const confined = policy.kind === 'rules' && policy.privateTo ? privateDenied(policy.privateTo) : [];
+  return { Version: '2012-10-17', Statement: withoutRepeats([...statements, ...confined]) };
+}
+
+/** A private API's Deny of every call through a VPC endpoint (or from a VPC) it does not list. */
+function privateDenied(sources: PrivateSources): Json[] {
+  return outsideDenied({ ...NOBODY, ...sources });
+}
+
+/** A policy document with statements added after its own (`Statement` may be one statement or a list). */
+function withStatements(document: Json, added: readonly Json[]): Json {
+  const block = document as { readonly [key: string]: Json };
+  const own = block['Statement'];
+  const statements = Array.isArray(own) ? own : own === undefined ? [] : [own];
+  return { ...block, Statement: withoutRepeats([...statements, ...added]) };
+}
+
+/** Statements without a repeat of an earlier identical one (the confinement is often the allow list's own Deny). */
+function withoutRepeats(statements: readonly Json[]): Json[] {
+  const seen = new Set<string>();
+  return statements.filter((s) => {
+    const key = JSON.stringify(s);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 const NOBODY: PolicyPrincipals = { accounts: [], vpcEndpoints: [], vpcs: [], sourceIps: [] };

@@ -10,8 +10,8 @@ import { headerLookup } from '../../integrations/request-values.js';
 import type { JsonObject } from '../../load/load-document.js';
 import type { Json } from '../../model/aws-value.js';
 import type { Cors, GatewayModel, HttpMethod } from '../../model/ir.js';
-import { OPERATION_KEY } from './body.js';
-import type { Contribution, OperationPatch } from './contribution.js';
+import { OPERATION_KEY } from '../shared/body.js';
+import type { Contribution, OperationPatch } from '../shared/contribution.js';
 
 const ALL_METHODS: readonly HttpMethod[] = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 

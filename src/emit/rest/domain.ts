@@ -4,9 +4,10 @@
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-routing-rules.html
  */
 import { cfnValue, type Json } from '../../model/aws-value.js';
+import { emitDomainDns } from '../shared/domain-dns.js';
 import type { GatewayModel, RoutingRule } from '../../model/ir.js';
-import { type CfnOutput, type CfnResource, getAtt, ref } from '../../model/cfn.js';
-import type { Contribution } from './contribution.js';
+import { type CfnResource, getAtt, ref } from '../../model/cfn.js';
+import type { Contribution } from '../shared/contribution.js';
 
 export function emitDomain(model: GatewayModel): Contribution {
   const domain = model.domain;
@@ -39,25 +40,8 @@ export function emitDomain(model: GatewayModel): Contribution {
   domain.rules.forEach((rule) => {
     resources[`${api.logicalId}RoutingRule${rule.priority}`] = routingRule(model, id, rule);
   });
-  if (domain.hostedZoneId) {
-    resources[`${api.logicalId}DomainRecord`] = {
-      Type: 'AWS::Route53::RecordSet',
-      Properties: {
-        HostedZoneId: cfnValue(domain.hostedZoneId),
-        Name: domain.name,
-        Type: 'A',
-        AliasTarget: regional
-          ? { DNSName: getAtt(id, 'RegionalDomainName'), HostedZoneId: getAtt(id, 'RegionalHostedZoneId') }
-          : { DNSName: getAtt(id, 'DistributionDomainName'), HostedZoneId: getAtt(id, 'DistributionHostedZoneId') },
-      },
-    };
-  }
-  const outputs: Record<string, CfnOutput> = {
-    [`${api.logicalId}DomainUrl`]: { Description: 'URL of the API on the custom domain', Value: `https://${domain.name}/${domain.basePath ?? ''}` },
-    [`${api.logicalId}DomainTarget`]: { Description: 'DNS target (alias or CNAME) for the custom domain', Value: getAtt(id, regional ? 'RegionalDomainName' : 'DistributionDomainName') },
-    [`${api.logicalId}DomainTargetHostedZoneId`]: { Description: 'Hosted zone id of the DNS target, for a Route 53 alias record', Value: getAtt(id, regional ? 'RegionalHostedZoneId' : 'DistributionHostedZoneId') },
-  };
-  return { resources, outputs };
+  const dns = emitDomainDns(api, domain, id, regional);
+  return { resources: { ...resources, ...dns.resources }, outputs: dns.outputs };
 }
 
 function routingRule(model: GatewayModel, domainId: string, rule: RoutingRule): CfnResource {

@@ -5,7 +5,7 @@
  */
 import type { Json } from '../../model/aws-value.js';
 import type { GatewayModel } from '../../model/ir.js';
-import type { Contribution } from './contribution.js';
+import type { Contribution } from '../shared/contribution.js';
 
 export function emitGatewayResponses(model: GatewayModel): Contribution {
   if (model.gatewayResponses.length === 0) return {};

@@ -8,7 +8,7 @@ import { renderIntegration } from '../../integrations/render.js';
 import type { GatewayModel } from '../../model/ir.js';
 import type { CfnResource } from '../../model/cfn.js';
 import { SharedRoles } from '../shared/roles.js';
-import type { Contribution, OperationPatch } from './contribution.js';
+import type { Contribution, OperationPatch } from '../shared/contribution.js';
 
 export function emitIntegrations(model: GatewayModel): Contribution {
   const operations: OperationPatch[] = [];

@@ -2,12 +2,11 @@
  * The REST API resources: RestApi with its OpenAPI Body, a Deployment whose logical ID changes whenever
  * the API does, the Stage, and what each feature's emitter contributes.
  */
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../../load/load-document.js';
 import type { GatewayModel } from '../../model/ir.js';
-import { buildBody } from './body.js';
-import { type CfnOutput, type CfnResource, ref, sub } from '../../model/cfn.js';
-import type { Contribution, Emitter } from './contribution.js';
+import { buildBody, secretsInBody } from '../shared/body.js';
+import { type CfnResource, ref, sub } from '../../model/cfn.js';
+import type { ApiParts, Contribution, Emitter } from '../shared/contribution.js';
 import { emitAccess } from './access.js';
 import { addCorsHeaders, emitCors } from './cors.js';
 import { emitDomain } from './domain.js';
@@ -15,18 +14,15 @@ import { emitGatewayResponses } from './gateway-responses.js';
 import { emitIntegrations } from './integrations.js';
 import { emitStage } from './stage.js';
 import { deploymentId } from '../shared/deployment.js';
-import { downConvert, renameModels } from '../shared/openapi30.js';
-import { emitValidation } from './validation.js';
+import { renameModels, toGatewayModels } from '../shared/openapi30.js';
+import { dropNonJsonModels, emitValidation } from './validation.js';
 import { compareCodeUnits } from '../../model/order.js';
 
 /** The features' emitters, in the order their contributions are applied. */
 const EMITTERS: readonly Emitter[] = [emitIntegrations, emitAccess, emitValidation, emitStage, emitCors, emitGatewayResponses, emitDomain];
 
-export interface RestApiParts {
-  readonly resources: Record<string, CfnResource>;
-  readonly outputs: Record<string, CfnOutput>;
-  readonly diagnostics: readonly Diagnostic[];
-}
+/** What the REST API emits (the parts every API kind's emitter returns). */
+export type RestApiParts = ApiParts;
 
 const ENDPOINT_TYPE = { edge: 'EDGE', regional: 'REGIONAL', private: 'PRIVATE' } as const;
 
@@ -34,7 +30,8 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
   const { api, stage } = model;
   const contributions: readonly Contribution[] = EMITTERS.map((emit) => emit(model));
   const body = buildBody(loaded.document, contributions);
-  if (model.version === '3.1') downConvert(body);
+  dropNonJsonModels(body, model);
+  toGatewayModels(body, model.version);
   renameModels(body);
   if (model.cors) addCorsHeaders(body, model.cors);
   const restApi: CfnResource = {
@@ -81,6 +78,6 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
       [`${api.logicalId}Id`]: { Description: 'REST API id', Value: ref(api.logicalId) },
       ...Object.assign({}, ...contributions.map((c) => c.outputs ?? {})),
     },
-    diagnostics: contributions.flatMap((c) => c.diagnostics ?? []),
+    diagnostics: [...contributions.flatMap((c) => c.diagnostics ?? []), ...secretsInBody(body, model, loaded)],
   };
 }

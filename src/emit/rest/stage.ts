@@ -8,7 +8,7 @@ import type { Json } from '../../model/aws-value.js';
 import type { GatewayModel, HttpMethod, Route } from '../../model/ir.js';
 import type { CfnOutput, CfnResource } from '../../model/cfn.js';
 import { accessLogParts, accountRole } from '../shared/logging.js';
-import type { Contribution, OperationPatch } from './contribution.js';
+import type { Contribution, OperationPatch } from '../shared/contribution.js';
 
 /** MethodSettings' resource path: `/pets/{id}` → `/~1pets~1{id}`; the root is `/`. */
 export function methodSettingsPath(path: string): string {

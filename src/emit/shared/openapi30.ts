@@ -1,15 +1,100 @@
 /**
  * The Body API Gateway imports: OpenAPI 3.0 (it does not take 3.1), with model names it accepts.
- * 3.1 schemas are converted keyword by keyword to what keeps their meaning in 3.0; what 3.0 cannot say is
- * left out (the model reports each such keyword where it is written).
+ * 3.1 schemas are converted keyword by keyword to what keeps their meaning in 3.0; where 3.0 cannot say a
+ * keyword, the model checks less, never more (the model reports each such keyword where it is written).
  */
 import { isDeepStrictEqual } from 'node:util';
-import { childPointer, unescapePointerToken } from '../../diagnostics/diagnostic.js';
+import { childPointer, unescapePointerToken, valueAtPointer } from '../../diagnostics/diagnostic.js';
 import type { JsonObject } from '../../load/load-document.js';
 import { modelNames } from '../../model/names.js';
-import { documentSchemas, documentSchemaSlots, isSchemaObject, type SchemaObject, schemaSlots, subschemas } from '../../model/schema-walk.js';
+import { loosensNegation } from '../../model/validation.js';
+import { acceptsAnything, documentSchemas, draftFourBound, integersOnly, documentSchemaSlots, isSchemaObject, readOnlyRequirements, type SchemaObject, schemaSlots, subschemas, walkSchema } from '../../model/schema-walk.js';
 
-const DROPPED = ['$schema', '$id', '$anchor', '$comment', 'if', 'then', 'else', 'prefixItems', 'patternProperties', 'propertyNames', 'dependentRequired', 'dependentSchemas', 'contains', 'minContains', 'maxContains', 'unevaluatedProperties', 'unevaluatedItems', 'contentEncoding', 'contentMediaType', 'contentSchema', 'examples', 'const', '$defs'];
+/**
+ * The keywords of an OpenAPI 3.0.3 Schema Object: every other one (but `x-` extensions) is left out of the
+ * Body once converted. Those 2020-12 knows are converted first; the rest it ignores, as 3.0 would not.
+ */
+const SCHEMA_30 = new Set(['$ref', 'title', 'description', 'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'maxProperties', 'minProperties', 'required', 'enum', 'type', 'allOf', 'oneOf', 'anyOf', 'not', 'items', 'properties', 'additionalProperties', 'default', 'nullable', 'discriminator', 'readOnly', 'writeOnly', 'xml', 'externalDocs', 'example', 'deprecated', 'format']);
+
+/**
+ * Make a bundled document's schemas (in place) the models API Gateway should validate with: a 3.1 document
+ * converted to 3.0.3; in 3.0, `nullable` said in draft 4, and readOnly properties not required in requests;
+ * in both, a discriminator's `oneOf` checked as `anyOf`, and what would check less inside a negation
+ * loosened. A model may accept more than the spec (the model reports where), never less.
+ */
+export function toGatewayModels(body: JsonObject, version: '3.0' | '3.1'): void {
+  for (const [at, top] of documentSchemas(body)) walkSchema(top, at, (schema) => loosenNegations(body, schema, version));
+  if (version === '3.1') downConvert(body);
+  else {
+    dropReadOnlyRequired(body);
+    for (const [at, top] of documentSchemas(body)) walkSchema(top, at, convertNullable);
+  }
+}
+
+/**
+ * Checking less inside `not`, a `oneOf` branch or an `if` condition would refuse more: such a keyword is
+ * replaced by what checks less (the model reports it). `not` is left out; `oneOf` becomes `anyOf`, as it
+ * does beside a discriminator, where the discriminator, not "exactly one", picks the branch (draft 4 would
+ * refuse a body matching several); `if` becomes "`then` or `else`".
+ */
+function loosenNegations(body: JsonObject, schema: SchemaObject, version: '3.0' | '3.1'): void {
+  if (loosensNegation(body, schema, 'not', version)) delete schema['not'];
+  const branches = schema['oneOf'];
+  if (Array.isArray(branches) && (isSchemaObject(schema['discriminator']) || loosensNegation(body, schema, 'oneOf', version))) {
+    delete schema['oneOf'];
+    addAnyOf(schema, branches as SchemaObject[]);
+  }
+  if (loosensNegation(body, schema, 'if', version)) {
+    const outcomes = [schema['then'], schema['else']];
+    for (const keyword of ['if', 'then', 'else']) delete schema[keyword];
+    if (!outcomes.some(acceptsAnything)) schema['allOf'] = [...((schema['allOf'] as unknown[] | undefined) ?? []), { anyOf: outcomes }];
+  }
+}
+
+/**
+ * OpenAPI 3.0.3: a readOnly property's `required` applies to responses only, which API Gateway does not
+ * validate, so each such entry leaves the model. An entry in a part other schemas share through a `$ref`
+ * (where the property may not be readOnly) stays there: the schema takes a copy of the part instead (3.0
+ * ignores a `$ref`'s siblings, so the copy means the same), and the entry leaves the copy.
+ */
+function dropReadOnlyRequired(body: JsonObject): void {
+  for (const [at, top] of documentSchemas(body)) {
+    walkSchema(top, at, (schema, pointer) => {
+      for (let copies = 0; copies < MAX_COPIES; copies += 1) {
+        const entries = readOnlyRequirements(body, schema, pointer);
+        const shared = entries.find((e) => e.via !== undefined)?.via;
+        if (shared) {
+          const part = structuredClone(valueAtPointer(body, decodeURIComponent(String(shared['$ref']).slice(1))));
+          // The part may be a reference itself: the next round copies that one.
+          delete shared['$ref'];
+          Object.assign(shared, part);
+          continue;
+        }
+        const dropped = new Map<SchemaObject, Set<number>>();
+        for (const { part, index } of entries) dropped.set(part, (dropped.get(part) ?? new Set()).add(index));
+        for (const [part, indexes] of dropped) {
+          const required = (part['required'] as unknown[]).filter((_, i) => !indexes.has(i));
+          if (required.length > 0) part['required'] = required;
+          else delete part['required'];
+        }
+        return;
+      }
+    });
+  }
+}
+
+/** Copies of shared parts one schema may take: `allOf` chains are short, and a cycle is no chain. */
+const MAX_COPIES = 16;
+
+/**
+ * OpenAPI 3.0 `nullable: true` beside a `type` allows null as 3.1's `type: [T, 'null']` does, and converts
+ * the same way; a `$ref`'s siblings are ignored.
+ */
+function convertNullable(schema: SchemaObject): void {
+  if (schema['nullable'] !== true || '$ref' in schema || typeof schema['type'] !== 'string') return;
+  delete schema['nullable'];
+  convertTypes(schema, [schema['type'], 'null']);
+}
 
 /** Convert a bundled 3.1 document (in place) to 3.0.3. */
 export function downConvert(body: JsonObject): void {
@@ -79,9 +164,102 @@ function convertSchema(schema: SchemaObject, moved: ReadonlyMap<string, string>)
   const mapping = isSchemaObject(schema['discriminator']) ? schema['discriminator']['mapping'] : undefined;
   if (isSchemaObject(mapping)) for (const [value, target] of Object.entries(mapping)) if (typeof target === 'string') mapping[value] = moved.get(target) ?? target;
   const type = schema['type'];
-  const types = Array.isArray(type) ? (type as unknown[]) : typeof type === 'string' ? [type] : undefined;
+  const integers = convertTypes(schema, Array.isArray(type) ? (type as unknown[]) : typeof type === 'string' ? [type] : undefined);
+  if (Array.isArray(schema['examples']) && !('example' in schema)) schema['example'] = schema['examples'][0];
+  for (const keyword of ['exclusiveMinimum', 'exclusiveMaximum'] as const) {
+    const converted = draftFourBound(schema, keyword, integers);
+    if (converted === undefined) continue;
+    delete schema[keyword];
+    if (converted === 'implied') continue;
+    schema[converted.bound] = converted.value;
+    if (converted.exclusive) schema[keyword] = true;
+  }
+  convertConditionals(schema);
+  convertContains(schema);
+  coverPrefixItems(schema);
+  coverPatternProperties(schema);
+  for (const keyword of Object.keys(schema)) if (!SCHEMA_30.has(keyword) && !keyword.startsWith('x-')) delete schema[keyword];
+}
+
+/**
+ * `if`/`then`/`else`, `dependentRequired` and `dependentSchemas` say "when this holds, that must hold too":
+ * exactly `anyOf: [not this, that]` (or, with `else`, one branch per outcome), which 3.0 has.
+ */
+function convertConditionals(schema: SchemaObject): void {
+  const rules: SchemaObject[] = [];
+  if ('if' in schema) {
+    const [condition, then, otherwise] = [schema['if'], schema['then'], schema['else']].map((s) => s as SchemaObject | undefined);
+    if (then && otherwise) rules.push({ anyOf: [{ allOf: [condition, then] }, { allOf: [{ not: condition }, otherwise] }] });
+    else if (then) rules.push({ anyOf: [{ not: condition }, then] });
+    else if (otherwise) rules.push({ anyOf: [condition, otherwise] });
+  }
+  // Only an object that has the property: anything else passes, as the 2020-12 keywords ignore it.
+  const present = (name: string): SchemaObject => ({ not: { type: 'object', required: [name] } });
+  for (const [name, names] of Object.entries(asRecord(schema['dependentRequired']))) {
+    if (Array.isArray(names) && names.length > 0) rules.push({ anyOf: [present(name), { required: [...new Set(names)] }] });
+  }
+  for (const [name, dependant] of Object.entries(asRecord(schema['dependentSchemas']))) {
+    if (!acceptsAnything(dependant)) rules.push({ anyOf: [present(name), dependant] });
+  }
+  if (rules.length > 0) schema['allOf'] = [...((schema['allOf'] as unknown[] | undefined) ?? []), ...rules];
+}
+
+/**
+ * `contains`: some item matches, that is, not every item fails (an array only). `minContains: 0` lifts it; a
+ * higher `minContains` and `maxContains` have no 3.0 form, so the model asks for one matching item.
+ */
+function convertContains(schema: SchemaObject): void {
+  if (!isSchemaObject(schema['contains']) || schema['minContains'] === 0) return;
+  schema['allOf'] = [...((schema['allOf'] as unknown[] | undefined) ?? []), { not: { type: 'array', items: { not: schema['contains'] } } }];
+}
+
+/**
+ * 2020-12 `items` beside `prefixItems` applies only past the prefix; draft 4's applies to every item, and
+ * 3.0 has no positions. Each item matches a prefix schema or `items`, so the model checks each against
+ * `anyOf` them: it accepts every array the spec accepts, and a few more (items out of place, too many).
+ */
+function coverPrefixItems(schema: SchemaObject): void {
+  const prefix = schema['prefixItems'];
+  if (!Array.isArray(prefix)) return;
+  const cover = anyOfCover([...prefix, 'items' in schema ? schema['items'] : {}]);
+  if (cover === undefined) delete schema['items'];
+  else schema['items'] = cover;
+}
+
+/**
+ * `additionalProperties` beside `patternProperties` applies only to names no pattern matches; draft 4
+ * without patterns would apply it to all. Each property not in `properties` matches a pattern's schema or
+ * `additionalProperties`, so the model checks it against `anyOf` them.
+ */
+function coverPatternProperties(schema: SchemaObject): void {
+  const patterns = schema['patternProperties'];
+  if (!isSchemaObject(patterns) || !('additionalProperties' in schema)) return;
+  const additional = schema['additionalProperties'];
+  const cover = anyOfCover([...Object.values(patterns), additional === false ? { not: {} } : additional]);
+  if (cover === undefined) delete schema['additionalProperties'];
+  else schema['additionalProperties'] = isDeepStrictEqual(cover, { not: {} }) ? false : cover;
+}
+
+/** One schema a value matching any of `schemas` (converted ones) matches; undefined when that is anything. */
+function anyOfCover(schemas: readonly unknown[]): SchemaObject | undefined {
+  if (schemas.some(acceptsAnything)) return undefined;
+  const branches: unknown[] = [];
+  for (const branch of schemas) if (!isDeepStrictEqual(branch, { not: {} }) && !branches.some((b) => isDeepStrictEqual(b, branch))) branches.push(branch);
+  if (branches.length === 0) return { not: {} };
+  return branches.length === 1 ? (branches[0] as SchemaObject) : { anyOf: branches };
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return isSchemaObject(value) ? value : {};
+}
+
+/**
+ * A 3.1 type list (or a single type) said in 3.0 and draft 4, with `const` as a one-value `enum`. Returns
+ * whether the values are integers, for the exclusive bounds.
+ */
+function convertTypes(schema: SchemaObject, types: unknown[] | undefined): boolean {
   const valued = types?.filter((t) => t !== 'null') ?? [];
-  const integers = valued.length > 0 && valued.every((t) => t === 'integer');
+  const integers = integersOnly(types);
   const enums: unknown[][] = [];
   if (Array.isArray(schema['enum'])) enums.push(schema['enum']);
   if ('const' in schema) enums.push([schema['const']]);
@@ -103,20 +281,7 @@ function convertSchema(schema: SchemaObject, moved: ReadonlyMap<string, string>)
     if (allowed.length > 0) schema['enum'] = allowed;
     else schema['allOf'] = [...((schema['allOf'] as unknown[] | undefined) ?? []), { not: {} }];
   }
-  if (Array.isArray(schema['examples']) && !('example' in schema)) schema['example'] = schema['examples'][0];
-  for (const [keyword, bound, above] of [['exclusiveMinimum', 'minimum', true], ['exclusiveMaximum', 'maximum', false]] as const) {
-    const value = schema[keyword];
-    if (typeof value !== 'number') continue;
-    delete schema[keyword];
-    const inclusive = schema[bound];
-    // For integers the strict bound is the next whole number: exact.
-    const strict = integers ? (above ? Math.floor(value) + 1 : Math.ceil(value) - 1) : value;
-    const tighter = typeof inclusive !== 'number' || (above ? strict >= inclusive : strict <= inclusive);
-    if (!tighter) continue; // the inclusive bound already excludes the strict one
-    schema[bound] = strict;
-    if (!integers) schema[keyword] = true;
-  }
-  for (const keyword of DROPPED) delete schema[keyword];
+  return integers;
 }
 
 /** OpenAPI 3.0 has no boolean schemas: `true` accepts anything, `false` nothing. */

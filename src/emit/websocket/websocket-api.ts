@@ -5,7 +5,8 @@
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api.html
  */
 import { arnOf, nameOf } from '../../integrations/iam.js';
-import { invokePermission, lambdaInvocationUri } from '../../integrations/lambda.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { invokePermission, lambdaInvocationUri, permissionPossible } from '../../integrations/lambda.js';
 import { mockBodyTemplate, mockRequestTemplate } from '../../integrations/mock.js';
 import { jsonLiteral, templateValue } from '../../integrations/request-values.js';
 import { renderServiceKind } from '../../integrations/services.js';
@@ -16,13 +17,14 @@ import { pascalCase } from '../../model/names.js';
 import { executeApiArn } from '../../model/arns.js';
 import { type CfnOutput, type CfnResource, ref, sub } from '../../model/cfn.js';
 import { SharedRoles } from '../shared/roles.js';
-import { downConvert } from '../shared/openapi30.js';
+import { toGatewayModels } from '../shared/openapi30.js';
 import { deploymentId } from '../shared/deployment.js';
 import { accessLogParts, accountRole } from '../shared/logging.js';
 
 export interface WebSocketParts {
   readonly resources: Record<string, CfnResource>;
   readonly outputs: Record<string, CfnOutput>;
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
@@ -34,13 +36,14 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
     [api]: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: ws.name, ProtocolType: 'WEBSOCKET', RouteSelectionExpression: ws.routeSelection } },
   };
   const roles = new SharedRoles(api);
+  const diagnostics: Diagnostic[] = [];
   // What a deployment must wait for: the routes, and the responses that make them answer.
   const deployed: string[] = [];
   for (const route of ws.routes) {
     const routeId = `${api}${route.id}Route`;
     deployed.push(routeId);
     const integrationId = `${api}${route.id}Integration`;
-    const integration = integrationOf(ws, route, roles);
+    const integration = integrationOf(ws, route, roles, diagnostics);
     if (integration) {
       resources[integrationId] = { Type: 'AWS::ApiGatewayV2::Integration', Properties: { ApiId: ref(api), ...integration.properties } };
       if (integration.nonProxy) {
@@ -75,7 +78,7 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
         },
       };
       // With a role, API Gateway invokes the function as that role: no resource-based permission.
-      if (!authorizer.role) resources[`${authorizerId}Permission`] = invokePermission(authorizer.function, executeApiArn(api, 'authorizers/*'));
+      if (!authorizer.role && permissionPossible(authorizer.function, authorizer.origin, 'authorizer', diagnostics)) resources[`${authorizerId}Permission`] = invokePermission(authorizer.function, executeApiArn(api, 'authorizers/*'));
     }
     resources[routeId] = {
       Type: 'AWS::ApiGatewayV2::Route',
@@ -110,6 +113,8 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
     ...(account && { DependsOn: [account] }),
     Properties: { ApiId: ref(api), StageName: ws.stage.name, DeploymentId: ref(deployment), ...stageSettings(ws), ...(logs && { AccessLogSettings: logs.setting }) },
   };
+  // The stage's name, not a reference to the Stage: a backend that attaches the policy (a function the
+  // routes integrate) would otherwise depend on the stage, which depends on it through the deployment.
   const policyId = `${api}ManageConnectionsPolicy`;
   resources[policyId] = {
     Type: 'AWS::IAM::ManagedPolicy',
@@ -117,12 +122,13 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
       Description: `Lets a backend post to, read and close the connections of ${ws.name}`,
       PolicyDocument: {
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Action: ['execute-api:ManageConnections'], Resource: [sub(executeApiArn(api, `\${${stageId}}/*/@connections/*`))] }],
+        Statement: [{ Effect: 'Allow', Action: ['execute-api:ManageConnections'], Resource: [sub(executeApiArn(api, `${escapeSub(ws.stage.name)}/*/@connections/*`))] }],
       },
     },
   };
   return {
     resources,
+    diagnostics,
     outputs: {
       [`${api}Url`]: { Description: 'WebSocket URL clients connect to', Value: sub(`wss://\${${api}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${stageId}}`) },
       [`${api}CallbackUrl`]: { Description: 'Endpoint of the @connections API (POST to /{connectionId} to send)', Value: sub(`https://\${${api}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${stageId}}/@connections`) },
@@ -141,17 +147,20 @@ interface WsIntegration {
 }
 
 /** Timeouts are the route's effective ones: the model caps them at the WebSocket quota. */
-function integrationOf(ws: WebSocketApi, route: WebSocketRoute, roles: SharedRoles): WsIntegration | undefined {
+function integrationOf(ws: WebSocketApi, route: WebSocketRoute, roles: SharedRoles, diagnostics: Diagnostic[]): WsIntegration | undefined {
   if (ws.connections && (route.key === '$connect' || route.key === '$disconnect')) return connectionIntegration(ws, route.key, roles);
   const integration = route.integration;
   if (!integration) return undefined;
   switch (integration.kind) {
-    case 'lambda':
+    case 'lambda': {
+      // With an invoke role API Gateway calls the function as that role: no resource-based permission.
+      const permitted = !integration.role && permissionPossible(integration.function, integration.origin, 'route', diagnostics);
       return {
-        properties: { IntegrationType: 'AWS_PROXY', IntegrationUri: lambdaInvocationUri(integration.function), TimeoutInMillis: integration.timeout },
+        properties: { IntegrationType: 'AWS_PROXY', IntegrationUri: lambdaInvocationUri(integration.function), ...(integration.role && { CredentialsArn: cfnValue(integration.role) }), TimeoutInMillis: integration.timeout },
         nonProxy: false,
-        resources: { [`${ws.logicalId}${route.id}Permission`]: invokePermission(integration.function, executeApiArn(ws.logicalId, `*/${escapeSub(route.key)}`)) },
+        ...(permitted && { resources: { [`${ws.logicalId}${route.id}Permission`]: invokePermission(integration.function, executeApiArn(ws.logicalId, `*/${escapeSub(route.key)}`)) } }),
       };
+    }
     case 'http':
       return {
         properties: {
@@ -224,10 +233,10 @@ function connectionIntegration(ws: WebSocketApi, key: '$connect' | '$disconnect'
   };
 }
 
-/** A message schema as a draft-4 model: a 3.1 schema converted as the REST Body's schemas are. */
+/** A message schema as a draft-4 model, converted as the REST Body's schemas are. */
 function draft4(schema: Json, version: GatewayModel['version']): Json {
-  const body: JsonObject = { openapi: '3.1.0', components: { schemas: { Message: structuredClone(schema) } } };
-  if (version === '3.1') downConvert(body);
+  const body: JsonObject = { components: { schemas: { Message: structuredClone(schema) } } };
+  toGatewayModels(body, version);
   const converted = (body['components'] as { schemas: Record<string, Json> }).schemas['Message'] as Record<string, Json>;
   return { $schema: 'http://json-schema.org/draft-04/schema#', ...converted };
 }

@@ -1,6 +1,8 @@
 /** How an operation is protected: from the model when x-gateway set it, else from the raw extensions. */
+import { asBlock, isBlock } from '../../model/context.js';
 import type { Route } from '../../model/ir.js';
 import type { OperationNode, RuleContext } from '../rule.js';
+import { securitySchemesOf } from './integration.js';
 
 export interface Protection {
   readonly authenticated: boolean;
@@ -23,16 +25,16 @@ export function routeOf(context: RuleContext<string>, node: OperationNode): Rout
 export function protectionOf(context: RuleContext<string>, node: OperationNode): Protection {
   const route = routeOf(context, node);
   if (route?.auth || route?.apiKey) return { authenticated: route.auth !== undefined && route.auth.kind !== 'none', apiKey: route.apiKey };
-  const schemes = ((context.document['components'] as Record<string, unknown> | undefined)?.['securitySchemes'] ?? {}) as Record<string, Record<string, unknown>>;
-  const iam = String((node.operation['x-amazon-apigateway-auth'] as Record<string, unknown> | undefined)?.['type'] ?? '').toUpperCase() === 'AWS_IAM';
-  const requirements = Array.isArray(node.operation['security']) ? (node.operation['security'] as Record<string, unknown>[]) : [];
+  const schemes = securitySchemesOf(context.document);
+  const iam = String(asBlock(node.operation['x-amazon-apigateway-auth'])['type'] ?? '').toUpperCase() === 'AWS_IAM';
+  const requirements: unknown[] = Array.isArray(node.operation['security']) ? node.operation['security'] : [];
   let authenticated = iam;
   let apiKey = false;
   for (const requirement of requirements) {
-    for (const name of Object.keys(requirement ?? {})) {
-      const scheme = context.deref(schemes[name]) as Record<string, unknown> | undefined;
-      if (!scheme) continue;
-      if ('x-amazon-apigateway-authorizer' in scheme || String(scheme['x-amazon-apigateway-authtype'] ?? '').toLowerCase() === 'awssigv4') authenticated = true;
+    for (const name of Object.keys(asBlock(requirement))) {
+      const scheme = Object.hasOwn(schemes, name) ? context.deref(schemes[name]) : undefined;
+      if (!isBlock(scheme)) continue;
+      if (Object.hasOwn(scheme, 'x-amazon-apigateway-authorizer') || String(scheme['x-amazon-apigateway-authtype'] ?? '').toLowerCase() === 'awssigv4') authenticated = true;
       // API Gateway reads an apiKey scheme as "requires an API key" when it names the x-api-key header.
       else if (scheme['type'] === 'apiKey' && String(scheme['name']).toLowerCase() === 'x-api-key') apiKey = true;
     }

@@ -1,6 +1,8 @@
 /** An operation's `security` names schemes that must exist in components.securitySchemes. */
 import { childPointer } from '../../diagnostics/diagnostic.js';
+import { asBlock } from '../../model/context.js';
 import { defineRule } from '../rule.js';
+import { securitySchemesOf } from './integration.js';
 
 export default defineRule({
   meta: {
@@ -14,15 +16,15 @@ export default defineRule({
     },
   },
   create(context) {
-    const schemes = Object.keys(((context.document['components'] as Record<string, unknown> | undefined)?.['securitySchemes'] ?? {}) as object);
+    const schemes = Object.keys(securitySchemesOf(context.document));
     return {
       Operation(node) {
         const security = node.operation['security'];
         if (!Array.isArray(security)) return;
-        security.forEach((requirement: Record<string, unknown>, i) => {
-          for (const name of Object.keys(requirement ?? {})) {
+        security.forEach((requirement: unknown, i) => {
+          for (const name of Object.keys(asBlock(requirement))) {
             if (schemes.includes(name)) continue;
-            const swagger2 = name in ((context.document['securityDefinitions'] ?? {}) as object);
+            const swagger2 = Object.hasOwn(asBlock(context.document['securityDefinitions']), name);
             const xGateway = context.model?.access.authorizers.some((a) => a.name === name) === true;
             context.report(swagger2 ? 'swagger2' : xGateway ? 'xGateway' : 'unknown', childPointer(node.pointer, 'security', i, name), { name, known: schemes.join(', ') || 'none' });
           }

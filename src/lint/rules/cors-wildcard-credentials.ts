@@ -1,4 +1,7 @@
-/** `Access-Control-Allow-Origin: *` with credentials: browsers refuse the response. */
+/**
+ * `Access-Control-Allow-Origin: *` with credentials: browsers refuse the response, and an HTTP API refuses
+ * such an `x-amazon-apigateway-cors` (BadRequestException).
+ */
 import { childPointer } from '../../diagnostics/diagnostic.js';
 import { defineRule } from '../rule.js';
 import { integrationOf } from './integration.js';
@@ -6,9 +9,12 @@ import { integrationOf } from './integration.js';
 export default defineRule({
   meta: {
     id: 'cors-wildcard-credentials',
-    description: 'CORS responses (integration and gateway responses) must not combine origin * with Access-Control-Allow-Credentials: true.',
+    description: 'CORS responses (integration and gateway responses, an HTTP API\'s x-amazon-apigateway-cors) must not combine origin * with Access-Control-Allow-Credentials: true.',
     severity: 'error',
-    messages: { wildcard: 'This response allows origin * with credentials; browsers refuse it.' },
+    messages: {
+      wildcard: 'This response allows origin * with credentials; browsers refuse it.',
+      httpApi: 'allowCredentials with allowOrigins `*`: API Gateway refuses this CORS configuration, and browsers would refuse its responses.',
+    },
   },
   create(context) {
     /** Report each of `responses` whose parameters set both headers (`prefix` is method.response or gatewayresponse). */
@@ -23,6 +29,8 @@ export default defineRule({
     return {
       Document(document) {
         check(document['x-amazon-apigateway-gateway-responses'], '/x-amazon-apigateway-gateway-responses', 'gatewayresponse');
+        const cors = (document['x-amazon-apigateway-cors'] ?? {}) as Record<string, unknown>;
+        if (cors['allowCredentials'] === true && Array.isArray(cors['allowOrigins']) && cors['allowOrigins'].includes('*')) context.report('httpApi', '/x-amazon-apigateway-cors/allowCredentials');
       },
       Operation(node) {
         const integration = integrationOf(node);

@@ -7,7 +7,9 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import { childPointer } from '../../diagnostics/diagnostic.js';
+import { asBlock, isBlock } from '../../model/context.js';
 import { closest } from '../../model/x-gateway-schema.js';
+import { securitySchemesOf } from './integration.js';
 import { defineRule } from '../rule.js';
 
 type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
@@ -90,22 +92,26 @@ export default defineRule({
     return {
       Document(document) {
         checkNames(document, '', 'the document root');
-        for (const [path, item] of Object.entries((document['paths'] ?? {}) as Record<string, unknown>)) {
-          if (item !== null && typeof item === 'object') checkNames(item as Record<string, unknown>, childPointer('/paths', path), 'a path item');
+        for (const [path, item] of Object.entries(asBlock(document['paths']))) {
+          if (!isBlock(item)) continue;
+          checkNames(item, childPointer('/paths', path), 'a path item');
+          // The OpenAPI schema checks `get`, `post`… but lets any `x-` value through.
+          const anyMethod = item[`${PREFIX}any-method`];
+          if (anyMethod !== undefined && !isBlock(anyMethod)) context.report('invalid', childPointer('/paths', path, `${PREFIX}any-method`), { extension: `${PREFIX}any-method`, where: `${PREFIX}any-method`, problem: 'must be an operation object, as `get` or `post` is' });
         }
         for (const extension of ROOT) {
           const key = `x-amazon-apigateway-${extension}`;
           if (key in document) check(extension, document[key], `/${key}`);
         }
-        const servers = Array.isArray(document['servers']) ? (document['servers'] as Record<string, unknown>[]) : [];
+        const servers: unknown[] = Array.isArray(document['servers']) ? document['servers'] : [];
         servers.forEach((server, i) => {
-          if (server && 'x-amazon-apigateway-endpoint-configuration' in server) check('endpoint-configuration', server['x-amazon-apigateway-endpoint-configuration'], `/servers/${i}/x-amazon-apigateway-endpoint-configuration`);
+          if (isBlock(server) && Object.hasOwn(server, `${PREFIX}endpoint-configuration`)) check('endpoint-configuration', server[`${PREFIX}endpoint-configuration`], `/servers/${i}/${PREFIX}endpoint-configuration`);
         });
-        const schemes = ((document['components'] as Record<string, unknown> | undefined)?.['securitySchemes'] ?? {}) as Record<string, Record<string, unknown>>;
-        for (const [name, scheme] of Object.entries(schemes)) {
-          if (scheme !== null && typeof scheme === 'object') checkNames(scheme, childPointer('/components/securitySchemes', name), 'a security scheme');
+        for (const [name, scheme] of Object.entries(securitySchemesOf(document))) {
+          if (!isBlock(scheme)) continue;
+          checkNames(scheme, childPointer('/components/securitySchemes', name), 'a security scheme');
           for (const extension of SECURITY_SCHEME) {
-            if (scheme && `x-amazon-apigateway-${extension}` in scheme) check(extension, scheme[`x-amazon-apigateway-${extension}`], childPointer('/components/securitySchemes', name, `x-amazon-apigateway-${extension}`));
+            if (Object.hasOwn(scheme, PREFIX + extension)) check(extension, scheme[PREFIX + extension], childPointer('/components/securitySchemes', name, PREFIX + extension));
           }
         }
       },

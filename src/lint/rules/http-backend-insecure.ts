@@ -1,7 +1,7 @@
 /** HTTP backends in clear text: requests (and credentials in them) cross the network unencrypted. */
 import { childPointer } from '../../diagnostics/diagnostic.js';
 import { defineRule } from '../rule.js';
-import { integrationOf } from './integration.js';
+import { httpIntegrationOf, integrationOf } from './integration.js';
 import { routeOf } from './auth.js';
 
 export default defineRule({
@@ -21,7 +21,7 @@ export default defineRule({
           if (text.startsWith('http://')) context.report('http', childPointer(node.pointer), { uri: text });
           return;
         }
-        const integration = integrationOf(node);
+        const integration = integrationOf(node) ?? httpIntegrationOf(node);
         const uri = integration?.value['uri'];
         if (integration && typeof uri === 'string' && uri.startsWith('http://')) context.report('http', childPointer(integration.pointer, 'uri'), { uri });
       },

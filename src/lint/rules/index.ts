@@ -7,6 +7,8 @@ import corsWildcardCredentials from './cors-wildcard-credentials.js';
 import extensionSchema from './extension-schema.js';
 import httpApiExtensions from './http-api-extensions.js';
 import httpBackendInsecure from './http-backend-insecure.js';
+import httpIntegrationSubtype from './http-integration-subtype.js';
+import httpPayloadFormat from './http-payload-format.js';
 import integrationContentHandling from './integration-content-handling.js';
 import integrationHttpMethod from './integration-http-method.js';
 import integrationMissing from './integration-missing.js';
@@ -15,6 +17,7 @@ import integrationTimeout from './integration-timeout.js';
 import integrationTimeoutNeedsQuota from './integration-timeout-needs-quota.js';
 import integrationType from './integration-type.js';
 import integrationUri from './integration-uri.js';
+import jwtAuthorizerAudience from './jwt-authorizer-audience.js';
 import lambdaInvocationUri from './lambda-invocation-uri.js';
 import modelName from './model-name.js';
 import operationIdUnique from './operation-id-unique.js';
@@ -31,6 +34,7 @@ import requestBodyNoSchema from './request-body-no-schema.js';
 import requestModelKeywords from './request-model-keywords.js';
 import requestValidatorUnknown from './request-validator-unknown.js';
 import resourceCount from './resource-count.js';
+import restApiExtensions from './rest-api-extensions.js';
 import securityRootIgnored from './security-root-ignored.js';
 import stageAccessLogs from './stage-access-logs.js';
 import stageThrottling from './stage-throttling.js';
@@ -55,12 +59,16 @@ export const RULES: readonly Rule[] = [
   lambdaInvocationUri,
   httpBackendInsecure,
   httpApiExtensions,
+  restApiExtensions,
+  httpIntegrationSubtype,
+  httpPayloadFormat,
   requestValidatorUnknown,
   requestBodyNoSchema,
   requestModelKeywords,
   modelName,
   authorizerUnknown,
   authorizerTtl,
+  jwtAuthorizerAudience,
   operationNoAuth,
   apiKeyOnlyProtection,
   securityRootIgnored,

@@ -1,41 +1,54 @@
 /** Reading an operation's raw `x-amazon-apigateway-integration`, shared by the integration rules. */
 import { childPointer } from '../../diagnostics/diagnostic.js';
+import { asBlock, type Block, isBlock } from '../../model/context.js';
 import type { OperationNode } from '../rule.js';
 
 export interface IntegrationNode {
-  readonly value: Record<string, unknown>;
+  readonly value: Block;
   readonly pointer: string;
   readonly type: string;
 }
 
-/** The operation's REST integration; an HTTP API's (with `integrationSubtype`) is http-api-extensions' concern. */
+/**
+ * The operation's REST integration, which the REST integration rules check; an HTTP API's (in an HTTP API
+ * document, or with `integrationSubtype`) has rules of its own.
+ */
 export function integrationOf(node: OperationNode): IntegrationNode | undefined {
+  return node.apiType === 'rest' ? anyIntegrationOf(node) : undefined;
+}
+
+/** The operation's integration in an HTTP API document. */
+export function httpIntegrationOf(node: OperationNode): IntegrationNode | undefined {
+  return node.apiType === 'http' ? anyIntegrationOf(node) : undefined;
+}
+
+function anyIntegrationOf(node: OperationNode): IntegrationNode | undefined {
   const value = node.operation['x-amazon-apigateway-integration'];
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || 'integrationSubtype' in value) return undefined;
-  const record = value as Record<string, unknown>;
-  return { value: record, pointer: childPointer(node.pointer, 'x-amazon-apigateway-integration'), type: String(record['type'] ?? '').toLowerCase() };
+  if (!isBlock(value) || (node.apiType === 'rest' && Object.hasOwn(value, 'integrationSubtype'))) return undefined;
+  return { value, pointer: childPointer(node.pointer, 'x-amazon-apigateway-integration'), type: typeof value['type'] === 'string' ? value['type'].toLowerCase() : '' };
 }
 
 export interface AuthorizerNode {
   /** The security scheme's name. */
   readonly name: string;
-  readonly value: Record<string, unknown>;
+  readonly value: Block;
   /** Pointer to the scheme's `x-amazon-apigateway-authorizer`. */
   readonly pointer: string;
 }
 
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+/**
+ * `components.securitySchemes`, by name: an empty mapping when either is something else (the loader
+ * reports that; a config may ignore it, and the rules still run).
+ */
+export function securitySchemesOf(document: Record<string, unknown>): Block {
+  return asBlock(asBlock(document['components'])['securitySchemes']);
 }
 
 /** The `x-amazon-apigateway-authorizer` objects of `components.securitySchemes`. */
 export function authorizersOf(document: Record<string, unknown>): AuthorizerNode[] {
-  const components = document['components'];
-  const schemes = isMapping(components) ? components['securitySchemes'] : undefined;
-  if (!isMapping(schemes)) return [];
-  return Object.entries(schemes).flatMap(([name, scheme]): AuthorizerNode[] => {
-    const value = isMapping(scheme) ? scheme['x-amazon-apigateway-authorizer'] : undefined;
-    return isMapping(value) ? [{ name, value, pointer: childPointer('/components/securitySchemes', name, 'x-amazon-apigateway-authorizer') }] : [];
+  return Object.entries(securitySchemesOf(document)).flatMap(([name, scheme]): AuthorizerNode[] => {
+    const value = asBlock(scheme)['x-amazon-apigateway-authorizer'];
+    return isBlock(value) ? [{ name, value, pointer: childPointer('/components/securitySchemes', name, 'x-amazon-apigateway-authorizer') }] : [];
   });
 }
 

@@ -11,7 +11,6 @@ import { validatesBody } from './validation.js';
 
 const MESSAGE_IDS = {
   'model-keyword-ignored': 'ignored',
-  'model-readonly-required': 'readOnlyRequired',
   'model-keyword-dropped': 'dropped',
   'model-keyword-unsupported': 'unsupported',
   'unresolved-ref': 'unresolved',
@@ -20,9 +19,9 @@ const MESSAGE_IDS = {
 export default defineRule({
   meta: {
     id: 'request-model-keywords',
-    description: "Request schemas validated by API Gateway should not rely on keywords its draft-4 validator ignores (discriminator, exclusive bounds, nullable in 3.0, readOnly, array lengths) or that OpenAPI 3.0 cannot say.",
+    description: "Request schemas validated by API Gateway should not rely on keywords its draft-4 validator ignores (discriminator, exclusive bounds, readOnly, array lengths) or that OpenAPI 3.0 cannot say.",
     severity: 'warn',
-    messages: { ignored: '{{message}}', readOnlyRequired: '{{message}}', dropped: '{{message}}', unsupported: '{{message}}', unresolved: '{{message}}' },
+    messages: { ignored: '{{message}}', dropped: '{{message}}', unsupported: '{{message}}', unresolved: '{{message}}' },
   },
   create(context) {
     // Each schema once, however many operations or references lead to it.

@@ -37,3 +37,10 @@ export interface Contribution {
 }
 
 export type Emitter = (model: GatewayModel) => Contribution;
+
+/** What an API kind's emitter returns: its resources and outputs, and its own diagnostics. */
+export interface ApiParts {
+  readonly resources: Record<string, CfnResource>;
+  readonly outputs: Record<string, CfnOutput>;
+  readonly diagnostics: readonly Diagnostic[];
+}

@@ -1,0 +1,97 @@
+/**
+ * The HTTP API resources: an ApiGatewayV2 Api imported from its OpenAPI Body, a stage that deploys every
+ * change of the API by itself, and what each feature's emitter contributes.
+ *
+ * With a Body, the Api takes no Name, ProtocolType or CorsConfiguration (API Gateway refuses them as
+ * "redundant fields"): the name and description go into `info`, CORS into `x-amazon-apigateway-cors`.
+ * The stage uses AutoDeploy rather than a Deployment with a hashed logical ID: a hash taken at compile
+ * time cannot see the values parameters and `!GetAtt`s take at deploy time, while AutoDeploy deploys
+ * every change the stack update makes to the API, whatever caused it.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigatewayv2-api.html
+ */
+import type { JsonObject, LoadedDocument } from '../../load/load-document.js';
+import type { GatewayModel } from '../../model/ir.js';
+import { compareCodeUnits } from '../../model/order.js';
+import { buildBody } from '../shared/body.js';
+import { type CfnResource, ref, sub } from '../../model/cfn.js';
+import type { ApiParts, Contribution, Emitter } from '../shared/contribution.js';
+import { downConvert } from '../shared/openapi30.js';
+import { emitHttpAccess } from './access.js';
+import { emitHttpCors } from './cors.js';
+import { emitHttpDomain } from './domain.js';
+import { emitHttpIntegrations } from './integrations.js';
+import { emitHttpStage } from './stage.js';
+
+const EMITTERS: readonly Emitter[] = [
+  emitHttpIntegrations,
+  emitHttpAccess,
+  emitHttpStage,
+  emitHttpCors,
+  emitHttpDomain,
+];
+
+export function emitHttpApi(model: GatewayModel, loaded: LoadedDocument): ApiParts {
+  const { api, stage } = model;
+  const contributions: readonly Contribution[] = [
+    documentFields(model, loaded.document),
+    ...EMITTERS.map((emit) => emit(model)),
+  ];
+  const body = buildBody(loaded.document, contributions);
+  if (model.version === '3.1') downConvert(body);
+  const stageId = `${api.logicalId}Stage`;
+  const extra = contributions.flatMap((c) => Object.entries(c.resources ?? {}));
+  return {
+    resources: {
+      [api.logicalId]: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Body: body as never } },
+      [stageId]: {
+        Type: 'AWS::ApiGatewayV2::Stage',
+        Properties: {
+          ApiId: ref(api.logicalId),
+          StageName: stage.name,
+          AutoDeploy: true,
+          ...Object.assign({}, ...contributions.map((c) => c.stage ?? {})),
+        },
+      } satisfies CfnResource,
+      ...Object.fromEntries(extra.sort(([a], [b]) => compareCodeUnits(a, b))),
+    },
+    outputs: {
+      // With the execute-api endpoint turned off, that URL answers 403; the $default stage is served at the root.
+      ...(!api.disableDefaultEndpoint && {
+        [`${api.logicalId}Url`]: {
+          Description: `Invoke URL of the ${stage.name} stage`,
+          Value: sub(
+            stage.name === '$default'
+              ? `\${${api.logicalId}.ApiEndpoint}/`
+              : `\${${api.logicalId}.ApiEndpoint}/\${${stageId}}/`,
+          ),
+        },
+      }),
+      [`${api.logicalId}Id`]: { Description: 'HTTP API id', Value: ref(api.logicalId) },
+      ...Object.assign({}, ...contributions.map((c) => c.outputs ?? {})),
+    },
+    diagnostics: contributions.flatMap((c) => c.diagnostics ?? []),
+  };
+}
+
+/**
+ * What the Api resource would say beside a Body, said in the Body: the name (`info.title`), the
+ * description, the import algorithm's version, and the default endpoint switch (in `servers`).
+ */
+function documentFields(model: GatewayModel, document: JsonObject): Contribution {
+  const { api } = model;
+  const servers = Array.isArray(document['servers'])
+    ? (document['servers'] as readonly Record<string, unknown>[])
+    : [{ url: '/' }];
+  return {
+    body: {
+      info: { title: api.name, ...(api.description !== undefined && { description: api.description }) },
+      'x-amazon-apigateway-importexport-version': '1.0',
+      ...(api.disableDefaultEndpoint && {
+        servers: servers.map((server) => ({
+          ...(server as Record<string, never>),
+          'x-amazon-apigateway-endpoint-configuration': { disableExecuteApiEndpoint: true },
+        })),
+      }),
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * The HTTP API's stage settings: stage variables, access logs (to a generated log group or the given
+ * one; HTTP APIs need no account-level role for them), detailed metrics and throttling for every route,
+ * and per-route throttling keyed by route (`GET /pets/{id}`).
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.html
+ */
+import type { Json } from '../../model/aws-value.js';
+import type { GatewayModel, Throttle } from '../../model/ir.js';
+import type { CfnOutput, CfnResource } from '../../model/cfn.js';
+import { accessLogParts } from '../shared/logging.js';
+import type { Contribution } from '../shared/contribution.js';
+
+export function emitHttpStage(model: GatewayModel): Contribution {
+  const { api, stage } = model;
+  const resources: Record<string, CfnResource> = {};
+  const outputs: Record<string, CfnOutput> = {
+    [`${api.logicalId}StageName`]: { Description: 'Stage name', Value: stage.name },
+  };
+  const settings: Record<string, Json> = {};
+  if (Object.keys(stage.variables).length > 0) settings['StageVariables'] = { ...stage.variables };
+  const defaults: Record<string, Json> = {
+    ...(stage.metrics && { DetailedMetricsEnabled: true }),
+    ...(stage.throttle && throttling(stage.throttle)),
+  };
+  if (Object.keys(defaults).length > 0) settings['DefaultRouteSettings'] = defaults;
+  const routes = model.routes.filter((route) => route.throttle);
+  if (routes.length > 0) {
+    // A route's entry replaces the defaults for it: it repeats the metrics setting.
+    settings['RouteSettings'] = Object.fromEntries(
+      routes.map((route) => [
+        `${route.method} ${route.path}`,
+        { ...(stage.metrics && { DetailedMetricsEnabled: true }), ...throttling(route.throttle!) },
+      ]),
+    );
+  }
+  if (stage.accessLog) {
+    const log = accessLogParts(api.logicalId, stage.accessLog, 'Access log group');
+    Object.assign(resources, log.resources);
+    Object.assign(outputs, log.outputs);
+    settings['AccessLogSettings'] = log.setting;
+  }
+  return { stage: settings, resources, outputs };
+}
+
+function throttling(throttle: Throttle): Record<string, Json> {
+  return { ThrottlingBurstLimit: throttle.burst, ThrottlingRateLimit: throttle.rate };
+}
