@@ -13,7 +13,7 @@ import { RULES } from '../lint/rules/index.js';
 import { IO_ERROR_CODES } from '../load/load-document.js';
 import { fsFailureReason, type ReadOptions } from '../load/read-policy.js';
 import type { SourceFile } from '../load/source-file.js';
-import { flag, parseArgs, readOptions, UsageError, type FlagSpec } from './args.js';
+import { flag, type FlagSpec, type ParsedArgs, parseArgs, readOptions, UsageError } from './args.js';
 import { expandFiles } from './files.js';
 import { EXIT_DIAGNOSTICS, EXIT_OK, EXIT_USAGE, type Io, outputRefusal, packageVersion, writeAtomically } from './io.js';
 
@@ -51,7 +51,7 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
   let format: Format;
   let maxWarnings: number | undefined;
   let read: ReadOptions;
-  let args;
+  let args: ParsedArgs;
   try {
     args = parseArgs(argv, FLAGS);
     if (args.flags.has('help')) {
