@@ -22,6 +22,8 @@ export interface CompileOptions {
   readonly into?: string;
   /** The lint configuration; default: gateform.config.yaml found upward from the spec, else recommended. */
   readonly config?: LintConfig;
+  /** The config file to read instead of the one found upward (`--config`); its problems are diagnostics. */
+  readonly configFile?: string;
   /** What the spec may read, over the config's `refs` (README "Read policy and limits"). */
   readonly read?: ReadOptions;
   /** The form the template will be written in, whose size decides how it can be deployed; default yaml. */
@@ -39,10 +41,10 @@ export interface CompileResult {
 
 export async function compile(path: string, options: CompileOptions = {}): Promise<CompileResult> {
   const files = new Map<string, SourceFile>();
-  // The config's own problems come first; it sets the read policy, then the loader's and the model's
-  // warnings, as in lint.
+  // The config's own problems come first, reported even when the spec cannot be read; it sets the read
+  // policy, then the loader's and the model's warnings, as in lint.
   const diagnostics: Diagnostic[] = [];
-  const config = options.config ?? configFor(path, diagnostics, files);
+  const config = options.config ?? (options.configFile !== undefined ? configAt(options.configFile, diagnostics, files) : configFor(path, diagnostics, files));
   let base: BaseTemplate | undefined;
   if (options.into !== undefined) {
     const read = readBase(options.into);
@@ -88,7 +90,11 @@ function inlineSize(template: CfnTemplate, format: OutputFormat, model: GatewayM
 /** The config file found upward from the spec, or the recommended preset; its problems join `diagnostics`. */
 export function configFor(spec: string, diagnostics: Diagnostic[], files: Map<string, SourceFile>): LintConfig {
   const path = findConfig(spec);
-  if (!path) return DEFAULT_CONFIG;
+  return path ? configAt(path, diagnostics, files) : DEFAULT_CONFIG;
+}
+
+/** The config file at `path`, or the recommended preset when it cannot be used; its problems join `diagnostics`. */
+export function configAt(path: string, diagnostics: Diagnostic[], files: Map<string, SourceFile>): LintConfig {
   const loaded = loadConfig(path, RULES);
   diagnostics.push(...loaded.diagnostics);
   if (loaded.file) files.set(loaded.file.path, loaded.file);

@@ -5,6 +5,7 @@ import { compile } from '../compile.js';
 import { IO_ERROR_CODES } from '../load/load-document.js';
 import { fsFailureReason } from '../load/read-policy.js';
 import { serializeTemplate, type OutputFormat } from '../emit/serialize.js';
+import { unifiedDiff } from './diff.js';
 import type { ReadOptions } from '../load/read-policy.js';
 import { flag, parseArgs, readOptions, UsageError, type FlagSpec } from './args.js';
 import { EXIT_DIAGNOSTICS, EXIT_OK, EXIT_USAGE, type Io, outputRefusal, printDiagnostics, writeAtomically } from './io.js';
@@ -17,7 +18,9 @@ Options:
   -o, --output <file>    Write the template to <file> (format from its extension) instead of stdout
   --format <yaml|json>   Output format (default: from --output's extension, else yaml)
   --into <template>      Merge the output into this CloudFormation or SAM template
-  --check                Exit 1 if --output is not what would be written now (for CI)
+  --config <file>        gateform.config.yaml to use (default: found upward from the spec)
+  --check                Exit 1 if --output is not what would be written now, printing the
+                         unified diff to stdout (for CI)
   --root <folder>        Folder the spec and its $refs are read under (default: the nearest
                          folder above the spec with .git or package.json, else the spec's)
   --remote-refs          Let $refs read http(s) URLs
@@ -30,6 +33,7 @@ const FLAGS: readonly FlagSpec[] = [
   { name: 'output', short: 'o', value: true },
   { name: 'format', value: true },
   { name: 'into', value: true },
+  { name: 'config', value: true },
   { name: 'check' },
   { name: 'root', value: true },
   { name: 'remote-refs' },
@@ -45,7 +49,7 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
       io.stdout(COMPILE_USAGE);
       return EXIT_OK;
     }
-    options = compileOptions(args.positional, flag(args, 'output'), flag(args, 'format'), flag(args, 'into'), args.flags.has('check'));
+    options = { ...compileOptions(args.positional, flag(args, 'output'), flag(args, 'format'), flag(args, 'into'), args.flags.has('check')), ...(flag(args, 'config') !== undefined && { config: flag(args, 'config')! }) };
     read = readOptions(args);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -53,7 +57,7 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
     return EXIT_USAGE;
   }
 
-  const result = await compile(options.input, { format: options.format, ...(options.into !== undefined && { into: options.into }), read });
+  const result = await compile(options.input, { format: options.format, ...(options.into !== undefined && { into: options.into }), ...(options.config !== undefined && { configFile: options.config }), read });
   printDiagnostics(io, result.diagnostics, result.files);
   if (!result.template) {
     return result.diagnostics.some((d) => IO_ERROR_CODES.has(d.code)) ? EXIT_USAGE : EXIT_DIAGNOSTICS;
@@ -71,6 +75,7 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
   if (options.check) {
     const current = await readFile(options.output, 'utf8').catch(() => undefined);
     if (current === text) return EXIT_OK;
+    if (current !== undefined) io.stdout(unifiedDiff(current, text, { from: `${options.output}\t(current)`, to: `${options.output}\t(compiled from ${options.input})` }));
     io.stderr(`${options.output}: ${current === undefined ? 'does not exist' : 'is out of date'}; run \`${rerun(options, options.output)}\` and commit the result.\n`);
     return EXIT_DIAGNOSTICS;
   }
@@ -90,12 +95,13 @@ interface CompileCliOptions {
   /** Whether `--format` was given, rather than taken from the output's extension. */
   readonly formatGiven: boolean;
   readonly into?: string;
+  readonly config?: string;
   readonly check: boolean;
 }
 
 /** The command that writes the file `--check` compared, with the options that change what is written. */
 function rerun(options: CompileCliOptions, output: string): string {
-  const args = [options.input, '-o', output, ...(options.into !== undefined ? ['--into', options.into] : []), ...(options.formatGiven ? ['--format', options.format] : [])];
+  const args = [options.input, '-o', output, ...(options.into !== undefined ? ['--into', options.into] : []), ...(options.config !== undefined ? ['--config', options.config] : []), ...(options.formatGiven ? ['--format', options.format] : [])];
   return ['compile', ...args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))].join(' ');
 }
 

@@ -1,5 +1,5 @@
 /** Expand the file arguments of a command: plain paths as given, globs (`*`, `**`, `?`) by walking. */
-import { readdirSync } from 'node:fs';
+import { type Dirent, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { globMatcher } from '../lint/config.js';
 
@@ -25,7 +25,7 @@ export function expandFiles(args: readonly string[]): { files: string[]; unmatch
 }
 
 function walk(dir: string): string[] {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {

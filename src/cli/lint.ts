@@ -5,15 +5,15 @@ import { formatGithub } from '../diagnostics/format/github.js';
 import { formatJson } from '../diagnostics/format/json.js';
 import { formatSarif } from '../diagnostics/format/sarif.js';
 import { formatStylish } from '../diagnostics/format/stylish.js';
-import { configFor } from '../compile.js';
+import { configAt } from '../compile.js';
 import { lint } from '../lint.js';
-import { DEFAULT_CONFIG, type LintConfig, loadConfig } from '../lint/config.js';
+import { DEFAULT_CONFIG, findConfig, type LintConfig } from '../lint/config.js';
 import { DOCS_BASE } from '../lint/rule.js';
 import { RULES } from '../lint/rules/index.js';
 import { IO_ERROR_CODES } from '../load/load-document.js';
 import { fsFailureReason, type ReadOptions } from '../load/read-policy.js';
 import type { SourceFile } from '../load/source-file.js';
-import { flag, parseArgs, readOptions, UsageError, type FlagSpec } from './args.js';
+import { flag, type FlagSpec, type ParsedArgs, parseArgs, readOptions, UsageError } from './args.js';
 import { expandFiles } from './files.js';
 import { EXIT_DIAGNOSTICS, EXIT_OK, EXIT_USAGE, type Io, outputRefusal, packageVersion, writeAtomically } from './io.js';
 
@@ -51,7 +51,7 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
   let format: Format;
   let maxWarnings: number | undefined;
   let read: ReadOptions;
-  let args;
+  let args: ParsedArgs;
   try {
     args = parseArgs(argv, FLAGS);
     if (args.flags.has('help')) {
@@ -75,18 +75,12 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
   const files = new Map<string, SourceFile>();
   const { files: specs, unmatched } = expandFiles(args.positional);
   for (const glob of unmatched) diagnostics.push({ code: 'file-unreadable', severity: 'error', message: `No file matches ${glob}.`, hint: 'Globs are taken relative to the current directory.' });
-  let explicit: LintConfig | undefined;
+  // Each config file is read once, however many specs it applies to, so its problems are reported once.
+  const configs = new Map<string, LintConfig>();
   const configPath = flag(args, 'config');
-  if (configPath !== undefined) {
-    const loaded = loadConfig(configPath, RULES);
-    diagnostics.push(...loaded.diagnostics);
-    if (loaded.file) files.set(loaded.file.path, loaded.file);
-    explicit = loaded.config ?? DEFAULT_CONFIG;
-  }
   for (const spec of specs) {
-    const configProblems: Diagnostic[] = [];
-    const config = explicit ?? configFor(spec, configProblems, files);
-    diagnostics.push(...configProblems);
+    const path = configPath ?? findConfig(spec);
+    const config = path === undefined ? DEFAULT_CONFIG : (configs.get(path) ?? configs.set(path, configAt(path, diagnostics, files)).get(path)!);
     const result = await lint(spec, config, read);
     diagnostics.push(...result.diagnostics);
     for (const [name, file] of result.files) files.set(name, file);

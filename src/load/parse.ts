@@ -76,14 +76,14 @@ export function parseSource(path: string, text: string): ParseResult {
     try {
       const value: unknown = JSON.parse(text);
       const duplicate = firstDuplicateKey(text);
-      return duplicate ? duplicateKey(path, text, duplicate) : checked(path, text, value);
+      return duplicate ? duplicateKey(path, text, duplicate) : checked(path, text, value, false);
     } catch {
       // Fall through: the YAML reader reports the syntax error with its position.
     }
   }
   try {
     // js-yaml counts the document itself as a level.
-    return checked(path, text, jsyaml.load(text, { schema: SCHEMA, filename: path, maxDepth: MAX_DEPTH + 1 } as jsyaml.LoadOptions));
+    return checked(path, text, jsyaml.load(text, { schema: SCHEMA, filename: path, maxDepth: MAX_DEPTH + 1 } as jsyaml.LoadOptions), text.includes('&'));
   } catch (error) {
     if (error instanceof RangeError) return tooDeep(path, text);
     if (!(error instanceof jsyaml.YAMLException)) throw error;
@@ -111,7 +111,8 @@ function duplicateKey(path: string, text: string, { offset, key }: { offset: num
   return { file: new SourceFile(path, text, undefined), ok: false, diagnostics: [diagnostic] };
 }
 
-function checked(path: string, text: string, value: unknown): ParseResult {
+/** `anchored`: the text may hold YAML anchors, so the value may be a graph (JSON never is). */
+function checked(path: string, text: string, value: unknown, anchored: boolean): ParseResult {
   const complexKey = text.includes('[object Object]') ? undefined : complexKeyPointer(value);
   if (complexKey !== undefined) {
     const diagnostic: Diagnostic = {
@@ -125,7 +126,7 @@ function checked(path: string, text: string, value: unknown): ParseResult {
   }
   // Without an anchor, the value is a tree; with one, a graph whose aliases are measured as the copies
   // `unshare` would make, before it makes them.
-  if (!text.includes('&')) return depthOf(value) > MAX_DEPTH ? tooDeep(path, text) : { file: new SourceFile(path, text, value), ok: true, diagnostics: [] };
+  if (!anchored) return depthOf(value) > MAX_DEPTH ? tooDeep(path, text) : { file: new SourceFile(path, text, value), ok: true, diagnostics: [] };
   const shape = expandedShape(value);
   if (shape === 'cycle') return aliasLimit(path, text, 'A YAML alias stands inside its own anchor, so the document would be infinite.');
   if (shape.added > LIMITS.aliasNodes) return aliasLimit(path, text, `YAML aliases expand the document by ${shape.added > 1e9 ? 'billions of' : shape.added.toLocaleString('en-US')} nodes; at most ${LIMITS.aliasNodes.toLocaleString('en-US')} are read.`);

@@ -31,14 +31,14 @@ export function schemaSlots(schema: SchemaObject): SchemaSlot[] {
   for (const key of ONE) if (key in schema && !Array.isArray(schema[key])) out.push([[key], schema, key]);
   for (const key of LIST) {
     const list = schema[key];
-    if (Array.isArray(list)) list.forEach((_, i) => out.push([[key, i], list, i]));
+    if (Array.isArray(list)) for (let i = 0; i < list.length; i += 1) out.push([[key, i], list, i]);
   }
   for (const key of MAP) {
     const map = schema[key];
     if (isSchemaObject(map)) for (const name of Object.keys(map)) out.push([[key, name], map, name]);
   }
   const items = schema['items'];
-  if (Array.isArray(items)) items.forEach((_, i) => out.push([['items', i], items, i]));
+  if (Array.isArray(items)) for (let i = 0; i < items.length; i += 1) out.push([['items', i], items, i]);
   return out;
 }
 
@@ -97,7 +97,9 @@ export function documentSchemaSlots(document: Record<string, unknown>): [pointer
     if (!isSchemaObject(item)) continue;
     const itemPointer = childPointer('/paths', path);
     const parameters = (list: unknown, pointer: string): void => {
-      if (Array.isArray(list)) list.forEach((p, i) => content(p, childPointer(pointer, i)));
+      if (Array.isArray(list)) list.forEach((p, i) => {
+        content(p, childPointer(pointer, i));
+      });
     };
     parameters(item['parameters'], childPointer(itemPointer, 'parameters'));
     for (const method of METHODS) {
@@ -145,7 +147,9 @@ export function readOnlyRequirements(document: Record<string, unknown>, schema: 
     const resolved = to === undefined ? undefined : valueAtPointer(document, to);
     if (isSchemaObject(resolved)) collect(resolved, to!, via ?? node);
     const branches = node['allOf'];
-    if (Array.isArray(branches)) branches.forEach((branch, i) => isSchemaObject(branch) && collect(branch, childPointer(pointer, 'allOf', i), via));
+    if (Array.isArray(branches)) branches.forEach((branch, i) => {
+      if (isSchemaObject(branch)) collect(branch, childPointer(pointer, 'allOf', i), via);
+    });
   };
   collect(schema, at, undefined);
   const readOnly = new Set<string>();

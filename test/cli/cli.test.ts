@@ -58,6 +58,9 @@ describe('compile CLI', () => {
     const stale = run(COMPILE, [example, '-o', out, '--check']);
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain('is out of date');
+    expect(stale.stdout).toBe(`--- ${out}\t(current)\n+++ ${out}\t(compiled from ${example})\n${stale.stdout.split('\n').slice(2).join('\n')}`);
+    expect(stale.stdout).toMatch(/^-.*staging$/m);
+    expect(stale.stdout).toMatch(/^\+.*prod$/m);
     expect(run(COMPILE, [example, '-o', join(dir, 'none.yaml'), '--check']).status).toBe(1);
   });
 
@@ -96,6 +99,18 @@ describe('compile CLI', () => {
     const { status, stderr } = run(COMPILE, args);
     expect(status).toBe(2);
     expect(stderr).toContain(message);
+  });
+
+  it('--config replaces the config found upward; a broken one exits 2 at its line', () => {
+    const dir = tempDir('gateform-');
+    writeFileSync(join(dir, 'off.yaml'), 'rules: { stage-access-logs: off }\n');
+    writeFileSync(join(dir, 'bad.yaml'), 'extends: lenient\n');
+    expect(run(COMPILE, [example, '--config', join(dir, 'off.yaml')]).status).toBe(0);
+    const bad = run(COMPILE, [example, '--config', join(dir, 'bad.yaml')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/bad\.yaml:1:1: error `extends: lenient` is not a preset/);
+    expect(run(COMPILE, [example, '--config', join(dir, 'none.yaml')]).status).toBe(2);
   });
 
   it('merges into a base template with --into', () => {

@@ -67,6 +67,13 @@ describe('gateform lint', () => {
     expect(result.stdout).toContain('`no-such-rule` is not a rule');
   });
 
+  it('reports a config shared by several specs once', () => {
+    const dir = workspace({ 'gateform.config.yaml': 'extends: lenient\n', 'a.yaml': CLEAN, 'b.yaml': CLEAN });
+    const result = lint(['a.yaml', 'b.yaml', '--format', 'json'], dir);
+    expect((JSON.parse(result.stdout) as { code: string }[]).map((d) => d.code)).toEqual(['invalid-config']);
+    expect(result.status).toBe(2);
+  });
+
   it.each([
     ['broken YAML', 'openapi: 3.0.3\npaths: [\n', 'syntax-error'],
     ['JSON that is no OpenAPI', '{"name": "package", "version": "1.0.0"}', 'not-openapi'],

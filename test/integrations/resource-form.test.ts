@@ -56,7 +56,9 @@ describe('wildcardScope', () => {
     const result = await compile(join(dir, 'openapi.yaml'));
     const found = result.diagnostics.filter((d) => d.code === 'service-target-wildcard');
     expect(found.map((d) => [d.severity, d.location?.pointer.split('/').slice(0, 3).join('/')])).toEqual(targets.map((_t, i) => ['error', `/paths/~1t${i}`]));
-    found.forEach((d, i) => expect(d.message).toContain(`it matches ${targets[i]![1]},`));
+    found.forEach((d, i) => {
+      expect(d.message).toContain(`it matches ${targets[i]![1]},`);
+    });
     expect(result.template).toBeUndefined();
   });
 });

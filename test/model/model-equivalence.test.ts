@@ -244,7 +244,11 @@ function sampleOf(raw: unknown, resolve: Resolve, depth = 0): unknown {
   const branches = (['allOf', 'anyOf', 'oneOf'] as const).flatMap((k) => ((schema[k] as unknown[] | undefined) ?? []).slice(0, k === 'allOf' ? undefined : 1));
   const types = ([] as unknown[]).concat(schema['type'] ?? []).filter((t) => t !== 'null');
   const type = types[0] ?? (propertiesOf(schema, resolve).size > 0 ? 'object' : ['items', 'prefixItems', 'contains'].some((k) => k in schema) ? 'array' : undefined);
-  if (type === undefined && branches.length > 0) return tagged(schema, branches.map((b) => sampleOf(b, resolve, depth + 1)).reduce((a, b) => (isSchemaObject(a) && isSchemaObject(b) ? { ...a, ...b } : a)));
+  if (type === undefined && branches.length > 0) {
+    // Object samples of the branches merged; otherwise the first branch's sample.
+    const samples = branches.map((b) => sampleOf(b, resolve, depth + 1));
+    return tagged(schema, isSchemaObject(samples[0]) ? Object.assign({}, ...samples.filter(isSchemaObject)) : samples[0]);
+  }
   switch (type) {
     case 'object': {
       if (depth > 3) return {};
@@ -319,7 +323,7 @@ function keywordBoundaries(schema: Schema, resolve: Resolve): unknown[] {
     const tuple = prefix.map(sample);
     for (let n = 0; n <= tuple.length; n += 1) out.push(tuple.slice(0, n));
     out.push([...tuple, sample(schema['items'])], [...tuple, ...tuple], [...tuple].reverse());
-    tuple.forEach((_, i) => WRONG.forEach((w) => out.push(tuple.map((t, j) => (i === j ? w : t)))));
+    for (let i = 0; i < tuple.length; i += 1) for (const w of WRONG) out.push(tuple.map((t, j) => (i === j ? w : t)));
   }
   for (const [pattern, raw] of Object.entries((schema['patternProperties'] ?? {}) as Schema)) {
     for (const name of namesFor(pattern).slice(0, 3)) for (const v of [sample(raw), ...WRONG]) out.push({ ...object, [name]: v });

@@ -263,7 +263,7 @@ function convertTypes(schema: SchemaObject, types: unknown[] | undefined): boole
   const enums: unknown[][] = [];
   if (Array.isArray(schema['enum'])) enums.push(schema['enum']);
   if ('const' in schema) enums.push([schema['const']]);
-  if (types !== undefined && types.includes('null')) {
+  if (types?.includes('null')) {
     // Null is one more allowed value: draft 4 (API Gateway's validator) has no `nullable`, but takes `enum: [null]`.
     delete schema['type'];
     if (valued.length === 0) {
