@@ -4,14 +4,21 @@
  */
 import { stringify } from 'yaml';
 
-const LAMBDA_URI = 'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:api/invocations';
+const LAMBDA_URI =
+  'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:api/invocations';
 
 /** The raw extensions of one operation: a Lambda proxy, or an HTTP proxy for every third resource's delete. */
 function rawExtensions(i, method) {
   const http = method === 'delete' && i % 3 === 0;
   return {
     'x-amazon-apigateway-integration': http
-      ? { type: 'http_proxy', httpMethod: 'DELETE', uri: `https://backend-${i}.example.com/items/{id}`, requestParameters: { 'integration.request.path.id': 'method.request.path.id' }, timeoutInMillis: 10000 }
+      ? {
+          type: 'http_proxy',
+          httpMethod: 'DELETE',
+          uri: `https://backend-${i}.example.com/items/{id}`,
+          requestParameters: { 'integration.request.path.id': 'method.request.path.id' },
+          timeoutInMillis: 10000,
+        }
       : { type: 'aws_proxy', httpMethod: 'POST', uri: LAMBDA_URI, passthroughBehavior: 'when_no_match' },
     ...(method === 'post' && { 'x-amazon-apigateway-request-validator': 'body' }),
   };
@@ -59,16 +66,36 @@ export function generateSpec(operations, { raw = false, http = false } = {}) {
       },
     };
     if (paths[`/r${i}/{id}`].delete['x-gateway'] === undefined || raw) delete paths[`/r${i}/{id}`].delete['x-gateway'];
-    if (raw) for (const [path, method] of [[`/r${i}`, 'get'], [`/r${i}`, 'post'], [`/r${i}/{id}`, 'get'], [`/r${i}/{id}`, 'delete']]) Object.assign(paths[path][method], rawExtensions(i, method));
+    if (raw)
+      for (const [path, method] of [
+        [`/r${i}`, 'get'],
+        [`/r${i}`, 'post'],
+        [`/r${i}/{id}`, 'get'],
+        [`/r${i}/{id}`, 'delete'],
+      ])
+        Object.assign(paths[path][method], rawExtensions(i, method));
   }
   // No anchors and aliases: specs as people write them (and as other tools read them best).
-  return stringify({
-    openapi: '3.0.3',
-    info: { title: 'Benchmark API', version: '1.0.0' },
-    ...(raw
-      ? { 'x-amazon-apigateway-request-validators': { body: { validateRequestBody: true, validateRequestParameters: false } }, 'x-amazon-apigateway-api-key-source': 'HEADER' }
-      : { 'x-gateway': { api: { name: 'bench', ...(http && { type: 'http' }) }, defaults: { integration: { lambda: '${ApiFunctionArn}' } } } }),
-    paths,
-    components: { schemas },
-  }, { aliasDuplicateObjects: false });
+  return stringify(
+    {
+      openapi: '3.0.3',
+      info: { title: 'Benchmark API', version: '1.0.0' },
+      ...(raw
+        ? {
+            'x-amazon-apigateway-request-validators': {
+              body: { validateRequestBody: true, validateRequestParameters: false },
+            },
+            'x-amazon-apigateway-api-key-source': 'HEADER',
+          }
+        : {
+            'x-gateway': {
+              api: { name: 'bench', ...(http && { type: 'http' }) },
+              defaults: { integration: { lambda: '${ApiFunctionArn}' } },
+            },
+          }),
+      paths,
+      components: { schemas },
+    },
+    { aliasDuplicateObjects: false },
+  );
 }

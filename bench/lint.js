@@ -16,7 +16,11 @@ const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_
 const tools = (file) => [
   ['gateform lint', process.execPath, ['dist/cli/bin/gateform.js', 'lint', file, '--format', 'json']],
   ['redocly lint', 'node_modules/.bin/redocly', ['lint', file, '--format', 'json']],
-  ['spectral lint', 'node_modules/.bin/spectral', ['lint', file, '--ruleset', 'bench/spectral.yaml', '--format', 'json', '--quiet']],
+  [
+    'spectral lint',
+    'node_modules/.bin/spectral',
+    ['lint', file, '--ruleset', 'bench/spectral.yaml', '--format', 'json', '--quiet'],
+  ],
 ];
 
 function time(command, args) {
@@ -30,13 +34,19 @@ function time(command, args) {
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
 
-for (const [flavour, raw] of [['x-gateway', false], ['raw extensions', true]]) {
+for (const [flavour, raw] of [
+  ['x-gateway', false],
+  ['raw extensions', true],
+]) {
   const file = `.bench/spec-${OPERATIONS}${raw ? '-raw' : ''}.yaml`;
   writeFileSync(file, generateSpec(OPERATIONS, { raw }));
   const results = tools(file).map(([name, command, args]) => [name, time(command, args)]);
   const ours = results[0][1];
   console.log(`lint, ${OPERATIONS} operations with ${flavour} (${file}), median of ${RUNS} cold runs`);
-  for (const [name, ms] of results) console.log(`${name.padEnd(16)} ${ms.toFixed(0).padStart(6)} ms   ${name === 'gateform lint' ? '' : `gateform is ${(ms / ours).toFixed(2)}x faster`}`);
+  for (const [name, ms] of results)
+    console.log(
+      `${name.padEnd(16)} ${ms.toFixed(0).padStart(6)} ms   ${name === 'gateform lint' ? '' : `gateform is ${(ms / ours).toFixed(2)}x faster`}`,
+    );
 }
 
 // Lint time must grow linearly with the operations of a raw spec (it was once quadratic): the same cold
@@ -47,5 +57,7 @@ const scaling = [OPERATIONS, OPERATIONS * 4].map((n) => {
   return time(process.execPath, ['dist/cli/bin/gateform.js', 'lint', file, '--format', 'json']);
 });
 const ratio = scaling[1] / scaling[0];
-console.log(`lint scaling, raw extensions: ${OPERATIONS} ops ${scaling[0].toFixed(0)} ms, ${OPERATIONS * 4} ops ${scaling[1].toFixed(0)} ms: ${ratio.toFixed(2)}x for 4x the operations${ratio > 6 ? ' (worse than linear!)' : ''}`);
+console.log(
+  `lint scaling, raw extensions: ${OPERATIONS} ops ${scaling[0].toFixed(0)} ms, ${OPERATIONS * 4} ops ${scaling[1].toFixed(0)} ms: ${ratio.toFixed(2)}x for 4x the operations${ratio > 6 ? ' (worse than linear!)' : ''}`,
+);
 if (ratio > 6) process.exitCode = 1;

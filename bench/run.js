@@ -29,10 +29,15 @@ function warmMedian(times) {
 const compile = measure('compile');
 const httpCompile = measure('compile', httpFile);
 const parser = measure('swagger-parser');
-const row = (name, m) => `${name.padEnd(28)} cold ${m.cold.toFixed(0).padStart(5)} ms   warm median ${m.median.toFixed(0).padStart(5)} ms (CPU ${m.cpu.toFixed(0).padStart(5)} ms)   peak RSS ${m.maxRssMb.toFixed(0)} MB`;
+const row = (name, m) =>
+  `${name.padEnd(28)} cold ${m.cold.toFixed(0).padStart(5)} ms   warm median ${m.median.toFixed(0).padStart(5)} ms (CPU ${m.cpu.toFixed(0).padStart(5)} ms)   peak RSS ${m.maxRssMb.toFixed(0)} MB`;
 console.log(`${OPERATIONS} operations (${file})`);
 console.log(row('gateform compile', compile));
 console.log(row('gateform compile (HTTP API)', httpCompile));
 console.log(row('swagger-parser validate', parser));
-console.log(`ratio HTTP API compile / REST compile: warm ${(httpCompile.median / compile.median).toFixed(2)}x, warm CPU ${(httpCompile.cpu / compile.cpu).toFixed(2)}x`);
-console.log(`ratio compile / swagger-parser: cold ${(compile.cold / parser.cold).toFixed(2)}x, warm ${(compile.median / parser.median).toFixed(2)}x, warm CPU ${(compile.cpu / parser.cpu).toFixed(2)}x`);
+console.log(
+  `ratio HTTP API compile / REST compile: warm ${(httpCompile.median / compile.median).toFixed(2)}x, warm CPU ${(httpCompile.cpu / compile.cpu).toFixed(2)}x`,
+);
+console.log(
+  `ratio compile / swagger-parser: cold ${(compile.cold / parser.cold).toFixed(2)}x, warm ${(compile.median / parser.median).toFixed(2)}x, warm CPU ${(compile.cpu / parser.cpu).toFixed(2)}x`,
+);

@@ -44,7 +44,11 @@ export async function compile(path: string, options: CompileOptions = {}): Promi
   // The config's own problems come first, reported even when the spec cannot be read; it sets the read
   // policy, then the loader's and the model's warnings, as in lint.
   const diagnostics: Diagnostic[] = [];
-  const config = options.config ?? (options.configFile !== undefined ? configAt(options.configFile, diagnostics, files) : configFor(path, diagnostics, files));
+  const config =
+    options.config ??
+    (options.configFile !== undefined
+      ? configAt(options.configFile, diagnostics, files)
+      : configFor(path, diagnostics, files));
   let base: BaseTemplate | undefined;
   if (options.into !== undefined) {
     const read = readBase(options.into);
@@ -52,7 +56,11 @@ export async function compile(path: string, options: CompileOptions = {}): Promi
     if (!read.file || read.diagnostics.length > 0) return { diagnostics: [...diagnostics, ...read.diagnostics], files };
     base = baseTemplateOf(read.file);
   }
-  const { loaded, diagnostics: loadDiagnostics, files: read } = await loadDocument(path, readPolicy(path, { ...config.read, ...options.read }));
+  const {
+    loaded,
+    diagnostics: loadDiagnostics,
+    files: read,
+  } = await loadDocument(path, readPolicy(path, { ...config.read, ...options.read }));
   for (const [name, file] of read) files.set(name, file);
   if (!loaded || hasErrors(loadDiagnostics)) return { diagnostics: [...diagnostics, ...loadDiagnostics], files };
   const { model, diagnostics: modelDiagnostics } = buildModel(loaded, base ? { base } : {});
@@ -78,13 +86,15 @@ const INLINE_TEMPLATE_BYTES = 51_200;
 function inlineSize(template: CfnTemplate, format: OutputFormat, model: GatewayModel): Diagnostic[] {
   const bytes = Buffer.byteLength(serializeTemplate(template, format), 'utf8');
   if (bytes <= INLINE_TEMPLATE_BYTES) return [];
-  return [{
-    code: 'template-needs-s3',
-    severity: 'warning',
-    message: `The template is ${bytes} bytes as ${format === 'yaml' ? 'YAML' : 'JSON'}, over the ${INLINE_TEMPLATE_BYTES} bytes CloudFormation accepts inline: it must be deployed from S3.`,
-    location: model.api.origin,
-    hint: 'Deploy with `aws cloudformation deploy --s3-bucket <bucket>` (or `sam deploy`, which uploads it), or `aws cloudformation package` first.',
-  }];
+  return [
+    {
+      code: 'template-needs-s3',
+      severity: 'warning',
+      message: `The template is ${bytes} bytes as ${format === 'yaml' ? 'YAML' : 'JSON'}, over the ${INLINE_TEMPLATE_BYTES} bytes CloudFormation accepts inline: it must be deployed from S3.`,
+      location: model.api.origin,
+      hint: 'Deploy with `aws cloudformation deploy --s3-bucket <bucket>` (or `sam deploy`, which uploads it), or `aws cloudformation package` first.',
+    },
+  ];
 }
 
 /** The config file found upward from the spec, or the recommended preset; its problems join `diagnostics`. */
@@ -104,7 +114,14 @@ export function configAt(path: string, diagnostics: Diagnostic[], files: Map<str
 /** The --into template, named by the user: read as a regular file, within the size limit, not through a link out of its folder. */
 function readBase(path: string): { file?: SourceFile; diagnostics: readonly Diagnostic[] } {
   const read = readInput(path, dirname(path));
-  if (!('file' in read)) return { diagnostics: read.diagnostics.map((d) => (d.code === 'file-unreadable' ? { ...d, hint: 'The --into template is read relative to the current directory.' } : d)) };
+  if (!('file' in read))
+    return {
+      diagnostics: read.diagnostics.map((d) =>
+        d.code === 'file-unreadable'
+          ? { ...d, hint: 'The --into template is read relative to the current directory.' }
+          : d,
+      ),
+    };
   if (read.diagnostics.length > 0) return read;
   const parsed = parseSource(path, read.file.text);
   if (!parsed.ok) return parsed;
@@ -120,10 +137,22 @@ const TEMPLATE_SECTIONS = ['Parameters', 'Conditions', 'Resources', 'Outputs'] a
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html
  */
 function templateShapeProblems(file: SourceFile): Diagnostic[] {
-  const problem = (pointer: string, message: string, hint: string): Diagnostic => ({ code: 'not-a-template', severity: 'error', message, location: { file: file.path, pointer }, hint });
+  const problem = (pointer: string, message: string, hint: string): Diagnostic => ({
+    code: 'not-a-template',
+    severity: 'error',
+    message,
+    location: { file: file.path, pointer },
+    hint,
+  });
   const value = file.value;
   if (!isBlock(value) || !Object.hasOwn(value, 'Resources')) {
-    return [problem('', `${file.path} is not a CloudFormation template (it has no Resources section).`, '--into takes a CloudFormation or SAM template.')];
+    return [
+      problem(
+        '',
+        `${file.path} is not a CloudFormation template (it has no Resources section).`,
+        '--into takes a CloudFormation or SAM template.',
+      ),
+    ];
   }
   const problems: Diagnostic[] = [];
   for (const section of TEMPLATE_SECTIONS) {
@@ -131,10 +160,23 @@ function templateShapeProblems(file: SourceFile): Diagnostic[] {
     // An empty section (`Outputs:` with nothing under it) is read as none.
     if (block === undefined || (block === null && section !== 'Resources')) continue;
     if (!isBlock(block)) {
-      problems.push(problem(`/${section}`, `\`${section}\` of ${file.path} is ${describeValue(block)}, not a mapping of logical IDs.`, `Write ${section} as a mapping (\`${section}: { MyName: { … } }\`), or leave it out.`));
+      problems.push(
+        problem(
+          `/${section}`,
+          `\`${section}\` of ${file.path} is ${describeValue(block)}, not a mapping of logical IDs.`,
+          `Write ${section} as a mapping (\`${section}: { MyName: { … } }\`), or leave it out.`,
+        ),
+      );
     } else if (section === 'Resources') {
       for (const [id, resource] of Object.entries(block)) {
-        if (!isBlock(resource) || typeof resource['Type'] !== 'string') problems.push(problem(childPointer('/Resources', id), `The resource \`${id}\` of ${file.path} has no \`Type\`.`, 'Every resource is a mapping with a `Type` (e.g. `Type: AWS::SQS::Queue`).'));
+        if (!isBlock(resource) || typeof resource['Type'] !== 'string')
+          problems.push(
+            problem(
+              childPointer('/Resources', id),
+              `The resource \`${id}\` of ${file.path} has no \`Type\`.`,
+              'Every resource is a mapping with a `Type` (e.g. `Type: AWS::SQS::Queue`).',
+            ),
+          );
       }
     }
   }

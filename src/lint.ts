@@ -14,7 +14,11 @@ export interface LintResult {
 
 /** `read` (the command line's) goes over the config's `refs`. */
 export async function lint(path: string, config: LintConfig, read: ReadOptions = {}): Promise<LintResult> {
-  const { loaded, diagnostics: loadDiagnostics, files } = await loadDocument(path, readPolicy(path, { ...config.read, ...read }));
+  const {
+    loaded,
+    diagnostics: loadDiagnostics,
+    files,
+  } = await loadDocument(path, readPolicy(path, { ...config.read, ...read }));
   const built = loaded && usesXGateway(loaded.document) ? buildModel(loaded, { trustReferences: true }) : undefined;
   const diagnostics = applyConfig([...loadDiagnostics, ...(built?.diagnostics ?? [])], config, false);
   if (loaded) diagnostics.push(...lintDocument(loaded, built?.model, config));

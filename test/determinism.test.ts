@@ -33,19 +33,26 @@ describe('determinism', () => {
     const spec = readFileSync('examples/pets/openapi.yaml', 'utf8');
     writeFileSync(join(dir, 'same.yaml'), spec);
     writeFileSync(join(dir, 'changed.yaml'), spec.replace('timeout: 5000', 'timeout: 6000'));
-    writeFileSync(join(dir, 'described.yaml'), spec.replace('description: A page of pets', 'description: A page of the pets'));
+    writeFileSync(
+      join(dir, 'described.yaml'),
+      spec.replace('description: A page of pets', 'description: A page of the pets'),
+    );
     const base = deploymentIds(await compileText('examples/pets/openapi.yaml'));
     expect(deploymentIds(await compileText(join(dir, 'same.yaml')))).toEqual(base);
     expect(deploymentIds(await compileText(join(dir, 'changed.yaml')))).not.toEqual(base);
     expect(deploymentIds(await compileText(join(dir, 'described.yaml')))).not.toEqual(base);
   });
 
-  it('orders Parameters by code units, not by the machine\'s locale', async () => {
+  it("orders Parameters by code units, not by the machine's locale", async () => {
     // Any locale puts `apiFn` before `Backend`; Lithuanian also puts `Yard` before `Jobs`.
     const dir = tempDir('gateform-');
     const path = join(dir, 'openapi.yaml');
-    const route = (p: string, fn: string): string => `  /${p}:\n    get:\n      x-gateway: { integration: { lambda: "\${${fn}}" } }\n      responses: { '200': { description: ok } }\n`;
-    writeFileSync(path, `openapi: 3.0.3\ninfo: { title: Order, version: "1" }\npaths:\n${route('a', 'apiFn')}${route('b', 'Yard')}${route('c', 'Jobs')}${route('d', 'Backend')}`);
+    const route = (p: string, fn: string): string =>
+      `  /${p}:\n    get:\n      x-gateway: { integration: { lambda: "\${${fn}}" } }\n      responses: { '200': { description: ok } }\n`;
+    writeFileSync(
+      path,
+      `openapi: 3.0.3\ninfo: { title: Order, version: "1" }\npaths:\n${route('a', 'apiFn')}${route('b', 'Yard')}${route('c', 'Jobs')}${route('d', 'Backend')}`,
+    );
     const result = await compile(path);
     expect(Object.keys(result.template?.Parameters ?? {})).toEqual(['Backend', 'Jobs', 'Yard', 'apiFn']);
   });

@@ -197,7 +197,7 @@ describe('mutation fuzzer', () => {
         const mutant = mutate(text, parse(text, { uniqueKeys: false, logLevel: 'silent' }) as unknown, pick);
         // JSON fixtures stay JSON files, read as YAML when the mutant is YAML (the loader falls back).
         writeFileSync(file, mutant.text);
-        const problems = (await check(spec, base, mutant));
+        const problems = await check(spec, base, mutant);
         if (problems.length > 0)
           failures.push(`${fixture.name}, ${basename(file)}: ${mutant.what}:\n  ${problems.join('\n  ')}`);
       }

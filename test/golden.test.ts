@@ -7,7 +7,9 @@ describe('golden fixtures', () => {
   for (const fixture of fixtureCases()) {
     it(fixture.name, async () => {
       const outputs = await runFixture(fixture);
-      expect(unexpectedGoldens(fixture, Object.keys(outputs)), 'golden files this fixture no longer produces').toEqual([]);
+      expect(unexpectedGoldens(fixture, Object.keys(outputs)), 'golden files this fixture no longer produces').toEqual(
+        [],
+      );
       for (const [file, text] of Object.entries(outputs)) {
         const expected = golden(fixture, file, text);
         expect(expected, `${fixture.dir}/${file} is missing (run with UPDATE_GOLDEN=1 to create it)`).toBeDefined();

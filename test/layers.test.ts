@@ -17,7 +17,10 @@ function importGraph(root: string): Map<string, string[]> {
   for (const file of files) {
     const { importedFiles } = ts.preProcessFile(readFileSync(join(root, file), 'utf8'), true, true);
     const local = importedFiles.map((i) => i.fileName).filter((name) => name.startsWith('.') && name.endsWith('.js'));
-    graph.set(slash(file), local.map((name) => slash(relative(root, resolve(root, dirname(file), name.replace(/\.js$/, '.ts'))))));
+    graph.set(
+      slash(file),
+      local.map((name) => slash(relative(root, resolve(root, dirname(file), name.replace(/\.js$/, '.ts'))))),
+    );
   }
   return graph;
 }
@@ -66,11 +69,23 @@ const MODEL_BUT_IR = new RegExp(`^model/(?!(${IR_FILES})\\.ts$)`);
 
 /** [files, what they must not import, why]. */
 const RULES: readonly (readonly [from: RegExp, forbidden: RegExp, why: string])[] = [
-  [/^(load|diagnostics)\//, /^(integrations|emit|lint|cli)\/|^(compile|lint|index)\.ts$/, 'loading and diagnostics know nothing of what reads them'],
+  [
+    /^(load|diagnostics)\//,
+    /^(integrations|emit|lint|cli)\/|^(compile|lint|index)\.ts$/,
+    'loading and diagnostics know nothing of what reads them',
+  ],
   [/^(load|diagnostics)\//, /^model\/(?!aws-value\.ts$)/, 'loading reads CloudFormation values only'],
-  [IR, /^(integrations|emit|lint|cli)\/|^(compile|lint|index)\.ts$/, 'the IR is below every stage that builds or reads it'],
+  [
+    IR,
+    /^(integrations|emit|lint|cli)\/|^(compile|lint|index)\.ts$/,
+    'the IR is below every stage that builds or reads it',
+  ],
   [IR, MODEL_BUT_IR, 'the IR does not import the model builders'],
-  [/^integrations\//, /^(emit|lint|cli)\/|^(compile|lint|index)\.ts$/, 'integrations parse into the IR and render from it, below the emitters'],
+  [
+    /^integrations\//,
+    /^(emit|lint|cli)\/|^(compile|lint|index)\.ts$/,
+    'integrations parse into the IR and render from it, below the emitters',
+  ],
   [/^integrations\//, MODEL_BUT_IR, 'integrations take only the IR and its values from the model'],
   [/^model\//, /^(emit|lint|cli)\/|^(compile|lint|index)\.ts$/, 'the model is built before anything lints or emits it'],
   [/^emit\//, /^(lint|cli)\/|^(compile|lint|index)\.ts$/, 'emitting needs no linting'],
@@ -84,7 +99,9 @@ const RULES: readonly (readonly [from: RegExp, forbidden: RegExp, why: string])[
 
 function violations(graph: ReadonlyMap<string, readonly string[]>): string[] {
   return [...graph].flatMap(([file, imports]) =>
-    RULES.flatMap(([from, forbidden, why]) => (from.test(file) ? imports.filter((to) => forbidden.test(to)).map((to) => `${file} → ${to}: ${why}`) : [])),
+    RULES.flatMap(([from, forbidden, why]) =>
+      from.test(file) ? imports.filter((to) => forbidden.test(to)).map((to) => `${file} → ${to}: ${why}`) : [],
+    ),
   );
 }
 
@@ -107,8 +124,12 @@ describe('layers of src/', () => {
 
   it('finds a cycle and an upward import when there is one', () => {
     const broken = new Map([...graph, ['model/ir.ts', [...graph.get('model/ir.ts')!, 'integrations/lambda.ts']]]);
-    expect(cyclesOf(broken).some((cycle) => cycle.includes('model/ir.ts') && cycle.includes('integrations/lambda.ts'))).toBe(true);
-    expect(violations(broken)).toContain('model/ir.ts → integrations/lambda.ts: the IR is below every stage that builds or reads it');
+    expect(
+      cyclesOf(broken).some((cycle) => cycle.includes('model/ir.ts') && cycle.includes('integrations/lambda.ts')),
+    ).toBe(true);
+    expect(violations(broken)).toContain(
+      'model/ir.ts → integrations/lambda.ts: the IR is below every stage that builds or reads it',
+    );
     expect(cyclesOf(new Map([['a.ts', ['a.ts']]]))).toEqual([['a.ts']]);
   });
 });

@@ -20,13 +20,21 @@ import { childPointer, splitPointer } from '../src/diagnostics/diagnostic.js';
 
 type Node = Record<string, unknown>;
 const schema = JSON.parse(readFileSync('schemas/x-gateway.schema.json', 'utf8')) as Node;
-const SPECS = ['public', 'private', 'raw-policy', 'http'].map((name) => ({ name, document: parse(readFileSync(`test/placeholders/${name}.yaml`, 'utf8')) as Node }));
+const SPECS = ['public', 'private', 'raw-policy', 'http'].map((name) => ({
+  name,
+  document: parse(readFileSync(`test/placeholders/${name}.yaml`, 'utf8')) as Node,
+}));
 
 /**
  * A step from a value to one inside it: a property, any key of a map (`*`), an array item, a map's key
  * itself, or any string inside a block the schema leaves free (a raw policy, a mock body).
  */
-type Step = { readonly property: string } | { readonly anyKey: true } | { readonly item: number } | { readonly key: true } | { readonly anyString: true };
+type Step =
+  | { readonly property: string }
+  | { readonly anyKey: true }
+  | { readonly item: number }
+  | { readonly key: true }
+  | { readonly anyString: true };
 
 interface Site {
   /** The schema node whose instances hold the site: `root`, `operation`, or a `$ref` target. */
@@ -34,22 +42,42 @@ interface Site {
   readonly steps: readonly Step[];
 }
 
-const resolve = (ref: string): Node => ref.slice(2).split('/').reduce<unknown>((node, token) => (node as Node)[token], schema) as Node;
+const resolve = (ref: string): Node =>
+  ref
+    .slice(2)
+    .split('/')
+    .reduce<unknown>((node, token) => (node as Node)[token], schema) as Node;
 const takesString = (node: Node): boolean =>
-  typeof node['$ref'] === 'string' ? takesString(resolve(node['$ref'])) : node['type'] === 'string' || (Array.isArray(node['type']) && node['type'].includes('string')) || (Array.isArray(node['anyOf']) && (node['anyOf'] as Node[]).some(takesString));
+  typeof node['$ref'] === 'string'
+    ? takesString(resolve(node['$ref']))
+    : node['type'] === 'string' ||
+      (Array.isArray(node['type']) && node['type'].includes('string')) ||
+      (Array.isArray(node['anyOf']) && (node['anyOf'] as Node[]).some(takesString));
 const object = (value: unknown): value is Node => value !== null && typeof value === 'object' && !Array.isArray(value);
 /** A schema with inner structure to walk (not a string, or a string-or-intrinsic value such as `awsValue`). */
 const container = (node: Node): boolean =>
-  'properties' in node || object(node['additionalProperties']) || object(node['items']) || 'prefixItems' in node || 'allOf' in node || (Array.isArray(node['anyOf']) && (node['anyOf'] as Node[]).some(container));
+  'properties' in node ||
+  object(node['additionalProperties']) ||
+  object(node['items']) ||
+  'prefixItems' in node ||
+  'allOf' in node ||
+  (Array.isArray(node['anyOf']) && (node['anyOf'] as Node[]).some(container));
 
 /** A block the schema does not describe inside (any JSON, or an object or array of anything). */
-const freeForm = (node: Node): boolean => !container(node) && !takesString(node) && !('enum' in node) && !('const' in node) && (node['type'] === undefined || (Array.isArray(node['type']) && node['type'].every((t) => t === 'object' || t === 'array')));
+const freeForm = (node: Node): boolean =>
+  !container(node) &&
+  !takesString(node) &&
+  !('enum' in node) &&
+  !('const' in node) &&
+  (node['type'] === undefined ||
+    (Array.isArray(node['type']) && node['type'].every((t) => t === 'object' || t === 'array')));
 
 /** Every place the schema takes a string, once per schema node (an integration's keys once, not once per place it is used). */
 function stringSites(): Site[] {
   const sites = new Map<string, Site>();
   const walked = new Set<string>();
-  const add = (owner: string, steps: readonly Step[]): void => void sites.set(`${owner} ${JSON.stringify(steps)}`, { owner, steps });
+  const add = (owner: string, steps: readonly Step[]): void =>
+    void sites.set(`${owner} ${JSON.stringify(steps)}`, { owner, steps });
   const walk = (node: Node, owner: string, steps: readonly Step[]): void => {
     const ref = node['$ref'];
     if (typeof ref === 'string') {
@@ -66,15 +94,18 @@ function stringSites(): Site[] {
     }
     if (takesString(node)) add(owner, steps);
     if (freeForm(node)) add(owner, [...steps, { anyString: true }]);
-    for (const [name, child] of Object.entries(object(node['properties']) ? node['properties'] : {})) if (object(child)) walk(child, owner, [...steps, { property: name }]);
+    for (const [name, child] of Object.entries(object(node['properties']) ? node['properties'] : {}))
+      if (object(child)) walk(child, owner, [...steps, { property: name }]);
     if (object(node['additionalProperties'])) {
       add(owner, [...steps, { key: true }]);
       walk(node['additionalProperties'], owner, [...steps, { anyKey: true }]);
     }
     if (object(node['items'])) walk(node['items'], owner, [...steps, { item: 0 }]);
-    if (Array.isArray(node['prefixItems'])) for (const [i, child] of (node['prefixItems'] as Node[]).entries()) walk(child, owner, [...steps, { item: i }]);
+    if (Array.isArray(node['prefixItems']))
+      for (const [i, child] of (node['prefixItems'] as Node[]).entries()) walk(child, owner, [...steps, { item: i }]);
     for (const branch of (node['anyOf'] ?? []) as Node[]) walk(branch, owner, steps);
-    for (const branch of (node['allOf'] ?? []) as Node[]) walk(object(branch['then']) ? branch['then'] : branch, owner, steps);
+    for (const branch of (node['allOf'] ?? []) as Node[])
+      walk(object(branch['then']) ? branch['then'] : branch, owner, steps);
   };
   walk(schema, 'root', []);
   walk(resolve('#/$defs/operation'), 'operation', []);
@@ -84,7 +115,8 @@ function stringSites(): Site[] {
 /** Where each schema node has instances in a spec (`$ref` targets, `root` and `operation`), as JSON pointers. */
 function instances(document: Node): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  const record = (owner: string, pointer: string): void => void found.set(owner, [...(found.get(owner) ?? []), pointer]);
+  const record = (owner: string, pointer: string): void =>
+    void found.set(owner, [...(found.get(owner) ?? []), pointer]);
   const walk = (node: Node, value: unknown, pointer: string): void => {
     const ref = node['$ref'];
     if (typeof ref === 'string') {
@@ -93,14 +125,24 @@ function instances(document: Node): Map<string, string[]> {
       return;
     }
     if (object(value)) {
-      for (const [name, child] of Object.entries(object(node['properties']) ? node['properties'] : {})) if (name in value && object(child)) walk(child, value[name], childPointer(pointer, name));
-      if (object(node['additionalProperties'])) for (const [name, child] of Object.entries(value)) walk(node['additionalProperties'], child, childPointer(pointer, name));
+      for (const [name, child] of Object.entries(object(node['properties']) ? node['properties'] : {}))
+        if (name in value && object(child)) walk(child, value[name], childPointer(pointer, name));
+      if (object(node['additionalProperties']))
+        for (const [name, child] of Object.entries(value))
+          walk(node['additionalProperties'], child, childPointer(pointer, name));
     }
     if (Array.isArray(value)) {
-      if (object(node['items'])) for (const [i, child] of value.entries()) walk(node['items'] as Node, child, childPointer(pointer, i));
-      if (Array.isArray(node['prefixItems'])) for (const [i, child] of (node['prefixItems'] as Node[]).entries()) walk(child, value[i], childPointer(pointer, i));
+      if (object(node['items']))
+        for (const [i, child] of value.entries()) walk(node['items'] as Node, child, childPointer(pointer, i));
+      if (Array.isArray(node['prefixItems']))
+        for (const [i, child] of (node['prefixItems'] as Node[]).entries())
+          walk(child, value[i], childPointer(pointer, i));
     }
-    for (const branch of [...((node['anyOf'] ?? []) as Node[]), ...((node['allOf'] ?? []) as Node[]).map((b) => (object(b['then']) ? b['then'] : b))]) walk(branch, value, pointer);
+    for (const branch of [
+      ...((node['anyOf'] ?? []) as Node[]),
+      ...((node['allOf'] ?? []) as Node[]).map((b) => (object(b['then']) ? b['then'] : b)),
+    ])
+      walk(branch, value, pointer);
   };
   record('root', '/x-gateway');
   walk(schema, document['x-gateway'], '/x-gateway');
@@ -117,11 +159,17 @@ function instances(document: Node): Map<string, string[]> {
 }
 
 /** The site's first string (or map key) in a spec: the pointer of the value to replace, or of the map to add a key to. */
-function locate(value: unknown, pointer: string, steps: readonly Step[]): { readonly pointer: string; readonly key: boolean } | undefined {
+function locate(
+  value: unknown,
+  pointer: string,
+  steps: readonly Step[],
+): { readonly pointer: string; readonly key: boolean } | undefined {
   const [step, ...rest] = steps;
   // A number where the schema takes a string too (a placeholder for a number).
-  if (step === undefined) return typeof value === 'string' || typeof value === 'number' ? { pointer, key: false } : undefined;
-  if ('key' in step) return object(value) && Object.keys(value).length > 0 && rest.length === 0 ? { pointer, key: true } : undefined;
+  if (step === undefined)
+    return typeof value === 'string' || typeof value === 'number' ? { pointer, key: false } : undefined;
+  if ('key' in step)
+    return object(value) && Object.keys(value).length > 0 && rest.length === 0 ? { pointer, key: true } : undefined;
   if ('anyString' in step) return lastString(value, pointer);
   if (value === null || typeof value !== 'object') return undefined;
   const tokens = 'property' in step ? [step.property] : 'item' in step ? [String(step.item)] : Object.keys(value);
@@ -157,10 +205,13 @@ function probe(document: Node, site: { readonly pointer: string; readonly key: b
   return site.pointer;
 }
 
-const where = (site: Site): string => `${site.owner} ${site.steps.map((s) => ('property' in s ? s.property : 'item' in s ? s.item : 'key' in s ? '{key}' : 'anyString' in s ? '…' : '*')).join('/')}`;
+const where = (site: Site): string =>
+  `${site.owner} ${site.steps.map((s) => ('property' in s ? s.property : 'item' in s ? s.item : 'key' in s ? '{key}' : 'anyString' in s ? '…' : '*')).join('/')}`;
 
 /** The site's first string in each spec that shows it: a key REST and HTTP APIs share is probed in both. */
-function hosts(site: Site): { readonly spec: (typeof SPECS)[number]; readonly pointer: string; readonly key: boolean }[] {
+function hosts(
+  site: Site,
+): { readonly spec: (typeof SPECS)[number]; readonly pointer: string; readonly key: boolean }[] {
   return SPECS.flatMap((spec) => {
     for (const pointer of instances(spec.document).get(site.owner) ?? []) {
       const found = locate(valueAt(spec.document, pointer), pointer, site.steps);
@@ -190,29 +241,43 @@ describe('${Name} placeholders in every string of x-gateway', () => {
 
   it('finds the string sites of the schema in the probe specs', () => {
     expect(sites.length).toBeGreaterThan(90);
-    expect(sites.filter((site) => hosts(site).length === 0).map(where), 'schema sites no spec in test/placeholders/ shows: add them').toEqual([]);
+    expect(
+      sites.filter((site) => hosts(site).length === 0).map(where),
+      'schema sites no spec in test/placeholders/ shows: add them',
+    ).toEqual([]);
   });
 
   it('substitutes each placeholder, or refuses it at the place it is written', { timeout: 300_000 }, async () => {
-    for (const spec of SPECS) expect((await compileDocument(mkdtempSync(join(tmpdir(), 'gateform-probe-')), spec.name, spec.document)).result.template, `${spec.name}.yaml compiles`).toBeDefined();
+    for (const spec of SPECS)
+      expect(
+        (await compileDocument(mkdtempSync(join(tmpdir(), 'gateform-probe-')), spec.name, spec.document)).result
+          .template,
+        `${spec.name}.yaml compiles`,
+      ).toBeDefined();
     const dir = mkdtempSync(join(tmpdir(), 'gateform-probe-'));
     const accepted = new Map<string, { readonly site: Site; readonly pointer: string; readonly key: boolean }[]>();
     const misplaced: string[] = [];
-    for (const [i, site] of sites.entries()) for (const host of hosts(site)) {
-      const document = structuredClone(host.spec.document);
-      const at = probe(document, host, '${Probe}');
-      // `Probe` is a parameter of the template, declared as such, so that no place can take it for something else.
-      const gateway = document['x-gateway'] as Node;
-      gateway['parameters'] = { ...(gateway['parameters'] as Node), Probe: { description: 'A probe' } };
-      const { result } = await compileDocument(dir, `site${i}-${host.spec.name}`, document);
-      const errors = result.diagnostics.filter((d) => d.severity === 'error');
-      if (errors.length === 0) accepted.set(host.spec.name, [...(accepted.get(host.spec.name) ?? []), { site, pointer: host.pointer, key: host.key }]);
-      // A refusal names the placeholder's own place (or a place inside it).
-      for (const error of errors) {
-        const pointer = error.location?.pointer ?? '(nowhere)';
-        if (pointer !== at && !pointer.startsWith(`${at}/`)) misplaced.push(`${where(site)} in ${host.spec.name}.yaml at ${at}: ${error.code} at ${pointer}`);
+    for (const [i, site] of sites.entries())
+      for (const host of hosts(site)) {
+        const document = structuredClone(host.spec.document);
+        const at = probe(document, host, '${Probe}');
+        // `Probe` is a parameter of the template, declared as such, so that no place can take it for something else.
+        const gateway = document['x-gateway'] as Node;
+        gateway['parameters'] = { ...(gateway['parameters'] as Node), Probe: { description: 'A probe' } };
+        const { result } = await compileDocument(dir, `site${i}-${host.spec.name}`, document);
+        const errors = result.diagnostics.filter((d) => d.severity === 'error');
+        if (errors.length === 0)
+          accepted.set(host.spec.name, [
+            ...(accepted.get(host.spec.name) ?? []),
+            { site, pointer: host.pointer, key: host.key },
+          ]);
+        // A refusal names the placeholder's own place (or a place inside it).
+        for (const error of errors) {
+          const pointer = error.location?.pointer ?? '(nowhere)';
+          if (pointer !== at && !pointer.startsWith(`${at}/`))
+            misplaced.push(`${where(site)} in ${host.spec.name}.yaml at ${at}: ${error.code} at ${pointer}`);
+        }
       }
-    }
     expect(misplaced, 'refusals located elsewhere than the placeholder').toEqual([]);
 
     // Every accepted placeholder at once, each its own declared parameter, in one cfn-lint run.
@@ -227,15 +292,27 @@ describe('${Name} placeholders in every string of x-gateway', () => {
         probe(document, host, `\${${name}}`);
       }
       const gateway = document['x-gateway'] as Node;
-      gateway['parameters'] = { ...(gateway['parameters'] as Node), ...Object.fromEntries([...names.keys()].filter((n) => n.startsWith(`Probe${spec.name.replace(/\W/g, '')}`)).map((n) => [n, { description: names.get(n) }])) };
+      gateway['parameters'] = {
+        ...(gateway['parameters'] as Node),
+        ...Object.fromEntries(
+          [...names.keys()]
+            .filter((n) => n.startsWith(`Probe${spec.name.replace(/\W/g, '')}`))
+            .map((n) => [n, { description: names.get(n) }]),
+        ),
+      };
       const { path, result } = await compileDocument(dir, `all-${spec.name}`, document);
-      expect(result.diagnostics.filter((d) => d.severity === 'error'), `${spec.name} with every accepted placeholder`).toEqual([]);
+      expect(
+        result.diagnostics.filter((d) => d.severity === 'error'),
+        `${spec.name} with every accepted placeholder`,
+      ).toEqual([]);
       const out = `${path}.template.yaml`;
       writeFileSync(out, serializeTemplate(result.template!, 'yaml'));
       templates.push(out);
     }
     if (!cfnLintAvailable()) {
-      console.warn('cfn-lint is not installed: the templates with every accepted placeholder are not checked for E1029 and W2001.');
+      console.warn(
+        'cfn-lint is not installed: the templates with every accepted placeholder are not checked for E1029 and W2001.',
+      );
       return;
     }
     let output = '[]';
@@ -248,7 +325,10 @@ describe('${Name} placeholders in every string of x-gateway', () => {
     const findings = new Set<string>();
     for (const finding of JSON.parse(output) as { Rule: { Id: string }; Message: string }[]) {
       const name = /\b(Probe\w+)/.exec(finding.Message)?.[1];
-      if (name !== undefined && (finding.Rule.Id === 'E1029' || finding.Rule.Id === 'W2001')) findings.add(`${names.get(name)}: ${finding.Rule.Id === 'E1029' ? 'written as it is (E1029)' : 'dropped (W2001)'}`);
+      if (name !== undefined && (finding.Rule.Id === 'E1029' || finding.Rule.Id === 'W2001'))
+        findings.add(
+          `${names.get(name)}: ${finding.Rule.Id === 'E1029' ? 'written as it is (E1029)' : 'dropped (W2001)'}`,
+        );
     }
     expect([...findings].sort(), 'placeholders written into the template unsubstituted, or dropped').toEqual([]);
   });

@@ -8,7 +8,15 @@ import { serializeTemplate, type OutputFormat } from '../emit/serialize.js';
 import { unifiedDiff } from './diff.js';
 import type { ReadOptions } from '../load/read-policy.js';
 import { flag, parseArgs, readOptions, UsageError, type FlagSpec } from './args.js';
-import { EXIT_DIAGNOSTICS, EXIT_OK, EXIT_USAGE, type Io, outputRefusal, printDiagnostics, writeAtomically } from './io.js';
+import {
+  EXIT_DIAGNOSTICS,
+  EXIT_OK,
+  EXIT_USAGE,
+  type Io,
+  outputRefusal,
+  printDiagnostics,
+  writeAtomically,
+} from './io.js';
 
 export const COMPILE_USAGE = `Usage: compile <openapi.yaml> [options]
 
@@ -49,7 +57,16 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
       io.stdout(COMPILE_USAGE);
       return EXIT_OK;
     }
-    options = { ...compileOptions(args.positional, flag(args, 'output'), flag(args, 'format'), flag(args, 'into'), args.flags.has('check')), ...(flag(args, 'config') !== undefined && { config: flag(args, 'config')! }) };
+    options = {
+      ...compileOptions(
+        args.positional,
+        flag(args, 'output'),
+        flag(args, 'format'),
+        flag(args, 'into'),
+        args.flags.has('check'),
+      ),
+      ...(flag(args, 'config') !== undefined && { config: flag(args, 'config')! }),
+    };
     read = readOptions(args);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -57,7 +74,12 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
     return EXIT_USAGE;
   }
 
-  const result = await compile(options.input, { format: options.format, ...(options.into !== undefined && { into: options.into }), ...(options.config !== undefined && { configFile: options.config }), read });
+  const result = await compile(options.input, {
+    format: options.format,
+    ...(options.into !== undefined && { into: options.into }),
+    ...(options.config !== undefined && { configFile: options.config }),
+    read,
+  });
   printDiagnostics(io, result.diagnostics, result.files);
   if (!result.template) {
     return result.diagnostics.some((d) => IO_ERROR_CODES.has(d.code)) ? EXIT_USAGE : EXIT_DIAGNOSTICS;
@@ -67,7 +89,11 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
     io.stdout(text);
     return EXIT_OK;
   }
-  const refusal = outputRefusal(options.output, [options.input, ...(options.into !== undefined ? [options.into] : []), ...result.files.keys()]);
+  const refusal = outputRefusal(options.output, [
+    options.input,
+    ...(options.into !== undefined ? [options.into] : []),
+    ...result.files.keys(),
+  ]);
   if (refusal !== undefined) {
     io.stderr(`compile: cannot write ${options.output}: ${refusal}\n`);
     return EXIT_USAGE;
@@ -75,8 +101,16 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
   if (options.check) {
     const current = await readFile(options.output, 'utf8').catch(() => undefined);
     if (current === text) return EXIT_OK;
-    if (current !== undefined) io.stdout(unifiedDiff(current, text, { from: `${options.output}\t(current)`, to: `${options.output}\t(compiled from ${options.input})` }));
-    io.stderr(`${options.output}: ${current === undefined ? 'does not exist' : 'is out of date'}; run \`${rerun(options, options.output)}\` and commit the result.\n`);
+    if (current !== undefined)
+      io.stdout(
+        unifiedDiff(current, text, {
+          from: `${options.output}\t(current)`,
+          to: `${options.output}\t(compiled from ${options.input})`,
+        }),
+      );
+    io.stderr(
+      `${options.output}: ${current === undefined ? 'does not exist' : 'is out of date'}; run \`${rerun(options, options.output)}\` and commit the result.\n`,
+    );
     return EXIT_DIAGNOSTICS;
   }
   try {
@@ -101,13 +135,30 @@ interface CompileCliOptions {
 
 /** The command that writes the file `--check` compared, with the options that change what is written. */
 function rerun(options: CompileCliOptions, output: string): string {
-  const args = [options.input, '-o', output, ...(options.into !== undefined ? ['--into', options.into] : []), ...(options.config !== undefined ? ['--config', options.config] : []), ...(options.formatGiven ? ['--format', options.format] : [])];
+  const args = [
+    options.input,
+    '-o',
+    output,
+    ...(options.into !== undefined ? ['--into', options.into] : []),
+    ...(options.config !== undefined ? ['--config', options.config] : []),
+    ...(options.formatGiven ? ['--format', options.format] : []),
+  ];
   return ['compile', ...args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))].join(' ');
 }
 
-function compileOptions(positional: readonly string[], output: string | undefined, format: string | undefined, into: string | undefined, check: boolean): CompileCliOptions {
-  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'no input file given' : `expected one input file, got ${positional.length}`);
-  if (format !== undefined && format !== 'yaml' && format !== 'json') throw new UsageError(`--format must be yaml or json, not ${format}`);
+function compileOptions(
+  positional: readonly string[],
+  output: string | undefined,
+  format: string | undefined,
+  into: string | undefined,
+  check: boolean,
+): CompileCliOptions {
+  if (positional.length !== 1)
+    throw new UsageError(
+      positional.length === 0 ? 'no input file given' : `expected one input file, got ${positional.length}`,
+    );
+  if (format !== undefined && format !== 'yaml' && format !== 'json')
+    throw new UsageError(`--format must be yaml or json, not ${format}`);
   if (check && output === undefined) throw new UsageError('--check needs --output, the file to compare');
   const fromExtension = output !== undefined && extname(output).toLowerCase() === '.json' ? 'json' : 'yaml';
   return {

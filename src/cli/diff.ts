@@ -109,7 +109,11 @@ function close(hunk: Hunk, context: number, aLength: number, bLength: number): H
 }
 
 /** Which lines of `a` are deleted and which of `b` inserted; every other line is kept, in order. */
-export function changedLines(a: readonly string[], b: readonly string[], maxCost: number): { deleted: Uint8Array; inserted: Uint8Array } {
+export function changedLines(
+  a: readonly string[],
+  b: readonly string[],
+  maxCost: number,
+): { deleted: Uint8Array; inserted: Uint8Array } {
   const deleted = new Uint8Array(a.length);
   const inserted = new Uint8Array(b.length);
   let start = 0;
@@ -190,13 +194,15 @@ function middle(x: Int32Array, y: Int32Array, maxCost: number): [number, number]
         if (furthest === undefined || x1 + y1 > furthest[0] + furthest[1]) furthest = [x1, y1];
         if (front) {
           const other = offset + delta - k1;
-          if (other >= 0 && other < backward.length && backward[other] !== -1 && x1 >= n - backward[other]!) return [x1, y1];
+          if (other >= 0 && other < backward.length && backward[other] !== -1 && x1 >= n - backward[other]!)
+            return [x1, y1];
         }
       }
     }
     for (let k2 = -d + k2start; k2 <= d - k2end; k2 += 2) {
       const at = offset + k2;
-      let x2 = k2 === -d || (k2 !== d && backward[at - 1]! < backward[at + 1]!) ? backward[at + 1]! : backward[at - 1]! + 1;
+      let x2 =
+        k2 === -d || (k2 !== d && backward[at - 1]! < backward[at + 1]!) ? backward[at + 1]! : backward[at - 1]! + 1;
       let y2 = x2 - k2;
       while (x2 < n && y2 < m && x[n - x2 - 1] === y[m - y2 - 1]) {
         x2 += 1;
@@ -215,5 +221,7 @@ function middle(x: Int32Array, y: Int32Array, maxCost: number): [number, number]
     }
   }
   // Over budget (or, in theory, no meeting): go on from the furthest point, unless that is a corner.
-  return furthest !== undefined && furthest[0] + furthest[1] > 0 && furthest[0] + furthest[1] < n + m ? furthest : undefined;
+  return furthest !== undefined && furthest[0] + furthest[1] > 0 && furthest[0] + furthest[1] < n + m
+    ? furthest
+    : undefined;
 }

@@ -17,7 +17,9 @@ export function expandFiles(args: readonly string[]): { files: string[]; unmatch
     const fixed = segments.findIndex((s) => /[*?]/.test(s));
     const base = segments.slice(0, fixed).join('/') || '.';
     const matches = globMatcher(arg.startsWith('./') ? arg.slice(2) : arg);
-    const found = walk(base).filter((file) => matches(base === '.' ? relative('.', file) : file)).sort();
+    const found = walk(base)
+      .filter((file) => matches(base === '.' ? relative('.', file) : file))
+      .sort();
     if (found.length === 0) unmatched.push(arg);
     files.push(...found);
   }

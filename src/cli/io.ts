@@ -24,9 +24,18 @@ export const processIo: Io = {
   color: Boolean(process.stderr.isTTY) && process.env['NO_COLOR'] === undefined,
 };
 
-export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], files: ReadonlyMap<string, SourceFile>): void {
+export function printDiagnostics(
+  io: Io,
+  diagnostics: readonly Diagnostic[],
+  files: ReadonlyMap<string, SourceFile>,
+): void {
   if (diagnostics.length === 0) return;
-  io.stderr(formatStylish(resolveDiagnostics(diagnostics, files), { color: io.color, lineOf: (file, line) => files.get(file)?.lineText(line) }));
+  io.stderr(
+    formatStylish(resolveDiagnostics(diagnostics, files), {
+      color: io.color,
+      lineOf: (file, line) => files.get(file)?.lineText(line),
+    }),
+  );
 }
 
 /**
@@ -51,7 +60,8 @@ export function outputRefusal(path: string, inputs: Iterable<string>): string | 
         return undefined;
       }
     })();
-    if (read && read.dev === stats.dev && read.ino === stats.ino) return `it is ${input === path ? 'an input' : `${input}, an input`} of this run; write to another file`;
+    if (read && read.dev === stats.dev && read.ino === stats.ino)
+      return `it is ${input === path ? 'an input' : `${input}, an input`} of this run; write to another file`;
   }
   return undefined;
 }

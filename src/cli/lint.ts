@@ -15,7 +15,15 @@ import { fsFailureReason, type ReadOptions } from '../load/read-policy.js';
 import type { SourceFile } from '../load/source-file.js';
 import { flag, type FlagSpec, type ParsedArgs, parseArgs, readOptions, UsageError } from './args.js';
 import { expandFiles } from './files.js';
-import { EXIT_DIAGNOSTICS, EXIT_OK, EXIT_USAGE, type Io, outputRefusal, packageVersion, writeAtomically } from './io.js';
+import {
+  EXIT_DIAGNOSTICS,
+  EXIT_OK,
+  EXIT_USAGE,
+  type Io,
+  outputRefusal,
+  packageVersion,
+  writeAtomically,
+} from './io.js';
 
 export const LINT_USAGE = `Usage: gateform lint <openapi.yaml | glob>... [options]
 
@@ -62,7 +70,8 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
     format = (flag(args, 'format') ?? 'stylish') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not ${format}`);
     const max = flag(args, 'max-warnings');
-    if (max !== undefined && !/^\d+$/.test(max)) throw new UsageError(`--max-warnings takes a whole number, not ${max}`);
+    if (max !== undefined && !/^\d+$/.test(max))
+      throw new UsageError(`--max-warnings takes a whole number, not ${max}`);
     maxWarnings = max === undefined ? undefined : Number(max);
     read = readOptions(args);
   } catch (error) {
@@ -74,13 +83,22 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, SourceFile>();
   const { files: specs, unmatched } = expandFiles(args.positional);
-  for (const glob of unmatched) diagnostics.push({ code: 'file-unreadable', severity: 'error', message: `No file matches ${glob}.`, hint: 'Globs are taken relative to the current directory.' });
+  for (const glob of unmatched)
+    diagnostics.push({
+      code: 'file-unreadable',
+      severity: 'error',
+      message: `No file matches ${glob}.`,
+      hint: 'Globs are taken relative to the current directory.',
+    });
   // Each config file is read once, however many specs it applies to, so its problems are reported once.
   const configs = new Map<string, LintConfig>();
   const configPath = flag(args, 'config');
   for (const spec of specs) {
     const path = configPath ?? findConfig(spec);
-    const config = path === undefined ? DEFAULT_CONFIG : (configs.get(path) ?? configs.set(path, configAt(path, diagnostics, files)).get(path)!);
+    const config =
+      path === undefined
+        ? DEFAULT_CONFIG
+        : (configs.get(path) ?? configs.set(path, configAt(path, diagnostics, files)).get(path)!);
     const result = await lint(spec, config, read);
     diagnostics.push(...result.diagnostics);
     for (const [name, file] of result.files) files.set(name, file);
@@ -88,10 +106,23 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
 
   const resolved = resolveDiagnostics(diagnostics, files);
   const report =
-    format === 'json' ? formatJson(resolved)
-    : format === 'sarif' ? formatSarif(resolved, RULES.map((r) => ({ id: r.meta.id, description: r.meta.description, docsUrl: `${DOCS_BASE}${r.meta.id}.md`, defaultSeverity: r.meta.severity === 'error' ? 'error' : 'warning' })), packageVersion(), process.cwd())
-    : format === 'github' ? formatGithub(resolved)
-    : formatStylish(resolved, { color: io.color, lineOf: (file, line) => files.get(file)?.lineText(line) });
+    format === 'json'
+      ? formatJson(resolved)
+      : format === 'sarif'
+        ? formatSarif(
+            resolved,
+            RULES.map((r) => ({
+              id: r.meta.id,
+              description: r.meta.description,
+              docsUrl: `${DOCS_BASE}${r.meta.id}.md`,
+              defaultSeverity: r.meta.severity === 'error' ? 'error' : 'warning',
+            })),
+            packageVersion(),
+            process.cwd(),
+          )
+        : format === 'github'
+          ? formatGithub(resolved)
+          : formatStylish(resolved, { color: io.color, lineOf: (file, line) => files.get(file)?.lineText(line) });
   const output = flag(args, 'output');
   if (output !== undefined) {
     const refusal = outputRefusal(output, [...specs, ...files.keys()]);
@@ -110,5 +141,7 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
   }
   if (diagnostics.some((d) => IO_ERROR_CODES.has(d.code))) return EXIT_USAGE;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  return diagnostics.some((d) => d.severity === 'error') || (maxWarnings !== undefined && warnings > maxWarnings) ? EXIT_DIAGNOSTICS : EXIT_OK;
+  return diagnostics.some((d) => d.severity === 'error') || (maxWarnings !== undefined && warnings > maxWarnings)
+    ? EXIT_DIAGNOSTICS
+    : EXIT_OK;
 }

@@ -36,4 +36,3 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   return run(rest, io);
 }
-

@@ -2,7 +2,10 @@
 import type { SourceFile } from '../load/source-file.js';
 import type { Diagnostic, Location, ResolvedDiagnostic } from './diagnostic.js';
 
-export function resolveDiagnostics(diagnostics: readonly Diagnostic[], files: ReadonlyMap<string, SourceFile>): ResolvedDiagnostic[] {
+export function resolveDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  files: ReadonlyMap<string, SourceFile>,
+): ResolvedDiagnostic[] {
   return diagnostics.map((d) => {
     if (!d.location) return d;
     const position = positionOf(d.location, files);
@@ -15,7 +18,10 @@ export function resolveDiagnostics(diagnostics: readonly Diagnostic[], files: Re
   });
 }
 
-function positionOf(location: Location, files: ReadonlyMap<string, SourceFile>): { line?: number; column?: number; endLine?: number; endColumn?: number } {
+function positionOf(
+  location: Location,
+  files: ReadonlyMap<string, SourceFile>,
+): { line?: number; column?: number; endLine?: number; endColumn?: number } {
   if (location.position) return location.position;
   const position = files.get(location.file)?.positionOf(location.pointer);
   return position ?? {};

@@ -34,13 +34,28 @@ export function fittedDescription(text: string, bytes = MAX_DESCRIPTION_BYTES): 
 }
 
 /** Resources and outputs under names that fit, every reference to a renamed resource rewritten, and output descriptions that fit. */
-export function fitNames(resources: Readonly<Record<string, CfnResource>>, outputs: Readonly<Record<string, CfnOutput>>): { resources: Record<string, CfnResource>; outputs: Record<string, CfnOutput> } {
-  const renamed = new Map(Object.keys(resources).filter((id) => fittedName(id) !== id).map((id) => [id, fittedName(id)]));
+export function fitNames(
+  resources: Readonly<Record<string, CfnResource>>,
+  outputs: Readonly<Record<string, CfnOutput>>,
+): { resources: Record<string, CfnResource>; outputs: Record<string, CfnOutput> } {
+  const renamed = new Map(
+    Object.keys(resources)
+      .filter((id) => fittedName(id) !== id)
+      .map((id) => [id, fittedName(id)]),
+  );
   const rewrite = <T>(value: T): T => (renamed.size === 0 ? value : (rewriteReferences(value as Json, renamed) as T));
   return {
-    resources: Object.fromEntries(Object.entries(resources).map(([id, resource]) => [renamed.get(id) ?? id, rewrite(resource)])),
+    resources: Object.fromEntries(
+      Object.entries(resources).map(([id, resource]) => [renamed.get(id) ?? id, rewrite(resource)]),
+    ),
     outputs: Object.fromEntries(
-      Object.entries(outputs).map(([id, output]) => [fittedName(id), { ...rewrite(output), ...(output.Description !== undefined && { Description: fittedDescription(output.Description) }) }]),
+      Object.entries(outputs).map(([id, output]) => [
+        fittedName(id),
+        {
+          ...rewrite(output),
+          ...(output.Description !== undefined && { Description: fittedDescription(output.Description) }),
+        },
+      ]),
     ),
   };
 }
@@ -53,14 +68,29 @@ function rewriteReferences(node: Json, renamed: ReadonlyMap<string, string>): Js
   return Object.fromEntries(
     Object.entries(node).map(([key, value]): [string, Json] => {
       if (key === 'Ref' && typeof value === 'string') return [key, name(value)];
-      if (key === 'DependsOn') return [key, typeof value === 'string' ? name(value) : Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? name(v) : v)) : value];
+      if (key === 'DependsOn')
+        return [
+          key,
+          typeof value === 'string'
+            ? name(value)
+            : Array.isArray(value)
+              ? value.map((v) => (typeof v === 'string' ? name(v) : v))
+              : value,
+        ];
       if (key === 'Fn::GetAtt') {
         if (typeof value === 'string') return [key, value.replace(/^[^.]+/, name)];
         if (Array.isArray(value) && typeof value[0] === 'string') return [key, [name(value[0]), ...value.slice(1)]];
       }
       if (key === 'Fn::Sub') {
-        const sub = (template: Json): Json => (typeof template === 'string' ? template.replace(/\$\{([A-Za-z0-9]+)((?:\.[A-Za-z0-9.]+)?)\}/g, (_m, id: string, attribute: string) => `\${${name(id)}${attribute}}`) : template);
-        if (Array.isArray(value)) return [key, [sub(value[0] ?? ''), ...value.slice(1).map((v) => rewriteReferences(v, renamed))]];
+        const sub = (template: Json): Json =>
+          typeof template === 'string'
+            ? template.replace(
+                /\$\{([A-Za-z0-9]+)((?:\.[A-Za-z0-9.]+)?)\}/g,
+                (_m, id: string, attribute: string) => `\${${name(id)}${attribute}}`,
+              )
+            : template;
+        if (Array.isArray(value))
+          return [key, [sub(value[0] ?? ''), ...value.slice(1).map((v) => rewriteReferences(v, renamed))]];
         return [key, sub(value)];
       }
       return [key, rewriteReferences(value, renamed)];

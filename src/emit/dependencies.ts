@@ -24,7 +24,10 @@ export function dependencyCycles(template: CfnTemplate, where: (id: string) => L
   for (const [id, raw] of Object.entries(resources)) {
     const resource = asBlock(raw);
     const dependsOn = resource['DependsOn'];
-    const named = [...referencedNames((resource['Properties'] ?? null) as Json), ...(Array.isArray(dependsOn) ? dependsOn : [dependsOn]).filter((d): d is string => typeof d === 'string')];
+    const named = [
+      ...referencedNames((resource['Properties'] ?? null) as Json),
+      ...(Array.isArray(dependsOn) ? dependsOn : [dependsOn]).filter((d): d is string => typeof d === 'string'),
+    ];
     edges.set(id, [...new Set(named.map(node).filter((n): n is string => n !== undefined))].sort(compareCodeUnits));
   }
   return stronglyConnected(edges)
@@ -34,9 +37,16 @@ export function dependencyCycles(template: CfnTemplate, where: (id: string) => L
       return {
         code: 'dependency-cycle',
         severity: 'error',
-        message: `The template has a circular dependency: ${[...cycle, cycle[0]].map((id) => `\`${id}\``).join(' → ')}${members.length > cycle.length ? ` (and ${members.filter((m) => !cycle.includes(m)).map((m) => `\`${m}\``).join(', ')} in the same loop)` : ''}; CloudFormation refuses such a template.`,
+        message: `The template has a circular dependency: ${[...cycle, cycle[0]].map((id) => `\`${id}\``).join(' → ')}${
+          members.length > cycle.length
+            ? ` (and ${members
+                .filter((m) => !cycle.includes(m))
+                .map((m) => `\`${m}\``)
+                .join(', ')} in the same loop)`
+            : ''
+        }; CloudFormation refuses such a template.`,
         location: where(cycle[0]!),
-        hint: 'Break the loop: a resource cannot refer, directly or through others, to a resource that refers to it. A function an API integrates, for instance, can build the API\'s URL with the stage name written out rather than a `Ref` of the Stage (which waits for the routes, and so for the function).',
+        hint: "Break the loop: a resource cannot refer, directly or through others, to a resource that refers to it. A function an API integrates, for instance, can build the API's URL with the stage name written out rather than a `Ref` of the Stage (which waits for the routes, and so for the function).",
         related: cycle.slice(1).map((id) => ({ ...where(id), message: `\`${id}\`` })),
       } satisfies Diagnostic;
     });
@@ -100,6 +110,12 @@ function cycleThrough(members: readonly string[], edges: ReadonlyMap<string, rea
 }
 
 /** Where a resource is written: in the --into template, else (generated) at the spec's API. */
-export function resourceLocation(base: { readonly path: string; readonly value: unknown } | undefined, fallback: Location): (id: string) => Location {
-  return (id) => (base && Object.hasOwn(asBlock(asBlock(base.value)['Resources']), id) ? { file: base.path, pointer: childPointer('/Resources', id) } : fallback);
+export function resourceLocation(
+  base: { readonly path: string; readonly value: unknown } | undefined,
+  fallback: Location,
+): (id: string) => Location {
+  return (id) =>
+    base && Object.hasOwn(asBlock(asBlock(base.value)['Resources']), id)
+      ? { file: base.path, pointer: childPointer('/Resources', id) }
+      : fallback;
 }

@@ -139,7 +139,8 @@ export function scalar(text: string): string {
  */
 function literalBlock(text: string, indent: number): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a literal block cannot carry.
-  if (/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029\ufeff]/.test(text) || /^[\s]/.test(text)) return JSON.stringify(text);
+  if (/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029\ufeff]/.test(text) || /^[\s]/.test(text))
+    return JSON.stringify(text);
   const content = text.replace(/\n+$/, '');
   const trailing = text.length - content.length;
   const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';

@@ -3,7 +3,14 @@ import { basename } from 'node:path';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer, hasErrors } from '../diagnostics/diagnostic.js';
 import type { LoadedDocument } from '../load/load-document.js';
-import { INTRINSIC_HINT, intrinsicProblem, isIntrinsic, readableText, referencedNames, unknownReferenceHint } from '../model/aws-value.js';
+import {
+  INTRINSIC_HINT,
+  intrinsicProblem,
+  isIntrinsic,
+  readableText,
+  referencedNames,
+  unknownReferenceHint,
+} from '../model/aws-value.js';
 import type { BaseTemplate } from '../model/base-template.js';
 import { asBlock } from '../model/context.js';
 import type { GatewayModel } from '../model/ir.js';
@@ -28,7 +35,10 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
   const emitApi = model.api.type === 'http' ? emitHttpApi : emitRestApi;
   const restParts = withRest ? emitApi(model, loaded) : { resources: {}, outputs: {}, diagnostics: [] };
   const ws = emitWebSocket(model);
-  const rest = { ...fitNames({ ...restParts.resources, ...ws?.resources }, { ...restParts.outputs, ...ws?.outputs }), diagnostics: [...restParts.diagnostics, ...(ws?.diagnostics ?? [])] };
+  const rest = {
+    ...fitNames({ ...restParts.resources, ...ws?.resources }, { ...restParts.outputs, ...ws?.outputs }),
+    diagnostics: [...restParts.diagnostics, ...(ws?.diagnostics ?? [])],
+  };
   const parameters: Record<string, CfnParameter> = {};
   for (const p of model.parameters) {
     parameters[p.name] = {
@@ -51,24 +61,43 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
     Outputs: rest.outputs,
   };
   const defined = new Set([...Object.keys(parameters), ...Object.keys(rest.resources), ...(base?.names ?? [])]);
-  const problems = [...(withRest && model.routes.length === 0 ? [noMethods(loaded)] : []), ...rest.diagnostics, ...longParameterNames(model), ...logicalIdClashes(generated, model, base), ...checkDocumentReferences(loaded, defined, base?.path)];
+  const problems = [
+    ...(withRest && model.routes.length === 0 ? [noMethods(loaded)] : []),
+    ...rest.diagnostics,
+    ...longParameterNames(model),
+    ...logicalIdClashes(generated, model, base),
+    ...checkDocumentReferences(loaded, defined, base?.path),
+  ];
   if (!base) {
     const template: CfnTemplate = {
       AWSTemplateFormatVersion: '2010-09-09',
       // The API's name comes from the spec, and may be long: cut to CloudFormation's limit.
-      Description: fittedDescription(`${readableText(withRest ? model.api.name : model.websocket!.name)}: Amazon API Gateway ${[withRest && (model.api.type === 'http' ? 'HTTP' : 'REST'), model.websocket && 'WebSocket'].filter(Boolean).join(' and ')} API compiled by gateform from ${basename(loaded.root.path)}`),
+      Description: fittedDescription(
+        `${readableText(withRest ? model.api.name : model.websocket!.name)}: Amazon API Gateway ${[withRest && (model.api.type === 'http' ? 'HTTP' : 'REST'), model.websocket && 'WebSocket'].filter(Boolean).join(' and ')} API compiled by gateform from ${basename(loaded.root.path)}`,
+      ),
       ...(Object.keys(parameters).length > 0 && { Parameters: parameters }),
       Resources: rest.resources,
       Outputs: rest.outputs,
     };
-    return { template, diagnostics: [...problems, ...quotaProblems(template, model), ...cycles(template, problems, model, base)] };
+    return {
+      template,
+      diagnostics: [...problems, ...quotaProblems(template, model), ...cycles(template, problems, model, base)],
+    };
   }
   const template = mergeInto(base, generated);
-  return { template, diagnostics: [...problems, ...quotaProblems(template, model), ...cycles(template, problems, model, base)] };
+  return {
+    template,
+    diagnostics: [...problems, ...quotaProblems(template, model), ...cycles(template, problems, model, base)],
+  };
 }
 
 /** Cycles of a template whose names are sound: after a clash or a dangling reference, a cycle would only repeat it. */
-function cycles(template: CfnTemplate, problems: readonly Diagnostic[], model: GatewayModel, base: BaseTemplate | undefined): Diagnostic[] {
+function cycles(
+  template: CfnTemplate,
+  problems: readonly Diagnostic[],
+  model: GatewayModel,
+  base: BaseTemplate | undefined,
+): Diagnostic[] {
   return hasErrors(problems) ? [] : dependencyCycles(template, resourceLocation(base, model.api.origin));
 }
 
@@ -77,13 +106,15 @@ function cycles(template: CfnTemplate, problems: readonly Diagnostic[], model: G
  * than CloudFormation allows is refused, not renamed behind the user's back.
  */
 function longParameterNames(model: GatewayModel): Diagnostic[] {
-  return model.parameters.filter((p) => p.name.length > MAX_NAME).map((p) => ({
-    code: 'name-too-long',
-    severity: 'error',
-    message: `The parameter name \`${p.name.slice(0, 40)}…\` is ${p.name.length} characters long; CloudFormation allows at most ${MAX_NAME}.`,
-    location: p.origin,
-    hint: 'Use a shorter `${Name}` placeholder.',
-  }));
+  return model.parameters
+    .filter((p) => p.name.length > MAX_NAME)
+    .map((p) => ({
+      code: 'name-too-long',
+      severity: 'error',
+      message: `The parameter name \`${p.name.slice(0, 40)}…\` is ${p.name.length} characters long; CloudFormation allows at most ${MAX_NAME}.`,
+      location: p.origin,
+      hint: 'Use a shorter `${Name}` placeholder.',
+    }));
 }
 
 /** API Gateway refuses to deploy a REST API without methods ("The REST API doesn't contain any methods"). */
@@ -102,9 +133,21 @@ function noMethods(loaded: LoadedDocument): Diagnostic {
  * (500 resources, 200 parameters, 200 outputs; a template body of at most "1 MB" from Amazon S3, decimal:
  * CloudFormation refuses more with "Template may not exceed 1000000 bytes in size.").
  */
-const TEMPLATE_QUOTAS: readonly (readonly [section: 'Resources' | 'Parameters' | 'Outputs', limit: number, hint: string])[] = [
-  ['Resources', 500, 'Split the API into several specs (one stack each), or let routes share functions: one that serves many routes gets a single permission.'],
-  ['Parameters', 200, 'Use fewer `${Name}` placeholders (one parameter can serve many routes), or split the API into several specs.'],
+const TEMPLATE_QUOTAS: readonly (readonly [
+  section: 'Resources' | 'Parameters' | 'Outputs',
+  limit: number,
+  hint: string,
+])[] = [
+  [
+    'Resources',
+    500,
+    'Split the API into several specs (one stack each), or let routes share functions: one that serves many routes gets a single permission.',
+  ],
+  [
+    'Parameters',
+    200,
+    'Use fewer `${Name}` placeholders (one parameter can serve many routes), or split the API into several specs.',
+  ],
   ['Outputs', 200, 'Split the API into several specs (one stack each).'],
 ];
 const TEMPLATE_BYTES = 1_000_000;
@@ -120,7 +163,11 @@ function quotaProblems(template: CfnTemplate, model: GatewayModel): Diagnostic[]
   }
   // Minified JSON is the smallest form the template can take, so over the quota here means over it in any form.
   const bytes = Buffer.byteLength(JSON.stringify(template), 'utf8');
-  if (bytes > TEMPLATE_BYTES) over(`The template is ${bytes} bytes even as minified JSON; CloudFormation accepts at most ${TEMPLATE_BYTES}.`, 'Split the API into several specs (one stack each).');
+  if (bytes > TEMPLATE_BYTES)
+    over(
+      `The template is ${bytes} bytes even as minified JSON; CloudFormation accepts at most ${TEMPLATE_BYTES}.`,
+      'Split the API into several specs (one stack each).',
+    );
   return problems;
 }
 
@@ -129,7 +176,10 @@ function mergeInto(base: BaseTemplate, generated: Generated): CfnTemplate {
   for (const section of MERGED_SECTIONS) {
     // The base's own entries first, then the generated ones it does not define (`constructor` too).
     const theirs = asBlock(merged[section]);
-    const entries = [...Object.entries(theirs), ...Object.entries(generated[section]).filter(([id]) => !Object.hasOwn(theirs, id))];
+    const entries = [
+      ...Object.entries(theirs),
+      ...Object.entries(generated[section]).filter(([id]) => !Object.hasOwn(theirs, id)),
+    ];
     if (entries.length > 0) merged[section] = Object.fromEntries(entries);
   }
   return merged as CfnTemplate;
@@ -138,7 +188,8 @@ function mergeInto(base: BaseTemplate, generated: Generated): CfnTemplate {
 /** Generated logical IDs that another generated one, or the base template, already uses. */
 function logicalIdClashes(generated: Generated, model: GatewayModel, base: BaseTemplate | undefined): Diagnostic[] {
   const problems: Diagnostic[] = [];
-  const parameterOrigin = (id: string): Location => model.parameters.find((p) => p.name === id)?.origin ?? model.api.origin;
+  const parameterOrigin = (id: string): Location =>
+    model.parameters.find((p) => p.name === id)?.origin ?? model.api.origin;
   for (const id of Object.keys(generated.Parameters).filter((id) => Object.hasOwn(generated.Resources, id))) {
     problems.push({
       code: 'logical-id-clash',
@@ -158,7 +209,10 @@ function logicalIdClashes(generated: Generated, model: GatewayModel, base: BaseT
           severity: 'error',
           message: `${section} \`${id}\` is generated by gateform, and the SAM transform of ${base.path} generates it (an ${bySam.type}) for \`${bySam.by}\`.`,
           location: section === 'Parameters' ? parameterOrigin(id) : model.api.origin,
-          hint: section === 'Parameters' ? `Rename the \`\${${id}}\` placeholder.` : 'Set `x-gateway.api.name` to change the generated IDs.',
+          hint:
+            section === 'Parameters'
+              ? `Rename the \`\${${id}}\` placeholder.`
+              : 'Set `x-gateway.api.name` to change the generated IDs.',
           related: [{ file: base.path, pointer: childPointer('/Resources', bySam.by), message: 'SAM resource' }],
         });
         continue;
@@ -168,15 +222,17 @@ function logicalIdClashes(generated: Generated, model: GatewayModel, base: BaseT
       problems.push({
         code: 'logical-id-clash',
         severity: 'error',
-        message: theirs === section
-          ? `${section} \`${id}\` is defined in ${base.path} and generated by gateform.`
-          : `${section} \`${id}\` is generated by gateform, and ${base.path} defines it in ${theirs}; Parameters, Resources and Conditions share one set of logical IDs.`,
+        message:
+          theirs === section
+            ? `${section} \`${id}\` is defined in ${base.path} and generated by gateform.`
+            : `${section} \`${id}\` is generated by gateform, and ${base.path} defines it in ${theirs}; Parameters, Resources and Conditions share one set of logical IDs.`,
         location: section === 'Parameters' ? parameterOrigin(id) : model.api.origin,
-        hint: section !== 'Parameters'
-          ? 'Rename one of them: set `x-gateway.api.name` to change the generated IDs, or rename it in the base template.'
-          : parameterOrigin(id).pointer.startsWith('/x-gateway/parameters/')
-            ? 'Rename one of them, or leave it out of `x-gateway.parameters` to use what the base template defines.'
-            : `Rename the \`\${${id}}\` placeholder, or rename it in the base template.`,
+        hint:
+          section !== 'Parameters'
+            ? 'Rename one of them: set `x-gateway.api.name` to change the generated IDs, or rename it in the base template.'
+            : parameterOrigin(id).pointer.startsWith('/x-gateway/parameters/')
+              ? 'Rename one of them, or leave it out of `x-gateway.parameters` to use what the base template defines.'
+              : `Rename the \`\${${id}}\` placeholder, or rename it in the base template.`,
         related: [{ file: base.path, pointer: childPointer('', theirs, id), message: 'defined here' }],
       });
     }
@@ -189,21 +245,39 @@ function logicalIdClashes(generated: Generated, model: GatewayModel, base: BaseT
  * `x-amazon-apigateway-integration`, any other field) reach the Body as they are: each must name a
  * resource or parameter of the output, or a pseudo parameter. `x-gateway` values were checked by the model.
  */
-function checkDocumentReferences(loaded: LoadedDocument, defined: ReadonlySet<string>, into: string | undefined): Diagnostic[] {
+function checkDocumentReferences(
+  loaded: LoadedDocument,
+  defined: ReadonlySet<string>,
+  into: string | undefined,
+): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const visit = (node: unknown, pointer: string): void => {
     if (isIntrinsic(node)) {
       const problem = intrinsicProblem(node);
-      if (problem !== undefined) problems.push({ code: 'invalid-intrinsic', severity: 'error', message: problem, location: loaded.locate(pointer), hint: INTRINSIC_HINT });
+      if (problem !== undefined)
+        problems.push({
+          code: 'invalid-intrinsic',
+          severity: 'error',
+          message: problem,
+          location: loaded.locate(pointer),
+          hint: INTRINSIC_HINT,
+        });
       for (const name of referencedNames(node).filter((n) => !defined.has(n))) {
-        problems.push({ code: 'unknown-reference', severity: 'error', message: `\`${name}\` is not defined in the template.`, location: loaded.locate(pointer), hint: unknownReferenceHint(into, false) });
+        problems.push({
+          code: 'unknown-reference',
+          severity: 'error',
+          message: `\`${name}\` is not defined in the template.`,
+          location: loaded.locate(pointer),
+          hint: unknownReferenceHint(into, false),
+        });
       }
     } else if (Array.isArray(node)) {
       node.forEach((item, index) => {
         visit(item, childPointer(pointer, index));
       });
     } else if (node !== null && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) if (key !== 'x-gateway' || !X_GATEWAY_PARENT.test(pointer)) visit(value, childPointer(pointer, key));
+      for (const [key, value] of Object.entries(node))
+        if (key !== 'x-gateway' || !X_GATEWAY_PARENT.test(pointer)) visit(value, childPointer(pointer, key));
     }
   };
   visit(loaded.document, '');

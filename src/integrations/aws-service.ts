@@ -43,13 +43,18 @@ export function successStatus(route: ServiceRoute): number {
   return declared.length > 0 ? Math.min(...declared) : 200;
 }
 
-export function renderServiceIntegration(route: ServiceRoute, integration: ServiceIntegration, request: ServiceRequest): IntegrationOutput {
+export function renderServiceIntegration(
+  route: ServiceRoute,
+  integration: ServiceIntegration,
+  request: ServiceRequest,
+): IntegrationOutput {
   const success = successStatus(route);
   // The user's own templates are plain strings in the template (no Fn::Sub), so they stay as written.
   const requestTemplate = integration.requestTemplate ?? request.requestTemplate;
   const responseTemplate = integration.responseTemplate ?? request.responseTemplate;
   const notFound = request.notFound ?? [];
-  const errorTemplate = (text: string, codes: readonly string[]): CfnString => renderVtl('common/error.response', { service: request.service, message: text, notFound: codes });
+  const errorTemplate = (text: string, codes: readonly string[]): CfnString =>
+    renderVtl('common/error.response', { service: request.service, message: text, notFound: codes });
   const responses: Record<string, Json> = {
     default: {
       statusCode: String(success),
@@ -57,17 +62,26 @@ export function renderServiceIntegration(route: ServiceRoute, integration: Servi
       ...(responseTemplate !== undefined && { responseTemplates: { 'application/json': responseTemplate } }),
     },
     // AWS integrations select by the service's status code; the template then reads the error code.
-    '4\\d{2}': { statusCode: '400', responseTemplates: { 'application/json': errorTemplate(`${request.service} rejected the request.`, notFound) } },
-    '5\\d{2}': { statusCode: '500', responseTemplates: { 'application/json': errorTemplate(`${request.service} could not handle the request.`, []) } },
+    '4\\d{2}': {
+      statusCode: '400',
+      responseTemplates: { 'application/json': errorTemplate(`${request.service} rejected the request.`, notFound) },
+    },
+    '5\\d{2}': {
+      statusCode: '500',
+      responseTemplates: { 'application/json': errorTemplate(`${request.service} could not handle the request.`, []) },
+    },
   };
   return {
     integration: {
       type: 'aws',
       httpMethod: request.httpMethod,
       uri: request.uri,
-      ...(request.requestParameters && Object.keys(request.requestParameters).length > 0 && { requestParameters: { ...request.requestParameters } }),
+      ...(request.requestParameters &&
+        Object.keys(request.requestParameters).length > 0 && { requestParameters: { ...request.requestParameters } }),
       ...(requestTemplate !== undefined && {
-        requestTemplates: Object.fromEntries((request.contentTypes ?? ['application/json']).map((type) => [type, requestTemplate])),
+        requestTemplates: Object.fromEntries(
+          (request.contentTypes ?? ['application/json']).map((type) => [type, requestTemplate]),
+        ),
       }),
       passthroughBehavior: request.passthroughBehavior ?? 'never',
       timeoutInMillis: integration.timeout,
@@ -95,6 +109,9 @@ function targetKey(value: AwsValue): string {
 /** A readable name for a target, for the role's logical ID: `${OrdersQueueArn}` → `OrdersQueueArn`. */
 function targetName(value: AwsValue): string {
   if (value.kind === 'literal') return pascalCase(value.value.split(/[:/]/).filter(Boolean).pop() ?? value.value);
-  const names = value.kind === 'sub' ? placeholderNames(value.template).filter((n) => !n.startsWith('AWS::')) : referencedNames(value.value);
+  const names =
+    value.kind === 'sub'
+      ? placeholderNames(value.template).filter((n) => !n.startsWith('AWS::'))
+      : referencedNames(value.value);
   return pascalCase(names.join('-')) || 'Target';
 }

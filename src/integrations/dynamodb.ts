@@ -19,34 +19,85 @@ const READS: readonly DynamoDbAction[] = ['GetItem', 'Query', 'DeleteItem'];
 
 export const DYNAMODB_TABLE: ResourceKind = {
   noun: 'table',
-  types: { 'AWS::DynamoDB::Table': 'name', 'AWS::DynamoDB::GlobalTable': 'name', 'AWS::Serverless::SimpleTable': 'name' },
+  types: {
+    'AWS::DynamoDB::Table': 'name',
+    'AWS::DynamoDB::GlobalTable': 'name',
+    'AWS::Serverless::SimpleTable': 'name',
+  },
   forms: ['arn', 'name'],
   assumed: 'name',
   example: 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/pets',
 };
 
-export function parseDynamoDb(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): DynamoDbIntegration | undefined {
+export function parseDynamoDb(
+  ctx: ModelContext,
+  block: Block,
+  pointer: string,
+  scope: RouteScope,
+  common: ServiceCommon,
+): DynamoDbIntegration | undefined {
   const action = block['action'] as DynamoDbAction;
   const at = (key: string): string => childPointer(pointer, key);
   if (READS.includes(action)) refuseBody(ctx, scope, action, at('action'));
   const attributes = (key: string): DynamoDbAttribute[] =>
     Object.entries(asBlock(block[key])).map(([name, raw]) => {
       const spec = typeof raw === 'string' ? { from: raw, type: 'S' } : asBlock(raw);
-      return { name, value: requestValue(ctx, scope, spec['from'], typeof raw === 'string' ? childPointer(at(key), name) : childPointer(at(key), name, 'from')), type: (spec['type'] ?? 'S') as DynamoDbAttribute['type'] };
+      return {
+        name,
+        value: requestValue(
+          ctx,
+          scope,
+          spec['from'],
+          typeof raw === 'string' ? childPointer(at(key), name) : childPointer(at(key), name, 'from'),
+        ),
+        type: (spec['type'] ?? 'S') as DynamoDbAttribute['type'],
+      };
     });
-  const needs: Readonly<Record<DynamoDbAction, readonly string[]>> = { PutItem: ['item'], GetItem: ['key'], Query: ['key'], UpdateItem: ['key', 'update'], DeleteItem: ['key'] };
+  const needs: Readonly<Record<DynamoDbAction, readonly string[]>> = {
+    PutItem: ['item'],
+    GetItem: ['key'],
+    Query: ['key'],
+    UpdateItem: ['key', 'update'],
+    DeleteItem: ['key'],
+  };
   const missing = needs[action].filter((key) => Object.keys(asBlock(block[key])).length === 0);
   for (const key of missing) {
-    ctx.report('service-missing-value', 'error', `DynamoDB ${action} needs \`${key}\`: the attributes to ${key === 'item' ? 'write' : key === 'update' ? 'set' : 'find the item by'}.`, at('action'), `Add \`${key}: { attributeName: path.id }\` (values: body.x, path.x, query.x, header.x, context.x).`);
+    ctx.report(
+      'service-missing-value',
+      'error',
+      `DynamoDB ${action} needs \`${key}\`: the attributes to ${key === 'item' ? 'write' : key === 'update' ? 'set' : 'find the item by'}.`,
+      at('action'),
+      `Add \`${key}: { attributeName: path.id }\` (values: body.x, path.x, query.x, header.x, context.x).`,
+    );
   }
   const allowed = new Set(['table', 'action', ...needs[action], ...(action === 'Query' ? ['index'] : [])]);
   for (const key of ['key', 'item', 'update', 'index'].filter((k) => k in block && !allowed.has(k))) {
-    ctx.report('service-option-unused', 'error', `\`${key}\` has no meaning for DynamoDB ${action}.`, at(key), `${action} takes: ${[...allowed].join(', ')}.`);
+    ctx.report(
+      'service-option-unused',
+      'error',
+      `\`${key}\` has no meaning for DynamoDB ${action}.`,
+      at(key),
+      `${action} takes: ${[...allowed].join(', ')}.`,
+    );
   }
-  const table = targetOf(ctx, block['table'], at('table'), `DynamoDB table of ${scope.method} ${scope.path}`, DYNAMODB_TABLE);
+  const table = targetOf(
+    ctx,
+    block['table'],
+    at('table'),
+    `DynamoDB table of ${scope.method} ${scope.path}`,
+    DYNAMODB_TABLE,
+  );
   const values = { key: attributes('key'), item: attributes('item'), update: attributes('update') };
   if (missing.length > 0 || !table) return undefined;
-  return { kind: 'dynamodb', action, table: table.value, tableForm: table.form, ...values, ...(typeof block['index'] === 'string' && { index: block['index'] }), ...common };
+  return {
+    kind: 'dynamodb',
+    action,
+    table: table.value,
+    tableForm: table.form,
+    ...values,
+    ...(typeof block['index'] === 'string' && { index: block['index'] }),
+    ...common,
+  };
 }
 
 /** `{"S": "…"}`, `{"N": "…"}` or `{"BOOL": …}` of a value (BOOL: true only for `true`). */
@@ -59,19 +110,41 @@ function typed(type: DynamoDbAttribute['type'], value: TemplateValue): string {
  * (DynamoDB answers 400 for an empty key); an attribute to write is left out when the request lacks it,
  * and written when the request gives it, empty too (DynamoDB takes "" for a non-key attribute).
  */
-function attribute(attribute: DynamoDbAttribute, index: number, prefix: string): { name: string; set: string; present: string | undefined; typed: string } {
+function attribute(
+  attribute: DynamoDbAttribute,
+  index: number,
+  prefix: string,
+): { name: string; set: string; present: string | undefined; typed: string } {
   const value = templateValue(attribute.value, `$${prefix}${index}`);
   return { name: attribute.name, set: value.set, present: value.present, typed: typed(attribute.type, value) };
 }
 
-const TEMPLATE: Readonly<Record<DynamoDbAction, string>> = { PutItem: 'put-item', GetItem: 'get-item', Query: 'query', UpdateItem: 'update-item', DeleteItem: 'delete-item' };
-const RESPONSE: Readonly<Record<DynamoDbAction, string>> = { PutItem: 'write', GetItem: 'get-item', Query: 'query', UpdateItem: 'update-item', DeleteItem: 'write' };
+const TEMPLATE: Readonly<Record<DynamoDbAction, string>> = {
+  PutItem: 'put-item',
+  GetItem: 'get-item',
+  Query: 'query',
+  UpdateItem: 'update-item',
+  DeleteItem: 'delete-item',
+};
+const RESPONSE: Readonly<Record<DynamoDbAction, string>> = {
+  PutItem: 'write',
+  GetItem: 'get-item',
+  Query: 'query',
+  UpdateItem: 'update-item',
+  DeleteItem: 'write',
+};
 
 export function renderDynamoDbIntegration(route: ServiceRoute, integration: DynamoDbIntegration): IntegrationOutput {
   const { action, table } = integration;
   const name = nameOf(table, integration.tableForm, '/', 1);
   // A Query on an index reads the index, whose ARN is the table's plus /index/<name>.
-  const resource = arnOf(table, integration.tableForm, 'dynamodb', 'table/', integration.index !== undefined ? `/index/${integration.index}` : '');
+  const resource = arnOf(
+    table,
+    integration.tableForm,
+    'dynamodb',
+    'table/',
+    integration.index !== undefined ? `/index/${integration.index}` : '',
+  );
   const output = renderServiceIntegration(route, integration, {
     service: 'DynamoDB',
     httpMethod: 'POST',

@@ -33,7 +33,12 @@ function keyOf(type: string, properties: Readonly<Record<string, unknown>>): unk
  * a key ARN or id, or a reference to an `AWS::KMS::Key`. A key given otherwise (a custom alias, a
  * parameter) gets a warning, since the role cannot name it.
  */
-export function encryptionOf(ctx: ModelContext, target: AwsValue, pointer: string, common: ServiceCommon): { encryptionKey?: CfnString } {
+export function encryptionOf(
+  ctx: ModelContext,
+  target: AwsValue,
+  pointer: string,
+  common: ServiceCommon,
+): { encryptionKey?: CfnString } {
   // The user's own role is theirs to grant.
   const key = common.role ? undefined : encryptionKeyOf(ctx, target, pointer);
   return key === undefined ? {} : { encryptionKey: key };
@@ -57,6 +62,12 @@ function encryptionKeyOf(ctx: ModelContext, target: AwsValue, pointer: string): 
   const keyResource = declaredResource(ctx, key);
   if (keyResource?.type === 'AWS::KMS::Key') return { 'Fn::GetAtt': [keyResource.id, 'Arn'] };
   const message = `\`${declared.id}\` is encrypted with the KMS key ${JSON.stringify(cfnValue(key))}, which the generated role cannot name: API Gateway's calls will be refused until the role may use the key.`;
-  ctx.report('service-key-unknown', 'warning', message, pointer, `Give ${declared.id} the key's ARN, id or \`!GetAtt Key.Arn\`, or pass \`role:\` with a role allowed kms:GenerateDataKey and kms:Decrypt on the key.`);
+  ctx.report(
+    'service-key-unknown',
+    'warning',
+    message,
+    pointer,
+    `Give ${declared.id} the key's ARN, id or \`!GetAtt Key.Arn\`, or pass \`role:\` with a role allowed kms:GenerateDataKey and kms:Decrypt on the key.`,
+  );
   return undefined;
 }

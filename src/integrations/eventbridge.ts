@@ -23,13 +23,43 @@ const BUS: ResourceKind = {
   example: 'arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/orders',
 };
 
-export function parseEventBridge(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): EventBridgeIntegration | undefined {
-  const bus = targetOf(ctx, block['bus'] ?? 'default', childPointer(pointer, 'bus' in block ? 'bus' : 'source'), `Event bus of ${scope.method} ${scope.path}`, BUS);
-  const detail = requestValue(ctx, scope, block['detail'] ?? 'body', childPointer(pointer, 'detail' in block ? 'detail' : 'source'));
-  return bus && { kind: 'eventbridge', bus: bus.value, busForm: bus.form, source: String(block['source']), detailType: String(block['detailType']), detail, ...common };
+export function parseEventBridge(
+  ctx: ModelContext,
+  block: Block,
+  pointer: string,
+  scope: RouteScope,
+  common: ServiceCommon,
+): EventBridgeIntegration | undefined {
+  const bus = targetOf(
+    ctx,
+    block['bus'] ?? 'default',
+    childPointer(pointer, 'bus' in block ? 'bus' : 'source'),
+    `Event bus of ${scope.method} ${scope.path}`,
+    BUS,
+  );
+  const detail = requestValue(
+    ctx,
+    scope,
+    block['detail'] ?? 'body',
+    childPointer(pointer, 'detail' in block ? 'detail' : 'source'),
+  );
+  return (
+    bus && {
+      kind: 'eventbridge',
+      bus: bus.value,
+      busForm: bus.form,
+      source: String(block['source']),
+      detailType: String(block['detailType']),
+      detail,
+      ...common,
+    }
+  );
 }
 
-export function renderEventBridgeIntegration(route: ServiceRoute, integration: EventBridgeIntegration): IntegrationOutput {
+export function renderEventBridgeIntegration(
+  route: ServiceRoute,
+  integration: EventBridgeIntegration,
+): IntegrationOutput {
   // Detail is a JSON object: a value that is not the body or a body field goes in as {"value": "…"}.
   const detail = embeddedJsonValue(integration.detail, '$detail', (json) => `{"value": ${json}}`);
   const busArn = arnOf(integration.bus, integration.busForm, 'events', 'event-bus/');
@@ -41,7 +71,11 @@ export function renderEventBridgeIntegration(route: ServiceRoute, integration: E
       'integration.request.header.X-Amz-Target': "'AWSEvents.PutEvents'",
       'integration.request.header.Content-Type': "'application/x-amz-json-1.1'",
     },
-    requestTemplate: renderVtl('eventbridge/put-events.request', { source: integration.source, detailType: integration.detailType, detail }, { bus: integration.bus }),
+    requestTemplate: renderVtl(
+      'eventbridge/put-events.request',
+      { source: integration.source, detailType: integration.detailType, detail },
+      { bus: integration.bus },
+    ),
     responseTemplate: renderVtl('eventbridge/put-events.response', {}),
     statements: [allow(['events:PutEvents'], [busArn])],
     target: integration.bus,

@@ -25,7 +25,8 @@ export function renderHttpIntegration({ route }: IntegrationContext, http: HttpI
     requestParameters[`integration.request.path.${name}`] = `method.request.path.${name}`;
   }
   for (const p of route.parameters) {
-    if (p.in === 'query') requestParameters[`integration.request.querystring.${p.name}`] = `method.request.querystring.${p.name}`;
+    if (p.in === 'query')
+      requestParameters[`integration.request.querystring.${p.name}`] = `method.request.querystring.${p.name}`;
   }
   return {
     integration: {

@@ -1,5 +1,13 @@
 /** IAM statements the service integrations need, and ARNs built from names or taken from ARNs. */
-import { type AwsValue, type CfnString, type Intrinsic, cfnValue, joinSub, subText, templateText } from '../model/aws-value.js';
+import {
+  type AwsValue,
+  type CfnString,
+  type Intrinsic,
+  cfnValue,
+  joinSub,
+  subText,
+  templateText,
+} from '../model/aws-value.js';
 import type { ResourceForm } from '../model/ir.js';
 
 export interface IamStatement {
@@ -18,7 +26,9 @@ export function allow(actions: readonly string[], resources: readonly CfnString[
  */
 export function arnOf(value: AwsValue, form: ResourceForm, service: string, prefix: string, suffix = ''): CfnString {
   if (form === 'arn') return suffix === '' ? cfnValue(value) : joinSub([value, suffix]);
-  return service === 's3' ? joinSub([subText('arn:${AWS::Partition}:s3:::'), value, suffix]) : regionalArn(service, [prefix, value, suffix]);
+  return service === 's3'
+    ? joinSub([subText('arn:${AWS::Partition}:s3:::'), value, suffix])
+    : regionalArn(service, [prefix, value, suffix]);
 }
 
 /** The name of a resource given by ARN (part `index` of the ARN split on `separator`) or by name. */
@@ -50,6 +60,11 @@ export function actionUri(service: string, action: string, region = '${AWS::Regi
  */
 export function regionOf(value: AwsValue, form: ResourceForm): string | undefined {
   const text = templateText(value) ?? '';
-  const region = form === 'arn' ? text.split(':')[3] : form === 'url' ? /^https?:\/\/(?:sqs\.)?([a-z0-9-]+)\.(?:queue\.)?amazonaws\.com/.exec(text)?.[1] : undefined;
+  const region =
+    form === 'arn'
+      ? text.split(':')[3]
+      : form === 'url'
+        ? /^https?:\/\/(?:sqs\.)?([a-z0-9-]+)\.(?:queue\.)?amazonaws\.com/.exec(text)?.[1]
+        : undefined;
   return region !== undefined && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(region) ? region : undefined;
 }

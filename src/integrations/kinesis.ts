@@ -24,13 +24,34 @@ const STREAM: ResourceKind = {
   example: 'arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/clicks',
 };
 
-export function parseKinesis(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): KinesisIntegration | undefined {
-  const stream = targetOf(ctx, block['stream'], childPointer(pointer, 'stream'), `Kinesis stream of ${scope.method} ${scope.path}`, STREAM);
+export function parseKinesis(
+  ctx: ModelContext,
+  block: Block,
+  pointer: string,
+  scope: RouteScope,
+  common: ServiceCommon,
+): KinesisIntegration | undefined {
+  const stream = targetOf(
+    ctx,
+    block['stream'],
+    childPointer(pointer, 'stream'),
+    `Kinesis stream of ${scope.method} ${scope.path}`,
+    STREAM,
+  );
   const values = {
     partitionKey: requestValue(ctx, scope, block['partitionKey'], childPointer(pointer, 'partitionKey')),
     data: requestValue(ctx, scope, block['data'] ?? 'body', childPointer(pointer, 'data' in block ? 'data' : 'stream')),
   };
-  return stream && { kind: 'kinesis', stream: stream.value, streamForm: stream.form, ...values, ...encryptionOf(ctx, stream.value, childPointer(pointer, 'stream'), common), ...common };
+  return (
+    stream && {
+      kind: 'kinesis',
+      stream: stream.value,
+      streamForm: stream.form,
+      ...values,
+      ...encryptionOf(ctx, stream.value, childPointer(pointer, 'stream'), common),
+      ...common,
+    }
+  );
 }
 
 export function renderKinesisIntegration(route: ServiceRoute, integration: KinesisIntegration): IntegrationOutput {
@@ -40,9 +61,20 @@ export function renderKinesisIntegration(route: ServiceRoute, integration: Kines
     httpMethod: 'POST',
     uri: actionUri('kinesis', 'PutRecord', regionOf(integration.stream, integration.streamForm)),
     requestParameters: { 'integration.request.header.Content-Type': "'application/x-amz-json-1.1'" },
-    requestTemplate: renderVtl('kinesis/put-record.request', { streamKey: streamIsArn ? 'StreamARN' : 'StreamName', partitionKey: templateValue(integration.partitionKey, '$partitionKey'), data: templateValue(integration.data, '$data') }, { stream: integration.stream }),
+    requestTemplate: renderVtl(
+      'kinesis/put-record.request',
+      {
+        streamKey: streamIsArn ? 'StreamARN' : 'StreamName',
+        partitionKey: templateValue(integration.partitionKey, '$partitionKey'),
+        data: templateValue(integration.data, '$data'),
+      },
+      { stream: integration.stream },
+    ),
     responseTemplate: renderVtl('kinesis/put-record.response', {}),
-    statements: [allow(['kinesis:PutRecord'], [arnOf(integration.stream, integration.streamForm, 'kinesis', 'stream/')]), ...keyStatements(integration.encryptionKey, ['kms:GenerateDataKey'])],
+    statements: [
+      allow(['kinesis:PutRecord'], [arnOf(integration.stream, integration.streamForm, 'kinesis', 'stream/')]),
+      ...keyStatements(integration.encryptionKey, ['kms:GenerateDataKey']),
+    ],
     target: integration.stream,
   });
 }

@@ -4,7 +4,17 @@
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { type AwsValue, type CfnString, cfnValue, type Intrinsic, type Json, joinSub, referencedNames, subText, templateText } from '../model/aws-value.js';
+import {
+  type AwsValue,
+  type CfnString,
+  cfnValue,
+  type Intrinsic,
+  type Json,
+  joinSub,
+  referencedNames,
+  subText,
+  templateText,
+} from '../model/aws-value.js';
 import { asBlock, type Block, type ModelContext } from '../model/context.js';
 import type { Api, LambdaIntegration, Origin, ResourceForm, Route } from '../model/ir.js';
 import { hintedForm, wholeReference } from './resource-form.js';
@@ -23,7 +33,11 @@ export const MAX_ROUTE_PERMISSIONS = 25;
 
 /** The URI API Gateway invokes a Lambda function by (integrations and authorizers alike). */
 export function lambdaInvocationUri(fn: AwsValue): CfnString {
-  return joinSub([subText('arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/'), fn, '/invocations']);
+  return joinSub([
+    subText('arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/'),
+    fn,
+    '/invocations',
+  ]);
 }
 
 export function renderLambdaIntegration(lambda: LambdaIntegration): IntegrationOutput {
@@ -51,7 +65,10 @@ interface Invoked {
  * The invoke permissions of the API's Lambda routes (`lambda`, and raw `aws_proxy` integrations whose
  * URI names a function), grouped by function; none for a route with an invoke role.
  */
-export function renderLambdaPermissions(api: Api, routes: readonly Route[]): { resources: Record<string, CfnResource>; diagnostics: Diagnostic[] } {
+export function renderLambdaPermissions(
+  api: Api,
+  routes: readonly Route[],
+): { resources: Record<string, CfnResource>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const byFunction = new Map<string, { fn: AwsValue; routes: Invoked[] }>();
   for (const invoked of routes.flatMap((route) => invokedBy(route, diagnostics))) {
@@ -64,7 +81,11 @@ export function renderLambdaPermissions(api: Api, routes: readonly Route[]): { r
   const resources: Record<string, CfnResource> = {};
   for (const { fn, routes: served } of byFunction.values()) {
     if (served.length <= MAX_ROUTE_PERMISSIONS) {
-      for (const { route } of served) resources[`${api.logicalId}${route.id}Permission`] = invokePermission(fn, executeApiMethodArn(api.logicalId, route.method, route.path));
+      for (const { route } of served)
+        resources[`${api.logicalId}${route.id}Permission`] = invokePermission(
+          fn,
+          executeApiMethodArn(api.logicalId, route.method, route.path),
+        );
       continue;
     }
     const id = uniqueId(`${api.logicalId}${functionLabel(fn)}InvokePermission`, new Set(Object.keys(resources)));
@@ -83,13 +104,15 @@ export function renderLambdaPermissions(api: Api, routes: readonly Route[]): { r
 /** The function a route invokes by a resource-based permission: not one with an invoke role. */
 function invokedBy(route: Route, diagnostics: Diagnostic[]): Invoked[] {
   const integration = route.integration;
-  if (integration.kind === 'lambda') return integration.role ? [] : [{ route, fn: integration.function, origin: integration.origin }];
+  if (integration.kind === 'lambda')
+    return integration.role ? [] : [{ route, fn: integration.function, origin: integration.origin }];
   if (integration.kind !== 'raw' || integration.invokes === undefined) return [];
   if (integration.invokes !== 'unreadable') return [{ route, fn: integration.invokes, origin: integration.origin }];
   diagnostics.push({
     code: 'lambda-permission-not-generated',
     severity: 'info',
-    message: 'This integration invokes a Lambda function whose ARN cannot be read from its `uri` (an intrinsic other than `Fn::Sub`), so no invoke permission is generated for it.',
+    message:
+      'This integration invokes a Lambda function whose ARN cannot be read from its `uri` (an intrinsic other than `Fn::Sub`), so no invoke permission is generated for it.',
     location: integration.origin,
     hint: 'Write the `uri` as a string or `!Sub` (…/functions/${MyFunction.Arn}/invocations) to get the permission, set `credentials` to an invoke role, or grant `lambda:InvokeFunction` to apigateway.amazonaws.com yourself.',
   });
@@ -101,7 +124,12 @@ function invokedBy(route: Route, diagnostics: Diagnostic[]): Invoked[] {
  * function is known only per stage, and `AWS::Lambda::Permission` needs it now); an info then says how
  * to grant it. `what` names the caller: a route or an authorizer.
  */
-export function permissionPossible(fn: AwsValue, origin: Origin, what: 'route' | 'authorizer', diagnostics: Diagnostic[]): boolean {
+export function permissionPossible(
+  fn: AwsValue,
+  origin: Origin,
+  what: 'route' | 'authorizer',
+  diagnostics: Diagnostic[],
+): boolean {
   if (!chosenByStageVariable(fn)) return true;
   diagnostics.push({
     code: 'lambda-permission-not-generated',
@@ -139,7 +167,9 @@ export function rawInvokedFunction(integration: Block): AwsValue | 'unreadable' 
   const match = typeof template === 'string' ? INVOCATION.exec(template) : null;
   if (!match) return 'unreadable';
   if (variables !== undefined) return { kind: 'intrinsic', value: { 'Fn::Sub': [match[2]!, variables as Json] } };
-  return /\$\{[^!]/.test(match[2]!) ? { kind: 'sub', template: match[2]! } : { kind: 'literal', value: match[2]!.replace(/\$\{!/g, '${') };
+  return /\$\{[^!]/.test(match[2]!)
+    ? { kind: 'sub', template: match[2]! }
+    : { kind: 'literal', value: match[2]!.replace(/\$\{!/g, '${') };
 }
 
 /** Resource types whose `Ref` is a Lambda function's name (an alias's or version's is its ARN). */
@@ -154,7 +184,13 @@ export function lambdaFunction(ctx: ModelContext, raw: unknown, pointer: string,
   const fn = ctx.value(raw, pointer, usage);
   const form = lambdaFunctionForm(ctx, fn);
   if (form === 'unknown') {
-    ctx.report('lambda-not-an-arn', 'error', `\`${templateText(fn)}\` is neither a function ARN nor a function name.`, pointer, 'Use `!GetAtt MyFunction.Arn`, an ARN (`arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:name`), a function name (`pets`, `pets:live`), or a `${Name}` placeholder for one.');
+    ctx.report(
+      'lambda-not-an-arn',
+      'error',
+      `\`${templateText(fn)}\` is neither a function ARN nor a function name.`,
+      pointer,
+      'Use `!GetAtt MyFunction.Arn`, an ARN (`arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:name`), a function name (`pets`, `pets:live`), or a `${Name}` placeholder for one.',
+    );
     return fn;
   }
   ctx.readAs(fn, form, pointer);
@@ -165,27 +201,43 @@ export function lambdaFunction(ctx: ModelContext, raw: unknown, pointer: string,
 }
 
 function lambdaFunctionForm(ctx: ModelContext, fn: AwsValue): ResourceForm | 'unknown' {
-  if (fn.kind === 'literal') return fn.value.startsWith('arn:') || fn.value.includes('${stageVariables.') ? 'arn' : /^[A-Za-z0-9_-]+(?::[A-Za-z0-9_$-]+)?$/.test(fn.value) ? 'name' : 'unknown';
+  if (fn.kind === 'literal')
+    return fn.value.startsWith('arn:') || fn.value.includes('${stageVariables.')
+      ? 'arn'
+      : /^[A-Za-z0-9_-]+(?::[A-Za-z0-9_$-]+)?$/.test(fn.value)
+        ? 'name'
+        : 'unknown';
   const whole = wholeReference(fn);
   if (whole?.attribute !== undefined) return 'arn';
   if (whole) {
     const declared = ctx.declared(whole.name);
     if (declared?.kind === 'resource') return FUNCTION_TYPES.has(declared.type) ? 'name' : 'arn';
-    const hinted = (declared?.description !== undefined ? hintedForm(declared.description).form : undefined) ?? hintedForm(whole.name).form;
+    const hinted =
+      (declared?.description !== undefined ? hintedForm(declared.description).form : undefined) ??
+      hintedForm(whole.name).form;
     return hinted === 'name' ? 'name' : 'arn';
   }
   const text = templateText(fn);
   if (text === undefined) return 'arn';
   // Text around the placeholders: an ARN says so, or follows a placeholder (`${FnArn}:live`); else a name built from parts.
   const outside = text.replace(/\$\{[^}]*\}/g, '');
-  return text.startsWith('arn:') || (text.startsWith('${') && outside.startsWith(':')) ? 'arn' : /^[A-Za-z0-9_:$-]*$/.test(outside) ? 'name' : 'unknown';
+  return text.startsWith('arn:') || (text.startsWith('${') && outside.startsWith(':'))
+    ? 'arn'
+    : /^[A-Za-z0-9_:$-]*$/.test(outside)
+      ? 'name'
+      : 'unknown';
 }
 
 /** Lets API Gateway invoke the function from `sourceArn` (a `Fn::Sub` template of execute-api ARNs). */
 export function invokePermission(fn: AwsValue, sourceArn: string): CfnResource {
   return {
     Type: 'AWS::Lambda::Permission',
-    Properties: { Action: 'lambda:InvokeFunction', FunctionName: cfnValue(fn), Principal: 'apigateway.amazonaws.com', SourceArn: sub(sourceArn) },
+    Properties: {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: cfnValue(fn),
+      Principal: 'apigateway.amazonaws.com',
+      SourceArn: sub(sourceArn),
+    },
   };
 }
 

@@ -6,7 +6,10 @@ import type { Json } from '../model/aws-value.js';
 import type { MockIntegration } from '../model/ir.js';
 import type { IntegrationOutput } from './types.js';
 
-export function renderMockIntegration(mock: MockIntegration, binaryMediaTypes: readonly string[] = []): IntegrationOutput {
+export function renderMockIntegration(
+  mock: MockIntegration,
+  binaryMediaTypes: readonly string[] = [],
+): IntegrationOutput {
   return {
     integration: {
       ...mockIntegrationFields(mock.status, binaryMediaTypes),
@@ -27,7 +30,10 @@ export function renderMockIntegration(mock: MockIntegration, binaryMediaTypes: r
  * (a catch-all type above all) a request could pass as binary, which skips the mock's request template and
  * answers 500: `binaryMediaTypes` set on the API converts the request to text.
  */
-export function mockIntegrationFields(status: number, binaryMediaTypes: readonly string[] = []): { readonly [key: string]: Json } {
+export function mockIntegrationFields(
+  status: number,
+  binaryMediaTypes: readonly string[] = [],
+): { readonly [key: string]: Json } {
   return {
     type: 'mock',
     requestTemplates: { 'application/json': mockRequestTemplate(status) },

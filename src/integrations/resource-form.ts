@@ -24,20 +24,50 @@ export interface ResourceKind {
 }
 
 /** `Fn::GetAtt` attributes that name a resource, by the form they return. */
-const ATTRIBUTES: Readonly<Record<string, ResourceForm>> = { Arn: 'arn', TopicArn: 'arn', QueueUrl: 'url', QueueName: 'name', TopicName: 'name', Name: 'name' };
+const ATTRIBUTES: Readonly<Record<string, ResourceForm>> = {
+  Arn: 'arn',
+  TopicArn: 'arn',
+  QueueUrl: 'url',
+  QueueName: 'name',
+  TopicName: 'name',
+  Name: 'name',
+};
 
 /** The form of a value, or undefined (reported at `pointer`) when it cannot be known or cannot be used. */
-export function resourceFormOf(ctx: ModelContext, value: AwsValue, kind: ResourceKind, pointer: string): ResourceForm | undefined {
+export function resourceFormOf(
+  ctx: ModelContext,
+  value: AwsValue,
+  kind: ResourceKind,
+  pointer: string,
+): ResourceForm | undefined {
   const found = formOf(ctx, value, kind);
   if (found.form !== undefined && kind.forms.includes(found.form)) return found.form;
-  const forms = kind.forms.map((f) => (f === 'arn' ? 'ARN' : f === 'url' ? 'URL' : 'name')).join(', ').replace(/, (?=[^,]*$)/, ' or ');
+  const forms = kind.forms
+    .map((f) => (f === 'arn' ? 'ARN' : f === 'url' ? 'URL' : 'name'))
+    .join(', ')
+    .replace(/, (?=[^,]*$)/, ' or ');
   const message =
-    found.type !== undefined ? `${found.why} is an ${found.type}, not a ${kind.noun}.`
-    : found.form !== undefined ? `${found.why} gives the ${kind.noun}'s ${found.form === 'url' ? 'URL' : found.form}; this integration takes its ${forms}.`
-    : `Cannot tell whether ${found.why} is the ${kind.noun}'s ${forms}.`;
+    found.type !== undefined
+      ? `${found.why} is an ${found.type}, not a ${kind.noun}.`
+      : found.form !== undefined
+        ? `${found.why} gives the ${kind.noun}'s ${found.form === 'url' ? 'URL' : found.form}; this integration takes its ${forms}.`
+        : `Cannot tell whether ${found.why} is the ${kind.noun}'s ${forms}.`;
   const arn = `\`${kind.example}\``;
-  if (found.type !== undefined) return void ctx.report('service-target-form', 'error', message, pointer, `Refer to a ${kind.noun} (${Object.keys(kind.types).join(', ')}), or give its ARN: ${arn}.`);
-  ctx.report('service-target-form', 'error', message, pointer, `Give the ${kind.noun}'s ARN (${arn}), or name the parameter after its form (…Arn${kind.forms.includes('url') ? ', …Url' : ''}${kind.forms.includes('name') ? ', …Name' : ''}).`);
+  if (found.type !== undefined)
+    return void ctx.report(
+      'service-target-form',
+      'error',
+      message,
+      pointer,
+      `Refer to a ${kind.noun} (${Object.keys(kind.types).join(', ')}), or give its ARN: ${arn}.`,
+    );
+  ctx.report(
+    'service-target-form',
+    'error',
+    message,
+    pointer,
+    `Give the ${kind.noun}'s ARN (${arn}), or name the parameter after its form (…Arn${kind.forms.includes('url') ? ', …Url' : ''}${kind.forms.includes('name') ? ', …Name' : ''}).`,
+  );
   return undefined;
 }
 
@@ -64,14 +94,26 @@ export function wholeReference(value: AwsValue): { readonly name: string; readon
   if (typeof ref === 'string') return { name: ref };
   // Fn::GetAtt is a list [resource, attribute], or in JSON also the string "resource.attribute".
   const dot = typeof getAtt === 'string' ? getAtt.indexOf('.') : -1;
-  const [name, attribute] = typeof getAtt === 'string' ? (dot > 0 ? [getAtt.slice(0, dot), getAtt.slice(dot + 1)] : []) : Array.isArray(getAtt) ? getAtt : [];
-  return typeof name === 'string' && name !== '' && typeof attribute === 'string' && attribute !== '' ? { name, attribute } : undefined;
+  const [name, attribute] =
+    typeof getAtt === 'string'
+      ? dot > 0
+        ? [getAtt.slice(0, dot), getAtt.slice(dot + 1)]
+        : []
+      : Array.isArray(getAtt)
+        ? getAtt
+        : [];
+  return typeof name === 'string' && name !== '' && typeof attribute === 'string' && attribute !== ''
+    ? { name, attribute }
+    : undefined;
 }
 
 function formOf(ctx: ModelContext, value: AwsValue, kind: ResourceKind): Found {
   if (value.kind === 'literal') return { ...textForm(value.value), why: `\`${value.value}\`` };
   const whole = wholeReference(value);
-  if (whole) return whole.attribute === undefined ? referenceForm(ctx, whole.name, kind) : attributeForm(ctx, whole.name, whole.attribute, kind);
+  if (whole)
+    return whole.attribute === undefined
+      ? referenceForm(ctx, whole.name, kind)
+      : attributeForm(ctx, whole.name, whole.attribute, kind);
   if (value.kind === 'sub') {
     // Text around placeholders: an ARN or URL says so; anything else is a name built from parts.
     const text = value.template.replace(/\$\{[^}]*\}/g, '');
@@ -91,7 +133,8 @@ function textForm(text: string): { form?: ResourceForm } {
 
 function attributeForm(ctx: ModelContext, resource: string, attribute: string, kind: ResourceKind): Found {
   const declared = ctx.declared(resource);
-  if (declared?.kind === 'resource' && !Object.hasOwn(kind.types, declared.type)) return { why: `\`${resource}\``, type: declared.type };
+  if (declared?.kind === 'resource' && !Object.hasOwn(kind.types, declared.type))
+    return { why: `\`${resource}\``, type: declared.type };
   const form = Object.hasOwn(ATTRIBUTES, attribute) ? ATTRIBUTES[attribute] : undefined;
   return { ...(form && { form }), why: `\`${resource}.${attribute}\`` };
 }
@@ -106,12 +149,18 @@ function referenceForm(ctx: ModelContext, name: string, kind: ResourceKind): Fou
   }
   // A reference to something unknown is reported as such elsewhere; nothing more to say here.
   if (declared === undefined) return { form: kind.forms[0]!, why };
-  const form = (declared.description !== undefined ? hintedForm(declared.description).form : undefined) ?? hintedForm(name).form ?? kind.assumed;
+  const form =
+    (declared.description !== undefined ? hintedForm(declared.description).form : undefined) ??
+    hintedForm(name).form ??
+    kind.assumed;
   return { ...(form && { form }), why: `the parameter ${why}` };
 }
 
 /** The `--into` resource a value refers to (`!Ref X`, `!GetAtt X.Arn`, `${X}`, `${X.Arn}`), if it is one. */
-export function declaredResource(ctx: ModelContext, value: AwsValue): { readonly id: string; readonly type: string; readonly properties: Block } | undefined {
+export function declaredResource(
+  ctx: ModelContext,
+  value: AwsValue,
+): { readonly id: string; readonly type: string; readonly properties: Block } | undefined {
   const id = wholeReference(value)?.name;
   const declared = id === undefined ? undefined : ctx.declared(id);
   return declared?.kind === 'resource' ? { id: id!, type: declared.type, properties: declared.properties } : undefined;
@@ -119,7 +168,10 @@ export function declaredResource(ctx: ModelContext, value: AwsValue): { readonly
 
 /** The one form a name or description mentions (`QueueArn`, "URL of the orders queue"), if exactly one. */
 export function hintedForm(text: string): { form?: ResourceForm } {
-  const words = text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
+  const words = text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
   const forms = (['arn', 'url', 'name'] as const).filter((form) => words.includes(form));
   return forms.length === 1 ? { form: forms[0]! } : {};
 }
@@ -133,14 +185,22 @@ const WILDCARD = /[*?]/;
  * integration can call, and as the role's resource it matches every resource of the pattern.
  */
 export function wildcardScope(value: AwsValue, kind: ResourceKind): string | undefined {
-  if (value.kind === 'intrinsic') return stringsOf(value.value).some((s) => WILDCARD.test(withoutPlaceholders(s))) ? `every ${kind.noun} the pattern matches` : undefined;
+  if (value.kind === 'intrinsic')
+    return stringsOf(value.value).some((s) => WILDCARD.test(withoutPlaceholders(s)))
+      ? `every ${kind.noun} the pattern matches`
+      : undefined;
   // Placeholders stand for values given at deploy time; only the text around them is read.
   const written = (value.kind === 'literal' ? value.value : value.template).replace(/\$\{[^}]*\}/g, '…');
   if (!WILDCARD.test(written)) return undefined;
   if (!written.startsWith('arn:')) return matching(kind.noun, written);
   const [, , , region = '', account = '', ...resource] = written.split(':');
   const name = resource.join(':').split(/[:/]/).pop() ?? '';
-  const whole = (what: string, part: string, field: string): string => (part === '*' ? ` ${what} every ${field}` : WILDCARD.test(part) ? ` ${what} every ${field} matching \`${part}\`` : '');
+  const whole = (what: string, part: string, field: string): string =>
+    part === '*'
+      ? ` ${what} every ${field}`
+      : WILDCARD.test(part)
+        ? ` ${what} every ${field} matching \`${part}\``
+        : '';
   return `${WILDCARD.test(name) ? matching(kind.noun, name) : `the ${kind.noun} \`${name}\``}${whole('in', region, 'region')}${whole('of', account, 'account')}`;
 }
 

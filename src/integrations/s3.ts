@@ -25,16 +25,35 @@ const BUCKET: ResourceKind = {
   example: 'arn:${AWS::Partition}:s3:::documents',
 };
 
-export function parseS3(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): S3Integration | undefined {
+export function parseS3(
+  ctx: ModelContext,
+  block: Block,
+  pointer: string,
+  scope: RouteScope,
+  common: ServiceCommon,
+): S3Integration | undefined {
   const action = block['action'] as S3Action;
   if (action !== 'PutObject') refuseBody(ctx, scope, action, childPointer(pointer, 'action'));
   const key = String(block['key']);
   const binary = (ctx.root['api'] as { binaryMediaTypes?: unknown } | undefined)?.binaryMediaTypes;
   if (action !== 'DeleteObject' && !(Array.isArray(binary) && binary.length > 0)) {
-    ctx.report('service-binary-media-types', 'info', `${action} passes object bodies through as text unless their media type is in \`api.binaryMediaTypes\`.`, childPointer(pointer, 'action'), 'List the binary media types your objects use (e.g. image/png, application/octet-stream), or */* for all.');
+    ctx.report(
+      'service-binary-media-types',
+      'info',
+      `${action} passes object bodies through as text unless their media type is in \`api.binaryMediaTypes\`.`,
+      childPointer(pointer, 'action'),
+      'List the binary media types your objects use (e.g. image/png, application/octet-stream), or */* for all.',
+    );
   }
-  for (const [, name] of key.matchAll(/\{([^}]+)\}/g)) requestValue(ctx, scope, `path.${name}`, childPointer(pointer, 'key'));
-  const bucket = targetOf(ctx, block['bucket'], childPointer(pointer, 'bucket'), `S3 bucket of ${scope.method} ${scope.path}`, BUCKET);
+  for (const [, name] of key.matchAll(/\{([^}]+)\}/g))
+    requestValue(ctx, scope, `path.${name}`, childPointer(pointer, 'key'));
+  const bucket = targetOf(
+    ctx,
+    block['bucket'],
+    childPointer(pointer, 'bucket'),
+    `S3 bucket of ${scope.method} ${scope.path}`,
+    BUCKET,
+  );
   return bucket && { kind: 's3', action, bucket: bucket.value, bucketForm: bucket.form, key, ...common };
 }
 
@@ -50,8 +69,10 @@ export function renderS3Integration(route: ServiceRoute, integration: S3Integrat
   const { action, key } = integration;
   const bucket = nameOf(integration.bucket, integration.bucketForm, ':', 5);
   const requestParameters: Record<string, string> = {};
-  for (const [, name] of key.matchAll(/\{([^}]+)\}/g)) requestParameters[`integration.request.path.${name}`] = `method.request.path.${name}`;
-  if (action === 'PutObject') requestParameters['integration.request.header.Content-Type'] = 'method.request.header.Content-Type';
+  for (const [, name] of key.matchAll(/\{([^}]+)\}/g))
+    requestParameters[`integration.request.path.${name}`] = `method.request.path.${name}`;
+  if (action === 'PutObject')
+    requestParameters['integration.request.header.Content-Type'] = 'method.request.header.Content-Type';
   // The narrowest resource S3 allows: the literal prefix of the key, then any key below it.
   const prefix = key.split('{')[0]!;
   const objects = arnOf(integration.bucket, integration.bucketForm, 's3', '', `/${prefix}*`);
@@ -63,9 +84,16 @@ export function renderS3Integration(route: ServiceRoute, integration: S3Integrat
       requestParameters,
       // Object bodies are passed as they are, whatever their type: no template to map them.
       passthroughBehavior: 'when_no_match',
-      ...(action === 'GetObject' && { responseParameters: { 'method.response.header.Content-Type': 'integration.response.header.Content-Type' } }),
+      ...(action === 'GetObject' && {
+        responseParameters: { 'method.response.header.Content-Type': 'integration.response.header.Content-Type' },
+      }),
       // Without s3:ListBucket S3 answers a missing key with 403 AccessDenied; with it, 404 NoSuchKey.
-      statements: [allow([`s3:${action}`], [objects]), ...(action === 'GetObject' ? [allow(['s3:ListBucket'], [arnOf(integration.bucket, integration.bucketForm, 's3', '')])] : [])],
+      statements: [
+        allow([`s3:${action}`], [objects]),
+        ...(action === 'GetObject'
+          ? [allow(['s3:ListBucket'], [arnOf(integration.bucket, integration.bucketForm, 's3', '')])]
+          : []),
+      ],
       ...(action === 'GetObject' && { notFound: ['NoSuchKey'] }),
       target: integration.bucket,
     }),

@@ -12,7 +12,13 @@ import { parseSqs, renderSqsIntegration } from './sqs.js';
 import { parseStepFunctions, renderStepFunctionsIntegration } from './step-functions.js';
 import type { IntegrationOutput } from './types.js';
 
-type Parser = (ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon) => ServiceIntegration | undefined;
+type Parser = (
+  ctx: ModelContext,
+  block: Block,
+  pointer: string,
+  scope: RouteScope,
+  common: ServiceCommon,
+) => ServiceIntegration | undefined;
 
 /** A service's parser, after the check every service shares. */
 function checked(parse: Parser): Parser {

@@ -25,17 +25,52 @@ const TOPIC: ResourceKind = {
   example: 'arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:alerts',
 };
 
-export function parseSns(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): SnsIntegration | undefined {
-  const topic = targetOf(ctx, block['topic'], childPointer(pointer, 'topic'), `SNS topic of ${scope.method} ${scope.path}`, TOPIC);
+export function parseSns(
+  ctx: ModelContext,
+  block: Block,
+  pointer: string,
+  scope: RouteScope,
+  common: ServiceCommon,
+): SnsIntegration | undefined {
+  const topic = targetOf(
+    ctx,
+    block['topic'],
+    childPointer(pointer, 'topic'),
+    `SNS topic of ${scope.method} ${scope.path}`,
+    TOPIC,
+  );
   const values = {
-    message: requestValue(ctx, scope, block['message'] ?? 'body', childPointer(pointer, 'message' in block ? 'message' : 'topic')),
-    ...('subject' in block && { subject: requestValue(ctx, scope, block['subject'], childPointer(pointer, 'subject')) }),
+    message: requestValue(
+      ctx,
+      scope,
+      block['message'] ?? 'body',
+      childPointer(pointer, 'message' in block ? 'message' : 'topic'),
+    ),
+    ...('subject' in block && {
+      subject: requestValue(ctx, scope, block['subject'], childPointer(pointer, 'subject')),
+    }),
     attributes: attributesOf(ctx, scope, block['attributes'], childPointer(pointer, 'attributes')),
     ...optionalValue(ctx, scope, block, pointer, 'groupId'),
     ...optionalValue(ctx, scope, block, pointer, 'deduplicationId'),
   };
-  if (topic) checkFifo(ctx, block, topic.value, childPointer(pointer, 'topic'), { service: 'sns', noun: 'topic', action: 'Publish', fifoProperty: 'FifoTopic', nameProperty: 'TopicName' });
-  return topic && { kind: 'sns', topic: topic.value, topicForm: topic.form, ...values, ...encryptionOf(ctx, topic.value, childPointer(pointer, 'topic'), common), ...common };
+  if (topic)
+    checkFifo(ctx, block, topic.value, childPointer(pointer, 'topic'), {
+      service: 'sns',
+      noun: 'topic',
+      action: 'Publish',
+      fifoProperty: 'FifoTopic',
+      nameProperty: 'TopicName',
+    });
+  return (
+    topic && {
+      kind: 'sns',
+      topic: topic.value,
+      topicForm: topic.form,
+      ...values,
+      ...encryptionOf(ctx, topic.value, childPointer(pointer, 'topic'), common),
+      ...common,
+    }
+  );
 }
 
 export function renderSnsIntegration(route: ServiceRoute, integration: SnsIntegration): IntegrationOutput {
@@ -58,7 +93,10 @@ export function renderSnsIntegration(route: ServiceRoute, integration: SnsIntegr
       { topic: toAwsValue(topic)! },
     ),
     responseTemplate: renderVtl('sns/publish.response', {}),
-    statements: [allow(['sns:Publish'], [topic]), ...keyStatements(integration.encryptionKey, ['kms:GenerateDataKey', 'kms:Decrypt'])],
+    statements: [
+      allow(['sns:Publish'], [topic]),
+      ...keyStatements(integration.encryptionKey, ['kms:GenerateDataKey', 'kms:Decrypt']),
+    ],
     target: integration.topic,
   });
 }

@@ -24,16 +24,44 @@ const QUEUE: ResourceKind = {
   example: 'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:orders',
 };
 
-export function parseSqs(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): SqsIntegration | undefined {
-  const queue = targetOf(ctx, block['queue'], childPointer(pointer, 'queue'), `SQS queue of ${scope.method} ${scope.path}`, QUEUE);
+export function parseSqs(
+  ctx: ModelContext,
+  block: Block,
+  pointer: string,
+  scope: RouteScope,
+  common: ServiceCommon,
+): SqsIntegration | undefined {
+  const queue = targetOf(
+    ctx,
+    block['queue'],
+    childPointer(pointer, 'queue'),
+    `SQS queue of ${scope.method} ${scope.path}`,
+    QUEUE,
+  );
   const values = {
     body: requestValue(ctx, scope, block['body'] ?? 'body', childPointer(pointer, 'body' in block ? 'body' : 'queue')),
     attributes: attributesOf(ctx, scope, block['attributes'], childPointer(pointer, 'attributes')),
     ...optionalValue(ctx, scope, block, pointer, 'groupId'),
     ...optionalValue(ctx, scope, block, pointer, 'deduplicationId'),
   };
-  if (queue) checkFifo(ctx, block, queue.value, childPointer(pointer, 'queue'), { service: 'sqs', noun: 'queue', action: 'SendMessage', fifoProperty: 'FifoQueue', nameProperty: 'QueueName' });
-  return queue && { kind: 'sqs', queue: queue.value, queueForm: queue.form, ...values, ...encryptionOf(ctx, queue.value, childPointer(pointer, 'queue'), common), ...common };
+  if (queue)
+    checkFifo(ctx, block, queue.value, childPointer(pointer, 'queue'), {
+      service: 'sqs',
+      noun: 'queue',
+      action: 'SendMessage',
+      fifoProperty: 'FifoQueue',
+      nameProperty: 'QueueName',
+    });
+  return (
+    queue && {
+      kind: 'sqs',
+      queue: queue.value,
+      queueForm: queue.form,
+      ...values,
+      ...encryptionOf(ctx, queue.value, childPointer(pointer, 'queue'), common),
+      ...common,
+    }
+  );
 }
 
 /** Message attributes as the templates write them, each in its own variable. */
@@ -42,7 +70,10 @@ export function attributeValues(attributes: readonly MessageAttribute[]): { name
 }
 
 export function attributesOf(ctx: ModelContext, scope: RouteScope, raw: unknown, pointer: string): MessageAttribute[] {
-  return Object.entries(asBlock(raw)).map(([name, value]) => ({ name, value: requestValue(ctx, scope, value, childPointer(pointer, name)) }));
+  return Object.entries(asBlock(raw)).map(([name, value]) => ({
+    name,
+    value: requestValue(ctx, scope, value, childPointer(pointer, name)),
+  }));
 }
 
 /** The queue's account and name: from its ARN (`arn:…:sqs:region:account:name`), URL (`https://host/account/name`) or name. */
@@ -75,7 +106,14 @@ export function renderSqsIntegration(route: ServiceRoute, integration: SqsIntegr
     responseTemplate: renderVtl('sqs/send-message.response', {}),
     // An ARN is the resource itself; a URL or name gives the queue's account and name.
     statements: [
-      allow(['sqs:SendMessage'], [integration.queueForm === 'arn' ? cfnValue(integration.queue) : joinSub([subText(`arn:\${AWS::Partition}:sqs:${region}:`), account, ':', name])]),
+      allow(
+        ['sqs:SendMessage'],
+        [
+          integration.queueForm === 'arn'
+            ? cfnValue(integration.queue)
+            : joinSub([subText(`arn:\${AWS::Partition}:sqs:${region}:`), account, ':', name]),
+        ],
+      ),
       ...keyStatements(integration.encryptionKey, ['kms:GenerateDataKey', 'kms:Decrypt']),
     ],
     target: integration.queue,

@@ -24,15 +24,42 @@ const STATE_MACHINE: ResourceKind = {
   example: 'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:orders',
 };
 
-export function parseStepFunctions(ctx: ModelContext, block: Block, pointer: string, scope: RouteScope, common: ServiceCommon): StepFunctionsIntegration | undefined {
-  const stateMachine = targetOf(ctx, block['stateMachine'], childPointer(pointer, 'stateMachine'), `State machine of ${scope.method} ${scope.path}`, STATE_MACHINE);
+export function parseStepFunctions(
+  ctx: ModelContext,
+  block: Block,
+  pointer: string,
+  scope: RouteScope,
+  common: ServiceCommon,
+): StepFunctionsIntegration | undefined {
+  const stateMachine = targetOf(
+    ctx,
+    block['stateMachine'],
+    childPointer(pointer, 'stateMachine'),
+    `State machine of ${scope.method} ${scope.path}`,
+    STATE_MACHINE,
+  );
   const action = (block['action'] ?? 'StartExecution') as StepFunctionsIntegration['action'];
-  if (stateMachine && action === 'StartSyncExecution') checkExpress(ctx, stateMachine.value, childPointer(pointer, 'action'));
+  if (stateMachine && action === 'StartSyncExecution')
+    checkExpress(ctx, stateMachine.value, childPointer(pointer, 'action'));
   const values = {
-    input: requestValue(ctx, scope, block['input'] ?? 'body', childPointer(pointer, 'input' in block ? 'input' : 'stateMachine')),
+    input: requestValue(
+      ctx,
+      scope,
+      block['input'] ?? 'body',
+      childPointer(pointer, 'input' in block ? 'input' : 'stateMachine'),
+    ),
     ...('name' in block && { name: requestValue(ctx, scope, block['name'], childPointer(pointer, 'name')) }),
   };
-  return stateMachine && { kind: 'stepfunctions', action, stateMachine: stateMachine.value, stateMachineForm: stateMachine.form, ...values, ...common };
+  return (
+    stateMachine && {
+      kind: 'stepfunctions',
+      action,
+      stateMachine: stateMachine.value,
+      stateMachineForm: stateMachine.form,
+      ...values,
+      ...common,
+    }
+  );
 }
 
 /** StartSyncExecution runs Express workflows only; a state machine of the --into template says which it is. */
@@ -40,13 +67,24 @@ function checkExpress(ctx: ModelContext, value: AwsValue, pointer: string): void
   const declared = declaredResource(ctx, value);
   if (!declared) return;
   // AWS::StepFunctions::StateMachine has StateMachineType, SAM's AWS::Serverless::StateMachine has Type; both default to STANDARD.
-  const type = String(declared.properties[declared.type === 'AWS::Serverless::StateMachine' ? 'Type' : 'StateMachineType'] ?? 'STANDARD');
+  const type = String(
+    declared.properties[declared.type === 'AWS::Serverless::StateMachine' ? 'Type' : 'StateMachineType'] ?? 'STANDARD',
+  );
   if (type !== 'EXPRESS') {
-    ctx.report('service-sync-needs-express', 'error', `StartSyncExecution runs only Express workflows, and \`${declared.id}\` is ${type === 'STANDARD' ? 'a Standard' : `of type ${type}, not an Express`} state machine.`, pointer, `Use StartExecution (answers with the execution ARN at once), or make ${declared.id} an EXPRESS state machine.`);
+    ctx.report(
+      'service-sync-needs-express',
+      'error',
+      `StartSyncExecution runs only Express workflows, and \`${declared.id}\` is ${type === 'STANDARD' ? 'a Standard' : `of type ${type}, not an Express`} state machine.`,
+      pointer,
+      `Use StartExecution (answers with the execution ARN at once), or make ${declared.id} an EXPRESS state machine.`,
+    );
   }
 }
 
-export function renderStepFunctionsIntegration(route: ServiceRoute, integration: StepFunctionsIntegration): IntegrationOutput {
+export function renderStepFunctionsIntegration(
+  route: ServiceRoute,
+  integration: StepFunctionsIntegration,
+): IntegrationOutput {
   const sync = integration.action === 'StartSyncExecution';
   const stateMachine = arnOf(integration.stateMachine, integration.stateMachineForm, 'states', 'stateMachine:');
   // A value that is not the body or a body field goes in as a JSON string.
@@ -58,8 +96,15 @@ export function renderStepFunctionsIntegration(route: ServiceRoute, integration:
     httpMethod: 'POST',
     uri: actionUri('states', integration.action, regionOf(integration.stateMachine, integration.stateMachineForm)),
     requestParameters: { 'integration.request.header.Content-Type': "'application/x-amz-json-1.0'" },
-    requestTemplate: renderVtl('step-functions/start-execution.request', { input, name }, { stateMachine: toAwsValue(stateMachine)! }),
-    responseTemplate: renderVtl(sync ? 'step-functions/start-sync-execution.response' : 'step-functions/start-execution.response', {}),
+    requestTemplate: renderVtl(
+      'step-functions/start-execution.request',
+      { input, name },
+      { stateMachine: toAwsValue(stateMachine)! },
+    ),
+    responseTemplate: renderVtl(
+      sync ? 'step-functions/start-sync-execution.response' : 'step-functions/start-execution.response',
+      {},
+    ),
     statements: [allow([`states:${integration.action}`], [stateMachine])],
     target: integration.stateMachine,
   });

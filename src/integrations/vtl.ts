@@ -55,7 +55,11 @@ function templateOf(name: string): Handlebars.TemplateDelegate {
 /** Context values that are AWS values are inserted through markers; everything else as text. */
 export type VtlContext = { readonly [key: string]: unknown };
 
-export function renderVtl(name: string, context: VtlContext, values: Readonly<Record<string, AwsValue>> = {}): CfnString {
+export function renderVtl(
+  name: string,
+  context: VtlContext,
+  values: Readonly<Record<string, AwsValue>> = {},
+): CfnString {
   const inserted: AwsValue[] = [];
   const markers = Object.fromEntries(
     Object.entries(values).map(([key, value]) => {

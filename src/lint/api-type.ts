@@ -30,14 +30,16 @@ export function httpOnlyUses(document: JsonObject): HttpOnlyUse[] {
     found.push({ name: 'x-amazon-apigateway-integrations', pointer: '/components/x-amazon-apigateway-integrations' });
   for (const { value: authorizer, pointer: at } of authorizersOf(document)) {
     if (authorizer['type'] === 'jwt') found.push({ name: 'type: jwt', pointer: childPointer(at, 'type') });
-    for (const name of AUTHORIZER) if (Object.hasOwn(authorizer, name)) found.push({ name, pointer: childPointer(at, name) });
+    for (const name of AUTHORIZER)
+      if (Object.hasOwn(authorizer, name)) found.push({ name, pointer: childPointer(at, name) });
   }
   for (const { operation, pointer } of rawOperations(document)) {
     if (Object.hasOwn(operation, 'isDefaultRoute'))
       found.push({ name: 'isDefaultRoute', pointer: childPointer(pointer, 'isDefaultRoute') });
     const integration = asRecord(operation['x-amazon-apigateway-integration']);
     const at = childPointer(pointer, 'x-amazon-apigateway-integration');
-    for (const name of INTEGRATION) if (Object.hasOwn(integration, name)) found.push({ name, pointer: childPointer(at, name) });
+    for (const name of INTEGRATION)
+      if (Object.hasOwn(integration, name)) found.push({ name, pointer: childPointer(at, name) });
     if (Object.hasOwn(asRecord(integration['tlsConfig']), 'serverNameToVerify'))
       found.push({
         name: 'tlsConfig.serverNameToVerify',

@@ -114,9 +114,11 @@ export function loadConfig(path: string, rules: readonly Rule[]): ConfigResult {
   const shown = relative(process.cwd(), path) || path;
   const read = readInput(shown, dirname(resolve(path)));
   if (!('file' in read)) return { diagnostics: read.diagnostics };
-  if (read.diagnostics.length > 0) return { file: read.file, diagnostics: read.diagnostics.map((d) => ({ ...d, code: 'invalid-config' })) };
+  if (read.diagnostics.length > 0)
+    return { file: read.file, diagnostics: read.diagnostics.map((d) => ({ ...d, code: 'invalid-config' })) };
   const parsed = parseSource(shown, read.file.text);
-  if (!parsed.ok) return { file: parsed.file, diagnostics: parsed.diagnostics.map((d) => ({ ...d, code: 'invalid-config' })) };
+  if (!parsed.ok)
+    return { file: parsed.file, diagnostics: parsed.diagnostics.map((d) => ({ ...d, code: 'invalid-config' })) };
   const diagnostics: Diagnostic[] = [];
   const problem = (pointer: string, message: string, hint: string): void => {
     diagnostics.push({ code: 'invalid-config', severity: 'error', message, location: { file: shown, pointer }, hint });
@@ -135,7 +137,13 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 }
 
 function describe(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `the ${typeof value} ${JSON.stringify(value)}`;
+  return value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'a list'
+      : typeof value === 'object'
+        ? 'a mapping'
+        : `the ${typeof value} ${JSON.stringify(value)}`;
 }
 
 function suggestion(word: string, known: readonly string[]): string {
@@ -144,23 +152,52 @@ function suggestion(word: string, known: readonly string[]): string {
   return guess ? ` Did you mean \`${guess}\`?` : '';
 }
 
-function unknownKeys(block: Record<string, unknown>, known: readonly string[], pointer: string, where: string, problem: Problem): void {
+function unknownKeys(
+  block: Record<string, unknown>,
+  known: readonly string[],
+  pointer: string,
+  where: string,
+  problem: Problem,
+): void {
   for (const key of Object.keys(block)) {
-    if (!known.includes(key)) problem(childPointer(pointer, key), `Unknown key \`${key}\` in ${where}.${suggestion(key, known)}`, `Known keys: ${known.join(', ')}.`);
+    if (!known.includes(key))
+      problem(
+        childPointer(pointer, key),
+        `Unknown key \`${key}\` in ${where}.${suggestion(key, known)}`,
+        `Known keys: ${known.join(', ')}.`,
+      );
   }
 }
 
-function readConfig(value: unknown, codes: readonly string[], folder: string, problem: Problem): Omit<LintConfig, 'root'> {
+function readConfig(
+  value: unknown,
+  codes: readonly string[],
+  folder: string,
+  problem: Problem,
+): Omit<LintConfig, 'root'> {
   if (!isMapping(value)) {
-    problem('', `${CONFIG_FILE} must be a mapping, not ${describe(value)}.`, 'Write `extends:`, `rules:` and `ignore:` keys.');
+    problem(
+      '',
+      `${CONFIG_FILE} must be a mapping, not ${describe(value)}.`,
+      'Write `extends:`, `rules:` and `ignore:` keys.',
+    );
     return DEFAULT_CONFIG;
   }
   unknownKeys(value, KEYS, '', CONFIG_FILE, problem);
   const preset = value['extends'] ?? 'recommended';
   if (!PRESETS.includes(preset as Preset)) {
-    problem('/extends', `\`extends: ${typeof preset === 'string' ? preset : describe(preset)}\` is not a preset.${typeof preset === 'string' ? suggestion(preset, PRESETS) : ''}`, 'Use recommended, strict or all.');
+    problem(
+      '/extends',
+      `\`extends: ${typeof preset === 'string' ? preset : describe(preset)}\` is not a preset.${typeof preset === 'string' ? suggestion(preset, PRESETS) : ''}`,
+      'Use recommended, strict or all.',
+    );
   }
-  return { preset: preset as Preset, rules: readSeverities(value['rules'] ?? {}, codes, problem), ignores: readIgnores(value['ignore'] ?? [], codes, problem), read: readRefs(value['refs'] ?? {}, folder, problem) };
+  return {
+    preset: preset as Preset,
+    rules: readSeverities(value['rules'] ?? {}, codes, problem),
+    ignores: readIgnores(value['ignore'] ?? [], codes, problem),
+    read: readRefs(value['refs'] ?? {}, folder, problem),
+  };
 }
 
 /**
@@ -168,34 +205,76 @@ function readConfig(value: unknown, codes: readonly string[], folder: string, pr
  * is as untrusted as the spec, and a wider read policy should never go unseen.
  */
 function widened(read: ReadOptions, file: string): Diagnostic[] {
-  const what = [...(read.root !== undefined ? [`files under ${read.root}`] : []), ...(read.remote ? ['remote URLs'] : [])];
+  const what = [
+    ...(read.root !== undefined ? [`files under ${read.root}`] : []),
+    ...(read.remote ? ['remote URLs'] : []),
+  ];
   if (what.length === 0) return [];
-  return [{ code: 'refs-widened', severity: 'info', message: `This config lets $refs read ${what.join(' and ')}.`, location: { file, pointer: '/refs' }, hint: 'Review a change to `refs` like a change to code: it sets what a spec may read.' }];
+  return [
+    {
+      code: 'refs-widened',
+      severity: 'info',
+      message: `This config lets $refs read ${what.join(' and ')}.`,
+      location: { file, pointer: '/refs' },
+      hint: 'Review a change to `refs` like a change to code: it sets what a spec may read.',
+    },
+  ];
 }
 
 /** `refs: { root, remote }`: the folder `$ref`s may read under (relative to the config's folder), and remote refs. */
 function readRefs(value: unknown, folder: string, problem: Problem): ReadOptions {
   if (!isMapping(value)) {
-    problem('/refs', `\`refs\` must be a mapping, not ${describe(value)}.`, 'For example `refs: { root: .., remote: false }`.');
+    problem(
+      '/refs',
+      `\`refs\` must be a mapping, not ${describe(value)}.`,
+      'For example `refs: { root: .., remote: false }`.',
+    );
     return {};
   }
   unknownKeys(value, REFS_KEYS, '/refs', '`refs`', problem);
   const { root, remote } = value;
-  if (root !== undefined && (typeof root !== 'string' || root === '')) problem('/refs/root', `\`root\` must be a folder, not ${describe(root)}.`, 'A path relative to the folder of this file, such as `..`.');
-  if (remote !== undefined && typeof remote !== 'boolean') problem('/refs/remote', `\`remote\` must be true or false, not ${describe(remote)}.`, 'Remote (http and https) $refs are read only with `remote: true`.');
-  return { ...(typeof root === 'string' && root !== '' && { root: resolve(folder, root) }), ...(typeof remote === 'boolean' && { remote }) };
+  if (root !== undefined && (typeof root !== 'string' || root === ''))
+    problem(
+      '/refs/root',
+      `\`root\` must be a folder, not ${describe(root)}.`,
+      'A path relative to the folder of this file, such as `..`.',
+    );
+  if (remote !== undefined && typeof remote !== 'boolean')
+    problem(
+      '/refs/remote',
+      `\`remote\` must be true or false, not ${describe(remote)}.`,
+      'Remote (http and https) $refs are read only with `remote: true`.',
+    );
+  return {
+    ...(typeof root === 'string' && root !== '' && { root: resolve(folder, root) }),
+    ...(typeof remote === 'boolean' && { remote }),
+  };
 }
 
 function readSeverities(value: unknown, codes: readonly string[], problem: Problem): Record<string, RuleSeverity> {
   if (!isMapping(value)) {
-    problem('/rules', `\`rules\` must be a mapping from rule id to severity, not ${describe(value)}.`, 'For example `rules: { operation-no-auth: off }`.');
+    problem(
+      '/rules',
+      `\`rules\` must be a mapping from rule id to severity, not ${describe(value)}.`,
+      'For example `rules: { operation-no-auth: off }`.',
+    );
     return {};
   }
   const severities: Record<string, RuleSeverity> = {};
   for (const [id, severity] of Object.entries(value)) {
     const at = childPointer('/rules', id);
-    if (!codes.includes(id)) problem(at, `\`${id}\` is not a rule.${suggestion(id, codes)}`, 'See docs/rules/ for the rules; compiler warnings may be set by their code too.');
-    else if (!SEVERITIES.includes(severity as RuleSeverity)) problem(at, `Severity ${typeof severity === 'string' ? `\`${severity}\`` : describe(severity)} is not one of error, warn, off.${typeof severity === 'string' ? suggestion(severity, SEVERITIES) : ''}`, 'Use error, warn or off.');
+    if (!codes.includes(id))
+      problem(
+        at,
+        `\`${id}\` is not a rule.${suggestion(id, codes)}`,
+        'See docs/rules/ for the rules; compiler warnings may be set by their code too.',
+      );
+    else if (!SEVERITIES.includes(severity as RuleSeverity))
+      problem(
+        at,
+        `Severity ${typeof severity === 'string' ? `\`${severity}\`` : describe(severity)} is not one of error, warn, off.${typeof severity === 'string' ? suggestion(severity, SEVERITIES) : ''}`,
+        'Use error, warn or off.',
+      );
     else severities[id] = severity as RuleSeverity;
   }
   return severities;
@@ -203,38 +282,78 @@ function readSeverities(value: unknown, codes: readonly string[], problem: Probl
 
 function readIgnores(value: unknown, codes: readonly string[], problem: Problem): Ignore[] {
   if (!Array.isArray(value)) {
-    problem('/ignore', `\`ignore\` must be a list of { file, pointer, rules } entries, not ${describe(value)}.`, 'For example `ignore: [{ file: "legacy/**" }]`.');
+    problem(
+      '/ignore',
+      `\`ignore\` must be a list of { file, pointer, rules } entries, not ${describe(value)}.`,
+      'For example `ignore: [{ file: "legacy/**" }]`.',
+    );
     return [];
   }
   return value.flatMap((entry: unknown, index): Ignore[] => {
     const at = childPointer('/ignore', index);
     if (!isMapping(entry)) {
-      problem(at, `An ignore entry must be a mapping with \`file\`, \`pointer\` and/or \`rules\`, not ${describe(entry)}.`, typeof entry === 'string' ? `Write \`- file: "${entry}"\` to ignore files by glob.` : 'For example `- { file: "legacy/**" }`.');
+      problem(
+        at,
+        `An ignore entry must be a mapping with \`file\`, \`pointer\` and/or \`rules\`, not ${describe(entry)}.`,
+        typeof entry === 'string'
+          ? `Write \`- file: "${entry}"\` to ignore files by glob.`
+          : 'For example `- { file: "legacy/**" }`.',
+      );
       return [];
     }
     unknownKeys(entry, IGNORE_KEYS, at, 'an ignore entry', problem);
     const { file, pointer, rules } = entry;
     if (file === undefined && pointer === undefined) {
-      problem(at, 'An ignore entry needs a `file` glob or a `pointer`; without them it would ignore the whole run.', 'To turn a rule off everywhere, write `rules: { <rule>: off }` instead.');
+      problem(
+        at,
+        'An ignore entry needs a `file` glob or a `pointer`; without them it would ignore the whole run.',
+        'To turn a rule off everywhere, write `rules: { <rule>: off }` instead.',
+      );
     }
-    if (file !== undefined && (typeof file !== 'string' || file === '')) problem(childPointer(at, 'file'), `\`file\` must be a glob, not ${describe(file)}.`, 'Globs are relative to the folder of the config file: `*`, `**` and `?` work.');
+    if (file !== undefined && (typeof file !== 'string' || file === ''))
+      problem(
+        childPointer(at, 'file'),
+        `\`file\` must be a glob, not ${describe(file)}.`,
+        'Globs are relative to the folder of the config file: `*`, `**` and `?` work.',
+      );
     if (pointer !== undefined && (typeof pointer !== 'string' || (pointer !== '' && !pointer.startsWith('/')))) {
-      problem(childPointer(at, 'pointer'), `\`pointer\` must be a JSON pointer starting with \`/\`, not ${describe(pointer)}.`, 'For example `/paths/~1pets~1{id}/get` (`~1` stands for `/`).');
+      problem(
+        childPointer(at, 'pointer'),
+        `\`pointer\` must be a JSON pointer starting with \`/\`, not ${describe(pointer)}.`,
+        'For example `/paths/~1pets~1{id}/get` (`~1` stands for `/`).',
+      );
     }
     if (rules !== undefined) {
-      if (!Array.isArray(rules) || rules.length === 0) problem(childPointer(at, 'rules'), `\`rules\` must be a non-empty list of rule ids, not ${describe(rules)}.`, 'Leave `rules` out to ignore every rule there.');
+      if (!Array.isArray(rules) || rules.length === 0)
+        problem(
+          childPointer(at, 'rules'),
+          `\`rules\` must be a non-empty list of rule ids, not ${describe(rules)}.`,
+          'Leave `rules` out to ignore every rule there.',
+        );
       else {
         rules.forEach((id: unknown, i) => {
-          if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) problem(childPointer(at, 'rules', i), `${typeof id === 'string' ? `\`${id}\`` : describe(id)} is not a rule id.`, 'Rule ids and diagnostic codes are kebab-case, such as operation-no-auth.');
-          else if (!codes.includes(id) && closest(id, codes)) problem(childPointer(at, 'rules', i), `\`${id}\` is not a rule.${suggestion(id, codes)}`, 'See docs/rules/ for the rules.');
+          if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id))
+            problem(
+              childPointer(at, 'rules', i),
+              `${typeof id === 'string' ? `\`${id}\`` : describe(id)} is not a rule id.`,
+              'Rule ids and diagnostic codes are kebab-case, such as operation-no-auth.',
+            );
+          else if (!codes.includes(id) && closest(id, codes))
+            problem(
+              childPointer(at, 'rules', i),
+              `\`${id}\` is not a rule.${suggestion(id, codes)}`,
+              'See docs/rules/ for the rules.',
+            );
         });
       }
     }
-    return [{
-      ...(typeof file === 'string' && { file: globMatcher(file) }),
-      ...(typeof pointer === 'string' && { pointer }),
-      ...(Array.isArray(rules) && { rules: rules.map(String) }),
-    }];
+    return [
+      {
+        ...(typeof file === 'string' && { file: globMatcher(file) }),
+        ...(typeof pointer === 'string' && { pointer }),
+        ...(Array.isArray(rules) && { rules: rules.map(String) }),
+      },
+    ];
   });
 }
 
@@ -274,7 +393,9 @@ export function applyConfig(diagnostics: readonly Diagnostic[], config: LintConf
   });
 }
 
-type GlobToken = { readonly kind: 'char'; readonly char: string } | { readonly kind: 'one' | 'star' | 'any' | 'folders' };
+type GlobToken =
+  | { readonly kind: 'char'; readonly char: string }
+  | { readonly kind: 'one' | 'star' | 'any' | 'folders' };
 
 /**
  * A glob as a test of paths: `*` matches within a folder, `**` across folders (before a slash, also

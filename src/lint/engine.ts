@@ -8,9 +8,24 @@ import { isIgnored, type LintConfig, severityOf } from './config.js';
 import type { OperationNode, Rule, RuleContext, Visitors } from './rule.js';
 import { RULES } from './rules/index.js';
 
-const OPERATION_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method'];
+const OPERATION_KEYS = [
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+  'x-amazon-apigateway-any-method',
+];
 
-export function lintDocument(loaded: LoadedDocument, model: GatewayModel | undefined, config: LintConfig, rules: readonly Rule[] = RULES): Diagnostic[] {
+export function lintDocument(
+  loaded: LoadedDocument,
+  model: GatewayModel | undefined,
+  config: LintConfig,
+  rules: readonly Rule[] = RULES,
+): Diagnostic[] {
   const document = loaded.document;
   const diagnostics: Diagnostic[] = [];
   const visitors: Visitors[] = [];
@@ -50,7 +65,11 @@ export function lintDocument(loaded: LoadedDocument, model: GatewayModel | undef
 /** The endpoint type of a spec without x-gateway: private when it lists VPC endpoints. */
 function rawEndpoint(document: JsonObject): 'edge' | 'regional' | 'private' {
   const servers = Array.isArray(document['servers']) ? (document['servers'] as Record<string, unknown>[]) : [];
-  const configured = servers.some((s) => Array.isArray((s?.['x-amazon-apigateway-endpoint-configuration'] as Record<string, unknown> | undefined)?.['vpcEndpointIds']));
+  const configured = servers.some((s) =>
+    Array.isArray(
+      (s?.['x-amazon-apigateway-endpoint-configuration'] as Record<string, unknown> | undefined)?.['vpcEndpointIds'],
+    ),
+  );
   return configured ? 'private' : 'regional';
 }
 
@@ -69,7 +88,12 @@ function* operations(document: JsonObject, apiType: ApiType): Generator<Operatio
         list.forEach((entry, i) => {
           const p = followRefs(document, entry) as Record<string, unknown> | undefined;
           if (!p || typeof p['name'] !== 'string' || typeof p['in'] !== 'string') return;
-          parameters.set(`${p['in']} ${p['name']}`, { name: p['name'], in: p['in'], required: p['required'] === true, pointer: childPointer(listPointer, i) });
+          parameters.set(`${p['in']} ${p['name']}`, {
+            name: p['name'],
+            in: p['in'],
+            required: p['required'] === true,
+            pointer: childPointer(listPointer, i),
+          });
         });
       };
       collect(item['parameters'], childPointer(itemPointer, 'parameters'));

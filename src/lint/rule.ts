@@ -27,7 +27,12 @@ export interface OperationNode {
   readonly operation: JsonObject;
   readonly pointer: string;
   /** Path-item and operation parameters, `$ref`s followed, operation ones winning. */
-  readonly parameters: readonly { readonly name: string; readonly in: string; readonly required: boolean; readonly pointer: string }[];
+  readonly parameters: readonly {
+    readonly name: string;
+    readonly in: string;
+    readonly required: boolean;
+    readonly pointer: string;
+  }[];
   /** The document's API type: the operation's integration is a REST or an HTTP API one. */
   readonly apiType: ApiType;
 }

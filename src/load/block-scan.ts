@@ -50,7 +50,11 @@ export class BlockIndex {
     this.indents = new Int32Array(lines.length);
     lines.forEach((text, i) => {
       const trimmed = text.trimStart();
-      const blank = trimmed === '' || trimmed.startsWith('#') || (text.startsWith('---') && trimmed === text) || text.startsWith('...');
+      const blank =
+        trimmed === '' ||
+        trimmed.startsWith('#') ||
+        (text.startsWith('---') && trimmed === text) ||
+        text.startsWith('...');
       this.indents[i] = blank ? -1 : text.length - trimmed.length;
     });
   }
@@ -64,7 +68,13 @@ export class BlockIndex {
       position = { line: entry.line + 1, column: entry.column + 1, length: entry.length };
       if (step < tokens.length - 1 && /^[[{]/.test(entry.rest)) return this.findInFlow(entry, tokens.slice(step + 1));
       // Only a block value can be walked into: an anchor, tag or alias on the way is the parser's.
-      if (step < tokens.length - 1 && entry.rest !== '' && !entry.rest.startsWith('#') && (entry.children.shift === undefined || /^[&*!|>]/.test(entry.rest))) return undefined;
+      if (
+        step < tokens.length - 1 &&
+        entry.rest !== '' &&
+        !entry.rest.startsWith('#') &&
+        (entry.children.shift === undefined || /^[&*!|>]/.test(entry.rest))
+      )
+        return undefined;
       range = entry.children;
     }
     return position;
@@ -78,7 +88,8 @@ export class BlockIndex {
     this.text ??= this.lines.join('\n');
     if (!this.lineStarts) {
       this.lineStarts = [0];
-      for (const line of this.lines) this.lineStarts.push(this.lineStarts[this.lineStarts.length - 1]! + line.length + 1);
+      for (const line of this.lines)
+        this.lineStarts.push(this.lineStarts[this.lineStarts.length - 1]! + line.length + 1);
     }
     const line = this.lines[entry.line]!;
     const column = line.indexOf(entry.rest[0]!, entry.column);
@@ -130,13 +141,25 @@ export class BlockIndex {
         const after = content.slice(1);
         const column = indent + 1 + (after.length - after.trimStart().length);
         const rest = after.trim();
-        entries.set(String(index), { line: i, column, length: Math.max(1, rest.length), rest, children: rest === '' ? { from: i + 1, to: endOf(index) } : { from: i, to: endOf(index), shift: column } });
+        entries.set(String(index), {
+          line: i,
+          column,
+          length: Math.max(1, rest.length),
+          rest,
+          children: rest === '' ? { from: i + 1, to: endOf(index) } : { from: i, to: endOf(index), shift: column },
+        });
       } else {
         const match = KEY.exec(content);
         if (!match) return null;
         const name = keyName(match[1]!);
         if (name === undefined) return null;
-        entries.set(name, { line: i, column: indent, length: match[1]!.length, rest: content.slice(match[0].length).trim(), children: { from: i + 1, to: endOf(index) } });
+        entries.set(name, {
+          line: i,
+          column: indent,
+          length: match[1]!.length,
+          rest: content.slice(match[0].length).trim(),
+          children: { from: i + 1, to: endOf(index) },
+        });
       }
     }
     return entries;
@@ -148,7 +171,11 @@ export class BlockIndex {
  * as YAML writes them, quoted scalars may span lines (`\` at a line end included). Anything unusual on
  * the way (a tag, anchor or alias to walk into, a malformed collection) gives undefined.
  */
-function findInFlow(text: string, offset: number, tokens: readonly string[]): { offset: number; length: number } | undefined {
+function findInFlow(
+  text: string,
+  offset: number,
+  tokens: readonly string[],
+): { offset: number; length: number } | undefined {
   let at = offset;
   const skipSpace = (): void => {
     for (;;) {
@@ -189,7 +216,11 @@ function findInFlow(text: string, offset: number, tokens: readonly string[]): { 
       }
     }
     // A plain scalar (a tag before a value is skipped with it): up to `,`, a closing bracket or `: `.
-    while (at < text.length && !/[,\]}\n]/.test(text[at]!) && !(text[at] === ':' && /[\s,\]}]/.test(text[at + 1] ?? ' '))) {
+    while (
+      at < text.length &&
+      !/[,\]}\n]/.test(text[at]!) &&
+      !(text[at] === ':' && /[\s,\]}]/.test(text[at + 1] ?? ' '))
+    ) {
       if ((text[at] === '[' || text[at] === '{') && /\s/.test(text[at - 1] ?? '')) return skipValue();
       at += 1;
     }

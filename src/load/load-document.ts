@@ -9,7 +9,17 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { escapePointerToken, splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import { parseSource } from './parse.js';
-import { decodeUtf8, fetchRemote, LIMITS, megabytes, type ReadFailure, readPolicy, type ReadPolicy, type ReadResult, readUnder } from './read-policy.js';
+import {
+  decodeUtf8,
+  fetchRemote,
+  LIMITS,
+  megabytes,
+  type ReadFailure,
+  readPolicy,
+  type ReadPolicy,
+  type ReadResult,
+  readUnder,
+} from './read-policy.js';
 import { SourceFile } from './source-file.js';
 import { structureDiagnostics } from './structure.js';
 
@@ -39,7 +49,10 @@ export interface LoadResult {
 export const IO_ERROR_CODES: ReadonlySet<string> = new Set(['file-unreadable', 'invalid-config', 'not-a-template']);
 
 /** Read a file named on the command line (a spec, a config, a template) under the read policy's root. */
-export function readInput(path: string, root: string): { file: SourceFile; diagnostics: readonly Diagnostic[] } | { diagnostics: readonly Diagnostic[] } {
+export function readInput(
+  path: string,
+  root: string,
+): { file: SourceFile; diagnostics: readonly Diagnostic[] } | { diagnostics: readonly Diagnostic[] } {
   const read = readUnder(path, root);
   if (!read.ok) return { diagnostics: [unreadable(path, read)] };
   const decoded = decodeUtf8(read.bytes);
@@ -78,7 +91,10 @@ export async function loadText(path: string, text: string, policy: ReadPolicy = 
   } else {
     await readReferenced(absoluteRoot, Buffer.byteLength(text), policy, byAbsolute, diagnostics);
     for (const [key, file] of byAbsolute) {
-      if (file.value !== undefined) diagnostics.push(...collectRefs(file.value).flatMap(({ pointer, ref }) => checkRef(byAbsolute, key, pointer, ref, [])));
+      if (file.value !== undefined)
+        diagnostics.push(
+          ...collectRefs(file.value).flatMap(({ pointer, ref }) => checkRef(byAbsolute, key, pointer, ref, [])),
+        );
     }
     if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, files: byPath(byAbsolute) };
     try {
@@ -98,7 +114,9 @@ export async function loadText(path: string, text: string, policy: ReadPolicy = 
 }
 
 /** Where an external `$ref` leads: an absolute path or an http(s) URL (its key in the files read), and the JSON pointer. */
-type RefTarget = { readonly key: string; readonly remote: boolean; readonly fragment: string } | { readonly refused: string };
+type RefTarget =
+  | { readonly key: string; readonly remote: boolean; readonly fragment: string }
+  | { readonly refused: string };
 
 function isRemote(key: string): boolean {
   return /^https?:/.test(key);
@@ -115,7 +133,8 @@ function refTarget(ref: string, fromKey: string, policy?: ReadPolicy): RefTarget
     return { refused: 'it is neither a relative path nor a URL' };
   }
   if (url.protocol === 'file:') return { key: fileURLToPath(url), remote: false, fragment };
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { refused: `\`${url.protocol}\` URLs are not read` };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { refused: `\`${url.protocol}\` URLs are not read` };
   if (policy && !policy.remote) return { refused: 'remote $refs are off' };
   url.hash = '';
   return { key: url.href, remote: true, fragment };
@@ -126,15 +145,35 @@ function refTarget(ref: string, fromKey: string, policy?: ReadPolicy): RefTarget
  * `$ref` that is refused, over a limit, unreadable or empty gets a diagnostic at the `$ref`, which names
  * the rule and never shows what the target holds.
  */
-async function readReferenced(rootKey: string, rootBytes: number, policy: ReadPolicy, files: Map<string, SourceFile>, diagnostics: Diagnostic[]): Promise<void> {
+async function readReferenced(
+  rootKey: string,
+  rootBytes: number,
+  policy: ReadPolicy,
+  files: Map<string, SourceFile>,
+  diagnostics: Diagnostic[],
+): Promise<void> {
   let total = rootBytes;
   /** Why each target that failed did; null when its own diagnostics say it (a syntax error in it). */
   const failures = new Map<string, RefFailure | null>();
   const read = async (key: string, remote: boolean): Promise<RefFailure | null | undefined> => {
     const result: ReadResult = remote ? await fetchRemote(key) : readUnder(key, policy.root);
-    if (!result.ok) return { code: result.kind === 'refused' ? 'ref-refused' : result.kind === 'limit' ? 'document-too-large' : 'unresolved-ref', reason: result.reason, hint: result.kind === 'unreadable' ? 'Check the file name (relative to the file that holds the $ref).' : result.hint };
+    if (!result.ok)
+      return {
+        code:
+          result.kind === 'refused' ? 'ref-refused' : result.kind === 'limit' ? 'document-too-large' : 'unresolved-ref',
+        reason: result.reason,
+        hint:
+          result.kind === 'unreadable'
+            ? 'Check the file name (relative to the file that holds the $ref).'
+            : result.hint,
+      };
     total += result.bytes.length;
-    if (total > LIMITS.totalBytes) return { code: 'document-too-large', reason: `the files read would pass ${megabytes(LIMITS.totalBytes)}, the limit for a spec and its $refs`, hint: 'Split the API into several specs.' };
+    if (total > LIMITS.totalBytes)
+      return {
+        code: 'document-too-large',
+        reason: `the files read would pass ${megabytes(LIMITS.totalBytes)}, the limit for a spec and its $refs`,
+        hint: 'Split the API into several specs.',
+      };
     const shown = remote ? key : relative(process.cwd(), key) || key;
     const decoded = decodeUtf8(result.bytes);
     const parsed = decoded.ok ? parseSource(shown, decoded.text) : undefined;
@@ -144,7 +183,12 @@ async function readReferenced(rootKey: string, rootBytes: number, policy: ReadPo
       diagnostics.push(...(parsed?.diagnostics ?? []));
       return null;
     }
-    if (parsed.file.value === null || parsed.file.value === undefined) return { code: 'unresolved-ref', reason: 'empty', hint: 'Write the object the $ref stands for in that file, or point the $ref at a file that has it.' };
+    if (parsed.file.value === null || parsed.file.value === undefined)
+      return {
+        code: 'unresolved-ref',
+        reason: 'empty',
+        hint: 'Write the object the $ref stands for in that file, or point the $ref at a file that has it.',
+      };
     return undefined;
   };
   const queue = [rootKey];
@@ -155,7 +199,11 @@ async function readReferenced(rootKey: string, rootBytes: number, policy: ReadPo
       const target = refTarget(ref, fromKey, policy);
       let failure: RefFailure | null | undefined;
       if ('refused' in target) {
-        failure = { code: 'ref-refused', reason: target.refused, hint: 'Enable remote $refs with `--remote-refs` or `refs.remote: true` in gateform.config.yaml, or name a file under the root.' };
+        failure = {
+          code: 'ref-refused',
+          reason: target.refused,
+          hint: 'Enable remote $refs with `--remote-refs` or `refs.remote: true` in gateform.config.yaml, or name a file under the root.',
+        };
       } else {
         if (!files.has(target.key) && !failures.has(target.key)) {
           const outcome = await read(target.key, target.remote);
@@ -165,8 +213,15 @@ async function readReferenced(rootKey: string, rootBytes: number, policy: ReadPo
         failure = failures.get(target.key);
       }
       if (!failure) continue;
-      const message = failure.reason === 'empty' ? `\`${ref}\` names an empty file.` : `\`${ref}\` is not read: ${failure.reason}.`;
-      diagnostics.push({ code: failure.code, severity: 'error', message, location: { file: from.path, pointer: pointer + '/$ref' }, hint: failure.hint });
+      const message =
+        failure.reason === 'empty' ? `\`${ref}\` names an empty file.` : `\`${ref}\` is not read: ${failure.reason}.`;
+      diagnostics.push({
+        code: failure.code,
+        severity: 'error',
+        message,
+        location: { file: from.path, pointer: pointer + '/$ref' },
+        hint: failure.hint,
+      });
     }
   }
 }
@@ -182,23 +237,36 @@ interface RefFailure {
  * Bundle with swagger-parser, which reads nothing itself: every file was read (under the read policy) and
  * parsed (with our parser, so tags and positions work there too) into `files`.
  */
-async function bundle(absoluteRoot: string, value: unknown, files: ReadonlyMap<string, SourceFile>): Promise<JsonObject> {
+async function bundle(
+  absoluteRoot: string,
+  value: unknown,
+  files: ReadonlyMap<string, SourceFile>,
+): Promise<JsonObject> {
   const read = (file: { url: string }): SourceFile => {
     const read = files.get(keyOf(file.url));
     if (read === undefined) throw new Error(`${file.url} was not read`);
     return read;
   };
-  const bundled: unknown = await new SwaggerParser().bundle(absoluteRoot, structuredClone(value) as never, {
-    continueOnError: true,
-    resolve: { file: false, http: false, external: true, gateform: { order: 1, canRead: true, read: (file: { url: string }) => read(file).text } },
-    parse: {
-      json: false,
-      yaml: false,
-      text: false,
-      binary: false,
-      gateform: { order: 1, canParse: true, allowEmpty: true, parse: (file: { url: string }) => read(file).value },
-    },
-  } as never);
+  const bundled: unknown = await new SwaggerParser().bundle(
+    absoluteRoot,
+    structuredClone(value) as never,
+    {
+      continueOnError: true,
+      resolve: {
+        file: false,
+        http: false,
+        external: true,
+        gateform: { order: 1, canRead: true, read: (file: { url: string }) => read(file).text },
+      },
+      parse: {
+        json: false,
+        yaml: false,
+        text: false,
+        binary: false,
+        gateform: { order: 1, canParse: true, allowEmpty: true, parse: (file: { url: string }) => read(file).value },
+      },
+    } as never,
+  );
   return bundled as JsonObject;
 }
 
@@ -211,9 +279,11 @@ function collectRefs(value: unknown): { pointer: string; ref: string }[] {
     if (node === null || typeof node !== 'object') continue;
     const ref = (node as { $ref?: unknown }).$ref;
     // `#name` names a 3.1 `$anchor`: the model resolves those, knowing where anchors may stand.
-    if (typeof ref === 'string' && !Array.isArray(node) && (!ref.startsWith('#') || isPointerRef(ref))) refs.push({ pointer, ref });
+    if (typeof ref === 'string' && !Array.isArray(node) && (!ref.startsWith('#') || isPointerRef(ref)))
+      refs.push({ pointer, ref });
     // Pushed last first, so that refs are found (and reported) in document order.
-    for (const [key, child] of Object.entries(node).reverse()) if (child !== null && typeof child === 'object') stack.push([child, pointer + '/' + escapePointerToken(key)]);
+    for (const [key, child] of Object.entries(node).reverse())
+      if (child !== null && typeof child === 'object') stack.push([child, pointer + '/' + escapePointerToken(key)]);
   }
   return refs;
 }
@@ -235,9 +305,23 @@ function isGatewaySpec(file: SourceFile): boolean {
  * the others read, and must not lead back to itself through `$ref`s alone (a schema that contains itself
  * further down is fine). A file that was not read has had its diagnostic.
  */
-function checkRef(files: ReadonlyMap<string, SourceFile>, fromKey: string, pointer: string, ref: string, builtIn: readonly string[]): Diagnostic[] {
+function checkRef(
+  files: ReadonlyMap<string, SourceFile>,
+  fromKey: string,
+  pointer: string,
+  ref: string,
+  builtIn: readonly string[],
+): Diagnostic[] {
   const from = files.get(fromKey)!;
-  const problem = (message: string, hint: string): Diagnostic[] => [{ code: 'unresolved-ref', severity: 'error', message, location: { file: from.path, pointer: pointer + '/$ref' }, hint }];
+  const problem = (message: string, hint: string): Diagnostic[] => [
+    {
+      code: 'unresolved-ref',
+      severity: 'error',
+      message,
+      location: { file: from.path, pointer: pointer + '/$ref' },
+      hint,
+    },
+  ];
   const seen = new Set<string>([`${fromKey}#${pointer}`]);
   let [key, next] = [fromKey, ref];
   for (;;) {
@@ -254,8 +338,16 @@ function checkRef(files: ReadonlyMap<string, SourceFile>, fromKey: string, point
     const found = walkToTarget(file.value, fragment);
     if (found === 'elsewhere') return [];
     if (found === undefined && target.key === fromKey && builtIn.includes(next)) return [];
-    if (found === undefined) return problem(`\`${next}\` names nothing in ${file === from ? 'this document' : file.path}.`, 'Check the JSON pointer after `#` (`~1` stands for `/`, `~0` for `~`).');
-    if (seen.has(`${target.key}#${found.pointer}`)) return problem(`\`${ref}\` is circular: following it through $refs never reaches an object.`, 'Point one of the $refs in the loop at the object itself.');
+    if (found === undefined)
+      return problem(
+        `\`${next}\` names nothing in ${file === from ? 'this document' : file.path}.`,
+        'Check the JSON pointer after `#` (`~1` stands for `/`, `~0` for `~`).',
+      );
+    if (seen.has(`${target.key}#${found.pointer}`))
+      return problem(
+        `\`${ref}\` is circular: following it through $refs never reaches an object.`,
+        'Point one of the $refs in the loop at the object itself.',
+      );
     seen.add(`${target.key}#${found.pointer}`);
     const after = (found.node as { $ref?: unknown } | null)?.$ref;
     if (typeof after !== 'string' || (after.startsWith('#') && !isPointerRef(after))) return [];
@@ -298,7 +390,12 @@ function unreadable(path: string, failure: ReadFailure): Diagnostic {
     severity: 'error',
     message: `Cannot read ${path}: ${failure.reason}`,
     location: { file: path, pointer: '' },
-    hint: code === 'EISDIR' || failure.reason === 'it is a folder, and only regular files are read' ? `Name the spec files, or a glob such as '${path.replace(/\/$/, '')}/**/*.yaml' (quoted, so that the shell leaves it to gateform).` : failure.kind === 'unreadable' ? 'Check the path; it is taken relative to the current directory.' : failure.hint,
+    hint:
+      code === 'EISDIR' || failure.reason === 'it is a folder, and only regular files are read'
+        ? `Name the spec files, or a glob such as '${path.replace(/\/$/, '')}/**/*.yaml' (quoted, so that the shell leaves it to gateform).`
+        : failure.kind === 'unreadable'
+          ? 'Check the path; it is taken relative to the current directory.'
+          : failure.hint,
   };
 }
 
@@ -324,7 +421,13 @@ function checkVersion(file: SourceFile): { family: '3.0' | '3.1'; warning?: Diag
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     // An empty document has no node to point at: its first line stands for it.
     const location = value === null || value === undefined ? { ...at(''), position: { line: 1, column: 1 } } : at('');
-    return { code: 'not-openapi', severity: 'error', message: 'The document is not an OpenAPI object.', location, hint: 'An OpenAPI 3 document is a mapping with `openapi`, `info` and `paths`.' };
+    return {
+      code: 'not-openapi',
+      severity: 'error',
+      message: 'The document is not an OpenAPI object.',
+      location,
+      hint: 'An OpenAPI 3 document is a mapping with `openapi`, `info` and `paths`.',
+    };
   }
   const doc = value as JsonObject;
   if ('swagger' in doc) {
@@ -355,13 +458,24 @@ function checkVersion(file: SourceFile): { family: '3.0' | '3.1'; warning?: Diag
     };
   }
   if (version === undefined) {
-    return { code: 'not-openapi', severity: 'error', message: 'The document has no `openapi` version field.', location: at(''), hint: 'Add `openapi: 3.0.3` (or 3.1.0) at the top.' };
+    return {
+      code: 'not-openapi',
+      severity: 'error',
+      message: 'The document has no `openapi` version field.',
+      location: at(''),
+      hint: 'Add `openapi: 3.0.3` (or 3.1.0) at the top.',
+    };
   }
   const written =
-    typeof version === 'string' ? `"${version}"`
-    : version === null ? 'null'
-    : typeof version !== 'object' ? `${String(version)} (a ${typeof version})`
-    : Array.isArray(version) ? '[…] (a list)' : '{…} (a mapping)';
+    typeof version === 'string'
+      ? `"${version}"`
+      : version === null
+        ? 'null'
+        : typeof version !== 'object'
+          ? `${String(version)} (a ${typeof version})`
+          : Array.isArray(version)
+            ? '[…] (a list)'
+            : '{…} (a mapping)';
   return {
     code: 'unsupported-openapi-version',
     severity: 'error',
@@ -405,7 +519,11 @@ function isRefNode(node: unknown): node is { $ref: string } {
   return node !== null && typeof node === 'object' && typeof (node as { $ref?: unknown }).$ref === 'string';
 }
 
-function locatedTarget(ref: string, fromPath: string, files: ReadonlyMap<string, SourceFile>): { filePath: string; file: SourceFile; pointer: string } | undefined {
+function locatedTarget(
+  ref: string,
+  fromPath: string,
+  files: ReadonlyMap<string, SourceFile>,
+): { filePath: string; file: SourceFile; pointer: string } | undefined {
   const target = refTarget(ref, fromPath);
   const file = 'key' in target ? files.get(target.key) : undefined;
   if (!file || !('key' in target)) return undefined;

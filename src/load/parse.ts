@@ -83,11 +83,17 @@ export function parseSource(path: string, text: string): ParseResult {
   }
   try {
     // js-yaml counts the document itself as a level.
-    return checked(path, text, jsyaml.load(text, { schema: SCHEMA, filename: path, maxDepth: MAX_DEPTH + 1 } as jsyaml.LoadOptions), text.includes('&'));
+    return checked(
+      path,
+      text,
+      jsyaml.load(text, { schema: SCHEMA, filename: path, maxDepth: MAX_DEPTH + 1 } as jsyaml.LoadOptions),
+      text.includes('&'),
+    );
   } catch (error) {
     if (error instanceof RangeError) return tooDeep(path, text);
     if (!(error instanceof jsyaml.YAMLException)) throw error;
-    if (error.reason?.startsWith('nesting exceeded maxDepth')) return tooDeep(path, text, { line: error.mark.line + 1, column: error.mark.column + 1 });
+    if (error.reason?.startsWith('nesting exceeded maxDepth'))
+      return tooDeep(path, text, { line: error.mark.line + 1, column: error.mark.column + 1 });
     const diagnostic: Diagnostic = {
       code: 'syntax-error',
       severity: 'error',
@@ -105,7 +111,11 @@ function duplicateKey(path: string, text: string, { offset, key }: { offset: num
     code: 'syntax-error',
     severity: 'error',
     message: `Duplicated mapping key \`${key}\`: JSON readers keep one of the two values and drop the other without a word.`,
-    location: { file: path, pointer: '', position: { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') } },
+    location: {
+      file: path,
+      pointer: '',
+      position: { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') },
+    },
     hint: 'Remove one of the two, or merge them.',
   };
   return { file: new SourceFile(path, text, undefined), ok: false, diagnostics: [diagnostic] };
@@ -126,10 +136,19 @@ function checked(path: string, text: string, value: unknown, anchored: boolean):
   }
   // Without an anchor, the value is a tree; with one, a graph whose aliases are measured as the copies
   // `unshare` would make, before it makes them.
-  if (!anchored) return depthOf(value) > MAX_DEPTH ? tooDeep(path, text) : { file: new SourceFile(path, text, value), ok: true, diagnostics: [] };
+  if (!anchored)
+    return depthOf(value) > MAX_DEPTH
+      ? tooDeep(path, text)
+      : { file: new SourceFile(path, text, value), ok: true, diagnostics: [] };
   const shape = expandedShape(value);
-  if (shape === 'cycle') return aliasLimit(path, text, 'A YAML alias stands inside its own anchor, so the document would be infinite.');
-  if (shape.added > LIMITS.aliasNodes) return aliasLimit(path, text, `YAML aliases expand the document by ${shape.added > 1e9 ? 'billions of' : shape.added.toLocaleString('en-US')} nodes; at most ${LIMITS.aliasNodes.toLocaleString('en-US')} are read.`);
+  if (shape === 'cycle')
+    return aliasLimit(path, text, 'A YAML alias stands inside its own anchor, so the document would be infinite.');
+  if (shape.added > LIMITS.aliasNodes)
+    return aliasLimit(
+      path,
+      text,
+      `YAML aliases expand the document by ${shape.added > 1e9 ? 'billions of' : shape.added.toLocaleString('en-US')} nodes; at most ${LIMITS.aliasNodes.toLocaleString('en-US')} are read.`,
+    );
   if (shape.depth > MAX_DEPTH) return tooDeep(path, text);
   return { file: new SourceFile(path, text, unshare(value, new Set())), ok: true, diagnostics: [] };
 }
@@ -146,7 +165,8 @@ function complexKeyPointer(value: unknown): string | undefined {
     if (node === null || typeof node !== 'object' || seen.has(node)) continue;
     seen.add(node);
     if (!Array.isArray(node) && Object.hasOwn(node, '[object Object]')) return pointer;
-    for (const [key, child] of Object.entries(node)) if (child !== null && typeof child === 'object') stack.push([child, childPointer(pointer, key)]);
+    for (const [key, child] of Object.entries(node))
+      if (child !== null && typeof child === 'object') stack.push([child, childPointer(pointer, key)]);
   }
   return undefined;
 }
@@ -161,7 +181,9 @@ function expandedShape(value: unknown): { depth: number; added: number } | 'cycl
   const stack: [object, boolean][] = value !== null && typeof value === 'object' ? [[value, false]] : [];
   while (stack.length > 0) {
     const [node, leaving] = stack.pop()!;
-    const children = Object.values(node).filter((child): child is object => child !== null && typeof child === 'object');
+    const children = Object.values(node).filter(
+      (child): child is object => child !== null && typeof child === 'object',
+    );
     if (leaving) {
       open.delete(node);
       let [depth, nodes] = [0, 1];
@@ -192,7 +214,11 @@ function aliasLimit(path: string, text: string, message: string): ParseResult {
     code: 'yaml-alias-limit',
     severity: 'error',
     message,
-    location: { file: path, pointer: '', position: { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') } },
+    location: {
+      file: path,
+      pointer: '',
+      position: { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') },
+    },
     hint: 'Write the repeated parts out, or share them with $refs.',
   };
   return { file: new SourceFile(path, text, undefined), ok: false, diagnostics: [diagnostic] };
@@ -206,7 +232,8 @@ function depthOf(value: unknown): number {
     const [node, depth] = stack.pop()!;
     if (node === null || typeof node !== 'object') continue;
     deepest = Math.max(deepest, depth + 1);
-    for (const child of Object.values(node)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    for (const child of Object.values(node))
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
   }
   return deepest;
 }

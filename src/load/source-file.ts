@@ -2,7 +2,19 @@
  * A loaded file: its text, its value, and the positions of its nodes. Positions are looked up only
  * when a diagnostic is printed (STYLE.md 5): the YAML syntax tree is walked along the pointer then.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import { splitPointer } from '../diagnostics/diagnostic.js';
 import { BlockIndex } from './block-scan.js';
 import { jsonSpanOf } from './json-scan.js';
@@ -43,7 +55,13 @@ export class SourceFile {
     } else {
       this.blockIndex ??= new BlockIndex(this.lines());
       const scanned = this.blockIndex.find(splitPointer(pointer));
-      if (scanned) return { line: scanned.line, column: scanned.column, endLine: scanned.line, endColumn: scanned.column + scanned.length };
+      if (scanned)
+        return {
+          line: scanned.line,
+          column: scanned.column,
+          endLine: scanned.line,
+          endColumn: scanned.column + scanned.length,
+        };
     }
     return this.parsedPositionInText(pointer);
   }
@@ -52,7 +70,12 @@ export class SourceFile {
   private afterMark(position: Position | undefined): Position | undefined {
     if (!position || this.text.charCodeAt(0) !== 0xfeff) return position;
     const { line, column, endLine, endColumn } = position;
-    return { line, column: line === 1 ? column - 1 : column, endLine, endColumn: endLine === 1 ? endColumn - 1 : endColumn };
+    return {
+      line,
+      column: line === 1 ? column - 1 : column,
+      endLine,
+      endColumn: endLine === 1 ? endColumn - 1 : endColumn,
+    };
   }
 
   /** The same, from the YAML parser's syntax tree (built on first use): for what the scan cannot read. */
@@ -63,7 +86,7 @@ export class SourceFile {
   private parsedPositionInText(pointer: string): Position | undefined {
     const { document, lines } = this.syntaxTree();
     let node: unknown = document.contents;
-    let range: readonly number[] | undefined = isNode(node) ? node.range ?? undefined : undefined;
+    let range: readonly number[] | undefined = isNode(node) ? (node.range ?? undefined) : undefined;
     // An alias stands for its anchor's node: what is under it is written there.
     const follow = (n: unknown): unknown => (isAlias(n) ? n.resolve(document) : n);
     for (const token of splitPointer(pointer)) {
@@ -71,13 +94,13 @@ export class SourceFile {
       if (isMap(node)) {
         const pair = memberOf(node, token, follow);
         if (!pair) return undefined;
-        range = isNode(pair.key) ? pair.key.range ?? undefined : undefined;
+        range = isNode(pair.key) ? (pair.key.range ?? undefined) : undefined;
         node = pair.value;
       } else if (isSeq(node)) {
         const item = node.items[Number(token)];
         if (!/^\d+$/.test(token) || item === undefined) return undefined;
         node = item;
-        range = isNode(item) ? item.range ?? undefined : undefined;
+        range = isNode(item) ? (item.range ?? undefined) : undefined;
       } else {
         return undefined;
       }

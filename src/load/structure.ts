@@ -32,10 +32,16 @@ const validators: Record<'3.0' | '3.1', () => Validator> = {
 /** At most this many structure errors are reported; the rest are usually echoes of the first. */
 const MAX_REPORTED = 20;
 
-export function structureDiagnostics(document: Record<string, unknown>, version: '3.0' | '3.1', locate: (pointer: string) => Location): Diagnostic[] {
+export function structureDiagnostics(
+  document: Record<string, unknown>,
+  version: '3.0' | '3.1',
+  locate: (pointer: string) => Location,
+): Diagnostic[] {
   const validate = validators[version]();
   if (validate(withoutIntrinsics(document))) return [];
-  return mostSpecific(validate.errors ?? []).slice(0, MAX_REPORTED).map((e) => ({
+  return mostSpecific(validate.errors ?? [])
+    .slice(0, MAX_REPORTED)
+    .map((e) => ({
       code: 'openapi-structure',
       severity: 'error',
       message: describe(e, document),
@@ -50,7 +56,11 @@ export function structureDiagnostics(document: Record<string, unknown>, version:
  */
 function mostSpecific(errors: readonly AjvError[]): AjvError[] {
   const combinators = new Set(['oneOf', 'anyOf', 'if', 'not', 'then', 'else', 'allOf']);
-  const kept = errors.filter((e) => !combinators.has(e.keyword) || !errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && !combinators.has(o.keyword)));
+  const kept = errors.filter(
+    (e) =>
+      !combinators.has(e.keyword) ||
+      !errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && !combinators.has(o.keyword)),
+  );
   // Of errors at the same place, prefer "unknown property" over the ambiguous "required" of other branches.
   const byPlace = new Map<string, AjvError>();
   for (const e of kept) {
@@ -58,7 +68,12 @@ function mostSpecific(errors: readonly AjvError[]): AjvError[] {
     if (!byPlace.has(key)) byPlace.set(key, e);
   }
   const deduped = mergeRequiredAlternatives(mergeAlternatives(withoutReferenceBranch([...byPlace.values()])));
-  const deepest = deduped.filter((e) => !deduped.some((o) => o.instancePath.length > e.instancePath.length && o.instancePath.startsWith(e.instancePath + '/')));
+  const deepest = deduped.filter(
+    (e) =>
+      !deduped.some(
+        (o) => o.instancePath.length > e.instancePath.length && o.instancePath.startsWith(e.instancePath + '/'),
+      ),
+  );
   return deepest.sort((a, b) => (a.instancePath < b.instancePath ? -1 : a.instancePath > b.instancePath ? 1 : 0));
 }
 
@@ -68,7 +83,18 @@ function mostSpecific(errors: readonly AjvError[]): AjvError[] {
  */
 function withoutReferenceBranch(errors: readonly AjvError[]): AjvError[] {
   const isRefBranch = (e: AjvError): boolean => e.keyword === 'required' && e.params['missingProperty'] === '$ref';
-  return errors.filter((e) => !isRefBranch(e) || !errors.some((o) => o !== e && !isRefBranch(o) && o.keyword !== 'oneOf' && o.keyword !== 'anyOf' && (o.instancePath === e.instancePath || o.instancePath.startsWith(e.instancePath + '/'))));
+  return errors.filter(
+    (e) =>
+      !isRefBranch(e) ||
+      !errors.some(
+        (o) =>
+          o !== e &&
+          !isRefBranch(o) &&
+          o.keyword !== 'oneOf' &&
+          o.keyword !== 'anyOf' &&
+          (o.instancePath === e.instancePath || o.instancePath.startsWith(e.instancePath + '/')),
+      ),
+  );
 }
 
 /**
@@ -140,7 +166,6 @@ function replaceIntrinsics(node: unknown): unknown {
   return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, replaceIntrinsics(value)]));
 }
 
-
 function describe(e: AjvError, document: Record<string, unknown>): string {
   const where = e.instancePath === '' ? 'The document' : `\`${nodeName(e.instancePath)}\``;
   switch (e.keyword) {
@@ -153,7 +178,10 @@ function describe(e: AjvError, document: Record<string, unknown>): string {
     }
     case 'type': {
       const value = valueAtPointer(document, e.instancePath);
-      const read = typeof value === 'number' || typeof value === 'boolean' ? ` (it was read as the ${typeof value} ${String(value)}; quote it to make it a string)` : '';
+      const read =
+        typeof value === 'number' || typeof value === 'boolean'
+          ? ` (it was read as the ${typeof value} ${String(value)}; quote it to make it a string)`
+          : '';
       return `${where} must be of type ${String(e.params['type'])}${e.params['type'] === 'string' ? read : ''}.`;
     }
     case 'enum':
@@ -169,4 +197,3 @@ function nodeName(pointer: string): string {
   const last = tokens[tokens.length - 1]!;
   return /^\d+$/.test(last) && tokens.length > 1 ? `${tokens[tokens.length - 2]}[${last}]` : last;
 }
-

@@ -30,29 +30,70 @@ export function isIntrinsic(value: unknown): value is Intrinsic {
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
  */
 const INTRINSIC_FUNCTIONS = new Set([
-  'Ref', 'Condition', 'Fn::Base64', 'Fn::Cidr', 'Fn::FindInMap', 'Fn::ForEach', 'Fn::GetAtt', 'Fn::GetAZs', 'Fn::ImportValue',
-  'Fn::Join', 'Fn::Length', 'Fn::Select', 'Fn::Split', 'Fn::Sub', 'Fn::ToJsonString', 'Fn::Transform',
-  'Fn::And', 'Fn::Equals', 'Fn::If', 'Fn::Not', 'Fn::Or',
+  'Ref',
+  'Condition',
+  'Fn::Base64',
+  'Fn::Cidr',
+  'Fn::FindInMap',
+  'Fn::ForEach',
+  'Fn::GetAtt',
+  'Fn::GetAZs',
+  'Fn::ImportValue',
+  'Fn::Join',
+  'Fn::Length',
+  'Fn::Select',
+  'Fn::Split',
+  'Fn::Sub',
+  'Fn::ToJsonString',
+  'Fn::Transform',
+  'Fn::And',
+  'Fn::Equals',
+  'Fn::If',
+  'Fn::Not',
+  'Fn::Or',
 ]);
 
-export const INTRINSIC_HINT = 'See https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html for the functions and their arguments.';
+export const INTRINSIC_HINT =
+  'See https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html for the functions and their arguments.';
 
 /** What CloudFormation would refuse in an intrinsic or one nested in it: an unknown function, a `Ref`, `GetAtt` or `Sub` of the wrong shape. */
 export function intrinsicProblem(value: Json): string | undefined {
   if (value === null || typeof value !== 'object') return undefined;
-  if (!isIntrinsic(value)) return Object.values(value).map(intrinsicProblem).find((p) => p !== undefined);
+  if (!isIntrinsic(value))
+    return Object.values(value)
+      .map(intrinsicProblem)
+      .find((p) => p !== undefined);
   const obj: Intrinsic = value;
   const [fn, arg] = Object.entries(obj)[0]!;
   if (!INTRINSIC_FUNCTIONS.has(fn)) return `\`${fn}\` is not a CloudFormation intrinsic function.`;
-  if (fn === 'Ref' && (typeof arg !== 'string' || arg === '')) return '`Ref` needs the logical ID of a resource or parameter.';
-  if (fn === 'Fn::GetAtt' && !(typeof arg === 'string' ? /^[^.]+\..+$/.test(arg) : Array.isArray(arg) && arg.length === 2 && typeof arg[0] === 'string' && arg[0] !== '')) {
+  if (fn === 'Ref' && (typeof arg !== 'string' || arg === ''))
+    return '`Ref` needs the logical ID of a resource or parameter.';
+  if (
+    fn === 'Fn::GetAtt' &&
+    !(typeof arg === 'string'
+      ? /^[^.]+\..+$/.test(arg)
+      : Array.isArray(arg) && arg.length === 2 && typeof arg[0] === 'string' && arg[0] !== '')
+  ) {
     return '`Fn::GetAtt` needs a logical ID and an attribute, as in `!GetAtt Name.Arn`.';
   }
-  if (fn === 'Fn::Sub' && !(typeof arg === 'string' || (Array.isArray(arg) && arg.length === 2 && typeof arg[0] === 'string' && arg[1] !== null && typeof arg[1] === 'object' && !Array.isArray(arg[1])))) {
+  if (
+    fn === 'Fn::Sub' &&
+    !(
+      typeof arg === 'string' ||
+      (Array.isArray(arg) &&
+        arg.length === 2 &&
+        typeof arg[0] === 'string' &&
+        arg[1] !== null &&
+        typeof arg[1] === 'object' &&
+        !Array.isArray(arg[1]))
+    )
+  ) {
     return '`Fn::Sub` takes a string, or a string and a map of variables.';
   }
-  const stageVariable = fn === 'Fn::Sub' ? /\$\{stageVariables\.[^}]*\}/.exec(String(Array.isArray(arg) ? arg[0] : arg)) : null;
-  if (stageVariable) return `CloudFormation reads \`${stageVariable[0]}\` in \`Fn::Sub\` as an attribute of a resource \`stageVariables\`; write \`\${!${stageVariable[0].slice(2)}\` to leave it for API Gateway.`;
+  const stageVariable =
+    fn === 'Fn::Sub' ? /\$\{stageVariables\.[^}]*\}/.exec(String(Array.isArray(arg) ? arg[0] : arg)) : null;
+  if (stageVariable)
+    return `CloudFormation reads \`${stageVariable[0]}\` in \`Fn::Sub\` as an attribute of a resource \`stageVariables\`; write \`\${!${stageVariable[0].slice(2)}\` to leave it for API Gateway.`;
   return intrinsicProblem(arg);
 }
 
@@ -221,6 +262,9 @@ export function referencedNames(value: Json): string[] {
  * a `${Name}` placeholder into a template parameter.
  */
 export function unknownReferenceHint(into: string | undefined, placeholders: boolean): string {
-  const first = into !== undefined ? `${into} does not define it: add it there` : 'Pass the template that defines it with `--into base.yaml`';
+  const first =
+    into !== undefined
+      ? `${into} does not define it: add it there`
+      : 'Pass the template that defines it with `--into base.yaml`';
   return `${first}, or ${placeholders ? 'write a `${Name}` placeholder to take the value as a template parameter' : 'correct the name'}.`;
 }

@@ -44,7 +44,8 @@ export function baseTemplateOf(file: SourceFile): BaseTemplate {
     resources,
     names: new Set([...Object.keys(parameters), ...Object.keys(resources)]),
     generatedBySam: (id) => (Object.hasOwn(own, id) ? undefined : sam.get(id)),
-    sectionDefining: (id, section) => (section === 'Outputs' ? ['Outputs'] : LOGICAL_ID_SECTIONS).find((s) => Object.hasOwn(asBlock(value[s]), id)),
+    sectionDefining: (id, section) =>
+      (section === 'Outputs' ? ['Outputs'] : LOGICAL_ID_SECTIONS).find((s) => Object.hasOwn(asBlock(value[s]), id)),
     conditionOf: (id) => {
       const condition = asBlock(own[id])['Condition'];
       return typeof condition === 'string' ? condition : undefined;

@@ -5,17 +5,59 @@
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer, followRefs, splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject, LoadedDocument } from '../load/load-document.js';
-import { type AwsValue, escapeSub, type Json, INTRINSIC_HINT, intrinsicProblem, placeholderNames, referencedNames, templateText, toAwsValue, unknownReferenceHint } from './aws-value.js';
-import { type ApiType, type Authorizer, type EndpointType, type GatewayModel, type HttpMethod, type Integration, type Origin, type Parameter, type ParameterConstraints, type ResourceForm, type Route, SERVICE_KINDS, type ServiceKind, type Stage, type TemplateParameter } from './ir.js';
+import {
+  type AwsValue,
+  escapeSub,
+  type Json,
+  INTRINSIC_HINT,
+  intrinsicProblem,
+  placeholderNames,
+  referencedNames,
+  templateText,
+  toAwsValue,
+  unknownReferenceHint,
+} from './aws-value.js';
+import {
+  type ApiType,
+  type Authorizer,
+  type EndpointType,
+  type GatewayModel,
+  type HttpMethod,
+  type Integration,
+  type Origin,
+  type Parameter,
+  type ParameterConstraints,
+  type ResourceForm,
+  type Route,
+  SERVICE_KINDS,
+  type ServiceKind,
+  type Stage,
+  type TemplateParameter,
+} from './ir.js';
 import { SERVICE_PARSERS } from '../integrations/services.js';
 import { backendPathVariables } from '../integrations/http.js';
 import { lambdaFunction, rawInvokedFunction } from '../integrations/lambda.js';
 import { wholeReference } from '../integrations/resource-form.js';
 import { buildAccess, buildAuthorizers, routeAccess } from './access.js';
-import { asBlock, type Block, isBlock, type Declared, type ModelContext, type Placed, type RouteScope } from './context.js';
+import {
+  asBlock,
+  type Block,
+  isBlock,
+  type Declared,
+  type ModelContext,
+  type Placed,
+  type RouteScope,
+} from './context.js';
 import { apiLogicalId, pascalCase, slug, uniqueId } from './names.js';
 import { compareCodeUnits } from './order.js';
-import { buildCors, buildDomain, buildGatewayResponses, buildStage, checkStageCache, routeStageSettings } from './stage.js';
+import {
+  buildCors,
+  buildDomain,
+  buildGatewayResponses,
+  buildStage,
+  checkStageCache,
+  routeStageSettings,
+} from './stage.js';
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
 import { buildWebSocket, MAX_TIMEOUT } from './websocket.js';
 import { checkXGateway } from './x-gateway-schema.js';
@@ -51,15 +93,26 @@ const INTEGRATION_KINDS: readonly string[] = ['lambda', 'http', 'mock', ...SERVI
 /** API-level settings that x-gateway and a raw root extension can both make: what, x-gateway pointer, raw pointer. */
 const API_SETTINGS: readonly (readonly [string, string, string])[] = [
   ['list of binary media types', '/x-gateway/api/binaryMediaTypes', '/x-amazon-apigateway-binary-media-types'],
-  ['minimum compression size', '/x-gateway/api/minimumCompressionSize', '/x-amazon-apigateway-minimum-compression-size'],
-  ['list of VPC endpoints', '/x-gateway/api/vpcEndpoints', '/x-amazon-apigateway-endpoint-configuration/vpcEndpointIds'],
-  ['default execute-api endpoint setting', '/x-gateway/api/disableDefaultEndpoint', '/x-amazon-apigateway-endpoint-configuration/disableExecuteApiEndpoint'],
+  [
+    'minimum compression size',
+    '/x-gateway/api/minimumCompressionSize',
+    '/x-amazon-apigateway-minimum-compression-size',
+  ],
+  [
+    'list of VPC endpoints',
+    '/x-gateway/api/vpcEndpoints',
+    '/x-amazon-apigateway-endpoint-configuration/vpcEndpointIds',
+  ],
+  [
+    'default execute-api endpoint setting',
+    '/x-gateway/api/disableDefaultEndpoint',
+    '/x-amazon-apigateway-endpoint-configuration/disableExecuteApiEndpoint',
+  ],
   ['API key source', '/x-gateway/apiKeys/source', '/x-amazon-apigateway-api-key-source'],
 ];
 
 /** An HTTP API integration waits at most 30 s, the default (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html). */
 const HTTP_MAX_TIMEOUT = 30000;
-
 
 /**
  * How the template reads a generated parameter that names a resource: said in its description, and
@@ -74,7 +127,14 @@ const FORMS: Readonly<Record<ResourceForm, { readonly label: string; readonly pa
 };
 
 /** Keys of an integration block that are options, not kinds. */
-const INTEGRATION_OPTIONS = new Set(['timeout', 'vpcLink', 'role', 'requestTemplate', 'responseTemplate', 'payloadFormat']);
+const INTEGRATION_OPTIONS = new Set([
+  'timeout',
+  'vpcLink',
+  'role',
+  'requestTemplate',
+  'responseTemplate',
+  'payloadFormat',
+]);
 
 /** Whether the document says anything in x-gateway (at the root, on a path item or an operation). */
 export function usesXGateway(document: JsonObject): boolean {
@@ -96,10 +156,16 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
   for (const [path, item] of Object.entries(paths)) {
     const itemPointer = childPointer('/paths', path);
     const pathItem = asBlock(item);
-    if ('x-gateway' in pathItem) diagnostics.push(...checkXGateway(pathItem['x-gateway'], 'operation', childPointer(itemPointer, 'x-gateway'), locate));
+    if ('x-gateway' in pathItem)
+      diagnostics.push(
+        ...checkXGateway(pathItem['x-gateway'], 'operation', childPointer(itemPointer, 'x-gateway'), locate),
+      );
     for (const [key] of OPERATION_KEYS) {
       const operation = asBlock(pathItem[key]);
-      if ('x-gateway' in operation) diagnostics.push(...checkXGateway(operation['x-gateway'], 'operation', childPointer(itemPointer, key, 'x-gateway'), locate));
+      if ('x-gateway' in operation)
+        diagnostics.push(
+          ...checkXGateway(operation['x-gateway'], 'operation', childPointer(itemPointer, key, 'x-gateway'), locate),
+        );
     }
   }
   if (diagnostics.length > 0) return { diagnostics };
@@ -140,7 +206,8 @@ class ModelBuilder implements ModelContext {
     const title = slug(String(info['title'] ?? 'api'));
     const name = typeof api['name'] === 'string' ? api['name'] : title;
     if (typeof api['name'] === 'string') this.value(name, '/x-gateway/api/name', 'Name of the REST API');
-    if (typeof api['description'] === 'string') this.value(api['description'], '/x-gateway/api/description', 'Description of the REST API');
+    if (typeof api['description'] === 'string')
+      this.value(api['description'], '/x-gateway/api/description', 'Description of the REST API');
     const endpoint = (api['endpoint'] as EndpointType | undefined) ?? 'regional';
     const defaults: Placed = { block: asBlock(root['defaults']), pointer: '/x-gateway/defaults' };
     this.declareParameters(asBlock(root['parameters']));
@@ -155,17 +222,31 @@ class ModelBuilder implements ModelContext {
     // Model schemas already checked (by the WebSocket messages), so each finding is reported once.
     const checkedSchemas = new Set<string>();
     const logicalId = apiLogicalId(name, 'Api', title);
-    const websocket = buildWebSocket(this, { name, logicalId, routes: routes.length }, stageSettings, authorizers, this.loaded.version, checkedSchemas);
+    const websocket = buildWebSocket(
+      this,
+      { name, logicalId, routes: routes.length },
+      stageSettings,
+      authorizers,
+      this.loaded.version,
+      checkedSchemas,
+    );
     const domain = buildDomain(this, endpoint, routes, websocket?.logicalId);
     const access = buildAccess(this, routes, authorizers, endpoint, vpcEndpoints, websocket);
     checkRequestModels(this, routes, this.loaded.version, checkedSchemas);
     reportModelRenames(this);
     // info.description is the document's, where `${…}` is text: escaped, so that it stays as written.
-    const description = typeof api['description'] === 'string' ? api['description'] : typeof info['description'] === 'string' ? escapeSub(info['description']) : undefined;
+    const description =
+      typeof api['description'] === 'string'
+        ? api['description']
+        : typeof info['description'] === 'string'
+          ? escapeSub(info['description'])
+          : undefined;
     const stage = stageSettings;
     checkPlaceholders(this, this.xGatewayBlocks(), {
       substituted: this.substituted,
-      reported: new Set(this.diagnostics.filter((d) => d.severity === 'error').flatMap((d) => (d.location ? [d.location.pointer] : []))),
+      reported: new Set(
+        this.diagnostics.filter((d) => d.severity === 'error').flatMap((d) => (d.location ? [d.location.pointer] : [])),
+      ),
       defines: (name) => name.startsWith('AWS::') || this.base?.names.has(name) === true || this.parameters.has(name),
     });
     return {
@@ -179,8 +260,12 @@ class ModelBuilder implements ModelContext {
         vpcEndpoints,
         disableDefaultEndpoint: api['disableDefaultEndpoint'] === true,
         binaryMediaTypes: Array.isArray(api['binaryMediaTypes']) ? (api['binaryMediaTypes'] as string[]) : [],
-        ...(typeof api['minimumCompressionSize'] === 'number' && { minimumCompressionSize: api['minimumCompressionSize'] }),
-        ...(description !== undefined && { description }), origin: this.origin('name' in api ? '/x-gateway/api/name' : '/info/title') },
+        ...(typeof api['minimumCompressionSize'] === 'number' && {
+          minimumCompressionSize: api['minimumCompressionSize'],
+        }),
+        ...(description !== undefined && { description }),
+        origin: this.origin('name' in api ? '/x-gateway/api/name' : '/info/title'),
+      },
       stage,
       routes,
       access,
@@ -198,10 +283,12 @@ class ModelBuilder implements ModelContext {
     for (const [path, item] of Object.entries(asBlock(this.document['paths']))) {
       const pathItem = asBlock(item);
       const at = childPointer('/paths', path);
-      if ('x-gateway' in pathItem) blocks.push({ block: asBlock(pathItem['x-gateway']), pointer: childPointer(at, 'x-gateway') });
+      if ('x-gateway' in pathItem)
+        blocks.push({ block: asBlock(pathItem['x-gateway']), pointer: childPointer(at, 'x-gateway') });
       for (const [key] of OPERATION_KEYS) {
         const operation = asBlock(pathItem[key]);
-        if ('x-gateway' in operation) blocks.push({ block: asBlock(operation['x-gateway']), pointer: childPointer(at, key, 'x-gateway') });
+        if ('x-gateway' in operation)
+          blocks.push({ block: asBlock(operation['x-gateway']), pointer: childPointer(at, key, 'x-gateway') });
       }
     }
     return blocks;
@@ -210,28 +297,62 @@ class ModelBuilder implements ModelContext {
   /** An API-level setting made both by a raw root extension and by x-gateway: one of them would be silently lost. */
   private checkSetTwice(): void {
     for (const [what, ours, raw] of API_SETTINGS) {
-      if (valueAtPointer(this.document, ours) === undefined || valueAtPointer(this.document, raw) === undefined) continue;
-      this.report('duplicate-setting', 'error', `The ${what} is set twice: by ${dotted(ours)} and by ${dotted(raw)}.`, ours, 'Keep one of them.', [{ ...this.origin(raw), message: 'also set here' }]);
+      if (valueAtPointer(this.document, ours) === undefined || valueAtPointer(this.document, raw) === undefined)
+        continue;
+      this.report(
+        'duplicate-setting',
+        'error',
+        `The ${what} is set twice: by ${dotted(ours)} and by ${dotted(raw)}.`,
+        ours,
+        'Keep one of them.',
+        [{ ...this.origin(raw), message: 'also set here' }],
+      );
     }
   }
 
   private vpcEndpointsOf(api: Block, endpoint: EndpointType): AwsValue[] {
     if (!Array.isArray(api['vpcEndpoints'])) return [];
     if (endpoint !== 'private') {
-      this.report('vpc-endpoints-not-private', 'error', 'VPC endpoints apply only to private APIs.', '/x-gateway/api/vpcEndpoints', 'Set `api.endpoint: private`, or remove `vpcEndpoints`.');
+      this.report(
+        'vpc-endpoints-not-private',
+        'error',
+        'VPC endpoints apply only to private APIs.',
+        '/x-gateway/api/vpcEndpoints',
+        'Set `api.endpoint: private`, or remove `vpcEndpoints`.',
+      );
     }
-    return api['vpcEndpoints'].map((v, i) => this.value(v, childPointer('/x-gateway/api/vpcEndpoints', i), 'Interface VPC endpoint that may call the private API'));
+    return api['vpcEndpoints'].map((v, i) =>
+      this.value(
+        v,
+        childPointer('/x-gateway/api/vpcEndpoints', i),
+        'Interface VPC endpoint that may call the private API',
+      ),
+    );
   }
 
-  private buildRoutes(defaults: Placed, endpoint: EndpointType, authorizers: readonly Authorizer[], stage: Stage): Route[] {
+  private buildRoutes(
+    defaults: Placed,
+    endpoint: EndpointType,
+    authorizers: readonly Authorizer[],
+    stage: Stage,
+  ): Route[] {
     const routes: Route[] = [];
     const ids = new Set<string>();
     for (const [path, item] of Object.entries(asBlock(this.document['paths']))) {
       const itemPointer = childPointer('/paths', path);
       const pathItem = asBlock(item);
-      const pathBlock: Placed = { block: asBlock(pathItem['x-gateway']), pointer: childPointer(itemPointer, 'x-gateway') };
+      const pathBlock: Placed = {
+        block: asBlock(pathItem['x-gateway']),
+        pointer: childPointer(itemPointer, 'x-gateway'),
+      };
       if ('trace' in pathItem) {
-        this.report('unsupported-method', 'error', 'API Gateway REST APIs do not support the TRACE method.', childPointer(itemPointer, 'trace'), 'Remove the operation; REST APIs accept GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH and ANY.');
+        this.report(
+          'unsupported-method',
+          'error',
+          'API Gateway REST APIs do not support the TRACE method.',
+          childPointer(itemPointer, 'trace'),
+          'Remove the operation; REST APIs accept GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH and ANY.',
+        );
       }
       for (const [key, method] of OPERATION_KEYS) {
         // Not an operation (the OpenAPI schema, or extension-schema for `x-amazon-apigateway-any-method`, reports it).
@@ -240,7 +361,14 @@ class ModelBuilder implements ModelContext {
         const operation = pathItem[key];
         const opBlock: Placed = { block: asBlock(operation['x-gateway']), pointer: childPointer(pointer, 'x-gateway') };
         const parameters = this.parametersOf(pathItem, operation, itemPointer, pointer);
-        const scope: RouteScope = { method, path, pointer, operation, parameters, chain: [opBlock, pathBlock, defaults] };
+        const scope: RouteScope = {
+          method,
+          path,
+          pointer,
+          operation,
+          parameters,
+          chain: [opBlock, pathBlock, defaults],
+        };
         const integration = this.integrationOf(scope, defaults, endpoint);
         if (!integration) continue;
         const id = uniqueId(routeId(method, path), ids);
@@ -274,8 +402,17 @@ class ModelBuilder implements ModelContext {
         const param = asBlock(this.deref(entry));
         const name = param['name'];
         const where = param['in'];
-        if (typeof name !== 'string' || (where !== 'path' && where !== 'query' && where !== 'header' && where !== 'cookie')) return;
-        byKey.set(`${where} ${name}`, { name, in: where, required: param['required'] === true, origin: this.origin(childPointer(listPointer, index)) });
+        if (
+          typeof name !== 'string' ||
+          (where !== 'path' && where !== 'query' && where !== 'header' && where !== 'cookie')
+        )
+          return;
+        byKey.set(`${where} ${name}`, {
+          name,
+          in: where,
+          required: param['required'] === true,
+          origin: this.origin(childPointer(listPointer, index)),
+        });
       });
     };
     collect(pathItem['parameters'], childPointer(itemPointer, 'parameters'));
@@ -289,7 +426,14 @@ class ModelBuilder implements ModelContext {
     if ('x-amazon-apigateway-integration' in operation) {
       const rawPointer = childPointer(pointer, 'x-amazon-apigateway-integration');
       if (own) {
-        this.report('duplicate-setting', 'error', 'The integration is set twice: by x-gateway and by x-amazon-apigateway-integration.', childPointer(own.pointer, 'integration'), 'Keep one of them.', [{ ...this.loaded.locate(rawPointer), message: 'also set here' }]);
+        this.report(
+          'duplicate-setting',
+          'error',
+          'The integration is set twice: by x-gateway and by x-amazon-apigateway-integration.',
+          childPointer(own.pointer, 'integration'),
+          'Keep one of them.',
+          [{ ...this.loaded.locate(rawPointer), message: 'also set here' }],
+        );
         return undefined;
       }
       const invokes = rawInvokedFunction(asBlock(operation['x-amazon-apigateway-integration']));
@@ -297,54 +441,130 @@ class ModelBuilder implements ModelContext {
     }
     const placed = own ?? chain.slice(2).find((p) => 'integration' in p.block);
     if (!placed) {
-      this.report('integration-missing', 'error', `${method} ${path} has no integration.`, pointer, 'Add `x-gateway: { integration: … }` to the operation, its path item, or `x-gateway.defaults` (lambda, http or mock).');
+      this.report(
+        'integration-missing',
+        'error',
+        `${method} ${path} has no integration.`,
+        pointer,
+        'Add `x-gateway: { integration: … }` to the operation, its path item, or `x-gateway.defaults` (lambda, http or mock).',
+      );
       return undefined;
     }
-    return this.integration(asBlock(placed.block['integration']), childPointer(placed.pointer, 'integration'), scope, defaults, endpoint);
+    return this.integration(
+      asBlock(placed.block['integration']),
+      childPointer(placed.pointer, 'integration'),
+      scope,
+      defaults,
+      endpoint,
+    );
   }
 
   /** An integration block (REST operation or WebSocket route) as IR. */
-  integration(block: Block, at: string, scope: RouteScope, defaults: Placed = { block: asBlock(this.root['defaults']), pointer: '/x-gateway/defaults' }, endpoint: EndpointType = 'regional'): Integration | undefined {
+  integration(
+    block: Block,
+    at: string,
+    scope: RouteScope,
+    defaults: Placed = { block: asBlock(this.root['defaults']), pointer: '/x-gateway/defaults' },
+    endpoint: EndpointType = 'regional',
+  ): Integration | undefined {
     const { method, path, parameters } = scope;
     const kinds = Object.keys(block).filter((k) => !INTEGRATION_OPTIONS.has(k));
     if (kinds.length !== 1) {
-      this.report(kinds.length === 0 ? 'integration-missing' : 'multiple-integrations', 'error', kinds.length === 0 ? 'The integration names no kind.' : `The integration names ${kinds.length} kinds (${kinds.join(', ')}); it must name exactly one.`, at, `Use one of: ${INTEGRATION_KINDS.join(', ')}.`);
+      this.report(
+        kinds.length === 0 ? 'integration-missing' : 'multiple-integrations',
+        'error',
+        kinds.length === 0
+          ? 'The integration names no kind.'
+          : `The integration names ${kinds.length} kinds (${kinds.join(', ')}); it must name exactly one.`,
+        at,
+        `Use one of: ${INTEGRATION_KINDS.join(', ')}.`,
+      );
       return undefined;
     }
     const kind = kinds[0]!;
     const usage = `${method} ${path}`;
     const origin = this.origin(childPointer(at, kind));
     const service = (SERVICE_KINDS as readonly string[]).includes(kind);
-    for (const option of ['role', 'requestTemplate', 'responseTemplate'].filter((o) => o in block && !service && !(o === 'role' && kind === 'lambda'))) {
-      this.report('integration-option-unused', 'error', `\`${option}\` applies only to ${option === 'role' ? 'Lambda and AWS service integrations' : 'AWS service integrations'}, not to \`${kind}\`.`, childPointer(at, option), 'Remove it.');
+    for (const option of ['role', 'requestTemplate', 'responseTemplate'].filter(
+      (o) => o in block && !service && !(o === 'role' && kind === 'lambda'),
+    )) {
+      this.report(
+        'integration-option-unused',
+        'error',
+        `\`${option}\` applies only to ${option === 'role' ? 'Lambda and AWS service integrations' : 'AWS service integrations'}, not to \`${kind}\`.`,
+        childPointer(at, option),
+        'Remove it.',
+      );
     }
     if ('payloadFormat' in block && kind !== 'lambda') {
-      this.report('payload-format-not-lambda', 'error', `Only Lambda integrations choose a payload format; \`${kind}\` integrations of HTTP APIs use 1.0.`, childPointer(at, 'payloadFormat'), 'Remove `payloadFormat`.');
+      this.report(
+        'payload-format-not-lambda',
+        'error',
+        `Only Lambda integrations choose a payload format; \`${kind}\` integrations of HTTP APIs use 1.0.`,
+        childPointer(at, 'payloadFormat'),
+        'Remove `payloadFormat`.',
+      );
     }
     if ('vpcLink' in block && kind !== 'http') {
-      this.report('vpc-link-without-http', 'error', '`vpcLink` only applies to an `http` integration.', childPointer(at, 'vpcLink'), 'Remove it, or make this an `http` integration.');
+      this.report(
+        'vpc-link-without-http',
+        'error',
+        '`vpcLink` only applies to an `http` integration.',
+        childPointer(at, 'vpcLink'),
+        'Remove it, or make this an `http` integration.',
+      );
     }
     const timeout = this.timeoutOf(block, at, scope.chain, defaults, endpoint);
     switch (kind) {
       case 'lambda': {
         const fn = lambdaFunction(this, block['lambda'], childPointer(at, 'lambda'), `Lambda function for ${usage}`);
-        const role = 'role' in block ? this.value(block['role'], childPointer(at, 'role'), `Role API Gateway assumes to invoke the function of ${usage}`) : undefined;
-        return { kind: 'lambda', function: fn, ...(role && { role }), timeout, payloadFormat: block['payloadFormat'] === '1.0' ? '1.0' : '2.0', origin };
+        const role =
+          'role' in block
+            ? this.value(
+                block['role'],
+                childPointer(at, 'role'),
+                `Role API Gateway assumes to invoke the function of ${usage}`,
+              )
+            : undefined;
+        return {
+          kind: 'lambda',
+          function: fn,
+          ...(role && { role }),
+          timeout,
+          payloadFormat: block['payloadFormat'] === '1.0' ? '1.0' : '2.0',
+          origin,
+        };
       }
       case 'http': {
-        const url = this.value(block['http'], childPointer(at, 'http'), this.apiType === 'http' && 'vpcLink' in block ? `Load balancer listener or Cloud Map service ARN for ${usage}` : `Backend URL for ${usage}`);
+        const url = this.value(
+          block['http'],
+          childPointer(at, 'http'),
+          this.apiType === 'http' && 'vpcLink' in block
+            ? `Load balancer listener or Cloud Map service ARN for ${usage}`
+            : `Backend URL for ${usage}`,
+        );
         if (this.apiType === 'http' && 'vpcLink' in block) this.checkPrivateTarget(url, childPointer(at, 'http'));
         else this.checkBackendUrl(url, path, parameters, childPointer(at, 'http'));
-        const vpcLink = 'vpcLink' in block ? this.value(block['vpcLink'], childPointer(at, 'vpcLink'), `VPC link id for ${usage}`) : undefined;
+        const vpcLink =
+          'vpcLink' in block
+            ? this.value(block['vpcLink'], childPointer(at, 'vpcLink'), `VPC link id for ${usage}`)
+            : undefined;
         return { kind: 'http', url, ...(vpcLink && { vpcLink }), timeout, origin };
       }
       case 'mock': {
         const mock = asBlock(block['mock']);
-        return { kind: 'mock', status: typeof mock['status'] === 'number' ? mock['status'] : 200, ...('body' in mock && { body: mock['body'] as Json }), origin };
+        return {
+          kind: 'mock',
+          status: typeof mock['status'] === 'number' ? mock['status'] : 200,
+          ...('body' in mock && { body: mock['body'] as Json }),
+          origin,
+        };
       }
       default: {
         const common = {
-          ...('role' in block && { role: this.value(block['role'], childPointer(at, 'role'), `Role API Gateway assumes for ${usage}`) }),
+          ...('role' in block && {
+            role: this.value(block['role'], childPointer(at, 'role'), `Role API Gateway assumes for ${usage}`),
+          }),
           ...(typeof block['requestTemplate'] === 'string' && { requestTemplate: block['requestTemplate'] }),
           ...(typeof block['responseTemplate'] === 'string' && { responseTemplate: block['responseTemplate'] }),
           timeout,
@@ -360,20 +580,51 @@ class ModelBuilder implements ModelContext {
    * with its own integration keeps the timeout its path item or the defaults give theirs), else
    * `defaults.timeout`, else the maximum.
    */
-  private timeoutOf(block: Block, at: string, chain: readonly Placed[], defaults: Placed, endpoint: EndpointType): number {
+  private timeoutOf(
+    block: Block,
+    at: string,
+    chain: readonly Placed[],
+    defaults: Placed,
+    endpoint: EndpointType,
+  ): number {
     const inherited = chain.find((p) => typeof asBlock(p.block['integration'])['timeout'] === 'number');
     const [timeout, pointer] =
-      typeof block['timeout'] === 'number' ? [block['timeout'], childPointer(at, 'timeout')]
-      : inherited ? [asBlock(inherited.block['integration'])['timeout'] as number, childPointer(inherited.pointer, 'integration', 'timeout')]
-      : typeof defaults.block['timeout'] === 'number' ? [defaults.block['timeout'], childPointer(defaults.pointer, 'timeout')]
-      : [this.apiType === 'http' ? HTTP_MAX_TIMEOUT : MAX_TIMEOUT, undefined];
+      typeof block['timeout'] === 'number'
+        ? [block['timeout'], childPointer(at, 'timeout')]
+        : inherited
+          ? [
+              asBlock(inherited.block['integration'])['timeout'] as number,
+              childPointer(inherited.pointer, 'integration', 'timeout'),
+            ]
+          : typeof defaults.block['timeout'] === 'number'
+            ? [defaults.block['timeout'], childPointer(defaults.pointer, 'timeout')]
+            : [this.apiType === 'http' ? HTTP_MAX_TIMEOUT : MAX_TIMEOUT, undefined];
     if (pointer && this.apiType === 'http') {
-      if (timeout > HTTP_MAX_TIMEOUT) this.report('integration-timeout', 'error', `Timeout ${timeout} ms is over the ${HTTP_MAX_TIMEOUT} ms that HTTP API integrations allow.`, pointer, `Use at most ${HTTP_MAX_TIMEOUT}: the limit of HTTP APIs cannot be raised.`);
+      if (timeout > HTTP_MAX_TIMEOUT)
+        this.report(
+          'integration-timeout',
+          'error',
+          `Timeout ${timeout} ms is over the ${HTTP_MAX_TIMEOUT} ms that HTTP API integrations allow.`,
+          pointer,
+          `Use at most ${HTTP_MAX_TIMEOUT}: the limit of HTTP APIs cannot be raised.`,
+        );
     } else if (pointer && timeout > MAX_TIMEOUT) {
       if (endpoint === 'edge') {
-        this.report('integration-timeout', 'error', `Timeout ${timeout} ms is over the 29000 ms that edge-optimized APIs allow.`, pointer, 'Use at most 29000, or make the API regional (longer timeouts need a quota increase).');
+        this.report(
+          'integration-timeout',
+          'error',
+          `Timeout ${timeout} ms is over the 29000 ms that edge-optimized APIs allow.`,
+          pointer,
+          'Use at most 29000, or make the API regional (longer timeouts need a quota increase).',
+        );
       } else {
-        this.report('integration-timeout-needs-quota', 'warning', `Timeout ${timeout} ms is over the default 29000 ms quota.`, pointer, 'Request the integration-timeout quota increase for this account and Region before deploying; it may lower the account throttle.');
+        this.report(
+          'integration-timeout-needs-quota',
+          'warning',
+          `Timeout ${timeout} ms is over the default 29000 ms quota.`,
+          pointer,
+          'Request the integration-timeout quota increase for this account and Region before deploying; it may lower the account throttle.',
+        );
       }
     }
     return timeout;
@@ -386,27 +637,57 @@ class ModelBuilder implements ModelContext {
    */
   private checkPrivateTarget(target: AwsValue, pointer: string): void {
     const text = templateText(target);
-    if (text === undefined || text.startsWith('${') || /^arn:[^:]+:(elasticloadbalancing|servicediscovery):/.test(text)) return;
-    this.report('vpc-link-target', 'error', `\`${text}\` is not what an HTTP API's private integration calls: it takes the ARN of a load balancer listener or of a Cloud Map service.`, pointer, 'Write the listener ARN (arn:…:elasticloadbalancing:…:listener/…) or the Cloud Map service ARN (arn:…:servicediscovery:…:service/…), e.g. `!Ref Listener`.');
+    if (text === undefined || text.startsWith('${') || /^arn:[^:]+:(elasticloadbalancing|servicediscovery):/.test(text))
+      return;
+    this.report(
+      'vpc-link-target',
+      'error',
+      `\`${text}\` is not what an HTTP API's private integration calls: it takes the ARN of a load balancer listener or of a Cloud Map service.`,
+      pointer,
+      'Write the listener ARN (arn:…:elasticloadbalancing:…:listener/…) or the Cloud Map service ARN (arn:…:servicediscovery:…:service/…), e.g. `!Ref Listener`.',
+    );
   }
 
   /** `{name}` segments of an HTTP backend URL must be path parameters of the route. */
   private checkBackendUrl(url: AwsValue, path: string, parameters: readonly Parameter[], pointer: string): void {
     const text = templateText(url);
     if (text !== undefined && !text.startsWith('${') && !/^https?:\/\/\S+$/i.test(text)) {
-      this.report('http-url-invalid', 'error', `The backend URL \`${text}\` is not an http:// or https:// URL.`, pointer, 'Write the full URL, e.g. `https://backend.example.com/items/{id}`, or a `${Name}` placeholder for one.');
+      this.report(
+        'http-url-invalid',
+        'error',
+        `The backend URL \`${text}\` is not an http:// or https:// URL.`,
+        pointer,
+        'Write the full URL, e.g. `https://backend.example.com/items/{id}`, or a `${Name}` placeholder for one.',
+      );
       return;
     }
     const names = backendPathVariables(url);
     if (names === undefined) {
       if (url.kind === 'intrinsic' && /(?<!\$)\{[\w.+-]+\}/.test(JSON.stringify(url.value))) {
-        this.report('http-url-params-unmapped', 'warning', 'The backend URL is built by an intrinsic, so its `{…}` path variables cannot be filled from the route\'s path parameters.', pointer, 'Write the URL as a string with `${Name}` placeholders or as `!Sub`, whose `{name}` segments are mapped.');
+        this.report(
+          'http-url-params-unmapped',
+          'warning',
+          "The backend URL is built by an intrinsic, so its `{…}` path variables cannot be filled from the route's path parameters.",
+          pointer,
+          'Write the URL as a string with `${Name}` placeholders or as `!Sub`, whose `{name}` segments are mapped.',
+        );
       }
       return;
     }
     for (const name of names) {
       if (!parameters.some((p) => p.in === 'path' && p.name === name)) {
-        this.report('http-url-unknown-param', 'error', `The backend URL uses \`{${name}}\`, which is not a path parameter of \`${path}\`.`, pointer, `Path parameters here: ${parameters.filter((p) => p.in === 'path').map((p) => p.name).join(', ') || 'none'}.`);
+        this.report(
+          'http-url-unknown-param',
+          'error',
+          `The backend URL uses \`{${name}}\`, which is not a path parameter of \`${path}\`.`,
+          pointer,
+          `Path parameters here: ${
+            parameters
+              .filter((p) => p.in === 'path')
+              .map((p) => p.name)
+              .join(', ') || 'none'
+          }.`,
+        );
       }
     }
   }
@@ -420,7 +701,12 @@ class ModelBuilder implements ModelContext {
       this.report('invalid-intrinsic', 'error', problem, pointer, INTRINSIC_HINT);
       return value;
     }
-    const names = value.kind === 'literal' ? [] : value.kind === 'sub' ? placeholderNames(value.template) : referencedNames(value.value);
+    const names =
+      value.kind === 'literal'
+        ? []
+        : value.kind === 'sub'
+          ? placeholderNames(value.template)
+          : referencedNames(value.value);
     const direct = value.kind === 'intrinsic' ? new Set(directReferences(value.value)) : new Set<string>();
     for (const name of names) {
       const head = name.split('.')[0]!;
@@ -428,15 +714,32 @@ class ModelBuilder implements ModelContext {
       if (head.startsWith('AWS::') || this.base?.names.has(head) || this.parameters.has(head)) continue;
       if (name.includes('.') || direct.has(head)) {
         if (this.trustReferences) continue;
-        this.report('unknown-reference', 'error', `\`${head}\` is not defined in the template.`, pointer, unknownReferenceHint(this.base?.path, true));
+        this.report(
+          'unknown-reference',
+          'error',
+          `\`${head}\` is not defined in the template.`,
+          pointer,
+          unknownReferenceHint(this.base?.path, true),
+        );
         continue;
       }
       if (!/^[A-Za-z0-9]+$/.test(head)) {
-        this.report('invalid-parameter-name', 'error', `\`\${${head}}\` cannot become a template parameter: CloudFormation logical IDs are alphanumeric.`, pointer, `Rename the placeholder, e.g. \`\${${pascalCase(head) || 'Name'}}\`.`);
+        this.report(
+          'invalid-parameter-name',
+          'error',
+          `\`\${${head}}\` cannot become a template parameter: CloudFormation logical IDs are alphanumeric.`,
+          pointer,
+          `Rename the placeholder, e.g. \`\${${pascalCase(head) || 'Name'}}\`.`,
+        );
         continue;
       }
       const whole = value.kind === 'sub' && value.template === `\${${head}}`;
-      this.parameters.set(head, { name: head, description: usage, ...(whole && constraints), origin: this.origin(pointer) });
+      this.parameters.set(head, {
+        name: head,
+        description: usage,
+        ...(whole && constraints),
+        origin: this.origin(pointer),
+      });
     }
     return value;
   }
@@ -449,16 +752,35 @@ class ModelBuilder implements ModelContext {
     const condition = this.base?.conditionOf(name);
     if (condition === undefined || this.conditionalReported.has(`${pointer} ${name}`)) return;
     this.conditionalReported.add(`${pointer} ${name}`);
-    this.report('conditional-reference', 'error', `\`${name}\` exists only when the condition \`${condition}\` of ${this.base?.path} is true, but the API refers to it in any case.`, pointer, `Deploying with \`${condition}\` false fails with "Unresolved resource dependencies". Create \`${name}\` without a condition, or pass the value in through a \`\${Name}\` placeholder.`);
+    this.report(
+      'conditional-reference',
+      'error',
+      `\`${name}\` exists only when the condition \`${condition}\` of ${this.base?.path} is true, but the API refers to it in any case.`,
+      pointer,
+      `Deploying with \`${condition}\` false fails with "Unresolved resource dependencies". Create \`${name}\` without a condition, or pass the value in through a \`\${Name}\` placeholder.`,
+    );
   }
 
   readAs(value: AwsValue, form: ResourceForm, pointer: string): void {
     const whole = wholeReference(value);
     const parameter = whole && whole.attribute === undefined ? this.parameters.get(whole.name) : undefined;
     // Only parameters gateform describes itself: a declared one says what its author wrote.
-    if (!parameter || parameter.origin?.pointer.startsWith('/x-gateway/parameters/') || parameter.noEcho || parameter.form === form) return;
+    if (
+      !parameter ||
+      parameter.origin?.pointer.startsWith('/x-gateway/parameters/') ||
+      parameter.noEcho ||
+      parameter.form === form
+    )
+      return;
     if (parameter.form !== undefined) {
-      this.report('parameter-form-conflict', 'error', `\`\${${parameter.name}}\` is read as ${FORMS[form].label} here and as ${FORMS[parameter.form].label} elsewhere: one value cannot be both.`, pointer, 'Use a parameter for each form (e.g. `${TableName}` and `${TableArn}`).', parameter.origin && [{ ...parameter.origin, message: `read as ${FORMS[parameter.form].label} here` }]);
+      this.report(
+        'parameter-form-conflict',
+        'error',
+        `\`\${${parameter.name}}\` is read as ${FORMS[form].label} here and as ${FORMS[parameter.form].label} elsewhere: one value cannot be both.`,
+        pointer,
+        'Use a parameter for each form (e.g. `${TableName}` and `${TableArn}`).',
+        parameter.origin && [{ ...parameter.origin, message: `read as ${FORMS[parameter.form].label} here` }],
+      );
       return;
     }
     const { label, pattern } = FORMS[form];
@@ -471,10 +793,19 @@ class ModelBuilder implements ModelContext {
     });
   }
 
-  secret(placeholder: string, pointer: string, usage: string, length?: { readonly min: number; readonly max: number }): string {
+  secret(
+    placeholder: string,
+    pointer: string,
+    usage: string,
+    length?: { readonly min: number; readonly max: number },
+  ): string {
     const name = placeholder.slice(2, -1);
     this.substituted.add(pointer);
-    this.parameters.set(name, { ...(this.parameters.get(name) ?? { name, description: usage, origin: this.origin(pointer) }), noEcho: true, ...(length && { minLength: length.min, maxLength: length.max }) });
+    this.parameters.set(name, {
+      ...(this.parameters.get(name) ?? { name, description: usage, origin: this.origin(pointer) }),
+      noEcho: true,
+      ...(length && { minLength: length.min, maxLength: length.max }),
+    });
     return name;
   }
 
@@ -494,11 +825,15 @@ class ModelBuilder implements ModelContext {
 
   declared(name: string): Declared | undefined {
     const resource = asBlock(this.base?.resources[name]);
-    if (typeof resource['Type'] === 'string') return { kind: 'resource', type: resource['Type'], properties: asBlock(resource['Properties']) };
+    if (typeof resource['Type'] === 'string')
+      return { kind: 'resource', type: resource['Type'], properties: asBlock(resource['Properties']) };
     const written = [asBlock(this.root['parameters'])[name], this.base?.parameters[name]].map(asBlock);
     const described = written.find((p) => typeof p['description'] === 'string' || typeof p['Description'] === 'string');
-    if (described) return { kind: 'parameter', description: String(described['description'] ?? described['Description']) };
-    return this.parameters.has(name) || (this.base !== undefined && Object.hasOwn(this.base.parameters, name)) ? { kind: 'parameter' } : undefined;
+    if (described)
+      return { kind: 'parameter', description: String(described['description'] ?? described['Description']) };
+    return this.parameters.has(name) || (this.base !== undefined && Object.hasOwn(this.base.parameters, name))
+      ? { kind: 'parameter' }
+      : undefined;
   }
 
   /** Follow internal `$ref`s (the bundled document has no other kind). */
@@ -510,9 +845,23 @@ class ModelBuilder implements ModelContext {
     return this.loaded.locate(pointer);
   }
 
-  report(code: string, severity: Diagnostic['severity'], message: string, at: string | Origin, hint?: string, related?: Diagnostic['related']): void {
+  report(
+    code: string,
+    severity: Diagnostic['severity'],
+    message: string,
+    at: string | Origin,
+    hint?: string,
+    related?: Diagnostic['related'],
+  ): void {
     const location: Location = typeof at === 'string' ? this.loaded.locate(at) : at;
-    this.diagnostics.push({ code, severity, message, location, ...(hint !== undefined && { hint }), ...(related && { related }) });
+    this.diagnostics.push({
+      code,
+      severity,
+      message,
+      location,
+      ...(hint !== undefined && { hint }),
+      ...(related && { related }),
+    });
   }
 }
 
@@ -525,7 +874,11 @@ function stripSubs(value: Json): Json {
   if (Array.isArray(value)) return value.map(stripSubs);
   if (value === null || typeof value !== 'object') return value;
   const obj = value as { readonly [key: string]: Json };
-  return Object.fromEntries(Object.entries(obj).filter(([k]) => k !== 'Fn::Sub').map(([k, v]) => [k, stripSubs(v)]));
+  return Object.fromEntries(
+    Object.entries(obj)
+      .filter(([k]) => k !== 'Fn::Sub')
+      .map(([k, v]) => [k, stripSubs(v)]),
+  );
 }
 
 /** `/x-gateway/api/name` → `x-gateway.api.name`. */

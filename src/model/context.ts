@@ -26,7 +26,14 @@ export interface ModelContext {
   readonly apiType: ApiType;
   origin(pointer: string): Origin;
   /** `at`: a JSON pointer into the bundled document, or the origin an IR node keeps. */
-  report(code: string, severity: Diagnostic['severity'], message: string, at: string | Origin, hint?: string, related?: Diagnostic['related']): void;
+  report(
+    code: string,
+    severity: Diagnostic['severity'],
+    message: string,
+    at: string | Origin,
+    hint?: string,
+    related?: Diagnostic['related'],
+  ): void;
   /**
    * Classify a user value (an AWS resource, or any setting that takes placeholders); its `${Name}`
    * placeholders become template parameters, and one that stands for the whole value gets `constraints`.
@@ -38,7 +45,12 @@ export interface ModelContext {
    */
   readAs(value: AwsValue, form: ResourceForm, pointer: string): void;
   /** A `${Name}` placeholder for a secret: becomes a NoEcho template parameter (of that length); returns its name. */
-  secret(placeholder: string, pointer: string, usage: string, length?: { readonly min: number; readonly max: number }): string;
+  secret(
+    placeholder: string,
+    pointer: string,
+    usage: string,
+    length?: { readonly min: number; readonly max: number },
+  ): string;
   /** Follow internal `$ref`s. */
   deref(node: unknown): unknown;
   /** What the `--into` template or `x-gateway.parameters` declare under a name, if anything. */
@@ -51,7 +63,9 @@ export interface ModelContext {
  * A resource of the `--into` template (its type and properties), or a template parameter (with the
  * description its author wrote, if any).
  */
-export type Declared = { readonly kind: 'resource'; readonly type: string; readonly properties: Block } | { readonly kind: 'parameter'; readonly description?: string };
+export type Declared =
+  | { readonly kind: 'resource'; readonly type: string; readonly properties: Block }
+  | { readonly kind: 'parameter'; readonly description?: string };
 
 export interface RouteScope {
   readonly method: HttpMethod;
@@ -65,7 +79,10 @@ export interface RouteScope {
 }
 
 /** The nearest setting of `key` along the scope's chain, and where it was written. */
-export function setting(scope: RouteScope, key: string): { readonly value: unknown; readonly pointer: string } | undefined {
+export function setting(
+  scope: RouteScope,
+  key: string,
+): { readonly value: unknown; readonly pointer: string } | undefined {
   const placed = scope.chain.find((p) => Object.hasOwn(p.block, key));
   return placed ? { value: placed.block[key], pointer: childPointer(placed.pointer, key) } : undefined;
 }

@@ -286,5 +286,11 @@ const MAX_HTTP_ROUTES = 300;
 export function checkRouteQuota(ctx: ModelContext, routes: readonly Route[]): void {
   if (ctx.apiType !== 'http' || routes.length <= MAX_HTTP_ROUTES) return;
   const message = `The HTTP API has ${routes.length} routes; API Gateway allows ${MAX_HTTP_ROUTES} per API unless the quota is raised.`;
-  ctx.report('http-api-routes-over-quota', 'warning', message, '/paths', 'Request the routes-per-API quota increase before deploying, or split the API.');
+  ctx.report(
+    'http-api-routes-over-quota',
+    'warning',
+    message,
+    '/paths',
+    'Request the routes-per-API quota increase before deploying, or split the API.',
+  );
 }

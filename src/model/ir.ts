@@ -179,11 +179,26 @@ export interface KinesisIntegration extends ServiceCommon {
   readonly encryptionKey?: CfnString;
 }
 
-export type ServiceIntegration = SqsIntegration | SnsIntegration | DynamoDbIntegration | S3Integration | StepFunctionsIntegration | EventBridgeIntegration | KinesisIntegration;
+export type ServiceIntegration =
+  | SqsIntegration
+  | SnsIntegration
+  | DynamoDbIntegration
+  | S3Integration
+  | StepFunctionsIntegration
+  | EventBridgeIntegration
+  | KinesisIntegration;
 
 export type ServiceKind = ServiceIntegration['kind'];
 
-export const SERVICE_KINDS: readonly ServiceKind[] = ['sqs', 'sns', 'dynamodb', 's3', 'stepfunctions', 'eventbridge', 'kinesis'];
+export const SERVICE_KINDS: readonly ServiceKind[] = [
+  'sqs',
+  'sns',
+  'dynamodb',
+  's3',
+  'stepfunctions',
+  'eventbridge',
+  'kinesis',
+];
 
 export interface Parameter {
   readonly name: string;
@@ -242,7 +257,12 @@ export type Authorizer = CognitoAuthorizer | TokenAuthorizer | RequestAuthorizer
 export type RouteAuth =
   | { readonly kind: 'none'; readonly origin: Origin }
   | { readonly kind: 'iam'; readonly origin: Origin }
-  | { readonly kind: 'authorizer'; readonly authorizer: Authorizer; readonly scopes: readonly string[]; readonly origin: Origin };
+  | {
+      readonly kind: 'authorizer';
+      readonly authorizer: Authorizer;
+      readonly scopes: readonly string[];
+      readonly origin: Origin;
+    };
 
 /** A number, or a `${Name}` placeholder for one (a template parameter of type Number). */
 export type NumberSetting = number | string;
@@ -256,7 +276,11 @@ export interface UsagePlan {
   readonly name: string;
   readonly description?: string;
   readonly throttle?: Throttle;
-  readonly quota?: { readonly limit: NumberSetting; readonly period: 'DAY' | 'WEEK' | 'MONTH'; readonly offset?: NumberSetting };
+  readonly quota?: {
+    readonly limit: NumberSetting;
+    readonly period: 'DAY' | 'WEEK' | 'MONTH';
+    readonly offset?: NumberSetting;
+  };
   /** Per-method throttles by the route they apply to. */
   readonly methods: readonly { readonly route: Route; readonly throttle: Throttle }[];
   readonly origin: Origin;
@@ -366,7 +390,11 @@ export interface Stage {
   readonly variables: Readonly<Record<string, string>>;
   readonly tracing: boolean;
   readonly metrics: boolean;
-  readonly logging?: { readonly level: 'ERROR' | 'INFO' | 'OFF'; readonly dataTrace: boolean; readonly accountRole: boolean };
+  readonly logging?: {
+    readonly level: 'ERROR' | 'INFO' | 'OFF';
+    readonly dataTrace: boolean;
+    readonly accountRole: boolean;
+  };
   /** Access log format (one line) and where it goes: a generated log group, or an existing destination. */
   readonly accessLog?: { readonly format: string; readonly retentionDays?: number; readonly destination?: AwsValue };
   readonly throttle?: Throttle;
@@ -454,9 +482,21 @@ export interface WebSocketApi {
   readonly name: string;
   readonly logicalId: string;
   readonly routeSelection: string;
-  readonly stage: { readonly name: string; readonly logging?: 'ERROR' | 'INFO'; readonly dataTrace: boolean; readonly metrics: boolean; readonly throttle?: Throttle; readonly accessLog?: Stage['accessLog'] };
+  readonly stage: {
+    readonly name: string;
+    readonly logging?: 'ERROR' | 'INFO';
+    readonly dataTrace: boolean;
+    readonly metrics: boolean;
+    readonly throttle?: Throttle;
+    readonly accessLog?: Stage['accessLog'];
+  };
   /** Connection ids kept in DynamoDB by `$connect` / `$disconnect` without code. */
-  readonly connections?: { readonly table: AwsValue; readonly tableForm: ResourceForm; readonly ttl?: number; readonly attributes: readonly { readonly name: string; readonly value: string }[] };
+  readonly connections?: {
+    readonly table: AwsValue;
+    readonly tableForm: ResourceForm;
+    readonly ttl?: number;
+    readonly attributes: readonly { readonly name: string; readonly value: string }[];
+  };
   readonly routes: readonly WebSocketRoute[];
   readonly origin: Origin;
 }

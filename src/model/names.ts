@@ -1,7 +1,12 @@
 /** Names derived from the user's: slugs for AWS names, PascalCase for logical IDs. */
 
 export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'api';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'api'
+  );
 }
 
 /**

@@ -18,9 +18,19 @@ import type { NumberSetting } from './ir.js';
  * A number the schema lets be a `${Name}` placeholder: the placeholder becomes a template parameter of type
  * Number with the bounds the literal is held to, so CloudFormation checks at deploy what gateform would.
  */
-export function numberSetting(ctx: ModelContext, raw: unknown, pointer: string, usage: string, bounds: { readonly min?: number; readonly max?: number } = {}): NumberSetting {
+export function numberSetting(
+  ctx: ModelContext,
+  raw: unknown,
+  pointer: string,
+  usage: string,
+  bounds: { readonly min?: number; readonly max?: number } = {},
+): NumberSetting {
   if (typeof raw === 'number') return raw;
-  ctx.value(raw, pointer, usage, { type: 'Number', ...(bounds.min !== undefined && { minValue: bounds.min }), ...(bounds.max !== undefined && { maxValue: bounds.max }) });
+  ctx.value(raw, pointer, usage, {
+    type: 'Number',
+    ...(bounds.min !== undefined && { minValue: bounds.min }),
+    ...(bounds.max !== undefined && { maxValue: bounds.max }),
+  });
   return String(raw);
 }
 
@@ -61,7 +71,13 @@ export function checkPlaceholders(ctx: ModelContext, blocks: readonly Placed[], 
       const at = childPointer(pointer, key);
       const named = placeholderNames(key).find((name) => scope.defines(name.split('.')[0]!));
       if (named !== undefined && !scope.reported.has(at)) {
-        ctx.report('placeholder-not-substituted', 'error', `\`\${${named}}\` names a value of the template, but \`${key}\` is a name, and names are written as they are.`, at, 'Write the name itself; placeholders are taken by values, in the keys whose schema description says so.');
+        ctx.report(
+          'placeholder-not-substituted',
+          'error',
+          `\`\${${named}}\` names a value of the template, but \`${key}\` is a name, and names are written as they are.`,
+          at,
+          'Write the name itself; placeholders are taken by values, in the keys whose schema description says so.',
+        );
       }
       visit(value, at);
     }
@@ -71,10 +87,25 @@ export function checkPlaceholders(ctx: ModelContext, blocks: readonly Placed[], 
 
 function refuse(ctx: ModelContext, name: string, pointer: string, velocity: boolean): void {
   const tokens = splitPointer(pointer);
-  const key = tokens.slice(tokens.lastIndexOf('x-gateway') + 1).filter((t) => !/^\d+$/.test(t)).join('.');
+  const key = tokens
+    .slice(tokens.lastIndexOf('x-gateway') + 1)
+    .filter((t) => !/^\d+$/.test(t))
+    .join('.');
   if (velocity) {
-    ctx.report('placeholder-not-substituted', 'error', `\`\${${name}}\` names a value of the template, but \`${key}\` is passed to API Gateway as written, where \`\${…}\` is literal text or a Velocity variable.`, pointer, `Pass the value in a stage variable (\`stage.variables: { value: "\${${name}}" }\`) and read \`$stageVariables.value\`; for a Velocity variable, use another name.`);
+    ctx.report(
+      'placeholder-not-substituted',
+      'error',
+      `\`\${${name}}\` names a value of the template, but \`${key}\` is passed to API Gateway as written, where \`\${…}\` is literal text or a Velocity variable.`,
+      pointer,
+      `Pass the value in a stage variable (\`stage.variables: { value: "\${${name}}" }\`) and read \`$stageVariables.value\`; for a Velocity variable, use another name.`,
+    );
     return;
   }
-  ctx.report('placeholder-not-substituted', 'error', `\`\${${name}}\` is not substituted in \`${key}\`: it would reach the template as written, and CloudFormation replaces \`\${…}\` only inside \`Fn::Sub\`.`, pointer, 'Write the value itself here; the keys that take `${Name}` placeholders say so in their schema description.');
+  ctx.report(
+    'placeholder-not-substituted',
+    'error',
+    `\`\${${name}}\` is not substituted in \`${key}\`: it would reach the template as written, and CloudFormation replaces \`\${…}\` only inside \`Fn::Sub\`.`,
+    pointer,
+    'Write the value itself here; the keys that take `${Name}` placeholders say so in their schema description.',
+  );
 }

@@ -33,7 +33,8 @@ export function samGeneratedResources(template: unknown): Map<string, SamGenerat
   for (const [id, resource] of Object.entries(asBlock(asBlock(template)['Resources']))) {
     const properties = asBlock(asBlock(resource)['Properties']);
     const events = Object.values(asBlock(properties['Events'])).map(asBlock);
-    const implicit = (type: string, apiKey: string): boolean => events.some((e) => e['Type'] === type && asBlock(e['Properties'])[apiKey] === undefined);
+    const implicit = (type: string, apiKey: string): boolean =>
+      events.some((e) => e['Type'] === type && asBlock(e['Properties'])[apiKey] === undefined);
     switch (asBlock(resource)['Type']) {
       case 'AWS::Serverless::Function': {
         if (properties['Role'] === undefined) add(`${id}Role`, 'AWS::IAM::Role', id);
@@ -48,10 +49,15 @@ export function samGeneratedResources(template: unknown): Map<string, SamGenerat
         if (implicit('Api', 'RestApiId')) addImplicitRestApi(add, id);
         break;
       case 'AWS::Serverless::Api':
-        if (typeof properties['StageName'] === 'string') add(`${id}${properties['StageName']}Stage`, 'AWS::ApiGateway::Stage', id);
+        if (typeof properties['StageName'] === 'string')
+          add(`${id}${properties['StageName']}Stage`, 'AWS::ApiGateway::Stage', id);
         break;
       case 'AWS::Serverless::HttpApi':
-        add(`${id}${typeof properties['StageName'] === 'string' ? properties['StageName'] : 'ApiGatewayDefault'}Stage`, 'AWS::ApiGatewayV2::Stage', id);
+        add(
+          `${id}${typeof properties['StageName'] === 'string' ? properties['StageName'] : 'ApiGatewayDefault'}Stage`,
+          'AWS::ApiGatewayV2::Stage',
+          id,
+        );
         break;
     }
   }

@@ -7,7 +7,19 @@ import { childPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 export type SchemaObject = Record<string, unknown>;
 
 /** Keywords whose value is one schema. */
-const ONE = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'additionalItems', 'unevaluatedProperties', 'unevaluatedItems'];
+const ONE = [
+  'items',
+  'additionalProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'additionalItems',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+];
 /** Keywords whose value is a list of schemas. */
 const LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
 /** Keywords whose value is a map of schemas. */
@@ -53,7 +65,11 @@ export function subschemas(schema: SchemaObject): [tokens: (string | number)[], 
 }
 
 /** Visit a schema and every schema inside it (not following `$ref`s), depth first. */
-export function walkSchema(schema: SchemaObject, pointer: string, visit: (schema: SchemaObject, pointer: string) => void): void {
+export function walkSchema(
+  schema: SchemaObject,
+  pointer: string,
+  visit: (schema: SchemaObject, pointer: string) => void,
+): void {
   visit(schema, pointer);
   for (const [tokens, child] of subschemas(schema)) walkSchema(child, childPointer(pointer, ...tokens), visit);
 }
@@ -73,20 +89,26 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 
 /** Every top-level schema of the document: components, parameters, request bodies, responses, headers. */
 export function documentSchemas(document: Record<string, unknown>): [pointer: string, schema: SchemaObject][] {
-  return documentSchemaSlots(document).flatMap(([pointer, holder, key]) => (isSchemaObject(holder[key]) ? [[pointer, holder[key]] as [string, SchemaObject]] : []));
+  return documentSchemaSlots(document).flatMap(([pointer, holder, key]) =>
+    isSchemaObject(holder[key]) ? [[pointer, holder[key]] as [string, SchemaObject]] : [],
+  );
 }
 
 /** Every place of the document that holds a top-level schema (an object, or a 2020-12 boolean schema). */
-export function documentSchemaSlots(document: Record<string, unknown>): [pointer: string, holder: Record<string, unknown>, key: string][] {
+export function documentSchemaSlots(
+  document: Record<string, unknown>,
+): [pointer: string, holder: Record<string, unknown>, key: string][] {
   const out: [string, Record<string, unknown>, string][] = [];
   const components = (document['components'] ?? {}) as Record<string, unknown>;
   const schemas = components['schemas'];
-  if (isSchemaObject(schemas)) for (const name of Object.keys(schemas)) out.push([childPointer('/components/schemas', name), schemas, name]);
+  if (isSchemaObject(schemas))
+    for (const name of Object.keys(schemas)) out.push([childPointer('/components/schemas', name), schemas, name]);
   const content = (owner: unknown, pointer: string): void => {
     if (!isSchemaObject(owner)) return;
     if ('schema' in owner) out.push([childPointer(pointer, 'schema'), owner, 'schema']);
     for (const [type, media] of Object.entries((owner['content'] ?? {}) as Record<string, unknown>)) {
-      if (isSchemaObject(media) && 'schema' in media) out.push([childPointer(pointer, 'content', type, 'schema'), media, 'schema']);
+      if (isSchemaObject(media) && 'schema' in media)
+        out.push([childPointer(pointer, 'content', type, 'schema'), media, 'schema']);
     }
   };
   for (const [kind, entries] of Object.entries(components)) {
@@ -97,9 +119,10 @@ export function documentSchemaSlots(document: Record<string, unknown>): [pointer
     if (!isSchemaObject(item)) continue;
     const itemPointer = childPointer('/paths', path);
     const parameters = (list: unknown, pointer: string): void => {
-      if (Array.isArray(list)) list.forEach((p, i) => {
-        content(p, childPointer(pointer, i));
-      });
+      if (Array.isArray(list))
+        list.forEach((p, i) => {
+          content(p, childPointer(pointer, i));
+        });
     };
     parameters(item['parameters'], childPointer(itemPointer, 'parameters'));
     for (const method of METHODS) {
@@ -110,7 +133,9 @@ export function documentSchemaSlots(document: Record<string, unknown>): [pointer
       content(operation['requestBody'], childPointer(at, 'requestBody'));
       for (const [code, response] of Object.entries((operation['responses'] ?? {}) as Record<string, unknown>)) {
         content(response, childPointer(at, 'responses', code));
-        if (isSchemaObject(response)) for (const [name, header] of Object.entries((response['headers'] ?? {}) as Record<string, unknown>)) content(header, childPointer(at, 'responses', code, 'headers', name));
+        if (isSchemaObject(response))
+          for (const [name, header] of Object.entries((response['headers'] ?? {}) as Record<string, unknown>))
+            content(header, childPointer(at, 'responses', code, 'headers', name));
       }
     }
   }
@@ -134,7 +159,11 @@ export interface ReadOnlyRequirement {
  * and its `allOf` branches (`$ref`s followed) apply to one value, so a `required` entry in any of them that
  * names a property readOnly in any of them is one.
  */
-export function readOnlyRequirements(document: Record<string, unknown>, schema: SchemaObject, at: string): ReadOnlyRequirement[] {
+export function readOnlyRequirements(
+  document: Record<string, unknown>,
+  schema: SchemaObject,
+  at: string,
+): ReadOnlyRequirement[] {
   const target = (node: unknown): string | undefined => {
     const ref = isSchemaObject(node) ? node['$ref'] : undefined;
     return typeof ref === 'string' && ref.startsWith('#/') ? decodeURIComponent(ref.slice(1)) : undefined;
@@ -147,9 +176,10 @@ export function readOnlyRequirements(document: Record<string, unknown>, schema: 
     const resolved = to === undefined ? undefined : valueAtPointer(document, to);
     if (isSchemaObject(resolved)) collect(resolved, to!, via ?? node);
     const branches = node['allOf'];
-    if (Array.isArray(branches)) branches.forEach((branch, i) => {
-      if (isSchemaObject(branch)) collect(branch, childPointer(pointer, 'allOf', i), via);
-    });
+    if (Array.isArray(branches))
+      branches.forEach((branch, i) => {
+        if (isSchemaObject(branch)) collect(branch, childPointer(pointer, 'allOf', i), via);
+      });
   };
   collect(schema, at, undefined);
   const readOnly = new Set<string>();
@@ -157,14 +187,19 @@ export function readOnlyRequirements(document: Record<string, unknown>, schema: 
     for (const [name, property] of Object.entries(isSchemaObject(part['properties']) ? part['properties'] : {})) {
       const to = target(property);
       const resolved = to === undefined ? property : valueAtPointer(document, to);
-      if ((isSchemaObject(property) && property['readOnly'] === true) || (isSchemaObject(resolved) && resolved['readOnly'] === true)) readOnly.add(name);
+      if (
+        (isSchemaObject(property) && property['readOnly'] === true) ||
+        (isSchemaObject(resolved) && resolved['readOnly'] === true)
+      )
+        readOnly.add(name);
     }
   }
   const out: ReadOnlyRequirement[] = [];
   for (const [pointer, { part, via }] of parts) {
     const required = Array.isArray(part['required']) ? (part['required'] as unknown[]) : [];
     required.forEach((name, i) => {
-      if (typeof name === 'string' && readOnly.has(name)) out.push({ part, index: i, pointer: childPointer(pointer, 'required', i), name, via });
+      if (typeof name === 'string' && readOnly.has(name))
+        out.push({ part, index: i, pointer: childPointer(pointer, 'required', i), name, via });
     });
   }
   return out;
@@ -180,7 +215,10 @@ export function draftFourBound(
   schema: SchemaObject,
   keyword: 'exclusiveMinimum' | 'exclusiveMaximum',
   integers: boolean,
-): { readonly bound: 'minimum' | 'maximum'; readonly value: number; readonly exclusive: boolean } | 'implied' | undefined {
+):
+  | { readonly bound: 'minimum' | 'maximum'; readonly value: number; readonly exclusive: boolean }
+  | 'implied'
+  | undefined {
   const value = schema[keyword];
   if (typeof value !== 'number') return undefined;
   const above = keyword === 'exclusiveMinimum';

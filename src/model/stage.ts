@@ -45,8 +45,12 @@ export function stageName(ctx: ModelContext, name: string, pointer: string, take
 export function throttleSetting(ctx: ModelContext, raw: unknown, pointer: string, what: string): Throttle {
   const block = asBlock(raw);
   return {
-    rate: numberSetting(ctx, block['rate'], childPointer(pointer, 'rate'), `Requests per second for ${what}`, { min: 0 }),
-    burst: numberSetting(ctx, block['burst'], childPointer(pointer, 'burst'), `Burst of requests for ${what}`, { min: 0 }),
+    rate: numberSetting(ctx, block['rate'], childPointer(pointer, 'rate'), `Requests per second for ${what}`, {
+      min: 0,
+    }),
+    burst: numberSetting(ctx, block['burst'], childPointer(pointer, 'burst'), `Burst of requests for ${what}`, {
+      min: 0,
+    }),
   };
 }
 
@@ -87,22 +91,55 @@ export function buildStage(ctx: ModelContext): Stage {
   const cache = asBlock(stage['cache']);
   const throttle = asBlock(stage['throttle']);
   const result: Stage = {
-    name: typeof stage['name'] === 'string' ? stageName(ctx, stage['name'], childPointer(STAGE, 'name'), ctx.apiType === 'http') : ctx.apiType === 'http' ? '$default' : 'prod',
-    variables: Object.fromEntries(Object.entries(asBlock(stage['variables'])).map(([name, value]) => {
-      ctx.value(value, childPointer(STAGE, 'variables', name), `Value of the stage variable ${name}`, { allowedPattern: STAGE_VARIABLE_VALUE });
-      return [name, String(value)];
-    })),
+    name:
+      typeof stage['name'] === 'string'
+        ? stageName(ctx, stage['name'], childPointer(STAGE, 'name'), ctx.apiType === 'http')
+        : ctx.apiType === 'http'
+          ? '$default'
+          : 'prod',
+    variables: Object.fromEntries(
+      Object.entries(asBlock(stage['variables'])).map(([name, value]) => {
+        ctx.value(value, childPointer(STAGE, 'variables', name), `Value of the stage variable ${name}`, {
+          allowedPattern: STAGE_VARIABLE_VALUE,
+        });
+        return [name, String(value)];
+      }),
+    ),
     tracing: stage['tracing'] === true,
     metrics: stage['metrics'] === true,
     ...('logging' in stage && {
-      logging: { level: String(logging['level'] ?? 'error').toUpperCase() as 'ERROR' | 'INFO' | 'OFF', dataTrace: logging['dataTrace'] === true, accountRole: logging['accountRole'] === true },
+      logging: {
+        level: String(logging['level'] ?? 'error').toUpperCase() as 'ERROR' | 'INFO' | 'OFF',
+        dataTrace: logging['dataTrace'] === true,
+        accountRole: logging['accountRole'] === true,
+      },
     }),
-    ...('accessLog' in stage && { accessLog: accessLogOf(ctx, accessLog, childPointer(STAGE, 'accessLog'), ctx.apiType === 'http' ? HTTP_ACCESS_LOG_FORMATS : ACCESS_LOG_FORMATS, ['$context.requestId'], 'Access log destination ARN') }),
-    ...('throttle' in stage && { throttle: throttleSetting(ctx, throttle, childPointer(STAGE, 'throttle'), 'the stage') }),
+    ...('accessLog' in stage && {
+      accessLog: accessLogOf(
+        ctx,
+        accessLog,
+        childPointer(STAGE, 'accessLog'),
+        ctx.apiType === 'http' ? HTTP_ACCESS_LOG_FORMATS : ACCESS_LOG_FORMATS,
+        ['$context.requestId'],
+        'Access log destination ARN',
+      ),
+    }),
+    ...('throttle' in stage && {
+      throttle: throttleSetting(ctx, throttle, childPointer(STAGE, 'throttle'), 'the stage'),
+    }),
     ...('cache' in stage && {
       cache: {
         size: cacheSize(ctx, String(cache['size'])),
-        ttl: 'ttl' in cache ? numberSetting(ctx, cache['ttl'], childPointer(STAGE, 'cache', 'ttl'), 'Seconds cached methods keep a response', { min: 0, max: 3600 }) : 300,
+        ttl:
+          'ttl' in cache
+            ? numberSetting(
+                ctx,
+                cache['ttl'],
+                childPointer(STAGE, 'cache', 'ttl'),
+                'Seconds cached methods keep a response',
+                { min: 0, max: 3600 },
+              )
+            : 300,
         encrypted: cache['encrypted'] === true,
       },
     }),
@@ -127,21 +164,54 @@ export function accessLogOf(
   const written = typeof block['format'] === 'string' ? block['format'] : 'json';
   const format = formats[written] ?? written;
   if (!idVariables.some((variable) => format.includes(variable))) {
-    ctx.report('access-log-format-without-request-id', 'error', 'The access log format must contain $context.requestId (API Gateway refuses it otherwise).', childPointer(pointer, 'format'), 'Add $context.requestId, or use `format: json` or `clf`.');
+    ctx.report(
+      'access-log-format-without-request-id',
+      'error',
+      'The access log format must contain $context.requestId (API Gateway refuses it otherwise).',
+      childPointer(pointer, 'format'),
+      'Add $context.requestId, or use `format: json` or `clf`.',
+    );
   }
   if (/[\r\n]/.test(format)) {
-    ctx.report('access-log-format-multiline', 'error', 'The access log format must be one line.', childPointer(pointer, 'format'), 'Write the format on a single line.');
+    ctx.report(
+      'access-log-format-multiline',
+      'error',
+      'The access log format must be one line.',
+      childPointer(pointer, 'format'),
+      'Write the format on a single line.',
+    );
   }
   if ('destination' in block && 'retentionDays' in block) {
-    ctx.report('access-log-retention-with-destination', 'error', 'retentionDays applies to the log group gateform creates, and with a destination none is created: the retention would be lost.', childPointer(pointer, 'retentionDays'), 'Set the retention on the destination log group, or remove `destination` to have the log group created.');
+    ctx.report(
+      'access-log-retention-with-destination',
+      'error',
+      'retentionDays applies to the log group gateform creates, and with a destination none is created: the retention would be lost.',
+      childPointer(pointer, 'retentionDays'),
+      'Set the retention on the destination log group, or remove `destination` to have the log group created.',
+    );
   }
-  const destination = 'destination' in block ? ctx.value(block['destination'], childPointer(pointer, 'destination'), destinationName) : undefined;
+  const destination =
+    'destination' in block
+      ? ctx.value(block['destination'], childPointer(pointer, 'destination'), destinationName)
+      : undefined;
   // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-logging-to-kinesis.html
   const stream = /:firehose:[^:]*:[^:]*:deliverystream\/([^$]+)$/.exec(destination ? valueText(destination) : '')?.[1];
   if (stream !== undefined && ctx.apiType === 'http') {
-    ctx.report('rest-only-setting', 'error', 'HTTP APIs send access logs to CloudWatch Logs only, not to Firehose.', childPointer(pointer, 'destination'), 'Give a CloudWatch Logs group, or leave `destination` out to have one created; or use `api.type: rest`.');
+    ctx.report(
+      'rest-only-setting',
+      'error',
+      'HTTP APIs send access logs to CloudWatch Logs only, not to Firehose.',
+      childPointer(pointer, 'destination'),
+      'Give a CloudWatch Logs group, or leave `destination` out to have one created; or use `api.type: rest`.',
+    );
   } else if (stream !== undefined && !stream.startsWith('amazon-apigateway-')) {
-    ctx.report('access-log-firehose-name', 'error', `API Gateway logs only to Firehose streams named amazon-apigateway-*; \`${stream}\` is not.`, childPointer(pointer, 'destination'), `Create the stream as amazon-apigateway-${stream} and log to it.`);
+    ctx.report(
+      'access-log-firehose-name',
+      'error',
+      `API Gateway logs only to Firehose streams named amazon-apigateway-*; \`${stream}\` is not.`,
+      childPointer(pointer, 'destination'),
+      `Create the stream as amazon-apigateway-${stream} and log to it.`,
+    );
   }
   return {
     format,
@@ -168,7 +238,10 @@ function checkLogging(ctx: ModelContext, stage: Stage): void {
   // HTTP APIs write access logs through the log group's resource policy, with no account-level role.
   if (ctx.apiType === 'http') return;
   if (logsToCloudWatch(stage.logging?.level, stage.accessLog) && !stage.logging?.accountRole) {
-    reportCloudWatchRole(ctx, 'logging' in asBlock(ctx.root['stage']) ? childPointer(STAGE, 'logging') : childPointer(STAGE, 'accessLog'));
+    reportCloudWatchRole(
+      ctx,
+      'logging' in asBlock(ctx.root['stage']) ? childPointer(STAGE, 'logging') : childPointer(STAGE, 'accessLog'),
+    );
   }
 }
 
@@ -178,7 +251,13 @@ function checkLogging(ctx: ModelContext, stage: Stage): void {
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
  */
 export function reportCloudWatchRole(ctx: ModelContext, pointer: string): void {
-  ctx.report('cloudwatch-role-required', 'warning', 'Logging to CloudWatch needs the account-level role API Gateway writes logs with (one per account and Region): on an account without one, creating the stage fails.', pointer, 'If the account has none yet, set `stage.logging.accountRole: true` (x-gateway.stage) to create it with this stack; if it has one, turn this warning off in gateform.config.yaml (`rules: { cloudwatch-role-required: off }`).');
+  ctx.report(
+    'cloudwatch-role-required',
+    'warning',
+    'Logging to CloudWatch needs the account-level role API Gateway writes logs with (one per account and Region): on an account without one, creating the stage fails.',
+    pointer,
+    'If the account has none yet, set `stage.logging.accountRole: true` (x-gateway.stage) to create it with this stack; if it has one, turn this warning off in gateform.config.yaml (`rules: { cloudwatch-role-required: off }`).',
+  );
 }
 
 /**
@@ -187,17 +266,33 @@ export function reportCloudWatchRole(ctx: ModelContext, pointer: string): void {
  */
 export function checkStageCache(ctx: ModelContext, stage: Stage, routes: readonly Route[]): void {
   if (stage.cache && !routes.some((route) => route.cache)) {
-    ctx.report('cache-cluster-unused', 'warning', 'The stage has a cache cluster, but no operation sets `cache`: the cluster is billed and caches nothing.', childPointer(STAGE, 'cache'), 'Add `cache: { ttl, keys }` to the operations to cache, or remove `stage.cache`.');
+    ctx.report(
+      'cache-cluster-unused',
+      'warning',
+      'The stage has a cache cluster, but no operation sets `cache`: the cluster is billed and caches nothing.',
+      childPointer(STAGE, 'cache'),
+      'Add `cache: { ttl, keys }` to the operations to cache, or remove `stage.cache`.',
+    );
   }
   for (const route of routes) {
     if (route.method === 'ANY' && route.cache && routes.some((r) => r.path === route.path && r.method === 'GET')) {
-      ctx.report('cache-any-method-unused', 'warning', `\`cache\` on ANY ${route.path} caches nothing: an ANY method is cached for GET only, and ${route.path} defines GET itself.`, route.origin.pointer, `Set \`cache\` on GET ${route.path} instead.`);
+      ctx.report(
+        'cache-any-method-unused',
+        'warning',
+        `\`cache\` on ANY ${route.path} caches nothing: an ANY method is cached for GET only, and ${route.path} defines GET itself.`,
+        route.origin.pointer,
+        `Set \`cache\` on GET ${route.path} instead.`,
+      );
     }
   }
 }
 
 /** The route's throttle and cache settings (nearest along the chain). */
-export function routeStageSettings(ctx: ModelContext, scope: RouteScope, stage: Stage): Pick<Route, 'throttle' | 'cache'> {
+export function routeStageSettings(
+  ctx: ModelContext,
+  scope: RouteScope,
+  stage: Stage,
+): Pick<Route, 'throttle' | 'cache'> {
   const throttle = setting(scope, 'throttle');
   const cache = setting(scope, 'cache');
   const out: { throttle?: Route['throttle']; cache?: Route['cache'] } = {};
@@ -205,10 +300,29 @@ export function routeStageSettings(ctx: ModelContext, scope: RouteScope, stage: 
   if (cache) {
     const block = asBlock(cache.value);
     if (!stage.cache) {
-      ctx.report('cache-without-cluster', 'error', 'Caching a method needs a cache cluster on the stage.', cache.pointer, 'Add `stage.cache: { size: "0.5" }` to x-gateway.');
+      ctx.report(
+        'cache-without-cluster',
+        'error',
+        'Caching a method needs a cache cluster on the stage.',
+        cache.pointer,
+        'Add `stage.cache: { size: "0.5" }` to x-gateway.',
+      );
     }
-    const keys = (Array.isArray(block['keys']) ? (block['keys'] as string[]) : []).map((key, i) => cacheKey(ctx, scope, key, childPointer(cache.pointer, 'keys', i)));
-    out.cache = { ...('ttl' in block && { ttl: numberSetting(ctx, block['ttl'], childPointer(cache.pointer, 'ttl'), `Seconds ${scope.method} ${scope.path} keeps a cached response`, { min: 0, max: 3600 }) }), keys };
+    const keys = (Array.isArray(block['keys']) ? (block['keys'] as string[]) : []).map((key, i) =>
+      cacheKey(ctx, scope, key, childPointer(cache.pointer, 'keys', i)),
+    );
+    out.cache = {
+      ...('ttl' in block && {
+        ttl: numberSetting(
+          ctx,
+          block['ttl'],
+          childPointer(cache.pointer, 'ttl'),
+          `Seconds ${scope.method} ${scope.path} keeps a cached response`,
+          { min: 0, max: 3600 },
+        ),
+      }),
+      keys,
+    };
   }
   return out;
 }
@@ -220,13 +334,20 @@ function cacheKey(ctx: ModelContext, scope: RouteScope, key: string, pointer: st
   const where = kind === 'query' ? 'query' : kind;
   const location = kind === 'query' ? 'querystring' : kind;
   if (!scope.parameters.some((p) => p.in === where && p.name === name)) {
-    ctx.report('cache-key-undeclared', 'error', `Cache key \`${key}\` is not a declared ${where} parameter of ${scope.method} ${scope.path}.`, pointer, 'Declare the parameter in the operation (or path item) `parameters`.');
+    ctx.report(
+      'cache-key-undeclared',
+      'error',
+      `Cache key \`${key}\` is not a declared ${where} parameter of ${scope.method} ${scope.path}.`,
+      pointer,
+      'Declare the parameter in the operation (or path item) `parameters`.',
+    );
   }
   return `method.request.${location}.${name}`;
 }
 
 /** An origin as the Origin header carries it: https://fetch.spec.whatwg.org/#origin-header */
-const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/([a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(:[0-9]{1,5})?$/;
+const ORIGIN =
+  /^[a-z][a-z0-9+.-]*:\/\/([a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(:[0-9]{1,5})?$/;
 
 function suggestedOrigin(written: string): string {
   const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(written) ? written : `https://${written}`;
@@ -236,7 +357,17 @@ function suggestedOrigin(written: string): string {
 const DEFAULT_CORS_HEADERS = ['Content-Type', 'Authorization', 'X-Api-Key', 'X-Amz-Date', 'X-Amz-Security-Token'];
 
 /** Headers a page never lists in a preflight: CORS-safelisted ones and those the browser sets itself. */
-const UNLISTED_HEADERS = new Set(['accept', 'accept-language', 'content-language', 'cookie', 'host', 'origin', 'referer', 'connection', 'content-length']);
+const UNLISTED_HEADERS = new Set([
+  'accept',
+  'accept-language',
+  'content-language',
+  'cookie',
+  'host',
+  'origin',
+  'referer',
+  'connection',
+  'content-length',
+]);
 
 /** The request headers a route reads (authorizer identity, API key, SigV4, declared header parameters), by name. */
 function requestHeadersOf(route: Route): string[] {
@@ -244,7 +375,11 @@ function requestHeadersOf(route: Route): string[] {
   const names = [
     ...(auth?.kind === 'iam' ? ['Authorization', 'X-Amz-Date', 'X-Amz-Security-Token'] : []),
     ...(auth?.kind === 'authorizer' && auth.authorizer.kind !== 'request' ? [auth.authorizer.header] : []),
-    ...(auth?.kind === 'authorizer' && auth.authorizer.kind === 'request' ? auth.authorizer.identity.filter((s) => s.startsWith('method.request.header.')).map((s) => s.slice('method.request.header.'.length)) : []),
+    ...(auth?.kind === 'authorizer' && auth.authorizer.kind === 'request'
+      ? auth.authorizer.identity
+          .filter((s) => s.startsWith('method.request.header.'))
+          .map((s) => s.slice('method.request.header.'.length))
+      : []),
     ...(route.apiKey ? ['X-Api-Key'] : []),
     ...route.parameters.filter((p) => p.in === 'header').map((p) => p.name),
   ];
@@ -258,20 +393,28 @@ function requestHeadersOf(route: Route): string[] {
 function corsHeaders(ctx: ModelContext, block: Record<string, unknown>, routes: readonly Route[]): readonly string[] {
   const given = Array.isArray(block['headers']) ? (block['headers'] as string[]) : undefined;
   // HTTP APIs have no API keys.
-  const defaults = ctx.apiType === 'http' ? DEFAULT_CORS_HEADERS.filter((h) => h !== 'X-Api-Key') : DEFAULT_CORS_HEADERS;
+  const defaults =
+    ctx.apiType === 'http' ? DEFAULT_CORS_HEADERS.filter((h) => h !== 'X-Api-Key') : DEFAULT_CORS_HEADERS;
   const listed = new Set((given ?? defaults).map((h) => h.toLowerCase()));
   // `*` allows any header, but only to requests without credentials.
   if (listed.has('*') && block['credentials'] !== true) return given ?? defaults;
   const missing = new Map<string, { readonly name: string; readonly route: Route }>();
   for (const route of routes) {
     for (const name of requestHeadersOf(route)) {
-      if (!listed.has(name.toLowerCase()) && !missing.has(name.toLowerCase())) missing.set(name.toLowerCase(), { name, route });
+      if (!listed.has(name.toLowerCase()) && !missing.has(name.toLowerCase()))
+        missing.set(name.toLowerCase(), { name, route });
     }
   }
   const names = [...missing.values()].map((m) => m.name);
   if (given && missing.size > 0) {
     const uses = [...missing.values()].map(({ name, route }) => `${name} (${route.method} ${route.path})`).join(', ');
-    ctx.report('cors-header-not-allowed', 'warning', `\`cors.headers\` leaves out ${uses}: browsers will not send ${missing.size === 1 ? 'it' : 'them'} cross-origin, so those requests fail their preflight.`, '/x-gateway/cors/headers', `Add ${names.join(', ')} to \`cors.headers\`.`);
+    ctx.report(
+      'cors-header-not-allowed',
+      'warning',
+      `\`cors.headers\` leaves out ${uses}: browsers will not send ${missing.size === 1 ? 'it' : 'them'} cross-origin, so those requests fail their preflight.`,
+      '/x-gateway/cors/headers',
+      `Add ${names.join(', ')} to \`cors.headers\`.`,
+    );
   }
   return given ?? [...defaults, ...names];
 }
@@ -282,39 +425,85 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
   const origins = block['origins'] as string[];
   const credentials = block['credentials'] === true;
   if (credentials && origins.includes('*')) {
-    ctx.report('cors-wildcard-credentials', 'error', 'Browsers refuse credentialed responses to origin `*`.', '/x-gateway/cors/origins', 'List the origins, or set `credentials: false`.');
+    ctx.report(
+      'cors-wildcard-credentials',
+      'error',
+      'Browsers refuse credentialed responses to origin `*`.',
+      '/x-gateway/cors/origins',
+      'List the origins, or set `credentials: false`.',
+    );
   }
   origins.forEach((origin, i) => {
     // A placeholder's parameter takes only what the form check would pass.
-    ctx.value(origin, childPointer('/x-gateway/cors/origins', i), 'Origin allowed by CORS (scheme://host[:port], lower case)', { allowedPattern: ORIGIN.source });
+    ctx.value(
+      origin,
+      childPointer('/x-gateway/cors/origins', i),
+      'Origin allowed by CORS (scheme://host[:port], lower case)',
+      { allowedPattern: ORIGIN.source },
+    );
     if (origin !== '*' && !hasPlaceholder(origin) && !ORIGIN.test(origin)) {
-      ctx.report('cors-origin-form', 'error', `\`${origin}\` is not an origin as browsers send it (scheme://host[:port], lower case, no path), so no request would match it.`, childPointer('/x-gateway/cors/origins', i), `Write it as ${suggestedOrigin(origin)}.`);
+      ctx.report(
+        'cors-origin-form',
+        'error',
+        `\`${origin}\` is not an origin as browsers send it (scheme://host[:port], lower case, no path), so no request would match it.`,
+        childPointer('/x-gateway/cors/origins', i),
+        `Write it as ${suggestedOrigin(origin)}.`,
+      );
     }
   });
   for (const key of ['headers', 'exposeHeaders']) {
     (Array.isArray(block[key]) ? (block[key] as string[]) : []).forEach((name, i) => {
       // The list becomes one static header value ('a,b'): a comma or quote in a name would change it.
       if (!HEADER_NAME.test(name)) {
-        ctx.report('cors-header-name', 'error', `${JSON.stringify(name)} is not a header name${/[,']/.test(name) ? ': a comma or quote in it would end the name or the value it is listed in' : ''}.`, childPointer('/x-gateway/cors', key, i), 'List one header name per entry: letters, digits and !#$%&*+-.^_`|~.');
+        ctx.report(
+          'cors-header-name',
+          'error',
+          `${JSON.stringify(name)} is not a header name${/[,']/.test(name) ? ': a comma or quote in it would end the name or the value it is listed in' : ''}.`,
+          childPointer('/x-gateway/cors', key, i),
+          'List one header name per entry: letters, digits and !#$%&*+-.^_`|~.',
+        );
       }
     });
   }
   if (origins.length > 1 && origins.includes('*')) {
-    ctx.report('cors-wildcard-mixed', 'error', '`*` among other origins is compared with the request\'s Origin like them and never matches: it allows no one.', childPointer('/x-gateway/cors/origins', origins.indexOf('*')), 'Use `["*"]` alone, or list the origins without `*`.');
+    ctx.report(
+      'cors-wildcard-mixed',
+      'error',
+      "`*` among other origins is compared with the request's Origin like them and never matches: it allows no one.",
+      childPointer('/x-gateway/cors/origins', origins.indexOf('*')),
+      'Use `["*"]` alone, or list the origins without `*`.',
+    );
   } else if (origins.length > 1 && ctx.apiType === 'rest') {
     // A gateway response maps headers but runs no template, so it cannot compare the Origin with the list.
     const message = credentials
-      ? 'With several origins and credentials, gateway responses (an authorizer\'s 401/403, 429, 5XX) carry no Access-Control-Allow-Origin: they cannot check the Origin against the list, and echoing any origin would let every site read them with the user\'s credentials.'
-      : 'With several origins, gateway responses (an authorizer\'s 401/403, 429, 5XX) carry Access-Control-Allow-Origin: *: they cannot check the Origin against the list, so any site can read them.';
-    const hint = credentials ? 'Pages see these errors as network errors; use one origin if they must read them.' : 'Use one origin if gateway errors must be readable by it alone.';
+      ? "With several origins and credentials, gateway responses (an authorizer's 401/403, 429, 5XX) carry no Access-Control-Allow-Origin: they cannot check the Origin against the list, and echoing any origin would let every site read them with the user's credentials."
+      : "With several origins, gateway responses (an authorizer's 401/403, 429, 5XX) carry Access-Control-Allow-Origin: *: they cannot check the Origin against the list, so any site can read them.";
+    const hint = credentials
+      ? 'Pages see these errors as network errors; use one origin if they must read them.'
+      : 'Use one origin if gateway errors must be readable by it alone.';
     ctx.report('cors-gateway-responses-origin', 'warning', message, '/x-gateway/cors/origins', hint);
   }
   if (ctx.apiType === 'http') checkPreflightRoutes(ctx, routes);
   // An HTTP API answers preflights itself and puts its own CORS headers on every response.
-  const proxies = ctx.apiType === 'rest' ? routes.filter((route) => route.integration.kind === 'lambda' || route.integration.kind === 'http') : [];
+  const proxies =
+    ctx.apiType === 'rest'
+      ? routes.filter((route) => route.integration.kind === 'lambda' || route.integration.kind === 'http')
+      : [];
   if (proxies.length > 0) {
-    const named = proxies.slice(0, 3).map((route) => `${route.method} ${route.path}`).join(', ') + (proxies.length > 3 ? ', …' : '');
-    ctx.report('cors-proxy-responses', 'info', `${proxies.length} ${proxies.length === 1 ? 'route uses a proxy integration' : 'routes use proxy integrations'} (${named}): the gateway passes the backend's response through, so the backend must send the CORS headers (Access-Control-Allow-Origin${credentials ? ', -Allow-Credentials' : ''}) itself.`, '/x-gateway/cors', origins.length > 1 ? 'Have the backend echo the request\'s Origin when it is one of cors.origins, with Vary: Origin.' : 'Have the backend add the same Access-Control-* headers to its responses.');
+    const named =
+      proxies
+        .slice(0, 3)
+        .map((route) => `${route.method} ${route.path}`)
+        .join(', ') + (proxies.length > 3 ? ', …' : '');
+    ctx.report(
+      'cors-proxy-responses',
+      'info',
+      `${proxies.length} ${proxies.length === 1 ? 'route uses a proxy integration' : 'routes use proxy integrations'} (${named}): the gateway passes the backend's response through, so the backend must send the CORS headers (Access-Control-Allow-Origin${credentials ? ', -Allow-Credentials' : ''}) itself.`,
+      '/x-gateway/cors',
+      origins.length > 1
+        ? "Have the backend echo the request's Origin when it is one of cors.origins, with Vary: Origin."
+        : 'Have the backend add the same Access-Control-* headers to its responses.',
+    );
   }
   return {
     origins,
@@ -334,26 +523,58 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
 function checkPreflightRoutes(ctx: ModelContext, routes: readonly Route[]): void {
   for (const route of routes) {
     const authorized = route.auth !== undefined && route.auth.kind !== 'none';
-    if (route.method !== 'ANY' || !authorized || routes.some((r) => r.path === route.path && r.method === 'OPTIONS')) continue;
-    ctx.report('cors-preflight-authorized', 'warning', `ANY ${route.path} is authorized, and it takes the browsers' preflight (OPTIONS) requests too, which carry no credentials: they are refused, and CORS fails on that path.`, route.origin.pointer, `Add an \`options\` operation on ${route.path} with \`auth: none\`, or write the methods the path serves instead of ANY.`);
+    if (route.method !== 'ANY' || !authorized || routes.some((r) => r.path === route.path && r.method === 'OPTIONS'))
+      continue;
+    ctx.report(
+      'cors-preflight-authorized',
+      'warning',
+      `ANY ${route.path} is authorized, and it takes the browsers' preflight (OPTIONS) requests too, which carry no credentials: they are refused, and CORS fails on that path.`,
+      route.origin.pointer,
+      `Add an \`options\` operation on ${route.path} with \`auth: none\`, or write the methods the path serves instead of ANY.`,
+    );
   }
 }
 
 export function buildGatewayResponses(ctx: ModelContext): GatewayResponse[] {
   if ('x-amazon-apigateway-gateway-responses' in ctx.document && 'gatewayResponses' in ctx.root) {
-    ctx.report('duplicate-setting', 'error', 'Gateway responses are set twice: by x-gateway.gatewayResponses and by x-amazon-apigateway-gateway-responses.', '/x-gateway/gatewayResponses', 'Keep one of them.', [{ ...ctx.origin('/x-amazon-apigateway-gateway-responses'), message: 'also set here' }]);
+    ctx.report(
+      'duplicate-setting',
+      'error',
+      'Gateway responses are set twice: by x-gateway.gatewayResponses and by x-amazon-apigateway-gateway-responses.',
+      '/x-gateway/gatewayResponses',
+      'Keep one of them.',
+      [{ ...ctx.origin('/x-amazon-apigateway-gateway-responses'), message: 'also set here' }],
+    );
   }
   return Object.entries(asBlock(ctx.root['gatewayResponses'])).map(([type, raw]) => {
     const block = asBlock(raw);
     // https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
     if (type === 'REQUEST_TOO_LARGE') {
-      ctx.report('gateway-response-not-customizable', 'warning', 'API Gateway does not support customizing the REQUEST_TOO_LARGE (413) gateway response: it keeps its default status, headers and body.', childPointer('/x-gateway/gatewayResponses', type), 'Remove it; a 413 is answered with the default response.');
+      ctx.report(
+        'gateway-response-not-customizable',
+        'warning',
+        'API Gateway does not support customizing the REQUEST_TOO_LARGE (413) gateway response: it keeps its default status, headers and body.',
+        childPointer('/x-gateway/gatewayResponses', type),
+        'Remove it; a 413 is answered with the default response.',
+      );
     }
     return {
       type,
       ...(typeof block['status'] === 'number' && { status: block['status'] }),
-      headers: Object.fromEntries(Object.entries(asBlock(block['headers'])).map(([name, value]) => [name, headerValue(ctx, String(value), childPointer('/x-gateway/gatewayResponses', type, 'headers', name))])),
-      templates: 'body' in block ? gatewayResponseTemplates(ctx, block['body'] as Json, childPointer('/x-gateway/gatewayResponses', type, 'body')) : {},
+      headers: Object.fromEntries(
+        Object.entries(asBlock(block['headers'])).map(([name, value]) => [
+          name,
+          headerValue(ctx, String(value), childPointer('/x-gateway/gatewayResponses', type, 'headers', name)),
+        ]),
+      ),
+      templates:
+        'body' in block
+          ? gatewayResponseTemplates(
+              ctx,
+              block['body'] as Json,
+              childPointer('/x-gateway/gatewayResponses', type, 'body'),
+            )
+          : {},
     };
   });
 }
@@ -376,7 +597,13 @@ function gatewayResponseTemplates(ctx: ModelContext, body: Json, pointer: string
   if (byType.length === 0 || byType.length < entries.length) {
     if (byType.length > 0) {
       const [other] = entries.find(([key]) => !MEDIA_TYPE.test(key))!;
-      ctx.report('gateway-response-body-mixed', 'error', `The body mixes media types (\`${byType[0]![0]}\`) and body fields (\`${other}\`): it is neither templates by media type nor one JSON body.`, pointer, 'Write templates by media type (`application/json: \'{"message": $context.error.messageString}\'`), or the JSON body alone.');
+      ctx.report(
+        'gateway-response-body-mixed',
+        'error',
+        `The body mixes media types (\`${byType[0]![0]}\`) and body fields (\`${other}\`): it is neither templates by media type nor one JSON body.`,
+        pointer,
+        'Write templates by media type (`application/json: \'{"message": $context.error.messageString}\'`), or the JSON body alone.',
+      );
       return {};
     }
     return { 'application/json': JSON.stringify(body).replaceAll(`"${MESSAGE_STRING}"`, MESSAGE_STRING) };
@@ -384,7 +611,14 @@ function gatewayResponseTemplates(ctx: ModelContext, body: Json, pointer: string
   const templates: Record<string, string> = {};
   for (const [type, template] of byType) {
     if (typeof template === 'string') templates[type] = template;
-    else ctx.report('gateway-response-body-template', 'error', `The template for \`${type}\` must be a string, the body as API Gateway sends it.`, childPointer(pointer, type), `Write it as text, e.g. '${JSON.stringify(template)}'.`);
+    else
+      ctx.report(
+        'gateway-response-body-template',
+        'error',
+        `The template for \`${type}\` must be a string, the body as API Gateway sends it.`,
+        childPointer(pointer, type),
+        `Write it as text, e.g. '${JSON.stringify(template)}'.`,
+      );
   }
   return templates;
 }
@@ -396,7 +630,8 @@ const MESSAGE_STRING = '$context.error.messageString';
 const HEADER_NAME = /^[A-Za-z0-9!#$%&*+.^_`|~-]+$/;
 
 /** A mapping expression, whole: https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-parameter-mapping-sources.html */
-const MAPPING_EXPRESSION = /^(method\.request\.(path|querystring|header|multivaluequerystring|multivalueheader)|context|stageVariables)\.[A-Za-z0-9._$-]+$/;
+const MAPPING_EXPRESSION =
+  /^(method\.request\.(path|querystring|header|multivaluequerystring|multivalueheader)|context|stageVariables)\.[A-Za-z0-9._$-]+$/;
 
 /**
  * A header value: a mapping expression as it is, a value in single quotes as it is, anything else quoted
@@ -408,43 +643,103 @@ function headerValue(ctx: ModelContext, value: string, pointer: string): string 
   const literal = /^'[^']*'$/.test(value) ? value.slice(1, -1) : value;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what no header value may hold.
   if (/['\u0000-\u001f\u007f]/.test(literal)) {
-    ctx.report('header-value-invalid', 'error', `The header value ${JSON.stringify(value)} holds ${literal.includes("'") ? 'a single quote, which would end the static value' : 'a control character or line break, which no header value may hold'}.`, pointer, "Leave the character out (a static value is written as 'text' and has no escape for a quote), or map a value from the request (method.request.header.X, context.x, stageVariables.x).");
+    ctx.report(
+      'header-value-invalid',
+      'error',
+      `The header value ${JSON.stringify(value)} holds ${literal.includes("'") ? 'a single quote, which would end the static value' : 'a control character or line break, which no header value may hold'}.`,
+      pointer,
+      "Leave the character out (a static value is written as 'text' and has no escape for a quote), or map a value from the request (method.request.header.X, context.x, stageVariables.x).",
+    );
   }
   return `'${literal}'`;
 }
 
 /** `websocketId`: the logical ID of the document's own WebSocket API, if it has one (not a routing target). */
-export function buildDomain(ctx: ModelContext, endpoint: EndpointType, routes: readonly Route[], websocketId?: string): CustomDomain | undefined {
+export function buildDomain(
+  ctx: ModelContext,
+  endpoint: EndpointType,
+  routes: readonly Route[],
+  websocketId?: string,
+): CustomDomain | undefined {
   if (!('domain' in ctx.root)) return undefined;
   const pointer = '/x-gateway/domain';
   const block = asBlock(ctx.root['domain']);
   // A document with a WebSocket API and no operations has no REST API for the domain to front.
   if ('websocket' in ctx.root && routes.length === 0) {
-    ctx.report('domain-without-rest-api', 'error', 'The custom domain fronts this document\'s REST API, and it has none: only a WebSocket API.', pointer, 'Add the REST operations, or map the WebSocket API to a domain outside this document (AWS::ApiGatewayV2::ApiMapping).');
+    ctx.report(
+      'domain-without-rest-api',
+      'error',
+      "The custom domain fronts this document's REST API, and it has none: only a WebSocket API.",
+      pointer,
+      'Add the REST operations, or map the WebSocket API to a domain outside this document (AWS::ApiGatewayV2::ApiMapping).',
+    );
   }
   if (endpoint === 'private') {
-    ctx.report('domain-private-api', 'error', 'A public custom domain can only front a public (edge or regional) API.', pointer, 'Make the API regional, or use a private custom domain (not generated yet).');
+    ctx.report(
+      'domain-private-api',
+      'error',
+      'A public custom domain can only front a public (edge or regional) API.',
+      pointer,
+      'Make the API regional, or use a private custom domain (not generated yet).',
+    );
   }
-  const rules = (Array.isArray(block['routing']) ? block['routing'] : []).map((raw, i) => routingRule(ctx, asBlock(raw), childPointer(pointer, 'routing', i), websocketId));
+  const rules = (Array.isArray(block['routing']) ? block['routing'] : []).map((raw, i) =>
+    routingRule(ctx, asBlock(raw), childPointer(pointer, 'routing', i), websocketId),
+  );
   const priorities = new Map<number, RoutingRule>();
   for (const rule of rules) {
     const first = priorities.get(rule.priority);
-    if (first) ctx.report('routing-priority-duplicate', 'error', `Two routing rules have priority ${rule.priority}; priorities are unique per domain.`, childPointer(rule.origin.pointer, 'priority'), 'Give each rule its own priority (leave gaps, e.g. 10, 20, 30).', [{ ...first.origin, message: 'first used here' }]);
+    if (first)
+      ctx.report(
+        'routing-priority-duplicate',
+        'error',
+        `Two routing rules have priority ${rule.priority}; priorities are unique per domain.`,
+        childPointer(rule.origin.pointer, 'priority'),
+        'Give each rule its own priority (leave gaps, e.g. 10, 20, 30).',
+        [{ ...first.origin, message: 'first used here' }],
+      );
     else priorities.set(rule.priority, rule);
   }
-  if (rules.length > 50) ctx.report('routing-rules-over-quota', 'warning', `${rules.length} routing rules: the default quota is 50 per domain.`, childPointer(pointer, 'routing'), 'Request a quota increase before deploying.');
+  if (rules.length > 50)
+    ctx.report(
+      'routing-rules-over-quota',
+      'warning',
+      `${rules.length} routing rules: the default quota is 50 per domain.`,
+      childPointer(pointer, 'routing'),
+      'Request a quota increase before deploying.',
+    );
   const domainEndpoint = block['endpoint'] === 'edge' ? 'edge' : 'regional';
   const securityPolicy = block['securityPolicy'] === 'TLS_1_0' ? 'TLS_1_0' : 'TLS_1_2';
   // https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mappings.html
-  if (typeof block['basePath'] === 'string' && block['basePath'].includes('/') && (domainEndpoint === 'edge' || securityPolicy === 'TLS_1_0')) {
-    ctx.report('domain-multi-level-base-path', 'error', `Base path \`${block['basePath']}\` has several levels: API Gateway maps those only on a regional domain with the TLS_1_2 security policy.`, childPointer(pointer, 'basePath'), `Use a single-level base path (no /), or ${[domainEndpoint === 'edge' && '`endpoint: regional`', securityPolicy === 'TLS_1_0' && '`securityPolicy: TLS_1_2`'].filter(Boolean).join(' with ')}.`);
+  if (
+    typeof block['basePath'] === 'string' &&
+    block['basePath'].includes('/') &&
+    (domainEndpoint === 'edge' || securityPolicy === 'TLS_1_0')
+  ) {
+    ctx.report(
+      'domain-multi-level-base-path',
+      'error',
+      `Base path \`${block['basePath']}\` has several levels: API Gateway maps those only on a regional domain with the TLS_1_2 security policy.`,
+      childPointer(pointer, 'basePath'),
+      `Use a single-level base path (no /), or ${[domainEndpoint === 'edge' && '`endpoint: regional`', securityPolicy === 'TLS_1_0' && '`securityPolicy: TLS_1_2`'].filter(Boolean).join(' with ')}.`,
+    );
   }
-  const certificate = ctx.value(block['certificate'], childPointer(pointer, 'certificate'), 'ACM certificate ARN of the custom domain');
+  const certificate = ctx.value(
+    block['certificate'],
+    childPointer(pointer, 'certificate'),
+    'ACM certificate ARN of the custom domain',
+  );
   // The Region as written (placeholders masked): only a literal one can be checked.
   const certificateText = valueText(certificate).replace(/\$\{[^}]*\}/g, '$');
   const certificateRegion = /^arn:[^:]*:acm:([^:$]+):/.exec(certificateText)?.[1];
   if (domainEndpoint === 'edge' && certificateRegion !== undefined && certificateRegion !== 'us-east-1') {
-    ctx.report('domain-edge-certificate-region', 'error', `An edge domain's certificate must be in us-east-1 (CloudFront serves it); this one is in ${certificateRegion}.`, childPointer(pointer, 'certificate'), 'Request or import the certificate in ACM in us-east-1, or make the domain regional.');
+    ctx.report(
+      'domain-edge-certificate-region',
+      'error',
+      `An edge domain's certificate must be in us-east-1 (CloudFront serves it); this one is in ${certificateRegion}.`,
+      childPointer(pointer, 'certificate'),
+      'Request or import the certificate in ACM in us-east-1, or make the domain regional.',
+    );
   }
   ctx.value(block['name'], childPointer(pointer, 'name'), 'Custom domain name', { allowedPattern: DOMAIN_NAME });
   return {
@@ -453,8 +748,18 @@ export function buildDomain(ctx: ModelContext, endpoint: EndpointType, routes: r
     endpoint: domainEndpoint,
     securityPolicy,
     // Without routing rules the API is mapped at the root when no base path is given.
-    ...(typeof block['basePath'] === 'string' ? { basePath: block['basePath'] } : rules.length === 0 ? { basePath: '' } : {}),
-    ...('hostedZoneId' in block && { hostedZoneId: ctx.value(block['hostedZoneId'], childPointer(pointer, 'hostedZoneId'), 'Route 53 hosted zone id for the custom domain') }),
+    ...(typeof block['basePath'] === 'string'
+      ? { basePath: block['basePath'] }
+      : rules.length === 0
+        ? { basePath: '' }
+        : {}),
+    ...('hostedZoneId' in block && {
+      hostedZoneId: ctx.value(
+        block['hostedZoneId'],
+        childPointer(pointer, 'hostedZoneId'),
+        'Route 53 hosted zone id for the custom domain',
+      ),
+    }),
     rules,
     origin: ctx.origin(pointer),
   };
@@ -467,42 +772,87 @@ const ROUTING_SPECIALS = "*?-!#$%&'.^_`|~";
 const ROUTING_HEADER = /^[A-Za-z0-9*?\-!#$%&'.^_`|~]+$/;
 const BASE_PATH = /^[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/;
 
-function routingRule(ctx: ModelContext, block: Record<string, unknown>, pointer: string, websocketId: string | undefined): RoutingRule {
+function routingRule(
+  ctx: ModelContext,
+  block: Record<string, unknown>,
+  pointer: string,
+  websocketId: string | undefined,
+): RoutingRule {
   const when = asBlock(block['when']);
   const headers = Object.entries(asBlock(when['headers'])).map(([name, glob]) => ({ name, glob: String(glob) }));
   if (headers.length > 2) {
-    ctx.report('routing-too-many-headers', 'error', `A routing rule may match at most two headers; this one matches ${headers.length}.`, childPointer(pointer, 'when', 'headers'), 'Split the rule, or match fewer headers.');
+    ctx.report(
+      'routing-too-many-headers',
+      'error',
+      `A routing rule may match at most two headers; this one matches ${headers.length}.`,
+      childPointer(pointer, 'when', 'headers'),
+      'Split the rule, or match fewer headers.',
+    );
   }
   for (const { name, glob } of headers) {
     const at = childPointer(pointer, 'when', 'headers', name);
     if (!ROUTING_HEADER.test(name) || name.length >= 40) {
-      ctx.report('routing-header-name', 'error', `\`${name}\` cannot be matched by a routing rule: header names are under 40 characters of A-Z a-z 0-9 and ${ROUTING_SPECIALS}.`, at, 'Use the header name as clients send it, e.g. x-api-version.');
+      ctx.report(
+        'routing-header-name',
+        'error',
+        `\`${name}\` cannot be matched by a routing rule: header names are under 40 characters of A-Z a-z 0-9 and ${ROUTING_SPECIALS}.`,
+        at,
+        'Use the header name as clients send it, e.g. x-api-version.',
+      );
     }
     if (!ROUTING_HEADER.test(glob) || glob.length >= 128) {
-      ctx.report('routing-header-value', 'error', `\`${glob}\` cannot be a routing rule's header glob: globs are under 128 characters of A-Z a-z 0-9 and ${ROUTING_SPECIALS}.`, at, 'Leave out spaces, slashes, commas, quotes and the like; match the part of the value that identifies it with a * glob.');
+      ctx.report(
+        'routing-header-value',
+        'error',
+        `\`${glob}\` cannot be a routing rule's header glob: globs are under 128 characters of A-Z a-z 0-9 and ${ROUTING_SPECIALS}.`,
+        at,
+        'Leave out spaces, slashes, commas, quotes and the like; match the part of the value that identifies it with a * glob.',
+      );
     } else if (glob.slice(1, -1).includes('*')) {
-      ctx.report('routing-header-glob', 'error', `\`${glob}\`: a header glob may have * only at its start, its end, or both.`, at, `Use a prefix (v2*), a suffix (*-beta) or a contains (*beta*) glob for ${name}.`);
+      ctx.report(
+        'routing-header-glob',
+        'error',
+        `\`${glob}\`: a header glob may have * only at its start, its end, or both.`,
+        at,
+        `Use a prefix (v2*), a suffix (*-beta) or a contains (*beta*) glob for ${name}.`,
+      );
     }
   }
   const basePaths = Array.isArray(when['basePaths']) ? (when['basePaths'] as string[]) : [];
   basePaths.forEach((basePath, i) => {
     if (!BASE_PATH.test(basePath)) {
-      ctx.report('routing-base-path', 'error', `\`${basePath}\` is not a base path API Gateway accepts: segments of A-Z a-z 0-9 . _ ~ - separated by /, without a leading or trailing /.`, childPointer(pointer, 'when', 'basePaths', i), 'Write it as in the URL, without slashes at the ends, e.g. orders/v2.');
+      ctx.report(
+        'routing-base-path',
+        'error',
+        `\`${basePath}\` is not a base path API Gateway accepts: segments of A-Z a-z 0-9 . _ ~ - separated by /, without a leading or trailing /.`,
+        childPointer(pointer, 'when', 'basePaths', i),
+        'Write it as in the URL, without slashes at the ends, e.g. orders/v2.',
+      );
     }
   });
   const to = asBlock(block['to']);
   const self = to['api'] === 'self';
   if (!self && !('stage' in to)) {
-    ctx.report('routing-target-stage', 'error', 'A routing rule to another API must name its stage.', childPointer(pointer, 'to'), 'Add `stage:` to the rule\'s `to`.');
+    ctx.report(
+      'routing-target-stage',
+      'error',
+      'A routing rule to another API must name its stage.',
+      childPointer(pointer, 'to'),
+      "Add `stage:` to the rule's `to`.",
+    );
   }
-  const api = self ? undefined : ctx.value(to['api'], childPointer(pointer, 'to', 'api'), 'Id of the REST API a routing rule invokes');
+  const api = self
+    ? undefined
+    : ctx.value(to['api'], childPointer(pointer, 'to', 'api'), 'Id of the REST API a routing rule invokes');
   if (api) checkRoutingTarget(ctx, api, childPointer(pointer, 'to', 'api'), websocketId);
   return {
     priority: block['priority'] as number,
     headers,
     basePaths,
     ...(api && { api }),
-    ...('stage' in to && { stage: ctx.value(to['stage'], childPointer(pointer, 'to', 'stage'), 'Stage a routing rule invokes') }),
+    ...('stage' in to && {
+      stage: ctx.value(to['stage'], childPointer(pointer, 'to', 'stage'), 'Stage a routing rule invokes'),
+    }),
     stripBasePath: block['stripBasePath'] === true,
     origin: ctx.origin(pointer),
   };
@@ -517,7 +867,17 @@ const REST_API_TYPES = ['AWS::ApiGateway::RestApi', 'AWS::Serverless::Api'];
  */
 function checkRoutingTarget(ctx: ModelContext, api: AwsValue, pointer: string, websocketId: string | undefined): void {
   const declared = declaredResource(ctx, api);
-  const target = declared ?? (websocketId !== undefined && wholeReference(api)?.name === websocketId ? { id: websocketId, type: 'AWS::ApiGatewayV2::Api' } : undefined);
+  const target =
+    declared ??
+    (websocketId !== undefined && wholeReference(api)?.name === websocketId
+      ? { id: websocketId, type: 'AWS::ApiGatewayV2::Api' }
+      : undefined);
   if (!target || REST_API_TYPES.includes(target.type)) return;
-  ctx.report('routing-target-not-rest', 'error', `Routing rules invoke REST APIs only; \`${target.id}\` is an ${target.type}.`, pointer, 'Map HTTP and WebSocket APIs with an AWS::ApiGatewayV2::ApiMapping on the domain instead.');
+  ctx.report(
+    'routing-target-not-rest',
+    'error',
+    `Routing rules invoke REST APIs only; \`${target.id}\` is an ${target.type}.`,
+    pointer,
+    'Map HTTP and WebSocket APIs with an AWS::ApiGatewayV2::ApiMapping on the domain instead.',
+  );
 }

@@ -10,7 +10,14 @@ import { targetOf } from '../integrations/service-values.js';
 import type { Json } from './aws-value.js';
 import { asBlock, type Block, type ModelContext, type RouteScope } from './context.js';
 import { identitySource } from './access.js';
-import { ACCESS_LOG_FORMATS, accessLogOf, logsToCloudWatch, reportCloudWatchRole, stageName, throttleSetting } from './stage.js';
+import {
+  ACCESS_LOG_FORMATS,
+  accessLogOf,
+  logsToCloudWatch,
+  reportCloudWatchRole,
+  stageName,
+  throttleSetting,
+} from './stage.js';
 import type { Authorizer, Integration, RequestAuthorizer, Stage, WebSocketApi, WebSocketRoute } from './ir.js';
 import { apiLogicalId, modelNames, pascalCase, uniqueId } from './names.js';
 import { isSchemaObject } from './schema-walk.js';
@@ -18,7 +25,11 @@ import { checkModelSchema } from './validation.js';
 
 const WS = '/x-gateway/websocket';
 /** The predefined route keys and their logical-ID names, which custom keys never take. */
-const SPECIAL: ReadonlyMap<string, string> = new Map([['$connect', 'Connect'], ['$disconnect', 'Disconnect'], ['$default', 'Default']]);
+const SPECIAL: ReadonlyMap<string, string> = new Map([
+  ['$connect', 'Connect'],
+  ['$disconnect', 'Disconnect'],
+  ['$default', 'Default'],
+]);
 /**
  * The AWS services a WebSocket route integrates with directly. S3's mapping takes the HTTP request's path
  * and Content-Type header, which a message does not have; SNS and Kinesis are left to REST APIs.
@@ -48,7 +59,12 @@ const WEBSOCKET_LOG_FORMATS: Readonly<Record<string, string>> = {
  */
 export const MAX_TIMEOUT = 29000;
 /** Fields of those services that take a request value (`requestValue` in the schema). */
-const VALUE_FIELDS: Readonly<Record<string, readonly string[]>> = { sqs: ['body', 'groupId', 'deduplicationId', 'attributes'], dynamodb: ['key', 'item', 'update'], eventbridge: ['detail'], stepfunctions: ['input', 'name'] };
+const VALUE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  sqs: ['body', 'groupId', 'deduplicationId', 'attributes'],
+  dynamodb: ['key', 'item', 'update'],
+  eventbridge: ['detail'],
+  stepfunctions: ['input', 'name'],
+};
 
 /** The REST API beside the WebSocket API: its name, and whether it is emitted (it has routes). */
 interface RestSide {
@@ -58,24 +74,57 @@ interface RestSide {
 }
 
 /** The WebSocket stage takes the REST stage's logging, metrics, throttling and access log unless it sets its own. */
-export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Stage, authorizers: readonly Authorizer[], version: '3.0' | '3.1', checkedSchemas: Set<string>): WebSocketApi | undefined {
+export function buildWebSocket(
+  ctx: ModelContext,
+  rest: RestSide,
+  restStage: Stage,
+  authorizers: readonly Authorizer[],
+  version: '3.0' | '3.1',
+  checkedSchemas: Set<string>,
+): WebSocketApi | undefined {
   if (!('websocket' in ctx.root)) return undefined;
   const block = asBlock(ctx.root['websocket']);
   const stage = asBlock(block['stage']);
   const connections = asBlock(block['connections']);
-  const table = 'connections' in block ? targetOf(ctx, connections['table'], childPointer(WS, 'connections', 'table'), 'DynamoDB table of WebSocket connection ids', DYNAMODB_TABLE) : undefined;
-  if (typeof block['name'] === 'string') ctx.value(block['name'], childPointer(WS, 'name'), 'Name of the WebSocket API');
+  const table =
+    'connections' in block
+      ? targetOf(
+          ctx,
+          connections['table'],
+          childPointer(WS, 'connections', 'table'),
+          'DynamoDB table of WebSocket connection ids',
+          DYNAMODB_TABLE,
+        )
+      : undefined;
+  if (typeof block['name'] === 'string')
+    ctx.value(block['name'], childPointer(WS, 'name'), 'Name of the WebSocket API');
   const name = typeof block['name'] === 'string' ? block['name'] : `${rest.name}-ws`;
   const logicalId = apiLogicalId(name, 'WebSocketApi', rest.logicalId);
   if (rest.routes > 0 && logicalId === rest.logicalId) {
-    ctx.report('websocket-api-id-clash', 'error', `The WebSocket API \`${name}\` and the REST API \`${rest.name}\` would both have the logical ID ${logicalId}, so one would replace the other.`, 'name' in block ? childPointer(WS, 'name') : WS, 'Rename one of them (websocket.name or api.name).');
+    ctx.report(
+      'websocket-api-id-clash',
+      'error',
+      `The WebSocket API \`${name}\` and the REST API \`${rest.name}\` would both have the logical ID ${logicalId}, so one would replace the other.`,
+      'name' in block ? childPointer(WS, 'name') : WS,
+      'Rename one of them (websocket.name or api.name).',
+    );
   }
   const attributes = connectionAttributes(ctx, connections);
-  const routes = buildRoutes(ctx, asBlock(block['routes']), authorizers, 'connections' in block, version, checkedSchemas);
+  const routes = buildRoutes(
+    ctx,
+    asBlock(block['routes']),
+    authorizers,
+    'connections' in block,
+    version,
+    checkedSchemas,
+  );
   checkRoutes(ctx, routes, 'connections' in block);
   const written = typeof stage['logging'] === 'string' ? stage['logging'].toUpperCase() : restStage.logging?.level;
   const level = written === 'ERROR' || written === 'INFO' ? written : undefined;
-  const throttle = 'throttle' in stage ? throttleSetting(ctx, stage['throttle'], childPointer(WS, 'stage', 'throttle'), 'the WebSocket stage') : restStage.throttle;
+  const throttle =
+    'throttle' in stage
+      ? throttleSetting(ctx, stage['throttle'], childPointer(WS, 'stage', 'throttle'), 'the WebSocket stage')
+      : restStage.throttle;
   const accessLog = webSocketAccessLog(ctx, stage, restStage);
   checkStage(ctx, stage, restStage, level, accessLog);
   return {
@@ -84,7 +133,12 @@ export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Sta
     routeSelection: typeof block['routeSelection'] === 'string' ? block['routeSelection'] : '$request.body.action',
     stage: {
       // `$default`, served at the root of the URL, is a stage of HTTP APIs only.
-      name: typeof stage['name'] === 'string' ? stageName(ctx, stage['name'], childPointer(WS, 'stage', 'name')) : restStage.name === '$default' ? 'prod' : restStage.name,
+      name:
+        typeof stage['name'] === 'string'
+          ? stageName(ctx, stage['name'], childPointer(WS, 'stage', 'name'))
+          : restStage.name === '$default'
+            ? 'prod'
+            : restStage.name,
       ...(level && { logging: level }),
       dataTrace: typeof stage['dataTrace'] === 'boolean' ? stage['dataTrace'] : restStage.logging?.dataTrace === true,
       metrics: typeof stage['metrics'] === 'boolean' ? stage['metrics'] : restStage.metrics,
@@ -110,12 +164,31 @@ export function buildWebSocket(ctx: ModelContext, rest: RestSide, restStage: Sta
  * needs the account's CloudWatch role, already reported when the REST stage logs too.
  * https://docs.aws.amazon.com/xray/latest/devguide/xray-services-apigateway.html
  */
-function checkStage(ctx: ModelContext, stage: Block, restStage: Stage, level: string | undefined, accessLog: Stage['accessLog']): void {
+function checkStage(
+  ctx: ModelContext,
+  stage: Block,
+  restStage: Stage,
+  level: string | undefined,
+  accessLog: Stage['accessLog'],
+): void {
   if (restStage.tracing) {
-    ctx.report('websocket-stage-no-tracing', 'info', 'X-Ray traces REST APIs only: the WebSocket stage is not traced.', '/x-gateway/stage/tracing', 'Trace the WebSocket backends themselves (Lambda active tracing, for instance).');
+    ctx.report(
+      'websocket-stage-no-tracing',
+      'info',
+      'X-Ray traces REST APIs only: the WebSocket stage is not traced.',
+      '/x-gateway/stage/tracing',
+      'Trace the WebSocket backends themselves (Lambda active tracing, for instance).',
+    );
   }
-  if (logsToCloudWatch(level, accessLog) && !logsToCloudWatch(restStage.logging?.level, restStage.accessLog) && !restStage.logging?.accountRole) {
-    const pointer = level !== undefined && 'logging' in stage ? childPointer(WS, 'stage', 'logging') : childPointer(WS, 'stage', 'accessLog');
+  if (
+    logsToCloudWatch(level, accessLog) &&
+    !logsToCloudWatch(restStage.logging?.level, restStage.accessLog) &&
+    !restStage.logging?.accountRole
+  ) {
+    const pointer =
+      level !== undefined && 'logging' in stage
+        ? childPointer(WS, 'stage', 'logging')
+        : childPointer(WS, 'stage', 'accessLog');
     reportCloudWatchRole(ctx, pointer);
   }
 }
@@ -125,7 +198,13 @@ function connectionAttributes(ctx: ModelContext, connections: Block): { name: st
   const reserved = 'ttl' in connections ? ['connectionId', 'expiresAt'] : ['connectionId'];
   return Object.entries(asBlock(connections['attributes'])).flatMap(([name, value]) => {
     if (!reserved.includes(name)) return [{ name, value: String(value) }];
-    ctx.report('websocket-connection-attribute-reserved', 'error', `\`${name}\` is the attribute that holds ${name === 'connectionId' ? 'the connection id (the table\'s key)' : 'the expiry time (ttl)'}; another value under that name would replace it.`, childPointer(WS, 'connections', 'attributes', name), 'Store the value under another name.');
+    ctx.report(
+      'websocket-connection-attribute-reserved',
+      'error',
+      `\`${name}\` is the attribute that holds ${name === 'connectionId' ? "the connection id (the table's key)" : 'the expiry time (ttl)'}; another value under that name would replace it.`,
+      childPointer(WS, 'connections', 'attributes', name),
+      'Store the value under another name.',
+    );
     return [];
   });
 }
@@ -135,7 +214,14 @@ function connectionAttributes(ctx: ModelContext, connections: Block): { name: st
  * not written. Logical-ID names are unique: predefined keys keep theirs, custom keys that would repeat one
  * (`send-message` after `sendMessage`, `default` beside `$default`) get a number, in document order.
  */
-function buildRoutes(ctx: ModelContext, written: Block, authorizers: readonly Authorizer[], connections: boolean, version: '3.0' | '3.1', checkedSchemas: Set<string>): WebSocketRoute[] {
+function buildRoutes(
+  ctx: ModelContext,
+  written: Block,
+  authorizers: readonly Authorizer[],
+  connections: boolean,
+  version: '3.0' | '3.1',
+  checkedSchemas: Set<string>,
+): WebSocketRoute[] {
   const implicit = connections ? ['$connect', '$disconnect'].filter((key) => !(key in written)) : [];
   const taken = new Set(SPECIAL.values());
   return [...implicit, ...Object.keys(written)].map((key) => {
@@ -145,22 +231,61 @@ function buildRoutes(ctx: ModelContext, written: Block, authorizers: readonly Au
   });
 }
 
-function buildRoute(ctx: ModelContext, key: string, id: string, block: Block, authorizers: readonly Authorizer[], version: '3.0' | '3.1', seen: Set<string>): WebSocketRoute {
+function buildRoute(
+  ctx: ModelContext,
+  key: string,
+  id: string,
+  block: Block,
+  authorizers: readonly Authorizer[],
+  version: '3.0' | '3.1',
+  seen: Set<string>,
+): WebSocketRoute {
   const pointer = childPointer(WS, 'routes', key);
   // A message is the route's request body; WebSocket routes have no path or query parameters.
-  const scope: RouteScope = { method: 'POST', path: key, pointer, operation: { requestBody: {} }, parameters: [], chain: [] };
+  const scope: RouteScope = {
+    method: 'POST',
+    path: key,
+    pointer,
+    operation: { requestBody: {} },
+    parameters: [],
+    chain: [],
+  };
   const integrationBlock = webSocketTimeout(ctx, asBlock(block['integration']), childPointer(pointer, 'integration'));
-  const integration = 'integration' in block ? capTimeout(ctx.integration(integrationBlock, childPointer(pointer, 'integration'), scope)) : undefined;
-  if (integration) checkServiceIntegration(ctx, integration.kind, integrationBlock, childPointer(pointer, 'integration'));
-  const auth = 'auth' in block ? routeAuth(ctx, key, String(block['auth']), childPointer(pointer, 'auth'), authorizers) : undefined;
-  const model = 'schema' in block && receivesMessages(ctx, key, childPointer(pointer, 'schema')) ? messageModel(ctx, asBlock(block['schema'])['$ref'] as string, childPointer(pointer, 'schema'), version, seen) : undefined;
-  return { key, id, ...(integration && { integration }), ...(auth && { auth }), ...(model && { model }), reply: replyOf(ctx, key, block, integration, childPointer(pointer, 'reply')), origin: ctx.origin(pointer) };
+  const integration =
+    'integration' in block
+      ? capTimeout(ctx.integration(integrationBlock, childPointer(pointer, 'integration'), scope))
+      : undefined;
+  if (integration)
+    checkServiceIntegration(ctx, integration.kind, integrationBlock, childPointer(pointer, 'integration'));
+  const auth =
+    'auth' in block
+      ? routeAuth(ctx, key, String(block['auth']), childPointer(pointer, 'auth'), authorizers)
+      : undefined;
+  const model =
+    'schema' in block && receivesMessages(ctx, key, childPointer(pointer, 'schema'))
+      ? messageModel(ctx, asBlock(block['schema'])['$ref'] as string, childPointer(pointer, 'schema'), version, seen)
+      : undefined;
+  return {
+    key,
+    id,
+    ...(integration && { integration }),
+    ...(auth && { auth }),
+    ...(model && { model }),
+    reply: replyOf(ctx, key, block, integration, childPointer(pointer, 'reply')),
+    origin: ctx.origin(pointer),
+  };
 }
 
 /** `$connect` runs on the upgrade request and `$disconnect` after the close: neither has a message to validate. */
 function receivesMessages(ctx: ModelContext, key: string, pointer: string): boolean {
   if (key !== '$connect' && key !== '$disconnect') return true;
-  ctx.report('websocket-schema-lifecycle', 'warning', `\`${key}\` receives no message, so there is nothing for a schema to validate: no model is emitted.`, pointer, 'Put `schema` on the routes that receive messages ($default or a custom key).');
+  ctx.report(
+    'websocket-schema-lifecycle',
+    'warning',
+    `\`${key}\` receives no message, so there is nothing for a schema to validate: no model is emitted.`,
+    pointer,
+    'Put `schema` on the routes that receive messages ($default or a custom key).',
+  );
   return false;
 }
 
@@ -173,7 +298,13 @@ function receivesMessages(ctx: ModelContext, key: string, pointer: string): bool
 function webSocketTimeout(ctx: ModelContext, block: Block, pointer: string): Block {
   const timeout = block['timeout'];
   if (typeof timeout !== 'number' || timeout <= MAX_TIMEOUT) return block;
-  ctx.report('websocket-integration-timeout', 'error', `Timeout ${timeout} ms is over the ${MAX_TIMEOUT} ms a WebSocket integration may wait (a quota AWS does not raise).`, childPointer(pointer, 'timeout'), `Use at most ${MAX_TIMEOUT}; a longer task can answer later through the @connections API.`);
+  ctx.report(
+    'websocket-integration-timeout',
+    'error',
+    `Timeout ${timeout} ms is over the ${MAX_TIMEOUT} ms a WebSocket integration may wait (a quota AWS does not raise).`,
+    childPointer(pointer, 'timeout'),
+    `Use at most ${MAX_TIMEOUT}; a longer task can answer later through the @connections API.`,
+  );
   return { ...block, timeout: MAX_TIMEOUT };
 }
 
@@ -188,10 +319,22 @@ function capTimeout(integration: Integration | undefined): Integration | undefin
  * API Gateway takes a route response on `$connect` too (public templates set one), but it runs during the
  * upgrade request, before there is a connection to send a message on; `$disconnect` runs after it closed.
  */
-function replyOf(ctx: ModelContext, key: string, block: Block, integration: WebSocketRoute['integration'], pointer: string): boolean {
+function replyOf(
+  ctx: ModelContext,
+  key: string,
+  block: Block,
+  integration: WebSocketRoute['integration'],
+  pointer: string,
+): boolean {
   const lifecycle = key === '$connect' || key === '$disconnect';
   if (block['reply'] === true && lifecycle) {
-    ctx.report('websocket-reply-lifecycle', 'warning', `\`${key}\` cannot answer with a message: ${key === '$connect' ? 'the connection is not open yet' : 'the connection is already closed'}.`, pointer, 'Remove `reply`; post to the connection through the @connections API instead.');
+    ctx.report(
+      'websocket-reply-lifecycle',
+      'warning',
+      `\`${key}\` cannot answer with a message: ${key === '$connect' ? 'the connection is not open yet' : 'the connection is already closed'}.`,
+      pointer,
+      'Remove `reply`; post to the connection through the @connections API instead.',
+    );
     return false;
   }
   if (typeof block['reply'] === 'boolean') return block['reply'];
@@ -206,18 +349,35 @@ function replyOf(ctx: ModelContext, key: string, block: Block, integration: WebS
  */
 function checkServiceIntegration(ctx: ModelContext, kind: string, block: Block, pointer: string): void {
   if (UNSUPPORTED_SERVICES.includes(kind)) {
-    ctx.report('websocket-integration-unsupported', 'error', `WebSocket routes integrate directly with ${WEBSOCKET_SERVICES.join(', ')} only, not with ${kind}.`, childPointer(pointer, kind), `Use one of those, lambda, http or mock (a Lambda function can call ${kind}).`);
+    ctx.report(
+      'websocket-integration-unsupported',
+      'error',
+      `WebSocket routes integrate directly with ${WEBSOCKET_SERVICES.join(', ')} only, not with ${kind}.`,
+      childPointer(pointer, kind),
+      `Use one of those, lambda, http or mock (a Lambda function can call ${kind}).`,
+    );
     return;
   }
   const service = asBlock(block[kind]);
   for (const field of VALUE_FIELDS[kind] ?? []) {
     const raw = service[field];
     const values: [string, unknown][] =
-      typeof raw === 'string' ? [[childPointer(pointer, kind, field), raw]]
-      : Object.entries(asBlock(raw)).map(([name, value]) => (typeof value === 'string' ? [childPointer(pointer, kind, field, name), value] : [childPointer(pointer, kind, field, name, 'from'), asBlock(value)['from']]));
+      typeof raw === 'string'
+        ? [[childPointer(pointer, kind, field), raw]]
+        : Object.entries(asBlock(raw)).map(([name, value]) =>
+            typeof value === 'string'
+              ? [childPointer(pointer, kind, field, name), value]
+              : [childPointer(pointer, kind, field, name, 'from'), asBlock(value)['from']],
+          );
     for (const [at, value] of values) {
       if (typeof value === 'string' && /^(query|header)\./.test(value)) {
-        ctx.report('websocket-request-value', 'error', `\`${value}\` cannot be read here: WebSocket mapping templates have no access to headers or query strings.`, at, 'A $connect request authorizer sees them: return the value in its context and use `context.authorizer.<key>`.');
+        ctx.report(
+          'websocket-request-value',
+          'error',
+          `\`${value}\` cannot be read here: WebSocket mapping templates have no access to headers or query strings.`,
+          at,
+          'A $connect request authorizer sees them: return the value in its context and use `context.authorizer.<key>`.',
+        );
       }
     }
   }
@@ -227,31 +387,65 @@ function checkServiceIntegration(ctx: ModelContext, kind: string, block: Block, 
  * API Gateway authorizes a WebSocket connection once, on `$connect`. Authorizers: the websocket's own,
  * or a request authorizer of x-gateway.authorizers (one lookup, so the two stay one model).
  */
-function routeAuth(ctx: ModelContext, key: string, name: string, pointer: string, authorizers: readonly Authorizer[]): WebSocketRoute['auth'] {
+function routeAuth(
+  ctx: ModelContext,
+  key: string,
+  name: string,
+  pointer: string,
+  authorizers: readonly Authorizer[],
+): WebSocketRoute['auth'] {
   if (name === 'none') return undefined;
   if (key !== '$connect') {
-    ctx.report('websocket-auth-not-connect', 'error', `Route \`${key}\` sets auth, but API Gateway authorizes WebSocket clients only when they connect.`, pointer, 'Move `auth` to the $connect route.');
+    ctx.report(
+      'websocket-auth-not-connect',
+      'error',
+      `Route \`${key}\` sets auth, but API Gateway authorizes WebSocket clients only when they connect.`,
+      pointer,
+      'Move `auth` to the $connect route.',
+    );
     return undefined;
   }
   if (name === 'iam') return { kind: 'iam' };
   const authorizer = webSocketAuthorizer(ctx, name, authorizers);
   if (!authorizer) {
-    const known = ['iam', 'none', ...Object.keys(asBlock(asBlock(ctx.root['websocket'])['authorizers'])), ...authorizers.filter((a) => a.kind === 'request').map((a) => a.name)];
-    ctx.report('authorizer-unknown', 'error', `\`${name}\` is not a request authorizer.`, pointer, `Known here: ${known.join(', ')}. WebSocket APIs take request (Lambda) authorizers or iam.`);
+    const known = [
+      'iam',
+      'none',
+      ...Object.keys(asBlock(asBlock(ctx.root['websocket'])['authorizers'])),
+      ...authorizers.filter((a) => a.kind === 'request').map((a) => a.name),
+    ];
+    ctx.report(
+      'authorizer-unknown',
+      'error',
+      `\`${name}\` is not a request authorizer.`,
+      pointer,
+      `Known here: ${known.join(', ')}. WebSocket APIs take request (Lambda) authorizers or iam.`,
+    );
     return undefined;
   }
   return { kind: 'authorizer', authorizer };
 }
 
-function webSocketAuthorizer(ctx: ModelContext, name: string, authorizers: readonly Authorizer[]): RequestAuthorizer | undefined {
+function webSocketAuthorizer(
+  ctx: ModelContext,
+  name: string,
+  authorizers: readonly Authorizer[],
+): RequestAuthorizer | undefined {
   const own = asBlock(asBlock(asBlock(ctx.root['websocket'])['authorizers'])[name]);
   if ('function' in own) {
     const pointer = childPointer(WS, 'authorizers', name);
     return {
       kind: 'request',
       name,
-      function: lambdaFunction(ctx, own['function'], childPointer(pointer, 'function'), `Lambda function of the WebSocket authorizer ${name}`),
-      identity: (own['identity'] as string[]).map((source) => identitySource(source).replace(/^method\.request\./, 'route.request.')),
+      function: lambdaFunction(
+        ctx,
+        own['function'],
+        childPointer(pointer, 'function'),
+        `Lambda function of the WebSocket authorizer ${name}`,
+      ),
+      identity: (own['identity'] as string[]).map((source) =>
+        identitySource(source).replace(/^method\.request\./, 'route.request.'),
+      ),
       ttl: 0,
       simpleResponses: false,
       origin: ctx.origin(pointer),
@@ -261,7 +455,13 @@ function webSocketAuthorizer(ctx: ModelContext, name: string, authorizers: reado
   if (shared?.kind !== 'request') return undefined;
   const ttl = childPointer('/x-gateway/authorizers', name, 'ttl');
   if ('ttl' in asBlock(asBlock(ctx.root['authorizers'])[name]) && shared.ttl > 0) {
-    ctx.report('websocket-authorizer-no-cache', 'info', `API Gateway does not cache authorizer results for WebSocket APIs: \`${name}\` runs on every connection, whatever its ttl.`, ttl, 'The ttl still applies to the REST API.');
+    ctx.report(
+      'websocket-authorizer-no-cache',
+      'info',
+      `API Gateway does not cache authorizer results for WebSocket APIs: \`${name}\` runs on every connection, whatever its ttl.`,
+      ttl,
+      'The ttl still applies to the REST API.',
+    );
   }
   return { ...shared, identity: shared.identity.map((s) => s.replace(/^method\.request\./, 'route.request.')) };
 }
@@ -270,10 +470,22 @@ function webSocketAuthorizer(ctx: ModelContext, name: string, authorizers: reado
  * The component schema with its `$ref`s resolved in place (a WebSocket model is one standalone schema),
  * with the findings of REST models.
  */
-function messageModel(ctx: ModelContext, ref: string, pointer: string, version: '3.0' | '3.1', seen: Set<string>): { name: string; schema: Json } | undefined {
+function messageModel(
+  ctx: ModelContext,
+  ref: string,
+  pointer: string,
+  version: '3.0' | '3.1',
+  seen: Set<string>,
+): { name: string; schema: Json } | undefined {
   const target = ctx.deref({ $ref: ref });
   if (!isSchemaObject(target)) {
-    ctx.report('unresolved-ref', 'error', `${ref} names no schema.`, pointer, 'Point at a schema under components.schemas.');
+    ctx.report(
+      'unresolved-ref',
+      'error',
+      `${ref} names no schema.`,
+      pointer,
+      'Point at a schema under components.schemas.',
+    );
     return undefined;
   }
   checkModelSchema(ctx, target, decodeURIComponent(ref.slice(1)), version, seen);
@@ -286,7 +498,13 @@ function messageModel(ctx: ModelContext, ref: string, pointer: string, version: 
     const inner = record['$ref'];
     if (typeof inner === 'string' && inner.startsWith('#/')) {
       if (refs.includes(inner)) {
-        ctx.report('websocket-model-recursive', 'error', `${inner} refers to itself; a WebSocket model must be one standalone schema.`, pointer, 'Use a schema without recursion for WebSocket messages.');
+        ctx.report(
+          'websocket-model-recursive',
+          'error',
+          `${inner} refers to itself; a WebSocket model must be one standalone schema.`,
+          pointer,
+          'Use a schema without recursion for WebSocket messages.',
+        );
         return {};
       }
       return inline(ctx.deref(record), [...refs, inner]);
@@ -303,30 +521,71 @@ function messageModel(ctx: ModelContext, ref: string, pointer: string, version: 
 function webSocketAccessLog(ctx: ModelContext, stage: Block, restStage: Stage): Stage['accessLog'] {
   if ('accessLog' in stage) {
     const ids = ['$context.requestId', '$context.extendedRequestId'];
-    return accessLogOf(ctx, asBlock(stage['accessLog']), childPointer(WS, 'stage', 'accessLog'), WEBSOCKET_LOG_FORMATS, ids, 'Access log destination ARN of the WebSocket stage');
+    return accessLogOf(
+      ctx,
+      asBlock(stage['accessLog']),
+      childPointer(WS, 'stage', 'accessLog'),
+      WEBSOCKET_LOG_FORMATS,
+      ids,
+      'Access log destination ARN of the WebSocket stage',
+    );
   }
   const mirrored = restStage.accessLog;
   if (!mirrored) return undefined;
   const format = WEBSOCKET_LOG_FORMATS[mirrored.format === ACCESS_LOG_FORMATS['clf'] ? 'clf' : 'json']!;
-  return { format, ...(mirrored.retentionDays !== undefined && { retentionDays: mirrored.retentionDays }), ...(mirrored.destination && { destination: mirrored.destination }) };
+  return {
+    format,
+    ...(mirrored.retentionDays !== undefined && { retentionDays: mirrored.retentionDays }),
+    ...(mirrored.destination && { destination: mirrored.destination }),
+  };
 }
 
 function checkRoutes(ctx: ModelContext, routes: readonly WebSocketRoute[], connections: boolean): void {
   for (const route of routes) {
     const pointer = childPointer(WS, 'routes', route.key);
     if (route.key.startsWith('$') && !SPECIAL.has(route.key)) {
-      ctx.report('websocket-route-unknown-special', 'error', `\`${route.key}\` is not a route key API Gateway knows: only $connect, $disconnect and $default start with $.`, pointer, 'Use a plain value the route selection expression can yield, e.g. sendMessage.');
+      ctx.report(
+        'websocket-route-unknown-special',
+        'error',
+        `\`${route.key}\` is not a route key API Gateway knows: only $connect, $disconnect and $default start with $.`,
+        pointer,
+        'Use a plain value the route selection expression can yield, e.g. sendMessage.',
+      );
     } else if (!SPECIAL.has(route.key) && !/^[A-Za-z0-9_.:-]+$/.test(route.key)) {
-      ctx.report('websocket-route-unreachable', 'warning', `Route key \`${route.key}\` is not a plain value, so the route selection expression will hardly ever select it.`, pointer, 'Use a plain word such as sendMessage, matching the value of the selected message field.');
+      ctx.report(
+        'websocket-route-unreachable',
+        'warning',
+        `Route key \`${route.key}\` is not a plain value, so the route selection expression will hardly ever select it.`,
+        pointer,
+        'Use a plain word such as sendMessage, matching the value of the selected message field.',
+      );
     }
     if (!route.integration && !(connections && (route.key === '$connect' || route.key === '$disconnect'))) {
-      ctx.report('integration-missing', 'error', `WebSocket route \`${route.key}\` has no integration.`, pointer, 'Add `integration:` (lambda, http, mock or an AWS service).');
+      ctx.report(
+        'integration-missing',
+        'error',
+        `WebSocket route \`${route.key}\` has no integration.`,
+        pointer,
+        'Add `integration:` (lambda, http, mock or an AWS service).',
+      );
     }
     if (connections && route.integration && (route.key === '$connect' || route.key === '$disconnect')) {
-      ctx.report('websocket-connection-integration', 'error', `\`${route.key}\` has an integration, but \`connections\` already integrates it with the connection table.`, childPointer(pointer, 'integration'), 'Remove one of them: keep `connections` for storing ids without code, or your own integration.');
+      ctx.report(
+        'websocket-connection-integration',
+        'error',
+        `\`${route.key}\` has an integration, but \`connections\` already integrates it with the connection table.`,
+        childPointer(pointer, 'integration'),
+        'Remove one of them: keep `connections` for storing ids without code, or your own integration.',
+      );
     }
   }
   if (!routes.some((r) => r.key === '$default')) {
-    ctx.report('websocket-no-default-route', 'info', 'No $default route: a message whose selected value matches no route key is answered with an error and reaches no backend.', childPointer(WS, 'routes'), 'Add a $default route (a mock integration is enough) to handle or log unmatched messages.');
+    ctx.report(
+      'websocket-no-default-route',
+      'info',
+      'No $default route: a message whose selected value matches no route key is answered with an error and reaches no backend.',
+      childPointer(WS, 'routes'),
+      'Add a $default route (a mock integration is enough) to handle or log unmatched messages.',
+    );
   }
 }

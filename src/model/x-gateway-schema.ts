@@ -21,7 +21,12 @@ function compiled(): Record<BlockKind, Validator> {
 export type BlockKind = 'root' | 'operation';
 
 /** Validate one block written at `pointer`; `locate` maps document pointers to file locations. */
-export function checkXGateway(block: unknown, kind: BlockKind, pointer: string, locate: (pointer: string) => Location): Diagnostic[] {
+export function checkXGateway(
+  block: unknown,
+  kind: BlockKind,
+  pointer: string,
+  locate: (pointer: string) => Location,
+): Diagnostic[] {
   const validate = compiled()[kind];
   if (validate(block)) return [];
   return relevant(validate.errors ?? []).map((error) => toDiagnostic(error, pointer, locate));
@@ -37,24 +42,33 @@ function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
   // Branches may sit behind a $ref, so they are told apart by where in the value they failed.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const deeper = (path: string): boolean => errors.some((e) => e.instancePath.startsWith(path + '/'));
-  return errors
-    // `propertyNames` only says that a name failed; the name's own error says which and why.
-    .filter((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames')
-    .filter((e) => {
-      if (!anyOfPaths.has(e.instancePath)) return true;
-      // At a failed anyOf: the deeper branch's errors if one got further; else those of the branch of the
-      // value's type (a number below its minimum, not "not a placeholder string"); else the anyOf error alone.
-      if (deeper(e.instancePath)) return false;
-      const resource = errors.some((o) => o.instancePath === e.instancePath && o.keyword === 'anyOf' && o.schemaPath.endsWith('awsValue/anyOf'));
-      const typed = !resource && errors.some((o) => o.instancePath === e.instancePath && o.keyword !== 'anyOf' && o.keyword !== 'type');
-      return typed ? e.keyword !== 'anyOf' && e.keyword !== 'type' : e.keyword === 'anyOf';
-    })
-    // A branch's error is described by the key it stands for (the branch has no description of its own).
-    .map((e) => {
-      const anyOf = e.keyword === 'anyOf' ? undefined : errors.find((o) => o.instancePath === e.instancePath && o.keyword === 'anyOf');
-      return anyOf ? { ...e, parentSchema: anyOf.parentSchema } : e;
-    })
-    .sort((a, b) => compareCodeUnits(a.instancePath, b.instancePath));
+  return (
+    errors
+      // `propertyNames` only says that a name failed; the name's own error says which and why.
+      .filter((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames')
+      .filter((e) => {
+        if (!anyOfPaths.has(e.instancePath)) return true;
+        // At a failed anyOf: the deeper branch's errors if one got further; else those of the branch of the
+        // value's type (a number below its minimum, not "not a placeholder string"); else the anyOf error alone.
+        if (deeper(e.instancePath)) return false;
+        const resource = errors.some(
+          (o) => o.instancePath === e.instancePath && o.keyword === 'anyOf' && o.schemaPath.endsWith('awsValue/anyOf'),
+        );
+        const typed =
+          !resource &&
+          errors.some((o) => o.instancePath === e.instancePath && o.keyword !== 'anyOf' && o.keyword !== 'type');
+        return typed ? e.keyword !== 'anyOf' && e.keyword !== 'type' : e.keyword === 'anyOf';
+      })
+      // A branch's error is described by the key it stands for (the branch has no description of its own).
+      .map((e) => {
+        const anyOf =
+          e.keyword === 'anyOf'
+            ? undefined
+            : errors.find((o) => o.instancePath === e.instancePath && o.keyword === 'anyOf');
+        return anyOf ? { ...e, parentSchema: anyOf.parentSchema } : e;
+      })
+      .sort((a, b) => compareCodeUnits(a.instancePath, b.instancePath))
+  );
 }
 
 function toDiagnostic(error: ErrorObject, base: string, locate: (pointer: string) => Location): Diagnostic {
@@ -68,7 +82,9 @@ function toDiagnostic(error: ErrorObject, base: string, locate: (pointer: string
     return {
       code: 'unknown-x-gateway-key',
       severity: 'error',
-      message: `Unknown key \`${key}\` in ${name === 'x-gateway' ? 'x-gateway' : `\`${name}\``}.` + (guess ? ` Did you mean \`${guess}\`?` : ''),
+      message:
+        `Unknown key \`${key}\` in ${name === 'x-gateway' ? 'x-gateway' : `\`${name}\``}.` +
+        (guess ? ` Did you mean \`${guess}\`?` : ''),
       location: locate(childPointer(at, key)),
       hint: known.length > 0 ? `Known keys here: ${known.join(', ')}.` : 'No keys are allowed here.',
     };
@@ -84,7 +100,13 @@ function toDiagnostic(error: ErrorObject, base: string, locate: (pointer: string
 }
 
 /** A key that `propertyNames` refuses (a template parameter, usage plan or stage variable name), reported at the key. */
-function badName(error: ErrorObject, key: string, at: string, parent: string, locate: (pointer: string) => Location): Diagnostic {
+function badName(
+  error: ErrorObject,
+  key: string,
+  at: string,
+  parent: string,
+  locate: (pointer: string) => Location,
+): Diagnostic {
   const pattern = error.keyword === 'pattern' ? String(error.params['pattern']) : undefined;
   return {
     code: 'invalid-x-gateway-value',
@@ -117,7 +139,10 @@ function describeSchema(schema: unknown): string | undefined {
 
 function lastToken(pointer: string): string | undefined {
   if (pointer === '') return undefined;
-  return pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  return pointer
+    .slice(pointer.lastIndexOf('/') + 1)
+    .replace(/~1/g, '/')
+    .replace(/~0/g, '~');
 }
 
 /** The known word nearest to `word`, if it is near enough to be a misspelling. */

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../src/cli/args.js';
 
-const SPECS = [{ name: 'output', short: 'o', value: true }, { name: 'check' }, { name: 'rule', value: true, repeat: true }] as const;
+const SPECS = [
+  { name: 'output', short: 'o', value: true },
+  { name: 'check' },
+  { name: 'rule', value: true, repeat: true },
+] as const;
 
 describe('parseArgs', () => {
   it('reads positionals, short and long flags, inline values and repeats', () => {
-    const args = parseArgs(['a.yaml', '-o', 'out.yaml', '--check', '--rule=x', '--rule', 'y', '--', '--not-a-flag'], SPECS);
+    const args = parseArgs(
+      ['a.yaml', '-o', 'out.yaml', '--check', '--rule=x', '--rule', 'y', '--', '--not-a-flag'],
+      SPECS,
+    );
     expect(args.positional).toEqual(['a.yaml', '--not-a-flag']);
     expect(args.flags.get('output')).toEqual(['out.yaml']);
     expect(args.flags.get('check')).toEqual(['true']);

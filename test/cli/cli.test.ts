@@ -9,7 +9,10 @@ const COMPILE = 'dist/cli/bin/compile.js';
 const GATEFORM = 'dist/cli/bin/gateform.js';
 
 function run(bin: string, args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -28,7 +31,11 @@ describe('compile CLI', () => {
   it('prints the same bytes from another directory, locale and time zone', () => {
     const elsewhere = tempDir('gateform-');
     for (const LC_ALL of ['lt_LT.UTF-8', 'C']) {
-      const result = spawnSync(process.execPath, [join(process.cwd(), COMPILE), join(process.cwd(), example)], { cwd: elsewhere, encoding: 'utf8', env: { ...process.env, LC_ALL, LANG: LC_ALL, TZ: 'Pacific/Kiritimati' } });
+      const result = spawnSync(process.execPath, [join(process.cwd(), COMPILE), join(process.cwd(), example)], {
+        cwd: elsewhere,
+        encoding: 'utf8',
+        env: { ...process.env, LC_ALL, LANG: LC_ALL, TZ: 'Pacific/Kiritimati' },
+      });
       expect(result.status).toBe(0);
       expect(result.stdout).toBe(expected);
     }
@@ -58,7 +65,9 @@ describe('compile CLI', () => {
     const stale = run(COMPILE, [example, '-o', out, '--check']);
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain('is out of date');
-    expect(stale.stdout).toBe(`--- ${out}\t(current)\n+++ ${out}\t(compiled from ${example})\n${stale.stdout.split('\n').slice(2).join('\n')}`);
+    expect(stale.stdout).toBe(
+      `--- ${out}\t(current)\n+++ ${out}\t(compiled from ${example})\n${stale.stdout.split('\n').slice(2).join('\n')}`,
+    );
     expect(stale.stdout).toMatch(/^-.*staging$/m);
     expect(stale.stdout).toMatch(/^\+.*prod$/m);
     expect(run(COMPILE, [example, '-o', join(dir, 'none.yaml'), '--check']).status).toBe(1);
@@ -67,9 +76,20 @@ describe('compile CLI', () => {
   it('--check names the options that were used in the command to run', () => {
     const dir = tempDir('gateform-');
     const out = join(dir, 'my template.yaml');
-    const stale = run(COMPILE, ['fixtures/into-base/openapi.yaml', '--into', 'fixtures/into-base/base.yaml', '--format', 'json', '-o', out, '--check']);
+    const stale = run(COMPILE, [
+      'fixtures/into-base/openapi.yaml',
+      '--into',
+      'fixtures/into-base/base.yaml',
+      '--format',
+      'json',
+      '-o',
+      out,
+      '--check',
+    ]);
     expect(stale.status).toBe(1);
-    expect(stale.stderr).toBe(`${out}: does not exist; run \`compile fixtures/into-base/openapi.yaml -o '${out}' --into fixtures/into-base/base.yaml --format json\` and commit the result.\n`);
+    expect(stale.stderr).toBe(
+      `${out}: does not exist; run \`compile fixtures/into-base/openapi.yaml -o '${out}' --into fixtures/into-base/base.yaml --format json\` and commit the result.\n`,
+    );
   });
 
   it('exits 1 on errors in the spec and leaves an existing output untouched', () => {
@@ -90,11 +110,37 @@ describe('compile CLI', () => {
     ['an unknown option', ['x.yaml', '--fromat', 'json'], 'unknown option --fromat'],
     ['a bad format', [example, '--format', 'xml'], '--format must be yaml or json'],
     ['--check without --output', [example, '--check'], '--check needs --output'],
-    ['an output in a missing directory', [example, '-o', '/nonexistent-dir/t.yaml'], 'cannot write /nonexistent-dir/t.yaml: its directory does not exist\n'],
-    ['an output that is a directory', [example, '-o', 'examples'], 'cannot write examples: it is a folder; gateform writes only a regular file or a new path\n'],
-    ['an output that is the input', [example, '-o', './examples/pets/openapi.yaml'], 'cannot write ./examples/pets/openapi.yaml: it is examples/pets/openapi.yaml, an input of this run'],
-    ['an output that is the --into template', ['fixtures/into-base/openapi.yaml', '--into', 'fixtures/into-base/base.yaml', '-o', 'fixtures/into-base/base.yaml'], 'cannot write fixtures/into-base/base.yaml: it is an input of this run'],
-    ['a missing --into template', [example, '--into', 'fixtures/nope.yaml'], 'Cannot read fixtures/nope.yaml: no such file [file-unreadable]'],
+    [
+      'an output in a missing directory',
+      [example, '-o', '/nonexistent-dir/t.yaml'],
+      'cannot write /nonexistent-dir/t.yaml: its directory does not exist\n',
+    ],
+    [
+      'an output that is a directory',
+      [example, '-o', 'examples'],
+      'cannot write examples: it is a folder; gateform writes only a regular file or a new path\n',
+    ],
+    [
+      'an output that is the input',
+      [example, '-o', './examples/pets/openapi.yaml'],
+      'cannot write ./examples/pets/openapi.yaml: it is examples/pets/openapi.yaml, an input of this run',
+    ],
+    [
+      'an output that is the --into template',
+      [
+        'fixtures/into-base/openapi.yaml',
+        '--into',
+        'fixtures/into-base/base.yaml',
+        '-o',
+        'fixtures/into-base/base.yaml',
+      ],
+      'cannot write fixtures/into-base/base.yaml: it is an input of this run',
+    ],
+    [
+      'a missing --into template',
+      [example, '--into', 'fixtures/nope.yaml'],
+      'Cannot read fixtures/nope.yaml: no such file [file-unreadable]',
+    ],
   ])('exits 2 on %s', (_name, args, message) => {
     const { status, stderr } = run(COMPILE, args);
     expect(status).toBe(2);
@@ -114,7 +160,11 @@ describe('compile CLI', () => {
   });
 
   it('merges into a base template with --into', () => {
-    const { status, stdout } = run(COMPILE, ['fixtures/into-base/openapi.yaml', '--into', 'fixtures/into-base/base.yaml']);
+    const { status, stdout } = run(COMPILE, [
+      'fixtures/into-base/openapi.yaml',
+      '--into',
+      'fixtures/into-base/base.yaml',
+    ]);
     expect(status).toBe(0);
     expect(stdout).toBe(readFileSync('fixtures/into-base/template.yaml', 'utf8'));
   });
@@ -141,6 +191,10 @@ describe('gateform CLI', () => {
     execFileSync(process.execPath, [COMPILE, 'examples/pets/openapi.yaml', '-o', join(dir, 'out.yaml')]);
     expect(existsSync(join(dir, 'out.yaml'))).toBe(true);
     expect(readFileSync(join(dir, 'out.yaml'), 'utf8').length).toBeGreaterThan(0);
-    expect(execFileSync('ls', ['-a', dir], { encoding: 'utf8' }).split('\n').filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(
+      execFileSync('ls', ['-a', dir], { encoding: 'utf8' })
+        .split('\n')
+        .filter((f) => f.endsWith('.tmp')),
+    ).toEqual([]);
   });
 });

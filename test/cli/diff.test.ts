@@ -15,7 +15,12 @@ function apply(before: string, diff: string): string {
   for (let at = 2; at < lines.length; ) {
     const header = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@\n$/.exec(lines[at++]!);
     expect(header, `hunk header at diff line ${at}`).not.toBeNull();
-    const [aStart, aCount, , bCount] = [Number(header![1]), Number(header![2] ?? 1), Number(header![3]), Number(header![4] ?? 1)];
+    const [aStart, aCount, , bCount] = [
+      Number(header![1]),
+      Number(header![2] ?? 1),
+      Number(header![3]),
+      Number(header![4] ?? 1),
+    ];
     const from = aCount === 0 ? aStart : aStart - 1;
     expect(from).toBeGreaterThanOrEqual(next);
     out.push(...source.slice(next, from));
@@ -68,12 +73,15 @@ describe('unifiedDiff', () => {
   it('shows a change with three lines of context and line numbers', () => {
     const before = 'one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\n';
     const after = 'one\ntwo\nthree\nfour\nFIVE\nsix\nseven\neight\n';
-    expect(unifiedDiff(before, after, LABELS)).toBe('--- old.yaml\n+++ new.yaml\n@@ -2,7 +2,7 @@\n two\n three\n four\n-five\n+FIVE\n six\n seven\n eight\n');
+    expect(unifiedDiff(before, after, LABELS)).toBe(
+      '--- old.yaml\n+++ new.yaml\n@@ -2,7 +2,7 @@\n two\n three\n four\n-five\n+FIVE\n six\n seven\n eight\n',
+    );
   });
 
   it('keeps distant changes in separate hunks and joins close ones', () => {
     const lines = Array.from({ length: 30 }, (_, i) => `line ${i}\n`);
-    const changed = (at: readonly number[]): string => lines.map((l, i) => (at.includes(i) ? l.toUpperCase() : l)).join('');
+    const changed = (at: readonly number[]): string =>
+      lines.map((l, i) => (at.includes(i) ? l.toUpperCase() : l)).join('');
     const far = unifiedDiff(lines.join(''), changed([2, 20]), LABELS);
     expect(far.match(/^@@.*$/gm)).toEqual(['@@ -1,6 +1,6 @@', '@@ -18,7 +18,7 @@']);
     const near = unifiedDiff(lines.join(''), changed([10, 17]), LABELS);
@@ -81,13 +89,17 @@ describe('unifiedDiff', () => {
   });
 
   it('names the line before an empty side, as diff -u does', () => {
-    expect(unifiedDiff('a\nb\n', 'a\nx\nb\n', LABELS)).toBe('--- old.yaml\n+++ new.yaml\n@@ -1,2 +1,3 @@\n a\n+x\n b\n');
+    expect(unifiedDiff('a\nb\n', 'a\nx\nb\n', LABELS)).toBe(
+      '--- old.yaml\n+++ new.yaml\n@@ -1,2 +1,3 @@\n a\n+x\n b\n',
+    );
     expect(unifiedDiff('', 'a\n', LABELS)).toBe('--- old.yaml\n+++ new.yaml\n@@ -0,0 +1 @@\n+a\n');
     expect(unifiedDiff('a\n', '', LABELS)).toBe('--- old.yaml\n+++ new.yaml\n@@ -1 +0,0 @@\n-a\n');
   });
 
   it('marks a last line without a line break', () => {
-    expect(unifiedDiff('a\nb', 'a\nb\n', LABELS)).toBe('--- old.yaml\n+++ new.yaml\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n');
+    expect(unifiedDiff('a\nb', 'a\nb\n', LABELS)).toBe(
+      '--- old.yaml\n+++ new.yaml\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n',
+    );
   });
 
   it('shows a line-ending change, which looks the same in a terminal, as a change', () => {
@@ -97,20 +109,27 @@ describe('unifiedDiff', () => {
   it('gives a valid, shortest diff on random texts', () => {
     const next = random(15);
     for (let run = 0; run < 400; run += 1) {
-      const text = (): string => Array.from({ length: Math.floor(next() * 14) }, () => 'abcd'[Math.floor(next() * 4)]! + (next() < 0.05 ? '' : '\n')).join('');
+      const text = (): string =>
+        Array.from(
+          { length: Math.floor(next() * 14) },
+          () => 'abcd'[Math.floor(next() * 4)]! + (next() < 0.05 ? '' : '\n'),
+        ).join('');
       const [before, after] = [text(), text()];
       const diff = unifiedDiff(before, after, LABELS, { context: run % 4 });
       expect(apply(before, diff), JSON.stringify({ before, after })).toBe(after);
       const [a, b] = [before.match(/[^\n]*\n|[^\n]+$/g) ?? [], after.match(/[^\n]*\n|[^\n]+$/g) ?? []];
       const { deleted, inserted } = changedLines(a, b, 2000);
-      expect(deleted.reduce((s, v) => s + v, 0) + inserted.reduce((s, v) => s + v, 0)).toBe(a.length + b.length - 2 * lcsLength(a, b));
+      expect(deleted.reduce((s, v) => s + v, 0) + inserted.reduce((s, v) => s + v, 0)).toBe(
+        a.length + b.length - 2 * lcsLength(a, b),
+      );
     }
   });
 
   it('stays valid when the search stops early on texts that differ much', () => {
     const next = random(7);
     for (let run = 0; run < 200; run += 1) {
-      const text = (): string => Array.from({ length: 1 + Math.floor(next() * 40) }, () => `${'abcdef'[Math.floor(next() * 6)]}\n`).join('');
+      const text = (): string =>
+        Array.from({ length: 1 + Math.floor(next() * 40) }, () => `${'abcdef'[Math.floor(next() * 6)]}\n`).join('');
       const [before, after] = [text(), text()];
       expect(apply(before, unifiedDiff(before, after, LABELS, { maxCost: 1 + (run % 3) }))).toBe(after);
     }
@@ -121,6 +140,9 @@ describe('unifiedDiff', () => {
     const after = [...lines];
     after[23_456] = '  changed\n';
     const diff = unifiedDiff(lines.join(''), after.join(''), LABELS);
-    expect(diff.split('\n').filter((l) => /^[-+][^-+]/.test(l))).toEqual([`-  Resource${23_456 % 997}: value 23456`, '+  changed']);
+    expect(diff.split('\n').filter((l) => /^[-+][^-+]/.test(l))).toEqual([
+      `-  Resource${23_456 % 997}: value 23456`,
+      '+  changed',
+    ]);
   });
 });

@@ -7,7 +7,11 @@ import { tempDir } from '../support/temp.js';
 
 function lint(args: readonly string[], cwd?: string): { status: number | null; stdout: string; stderr: string } {
   const bin = join(process.cwd(), 'dist/cli/bin/gateform.js');
-  const result = spawnSync(process.execPath, [bin, 'lint', ...args], { encoding: 'utf8', cwd: cwd ?? process.cwd(), env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [bin, 'lint', ...args], {
+    encoding: 'utf8',
+    cwd: cwd ?? process.cwd(),
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -46,12 +50,15 @@ describe('gateform lint', () => {
 
   it('reads gateform.config.yaml upward: presets, severities, ignores', () => {
     const dir = workspace({
-      'gateform.config.yaml': 'extends: strict\nrules:\n  http-backend-insecure: error\nignore:\n  - file: "legacy/*.yaml"\n  - pointer: /paths/~1a/get\n    rules: [operation-no-auth]\n',
+      'gateform.config.yaml':
+        'extends: strict\nrules:\n  http-backend-insecure: error\nignore:\n  - file: "legacy/*.yaml"\n  - pointer: /paths/~1a/get\n    rules: [operation-no-auth]\n',
       'api/warns.yaml': WARNS,
       'legacy/errs.yaml': ERRS,
     });
     const result = lint(['api/warns.yaml', 'legacy/errs.yaml', '--format', 'json'], dir);
-    const codes = (JSON.parse(result.stdout) as { code: string; severity: string }[]).map((d) => `${d.severity} ${d.code}`);
+    const codes = (JSON.parse(result.stdout) as { code: string; severity: string }[]).map(
+      (d) => `${d.severity} ${d.code}`,
+    );
     expect(codes).toContain('error http-backend-insecure');
     expect(codes).toContain('warning stage-access-logs');
     expect(codes).not.toContain('warning operation-no-auth');
@@ -60,7 +67,10 @@ describe('gateform lint', () => {
   });
 
   it('says what is wrong with a config file', () => {
-    const dir = workspace({ 'gateform.config.yaml': 'extends: lenient\nrules: { no-such-rule: error }\n', 'a.yaml': CLEAN });
+    const dir = workspace({
+      'gateform.config.yaml': 'extends: lenient\nrules: { no-such-rule: error }\n',
+      'a.yaml': CLEAN,
+    });
     const result = lint(['a.yaml'], dir);
     expect(result.status).toBe(2);
     expect(result.stdout).toContain('gateform.config.yaml:1:1: error `extends: lenient` is not a preset');
@@ -79,8 +89,16 @@ describe('gateform lint', () => {
     ['JSON that is no OpenAPI', '{"name": "package", "version": "1.0.0"}', 'not-openapi'],
     ['Swagger 2.0', 'swagger: "2.0"\ninfo: { title: T, version: "1" }\npaths: {}\n', 'unsupported-openapi-version'],
     ['an empty file', '', 'not-openapi'],
-    ['circular references', `${HEAD}paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: { type: mock }\n      responses: { "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/Node" } } } } }\ncomponents:\n  schemas:\n    Node: { type: object, properties: { next: { $ref: "#/components/schemas/Node" } } }\n`, undefined],
-    ['CloudFormation and Terraform placeholders', `${HEAD}paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: !Sub "arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Fn.Arn}/invocations" }\n      responses: { "200": { description: ok } }\n  /b:\n    get:\n      x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "\${backend_url}/b" }\n      responses: { "200": { description: ok } }\n`, undefined],
+    [
+      'circular references',
+      `${HEAD}paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: { type: mock }\n      responses: { "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/Node" } } } } }\ncomponents:\n  schemas:\n    Node: { type: object, properties: { next: { $ref: "#/components/schemas/Node" } } }\n`,
+      undefined,
+    ],
+    [
+      'CloudFormation and Terraform placeholders',
+      `${HEAD}paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: !Sub "arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Fn.Arn}/invocations" }\n      responses: { "200": { description: ok } }\n  /b:\n    get:\n      x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "\${backend_url}/b" }\n      responses: { "200": { description: ok } }\n`,
+      undefined,
+    ],
   ])('never crashes: %s', (_name, text, code) => {
     const dir = workspace({ 'spec.yaml': text });
     const result = lint(['spec.yaml', '--format', 'json'], dir);
@@ -92,7 +110,11 @@ describe('gateform lint', () => {
   });
 
   it('handles a huge spec', () => {
-    const paths = Array.from({ length: 3000 }, (_, i) => `  /r${i}/{id}:\n    get:\n      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]\n      x-amazon-apigateway-integration: { type: mock }\n      responses: { "200": { description: ok } }`).join('\n');
+    const paths = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `  /r${i}/{id}:\n    get:\n      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]\n      x-amazon-apigateway-integration: { type: mock }\n      responses: { "200": { description: ok } }`,
+    ).join('\n');
     const dir = workspace({ 'big.yaml': `${HEAD}paths:\n${paths}\n` });
     const result = lint(['big.yaml', '--format', 'json'], dir);
     expect((JSON.parse(result.stdout) as { code: string }[]).map((d) => d.code)).toEqual(['resource-count']);

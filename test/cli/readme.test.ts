@@ -13,5 +13,7 @@ it.each([
   const readme = readFileSync('README.md', 'utf8');
   const shown = readme.indexOf(`$ ${command}`);
   expect(shown, `README shows \`$ ${command}\``).toBeGreaterThanOrEqual(0);
-  expect(readme.slice(readme.indexOf('\n', shown) + 1)).toMatch(new RegExp(`^${usage.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  expect(readme.slice(readme.indexOf('\n', shown) + 1)).toMatch(
+    new RegExp(`^${usage.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+  );
 });

@@ -8,7 +8,18 @@ const lineOf = (_file: string, line: number) => LINES[line - 1];
 describe('formatStylish', () => {
   it('prints place, severity, message, code, a code frame, the hint, related places and a summary', () => {
     const diagnostics: ResolvedDiagnostic[] = [
-      { code: 'unknown-x-gateway-key', severity: 'error', message: 'Unknown key `stag`.', file: 'a.yaml', line: 3, column: 3, endLine: 3, endColumn: 7, hint: 'Did you mean `stage`?', relatedResolved: [{ file: 'b.yaml', pointer: '/x', line: 2, column: 1, message: 'also here' }] },
+      {
+        code: 'unknown-x-gateway-key',
+        severity: 'error',
+        message: 'Unknown key `stag`.',
+        file: 'a.yaml',
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 7,
+        hint: 'Did you mean `stage`?',
+        relatedResolved: [{ file: 'b.yaml', pointer: '/x', line: 2, column: 1, message: 'also here' }],
+      },
       { code: 'w', severity: 'warning', message: 'Careful.', file: 'a.yaml', line: 1, column: 1 },
       { code: 'i', severity: 'info', message: 'No place.' },
     ];
@@ -36,7 +47,21 @@ describe('formatStylish', () => {
   it('crops a long line around the column', () => {
     const long = `{"a":${'1,'.repeat(100000)}"key":"value"}`;
     const column = long.indexOf('"key"') + 1;
-    const out = formatStylish([{ code: 'c', severity: 'error', message: 'm', file: 'min.json', line: 1, column, endLine: 1, endColumn: column + 5 }], { lineOf: () => long });
+    const out = formatStylish(
+      [
+        {
+          code: 'c',
+          severity: 'error',
+          message: 'm',
+          file: 'min.json',
+          line: 1,
+          column,
+          endLine: 1,
+          endColumn: column + 5,
+        },
+      ],
+      { lineOf: () => long },
+    );
     const [, frame, carets] = out.split('\n');
     expect(frame!.length).toBeLessThan(140);
     expect(frame!.indexOf('"key"')).toBe(carets!.indexOf('^'));
@@ -49,6 +74,8 @@ describe('formatStylish', () => {
   });
 
   it('colours only when asked', () => {
-    expect(formatStylish([{ code: 'c', severity: 'error', message: 'm' }], { color: true })).toContain('\u001b[31merror');
+    expect(formatStylish([{ code: 'c', severity: 'error', message: 'm' }], { color: true })).toContain(
+      '\u001b[31merror',
+    );
   });
 });

@@ -75,7 +75,11 @@ paths:
     for (const id of [...ids, ...Object.keys(template.Outputs ?? {})]) expect(id.length, id).toBeLessThanOrEqual(255);
     expect(Buffer.byteLength(template.Description ?? '', 'utf8')).toBeLessThanOrEqual(1024);
     const dependsOn = Object.values(template.Resources).flatMap((r) => [r.DependsOn ?? []].flat());
-    const referenced = [...referencedNames(template.Resources as never), ...referencedNames((template.Outputs ?? {}) as never), ...dependsOn];
+    const referenced = [
+      ...referencedNames(template.Resources as never),
+      ...referencedNames((template.Outputs ?? {}) as never),
+      ...dependsOn,
+    ];
     expect(referenced.filter((name) => !ids.includes(name))).toEqual([]);
     expect(JSON.stringify((await compile(join(dir, 'long.yaml'))).template)).toBe(JSON.stringify(template));
   });
@@ -83,6 +87,8 @@ paths:
   it('refuse a parameter name longer than 255 characters, at its placeholder', async () => {
     writeFileSync(join(dir, 'parameter.yaml'), spec(`\${${'P'.repeat(300)}}`));
     const result = await compile(join(dir, 'parameter.yaml'));
-    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.location?.pointer}`)).toEqual(['name-too-long /x-gateway/defaults/integration/lambda']);
+    expect(
+      result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.location?.pointer}`),
+    ).toEqual(['name-too-long /x-gateway/defaults/integration/lambda']);
   });
 });

@@ -28,10 +28,15 @@ const SAFELISTED_HEADERS = ['accept', 'accept-language', 'content-language'];
 const VERBS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 const REFUSED = 'https://evil.example.net';
 
-const header = (response: Readonly<Record<string, string>>, name: string): string | undefined => Object.entries(response).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+const header = (response: Readonly<Record<string, string>>, name: string): string | undefined =>
+  Object.entries(response).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
 
 /** The browser's CORS check of a response (preflight or actual): undefined when it passes, else why not. */
-function corsRefusal(response: Readonly<Record<string, string>>, origin: string, credentials: boolean): string | undefined {
+function corsRefusal(
+  response: Readonly<Record<string, string>>,
+  origin: string,
+  credentials: boolean,
+): string | undefined {
   const allowOrigin = header(response, 'Access-Control-Allow-Origin');
   if (allowOrigin === undefined) return 'no Access-Control-Allow-Origin';
   if (allowOrigin === '*' ? credentials : allowOrigin !== origin) return `origin ${allowOrigin} does not match`;
@@ -41,12 +46,17 @@ function corsRefusal(response: Readonly<Record<string, string>>, origin: string,
 
 /** The browser's verdict on a preflight response. */
 function preflightRefusal(response: Readonly<Record<string, string>>, request: Preflight): string | undefined {
-  const list = (name: string): string[] => (header(response, name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (name: string): string[] =>
+    (header(response, name) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const refusal = corsRefusal(response, request.origin, request.credentials);
   if (refusal) return refusal;
   const methods = list('Access-Control-Allow-Methods');
   const anyMethod = methods.includes('*') && !request.credentials;
-  if (!SAFELISTED_METHODS.includes(request.method) && !anyMethod && !methods.includes(request.method)) return `method ${request.method} not allowed`;
+  if (!SAFELISTED_METHODS.includes(request.method) && !anyMethod && !methods.includes(request.method))
+    return `method ${request.method} not allowed`;
   const headers = list('Access-Control-Allow-Headers').map((h) => h.toLowerCase());
   const anyHeader = headers.includes('*') && !request.credentials;
   for (const name of request.headers) {
@@ -58,7 +68,12 @@ function preflightRefusal(response: Readonly<Record<string, string>>, request: P
 
 /** The operations of a path as the spec writes them: method, the operation, and its x-gateway chain. */
 function operationsOf(item: Block): [string, Block][] {
-  return [...VERBS.filter((v) => v in item).map((v): [string, Block] => [v.toUpperCase(), item[v] as Block]), ...('x-amazon-apigateway-any-method' in item ? [['ANY', item['x-amazon-apigateway-any-method'] as Block] as [string, Block]] : [])];
+  return [
+    ...VERBS.filter((v) => v in item).map((v): [string, Block] => [v.toUpperCase(), item[v] as Block]),
+    ...('x-amazon-apigateway-any-method' in item
+      ? [['ANY', item['x-amazon-apigateway-any-method'] as Block] as [string, Block]]
+      : []),
+  ];
 }
 
 /** The request headers an operation makes the browser send, read from the spec: auth, API key, header parameters. */
@@ -73,12 +88,18 @@ function requestHeaders(spec: Block, item: Block, operation: Block): string[] {
     name === 'iam'
       ? ['Authorization', 'X-Amz-Date', 'X-Amz-Security-Token']
       : authorizer?.['type'] === 'request'
-        ? ((authorizer['identity'] ?? []) as string[]).filter((s) => s.startsWith('header.')).map((s) => s.slice('header.'.length))
+        ? ((authorizer['identity'] ?? []) as string[])
+            .filter((s) => s.startsWith('header.'))
+            .map((s) => s.slice('header.'.length))
         : authorizer
           ? [String(authorizer['header'] ?? 'Authorization')]
           : [];
   const parameters = [...((item['parameters'] ?? []) as Block[]), ...((operation['parameters'] ?? []) as Block[])];
-  return [...fromAuth, ...(nearest('apiKey') === true ? ['X-Api-Key'] : []), ...parameters.filter((p) => p['in'] === 'header').map((p) => String(p['name']))];
+  return [
+    ...fromAuth,
+    ...(nearest('apiKey') === true ? ['X-Api-Key'] : []),
+    ...parameters.filter((p) => p['in'] === 'header').map((p) => String(p['name'])),
+  ];
 }
 
 interface GatewayResponseSpec {
@@ -89,11 +110,20 @@ interface GatewayResponseSpec {
 interface OperationBody {
   readonly responses: Record<string, { headers?: Record<string, unknown> }>;
   readonly security?: readonly unknown[];
-  readonly 'x-amazon-apigateway-integration': { type: string; requestTemplates?: Record<string, string>; responses: Record<string, GatewayResponseSpec> };
+  readonly 'x-amazon-apigateway-integration': {
+    type: string;
+    requestTemplates?: Record<string, string>;
+    responses: Record<string, GatewayResponseSpec>;
+  };
 }
 
 /** A response as the gateway sends it: the static header mappings, then the template's overrides. */
-function answer(operation: OperationBody, response: GatewayResponseSpec, originHeader: Record<string, string>, payload: string): Record<string, string> {
+function answer(
+  operation: OperationBody,
+  response: GatewayResponseSpec,
+  originHeader: Record<string, string>,
+  payload: string,
+): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [key, value] of Object.entries(response.responseParameters ?? {})) {
     const name = key.replace('method.response.header.', '');
@@ -102,7 +132,8 @@ function answer(operation: OperationBody, response: GatewayResponseSpec, originH
     headers[name] = value.replace(/^'|'$/g, '');
   }
   const template = response.responseTemplates?.['application/json'];
-  if (template !== undefined) Object.assign(headers, renderTemplate(template, payload, { headers: originHeader }).headers);
+  if (template !== undefined)
+    Object.assign(headers, renderTemplate(template, payload, { headers: originHeader }).headers);
   return headers;
 }
 
@@ -110,7 +141,10 @@ function answer(operation: OperationBody, response: GatewayResponseSpec, originH
  * A gateway response as the gateway sends it: literals, and request headers looked up by the name as
  * written (API Gateway does not document a case-insensitive lookup, and HTTP/2 clients send `origin`).
  */
-function gatewayAnswer(response: GatewayResponseSpec, request: Readonly<Record<string, string>>): Record<string, string> {
+function gatewayAnswer(
+  response: GatewayResponseSpec,
+  request: Readonly<Record<string, string>>,
+): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [key, value] of Object.entries(response.responseParameters ?? {})) {
     const name = key.replace('gatewayresponse.header.', '');
@@ -124,16 +158,28 @@ function gatewayAnswer(response: GatewayResponseSpec, request: Readonly<Record<s
 async function checkFixture(fixture: string, allowed: string): Promise<void> {
   const input = `fixtures/${fixture}/openapi.yaml`;
   const spec = parse(readFileSync(input, 'utf8')) as Block;
-  const cors = (spec['x-gateway'] as Block)['cors'] as { origins: string[]; headers?: string[]; credentials?: boolean; exposeHeaders?: string[] };
+  const cors = (spec['x-gateway'] as Block)['cors'] as {
+    origins: string[];
+    headers?: string[];
+    credentials?: boolean;
+    exposeHeaders?: string[];
+  };
   const credentials = cors.credentials === true;
   const result = await compile(input);
   expect(result.template).toBeDefined();
   // An explicit header list is kept as written: the headers it leaves out are refused, with a warning.
-  const allUsed = Object.values(spec['paths'] as Record<string, Block>).flatMap((item) => operationsOf(item).flatMap(([, operation]) => requestHeaders(spec, item, operation)));
-  const unlisted = cors.headers ? allUsed.filter((h) => !cors.headers!.some((l) => l.toLowerCase() === h.toLowerCase())) : [];
+  const allUsed = Object.values(spec['paths'] as Record<string, Block>).flatMap((item) =>
+    operationsOf(item).flatMap(([, operation]) => requestHeaders(spec, item, operation)),
+  );
+  const unlisted = cors.headers
+    ? allUsed.filter((h) => !cors.headers!.some((l) => l.toLowerCase() === h.toLowerCase()))
+    : [];
   expect(result.diagnostics.some((d) => d.code === 'cors-header-not-allowed')).toBe(unlisted.length > 0);
   const api = Object.values(result.template!.Resources).find((r) => r.Type === 'AWS::ApiGateway::RestApi')!;
-  const body = api.Properties!['Body'] as unknown as { paths: Record<string, Record<string, OperationBody>>; 'x-amazon-apigateway-gateway-responses': Record<string, GatewayResponseSpec> };
+  const body = api.Properties!['Body'] as unknown as {
+    paths: Record<string, Record<string, OperationBody>>;
+    'x-amazon-apigateway-gateway-responses': Record<string, GatewayResponseSpec>;
+  };
   const paths = body.paths;
   // The gateway's own errors (an authorizer's 401/403, 429, 5XX) are readable by the page, except with
   // several origins and credentials, where no gateway response can choose the origin.
@@ -142,7 +188,8 @@ async function checkFixture(fixture: string, allowed: string): Promise<void> {
     expect(gatewayResponses[type], type).toBeDefined();
     for (const originName of ['Origin', 'origin']) {
       const sent = gatewayAnswer(gatewayResponses[type]!, { [originName]: allowed });
-      if (cors.origins.length > 1 && credentials) expect(header(sent, 'Access-Control-Allow-Origin'), type).toBeUndefined();
+      if (cors.origins.length > 1 && credentials)
+        expect(header(sent, 'Access-Control-Allow-Origin'), type).toBeUndefined();
       else expect(corsRefusal(sent, allowed, credentials), `${type} from ${allowed} (${originName})`).toBeUndefined();
       expect(header(sent, 'Access-Control-Expose-Headers'), type).toBe(cors.exposeHeaders?.join(','));
     }
@@ -162,17 +209,25 @@ async function checkFixture(fixture: string, allowed: string): Promise<void> {
         const methods = method === 'ANY' ? ['GET', 'PUT', 'POST', 'DELETE', 'PATCH'] : [method];
         for (const m of methods) {
           const used = headers.filter((h) => !unlisted.includes(h));
-          expect(preflightRefusal(ok, { origin: allowed, method: m, headers: ['Content-Type', ...used], credentials }), `${path} ${m} from ${allowed} (${originName})`).toBeUndefined();
+          expect(
+            preflightRefusal(ok, { origin: allowed, method: m, headers: ['Content-Type', ...used], credentials }),
+            `${path} ${m} from ${allowed} (${originName})`,
+          ).toBeUndefined();
           for (const h of headers.filter((h) => unlisted.includes(h))) {
-            expect(preflightRefusal(ok, { origin: allowed, method: m, headers: [h], credentials })).toBe(`header ${h} not allowed`);
+            expect(preflightRefusal(ok, { origin: allowed, method: m, headers: [h], credentials })).toBe(
+              `header ${h} not allowed`,
+            );
           }
         }
       }
       if (!operationsOf(item).some(([m]) => m === 'ANY' || m === 'DELETE')) {
-        expect(preflightRefusal(ok, { origin: allowed, method: 'DELETE', headers: [], credentials }), path).toBe('method DELETE not allowed');
+        expect(preflightRefusal(ok, { origin: allowed, method: 'DELETE', headers: [], credentials }), path).toBe(
+          'method DELETE not allowed',
+        );
       }
       const refused = answer(preflight, integration.responses['default']!, { [originName]: REFUSED }, '');
-      if (cors.origins[0] !== '*') expect(corsRefusal(refused, REFUSED, credentials), `${path} from ${REFUSED}`).toBeDefined();
+      if (cors.origins[0] !== '*')
+        expect(corsRefusal(refused, REFUSED, credentials), `${path} from ${REFUSED}`).toBeDefined();
       if (cors.origins.length > 1) expect(ok['Vary']).toBe('Origin');
 
       for (const [method] of operationsOf(item)) {
@@ -182,9 +237,17 @@ async function checkFixture(fixture: string, allowed: string): Promise<void> {
         if (type !== 'mock' && type !== 'aws') continue;
         for (const response of Object.values(responses)) {
           const actual = answer(operation, response, { [originName]: allowed }, '{}');
-          expect(corsRefusal(actual, allowed, credentials), `${method} ${path} ${response.statusCode} from ${allowed}`).toBeUndefined();
-          expect(header(actual, 'Access-Control-Expose-Headers'), `${method} ${path} ${response.statusCode}`).toBe(cors.exposeHeaders?.join(','));
-          if (cors.origins[0] !== '*') expect(corsRefusal(answer(operation, response, { [originName]: REFUSED }, '{}'), REFUSED, credentials)).toBeDefined();
+          expect(
+            corsRefusal(actual, allowed, credentials),
+            `${method} ${path} ${response.statusCode} from ${allowed}`,
+          ).toBeUndefined();
+          expect(header(actual, 'Access-Control-Expose-Headers'), `${method} ${path} ${response.statusCode}`).toBe(
+            cors.exposeHeaders?.join(','),
+          );
+          if (cors.origins[0] !== '*')
+            expect(
+              corsRefusal(answer(operation, response, { [originName]: REFUSED }, '{}'), REFUSED, credentials),
+            ).toBeDefined();
         }
       }
     }
@@ -192,17 +255,26 @@ async function checkFixture(fixture: string, allowed: string): Promise<void> {
 }
 
 describe('CORS as the browser sees it', () => {
-  it('one origin with credentials, an explicit header list, mock, SQS and Lambda routes', () => checkFixture('cors-single-origin', 'https://app.example.com'));
+  it('one origin with credentials, an explicit header list, mock, SQS and Lambda routes', () =>
+    checkFixture('cors-single-origin', 'https://app.example.com'));
   it('several origins, each echoed, on the preflight and on mock and SQS responses', async () => {
     await checkFixture('cors-many-origins', 'https://app.example.com');
     await checkFixture('cors-many-origins', 'https://admin.example.com');
   });
-  it('several origins with credentials, a token authorizer header and an API key', () => checkFixture('cors-many-origins-credentials', 'http://localhost:3000'));
+  it('several origins with credentials, a token authorizer header and an API key', () =>
+    checkFixture('cors-many-origins-credentials', 'http://localhost:3000'));
   it('origin * without credentials, IAM auth', () => checkFixture('gateway-responses', 'https://any.example.org'));
 
   it('echoes the Origin header only, never a query string of its name', () => {
-    const template = originTemplate({ origins: ['https://app.example.com', 'https://admin.example.com'], headers: [], exposeHeaders: [], credentials: true, origin: { file: 'f', pointer: '' } }) as string;
-    const echoed = (request: Parameters<typeof renderTemplate>[2]): string | undefined => renderTemplate(template, '', request).headers['Access-Control-Allow-Origin'];
+    const template = originTemplate({
+      origins: ['https://app.example.com', 'https://admin.example.com'],
+      headers: [],
+      exposeHeaders: [],
+      credentials: true,
+      origin: { file: 'f', pointer: '' },
+    }) as string;
+    const echoed = (request: Parameters<typeof renderTemplate>[2]): string | undefined =>
+      renderTemplate(template, '', request).headers['Access-Control-Allow-Origin'];
     expect(echoed({ headers: { ORIGIN: 'https://app.example.com' } })).toBe('https://app.example.com');
     expect(echoed({ headers: { Origin: REFUSED }, query: { Origin: 'https://app.example.com' } })).toBeUndefined();
     expect(echoed({ query: { origin: 'https://app.example.com' } })).toBeUndefined();

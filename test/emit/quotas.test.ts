@@ -8,7 +8,11 @@ import { tempDir } from '../support/temp.js';
 
 /** A spec with `count` GET routes, the i-th served by `fn(i)`. */
 async function compileRoutes(count: number, fn: (i: number) => string, extra = '') {
-  const paths = Array.from({ length: count }, (_, i) => `  /r${i}:\n    get:\n      x-gateway: { integration: { lambda: "${fn(i)}" } }\n      responses: { '200': { description: ok } }\n`).join('');
+  const paths = Array.from(
+    { length: count },
+    (_, i) =>
+      `  /r${i}:\n    get:\n      x-gateway: { integration: { lambda: "${fn(i)}" } }\n      responses: { '200': { description: ok } }\n`,
+  ).join('');
   const dir = tempDir('gateform-');
   const path = join(dir, 'openapi.yaml');
   writeFileSync(path, `openapi: 3.0.3\ninfo: { title: Big, version: "1"${extra} }\npaths:\n${paths}`);
@@ -38,7 +42,9 @@ describe('Lambda permissions', () => {
       },
     });
     expect(permissions(result.template?.Resources)).toHaveLength(1);
-    expect(result.diagnostics.map((d) => [d.code, d.severity, d.location?.pointer])).toEqual([['lambda-permission-api-wide', 'info', '/paths/~1r0/get/x-gateway/integration/lambda']]);
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.location?.pointer])).toEqual([
+      ['lambda-permission-api-wide', 'info', '/paths/~1r0/get/x-gateway/integration/lambda'],
+    ]);
   });
 });
 
@@ -46,12 +52,16 @@ describe('template quotas', () => {
   it('refuses more than 500 resources', async () => {
     const result = await compileRoutes(520, (i) => `arn:aws:lambda:eu-west-1:123456789012:function:f${i}`);
     expect(result.template).toBeUndefined();
-    expect(result.diagnostics.filter((d) => d.code === 'template-quota-exceeded').map((d) => d.message)).toEqual(['The template has 523 Resources; CloudFormation allows at most 500.']);
+    expect(result.diagnostics.filter((d) => d.code === 'template-quota-exceeded').map((d) => d.message)).toEqual([
+      'The template has 523 Resources; CloudFormation allows at most 500.',
+    ]);
   });
 
   it('refuses more than 200 parameters', async () => {
     const result = await compileRoutes(201, (i) => `\${Fn${i}}`);
-    expect(result.diagnostics.map((d) => d.message)).toEqual(['The template has 201 Parameters; CloudFormation allows at most 200.']);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      'The template has 201 Parameters; CloudFormation allows at most 200.',
+    ]);
   });
 
   it('refuses a template over 1 MB', async () => {

@@ -7,12 +7,25 @@ describe('mock integration', () => {
     [{ ok: true }],
     [{ price: '$5 #1', note: 'it\'s "quoted"\n', path: '$input.body #set($x = 1)' }],
     [['a', 1, null]],
-    [{ 'key $x': '\\$', comment: 'x ## y #* z *#', escaped: '\\#set($y = 2)\\\\$y', unparsed: '#[[ ]]#', trailing: '\\' }],
+    [
+      {
+        'key $x': '\\$',
+        comment: 'x ## y #* z *#',
+        escaped: '\\#set($y = 2)\\\\$y',
+        unparsed: '#[[ ]]#',
+        trailing: '\\',
+      },
+    ],
   ])('answers exactly the JSON body %j, $ and # included', (body) => {
     const output = renderMockIntegration({ kind: 'mock', status: 201, body, origin: { file: 'f', pointer: '' } });
-    const integration = output.integration as { responses: { default: { statusCode: string; responseTemplates: Record<string, string> } }; requestTemplates: Record<string, string> };
+    const integration = output.integration as {
+      responses: { default: { statusCode: string; responseTemplates: Record<string, string> } };
+      requestTemplates: Record<string, string>;
+    };
     expect(integration.responses.default.statusCode).toBe('201');
-    expect(JSON.parse(renderTemplate(integration.responses.default.responseTemplates['application/json']!, '').text)).toEqual(body);
+    expect(
+      JSON.parse(renderTemplate(integration.responses.default.responseTemplates['application/json']!, '').text),
+    ).toEqual(body);
     expect(JSON.parse(integration.requestTemplates['application/json']!)).toEqual({ statusCode: 201 });
     expect(output.statusCodes).toEqual([201]);
   });

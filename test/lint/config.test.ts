@@ -25,7 +25,11 @@ describe('loadConfig', () => {
     ['ignore that is no list', 'ignore: nope\n', ['/ignore']],
     ['rules that are no mapping', 'rules: 5\n', ['/rules']],
     ['a pointer without its slash', 'ignore:\n  - pointer: paths\n', ['/ignore/0/pointer']],
-    ['a misspelled rule in an ignore', 'ignore:\n  - pointer: /paths\n    rules: [operation-no-aut]\n', ['/ignore/0/rules/0']],
+    [
+      'a misspelled rule in an ignore',
+      'ignore:\n  - pointer: /paths\n    rules: [operation-no-aut]\n',
+      ['/ignore/0/rules/0'],
+    ],
     ['a misspelled severity', 'rules:\n  operation-no-auth: warning\n', ['/rules/operation-no-auth']],
     ['an unknown top-level key', 'ignores: []\n', ['/ignores']],
     ['a document that is a list', '- a\n', ['']],
@@ -38,7 +42,9 @@ describe('loadConfig', () => {
   });
 
   it('suggests the word meant', () => {
-    const messages = load('extend: strict\nrules:\n  operation-no-auth: warning\nignore:\n  - files: "a/**"\n').diagnostics.map((d) => d.message);
+    const messages = load(
+      'extend: strict\nrules:\n  operation-no-auth: warning\nignore:\n  - files: "a/**"\n',
+    ).diagnostics.map((d) => d.message);
     expect(messages).toEqual([
       'Unknown key `extend` in gateform.config.yaml. Did you mean `extends`?',
       'Severity `warning` is not one of error, warn, off. Did you mean `warn`?',
@@ -48,7 +54,9 @@ describe('loadConfig', () => {
   });
 
   it('accepts a valid config, with compiler warnings among the rules', () => {
-    const result = load('extends: strict\nrules:\n  model-keyword-ignored: off\nignore:\n  - file: "legacy/**"\n  - pointer: /paths/~1a/get\n    rules: [operation-no-auth, openapi-structure]\n');
+    const result = load(
+      'extends: strict\nrules:\n  model-keyword-ignored: off\nignore:\n  - file: "legacy/**"\n  - pointer: /paths/~1a/get\n    rules: [operation-no-auth, openapi-structure]\n',
+    );
     expect(result.diagnostics).toEqual([]);
     expect(result.config?.rules).toEqual({ 'model-keyword-ignored': 'off' });
     expect(result.config?.ignores).toHaveLength(2);
@@ -56,7 +64,12 @@ describe('loadConfig', () => {
 });
 
 describe('applyConfig', () => {
-  const at = (code: string, severity: Diagnostic['severity'], pointer: string): Diagnostic => ({ code, severity, message: code, location: { file: join(process.cwd(), 'api/a.yaml'), pointer } });
+  const at = (code: string, severity: Diagnostic['severity'], pointer: string): Diagnostic => ({
+    code,
+    severity,
+    message: code,
+    location: { file: join(process.cwd(), 'api/a.yaml'), pointer },
+  });
   const config = {
     preset: 'recommended' as const,
     rules: { 'model-keyword-ignored': 'off' as const, 'request-body-no-schema': 'error' as const },
@@ -65,8 +78,20 @@ describe('applyConfig', () => {
   };
 
   it('sets the severity of compiler warnings and ignores any diagnostic by pointer', () => {
-    const result = applyConfig([at('model-keyword-ignored', 'warning', '/a'), at('request-body-no-schema', 'warning', '/b'), at('openapi-structure', 'error', '/paths/~1old/get'), at('openapi-structure', 'error', '/paths/~1new')], config, false);
-    expect(result.map((d) => `${d.severity} ${d.code} ${d.location?.pointer}`)).toEqual(['error request-body-no-schema /b', 'error openapi-structure /paths/~1new']);
+    const result = applyConfig(
+      [
+        at('model-keyword-ignored', 'warning', '/a'),
+        at('request-body-no-schema', 'warning', '/b'),
+        at('openapi-structure', 'error', '/paths/~1old/get'),
+        at('openapi-structure', 'error', '/paths/~1new'),
+      ],
+      config,
+      false,
+    );
+    expect(result.map((d) => `${d.severity} ${d.code} ${d.location?.pointer}`)).toEqual([
+      'error request-body-no-schema /b',
+      'error openapi-structure /paths/~1new',
+    ]);
   });
 
   it('keeps errors when compiling', () => {
@@ -78,7 +103,7 @@ describe('the config in lint and compile', () => {
   it.each([
     ['lint', (spec: string) => lint(spec, loadConfig(join(dirname(spec), 'gateform.config.yaml'), RULES).config!)],
     ['compile', (spec: string) => compile(spec)],
-  ])('sets the severity of the loader\'s warnings in %s', async (_name, run) => {
+  ])("sets the severity of the loader's warnings in %s", async (_name, run) => {
     const dir = tempDir('gateform-config-');
     const spec = join(dir, 'openapi.yaml');
     writeFileSync(spec, 'openapi: "3.0"\ninfo: { title: T, version: "1" }\npaths: {}\n');
@@ -99,7 +124,9 @@ function compilerSource(): string {
 
 it('lists every warning and note the compiler reports among the codes `rules:` may set', () => {
   const source = compilerSource();
-  const reported = new Set([...source.matchAll(/(?:report\('|code: ')([a-z0-9-]+)',\s*(?:severity: )?'(?:warning|info)'/g)].map((m) => m[1]!));
+  const reported = new Set(
+    [...source.matchAll(/(?:report\('|code: ')([a-z0-9-]+)',\s*(?:severity: )?'(?:warning|info)'/g)].map((m) => m[1]!),
+  );
   const ruleIds = RULES.map((r) => r.meta.id);
   expect([...reported].filter((code) => !ruleIds.includes(code)).sort()).toEqual([...NON_FATAL_CODES].sort());
 });

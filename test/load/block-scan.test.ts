@@ -46,8 +46,10 @@ describe('block scan', () => {
 });
 
 describe('block scan, where the YAML parser cannot help', () => {
-  it('reads a sequence written at its key\'s own indentation', () => {
-    const index = new BlockIndex(['get:', '  security:', '  - auth: []', '  responses:', '    "200": { description: ok }'].map(String));
+  it("reads a sequence written at its key's own indentation", () => {
+    const index = new BlockIndex(
+      ['get:', '  security:', '  - auth: []', '  responses:', '    "200": { description: ok }'].map(String),
+    );
     expect(index.find(['get', 'security', '0'])).toMatchObject({ line: 3, column: 5 });
     expect(index.find(['get', 'responses', '200', 'description'])).toMatchObject({ line: 5, column: 14 });
   });
@@ -69,8 +71,13 @@ describe('block scan, where the YAML parser cannot help', () => {
       '      responses: { "200": { description: ok, headers: [a, !Ref B, { c: d }] } }',
     ].join('\n');
     const { file } = parseSource('t.yaml', text);
-    expect(file.positionOf('/paths/~1a/get/x-amazon-apigateway-integration/requestTemplates/application~1json/Fn::Sub')).toMatchObject({ line: 6, column: 31 });
-    expect(file.positionOf('/paths/~1a/get/x-amazon-apigateway-integration/timeoutInMillis')).toMatchObject({ line: 9, column: 9 });
+    expect(
+      file.positionOf('/paths/~1a/get/x-amazon-apigateway-integration/requestTemplates/application~1json/Fn::Sub'),
+    ).toMatchObject({ line: 6, column: 31 });
+    expect(file.positionOf('/paths/~1a/get/x-amazon-apigateway-integration/timeoutInMillis')).toMatchObject({
+      line: 9,
+      column: 9,
+    });
     expect(file.positionOf('/paths/~1b/get/responses/200/description')).toMatchObject({ line: 12, column: 29 });
     expect(file.positionOf('/paths/~1b/get/responses/200/headers/1')).toMatchObject({ line: 12, column: 64 });
     expect(file.positionOf('/paths/~1b/get/responses/200/headers/2/c')).toMatchObject({ line: 12, column: 69 });

@@ -13,7 +13,12 @@ function pointers(value: unknown, pointer = ''): string[] {
   return [pointer, ...children.flatMap(([k, v]) => pointers(v, childPointer(pointer, k)))];
 }
 
-const DOCUMENT = { openapi: '3.0.3', 'a/b~c': { 'quo"te': [1, { x: null }, [true, 'é\\n']], 'esc\u00e9': '}{][' }, empty: {}, list: [] };
+const DOCUMENT = {
+  openapi: '3.0.3',
+  'a/b~c': { 'quo"te': [1, { x: null }, [true, 'é\\n']], 'esc\u00e9': '}{][' },
+  empty: {},
+  list: [],
+};
 
 describe('JSON positions', () => {
   it.each([

@@ -31,14 +31,23 @@ describe('parseSource', () => {
   });
 
   it('keeps dates, versions and yes/no as written (YAML 1.2 core schema)', () => {
-    expect(parseSource('t.yaml', 'a: 2024-01-01\nb: yes\nc: 1.10\nd: "200"\n200: x\n').file.value).toEqual({ a: '2024-01-01', b: 'yes', c: 1.1, d: '200', '200': 'x' });
+    expect(parseSource('t.yaml', 'a: 2024-01-01\nb: yes\nc: 1.10\nd: "200"\n200: x\n').file.value).toEqual({
+      a: '2024-01-01',
+      b: 'yes',
+      c: 1.1,
+      d: '200',
+      '200': 'x',
+    });
   });
 
   it('reports a syntax error at its line and column', () => {
     const result = parseSource('t.yaml', 'a: 1\nb: [\n');
     expect(result.ok).toBe(false);
     expect(result.diagnostics).toHaveLength(1);
-    expect(result.diagnostics[0]).toMatchObject({ code: 'syntax-error', location: { file: 't.yaml', position: { line: 3 } } });
+    expect(result.diagnostics[0]).toMatchObject({
+      code: 'syntax-error',
+      location: { file: 't.yaml', position: { line: 3 } },
+    });
   });
 
   it('reports a duplicate key', () => {
@@ -56,14 +65,21 @@ describe('parseSource', () => {
   it('reports a duplicate key in JSON, which JSON.parse would drop silently', () => {
     const result = parseSource('t.json', '{"a": {"b\\"": 1, "c": "\\"b\\"\\":", "\\u0062\\"": 2}}');
     expect(result.ok).toBe(false);
-    expect(result.diagnostics).toMatchObject([{ code: 'syntax-error', location: { position: { line: 1, column: 35 } } }]);
+    expect(result.diagnostics).toMatchObject([
+      { code: 'syntax-error', location: { position: { line: 1, column: 35 } } },
+    ]);
     expect(result.diagnostics[0]?.message).toMatch(/duplicated mapping key `b"`/i);
     expect(parseSource('t.json', '{"a": {"b": 1}, "b": [{"b": 2}, {"b": 3}]}').ok).toBe(true);
   });
 
   it.each([
     ['JSON', 't.json', `{"openapi":"3.0.3","x":${'['.repeat(5000)}${']'.repeat(5000)}}`, { line: 1, column: 279 }],
-    ['block YAML', 't.yaml', Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n', undefined],
+    [
+      'block YAML',
+      't.yaml',
+      Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n',
+      undefined,
+    ],
   ])('refuses %s nested thousands deep with a diagnostic, not a stack overflow', (_name, path, text, position) => {
     const result = parseSource(path, text);
     expect(result.ok).toBe(false);
@@ -72,8 +88,15 @@ describe('parseSource', () => {
   });
 
   it('reads merge keys, and places nodes reached through an alias or a merge where the anchor wrote them', () => {
-    const { file } = parseSource('t.yaml', 'common: &c\n  type: mock\n  timeoutInMillis: 10\na: *c\nb:\n  <<: *c\n  extra: 1\n');
-    expect(file.value).toEqual({ common: { type: 'mock', timeoutInMillis: 10 }, a: { type: 'mock', timeoutInMillis: 10 }, b: { type: 'mock', timeoutInMillis: 10, extra: 1 } });
+    const { file } = parseSource(
+      't.yaml',
+      'common: &c\n  type: mock\n  timeoutInMillis: 10\na: *c\nb:\n  <<: *c\n  extra: 1\n',
+    );
+    expect(file.value).toEqual({
+      common: { type: 'mock', timeoutInMillis: 10 },
+      a: { type: 'mock', timeoutInMillis: 10 },
+      b: { type: 'mock', timeoutInMillis: 10, extra: 1 },
+    });
     expect(file.positionOf('/a/timeoutInMillis')).toMatchObject({ line: 3, column: 3 });
     expect(file.positionOf('/b/timeoutInMillis')).toMatchObject({ line: 3, column: 3 });
     expect(file.positionOf('/b/extra')).toMatchObject({ line: 7, column: 3 });
@@ -106,36 +129,60 @@ describe('loadDocument', () => {
     ['a folder', (dir: string) => dir, /is a folder/, /glob/],
   ])('says why it cannot read %s', async (_name, target, message, hint) => {
     const result = await loadDocument(target(tempDir('gateform-load-')));
-    expect(result.diagnostics).toMatchObject([{ code: 'file-unreadable', message: expect.stringMatching(message), hint: expect.stringMatching(hint) }]);
+    expect(result.diagnostics).toMatchObject([
+      { code: 'file-unreadable', message: expect.stringMatching(message), hint: expect.stringMatching(hint) },
+    ]);
   });
 
   it('bundles $refs across files and locates bundled nodes in the file that wrote them', async () => {
     const dir = tempDir('gateform-');
     mkdirSync(join(dir, 'parts'));
-    writeFileSync(join(dir, 'openapi.yaml'), 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n  /a:\n    $ref: ./parts/a.yaml\n');
-    writeFileSync(join(dir, 'parts', 'a.yaml'), 'get:\n  x-gateway:\n    integration: { lambda: !GetAtt Fn.Arn }\n  responses:\n    "200": { description: ok }\n');
+    writeFileSync(
+      join(dir, 'openapi.yaml'),
+      'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n  /a:\n    $ref: ./parts/a.yaml\n',
+    );
+    writeFileSync(
+      join(dir, 'parts', 'a.yaml'),
+      'get:\n  x-gateway:\n    integration: { lambda: !GetAtt Fn.Arn }\n  responses:\n    "200": { description: ok }\n',
+    );
     const path = relative(process.cwd(), join(dir, 'openapi.yaml'));
     const { loaded, diagnostics } = await loadDocument(path);
     expect(diagnostics).toEqual([]);
-    expect((loaded!.document['paths'] as Record<string, Record<string, unknown>>)['/a']!['get']).toMatchObject({ 'x-gateway': { integration: { lambda: { 'Fn::GetAtt': ['Fn', 'Arn'] } } } });
+    expect((loaded!.document['paths'] as Record<string, Record<string, unknown>>)['/a']!['get']).toMatchObject({
+      'x-gateway': { integration: { lambda: { 'Fn::GetAtt': ['Fn', 'Arn'] } } },
+    });
     const location = loaded!.locate('/paths/~1a/get/x-gateway/integration/lambda');
-    expect(location).toEqual({ file: relative(process.cwd(), join(dir, 'parts', 'a.yaml')), pointer: '/get/x-gateway/integration/lambda' });
+    expect(location).toEqual({
+      file: relative(process.cwd(), join(dir, 'parts', 'a.yaml')),
+      pointer: '/get/x-gateway/integration/lambda',
+    });
     expect(loaded!.files.get(location.file)!.positionOf(location.pointer)).toMatchObject({ line: 3, column: 20 });
   });
 
   it('follows internal $refs when locating', async () => {
-    const { loaded } = await loadText('t.yaml', 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200": { $ref: "#/components/responses/Ok" }\ncomponents:\n  responses:\n    Ok: { description: fine }\n');
-    expect(loaded!.locate('/paths/~1a/get/responses/200/description')).toEqual({ file: 't.yaml', pointer: '/components/responses/Ok/description' });
+    const { loaded } = await loadText(
+      't.yaml',
+      'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200": { $ref: "#/components/responses/Ok" }\ncomponents:\n  responses:\n    Ok: { description: fine }\n',
+    );
+    expect(loaded!.locate('/paths/~1a/get/responses/200/description')).toEqual({
+      file: 't.yaml',
+      pointer: '/components/responses/Ok/description',
+    });
   });
 
   it('accepts CloudFormation intrinsics in place of any Body value', async () => {
-    const { diagnostics } = await loadText('t.yaml', 'openapi: 3.0.3\ninfo: { title: !Ref AppName, version: !Sub "${Version}" }\npaths: {}\n');
+    const { diagnostics } = await loadText(
+      't.yaml',
+      'openapi: 3.0.3\ninfo: { title: !Ref AppName, version: !Sub "${Version}" }\npaths: {}\n',
+    );
     expect(diagnostics).toEqual([]);
   });
 
   it('says when a string was written as a number', async () => {
     const { diagnostics } = await loadText('t.yaml', 'openapi: 3.0.3\ninfo: { title: T, version: 1.0 }\npaths: {}\n');
-    expect(diagnostics.map((d) => d.message)).toEqual(['`version` must be of type string (it was read as the number 1; quote it to make it a string).']);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      '`version` must be of type string (it was read as the number 1; quote it to make it a string).',
+    ]);
     expect(diagnostics[0]!.location).toEqual({ file: 't.yaml', pointer: '/info/version' });
   });
 
@@ -145,14 +192,20 @@ describe('loadDocument', () => {
     ['3.1 (a number)', 'openapi: 3.1', '3.1', '3.1.0'],
   ])('reads %s as the full version, with a warning', async (_name, line, family, full) => {
     const { loaded, diagnostics } = await loadText('t.yaml', `${line}\ninfo: { title: T, version: "1" }\npaths: {}\n`);
-    expect(diagnostics.map((d) => `${d.severity} ${d.code} ${d.location?.pointer}`)).toEqual(['warning openapi-version-incomplete /openapi']);
+    expect(diagnostics.map((d) => `${d.severity} ${d.code} ${d.location?.pointer}`)).toEqual([
+      'warning openapi-version-incomplete /openapi',
+    ]);
     expect(loaded?.version).toBe(family);
     expect(loaded?.document['openapi']).toBe(full);
   });
 
   it.each([
     ['Swagger 2.0', 'swagger: "2.0"\ninfo: { title: T, version: "1" }\npaths: {}\n', 'unsupported-openapi-version'],
-    ['a version without its minor number', 'openapi: "3"\ninfo: { title: T, version: "1" }\npaths: {}\n', 'unsupported-openapi-version'],
+    [
+      'a version without its minor number',
+      'openapi: "3"\ninfo: { title: T, version: "1" }\npaths: {}\n',
+      'unsupported-openapi-version',
+    ],
     ['OpenAPI 2.x', 'openapi: 2.0.0\ninfo: { title: T, version: "1" }\npaths: {}\n', 'unsupported-openapi-version'],
     ['no version', 'info: { title: T, version: "1" }\n', 'not-openapi'],
     ['a list', '- a\n- b\n', 'not-openapi'],
@@ -175,21 +228,44 @@ it.each([
 describe('internal $refs', () => {
   const HEAD = 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\n';
   it.each([
-    ['a dangling ref', `${HEAD}paths:\n  /a:\n    get:\n      responses: { "200": { $ref: "#/components/responses/Nope" } }\n`, ['/paths/~1a/get/responses/200/$ref']],
-    ['a ref through a ref to nothing', `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A: { $ref: "#/components/schemas/B/properties/x" }\n    B: { $ref: "#/components/schemas/C" }\n    C: { type: object }\n`, ['/components/schemas/A/$ref']],
-    ['a loop of refs', `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A: { $ref: "#/components/schemas/B" }\n    B: { $ref: "#/components/schemas/A" }\n`, ['/components/schemas/A/$ref', '/components/schemas/B/$ref']],
-    ['a ref to itself', `${HEAD}paths: {}\ncomponents:\n  requestBodies:\n    R: { $ref: "#/components/requestBodies/R" }\n`, ['/components/requestBodies/R/$ref']],
+    [
+      'a dangling ref',
+      `${HEAD}paths:\n  /a:\n    get:\n      responses: { "200": { $ref: "#/components/responses/Nope" } }\n`,
+      ['/paths/~1a/get/responses/200/$ref'],
+    ],
+    [
+      'a ref through a ref to nothing',
+      `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A: { $ref: "#/components/schemas/B/properties/x" }\n    B: { $ref: "#/components/schemas/C" }\n    C: { type: object }\n`,
+      ['/components/schemas/A/$ref'],
+    ],
+    [
+      'a loop of refs',
+      `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A: { $ref: "#/components/schemas/B" }\n    B: { $ref: "#/components/schemas/A" }\n`,
+      ['/components/schemas/A/$ref', '/components/schemas/B/$ref'],
+    ],
+    [
+      'a ref to itself',
+      `${HEAD}paths: {}\ncomponents:\n  requestBodies:\n    R: { $ref: "#/components/requestBodies/R" }\n`,
+      ['/components/requestBodies/R/$ref'],
+    ],
   ])('reports %s at the $ref', async (_name, text, pointers) => {
     const result = await loadText('t.yaml', text);
     expect(result.loaded).toBeUndefined();
-    expect(result.diagnostics.map((d) => `${d.code} ${d.location?.pointer}`)).toEqual(pointers.map((p) => `unresolved-ref ${p}`));
+    expect(result.diagnostics.map((d) => `${d.code} ${d.location?.pointer}`)).toEqual(
+      pointers.map((p) => `unresolved-ref ${p}`),
+    );
   });
 
   // Every REST API has the models Empty and Error, and the import resolves a reference to them by name.
   it.each([
     ['Empty, in a spec with API Gateway extensions', 'Empty', 'x-amazon-apigateway-integration: { type: mock }', []],
     ['Error, in a spec with x-gateway', 'Error', 'x-gateway: { integration: { mock: {} } }', []],
-    ['Empty, in a plain spec', 'Empty', '', ['unresolved-ref /paths/~1a/post/requestBody/content/application~1json/schema/$ref']],
+    [
+      'Empty, in a plain spec',
+      'Empty',
+      '',
+      ['unresolved-ref /paths/~1a/post/requestBody/content/application~1json/schema/$ref'],
+    ],
   ])('takes a ref to the built-in model %s', async (_name, model, extension, expected) => {
     const text = `${HEAD}paths:\n  /a:\n    post:\n      requestBody: { content: { application/json: { schema: { $ref: "#/components/schemas/${model}" } } } }\n      responses: { "200": { description: ok } }\n${extension && `      ${extension}\n`}`;
     const result = await loadText('t.yaml', text);
@@ -197,16 +273,31 @@ describe('internal $refs', () => {
   });
 
   it('accepts refs through refs and recursive schemas', async () => {
-    const result = await loadText('t.yaml', `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A: { $ref: "#/components/schemas/B/properties/next" }\n    B: { $ref: "#/components/schemas/C" }\n    C: { type: object, properties: { next: { $ref: "#/components/schemas/C" } } }\n`);
+    const result = await loadText(
+      't.yaml',
+      `${HEAD}paths: {}\ncomponents:\n  schemas:\n    A: { $ref: "#/components/schemas/B/properties/next" }\n    B: { $ref: "#/components/schemas/C" }\n    C: { type: object, properties: { next: { $ref: "#/components/schemas/C" } } }\n`,
+    );
     expect(result.diagnostics).toEqual([]);
   });
 });
 
 describe('OpenAPI structure errors', () => {
   it.each([
-    ['a Swagger 2.0 style header', 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n          description: ok\n          headers:\n            X-Rate: { type: integer }\n', ['`X-Rate` needs one of the properties `schema`, `content`.', 'Unknown property `type` in `X-Rate`.']],
-    ['a 3.1 document with nothing in it', 'openapi: 3.1.0\ninfo: { title: T, version: "1" }\n', ['The document needs one of the properties `paths`, `components`, `webhooks`.']],
-    ['an info without title and version', 'openapi: 3.0.3\ninfo: {}\npaths: {}\n', ['`info` is missing the required property `title`.', '`info` is missing the required property `version`.']],
+    [
+      'a Swagger 2.0 style header',
+      'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n          description: ok\n          headers:\n            X-Rate: { type: integer }\n',
+      ['`X-Rate` needs one of the properties `schema`, `content`.', 'Unknown property `type` in `X-Rate`.'],
+    ],
+    [
+      'a 3.1 document with nothing in it',
+      'openapi: 3.1.0\ninfo: { title: T, version: "1" }\n',
+      ['The document needs one of the properties `paths`, `components`, `webhooks`.'],
+    ],
+    [
+      'an info without title and version',
+      'openapi: 3.0.3\ninfo: {}\npaths: {}\n',
+      ['`info` is missing the required property `title`.', '`info` is missing the required property `version`.'],
+    ],
   ])('says it once for %s', async (_name, text, messages) => {
     const result = await loadText('t.yaml', text);
     expect(result.diagnostics.map((d) => d.message)).toEqual(messages);

@@ -17,7 +17,13 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { childPointer, type Diagnostic, followRefs, splitPointer, valueAtPointer } from '../../src/diagnostics/diagnostic.js';
+import {
+  childPointer,
+  type Diagnostic,
+  followRefs,
+  splitPointer,
+  valueAtPointer,
+} from '../../src/diagnostics/diagnostic.js';
 import { compile } from '../../src/index.js';
 import type { JsonObject } from '../../src/load/load-document.js';
 import { loadDocument } from '../../src/load/load-document.js';
@@ -31,7 +37,20 @@ type Schema = Record<string, unknown>;
 type Version = '3.0' | '3.1';
 
 /** Keywords API Gateway's model validation does not apply (reference B.2), and OpenAPI annotations. */
-const IGNORED_BY_API_GATEWAY = ['nullable', 'discriminator', 'readOnly', 'writeOnly', 'example', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems', 'deprecated', 'xml', 'externalDocs'];
+const IGNORED_BY_API_GATEWAY = [
+  'nullable',
+  'discriminator',
+  'readOnly',
+  'writeOnly',
+  'example',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minItems',
+  'maxItems',
+  'deprecated',
+  'xml',
+  'externalDocs',
+];
 
 /** A copy of a schema as a draft-4 validator reads it: a `$ref` replaces its siblings; `drop` removes keywords. */
 function draft4View(schema: unknown, drop: readonly string[], adjust: (schema: Schema) => void = () => {}): unknown {
@@ -63,17 +82,31 @@ function openApi30Request(document: JsonObject): (node: Schema) => void {
   const resolve = resolverOf(document);
   /** The node and its allOf branches, deep; `$ref`s followed, or (`inline`) not. */
   const parts = (node: Schema, inline: boolean, depth = 0): Schema[] => {
-    const branches = ((node['allOf'] as unknown[] | undefined) ?? []).map((b) => (inline ? b : resolve(b))).filter(isSchemaObject);
+    const branches = ((node['allOf'] as unknown[] | undefined) ?? [])
+      .map((b) => (inline ? b : resolve(b)))
+      .filter(isSchemaObject);
     return [node, ...(depth > 8 ? [] : branches.flatMap((b) => parts(b, inline, depth + 1)))];
   };
   return (node) => {
-    const readOnly = new Set(parts(node, false).flatMap((part) => Object.entries((part['properties'] ?? {}) as Schema).filter(([, p]) => (resolve(p) as Schema | undefined)?.['readOnly'] === true).map(([name]) => name)));
+    const readOnly = new Set(
+      parts(node, false).flatMap((part) =>
+        Object.entries((part['properties'] ?? {}) as Schema)
+          .filter(([, p]) => (resolve(p) as Schema | undefined)?.['readOnly'] === true)
+          .map(([name]) => name),
+      ),
+    );
     // A referenced part that requires one of them is copied in; the others stay references (and keep their places).
     const copyIn = (part: Schema, depth = 0): void => {
       if (depth > 8 || !Array.isArray(part['allOf'])) return;
       part['allOf'] = part['allOf'].map((branch) => {
         const target = isSchemaObject(branch) && '$ref' in branch ? resolve(branch) : undefined;
-        const copy = isSchemaObject(target) && parts(target, false).some((p) => ((p['required'] as unknown[] | undefined) ?? []).some((n) => readOnly.has(n as string))) ? structuredClone(target) : branch;
+        const copy =
+          isSchemaObject(target) &&
+          parts(target, false).some((p) =>
+            ((p['required'] as unknown[] | undefined) ?? []).some((n) => readOnly.has(n as string)),
+          )
+            ? structuredClone(target)
+            : branch;
         if (isSchemaObject(copy)) copyIn(copy, depth + 1);
         return copy;
       });
@@ -97,7 +130,12 @@ function adjustDiscriminator(node: Schema): void {
     node['anyOf'] = (node[key] as Schema[]).map((branch) => {
       const ref = branch['$ref'] as string;
       const names = mapping.filter(([, to]) => to === ref || to === ref.split('/').pop()).map(([name]) => name);
-      return { allOf: [{ required: [tag], properties: { [tag]: { enum: names.length > 0 ? names : [ref.split('/').pop()] } } }, branch] };
+      return {
+        allOf: [
+          { required: [tag], properties: { [tag]: { enum: names.length > 0 ? names : [ref.split('/').pop()] } } },
+          branch,
+        ],
+      };
     });
     if (key === 'oneOf') delete node['oneOf'];
   }
@@ -111,13 +149,21 @@ type Check = (payload: unknown) => { valid: boolean; keywords: string[] };
  * schema object ajv names (`verbose`) at its pointer in the document: the root at `at`, components under
  * `/components/schemas/`, with the model's names turned back into the document's (`names`).
  */
-function checker(version: Version, schema: unknown, schemas: Record<string, unknown>, at: string, names: ReadonlyMap<string, string> = new Map()): Check {
+function checker(
+  version: Version,
+  schema: unknown,
+  schemas: Record<string, unknown>,
+  at: string,
+  names: ReadonlyMap<string, string> = new Map(),
+): Check {
   const root = typeof schema === 'boolean' ? schema : { ...(schema as Schema), components: { schemas } };
   const options = { strict: false, allErrors: true, verbose: true } as const;
   const validate = (version === '3.1' ? new Ajv2020(options) : new AjvDraft04.default(options)).compile(root);
   const where = new Map<unknown, string>();
-  const record = (node: Schema, pointer: string) => walkSchema(node, pointer, (child, p) => void (where.has(child) || where.set(child, p)));
-  for (const [name, component] of Object.entries(schemas)) if (isSchemaObject(component)) record(component, childPointer('/components/schemas', names.get(name) ?? name));
+  const record = (node: Schema, pointer: string) =>
+    walkSchema(node, pointer, (child, p) => void (where.has(child) || where.set(child, p)));
+  for (const [name, component] of Object.entries(schemas))
+    if (isSchemaObject(component)) record(component, childPointer('/components/schemas', names.get(name) ?? name));
   if (isSchemaObject(root)) record(root, at);
   // A boolean schema is no object to look up: its place is the path ajv took to it (to its keyword), from the root.
   const booleanAt = (path: string): string => {
@@ -128,7 +174,17 @@ function checker(version: Version, schema: unknown, schemas: Record<string, unkn
   };
   return (payload) => {
     const valid = validate(payload) as boolean;
-    return { valid, keywords: valid ? [] : (validate.errors ?? []).map((e) => childPointer(typeof e.parentSchema === 'boolean' ? booleanAt(e.schemaPath) : where.get(e.parentSchema) ?? '?', e.keyword)) };
+    return {
+      valid,
+      keywords: valid
+        ? []
+        : (validate.errors ?? []).map((e) =>
+            childPointer(
+              typeof e.parentSchema === 'boolean' ? booleanAt(e.schemaPath) : (where.get(e.parentSchema) ?? '?'),
+              e.keyword,
+            ),
+          ),
+    };
   };
 }
 
@@ -136,7 +192,11 @@ function checker(version: Version, schema: unknown, schemas: Record<string, unkn
  * What a 3.1 keyword the model cannot keep takes with it: the siblings whose meaning depends on it, and
  * which the model checks more loosely in its stead.
  */
-const DEPENDANTS: Readonly<Record<string, readonly string[]>> = { prefixItems: ['items'], patternProperties: ['additionalProperties'], minContains: ['contains'] };
+const DEPENDANTS: Readonly<Record<string, readonly string[]>> = {
+  prefixItems: ['items'],
+  patternProperties: ['additionalProperties'],
+  minContains: ['contains'],
+};
 
 /**
  * The schemas a diagnosed keyword governs, by pointer: the schemas inside it and inside its dependants,
@@ -153,16 +213,18 @@ function governedBy(document: JsonObject, diagnostic: string): Set<string> {
     const ref = node['$ref'];
     if (typeof ref === 'string' && isSchemaObject(resolve(node))) {
       const target = decodeURIComponent(ref);
-      visit(resolve(node), target.startsWith('#/') ? target.slice(1) : anchors.get(target.slice(1)) ?? '?');
+      visit(resolve(node), target.startsWith('#/') ? target.slice(1) : (anchors.get(target.slice(1)) ?? '?'));
     }
-    for (const [tokens, holder, key] of schemaSlots(node)) visit((holder as Record<string | number, unknown>)[key], childPointer(pointer, ...tokens));
+    for (const [tokens, holder, key] of schemaSlots(node))
+      visit((holder as Record<string | number, unknown>)[key], childPointer(pointer, ...tokens));
   };
   const at = diagnostic.slice(0, diagnostic.lastIndexOf('/'));
   const keyword = diagnostic.slice(at.length + 1);
   const schema = valueAtPointer(document, at);
   if (isSchemaObject(schema)) {
     for (const [tokens, holder, key] of schemaSlots(schema)) {
-      if (tokens[0] === keyword || DEPENDANTS[keyword]?.includes(String(tokens[0]))) visit((holder as Record<string | number, unknown>)[key], childPointer(at, ...tokens));
+      if (tokens[0] === keyword || DEPENDANTS[keyword]?.includes(String(tokens[0])))
+        visit((holder as Record<string | number, unknown>)[key], childPointer(at, ...tokens));
     }
   }
   return out;
@@ -175,11 +237,21 @@ function governedBy(document: JsonObject, diagnostic: string): Set<string> {
  */
 function explains(diagnostic: string, keyword: string, document: JsonObject): boolean {
   const parent = (p: string) => p.slice(0, p.lastIndexOf('/'));
-  return diagnostic === keyword || parent(diagnostic) === parent(keyword) || governedBy(document, diagnostic).has(parent(keyword));
+  return (
+    diagnostic === keyword ||
+    parent(diagnostic) === parent(keyword) ||
+    governedBy(document, diagnostic).has(parent(keyword))
+  );
 }
 
 /** Payloads that tell an original and a model apart, and why each is not explained by a diagnostic. */
-function unexplainedDifferences(original: Check, model: Check, payloads: readonly unknown[], diagnostics: readonly Diagnostic[], document: JsonObject): { differing: unknown[]; unexplained: string[] } {
+function unexplainedDifferences(
+  original: Check,
+  model: Check,
+  payloads: readonly unknown[],
+  diagnostics: readonly Diagnostic[],
+  document: JsonObject,
+): { differing: unknown[]; unexplained: string[] } {
   const pointers = diagnostics.filter((d) => d.code.startsWith('model-')).map((d) => d.location?.pointer ?? '');
   const differing: unknown[] = [];
   const unexplained: string[] = [];
@@ -188,9 +260,14 @@ function unexplainedDifferences(original: Check, model: Check, payloads: readonl
     if (a.valid === b.valid) continue;
     differing.push(payload);
     // A model may accept more than the spec (a bad request reaches the backend, which checks it anyway), never less.
-    if (a.valid) unexplained.push(`${JSON.stringify(payload)}: the spec accepts it, but the model refuses it at ${b.keywords.join(', ')}: a valid request would get a 400`);
+    if (a.valid)
+      unexplained.push(
+        `${JSON.stringify(payload)}: the spec accepts it, but the model refuses it at ${b.keywords.join(', ')}: a valid request would get a 400`,
+      );
     else if (!a.keywords.some((k) => pointers.some((p) => explains(p, k, document)))) {
-      unexplained.push(`${JSON.stringify(payload)}: the spec refuses it at ${a.keywords.join(', ')} and the model accepts it, but no diagnostic is there (diagnostics at ${pointers.join(', ') || 'none'})`);
+      unexplained.push(
+        `${JSON.stringify(payload)}: the spec refuses it at ${a.keywords.join(', ')} and the model accepts it, but no diagnostic is there (diagnostics at ${pointers.join(', ') || 'none'})`,
+      );
     }
   }
   return { differing, unexplained };
@@ -207,7 +284,7 @@ function resolverOf(document: JsonObject): Resolve {
     let node = schema;
     for (let hops = 0; hops < 8 && isSchemaObject(node) && typeof node['$ref'] === 'string'; hops += 1) {
       const ref = decodeURIComponent(node['$ref'] as string);
-      node = valueAtPointer(document, ref.startsWith('#/') ? ref.slice(1) : anchors.get(ref.slice(1)) ?? '/none');
+      node = valueAtPointer(document, ref.startsWith('#/') ? ref.slice(1) : (anchors.get(ref.slice(1)) ?? '/none'));
     }
     return isSchemaObject(node) || typeof node === 'boolean' ? node : undefined;
   };
@@ -219,7 +296,9 @@ function propertiesOf(schema: Schema | boolean | undefined, resolve: Resolve, de
   if (!isSchemaObject(schema) || depth > 4) return out;
   for (const [name, property] of Object.entries((schema['properties'] ?? {}) as Schema)) out.set(name, property);
   for (const key of ['allOf', 'anyOf', 'oneOf']) {
-    for (const branch of (schema[key] as unknown[] | undefined) ?? []) for (const [name, property] of propertiesOf(resolve(branch), resolve, depth + 1)) if (!out.has(name)) out.set(name, property);
+    for (const branch of (schema[key] as unknown[] | undefined) ?? [])
+      for (const [name, property] of propertiesOf(resolve(branch), resolve, depth + 1))
+        if (!out.has(name)) out.set(name, property);
   }
   return out;
 }
@@ -229,7 +308,9 @@ function tagged(schema: Schema, sample: unknown): unknown {
   const discriminator = schema['discriminator'] as Schema | undefined;
   const first = ((schema['oneOf'] ?? schema['anyOf']) as Schema[] | undefined)?.[0]?.['$ref'];
   if (!isSchemaObject(sample) || !discriminator || typeof first !== 'string') return sample;
-  const mapped = Object.entries((discriminator['mapping'] ?? {}) as Record<string, string>).find(([, to]) => to === first || to === first.split('/').pop());
+  const mapped = Object.entries((discriminator['mapping'] ?? {}) as Record<string, string>).find(
+    ([, to]) => to === first || to === first.split('/').pop(),
+  );
   return { ...sample, [discriminator['propertyName'] as string]: mapped?.[0] ?? first.split('/').pop() };
 }
 
@@ -241,13 +322,24 @@ function sampleOf(raw: unknown, resolve: Resolve, depth = 0): unknown {
   if (Array.isArray(schema['examples']) && schema['examples'].length > 0) return schema['examples'][0];
   if ('const' in schema) return schema['const'];
   if (Array.isArray(schema['enum'])) return schema['enum'][0];
-  const branches = (['allOf', 'anyOf', 'oneOf'] as const).flatMap((k) => ((schema[k] as unknown[] | undefined) ?? []).slice(0, k === 'allOf' ? undefined : 1));
+  const branches = (['allOf', 'anyOf', 'oneOf'] as const).flatMap((k) =>
+    ((schema[k] as unknown[] | undefined) ?? []).slice(0, k === 'allOf' ? undefined : 1),
+  );
   const types = ([] as unknown[]).concat(schema['type'] ?? []).filter((t) => t !== 'null');
-  const type = types[0] ?? (propertiesOf(schema, resolve).size > 0 ? 'object' : ['items', 'prefixItems', 'contains'].some((k) => k in schema) ? 'array' : undefined);
+  const type =
+    types[0] ??
+    (propertiesOf(schema, resolve).size > 0
+      ? 'object'
+      : ['items', 'prefixItems', 'contains'].some((k) => k in schema)
+        ? 'array'
+        : undefined);
   if (type === undefined && branches.length > 0) {
     // Object samples of the branches merged; otherwise the first branch's sample.
     const samples = branches.map((b) => sampleOf(b, resolve, depth + 1));
-    return tagged(schema, isSchemaObject(samples[0]) ? Object.assign({}, ...samples.filter(isSchemaObject)) : samples[0]);
+    return tagged(
+      schema,
+      isSchemaObject(samples[0]) ? Object.assign({}, ...samples.filter(isSchemaObject)) : samples[0],
+    );
   }
   switch (type) {
     case 'object': {
@@ -261,18 +353,31 @@ function sampleOf(raw: unknown, resolve: Resolve, depth = 0): unknown {
     }
     case 'array':
       if (depth > 3) return [];
-      if (Array.isArray(schema['prefixItems'])) return schema['prefixItems'].map((item) => sampleOf(item, resolve, depth + 1));
-      if ('contains' in schema) return Array.from({ length: Math.max(1, Number(schema['minContains'] ?? 1)) }, () => sampleOf(schema['contains'], resolve, depth + 1));
-      return Array.from({ length: Math.max(1, Number(schema['minItems'] ?? 1)) }, () => sampleOf(schema['items'], resolve, depth + 1));
+      if (Array.isArray(schema['prefixItems']))
+        return schema['prefixItems'].map((item) => sampleOf(item, resolve, depth + 1));
+      if ('contains' in schema)
+        return Array.from({ length: Math.max(1, Number(schema['minContains'] ?? 1)) }, () =>
+          sampleOf(schema['contains'], resolve, depth + 1),
+        );
+      return Array.from({ length: Math.max(1, Number(schema['minItems'] ?? 1)) }, () =>
+        sampleOf(schema['items'], resolve, depth + 1),
+      );
     case 'integer':
     case 'number': {
-      const low = typeof schema['minimum'] === 'number' ? schema['minimum'] + 1 : typeof schema['exclusiveMinimum'] === 'number' ? schema['exclusiveMinimum'] + 1 : 1;
+      const low =
+        typeof schema['minimum'] === 'number'
+          ? schema['minimum'] + 1
+          : typeof schema['exclusiveMinimum'] === 'number'
+            ? schema['exclusiveMinimum'] + 1
+            : 1;
       return typeof schema['maximum'] === 'number' && low > schema['maximum'] ? schema['maximum'] : low;
     }
     case 'boolean':
       return true;
     case 'string':
-      return schema['format'] === 'date-time' ? '2024-01-01T00:00:00Z' : 'a'.repeat(Math.max(3, Number(schema['minLength'] ?? 0)));
+      return schema['format'] === 'date-time'
+        ? '2024-01-01T00:00:00Z'
+        : 'a'.repeat(Math.max(3, Number(schema['minLength'] ?? 0)));
     default:
       return 'x';
   }
@@ -282,7 +387,10 @@ function sampleOf(raw: unknown, resolve: Resolve, depth = 0): unknown {
 function edgeValues(raw: unknown, resolve: Resolve): unknown[] {
   const schema = resolve(raw);
   if (!isSchemaObject(schema)) return [];
-  const out: unknown[] = [...((schema['enum'] as unknown[] | undefined) ?? []), ...('const' in schema ? [schema['const']] : [])];
+  const out: unknown[] = [
+    ...((schema['enum'] as unknown[] | undefined) ?? []),
+    ...('const' in schema ? [schema['const']] : []),
+  ];
   for (const key of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']) {
     const n = schema[key];
     if (typeof n === 'number') out.push(n - 1, n - 0.5, n, n + 0.5, n + 1);
@@ -294,9 +402,11 @@ function edgeValues(raw: unknown, resolve: Resolve): unknown[] {
   const item = sampleOf(schema['items'], resolve, 2);
   for (const key of ['minItems', 'maxItems']) {
     const n = schema[key];
-    if (typeof n === 'number') out.push(...[n - 1, n, n + 1].filter((k) => k >= 0).map((k) => Array.from({ length: k }, () => item)));
+    if (typeof n === 'number')
+      out.push(...[n - 1, n, n + 1].filter((k) => k >= 0).map((k) => Array.from({ length: k }, () => item)));
   }
-  for (const key of ['anyOf', 'oneOf']) for (const branch of (schema[key] as unknown[] | undefined) ?? []) out.push(sampleOf(branch, resolve, 2));
+  for (const key of ['anyOf', 'oneOf'])
+    for (const branch of (schema[key] as unknown[] | undefined) ?? []) out.push(sampleOf(branch, resolve, 2));
   return [...out, ...keywordBoundaries(schema, resolve)];
 }
 
@@ -304,7 +414,13 @@ function edgeValues(raw: unknown, resolve: Resolve): unknown[] {
 function namesFor(pattern: string): string[] {
   const literal = /^\^?([\w-]*)/.exec(pattern)?.[1] ?? '';
   const names = [`${literal}a`, literal, 'a', 'x-a', 'A1', '1', 'a_b', 'abcdefgh', ''];
-  const matches = (name: string) => { try { return new RegExp(pattern, 'u').test(name); } catch { return false; } };
+  const matches = (name: string) => {
+    try {
+      return new RegExp(pattern, 'u').test(name);
+    } catch {
+      return false;
+    }
+  };
   return [...names.filter(matches), ...names.filter((n) => !matches(n))];
 }
 
@@ -326,30 +442,53 @@ function keywordBoundaries(schema: Schema, resolve: Resolve): unknown[] {
     for (let i = 0; i < tuple.length; i += 1) for (const w of WRONG) out.push(tuple.map((t, j) => (i === j ? w : t)));
   }
   for (const [pattern, raw] of Object.entries((schema['patternProperties'] ?? {}) as Schema)) {
-    for (const name of namesFor(pattern).slice(0, 3)) for (const v of [sample(raw), ...WRONG]) out.push({ ...object, [name]: v });
+    for (const name of namesFor(pattern).slice(0, 3))
+      for (const v of [sample(raw), ...WRONG]) out.push({ ...object, [name]: v });
   }
   if ('additionalProperties' in schema || 'unevaluatedProperties' in schema) {
-    for (const v of [sample(schema['additionalProperties'] ?? schema['unevaluatedProperties']), ...WRONG]) out.push({ ...object, zzExtra: v });
+    for (const v of [sample(schema['additionalProperties'] ?? schema['unevaluatedProperties']), ...WRONG])
+      out.push({ ...object, zzExtra: v });
   }
-  if ('propertyNames' in schema) for (const name of namesFor(String((resolve(schema['propertyNames']) as Schema | undefined)?.['pattern'] ?? ''))) out.push({ ...object, [name]: 1 });
+  if ('propertyNames' in schema)
+    for (const name of namesFor(String((resolve(schema['propertyNames']) as Schema | undefined)?.['pattern'] ?? '')))
+      out.push({ ...object, [name]: 1 });
   if ('contains' in schema || 'unevaluatedItems' in schema) {
     const match = sample(schema['contains']);
-    const counts = [0, 1, 2, 3, ...['minContains', 'maxContains'].flatMap((k) => (typeof schema[k] === 'number' ? [schema[k] - 1, schema[k], schema[k] + 1] : []))];
-    for (const n of new Set(counts.filter((n) => n >= 0))) out.push(Array.from({ length: n }, () => match), [...WRONG, ...Array.from({ length: n }, () => match)]);
+    const counts = [
+      0,
+      1,
+      2,
+      3,
+      ...['minContains', 'maxContains'].flatMap((k) =>
+        typeof schema[k] === 'number' ? [schema[k] - 1, schema[k], schema[k] + 1] : [],
+      ),
+    ];
+    for (const n of new Set(counts.filter((n) => n >= 0)))
+      out.push(
+        Array.from({ length: n }, () => match),
+        [...WRONG, ...Array.from({ length: n }, () => match)],
+      );
   }
   for (const key of ['dependentRequired', 'dependentSchemas']) {
     for (const [name, dependant] of Object.entries((schema[key] ?? {}) as Schema)) {
       const { [name]: _, ...without } = object;
       const value = sample(((schema['properties'] ?? {}) as Schema)[name]);
       out.push({ ...without, [name]: value });
-      if (Array.isArray(dependant)) out.push({ ...without, [name]: value, ...Object.fromEntries(dependant.map((d) => [d, 'x'])) });
+      if (Array.isArray(dependant))
+        out.push({ ...without, [name]: value, ...Object.fromEntries(dependant.map((d) => [d, 'x'])) });
       else out.push({ ...without, ...(sample(dependant) as object), [name]: value });
     }
   }
   if ('if' in schema) {
     const [condition, then, otherwise] = [sample(schema['if']), sample(schema['then']), sample(schema['else'])];
     out.push(condition, then, otherwise);
-    for (const [a, b] of [[condition, then], [condition, otherwise], [object, then], [object, otherwise]]) if (isSchemaObject(a) && isSchemaObject(b)) out.push({ ...a, ...b });
+    for (const [a, b] of [
+      [condition, then],
+      [condition, otherwise],
+      [object, then],
+      [object, otherwise],
+    ])
+      if (isSchemaObject(a) && isSchemaObject(b)) out.push({ ...a, ...b });
   }
   return out;
 }
@@ -370,7 +509,8 @@ function derivedPayloads(schema: unknown, resolve: Resolve): unknown[] {
       out.push(rebuild(without));
       const inner = value[name];
       // Into an object property, or into the first item of an array property.
-      if (Array.isArray(inner)) vary(inner[0], (resolve(property) as Schema | undefined)?.['items'], (v) => set([v]), depth + 1);
+      if (Array.isArray(inner))
+        vary(inner[0], (resolve(property) as Schema | undefined)?.['items'], (v) => set([v]), depth + 1);
       else vary(inner, property, set, depth + 1);
     }
     out.push(rebuild({ ...value, zzExtra: 1 }));
@@ -398,30 +538,90 @@ const CASES: readonly Case[] = [
     version: '3.0.3',
     schemas: {
       Shape: { oneOf: [{ $ref: '#/components/schemas/Circle' }, { $ref: '#/components/schemas/Square' }] },
-      Circle: { type: 'object', required: ['radius'], properties: { radius: { type: 'number', minimum: 0 } }, additionalProperties: false },
-      Square: { type: 'object', required: ['side'], properties: { side: { type: 'integer' }, color: { type: 'string', enum: ['red', 'blue'] } }, additionalProperties: false },
-      Named: { allOf: [{ type: 'object', required: ['name'] }, { properties: { name: { type: 'string', pattern: '^[A-Z][a-z]+$' } } }] },
-      Either: { anyOf: [{ type: 'string', maxLength: 3 }, { type: 'integer', multipleOf: 5 }] },
+      Circle: {
+        type: 'object',
+        required: ['radius'],
+        properties: { radius: { type: 'number', minimum: 0 } },
+        additionalProperties: false,
+      },
+      Square: {
+        type: 'object',
+        required: ['side'],
+        properties: { side: { type: 'integer' }, color: { type: 'string', enum: ['red', 'blue'] } },
+        additionalProperties: false,
+      },
+      Named: {
+        allOf: [
+          { type: 'object', required: ['name'] },
+          { properties: { name: { type: 'string', pattern: '^[A-Z][a-z]+$' } } },
+        ],
+      },
+      Either: {
+        anyOf: [
+          { type: 'string', maxLength: 3 },
+          { type: 'integer', multipleOf: 5 },
+        ],
+      },
     },
-    request: { type: 'object', properties: { shape: { $ref: '#/components/schemas/Shape' }, who: { $ref: '#/components/schemas/Named' }, code: { $ref: '#/components/schemas/Either' } } },
-    payloads: [{}, { shape: { radius: 2 } }, { shape: { side: 2, color: 'red' } }, { shape: { side: 2, color: 'green' } }, { shape: { radius: -1 } }, { shape: { radius: 1, side: 1 } }, { who: { name: 'Ada' } }, { who: { name: 'ada' } }, { who: {} }, { code: 'abc' }, { code: 'abcd' }, { code: 10 }, { code: 11 }, { code: true }],
+    request: {
+      type: 'object',
+      properties: {
+        shape: { $ref: '#/components/schemas/Shape' },
+        who: { $ref: '#/components/schemas/Named' },
+        code: { $ref: '#/components/schemas/Either' },
+      },
+    },
+    payloads: [
+      {},
+      { shape: { radius: 2 } },
+      { shape: { side: 2, color: 'red' } },
+      { shape: { side: 2, color: 'green' } },
+      { shape: { radius: -1 } },
+      { shape: { radius: 1, side: 1 } },
+      { who: { name: 'Ada' } },
+      { who: { name: 'ada' } },
+      { who: {} },
+      { code: 'abc' },
+      { code: 'abcd' },
+      { code: 10 },
+      { code: 11 },
+      { code: true },
+    ],
     exact: true,
   },
   {
     name: '3.0 nested and recursive references, with array lengths the imported model does not enforce',
     version: '3.0.3',
     schemas: {
-      Tree: { type: 'object', required: ['value'], properties: { value: { type: 'integer' }, children: { type: 'array', items: { $ref: '#/components/schemas/Tree' }, maxItems: 3 } } },
+      Tree: {
+        type: 'object',
+        required: ['value'],
+        properties: {
+          value: { type: 'integer' },
+          children: { type: 'array', items: { $ref: '#/components/schemas/Tree' }, maxItems: 3 },
+        },
+      },
       Forest: { type: 'array', items: { $ref: '#/components/schemas/Tree' } },
     },
     request: { $ref: '#/components/schemas/Forest' },
-    payloads: [[], [{ value: 1 }], [{ value: 1, children: [{ value: 2, children: [{ value: 3 }] }] }], [{ value: 1, children: [{ value: 'x' }] }], [{ value: 1, children: [{ value: 1 }, { value: 1 }, { value: 1 }, { value: 1 }] }], [{}], {}],
+    payloads: [
+      [],
+      [{ value: 1 }],
+      [{ value: 1, children: [{ value: 2, children: [{ value: 3 }] }] }],
+      [{ value: 1, children: [{ value: 'x' }] }],
+      [{ value: 1, children: [{ value: 1 }, { value: 1 }, { value: 1 }, { value: 1 }] }],
+      [{}],
+      {},
+    ],
     exact: false,
   },
   {
     name: '3.0 $ref siblings are ignored, by the spec and by the validator',
     version: '3.0.3',
-    schemas: { Code: { type: 'string' }, Holder: { type: 'object', properties: { code: { $ref: '#/components/schemas/Code', maxLength: 2 } } } },
+    schemas: {
+      Code: { type: 'string' },
+      Holder: { type: 'object', properties: { code: { $ref: '#/components/schemas/Code', maxLength: 2 } } },
+    },
     request: { $ref: '#/components/schemas/Holder' },
     payloads: [{ code: 'ab' }, { code: 'abcdef' }, { code: 1 }],
     exact: true,
@@ -446,18 +646,33 @@ const CASES: readonly Case[] = [
     name: '3.0 discriminator: the spec picks the branch, the validator tries every one',
     version: '3.0.3',
     schemas: {
-      Pet: { oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'kind' } },
+      Pet: {
+        oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }],
+        discriminator: { propertyName: 'kind' },
+      },
       Cat: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' }, lives: { type: 'integer' } } },
       Dog: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' }, barks: { type: 'boolean' } } },
     },
     request: { $ref: '#/components/schemas/Pet' },
-    payloads: [{ kind: 'Cat' }, { kind: 'Dog' }, { kind: 'Cow' }, { kind: 'Cat', lives: 'x' }, { kind: 'Cat', barks: 'x' }],
+    payloads: [
+      { kind: 'Cat' },
+      { kind: 'Dog' },
+      { kind: 'Cow' },
+      { kind: 'Cat', lives: 'x' },
+      { kind: 'Cat', barks: 'x' },
+    ],
     exact: false,
   },
   {
     name: '3.0 readOnly: required in responses only',
     version: '3.0.3',
-    schemas: { Item: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' } } } },
+    schemas: {
+      Item: {
+        type: 'object',
+        required: ['id', 'name'],
+        properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' } },
+      },
+    },
     request: { $ref: '#/components/schemas/Item' },
     payloads: [{ name: 'a' }, { id: 'x', name: 'a' }, { id: 'x' }],
     exact: true,
@@ -467,12 +682,33 @@ const CASES: readonly Case[] = [
     version: '3.0.3',
     schemas: {
       Named: { type: 'object', required: ['id', 'name'], properties: { name: { type: 'string' } } },
-      Account: { allOf: [{ $ref: '#/components/schemas/Alias' }, { type: 'object', required: ['created'], properties: { id: { type: 'string', readOnly: true }, created: { type: 'string', readOnly: true } } }] },
+      Account: {
+        allOf: [
+          { $ref: '#/components/schemas/Alias' },
+          {
+            type: 'object',
+            required: ['created'],
+            properties: { id: { type: 'string', readOnly: true }, created: { type: 'string', readOnly: true } },
+          },
+        ],
+      },
       Alias: { $ref: '#/components/schemas/Named' },
-      Holder: { type: 'object', properties: { account: { $ref: '#/components/schemas/Account' }, named: { $ref: '#/components/schemas/Named' } } },
+      Holder: {
+        type: 'object',
+        properties: {
+          account: { $ref: '#/components/schemas/Account' },
+          named: { $ref: '#/components/schemas/Named' },
+        },
+      },
     },
     request: { $ref: '#/components/schemas/Holder' },
-    payloads: [{ account: { name: 'a' } }, { account: {} }, { account: { name: 'a', id: 'x', created: 'y' } }, { named: { name: 'a' } }, { named: { name: 'a', id: 'x' } }],
+    payloads: [
+      { account: { name: 'a' } },
+      { account: {} },
+      { account: { name: 'a', id: 'x', created: 'y' } },
+      { named: { name: 'a' } },
+      { named: { name: 'a', id: 'x' } },
+    ],
     exact: true,
   },
   {
@@ -480,13 +716,38 @@ const CASES: readonly Case[] = [
     version: '3.0.3',
     schemas: {
       Short: { type: 'array', not: { minItems: 3 } },
-      Split: { oneOf: [{ type: 'array', maxItems: 2 }, { type: 'array', minItems: 3 }] },
+      Split: {
+        oneOf: [
+          { type: 'array', maxItems: 2 },
+          { type: 'array', minItems: 3 },
+        ],
+      },
       Positive: { $ref: '#/components/schemas/Bound' },
       Bound: { type: 'number', minimum: 0, exclusiveMinimum: true },
-      Holder: { type: 'object', properties: { short: { $ref: '#/components/schemas/Short' }, split: { $ref: '#/components/schemas/Split' }, sign: { not: { $ref: '#/components/schemas/Positive' } }, twice: { not: { not: { type: 'string', minLength: 2 } } } } },
+      Holder: {
+        type: 'object',
+        properties: {
+          short: { $ref: '#/components/schemas/Short' },
+          split: { $ref: '#/components/schemas/Split' },
+          sign: { not: { $ref: '#/components/schemas/Positive' } },
+          twice: { not: { not: { type: 'string', minLength: 2 } } },
+        },
+      },
     },
     request: { $ref: '#/components/schemas/Holder' },
-    payloads: [{ short: [] }, { short: [1, 2] }, { short: [1, 2, 3] }, { split: [1] }, { split: [1, 2, 3] }, { sign: 0 }, { sign: -1 }, { sign: 1 }, { twice: 'ab' }, { twice: 'a' }, { twice: 1 }],
+    payloads: [
+      { short: [] },
+      { short: [1, 2] },
+      { short: [1, 2, 3] },
+      { split: [1] },
+      { split: [1, 2, 3] },
+      { sign: 0 },
+      { sign: -1 },
+      { sign: 1 },
+      { twice: 'ab' },
+      { twice: 'a' },
+      { twice: 1 },
+    ],
     exact: false,
   },
   {
@@ -509,7 +770,24 @@ const CASES: readonly Case[] = [
       Source: { type: 'string', minLength: 2 },
     },
     request: { $ref: '#/components/schemas/Event' },
-    payloads: [{ kind: 'click' }, { kind: 'tap' }, {}, { kind: 'click', value: 'a' }, { kind: 'click', value: 3 }, { kind: 'click', value: 2.5 }, { kind: 'click', value: null }, { kind: 'click', count: 0 }, { kind: 'click', count: 1 }, { kind: 'click', count: 9 }, { kind: 'click', count: 10 }, { kind: 'click', tags: ['ok'] }, { kind: 'click', tags: ['Bad'] }, { kind: 'click', source: 'ab' }, { kind: 'click', source: 'a' }, { kind: 'click', source: 'abcdef' }],
+    payloads: [
+      { kind: 'click' },
+      { kind: 'tap' },
+      {},
+      { kind: 'click', value: 'a' },
+      { kind: 'click', value: 3 },
+      { kind: 'click', value: 2.5 },
+      { kind: 'click', value: null },
+      { kind: 'click', count: 0 },
+      { kind: 'click', count: 1 },
+      { kind: 'click', count: 9 },
+      { kind: 'click', count: 10 },
+      { kind: 'click', tags: ['ok'] },
+      { kind: 'click', tags: ['Bad'] },
+      { kind: 'click', source: 'ab' },
+      { kind: 'click', source: 'a' },
+      { kind: 'click', source: 'abcdef' },
+    ],
     exact: true,
   },
   {
@@ -524,7 +802,14 @@ const CASES: readonly Case[] = [
     name: '3.1 keywords 3.0 cannot say',
     version: '3.1.0',
     schemas: {
-      Bag: { type: 'object', patternProperties: { '^n-': { type: 'number' } }, properties: { pair: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'integer' }] }, ratio: { type: 'number', exclusiveMinimum: 0 } } },
+      Bag: {
+        type: 'object',
+        patternProperties: { '^n-': { type: 'number' } },
+        properties: {
+          pair: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'integer' }] },
+          ratio: { type: 'number', exclusiveMinimum: 0 },
+        },
+      },
     },
     request: { $ref: '#/components/schemas/Bag' },
     payloads: [{}, { 'n-a': 1 }, { 'n-a': 'x' }, { pair: ['a', 1] }, { pair: [1, 'a'] }, { ratio: 0 }, { ratio: 0.1 }],
@@ -546,13 +831,33 @@ const CASES: readonly Case[] = [
       },
     },
     request: { $ref: '#/components/schemas/Bounds' },
-    payloads: [{ i: 1 }, { i: 9 }, { i: 10 }, { j: 4 }, { j: 50 }, { j: 3 }, { k: 5 }, { k: 6 }, { n: 3 }, { n: 4 }, { n: 5 }, { m: 5 }, { m: 6 }],
+    payloads: [
+      { i: 1 },
+      { i: 9 },
+      { i: 10 },
+      { j: 4 },
+      { j: 50 },
+      { j: 3 },
+      { k: 5 },
+      { k: 6 },
+      { n: 3 },
+      { n: 4 },
+      { n: 5 },
+      { m: 5 },
+      { m: 6 },
+    ],
     exact: true,
   },
   {
     name: '3.1 boolean schemas',
     version: '3.1.0',
-    schemas: { Flags: { type: 'object', properties: { legacy: false, anything: true, list: { type: 'array', items: false }, never: { not: true } }, additionalProperties: true } },
+    schemas: {
+      Flags: {
+        type: 'object',
+        properties: { legacy: false, anything: true, list: { type: 'array', items: false }, never: { not: true } },
+        additionalProperties: true,
+      },
+    },
     request: { $ref: '#/components/schemas/Flags' },
     payloads: [{}, { legacy: 1 }, { anything: [1] }, { list: [] }, { list: [1] }, { never: 1 }, { other: 1 }],
     exact: true,
@@ -568,7 +873,20 @@ const CASES: readonly Case[] = [
   {
     name: '3.1 a type array beside an anyOf',
     version: '3.1.0',
-    schemas: { Value: { type: 'object', properties: { v: { type: ['string', 'integer'], anyOf: [{ type: 'string', minLength: 3 }, { type: 'integer', minimum: 10 }] } } } },
+    schemas: {
+      Value: {
+        type: 'object',
+        properties: {
+          v: {
+            type: ['string', 'integer'],
+            anyOf: [
+              { type: 'string', minLength: 3 },
+              { type: 'integer', minimum: 10 },
+            ],
+          },
+        },
+      },
+    },
     request: { $ref: '#/components/schemas/Value' },
     payloads: [{ v: 'a' }, { v: 'abc' }, { v: 1 }, { v: 11 }, { v: true }, { v: null }],
     exact: true,
@@ -595,7 +913,30 @@ const CASES: readonly Case[] = [
       },
     },
     request: { $ref: '#/components/schemas/Misc' },
-    payloads: [{ only: null }, { only: 'x' }, { only: 1 }, { none: null }, { none: 0 }, { at: null }, { at: '2024-01-01T00:00:00Z' }, { at: 1 }, { count: null }, { count: 0 }, { count: 1 }, { count: 'x' }, { pick: 'a' }, { pick: 'b' }, { clash: 'a' }, { clash: 'c' }, { tag: 'abc' }, { tag: 'abcd' }, { tag: 1 }, { example: 'x' }, { nullable: 1 }, { readOnly: 'abc' }],
+    payloads: [
+      { only: null },
+      { only: 'x' },
+      { only: 1 },
+      { none: null },
+      { none: 0 },
+      { at: null },
+      { at: '2024-01-01T00:00:00Z' },
+      { at: 1 },
+      { count: null },
+      { count: 0 },
+      { count: 1 },
+      { count: 'x' },
+      { pick: 'a' },
+      { pick: 'b' },
+      { clash: 'a' },
+      { clash: 'c' },
+      { tag: 'abc' },
+      { tag: 'abcd' },
+      { tag: 1 },
+      { example: 'x' },
+      { nullable: 1 },
+      { readOnly: 'abc' },
+    ],
     exact: true,
   },
   {
@@ -609,7 +950,9 @@ const CASES: readonly Case[] = [
   {
     name: '3.1 patternProperties beside additionalProperties: false',
     version: '3.1.0',
-    schemas: { Headers: { type: 'object', patternProperties: { '^x-': { type: 'integer' } }, additionalProperties: false } },
+    schemas: {
+      Headers: { type: 'object', patternProperties: { '^x-': { type: 'integer' } }, additionalProperties: false },
+    },
     request: { $ref: '#/components/schemas/Headers' },
     payloads: [{}, { 'x-a': 1 }, { 'x-a': 'a' }, { b: 1 }, { b: 'a' }],
     exact: false,
@@ -617,17 +960,51 @@ const CASES: readonly Case[] = [
   {
     name: '3.1 prefixItems with a schema for the items after them',
     version: '3.1.0',
-    schemas: { Row: { type: 'array', prefixItems: [{ type: 'string' }, { $ref: '#/components/schemas/Flag' }], items: { type: 'integer', maximum: 9 } }, Flag: { type: 'boolean' } },
+    schemas: {
+      Row: {
+        type: 'array',
+        prefixItems: [{ type: 'string' }, { $ref: '#/components/schemas/Flag' }],
+        items: { type: 'integer', maximum: 9 },
+      },
+      Flag: { type: 'boolean' },
+    },
     request: { $ref: '#/components/schemas/Row' },
-    payloads: [[], ['a'], ['a', true], ['a', true, 1], ['a', true, 10], ['a', true, 'b'], ['a', 1], [true, 'a'], ['a', true, true]],
+    payloads: [
+      [],
+      ['a'],
+      ['a', true],
+      ['a', true, 1],
+      ['a', true, 10],
+      ['a', true, 'b'],
+      ['a', 1],
+      [true, 'a'],
+      ['a', true, true],
+    ],
     exact: false,
   },
   {
     name: '3.1 prefixItems alone, and a prefix that accepts anything',
     version: '3.1.0',
-    schemas: { Lists: { type: 'object', properties: { open: { type: 'array', prefixItems: [{ type: 'integer' }] }, any: { type: 'array', prefixItems: [true], items: false }, none: { type: 'array', prefixItems: [false, { type: 'string' }], items: false } } } },
+    schemas: {
+      Lists: {
+        type: 'object',
+        properties: {
+          open: { type: 'array', prefixItems: [{ type: 'integer' }] },
+          any: { type: 'array', prefixItems: [true], items: false },
+          none: { type: 'array', prefixItems: [false, { type: 'string' }], items: false },
+        },
+      },
+    },
     request: { $ref: '#/components/schemas/Lists' },
-    payloads: [{ open: [1] }, { open: ['a', 'b'] }, { any: [1] }, { any: [1, 2] }, { none: [] }, { none: [1] }, { none: ['a'] }],
+    payloads: [
+      { open: [1] },
+      { open: ['a', 'b'] },
+      { any: [1] },
+      { any: [1, 2] },
+      { none: [] },
+      { none: [1] },
+      { none: ['a'] },
+    ],
     exact: false,
   },
   {
@@ -642,35 +1019,96 @@ const CASES: readonly Case[] = [
       },
     },
     request: { $ref: '#/components/schemas/Labels' },
-    payloads: [{ id: 'a' }, { 'n-a': 1.5 }, { 'n-a': 'x' }, { 's-a': 'abc' }, { 's-a': 'abcd' }, { 's-a': 1 }, { other: true }, { other: 1 }, { other: 'x' }, { 'n-count': 1.5 }, { 'n-count': 2 }],
+    payloads: [
+      { id: 'a' },
+      { 'n-a': 1.5 },
+      { 'n-a': 'x' },
+      { 's-a': 'abc' },
+      { 's-a': 'abcd' },
+      { 's-a': 1 },
+      { other: true },
+      { other: 1 },
+      { other: 'x' },
+      { 'n-count': 1.5 },
+      { 'n-count': 2 },
+    ],
     exact: false,
   },
   {
     name: '3.1 unevaluatedProperties and unevaluatedItems',
     version: '3.1.0',
     schemas: {
-      Closed: { allOf: [{ properties: { a: { type: 'string' } } }], properties: { b: { type: 'integer' } }, unevaluatedProperties: false },
+      Closed: {
+        allOf: [{ properties: { a: { type: 'string' } } }],
+        properties: { b: { type: 'integer' } },
+        unevaluatedProperties: false,
+      },
       Tuple: { type: 'array', prefixItems: [{ type: 'string' }], unevaluatedItems: { type: 'integer' } },
-      Both: { type: 'object', properties: { closed: { $ref: '#/components/schemas/Closed' }, tuple: { $ref: '#/components/schemas/Tuple' } } },
+      Both: {
+        type: 'object',
+        properties: { closed: { $ref: '#/components/schemas/Closed' }, tuple: { $ref: '#/components/schemas/Tuple' } },
+      },
     },
     request: { $ref: '#/components/schemas/Both' },
-    payloads: [{ closed: { a: 'x', b: 1 } }, { closed: { c: 1 } }, { closed: { a: 1 } }, { tuple: ['a'] }, { tuple: ['a', 1] }, { tuple: ['a', 'b'] }, { tuple: [1] }],
+    payloads: [
+      { closed: { a: 'x', b: 1 } },
+      { closed: { c: 1 } },
+      { closed: { a: 1 } },
+      { tuple: ['a'] },
+      { tuple: ['a', 1] },
+      { tuple: ['a', 'b'] },
+      { tuple: [1] },
+    ],
     exact: false,
   },
   {
     name: '3.1 contains alone converts exactly',
     version: '3.1.0',
-    schemas: { Bag: { type: 'object', properties: { some: { type: 'array', contains: { type: 'integer', minimum: 10 } }, any: { type: 'array', contains: true }, free: { type: 'array', contains: { type: 'string' }, minContains: 0 } } } },
+    schemas: {
+      Bag: {
+        type: 'object',
+        properties: {
+          some: { type: 'array', contains: { type: 'integer', minimum: 10 } },
+          any: { type: 'array', contains: true },
+          free: { type: 'array', contains: { type: 'string' }, minContains: 0 },
+        },
+      },
+    },
     request: { $ref: '#/components/schemas/Bag' },
-    payloads: [{ some: [] }, { some: [1] }, { some: [1, 10] }, { some: ['a'] }, { any: [] }, { any: [1] }, { free: [] }, { free: [1] }, { some: 'x' }],
+    payloads: [
+      { some: [] },
+      { some: [1] },
+      { some: [1, 10] },
+      { some: ['a'] },
+      { any: [] },
+      { any: [1] },
+      { free: [] },
+      { free: [1] },
+      { some: 'x' },
+    ],
     exact: true,
   },
   {
     name: '3.1 minContains and maxContains',
     version: '3.1.0',
-    schemas: { Counts: { type: 'array', contains: { type: 'integer' }, minContains: 2, maxContains: 3 }, Capped: { type: 'array', contains: { type: 'integer' }, minContains: 0, maxContains: 1 } },
-    request: { type: 'object', properties: { counts: { $ref: '#/components/schemas/Counts' }, capped: { $ref: '#/components/schemas/Capped' } } },
-    payloads: [{ counts: [] }, { counts: [1] }, { counts: [1, 2] }, { counts: [1, 2, 3, 4] }, { counts: ['a', 1, 2] }, { capped: [] }, { capped: [1] }, { capped: [1, 2] }],
+    schemas: {
+      Counts: { type: 'array', contains: { type: 'integer' }, minContains: 2, maxContains: 3 },
+      Capped: { type: 'array', contains: { type: 'integer' }, minContains: 0, maxContains: 1 },
+    },
+    request: {
+      type: 'object',
+      properties: { counts: { $ref: '#/components/schemas/Counts' }, capped: { $ref: '#/components/schemas/Capped' } },
+    },
+    payloads: [
+      { counts: [] },
+      { counts: [1] },
+      { counts: [1, 2] },
+      { counts: [1, 2, 3, 4] },
+      { counts: ['a', 1, 2] },
+      { capped: [] },
+      { capped: [1] },
+      { capped: [1, 2] },
+    ],
     exact: false,
   },
   {
@@ -679,7 +1117,14 @@ const CASES: readonly Case[] = [
     schemas: {
       Order: {
         type: 'object',
-        properties: { kind: { type: 'string' }, card: { type: 'string' }, iban: { type: 'string' }, cvc: { type: 'string' }, gift: { type: 'boolean' }, note: { type: 'string' } },
+        properties: {
+          kind: { type: 'string' },
+          card: { type: 'string' },
+          iban: { type: 'string' },
+          cvc: { type: 'string' },
+          gift: { type: 'boolean' },
+          note: { type: 'string' },
+        },
         if: { properties: { kind: { const: 'card' } }, required: ['kind'] },
         then: { required: ['card'] },
         else: { required: ['iban'] },
@@ -690,17 +1135,42 @@ const CASES: readonly Case[] = [
       OnlyElse: { if: { type: 'integer' }, else: { type: 'string' } },
       Stray: { then: { type: 'integer' }, else: false, dependentRequired: {} },
     },
-    request: { type: 'object', properties: { order: { $ref: '#/components/schemas/Order' }, then: { $ref: '#/components/schemas/OnlyThen' }, else: { $ref: '#/components/schemas/OnlyElse' }, stray: { $ref: '#/components/schemas/Stray' } } },
+    request: {
+      type: 'object',
+      properties: {
+        order: { $ref: '#/components/schemas/Order' },
+        then: { $ref: '#/components/schemas/OnlyThen' },
+        else: { $ref: '#/components/schemas/OnlyElse' },
+        stray: { $ref: '#/components/schemas/Stray' },
+      },
+    },
     payloads: [
-      { order: { kind: 'card', card: '1', cvc: '1' } }, { order: { kind: 'card', card: '1' } }, { order: { kind: 'card' } }, { order: { kind: 'wire', iban: 'x' } }, { order: { kind: 'wire' } }, { order: { iban: 'x' } }, { order: { iban: 'x', gift: true } }, { order: { iban: 'x', gift: true, note: 'hi' } }, { order: { iban: 'x', gift: true, note: 'too long' } }, { order: 'x' },
-      { then: -1 }, { then: 1 }, { then: 'a' }, { else: 1 }, { else: 'a' }, { else: true }, { stray: 'x' },
+      { order: { kind: 'card', card: '1', cvc: '1' } },
+      { order: { kind: 'card', card: '1' } },
+      { order: { kind: 'card' } },
+      { order: { kind: 'wire', iban: 'x' } },
+      { order: { kind: 'wire' } },
+      { order: { iban: 'x' } },
+      { order: { iban: 'x', gift: true } },
+      { order: { iban: 'x', gift: true, note: 'hi' } },
+      { order: { iban: 'x', gift: true, note: 'too long' } },
+      { order: 'x' },
+      { then: -1 },
+      { then: 1 },
+      { then: 'a' },
+      { else: 1 },
+      { else: 'a' },
+      { else: true },
+      { stray: 'x' },
     ],
     exact: true,
   },
   {
     name: '3.1 propertyNames',
     version: '3.1.0',
-    schemas: { Map: { type: 'object', propertyNames: { pattern: '^[a-z]+$' }, additionalProperties: { type: 'integer' } } },
+    schemas: {
+      Map: { type: 'object', propertyNames: { pattern: '^[a-z]+$' }, additionalProperties: { type: 'integer' } },
+    },
     request: { $ref: '#/components/schemas/Map' },
     payloads: [{ a: 1 }, { A: 1 }, { a: 'x' }],
     exact: false,
@@ -714,14 +1184,37 @@ const CASES: readonly Case[] = [
         type: 'object',
         properties: {
           notTuple: { type: 'array', not: { $ref: '#/components/schemas/Tuple' } },
-          either: { oneOf: [{ type: 'object', propertyNames: { maxLength: 2 } }, { type: 'object', required: ['long'] }] },
-          cond: { type: 'object', if: { propertyNames: { maxLength: 2 } }, then: { required: ['a'] }, else: { required: ['bbb'] } },
+          either: {
+            oneOf: [
+              { type: 'object', propertyNames: { maxLength: 2 } },
+              { type: 'object', required: ['long'] },
+            ],
+          },
+          cond: {
+            type: 'object',
+            if: { propertyNames: { maxLength: 2 } },
+            then: { required: ['a'] },
+            else: { required: ['bbb'] },
+          },
           exact: { type: 'object', if: { required: ['a'] }, then: { required: ['b'] } },
         },
       },
     },
     request: { $ref: '#/components/schemas/Holder' },
-    payloads: [{ notTuple: ['a'] }, { notTuple: [1] }, { notTuple: ['a', 'b'] }, { either: { a: 1 } }, { either: { long: 1 } }, { either: { ab: 1, long: 1 } }, { cond: { a: 1 } }, { cond: { bbb: 1 } }, { cond: {} }, { cond: { a: 1, ccc: 1 } }, { exact: { a: 1 } }, { exact: { a: 1, b: 1 } }],
+    payloads: [
+      { notTuple: ['a'] },
+      { notTuple: [1] },
+      { notTuple: ['a', 'b'] },
+      { either: { a: 1 } },
+      { either: { long: 1 } },
+      { either: { ab: 1, long: 1 } },
+      { cond: { a: 1 } },
+      { cond: { bbb: 1 } },
+      { cond: {} },
+      { cond: { a: 1, ccc: 1 } },
+      { exact: { a: 1 } },
+      { exact: { a: 1, b: 1 } },
+    ],
     exact: false,
   },
 ];
@@ -739,21 +1232,41 @@ interface Subject {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-function compare(subject: Subject, payloads: readonly unknown[]): { differing: unknown[]; unexplained: string[]; sampleValid: boolean } {
+function compare(
+  subject: Subject,
+  payloads: readonly unknown[],
+): { differing: unknown[]; unexplained: string[]; sampleValid: boolean } {
   const { version, document, body } = subject;
   const components = (document['components'] ?? {}) as Schema;
   const schemas = (components['schemas'] ?? {}) as Record<string, unknown>;
   const own = throughRefs(document, subject.at);
-  const original = version === '3.1'
-    ? checker(version, own, schemas, subject.at)
-    : checker(version, draft4View(own, [], openApi30Request(document)), Object.fromEntries(Object.entries(schemas).map(([n, s]) => [n, draft4View(s, [], openApi30Request(document))])), subject.at);
+  const original =
+    version === '3.1'
+      ? checker(version, own, schemas, subject.at)
+      : checker(
+          version,
+          draft4View(own, [], openApi30Request(document)),
+          Object.fromEntries(
+            Object.entries(schemas).map(([n, s]) => [n, draft4View(s, [], openApi30Request(document))]),
+          ),
+          subject.at,
+        );
   // The model's names back to the document's, so its refusals point into the document.
   const renamed = new Map([...modelNames(Object.keys(schemas))].map(([from, to]) => [to, from]));
   const modelSchemas = ((body['components'] as Schema | undefined)?.['schemas'] ?? {}) as Record<string, unknown>;
-  const model = checker('3.0', draft4View(subject.modelSchema, IGNORED_BY_API_GATEWAY), Object.fromEntries(Object.entries(modelSchemas).map(([n, s]) => [n, draft4View(s, IGNORED_BY_API_GATEWAY)])), subject.at, renamed);
+  const model = checker(
+    '3.0',
+    draft4View(subject.modelSchema, IGNORED_BY_API_GATEWAY),
+    Object.fromEntries(Object.entries(modelSchemas).map(([n, s]) => [n, draft4View(s, IGNORED_BY_API_GATEWAY)])),
+    subject.at,
+    renamed,
+  );
   const derived = derivedPayloads(own, resolverOf(document));
   // The derived payloads vary a sample the spec accepts, so they test the model on valid requests too.
-  return { ...unexplainedDifferences(original, model, [...payloads, ...derived], subject.diagnostics, document), sampleValid: original(derived[0]).valid };
+  return {
+    ...unexplainedDifferences(original, model, [...payloads, ...derived], subject.diagnostics, document),
+    sampleValid: original(derived[0]).valid,
+  };
 }
 
 /**
@@ -779,17 +1292,28 @@ async function compileSubjects(path: string): Promise<Subject[]> {
   const body = api.Properties!['Body'] as JsonObject;
   // API Gateway imports OpenAPI 3.0 only: the Body must be valid 3.0.
   expect(structureDiagnostics(body, '3.0', (pointer) => ({ file: 'Body', pointer })).map((d) => d.message)).toEqual([]);
-  const validators = (body['x-amazon-apigateway-request-validators'] ?? {}) as Record<string, { validateRequestBody?: boolean }>;
+  const validators = (body['x-amazon-apigateway-request-validators'] ?? {}) as Record<
+    string,
+    { validateRequestBody?: boolean }
+  >;
   const subjects: Subject[] = [];
   for (const [path, item] of Object.entries(body['paths'] as Record<string, Schema>)) {
     for (const [method, operation] of Object.entries(item)) {
       if (!isSchemaObject(operation)) continue;
-      const validator = operation['x-amazon-apigateway-request-validator'] ?? body['x-amazon-apigateway-request-validator'];
+      const validator =
+        operation['x-amazon-apigateway-request-validator'] ?? body['x-amazon-apigateway-request-validator'];
       if (validators[validator as string]?.validateRequestBody !== true) continue;
       const content = ((operation['requestBody'] as Schema | undefined)?.['content'] ?? {}) as Record<string, Schema>;
       for (const [type, media] of Object.entries(content)) {
         if (!isSchemaObject(media['schema'])) continue;
-        subjects.push({ version: loaded!.version, document: loaded!.document, at: childPointer('/paths', path, method, 'requestBody', 'content', type, 'schema'), body, modelSchema: media['schema'], diagnostics: result.diagnostics });
+        subjects.push({
+          version: loaded!.version,
+          document: loaded!.document,
+          at: childPointer('/paths', path, method, 'requestBody', 'content', type, 'schema'),
+          body,
+          modelSchema: media['schema'],
+          diagnostics: result.diagnostics,
+        });
       }
     }
   }
@@ -832,14 +1356,30 @@ describe('every body-validated request schema of the fixtures', () => {
 });
 
 it('derived payloads reach into nested objects and arrays', () => {
-  const schema = { type: 'object', properties: { a: { type: 'array', items: { type: 'object', properties: { b: { type: 'integer', maximum: 3 } } } } } };
+  const schema = {
+    type: 'object',
+    properties: { a: { type: 'array', items: { type: 'object', properties: { b: { type: 'integer', maximum: 3 } } } } },
+  };
   expect(derivedPayloads(schema, resolverOf({}))).toContainEqual({ a: [{ b: 4 }] });
 });
 
 it('derived payloads reach past a prefix, into each pattern and around each dependant', () => {
   const resolve = resolverOf({});
-  const tuple = derivedPayloads({ type: 'array', prefixItems: [{ type: 'string' }, { type: 'integer' }], items: false }, resolve);
+  const tuple = derivedPayloads(
+    { type: 'array', prefixItems: [{ type: 'string' }, { type: 'integer' }], items: false },
+    resolve,
+  );
   expect(tuple).toEqual(expect.arrayContaining([[], ['aaa'], ['aaa', 1], ['aaa', 1, 'x'], [1, 'aaa']]));
-  const object = derivedPayloads({ type: 'object', patternProperties: { '^x-': { type: 'integer' } }, dependentRequired: { a: ['b'] }, additionalProperties: false }, resolve);
-  expect(object).toEqual(expect.arrayContaining([{ 'x-a': 1 }, { 'x-a': 'x' }, { a: 'x' }, { a: 'x', b: 'x' }, { zzExtra: 1 }]));
+  const object = derivedPayloads(
+    {
+      type: 'object',
+      patternProperties: { '^x-': { type: 'integer' } },
+      dependentRequired: { a: ['b'] },
+      additionalProperties: false,
+    },
+    resolve,
+  );
+  expect(object).toEqual(
+    expect.arrayContaining([{ 'x-a': 1 }, { 'x-a': 'x' }, { a: 'x' }, { a: 'x', b: 'x' }, { zzExtra: 1 }]),
+  );
 });

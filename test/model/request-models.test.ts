@@ -26,7 +26,15 @@ const TABLE: [name: string, { given: Given; want: string[] }][] = [
     {
       given: {
         version: '3.0.3',
-        schemas: { Outer: { type: 'object', properties: { inner: { $ref: '#/components/schemas/Outer/properties/shared' }, shared: { type: 'number', minimum: 0, exclusiveMinimum: true } } } },
+        schemas: {
+          Outer: {
+            type: 'object',
+            properties: {
+              inner: { $ref: '#/components/schemas/Outer/properties/shared' },
+              shared: { type: 'number', minimum: 0, exclusiveMinimum: true },
+            },
+          },
+        },
         request: { $ref: '#/components/schemas/Outer' },
       },
       want: ['model-keyword-ignored@/components/schemas/Outer/properties/shared/exclusiveMinimum'],
@@ -35,21 +43,43 @@ const TABLE: [name: string, { given: Given; want: string[] }][] = [
   [
     'a 3.1 nullable integer with an exclusive bound converts exactly',
     {
-      given: { version: '3.1.0', schemas: {}, request: { type: 'object', properties: { n: { type: ['integer', 'null'], exclusiveMinimum: 0 }, m: { type: 'number', minimum: 5, exclusiveMinimum: 3 } } } },
+      given: {
+        version: '3.1.0',
+        schemas: {},
+        request: {
+          type: 'object',
+          properties: {
+            n: { type: ['integer', 'null'], exclusiveMinimum: 0 },
+            m: { type: 'number', minimum: 5, exclusiveMinimum: 3 },
+          },
+        },
+      },
       want: [],
     },
   ],
   [
     '`nullable` is not a 3.1 keyword: nothing to warn about',
     {
-      given: { version: '3.1.0', schemas: {}, request: { type: 'object', properties: { n: { type: 'string', nullable: true } } } },
+      given: {
+        version: '3.1.0',
+        schemas: {},
+        request: { type: 'object', properties: { n: { type: 'string', nullable: true } } },
+      },
       want: [],
     },
   ],
   [
     'a readOnly property that is also required: 3.0 requires it in responses only, and so does the model',
     {
-      given: { version: '3.0.3', schemas: {}, request: { type: 'object', required: ['name', 'id'], properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' } } } },
+      given: {
+        version: '3.0.3',
+        schemas: {},
+        request: {
+          type: 'object',
+          required: ['name', 'id'],
+          properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' } },
+        },
+      },
       want: [`model-keyword-ignored@${REQUEST}/properties/id/readOnly`],
     },
   ],
@@ -58,7 +88,9 @@ const TABLE: [name: string, { given: Given; want: string[] }][] = [
     {
       given: {
         version: '3.0.3',
-        schemas: { Base: { type: 'object', properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' } } } },
+        schemas: {
+          Base: { type: 'object', properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' } } },
+        },
         request: { allOf: [{ $ref: '#/components/schemas/Base' }, { required: ['name', 'id'] }] },
       },
       want: [`model-keyword-ignored@/components/schemas/Base/properties/id/readOnly`],
@@ -70,7 +102,9 @@ const TABLE: [name: string, { given: Given; want: string[] }][] = [
       given: {
         version: '3.0.3',
         schemas: { Named: { type: 'object', required: ['id'] } },
-        request: { allOf: [{ $ref: '#/components/schemas/Named' }, { properties: { id: { type: 'string', readOnly: true } } }] },
+        request: {
+          allOf: [{ $ref: '#/components/schemas/Named' }, { properties: { id: { type: 'string', readOnly: true } } }],
+        },
       },
       want: [`model-keyword-ignored@${REQUEST}/allOf/1/properties/id/readOnly`],
     },
@@ -78,29 +112,58 @@ const TABLE: [name: string, { given: Given; want: string[] }][] = [
   [
     'a `required` list above the allOf branch that declares the readOnly property',
     {
-      given: { version: '3.0.3', schemas: {}, request: { required: ['id'], allOf: [{ properties: { id: { type: 'string', readOnly: true } } }] } },
+      given: {
+        version: '3.0.3',
+        schemas: {},
+        request: { required: ['id'], allOf: [{ properties: { id: { type: 'string', readOnly: true } } }] },
+      },
       want: [`model-keyword-ignored@${REQUEST}/allOf/0/properties/id/readOnly`],
     },
   ],
   [
     'readOnly reached through a $ref',
     {
-      given: { version: '3.0.3', schemas: { Id: { type: 'string', readOnly: true } }, request: { type: 'object', properties: { id: { $ref: '#/components/schemas/Id' } } } },
+      given: {
+        version: '3.0.3',
+        schemas: { Id: { type: 'string', readOnly: true } },
+        request: { type: 'object', properties: { id: { $ref: '#/components/schemas/Id' } } },
+      },
       want: [`model-keyword-ignored@${REQUEST}/properties/id/$ref`],
     },
   ],
   [
     'a plain-name $ref without its $anchor',
     {
-      given: { version: '3.1.0', schemas: { Tag: { $anchor: 'tag', type: 'string' } }, request: { type: 'object', properties: { a: { $ref: '#tag' }, b: { $ref: '#nope' } } } },
+      given: {
+        version: '3.1.0',
+        schemas: { Tag: { $anchor: 'tag', type: 'string' } },
+        request: { type: 'object', properties: { a: { $ref: '#tag' }, b: { $ref: '#nope' } } },
+      },
       want: [`unresolved-ref@${REQUEST}/properties/b/$ref`],
     },
   ],
   [
     'what the validator does not enforce: array lengths, number formats API Gateway does not support',
     {
-      given: { version: '3.0.3', schemas: {}, request: { type: 'object', properties: { list: { type: 'array', minItems: 1, maxItems: 3 }, price: { type: 'number', format: 'decimal' }, count: { type: 'number', format: 'int32' }, when: { type: 'string', format: 'date-time' } } } },
-      want: [`model-keyword-ignored@${REQUEST}/properties/list/minItems`, `model-keyword-ignored@${REQUEST}/properties/list/maxItems`, `model-keyword-ignored@${REQUEST}/properties/price/format`, `model-keyword-ignored@${REQUEST}/properties/count/format`],
+      given: {
+        version: '3.0.3',
+        schemas: {},
+        request: {
+          type: 'object',
+          properties: {
+            list: { type: 'array', minItems: 1, maxItems: 3 },
+            price: { type: 'number', format: 'decimal' },
+            count: { type: 'number', format: 'int32' },
+            when: { type: 'string', format: 'date-time' },
+          },
+        },
+      },
+      want: [
+        `model-keyword-ignored@${REQUEST}/properties/list/minItems`,
+        `model-keyword-ignored@${REQUEST}/properties/list/maxItems`,
+        `model-keyword-ignored@${REQUEST}/properties/price/format`,
+        `model-keyword-ignored@${REQUEST}/properties/count/format`,
+      ],
     },
   ],
 ];
@@ -108,7 +171,9 @@ const TABLE: [name: string, { given: Given; want: string[] }][] = [
 async function requestFindings(given: Given): Promise<string[]> {
   const path = writeRequestSpec(given.version, given.schemas, given.request);
   const { diagnostics } = await compile(path);
-  return diagnostics.filter((d) => d.code.startsWith('model-') || d.code === 'unresolved-ref').map((d) => `${d.code}@${d.location?.pointer}`);
+  return diagnostics
+    .filter((d) => d.code.startsWith('model-') || d.code === 'unresolved-ref')
+    .map((d) => `${d.code}@${d.location?.pointer}`);
 }
 
 describe('request model findings', () => {
@@ -118,7 +183,10 @@ describe('request model findings', () => {
 });
 
 describe('a raw x-amazon-apigateway-request-validator beside x-gateway `validate`', () => {
-  const spec = (operation: Record<string, unknown>, validators: Record<string, unknown> = { mine: { validateRequestBody: false, validateRequestParameters: true } }): string => {
+  const spec = (
+    operation: Record<string, unknown>,
+    validators: Record<string, unknown> = { mine: { validateRequestBody: false, validateRequestParameters: true } },
+  ): string => {
     const path = join(tempDir('gateform-validator-'), 'openapi.yaml');
     writeFileSync(
       path,
@@ -141,7 +209,9 @@ describe('a raw x-amazon-apigateway-request-validator beside x-gateway `validate
   });
 
   it('is an error beside the operation’s own `validate`, naming both places', async () => {
-    const { diagnostics } = await compile(spec({ 'x-gateway': { validate: 'all' }, 'x-amazon-apigateway-request-validator': 'mine' }));
+    const { diagnostics } = await compile(
+      spec({ 'x-gateway': { validate: 'all' }, 'x-amazon-apigateway-request-validator': 'mine' }),
+    );
     const duplicate = diagnostics.find((d) => d.code === 'duplicate-setting');
     expect(duplicate?.location?.pointer).toBe('/paths/~1x/post/x-gateway/validate');
     expect(duplicate?.related?.[0]?.pointer).toBe('/paths/~1x/post/x-amazon-apigateway-request-validator');
@@ -149,7 +219,10 @@ describe('a raw x-amazon-apigateway-request-validator beside x-gateway `validate
 
   it('at the root is an error beside `defaults.validate`, naming both places', async () => {
     const path = spec({});
-    writeFileSync(path, readFileSync(path, 'utf8').replace('x-gateway:', 'x-amazon-apigateway-request-validator: mine\nx-gateway:'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace('x-gateway:', 'x-amazon-apigateway-request-validator: mine\nx-gateway:'),
+    );
     const { diagnostics } = await compile(path);
     const duplicate = diagnostics.find((d) => d.code === 'duplicate-setting');
     expect(duplicate?.location?.pointer).toBe('/x-gateway/defaults/validate');
@@ -157,8 +230,18 @@ describe('a raw x-amazon-apigateway-request-validator beside x-gateway `validate
   });
 
   it('is an error under a name `validate` uses for another check, as one would change the other', async () => {
-    const { diagnostics } = await compile(spec({ 'x-gateway': { validate: 'body' } }, { body: { validateRequestBody: false, validateRequestParameters: true }, params: { validateRequestBody: true } }));
-    expect(diagnostics.filter((d) => d.code === 'duplicate-setting').map((d) => d.location?.pointer)).toEqual(['/x-amazon-apigateway-request-validators/body']);
+    const { diagnostics } = await compile(
+      spec(
+        { 'x-gateway': { validate: 'body' } },
+        {
+          body: { validateRequestBody: false, validateRequestParameters: true },
+          params: { validateRequestBody: true },
+        },
+      ),
+    );
+    expect(diagnostics.filter((d) => d.code === 'duplicate-setting').map((d) => d.location?.pointer)).toEqual([
+      '/x-amazon-apigateway-request-validators/body',
+    ]);
   });
 });
 
@@ -167,11 +250,24 @@ describe('parameters API Gateway does not validate', () => {
     const path = join(tempDir('gateform-cookie-'), 'openapi.yaml');
     const get = (validate: string) => ({
       'x-gateway': { validate },
-      parameters: [{ name: 'session', in: 'cookie', required: true, schema: { type: 'string' } }, { name: 'pref', in: 'cookie', schema: { type: 'string' } }],
+      parameters: [
+        { name: 'session', in: 'cookie', required: true, schema: { type: 'string' } },
+        { name: 'pref', in: 'cookie', schema: { type: 'string' } },
+      ],
       responses: { '200': { description: 'ok' } },
     });
-    writeFileSync(path, stringify({ openapi: '3.0.3', info: { title: 'C', version: '1' }, 'x-gateway': { defaults: { integration: { mock: {} } } }, paths: { '/a': { get: get('params') }, '/b': { get: get('body') } } }));
+    writeFileSync(
+      path,
+      stringify({
+        openapi: '3.0.3',
+        info: { title: 'C', version: '1' },
+        'x-gateway': { defaults: { integration: { mock: {} } } },
+        paths: { '/a': { get: get('params') }, '/b': { get: get('body') } },
+      }),
+    );
     const { diagnostics } = await compile(path);
-    expect(diagnostics.filter((d) => d.code === 'cookie-not-validated').map((d) => `${d.severity}@${d.location?.pointer}`)).toEqual(['warning@/paths/~1a/get/parameters/0/required']);
+    expect(
+      diagnostics.filter((d) => d.code === 'cookie-not-validated').map((d) => `${d.severity}@${d.location?.pointer}`),
+    ).toEqual(['warning@/paths/~1a/get/parameters/0/required']);
   });
 });

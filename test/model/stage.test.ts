@@ -9,7 +9,15 @@ import { tempDir } from '../support/temp.js';
 async function compileWith(gateway: Record<string, unknown>) {
   const path = join(tempDir('gateform-stage-'), 'openapi.yaml');
   const paths = { '/x': { get: { responses: { '200': { description: 'ok' } } } } };
-  writeFileSync(path, stringify({ openapi: '3.0.3', info: { title: 'Stage', version: '1' }, 'x-gateway': { defaults: { integration: { mock: {} } }, ...gateway }, paths }));
+  writeFileSync(
+    path,
+    stringify({
+      openapi: '3.0.3',
+      info: { title: 'Stage', version: '1' },
+      'x-gateway': { defaults: { integration: { mock: {} } }, ...gateway },
+      paths,
+    }),
+  );
   return compile(path);
 }
 
@@ -17,18 +25,26 @@ async function compileGateway(gateway: Record<string, unknown>) {
   return (await compileWith(gateway)).diagnostics.map((d) => `${d.severity} ${d.code} ${d.location?.pointer}`);
 }
 
-const rules = (count: number) => Array.from({ length: count }, (_, i) => ({ priority: i + 1, when: { basePaths: [`v${i}`] }, to: { api: 'self' } }));
+const rules = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({ priority: i + 1, when: { basePaths: [`v${i}`] }, to: { api: 'self' } }));
 
 describe('stage and domain checks', () => {
   it.each([
     [50, []],
     [51, ['warning routing-rules-over-quota /x-gateway/domain/routing']],
   ])('%i routing rules on a domain', async (count, want) => {
-    expect(await compileGateway({ domain: { name: 'api.example.com', certificate: '${CertificateArn}', routing: rules(count) } })).toEqual(want);
+    expect(
+      await compileGateway({
+        domain: { name: 'api.example.com', certificate: '${CertificateArn}', routing: rules(count) },
+      }),
+    ).toEqual(want);
   });
 
   it.each([
-    ['arn:aws:firehose:eu-west-1:123456789012:deliverystream/api-logs', ['error access-log-firehose-name /x-gateway/stage/accessLog/destination']],
+    [
+      'arn:aws:firehose:eu-west-1:123456789012:deliverystream/api-logs',
+      ['error access-log-firehose-name /x-gateway/stage/accessLog/destination'],
+    ],
     ['arn:${AWS::Partition}:firehose:${AWS::Region}:${AWS::AccountId}:deliverystream/amazon-apigateway-logs', []],
     ['arn:aws:firehose:eu-west-1:123456789012:deliverystream/${StreamName}', []],
   ])('access logs to Firehose stream %s', async (destination, want) => {
@@ -36,15 +52,36 @@ describe('stage and domain checks', () => {
   });
 
   it('refuses an access log format on several lines', async () => {
-    expect(await compileGateway({ stage: { accessLog: { format: '$context.requestId\n$context.status' }, logging: { level: 'off', accountRole: true } } })).toEqual(['error access-log-format-multiline /x-gateway/stage/accessLog/format']);
+    expect(
+      await compileGateway({
+        stage: {
+          accessLog: { format: '$context.requestId\n$context.status' },
+          logging: { level: 'off', accountRole: true },
+        },
+      }),
+    ).toEqual(['error access-log-format-multiline /x-gateway/stage/accessLog/format']);
   });
 });
 
 describe('static header values', () => {
   it('a gateway response header is a mapping expression only when it is wholly one', async () => {
-    const result = await compileWith({ gatewayResponses: { DEFAULT_4XX: { headers: { 'X-Text': 'context.requestId is here', 'X-Id': 'context.requestId', 'X-Auth': 'method.request.header.Authorization', 'X-Quoted': "'as is'", 'X-Plain': 'max-age=60' } } } });
+    const result = await compileWith({
+      gatewayResponses: {
+        DEFAULT_4XX: {
+          headers: {
+            'X-Text': 'context.requestId is here',
+            'X-Id': 'context.requestId',
+            'X-Auth': 'method.request.header.Authorization',
+            'X-Quoted': "'as is'",
+            'X-Plain': 'max-age=60',
+          },
+        },
+      },
+    });
     const api = Object.values(result.template!.Resources).find((r) => r.Type === 'AWS::ApiGateway::RestApi')!;
-    const responses = (api.Properties!['Body'] as Record<string, Record<string, { responseParameters: Record<string, string> }>>)['x-amazon-apigateway-gateway-responses']!;
+    const responses = (
+      api.Properties!['Body'] as Record<string, Record<string, { responseParameters: Record<string, string> }>>
+    )['x-amazon-apigateway-gateway-responses']!;
     expect(responses['DEFAULT_4XX']!.responseParameters).toMatchObject({
       'gatewayresponse.header.X-Text': "'context.requestId is here'",
       'gatewayresponse.header.X-Id': 'context.requestId',
@@ -55,10 +92,26 @@ describe('static header values', () => {
   });
 
   it.each([
-    ['a quote in a gateway response header', { gatewayResponses: { DEFAULT_4XX: { headers: { 'X-A': "'Content-Type,X-Foo','X-Evil'" } } } }, 'error header-value-invalid /x-gateway/gatewayResponses/DEFAULT_4XX/headers/X-A'],
-    ['a line break in a gateway response header', { gatewayResponses: { DEFAULT_5XX: { headers: { 'X-A': 'a\r\nSet-Cookie: x=1' } } } }, 'error header-value-invalid /x-gateway/gatewayResponses/DEFAULT_5XX/headers/X-A'],
-    ['a comma and quotes in a CORS header name', { cors: { origins: ['https://app.example.com'], headers: ['Content-Type', "Content-Type,X-Foo','X-Evil"] } }, 'error cors-header-name /x-gateway/cors/headers/1'],
-    ['a space in an exposed header name', { cors: { origins: ['https://app.example.com'], exposeHeaders: ['X-Request-Id X'] } }, 'error cors-header-name /x-gateway/cors/exposeHeaders/0'],
+    [
+      'a quote in a gateway response header',
+      { gatewayResponses: { DEFAULT_4XX: { headers: { 'X-A': "'Content-Type,X-Foo','X-Evil'" } } } },
+      'error header-value-invalid /x-gateway/gatewayResponses/DEFAULT_4XX/headers/X-A',
+    ],
+    [
+      'a line break in a gateway response header',
+      { gatewayResponses: { DEFAULT_5XX: { headers: { 'X-A': 'a\r\nSet-Cookie: x=1' } } } },
+      'error header-value-invalid /x-gateway/gatewayResponses/DEFAULT_5XX/headers/X-A',
+    ],
+    [
+      'a comma and quotes in a CORS header name',
+      { cors: { origins: ['https://app.example.com'], headers: ['Content-Type', "Content-Type,X-Foo','X-Evil"] } },
+      'error cors-header-name /x-gateway/cors/headers/1',
+    ],
+    [
+      'a space in an exposed header name',
+      { cors: { origins: ['https://app.example.com'], exposeHeaders: ['X-Request-Id X'] } },
+      'error cors-header-name /x-gateway/cors/exposeHeaders/0',
+    ],
   ])('refuses %s', async (_name, gateway, want) => {
     expect((await compileGateway(gateway)).filter((d) => d.startsWith('error'))).toEqual([want]);
   });

@@ -89,7 +89,11 @@ export function javaDouble(x: number): string {
 const NUMBER = '\u0000';
 
 function parseJson(text: string): unknown {
-  return JSON.parse(text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (m) => (m.startsWith('"') ? m : JSON.stringify(NUMBER + m))));
+  return JSON.parse(
+    text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (m) =>
+      m.startsWith('"') ? m : JSON.stringify(NUMBER + m),
+    ),
+  );
 }
 
 /**
@@ -99,7 +103,10 @@ function parseJson(text: string): unknown {
 function jsonText(value: unknown): string {
   if (typeof value === 'string') return value.startsWith(NUMBER) ? value.slice(1) : JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(jsonText).join(',')}]`;
-  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${jsonText(v)}`).join(',')}}`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}:${jsonText(v)}`)
+      .join(',')}}`;
   return JSON.stringify(value);
 }
 
@@ -108,7 +115,8 @@ function toJava(value: unknown): unknown {
   if (value === null) return undefined;
   if (typeof value === 'string' && value.startsWith(NUMBER)) return new JavaNumber(value.slice(1));
   if (Array.isArray(value)) return JavaList.from(value.map(toJava));
-  if (value !== null && typeof value === 'object') return new JavaMap(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJava(v)])));
+  if (value !== null && typeof value === 'object')
+    return new JavaMap(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJava(v)])));
   return value;
 }
 
@@ -141,16 +149,26 @@ export function escapeJavaScript(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among what it escapes.
   return text.replace(/[\\"'/\b\f\n\r\t\u0000-\u001f\u007f-\uffff]/g, (c) => {
     switch (c) {
-      case '\\': return '\\\\';
-      case '"': return '\\"';
-      case "'": return "\\'";
-      case '/': return '\\/';
-      case '\b': return '\\b';
-      case '\f': return '\\f';
-      case '\n': return '\\n';
-      case '\r': return '\\r';
-      case '\t': return '\\t';
-      default: return '\\u' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      case '\\':
+        return '\\\\';
+      case '"':
+        return '\\"';
+      case "'":
+        return "\\'";
+      case '/':
+        return '\\/';
+      case '\b':
+        return '\\b';
+      case '\f':
+        return '\\f';
+      case '\n':
+        return '\\n';
+      case '\r':
+        return '\\r';
+      case '\t':
+        return '\\t';
+      default:
+        return '\\u' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     }
   });
 }
@@ -192,19 +210,26 @@ export function renderTemplate(template: string, payload: string, request: Sampl
     json: (path: string) => jsonText(jsonPath(parsed(), path)),
     path: (path: string) => toJava(jsonPath(parsed(), path)),
     params: (name?: string) => {
-      if (name === undefined) return new JavaMap({ path: new JavaMap(params.path), querystring: new JavaMap(params.querystring), header: new JavaMap(params.header) });
+      if (name === undefined)
+        return new JavaMap({
+          path: new JavaMap(params.path),
+          querystring: new JavaMap(params.querystring),
+          header: new JavaMap(params.header),
+        });
       return params.path[name] ?? params.querystring[name] ?? params.header[name] ?? '';
     },
   };
   const util = {
     // Java methods given null answer null, and Velocity prints a null reference as its own text.
-    escapeJavaScript: (text: unknown) => (text === undefined || text === null ? undefined : new JavaString(escapeJavaScript(String(text)))),
+    escapeJavaScript: (text: unknown) =>
+      text === undefined || text === null ? undefined : new JavaString(escapeJavaScript(String(text))),
     urlEncode: (text: unknown) => {
       if (text === null || text === undefined) throw new Error('URLEncoder.encode(null): NullPointerException');
       return javaUrlEncode(String(text));
     },
     urlDecode: (text: string) => decodeURIComponent(text.replace(/\+/g, ' ')),
-    base64Encode: (text: unknown) => (text === undefined || text === null ? undefined : Buffer.from(String(text), 'utf8').toString('base64')),
+    base64Encode: (text: unknown) =>
+      text === undefined || text === null ? undefined : Buffer.from(String(text), 'utf8').toString('base64'),
     base64Decode: (text: string) => Buffer.from(text, 'base64').toString('utf8'),
     parseJson: (text: string) => toJava(JSON.parse(text)),
   };

@@ -7,7 +7,10 @@ let engine: Engine | undefined;
 export function validateTemplateFile(path: string): string[] {
   engine ??= new RegoEngine();
   const report = engine.validateStandard(new TemplateFile(path), { severityLevel: 'WARN' });
-  const findings = report.diagnostics.map((d: StandardDiagnostic) => `${d.severity} ${d.ruleId} ${d.entity?.logicalId ?? ''} ${d.propertyPath ?? ''}: ${d.message}`);
+  const findings = report.diagnostics.map(
+    (d: StandardDiagnostic) =>
+      `${d.severity} ${d.ruleId} ${d.entity?.logicalId ?? ''} ${d.propertyPath ?? ''}: ${d.message}`,
+  );
   if (report.status !== 'OK') findings.push(`status ${report.status}`);
   return findings;
 }

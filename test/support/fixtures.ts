@@ -4,7 +4,14 @@
  */
 import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compile, type Diagnostic, formatStylish, lint, resolveDiagnostics, serializeTemplate } from '../../src/index.js';
+import {
+  compile,
+  type Diagnostic,
+  formatStylish,
+  lint,
+  resolveDiagnostics,
+  serializeTemplate,
+} from '../../src/index.js';
 import { configFor } from '../../src/compile.js';
 import type { SourceFile } from '../../src/load/source-file.js';
 
@@ -19,7 +26,11 @@ export interface FixtureCase {
 }
 
 export function fixtureCases(): FixtureCase[] {
-  return CASE_ROOTS.flatMap((root) => readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => ({ root, name: d.name })))
+  return CASE_ROOTS.flatMap((root) =>
+    readdirSync(root, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => ({ root, name: d.name })),
+  )
     .map(({ root, name }) => {
       const dir = join(root, name);
       const input = ['openapi.yaml', 'openapi.json'].map((f) => join(dir, f)).find(existsSync);
@@ -43,13 +54,21 @@ export async function runFixture(fixture: FixtureCase): Promise<Record<string, s
   if (result.diagnostics.length > 0) outputs['diagnostics.txt'] = stylish(result);
   const configProblems: Diagnostic[] = [];
   const linted = await lint(fixture.input, configFor(fixture.input, configProblems, new Map()));
-  const lintText = configProblems.length + linted.diagnostics.length > 0 ? stylish({ diagnostics: [...configProblems, ...linted.diagnostics], files: linted.files }) : '';
+  const lintText =
+    configProblems.length + linted.diagnostics.length > 0
+      ? stylish({ diagnostics: [...configProblems, ...linted.diagnostics], files: linted.files })
+      : '';
   if (lintText !== (outputs['diagnostics.txt'] ?? '')) outputs['lint.txt'] = lintText;
   return outputs;
 }
 
-function stylish(result: { readonly diagnostics: readonly Diagnostic[]; readonly files: ReadonlyMap<string, SourceFile> }): string {
-  return formatStylish(resolveDiagnostics(result.diagnostics, result.files), { lineOf: (file, line) => result.files.get(file)?.lineText(line) });
+function stylish(result: {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly files: ReadonlyMap<string, SourceFile>;
+}): string {
+  return formatStylish(resolveDiagnostics(result.diagnostics, result.files), {
+    lineOf: (file, line) => result.files.get(file)?.lineText(line),
+  });
 }
 
 /** Compare with the golden file; `UPDATE_GOLDEN=1` rewrites it instead. */

@@ -16,7 +16,14 @@ export function formatJson(diagnostics: readonly ResolvedDiagnostic[]): string {
     message: d.message,
     ...(d.hint !== undefined && { hint: d.hint }),
     ...(d.location && { pointer: d.location.pointer }),
-    ...(d.relatedResolved && { related: d.relatedResolved.map((r) => ({ file: r.file, ...(r.line !== undefined && { line: r.line, column: r.column ?? 1 }), pointer: r.pointer, message: r.message })) }),
+    ...(d.relatedResolved && {
+      related: d.relatedResolved.map((r) => ({
+        file: r.file,
+        ...(r.line !== undefined && { line: r.line, column: r.column ?? 1 }),
+        pointer: r.pointer,
+        message: r.message,
+      })),
+    }),
   }));
   return escapeJsonControls(JSON.stringify(problems, null, 2)) + '\n';
 }

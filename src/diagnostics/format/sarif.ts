@@ -22,7 +22,12 @@ const LEVEL: Readonly<Record<Severity, string>> = { error: 'error', warning: 'wa
  * `root` is the absolute folder relative file names are relative to (the working directory of the run):
  * it becomes `%SRCROOT%`. Without it, `%SRCROOT%` is left for the SARIF reader to supply.
  */
-export function formatSarif(diagnostics: readonly ResolvedDiagnostic[], rules: readonly RuleMeta[], version: string, root?: string): string {
+export function formatSarif(
+  diagnostics: readonly ResolvedDiagnostic[],
+  rules: readonly RuleMeta[],
+  version: string,
+  root?: string,
+): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -42,14 +47,23 @@ export function formatSarif(diagnostics: readonly ResolvedDiagnostic[], rules: r
             })),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': root === undefined ? { description: { text: 'The folder gateform ran in.' } } : { uri: folderUri(root) } },
+        originalUriBaseIds: {
+          '%SRCROOT%':
+            root === undefined ? { description: { text: 'The folder gateform ran in.' } } : { uri: folderUri(root) },
+        },
         results: diagnostics.map((d) => ({
           ruleId: d.code,
           ...(ruleIndex.has(d.code) && { ruleIndex: ruleIndex.get(d.code) }),
           level: LEVEL[d.severity],
           message: { text: d.hint ? `${d.message} ${d.hint}` : d.message },
           locations: d.file === undefined ? [] : [location(d.file, d.line, d.column, d.endLine, d.endColumn)],
-          ...(d.relatedResolved && { relatedLocations: d.relatedResolved.map((r, i) => ({ id: i, ...location(r.file, r.line, r.column), message: { text: r.message } })) }),
+          ...(d.relatedResolved && {
+            relatedLocations: d.relatedResolved.map((r, i) => ({
+              id: i,
+              ...location(r.file, r.line, r.column),
+              message: { text: r.message },
+            })),
+          }),
           partialFingerprints: { primaryLocationLineHash: fingerprint(d) },
         })),
       },
@@ -77,12 +91,21 @@ function location(file: string, line?: number, column?: number, endLine?: number
   return {
     physicalLocation: {
       artifactLocation: artifactLocation(file),
-      ...(line !== undefined && { region: { startLine: line, startColumn: column ?? 1, ...(endLine !== undefined && { endLine, endColumn: endColumn ?? 1 }) } }),
+      ...(line !== undefined && {
+        region: {
+          startLine: line,
+          startColumn: column ?? 1,
+          ...(endLine !== undefined && { endLine, endColumn: endColumn ?? 1 }),
+        },
+      }),
     },
   };
 }
 
 /** The same problem at the same place gets the same fingerprint, however lines move around it. */
 function fingerprint(d: ResolvedDiagnostic): string {
-  return createHash('sha256').update(`${d.code}\u0000${d.file ?? ''}\u0000${d.location?.pointer ?? ''}\u0000${d.message}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${d.code}\u0000${d.file ?? ''}\u0000${d.location?.pointer ?? ''}\u0000${d.message}`)
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -7,7 +7,14 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { lambdaInvocationUri } from '../../integrations/lambda.js';
 import { cfnNumber, cfnText, cfnTextWith, cfnValue, type AwsValue, type Json } from '../../model/aws-value.js';
 import { pascalCase } from '../../model/names.js';
-import type { Authorizer, GatewayModel, PolicyPrincipals, PrivateSources, ResourcePolicy, Route } from '../../model/ir.js';
+import type {
+  Authorizer,
+  GatewayModel,
+  PolicyPrincipals,
+  PrivateSources,
+  ResourcePolicy,
+  Route,
+} from '../../model/ir.js';
 import { type CfnOutput, type CfnResource, ref, sub } from '../../model/cfn.js';
 import { authorizerPermissions, jwtScheme } from '../shared/authorizers.js';
 import type { Contribution, OperationPatch } from '../shared/contribution.js';
@@ -55,7 +62,10 @@ function securityScheme(authorizer: Authorizer): Json {
         name: authorizer.header,
         in: 'header',
         'x-amazon-apigateway-authtype': 'cognito_user_pools',
-        'x-amazon-apigateway-authorizer': { type: 'cognito_user_pools', providerARNs: authorizer.userPools.map(cfnValue) },
+        'x-amazon-apigateway-authorizer': {
+          type: 'cognito_user_pools',
+          providerARNs: authorizer.userPools.map(cfnValue),
+        },
       };
     case 'token':
       return {
@@ -108,16 +118,31 @@ function usagePlanResources(model: GatewayModel): Record<string, CfnResource> {
   const stage = `${api.logicalId}Stage`;
   const resources: Record<string, CfnResource> = {};
   for (const plan of model.access.usagePlans) {
-    const methods = Object.fromEntries(plan.methods.map(({ route, throttle }) => [methodKey(route), { RateLimit: cfnNumber(throttle.rate), BurstLimit: cfnNumber(throttle.burst) }]));
+    const methods = Object.fromEntries(
+      plan.methods.map(({ route, throttle }) => [
+        methodKey(route),
+        { RateLimit: cfnNumber(throttle.rate), BurstLimit: cfnNumber(throttle.burst) },
+      ]),
+    );
     resources[`${api.logicalId}${pascalCase(plan.name)}UsagePlan`] = {
       Type: 'AWS::ApiGateway::UsagePlan',
       Properties: {
         UsagePlanName: cfnTextWith(api.name, `-${plan.name}`),
         ...(plan.description !== undefined && { Description: cfnText(plan.description) }),
-        ...(plan.throttle && { Throttle: { RateLimit: cfnNumber(plan.throttle.rate), BurstLimit: cfnNumber(plan.throttle.burst) } }),
-        ...(plan.quota && { Quota: { Limit: cfnNumber(plan.quota.limit), Period: plan.quota.period, ...(plan.quota.offset !== undefined && { Offset: cfnNumber(plan.quota.offset) }) } }),
+        ...(plan.throttle && {
+          Throttle: { RateLimit: cfnNumber(plan.throttle.rate), BurstLimit: cfnNumber(plan.throttle.burst) },
+        }),
+        ...(plan.quota && {
+          Quota: {
+            Limit: cfnNumber(plan.quota.limit),
+            Period: plan.quota.period,
+            ...(plan.quota.offset !== undefined && { Offset: cfnNumber(plan.quota.offset) }),
+          },
+        }),
         // `Ref` of the Stage is its name, and makes the plan wait for the stage to exist.
-        ApiStages: [{ ApiId: ref(api.logicalId), Stage: ref(stage), ...(plan.methods.length > 0 && { Throttle: methods }) }],
+        ApiStages: [
+          { ApiId: ref(api.logicalId), Stage: ref(stage), ...(plan.methods.length > 0 && { Throttle: methods }) },
+        ],
       },
     };
   }
@@ -134,7 +159,11 @@ function usagePlanResources(model: GatewayModel): Record<string, CfnResource> {
     };
     resources[`${api.logicalId}${pascalCase(key.name)}UsagePlanKey`] = {
       Type: 'AWS::ApiGateway::UsagePlanKey',
-      Properties: { KeyId: ref(keyId), KeyType: 'API_KEY', UsagePlanId: ref(`${api.logicalId}${pascalCase(key.plan.name)}UsagePlan`) },
+      Properties: {
+        KeyId: ref(keyId),
+        KeyType: 'API_KEY',
+        UsagePlanId: ref(`${api.logicalId}${pascalCase(key.plan.name)}UsagePlan`),
+      },
     };
   }
   return resources;
@@ -153,7 +182,10 @@ function keyOutputs(model: GatewayModel): Record<string, CfnOutput> {
   return Object.fromEntries(
     model.access.apiKeys.map((key) => [
       `${model.api.logicalId}${pascalCase(key.name)}ApiKeyId`,
-      { Description: `Id of the API key ${key.name} (read its value with: aws apigateway get-api-key --include-value --api-key <id>)`, Value: ref(`${model.api.logicalId}${pascalCase(key.name)}ApiKey`) },
+      {
+        Description: `Id of the API key ${key.name} (read its value with: aws apigateway get-api-key --include-value --api-key <id>)`,
+        Value: ref(`${model.api.logicalId}${pascalCase(key.name)}ApiKey`),
+      },
     ]),
   );
 }
@@ -171,9 +203,17 @@ const THIS_API = 'execute-api:/*';
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-authorization-flow.html
  */
 export function renderPolicy(policy: ResourcePolicy): Json {
-  if (policy.kind === 'raw') return policy.privateTo ? withStatements(policy.document, privateDenied(policy.privateTo)) : policy.document;
-  const rules = policy.kind === 'vpc-endpoints' ? { allow: { ...NOBODY, vpcEndpoints: policy.vpcEndpoints }, deny: NOBODY, anonymousCallers: false } : policy;
-  const statements = [...allowStatements(rules.allow, rules.anonymousCallers), ...outsideDenied(rules.allow), ...denyStatements(rules.deny)];
+  if (policy.kind === 'raw')
+    return policy.privateTo ? withStatements(policy.document, privateDenied(policy.privateTo)) : policy.document;
+  const rules =
+    policy.kind === 'vpc-endpoints'
+      ? { allow: { ...NOBODY, vpcEndpoints: policy.vpcEndpoints }, deny: NOBODY, anonymousCallers: false }
+      : policy;
+  const statements = [
+    ...allowStatements(rules.allow, rules.anonymousCallers),
+    ...outsideDenied(rules.allow),
+    ...denyStatements(rules.deny),
+  ];
   const confined = policy.kind === 'rules' && policy.privateTo ? privateDenied(policy.privateTo) : [];
   return { Version: '2012-10-17', Statement: withoutRepeats([...statements, ...confined]) };
 }
@@ -225,7 +265,10 @@ function outsideDenied(allow: PolicyPrincipals): Json[] {
 }
 
 function denyStatements(deny: PolicyPrincipals): Json[] {
-  return [...(deny.accounts.length > 0 ? [statement('Deny', { AWS: deny.accounts.map(principalArn) })] : []), ...sourceConditions(deny).map((condition) => statement('Deny', '*', condition))];
+  return [
+    ...(deny.accounts.length > 0 ? [statement('Deny', { AWS: deny.accounts.map(principalArn) })] : []),
+    ...sourceConditions(deny).map((condition) => statement('Deny', '*', condition)),
+  ];
 }
 
 /** One condition per kind of place: VPC endpoints, VPCs, source IPs. */
@@ -238,11 +281,18 @@ function sourceConditions(who: PolicyPrincipals): Json[] {
 }
 
 function statement(effect: 'Allow' | 'Deny', principal: Json, condition?: Json): Json {
-  return { Effect: effect, Principal: principal, Action: INVOKE, Resource: THIS_API, ...(condition !== undefined && { Condition: condition }) };
+  return {
+    Effect: effect,
+    Principal: principal,
+    Action: INVOKE,
+    Resource: THIS_API,
+    ...(condition !== undefined && { Condition: condition }),
+  };
 }
 
 /** A bare 12-digit account id becomes the account's root principal in this partition. */
 function principalArn(value: AwsValue): Json {
-  if (value.kind === 'literal' && /^\d{12}$/.test(value.value)) return sub(`arn:\${AWS::Partition}:iam::${value.value}:root`);
+  if (value.kind === 'literal' && /^\d{12}$/.test(value.value))
+    return sub(`arn:\${AWS::Partition}:iam::${value.value}:root`);
   return cfnValue(value);
 }

@@ -41,7 +41,11 @@ export function originTemplate(cors: Cors): CfnString | undefined {
 function originChoice(cors: Cors): OriginTemplate | undefined {
   if (cors.origins.length < 2) return undefined;
   const test = cors.origins.flatMap((o, i) => [`${i > 0 ? ' || ' : ''}$origin == "`, toAwsValue(o)!, '"']);
-  return [`${headerLookup('Origin', '$origin')}#if(`, ...test, ')#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)#end'];
+  return [
+    `${headerLookup('Origin', '$origin')}#if(`,
+    ...test,
+    ')#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)#end',
+  ];
 }
 
 /** The origin choice as parts of a template: text, and the origins (`${Name}` placeholders among them). */
@@ -68,16 +72,30 @@ export function emitCors(model: GatewayModel): Contribution {
       fields: {
         summary: 'CORS preflight',
         // Its own declaration of the path's variables, whichever level the other operations declare them at.
-        ...(pathVariables(path).length > 0 && { parameters: pathVariables(path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })) }),
+        ...(pathVariables(path).length > 0 && {
+          parameters: pathVariables(path).map((name) => ({
+            name,
+            in: 'path',
+            required: true,
+            schema: { type: 'string' },
+          })),
+        }),
         security: [],
-        responses: { '200': { description: 'CORS preflight answer', headers: headerDeclarations([...Object.keys(headers), 'Access-Control-Allow-Origin']) } },
+        responses: {
+          '200': {
+            description: 'CORS preflight answer',
+            headers: headerDeclarations([...Object.keys(headers), 'Access-Control-Allow-Origin']),
+          },
+        },
         'x-amazon-apigateway-integration': {
           // A mock like the others (binary media types convert the preflight to text there).
           ...mockIntegrationFields(200, model.api.binaryMediaTypes),
           responses: {
             default: {
               statusCode: '200',
-              responseParameters: Object.fromEntries(Object.entries(headers).map(([name, value]) => [`method.response.header.${name}`, value])),
+              responseParameters: Object.fromEntries(
+                Object.entries(headers).map(([name, value]) => [`method.response.header.${name}`, value]),
+              ),
               ...(template !== undefined && { responseTemplates: { 'application/json': template } }),
             },
           },
@@ -107,7 +125,9 @@ function corsGatewayParameters(cors: Cors): Record<string, Json> {
   return {
     ...(origin !== undefined && { 'gatewayresponse.header.Access-Control-Allow-Origin': origin }),
     ...(cors.credentials && { 'gatewayresponse.header.Access-Control-Allow-Credentials': "'true'" }),
-    ...(cors.exposeHeaders.length > 0 && { 'gatewayresponse.header.Access-Control-Expose-Headers': `'${cors.exposeHeaders.join(',')}'` }),
+    ...(cors.exposeHeaders.length > 0 && {
+      'gatewayresponse.header.Access-Control-Expose-Headers': `'${cors.exposeHeaders.join(',')}'`,
+    }),
   };
 }
 
@@ -121,7 +141,10 @@ function corsGatewayParameters(cors: Cors): Record<string, Json> {
  *   object) gets none. Proxy integrations pass the backend's response through, so the backend sets them.
  */
 export function addCorsHeaders(body: JsonObject, cors: Cors): void {
-  const gatewayResponses = (body['x-amazon-apigateway-gateway-responses'] ??= {}) as Record<string, Record<string, unknown>>;
+  const gatewayResponses = (body['x-amazon-apigateway-gateway-responses'] ??= {}) as Record<
+    string,
+    Record<string, unknown>
+  >;
   gatewayResponses['DEFAULT_4XX'] ??= {};
   gatewayResponses['DEFAULT_5XX'] ??= {};
   for (const response of Object.values(gatewayResponses)) {
@@ -142,15 +165,21 @@ function addOriginHeaders(body: JsonObject, cors: Cors): void {
     for (const key of Object.values(OPERATION_KEY)) {
       const operation = item[key];
       const integration = operation?.['x-amazon-apigateway-integration'] as Record<string, unknown> | undefined;
-      if (!operation || key === 'options' || !integration || !['mock', 'aws'].includes(String(integration['type']))) continue;
+      if (!operation || key === 'options' || !integration || !['mock', 'aws'].includes(String(integration['type'])))
+        continue;
       const responses = (operation['responses'] ??= {}) as Record<string, Record<string, unknown>>;
-      for (const response of Object.values((integration['responses'] ?? {}) as Record<string, Record<string, unknown>>)) {
+      for (const response of Object.values(
+        (integration['responses'] ?? {}) as Record<string, Record<string, unknown>>,
+      )) {
         const parameters = (response['responseParameters'] ??= {}) as Record<string, unknown>;
         for (const [name, value] of Object.entries(headers)) parameters[`method.response.header.${name}`] ??= value;
         if (template !== undefined) chooseOrigin(response, template, integration['type'] === 'mock');
-        const declared = (responses[String(response['statusCode'])] ??= { description: `${String(response['statusCode'])} response` });
+        const declared = (responses[String(response['statusCode'])] ??= {
+          description: `${String(response['statusCode'])} response`,
+        });
         const declaredHeaders = (declared['headers'] ??= {}) as Record<string, unknown>;
-        for (const name of ['Access-Control-Allow-Origin', ...Object.keys(headers)]) declaredHeaders[name] ??= { schema: { type: 'string' } };
+        for (const name of ['Access-Control-Allow-Origin', ...Object.keys(headers)])
+          declaredHeaders[name] ??= { schema: { type: 'string' } };
       }
     }
   }
@@ -163,6 +192,8 @@ function addOriginHeaders(body: JsonObject, cors: Cors): void {
  */
 function chooseOrigin(response: Record<string, unknown>, template: OriginTemplate, mock: boolean): void {
   const templates = response['responseTemplates'] as Record<string, Json> | undefined;
-  if (templates) for (const [type, text] of Object.entries(templates)) templates[type] = joinSub([...template, typeof text === 'string' ? text : toAwsValue(text)!]);
+  if (templates)
+    for (const [type, text] of Object.entries(templates))
+      templates[type] = joinSub([...template, typeof text === 'string' ? text : toAwsValue(text)!]);
   else if (mock) response['responseTemplates'] = { 'application/json': joinSub(template) };
 }

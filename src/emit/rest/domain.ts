@@ -18,13 +18,16 @@ export function emitDomain(model: GatewayModel): Contribution {
   const regional = domain.endpoint === 'regional';
   const mapped = domain.basePath !== undefined;
   // AWS::ApiGateway::DomainName spells the modes with BASE_PATH_MAPPING (the V2 resource says API_MAPPING).
-  const routingMode = domain.rules.length === 0 ? undefined : mapped ? 'ROUTING_RULE_THEN_BASE_PATH_MAPPING' : 'ROUTING_RULE_ONLY';
+  const routingMode =
+    domain.rules.length === 0 ? undefined : mapped ? 'ROUTING_RULE_THEN_BASE_PATH_MAPPING' : 'ROUTING_RULE_ONLY';
   const resources: Record<string, CfnResource> = {
     [id]: {
       Type: 'AWS::ApiGateway::DomainName',
       Properties: {
         DomainName: cfnText(domain.name),
-        ...(regional ? { RegionalCertificateArn: cfnValue(domain.certificate) } : { CertificateArn: cfnValue(domain.certificate) }),
+        ...(regional
+          ? { RegionalCertificateArn: cfnValue(domain.certificate) }
+          : { CertificateArn: cfnValue(domain.certificate) }),
         EndpointConfiguration: { Types: [regional ? 'REGIONAL' : 'EDGE'] },
         SecurityPolicy: domain.securityPolicy,
         ...(routingMode && { RoutingMode: routingMode }),
@@ -34,8 +37,19 @@ export function emitDomain(model: GatewayModel): Contribution {
   if (mapped) {
     const multiLevel = domain.basePath!.includes('/');
     resources[`${api.logicalId}BasePathMapping`] = multiLevel
-      ? { Type: 'AWS::ApiGatewayV2::ApiMapping', Properties: { DomainName: ref(id), ApiId: ref(api.logicalId), Stage: stage, ApiMappingKey: domain.basePath! } }
-      : { Type: 'AWS::ApiGateway::BasePathMapping', Properties: { DomainName: ref(id), RestApiId: ref(api.logicalId), Stage: stage, ...(domain.basePath !== '' && { BasePath: domain.basePath! }) } };
+      ? {
+          Type: 'AWS::ApiGatewayV2::ApiMapping',
+          Properties: { DomainName: ref(id), ApiId: ref(api.logicalId), Stage: stage, ApiMappingKey: domain.basePath! },
+        }
+      : {
+          Type: 'AWS::ApiGateway::BasePathMapping',
+          Properties: {
+            DomainName: ref(id),
+            RestApiId: ref(api.logicalId),
+            Stage: stage,
+            ...(domain.basePath !== '' && { BasePath: domain.basePath! }),
+          },
+        };
   }
   domain.rules.forEach((rule) => {
     resources[`${api.logicalId}RoutingRule${rule.priority}`] = routingRule(model, id, rule);

@@ -11,7 +11,9 @@ export function emitGatewayResponses(model: GatewayModel): Contribution {
   if (model.gatewayResponses.length === 0) return {};
   const responses: Record<string, Json> = {};
   for (const response of model.gatewayResponses) {
-    const parameters = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [`gatewayresponse.header.${name}`, value]));
+    const parameters = Object.fromEntries(
+      Object.entries(response.headers).map(([name, value]) => [`gatewayresponse.header.${name}`, value]),
+    );
     responses[response.type] = {
       ...(response.status !== undefined && { statusCode: String(response.status) }),
       ...(Object.keys(parameters).length > 0 && { responseParameters: parameters }),

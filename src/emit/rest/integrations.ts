@@ -18,7 +18,9 @@ export function emitIntegrations(model: GatewayModel): Contribution {
   for (const route of model.routes) {
     const output = renderIntegration({ api: model.api, route });
     if (!output) continue;
-    const integration = output.role ? { ...output.integration, credentials: roles.credentialsFor(output.role) } : output.integration;
+    const integration = output.role
+      ? { ...output.integration, credentials: roles.credentialsFor(output.role) }
+      : output.integration;
     operations.push({
       route,
       fields: { 'x-amazon-apigateway-integration': integration },
@@ -30,5 +32,9 @@ export function emitIntegrations(model: GatewayModel): Contribution {
     diagnostics.push(...(output.diagnostics ?? []));
   }
   const permissions = renderLambdaPermissions(model.api, model.routes);
-  return { operations, resources: { ...resources, ...permissions.resources, ...roles.resources() }, diagnostics: [...diagnostics, ...permissions.diagnostics] };
+  return {
+    operations,
+    resources: { ...resources, ...permissions.resources, ...roles.resources() },
+    diagnostics: [...diagnostics, ...permissions.diagnostics],
+  };
 }

@@ -20,7 +20,15 @@ import { compareCodeUnits } from '../../model/order.js';
 import { cfnText, cfnTextWith, readableText } from '../../model/aws-value.js';
 
 /** The features' emitters, in the order their contributions are applied. */
-const EMITTERS: readonly Emitter[] = [emitIntegrations, emitAccess, emitValidation, emitStage, emitCors, emitGatewayResponses, emitDomain];
+const EMITTERS: readonly Emitter[] = [
+  emitIntegrations,
+  emitAccess,
+  emitValidation,
+  emitStage,
+  emitCors,
+  emitGatewayResponses,
+  emitDomain,
+];
 
 /** What the REST API emits (the parts every API kind's emitter returns). */
 export type RestApiParts = ApiParts;

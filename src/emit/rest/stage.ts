@@ -18,9 +18,14 @@ export function methodSettingsPath(path: string): string {
 export function emitStage(model: GatewayModel): Contribution {
   const { api, stage } = model;
   const resources: Record<string, CfnResource> = {};
-  const outputs: Record<string, CfnOutput> = { [`${api.logicalId}StageName`]: { Description: 'Stage name', Value: cfnText(stage.name) } };
+  const outputs: Record<string, CfnOutput> = {
+    [`${api.logicalId}StageName`]: { Description: 'Stage name', Value: cfnText(stage.name) },
+  };
   const settings: Record<string, Json> = {};
-  if (Object.keys(stage.variables).length > 0) settings['Variables'] = Object.fromEntries(Object.entries(stage.variables).map(([name, value]) => [name, cfnText(value)]));
+  if (Object.keys(stage.variables).length > 0)
+    settings['Variables'] = Object.fromEntries(
+      Object.entries(stage.variables).map(([name, value]) => [name, cfnText(value)]),
+    );
   if (stage.tracing) settings['TracingEnabled'] = true;
   if (stage.cache) {
     settings['CacheClusterEnabled'] = true;
@@ -39,7 +44,14 @@ export function emitStage(model: GatewayModel): Contribution {
   const restApi: Record<string, Json> = {};
   if (api.binaryMediaTypes.length > 0) restApi['BinaryMediaTypes'] = [...api.binaryMediaTypes];
   if (api.minimumCompressionSize !== undefined) restApi['MinimumCompressionSize'] = api.minimumCompressionSize;
-  return { stage: settings, ...(stage.logging?.accountRole && { stageDependsOn: [`${api.logicalId}Account`] }), restApi, resources, outputs, operations: cacheKeys(model) };
+  return {
+    stage: settings,
+    ...(stage.logging?.accountRole && { stageDependsOn: [`${api.logicalId}Account`] }),
+    restApi,
+    resources,
+    outputs,
+    operations: cacheKeys(model),
+  };
 }
 
 /** The `/*` `*` entry: logging, metrics, throttling and caching for every method. */
@@ -98,8 +110,14 @@ function methodSetting(model: GatewayModel, route: Route): Json[] {
         ResourcePath: methodSettingsPath(route.path),
         HttpMethod: verb,
         ...stageWideFields(model),
-        ...(route.throttle && { ThrottlingRateLimit: cfnNumber(route.throttle.rate), ThrottlingBurstLimit: cfnNumber(route.throttle.burst) }),
-        ...(cached && { CachingEnabled: true, CacheTtlInSeconds: cfnNumber(route.cache?.ttl ?? model.stage.cache?.ttl ?? 300) }),
+        ...(route.throttle && {
+          ThrottlingRateLimit: cfnNumber(route.throttle.rate),
+          ThrottlingBurstLimit: cfnNumber(route.throttle.burst),
+        }),
+        ...(cached && {
+          CachingEnabled: true,
+          CacheTtlInSeconds: cfnNumber(route.cache?.ttl ?? model.stage.cache?.ttl ?? 300),
+        }),
       },
     ];
   });
@@ -109,5 +127,13 @@ function methodSetting(model: GatewayModel, route: Route): Json[] {
 function cacheKeys(model: GatewayModel): OperationPatch[] {
   return model.routes
     .filter((route) => route.cache && route.cache.keys.length > 0)
-    .map((route) => ({ route, fields: { 'x-amazon-apigateway-integration': { cacheKeyParameters: [...route.cache!.keys], cacheNamespace: `${route.method} ${route.path}` } } }));
+    .map((route) => ({
+      route,
+      fields: {
+        'x-amazon-apigateway-integration': {
+          cacheKeyParameters: [...route.cache!.keys],
+          cacheNamespace: `${route.method} ${route.path}`,
+        },
+      },
+    }));
 }

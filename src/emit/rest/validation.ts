@@ -17,7 +17,9 @@ export function emitValidation(model: GatewayModel): Contribution {
   for (const name of ['all', 'body', 'params'] as const) if (used.has(name)) validators[name] = VALIDATORS[name];
   return {
     body: { 'x-amazon-apigateway-request-validators': validators },
-    operations: model.routes.filter((r) => r.validate !== undefined && r.validate !== 'none').map((route) => ({ route, fields: { 'x-amazon-apigateway-request-validator': route.validate! } })),
+    operations: model.routes
+      .filter((r) => r.validate !== undefined && r.validate !== 'none')
+      .map((route) => ({ route, fields: { 'x-amazon-apigateway-request-validator': route.validate! } })),
   };
 }
 
@@ -31,6 +33,7 @@ export function dropNonJsonModels(body: JsonObject, model: GatewayModel): void {
     const operation = paths[route.path]?.[OPERATION_KEY[route.method]] as Record<string, unknown> | undefined;
     const requestBody = operation?.['requestBody'] as Record<string, unknown> | undefined;
     const content = (requestBody?.['content'] ?? {}) as Record<string, Record<string, unknown>>;
-    for (const [type, media] of Object.entries(content)) if (!validatesAsJson(type) && media && typeof media === 'object') delete media['schema'];
+    for (const [type, media] of Object.entries(content))
+      if (!validatesAsJson(type) && media && typeof media === 'object') delete media['schema'];
   }
 }

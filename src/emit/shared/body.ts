@@ -47,9 +47,12 @@ export function buildBody(document: JsonObject, contributions: readonly Contribu
 function declare(operation: Record<string, unknown>, patch: OperationPatch): void {
   const responses = (operation['responses'] ??= {}) as Record<string, Record<string, unknown>>;
   for (const code of patch.statusCodes ?? []) responses[String(code)] ??= { description: `${code} response` };
-  const parameters = (patch.requestHeaders ?? []).length > 0 ? ((operation['parameters'] ??= []) as Record<string, unknown>[]) : [];
+  const parameters =
+    (patch.requestHeaders ?? []).length > 0 ? ((operation['parameters'] ??= []) as Record<string, unknown>[]) : [];
   for (const name of patch.requestHeaders ?? []) {
-    const declared = parameters.some((p) => p['in'] === 'header' && String(p['name']).toLowerCase() === name.toLowerCase());
+    const declared = parameters.some(
+      (p) => p['in'] === 'header' && String(p['name']).toLowerCase() === name.toLowerCase(),
+    );
     if (!declared) parameters.push({ name, in: 'header', required: false, schema: { type: 'string' } });
   }
   const success = patch.statusCodes?.[0];
@@ -68,7 +71,13 @@ export function mergeDeep(target: Record<string, unknown>, source: { readonly [k
   for (const [key, value] of Object.entries(source)) {
     const existing = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isObject(existing) && isObject(value)) mergeDeep(existing, value as { readonly [key: string]: Json });
-    else Object.defineProperty(target, key, { value: structuredClone(value), writable: true, enumerable: true, configurable: true });
+    else
+      Object.defineProperty(target, key, {
+        value: structuredClone(value),
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
   }
 }
 
@@ -92,7 +101,8 @@ function inlineComponents(document: JsonObject): unknown {
     if (node === null || typeof node !== 'object') return node;
     const ref = (node as { $ref?: unknown }).$ref;
     // A chain of references longer than any document needs is one the loader already refused.
-    if (typeof ref === 'string' && INLINED_REF.test(ref) && depth < 16) return inline(structuredClone(followRefs(document, { $ref: ref })), depth + 1);
+    if (typeof ref === 'string' && INLINED_REF.test(ref) && depth < 16)
+      return inline(structuredClone(followRefs(document, { $ref: ref })), depth + 1);
     return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, inline(value, depth)]));
   };
   const inlined = inline(document, 0) as Record<string, unknown>;
@@ -114,15 +124,19 @@ const OUTSIDE_BODY = /^\/x-gateway\/(?:parameters|stage|domain|websocket|usagePl
 
 export function secretsInBody(body: JsonObject, model: GatewayModel, loaded: LoadedDocument): Diagnostic[] {
   const inBody = new Set(referencedNames(body as Json));
-  return model.parameters.filter((p) => p.noEcho && inBody.has(p.name)).flatMap((p) => {
-    const uses = parameterUses(loaded.document, p.name, '').filter((at) => !OUTSIDE_BODY.test(at));
-    return uses.map((at): Diagnostic => ({
-      code: 'secret-in-body',
-      severity: 'error',
-      message: `\`${p.name}\` is a NoEcho parameter, and this value would write it into the API's OpenAPI definition, which anyone who may read the API can see.`,
-      location: loaded.locate(at),
-      hint: 'Keep secrets out of the API: let the backend read it (from Secrets Manager, say), or drop `noEcho` if the value is not secret.',
-      ...(p.origin && { related: [{ ...p.origin, message: 'declared NoEcho here' }] }),
-    }));
-  });
+  return model.parameters
+    .filter((p) => p.noEcho && inBody.has(p.name))
+    .flatMap((p) => {
+      const uses = parameterUses(loaded.document, p.name, '').filter((at) => !OUTSIDE_BODY.test(at));
+      return uses.map(
+        (at): Diagnostic => ({
+          code: 'secret-in-body',
+          severity: 'error',
+          message: `\`${p.name}\` is a NoEcho parameter, and this value would write it into the API's OpenAPI definition, which anyone who may read the API can see.`,
+          location: loaded.locate(at),
+          hint: 'Keep secrets out of the API: let the backend read it (from Secrets Manager, say), or drop `noEcho` if the value is not secret.',
+          ...(p.origin && { related: [{ ...p.origin, message: 'declared NoEcho here' }] }),
+        }),
+      );
+    });
 }

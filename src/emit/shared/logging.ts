@@ -15,12 +15,24 @@ export interface AccessLogParts {
 }
 
 /** `description` is the log group output's. */
-export function accessLogParts(apiId: string, log: NonNullable<Stage['accessLog']>, description: string): AccessLogParts {
+export function accessLogParts(
+  apiId: string,
+  log: NonNullable<Stage['accessLog']>,
+  description: string,
+): AccessLogParts {
   const group = `${apiId}AccessLogs`;
-  const setting = { DestinationArn: log.destination ? cfnValue(log.destination) : getAtt(group, 'Arn'), Format: log.format };
+  const setting = {
+    DestinationArn: log.destination ? cfnValue(log.destination) : getAtt(group, 'Arn'),
+    Format: log.format,
+  };
   if (log.destination) return { resources: {}, outputs: {}, setting };
   return {
-    resources: { [group]: { Type: 'AWS::Logs::LogGroup', Properties: { ...(log.retentionDays !== undefined && { RetentionInDays: log.retentionDays }) } } },
+    resources: {
+      [group]: {
+        Type: 'AWS::Logs::LogGroup',
+        Properties: { ...(log.retentionDays !== undefined && { RetentionInDays: log.retentionDays }) },
+      },
+    },
     outputs: { [`${apiId}AccessLogGroup`]: { Description: description, Value: ref(group) } },
     setting,
   };
@@ -36,10 +48,20 @@ export function accountRole(apiId: string): Record<string, CfnResource> {
       Type: 'AWS::IAM::Role',
       Properties: {
         Description: 'Lets API Gateway write execution and access logs to CloudWatch Logs (account setting)',
-        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
-        ManagedPolicyArns: [sub('arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs')],
+        AssumeRolePolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' },
+          ],
+        },
+        ManagedPolicyArns: [
+          sub('arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs'),
+        ],
       },
     },
-    [`${apiId}Account`]: { Type: 'AWS::ApiGateway::Account', Properties: { CloudWatchRoleArn: getAtt(`${apiId}CloudWatchRole`, 'Arn') } },
+    [`${apiId}Account`]: {
+      Type: 'AWS::ApiGateway::Account',
+      Properties: { CloudWatchRoleArn: getAtt(`${apiId}CloudWatchRole`, 'Arn') },
+    },
   };
 }

@@ -8,13 +8,62 @@ import { childPointer, unescapePointerToken, valueAtPointer } from '../../diagno
 import type { JsonObject } from '../../load/load-document.js';
 import { modelNames } from '../../model/names.js';
 import { loosensNegation } from '../../model/validation.js';
-import { acceptsAnything, documentSchemas, draftFourBound, integersOnly, documentSchemaSlots, isSchemaObject, readOnlyRequirements, type SchemaObject, schemaSlots, subschemas, walkSchema } from '../../model/schema-walk.js';
+import {
+  acceptsAnything,
+  documentSchemas,
+  draftFourBound,
+  integersOnly,
+  documentSchemaSlots,
+  isSchemaObject,
+  readOnlyRequirements,
+  type SchemaObject,
+  schemaSlots,
+  subschemas,
+  walkSchema,
+} from '../../model/schema-walk.js';
 
 /**
  * The keywords of an OpenAPI 3.0.3 Schema Object: every other one (but `x-` extensions) is left out of the
  * Body once converted. Those 2020-12 knows are converted first; the rest it ignores, as 3.0 would not.
  */
-const SCHEMA_30 = new Set(['$ref', 'title', 'description', 'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'maxProperties', 'minProperties', 'required', 'enum', 'type', 'allOf', 'oneOf', 'anyOf', 'not', 'items', 'properties', 'additionalProperties', 'default', 'nullable', 'discriminator', 'readOnly', 'writeOnly', 'xml', 'externalDocs', 'example', 'deprecated', 'format']);
+const SCHEMA_30 = new Set([
+  '$ref',
+  'title',
+  'description',
+  'multipleOf',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'maxProperties',
+  'minProperties',
+  'required',
+  'enum',
+  'type',
+  'allOf',
+  'oneOf',
+  'anyOf',
+  'not',
+  'items',
+  'properties',
+  'additionalProperties',
+  'default',
+  'nullable',
+  'discriminator',
+  'readOnly',
+  'writeOnly',
+  'xml',
+  'externalDocs',
+  'example',
+  'deprecated',
+  'format',
+]);
 
 /**
  * Make a bundled document's schemas (in place) the models API Gateway should validate with: a 3.1 document
@@ -23,7 +72,8 @@ const SCHEMA_30 = new Set(['$ref', 'title', 'description', 'multipleOf', 'maximu
  * loosened. A model may accept more than the spec (the model reports where), never less.
  */
 export function toGatewayModels(body: JsonObject, version: '3.0' | '3.1'): void {
-  for (const [at, top] of documentSchemas(body)) walkSchema(top, at, (schema) => loosenNegations(body, schema, version));
+  for (const [at, top] of documentSchemas(body))
+    walkSchema(top, at, (schema) => loosenNegations(body, schema, version));
   if (version === '3.1') downConvert(body);
   else {
     dropReadOnlyRequired(body);
@@ -40,14 +90,18 @@ export function toGatewayModels(body: JsonObject, version: '3.0' | '3.1'): void 
 function loosenNegations(body: JsonObject, schema: SchemaObject, version: '3.0' | '3.1'): void {
   if (loosensNegation(body, schema, 'not', version)) delete schema['not'];
   const branches = schema['oneOf'];
-  if (Array.isArray(branches) && (isSchemaObject(schema['discriminator']) || loosensNegation(body, schema, 'oneOf', version))) {
+  if (
+    Array.isArray(branches) &&
+    (isSchemaObject(schema['discriminator']) || loosensNegation(body, schema, 'oneOf', version))
+  ) {
     delete schema['oneOf'];
     addAnyOf(schema, branches as SchemaObject[]);
   }
   if (loosensNegation(body, schema, 'if', version)) {
     const outcomes = [schema['then'], schema['else']];
     for (const keyword of ['if', 'then', 'else']) delete schema[keyword];
-    if (!outcomes.some(acceptsAnything)) schema['allOf'] = [...((schema['allOf'] as unknown[] | undefined) ?? []), { anyOf: outcomes }];
+    if (!outcomes.some(acceptsAnything))
+      schema['allOf'] = [...((schema['allOf'] as unknown[] | undefined) ?? []), { anyOf: outcomes }];
   }
 }
 
@@ -120,8 +174,8 @@ export function downConvert(body: JsonObject): void {
  * where each moved schema's references now point, and where each `$anchor` (`#tag`) sits.
  */
 function hoistDefs(body: JsonObject): Map<string, string> {
-  const components = ((body['components'] ??= {}) as Record<string, unknown>);
-  const schemas = ((components['schemas'] ??= {}) as Record<string, unknown>);
+  const components = (body['components'] ??= {}) as Record<string, unknown>;
+  const schemas = (components['schemas'] ??= {}) as Record<string, unknown>;
   const moved = new Map<string, string>();
   /** `pointer`: where the schema is in the 3.1 document; `at`: where it will be in the Body. */
   const visit = (schema: SchemaObject, pointer: string, at: string, prefix: string): void => {
@@ -133,12 +187,15 @@ function hoistDefs(body: JsonObject): Map<string, string> {
         for (let n = 2; target in schemas; n += 1) target = `${prefix}${name}${n}`;
         schemas[target] = def;
         moved.set(`#${childPointer(pointer, '$defs', name)}`, `#/components/schemas/${target}`);
-        if (isSchemaObject(def)) visit(def, childPointer(pointer, '$defs', name), childPointer('/components/schemas', target), target);
+        if (isSchemaObject(def))
+          visit(def, childPointer(pointer, '$defs', name), childPointer('/components/schemas', target), target);
       }
     }
-    for (const [tokens, child] of subschemas(schema)) if (tokens[0] !== '$defs') visit(child, childPointer(pointer, ...tokens), childPointer(at, ...tokens), prefix);
+    for (const [tokens, child] of subschemas(schema))
+      if (tokens[0] !== '$defs') visit(child, childPointer(pointer, ...tokens), childPointer(at, ...tokens), prefix);
   };
-  for (const [pointer, schema] of documentSchemas(body)) visit(schema, pointer, pointer, pointer.startsWith('/components/schemas/') ? pointer.split('/')[3]! : 'Model');
+  for (const [pointer, schema] of documentSchemas(body))
+    visit(schema, pointer, pointer, pointer.startsWith('/components/schemas/') ? pointer.split('/')[3]! : 'Model');
   return moved;
 }
 
@@ -162,9 +219,14 @@ function convertSchema(schema: SchemaObject, moved: ReadonlyMap<string, string>)
     }
   }
   const mapping = isSchemaObject(schema['discriminator']) ? schema['discriminator']['mapping'] : undefined;
-  if (isSchemaObject(mapping)) for (const [value, target] of Object.entries(mapping)) if (typeof target === 'string') mapping[value] = moved.get(target) ?? target;
+  if (isSchemaObject(mapping))
+    for (const [value, target] of Object.entries(mapping))
+      if (typeof target === 'string') mapping[value] = moved.get(target) ?? target;
   const type = schema['type'];
-  const integers = convertTypes(schema, Array.isArray(type) ? (type as unknown[]) : typeof type === 'string' ? [type] : undefined);
+  const integers = convertTypes(
+    schema,
+    Array.isArray(type) ? (type as unknown[]) : typeof type === 'string' ? [type] : undefined,
+  );
   if (Array.isArray(schema['examples']) && !('example' in schema)) schema['example'] = schema['examples'][0];
   for (const keyword of ['exclusiveMinimum', 'exclusiveMaximum'] as const) {
     const converted = draftFourBound(schema, keyword, integers);
@@ -178,7 +240,8 @@ function convertSchema(schema: SchemaObject, moved: ReadonlyMap<string, string>)
   convertContains(schema);
   coverPrefixItems(schema);
   coverPatternProperties(schema);
-  for (const keyword of Object.keys(schema)) if (!SCHEMA_30.has(keyword) && !keyword.startsWith('x-')) delete schema[keyword];
+  for (const keyword of Object.keys(schema))
+    if (!SCHEMA_30.has(keyword) && !keyword.startsWith('x-')) delete schema[keyword];
 }
 
 /**
@@ -188,15 +251,19 @@ function convertSchema(schema: SchemaObject, moved: ReadonlyMap<string, string>)
 function convertConditionals(schema: SchemaObject): void {
   const rules: SchemaObject[] = [];
   if ('if' in schema) {
-    const [condition, then, otherwise] = [schema['if'], schema['then'], schema['else']].map((s) => s as SchemaObject | undefined);
-    if (then && otherwise) rules.push({ anyOf: [{ allOf: [condition, then] }, { allOf: [{ not: condition }, otherwise] }] });
+    const [condition, then, otherwise] = [schema['if'], schema['then'], schema['else']].map(
+      (s) => s as SchemaObject | undefined,
+    );
+    if (then && otherwise)
+      rules.push({ anyOf: [{ allOf: [condition, then] }, { allOf: [{ not: condition }, otherwise] }] });
     else if (then) rules.push({ anyOf: [{ not: condition }, then] });
     else if (otherwise) rules.push({ anyOf: [condition, otherwise] });
   }
   // Only an object that has the property: anything else passes, as the 2020-12 keywords ignore it.
   const present = (name: string): SchemaObject => ({ not: { type: 'object', required: [name] } });
   for (const [name, names] of Object.entries(asRecord(schema['dependentRequired']))) {
-    if (Array.isArray(names) && names.length > 0) rules.push({ anyOf: [present(name), { required: [...new Set(names)] }] });
+    if (Array.isArray(names) && names.length > 0)
+      rules.push({ anyOf: [present(name), { required: [...new Set(names)] }] });
   }
   for (const [name, dependant] of Object.entries(asRecord(schema['dependentSchemas']))) {
     if (!acceptsAnything(dependant)) rules.push({ anyOf: [present(name), dependant] });
@@ -210,7 +277,10 @@ function convertConditionals(schema: SchemaObject): void {
  */
 function convertContains(schema: SchemaObject): void {
   if (!isSchemaObject(schema['contains']) || schema['minContains'] === 0) return;
-  schema['allOf'] = [...((schema['allOf'] as unknown[] | undefined) ?? []), { not: { type: 'array', items: { not: schema['contains'] } } }];
+  schema['allOf'] = [
+    ...((schema['allOf'] as unknown[] | undefined) ?? []),
+    { not: { type: 'array', items: { not: schema['contains'] } } },
+  ];
 }
 
 /**
@@ -244,7 +314,9 @@ function coverPatternProperties(schema: SchemaObject): void {
 function anyOfCover(schemas: readonly unknown[]): SchemaObject | undefined {
   if (schemas.some(acceptsAnything)) return undefined;
   const branches: unknown[] = [];
-  for (const branch of schemas) if (!isDeepStrictEqual(branch, { not: {} }) && !branches.some((b) => isDeepStrictEqual(b, branch))) branches.push(branch);
+  for (const branch of schemas)
+    if (!isDeepStrictEqual(branch, { not: {} }) && !branches.some((b) => isDeepStrictEqual(b, branch)))
+      branches.push(branch);
   if (branches.length === 0) return { not: {} };
   return branches.length === 1 ? (branches[0] as SchemaObject) : { anyOf: branches };
 }
@@ -272,7 +344,10 @@ function convertTypes(schema: SchemaObject, types: unknown[] | undefined): boole
     } else addAnyOf(schema, [...valued.map((t) => ({ type: t })), { nullable: true, enum: [null] }]);
   } else if (types !== undefined && valued.length !== 1) {
     delete schema['type'];
-    addAnyOf(schema, valued.map((t) => ({ type: t })));
+    addAnyOf(
+      schema,
+      valued.map((t) => ({ type: t })),
+    );
   } else if (types !== undefined) schema['type'] = valued[0];
   if (enums.length > 0) {
     // `enum` and `const` must both hold: the values they share.
@@ -292,17 +367,23 @@ function schemaObject(schema: unknown): unknown {
 /** Add `anyOf` branches; an `anyOf` already there must hold as well, so both move into `allOf`. */
 function addAnyOf(schema: SchemaObject, branches: SchemaObject[]): void {
   const existing = schema['anyOf'];
-  if (Array.isArray(existing)) schema['allOf'] = [...((schema['allOf'] as unknown[] | undefined) ?? []), { anyOf: existing }];
+  if (Array.isArray(existing))
+    schema['allOf'] = [...((schema['allOf'] as unknown[] | undefined) ?? []), { anyOf: existing }];
   schema['anyOf'] = branches;
 }
 
 /** Rename component schemas API Gateway would refuse as model names, and every `$ref` to them. */
 export function renameModels(body: JsonObject): void {
-  const schemas = ((body['components'] as Record<string, unknown> | undefined)?.['schemas'] ?? {}) as Record<string, unknown>;
+  const schemas = ((body['components'] as Record<string, unknown> | undefined)?.['schemas'] ?? {}) as Record<
+    string,
+    unknown
+  >;
   const renamed = modelNames(Object.keys(schemas));
   if (renamed.size === 0) return;
   const components = body['components'] as Record<string, unknown>;
-  components['schemas'] = Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [renamed.get(name) ?? name, schema]));
+  components['schemas'] = Object.fromEntries(
+    Object.entries(schemas).map(([name, schema]) => [renamed.get(name) ?? name, schema]),
+  );
   const renamedRef = (ref: string): string => {
     if (!ref.startsWith('#/components/schemas/')) return ref;
     const [name, ...rest] = ref.slice('#/components/schemas/'.length).split('/');
@@ -317,7 +398,8 @@ export function renameModels(body: JsonObject): void {
       // A mapping value is a reference or a bare schema name.
       const mapping = isSchemaObject(record['discriminator']) ? record['discriminator']['mapping'] : undefined;
       if (isSchemaObject(mapping)) {
-        for (const [value, target] of Object.entries(mapping)) if (typeof target === 'string') mapping[value] = renamed.get(target) ?? renamedRef(target);
+        for (const [value, target] of Object.entries(mapping))
+          if (typeof target === 'string') mapping[value] = renamed.get(target) ?? renamedRef(target);
       }
       Object.values(record).forEach(rewrite);
     }

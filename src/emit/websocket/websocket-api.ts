@@ -10,7 +10,18 @@ import { invokePermission, lambdaInvocationUri, permissionPossible } from '../..
 import { mockBodyTemplate, mockRequestTemplate } from '../../integrations/mock.js';
 import { jsonLiteral, templateValue } from '../../integrations/request-values.js';
 import { renderServiceKind } from '../../integrations/services.js';
-import { cfnNumber, cfnText, cfnTextWith, cfnValue, type CfnString, escapeSub, type Json, joinSub, subTemplate, toAwsValue } from '../../model/aws-value.js';
+import {
+  cfnNumber,
+  cfnText,
+  cfnTextWith,
+  cfnValue,
+  type CfnString,
+  escapeSub,
+  type Json,
+  joinSub,
+  subTemplate,
+  toAwsValue,
+} from '../../model/aws-value.js';
 import type { JsonObject } from '../../load/load-document.js';
 import type { GatewayModel, WebSocketApi, WebSocketRoute } from '../../model/ir.js';
 import { pascalCase } from '../../model/names.js';
@@ -33,7 +44,10 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
   const api = ws.logicalId;
   const stageId = `${api}Stage`;
   const resources: Record<string, CfnResource> = {
-    [api]: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: cfnText(ws.name), ProtocolType: 'WEBSOCKET', RouteSelectionExpression: ws.routeSelection } },
+    [api]: {
+      Type: 'AWS::ApiGatewayV2::Api',
+      Properties: { Name: cfnText(ws.name), ProtocolType: 'WEBSOCKET', RouteSelectionExpression: ws.routeSelection },
+    },
   };
   const roles = new SharedRoles(api);
   const diagnostics: Diagnostic[] = [];
@@ -45,7 +59,10 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
     const integrationId = `${api}${route.id}Integration`;
     const integration = integrationOf(ws, route, roles, diagnostics);
     if (integration) {
-      resources[integrationId] = { Type: 'AWS::ApiGatewayV2::Integration', Properties: { ApiId: ref(api), ...integration.properties } };
+      resources[integrationId] = {
+        Type: 'AWS::ApiGatewayV2::Integration',
+        Properties: { ApiId: ref(api), ...integration.properties },
+      };
       if (integration.nonProxy) {
         // `\$default` is the static value `$default` (a backslash escapes `$` in selection expressions), so it
         // selects the `$default` response template; a non-proxy integration needs the `$default` response.
@@ -54,15 +71,33 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
         deployed.push(responseId);
         resources[responseId] = {
           Type: 'AWS::ApiGatewayV2::IntegrationResponse',
-          Properties: { ApiId: ref(api), IntegrationId: ref(integrationId), IntegrationResponseKey: '$default', ...(route.reply && integration.replyTemplate !== undefined && { TemplateSelectionExpression: '\\$default', ResponseTemplates: { $default: integration.replyTemplate } }) },
+          Properties: {
+            ApiId: ref(api),
+            IntegrationId: ref(integrationId),
+            IntegrationResponseKey: '$default',
+            ...(route.reply &&
+              integration.replyTemplate !== undefined && {
+                TemplateSelectionExpression: '\\$default',
+                ResponseTemplates: { $default: integration.replyTemplate },
+              }),
+          },
         };
       }
       Object.assign(resources, integration.resources);
     }
     if (route.model) {
-      resources[`${api}${route.model.name}Model`] = { Type: 'AWS::ApiGatewayV2::Model', Properties: { ApiId: ref(api), Name: route.model.name, ContentType: 'application/json', Schema: draft4(route.model.schema, model.version) } };
+      resources[`${api}${route.model.name}Model`] = {
+        Type: 'AWS::ApiGatewayV2::Model',
+        Properties: {
+          ApiId: ref(api),
+          Name: route.model.name,
+          ContentType: 'application/json',
+          Schema: draft4(route.model.schema, model.version),
+        },
+      };
     }
-    const authorizerId = route.auth?.kind === 'authorizer' ? `${api}${pascalCase(route.auth.authorizer.name)}Authorizer` : undefined;
+    const authorizerId =
+      route.auth?.kind === 'authorizer' ? `${api}${pascalCase(route.auth.authorizer.name)}Authorizer` : undefined;
     if (route.auth?.kind === 'authorizer') {
       const authorizer = route.auth.authorizer;
       resources[authorizerId!] = {
@@ -78,7 +113,11 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
         },
       };
       // With a role, API Gateway invokes the function as that role: no resource-based permission.
-      if (!authorizer.role && permissionPossible(authorizer.function, authorizer.origin, 'authorizer', diagnostics)) resources[`${authorizerId}Permission`] = invokePermission(authorizer.function, executeApiArn(api, 'authorizers/*'));
+      if (!authorizer.role && permissionPossible(authorizer.function, authorizer.origin, 'authorizer', diagnostics))
+        resources[`${authorizerId}Permission`] = invokePermission(
+          authorizer.function,
+          executeApiArn(api, 'authorizers/*'),
+        );
     }
     resources[routeId] = {
       Type: 'AWS::ApiGatewayV2::Route',
@@ -96,14 +135,23 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
     if (route.reply) {
       // Without a route response API Gateway sends the backend's answer nowhere (one-way route).
       deployed.push(`${routeId}Response`);
-      resources[`${routeId}Response`] = { Type: 'AWS::ApiGatewayV2::RouteResponse', Properties: { ApiId: ref(api), RouteId: ref(routeId), RouteResponseKey: '$default' } };
+      resources[`${routeId}Response`] = {
+        Type: 'AWS::ApiGatewayV2::RouteResponse',
+        Properties: { ApiId: ref(api), RouteId: ref(routeId), RouteResponseKey: '$default' },
+      };
     }
   }
   Object.assign(resources, roles.resources());
-  const logs = ws.stage.accessLog ? accessLogParts(api, ws.stage.accessLog, 'Access log group of the WebSocket stage') : undefined;
+  const logs = ws.stage.accessLog
+    ? accessLogParts(api, ws.stage.accessLog, 'Access log group of the WebSocket stage')
+    : undefined;
   Object.assign(resources, logs?.resources);
   const deployment = deploymentId(api, resources);
-  resources[deployment] = { Type: 'AWS::ApiGatewayV2::Deployment', DependsOn: deployed, Properties: { ApiId: ref(api), Description: cfnTextWith(ws.name, ' as compiled by gateform') } };
+  resources[deployment] = {
+    Type: 'AWS::ApiGatewayV2::Deployment',
+    DependsOn: deployed,
+    Properties: { ApiId: ref(api), Description: cfnTextWith(ws.name, ' as compiled by gateform') },
+  };
   // Logging needs the account's CloudWatch role before the stage; the REST API creates it when there is one.
   const restEmitted = model.routes.length > 0;
   const account = model.stage.logging?.accountRole ? `${restEmitted ? model.api.logicalId : api}Account` : undefined;
@@ -111,7 +159,13 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
   resources[stageId] = {
     Type: 'AWS::ApiGatewayV2::Stage',
     ...(account && { DependsOn: [account] }),
-    Properties: { ApiId: ref(api), StageName: cfnText(ws.stage.name), DeploymentId: ref(deployment), ...stageSettings(ws), ...(logs && { AccessLogSettings: logs.setting }) },
+    Properties: {
+      ApiId: ref(api),
+      StageName: cfnText(ws.stage.name),
+      DeploymentId: ref(deployment),
+      ...stageSettings(ws),
+      ...(logs && { AccessLogSettings: logs.setting }),
+    },
   };
   // The stage's name, not a reference to the Stage: a backend that attaches the policy (a function the
   // routes integrate) would otherwise depend on the stage, which depends on it through the deployment.
@@ -122,7 +176,13 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
       Description: joinSub(['Lets a backend post to, read and close the connections of ', toAwsValue(ws.name)!]),
       PolicyDocument: {
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Action: ['execute-api:ManageConnections'], Resource: [sub(executeApiArn(api, `${subTemplate(ws.stage.name)}/*/@connections/*`))] }],
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['execute-api:ManageConnections'],
+            Resource: [sub(executeApiArn(api, `${subTemplate(ws.stage.name)}/*/@connections/*`))],
+          },
+        ],
       },
     },
   };
@@ -130,9 +190,18 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
     resources,
     diagnostics,
     outputs: {
-      [`${api}Url`]: { Description: 'WebSocket URL clients connect to', Value: sub(`wss://\${${api}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${stageId}}`) },
-      [`${api}CallbackUrl`]: { Description: 'Endpoint of the @connections API (POST to /{connectionId} to send)', Value: sub(`https://\${${api}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${stageId}}/@connections`) },
-      [`${api}ManageConnectionsPolicyArn`]: { Description: 'Managed policy a backend attaches to reach the connections', Value: ref(policyId) },
+      [`${api}Url`]: {
+        Description: 'WebSocket URL clients connect to',
+        Value: sub(`wss://\${${api}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${stageId}}`),
+      },
+      [`${api}CallbackUrl`]: {
+        Description: 'Endpoint of the @connections API (POST to /{connectionId} to send)',
+        Value: sub(`https://\${${api}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${stageId}}/@connections`),
+      },
+      [`${api}ManageConnectionsPolicyArn`]: {
+        Description: 'Managed policy a backend attaches to reach the connections',
+        Value: ref(policyId),
+      },
       ...logs?.outputs,
     },
   };
@@ -147,18 +216,37 @@ interface WsIntegration {
 }
 
 /** Timeouts are the route's effective ones: the model caps them at the WebSocket quota. */
-function integrationOf(ws: WebSocketApi, route: WebSocketRoute, roles: SharedRoles, diagnostics: Diagnostic[]): WsIntegration | undefined {
-  if (ws.connections && (route.key === '$connect' || route.key === '$disconnect')) return connectionIntegration(ws, route.key, roles);
+function integrationOf(
+  ws: WebSocketApi,
+  route: WebSocketRoute,
+  roles: SharedRoles,
+  diagnostics: Diagnostic[],
+): WsIntegration | undefined {
+  if (ws.connections && (route.key === '$connect' || route.key === '$disconnect'))
+    return connectionIntegration(ws, route.key, roles);
   const integration = route.integration;
   if (!integration) return undefined;
   switch (integration.kind) {
     case 'lambda': {
       // With an invoke role API Gateway calls the function as that role: no resource-based permission.
-      const permitted = !integration.role && permissionPossible(integration.function, integration.origin, 'route', diagnostics);
+      const permitted =
+        !integration.role && permissionPossible(integration.function, integration.origin, 'route', diagnostics);
       return {
-        properties: { IntegrationType: 'AWS_PROXY', IntegrationUri: lambdaInvocationUri(integration.function), ...(integration.role && { CredentialsArn: cfnValue(integration.role) }), TimeoutInMillis: integration.timeout },
+        properties: {
+          IntegrationType: 'AWS_PROXY',
+          IntegrationUri: lambdaInvocationUri(integration.function),
+          ...(integration.role && { CredentialsArn: cfnValue(integration.role) }),
+          TimeoutInMillis: integration.timeout,
+        },
         nonProxy: false,
-        ...(permitted && { resources: { [`${ws.logicalId}${route.id}Permission`]: invokePermission(integration.function, executeApiArn(ws.logicalId, `*/${escapeSub(route.key)}`)) } }),
+        ...(permitted && {
+          resources: {
+            [`${ws.logicalId}${route.id}Permission`]: invokePermission(
+              integration.function,
+              executeApiArn(ws.logicalId, `*/${escapeSub(route.key)}`),
+            ),
+          },
+        }),
       };
     }
     case 'http':
@@ -175,7 +263,11 @@ function integrationOf(ws: WebSocketApi, route: WebSocketRoute, roles: SharedRol
       };
     case 'mock':
       return {
-        properties: { IntegrationType: 'MOCK', TemplateSelectionExpression: '\\$default', RequestTemplates: { $default: mockRequestTemplate(integration.status) } },
+        properties: {
+          IntegrationType: 'MOCK',
+          TemplateSelectionExpression: '\\$default',
+          RequestTemplates: { $default: mockRequestTemplate(integration.status) },
+        },
         nonProxy: true,
         ...(integration.body !== undefined && { replyTemplate: mockBodyTemplate(integration.body) }),
       };
@@ -193,7 +285,10 @@ function integrationOf(ws: WebSocketApi, route: WebSocketRoute, roles: SharedRol
           IntegrationUri: rest['uri'] as Json,
           CredentialsArn: roles.credentialsFor(output.role!),
           ...(rest['requestParameters'] !== undefined && { RequestParameters: rest['requestParameters'] }),
-          ...(templates && { TemplateSelectionExpression: '\\$default', RequestTemplates: { $default: templates['application/json']! } }),
+          ...(templates && {
+            TemplateSelectionExpression: '\\$default',
+            RequestTemplates: { $default: templates['application/json']! },
+          }),
           PassthroughBehavior: 'NEVER',
           TimeoutInMillis: integration.timeout,
         },
@@ -215,7 +310,13 @@ function connectionIntegration(ws: WebSocketApi, key: '$connect' | '$disconnect'
     ...(ttl !== undefined ? [`"expiresAt": {"N": "$expiresAt"}`] : []),
   ];
   const template: CfnString = connect
-    ? joinSub([...values.map(({ value }) => value.set), ttl !== undefined ? `#set($expiresAt = $context.requestTimeEpoch / 1000 + ${ttl})` : '', '{"TableName": "', tableName, `", "Item": {${items.join(', ')}}}`])
+    ? joinSub([
+        ...values.map(({ value }) => value.set),
+        ttl !== undefined ? `#set($expiresAt = $context.requestTimeEpoch / 1000 + ${ttl})` : '',
+        '{"TableName": "',
+        tableName,
+        `", "Item": {${items.join(', ')}}}`,
+      ])
     : joinSub(['{"TableName": "', tableName, '", "Key": {"connectionId": {"S": "$context.connectionId"}}}']);
   const tableArn = arnOf(table, tableForm, 'dynamodb', 'table/');
   const action = connect ? 'PutItem' : 'DeleteItem';
@@ -224,7 +325,12 @@ function connectionIntegration(ws: WebSocketApi, key: '$connect' | '$disconnect'
       IntegrationType: 'AWS',
       IntegrationMethod: 'POST',
       IntegrationUri: sub(`arn:\${AWS::Partition}:apigateway:\${AWS::Region}:dynamodb:action/${action}`),
-      CredentialsArn: roles.credentialsFor({ service: 'dynamodb', name: 'Connections', target: 'connections', statements: [{ Effect: 'Allow', Action: [`dynamodb:${action}`], Resource: [tableArn] }] }),
+      CredentialsArn: roles.credentialsFor({
+        service: 'dynamodb',
+        name: 'Connections',
+        target: 'connections',
+        statements: [{ Effect: 'Allow', Action: [`dynamodb:${action}`], Resource: [tableArn] }],
+      }),
       TemplateSelectionExpression: '\\$default',
       RequestTemplates: { $default: template },
       PassthroughBehavior: 'NEVER',
@@ -237,7 +343,10 @@ function connectionIntegration(ws: WebSocketApi, key: '$connect' | '$disconnect'
 function draft4(schema: Json, version: GatewayModel['version']): Json {
   const body: JsonObject = { components: { schemas: { Message: structuredClone(schema) } } };
   toGatewayModels(body, version);
-  const converted = (body['components'] as { schemas: Record<string, Json> }).schemas['Message'] as Record<string, Json>;
+  const converted = (body['components'] as { schemas: Record<string, Json> }).schemas['Message'] as Record<
+    string,
+    Json
+  >;
   return { $schema: 'http://json-schema.org/draft-04/schema#', ...converted };
 }
 

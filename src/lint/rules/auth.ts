@@ -24,7 +24,8 @@ export function routeOf(context: RuleContext<string>, node: OperationNode): Rout
 
 export function protectionOf(context: RuleContext<string>, node: OperationNode): Protection {
   const route = routeOf(context, node);
-  if (route?.auth || route?.apiKey) return { authenticated: route.auth !== undefined && route.auth.kind !== 'none', apiKey: route.apiKey };
+  if (route?.auth || route?.apiKey)
+    return { authenticated: route.auth !== undefined && route.auth.kind !== 'none', apiKey: route.apiKey };
   const schemes = securitySchemesOf(context.document);
   const iam = String(asBlock(node.operation['x-amazon-apigateway-auth'])['type'] ?? '').toUpperCase() === 'AWS_IAM';
   const requirements: unknown[] = Array.isArray(node.operation['security']) ? node.operation['security'] : [];
@@ -34,7 +35,11 @@ export function protectionOf(context: RuleContext<string>, node: OperationNode):
     for (const name of Object.keys(asBlock(requirement))) {
       const scheme = Object.hasOwn(schemes, name) ? context.deref(schemes[name]) : undefined;
       if (!isBlock(scheme)) continue;
-      if (Object.hasOwn(scheme, 'x-amazon-apigateway-authorizer') || String(scheme['x-amazon-apigateway-authtype'] ?? '').toLowerCase() === 'awssigv4') authenticated = true;
+      if (
+        Object.hasOwn(scheme, 'x-amazon-apigateway-authorizer') ||
+        String(scheme['x-amazon-apigateway-authtype'] ?? '').toLowerCase() === 'awssigv4'
+      )
+        authenticated = true;
       // API Gateway reads an apiKey scheme as "requires an API key" when it names the x-api-key header.
       else if (scheme['type'] === 'apiKey' && String(scheme['name']).toLowerCase() === 'x-api-key') apiKey = true;
     }

@@ -15,7 +15,8 @@ export default defineRule({
       Document(document) {
         for (const { value, pointer } of authorizersOf(document)) {
           const ttl = value['authorizerResultTtlInSeconds'];
-          if (typeof ttl === 'number' && (ttl < 0 || ttl > 3600)) context.report('range', childPointer(pointer, 'authorizerResultTtlInSeconds'), { value: ttl });
+          if (typeof ttl === 'number' && (ttl < 0 || ttl > 3600))
+            context.report('range', childPointer(pointer, 'authorizerResultTtlInSeconds'), { value: ttl });
         }
       },
     };

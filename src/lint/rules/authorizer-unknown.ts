@@ -11,8 +11,10 @@ export default defineRule({
     severity: 'error',
     messages: {
       unknown: '`{{name}}` is not a security scheme; declared: {{known}}.',
-      swagger2: '`{{name}}` is declared under `securityDefinitions`, which is Swagger 2.0; OpenAPI 3 reads `components.securitySchemes`.',
-      xGateway: '`{{name}}` is an x-gateway authorizer, which `security` cannot name: write `x-gateway: { auth: {{name}} }` on the operation instead.',
+      swagger2:
+        '`{{name}}` is declared under `securityDefinitions`, which is Swagger 2.0; OpenAPI 3 reads `components.securitySchemes`.',
+      xGateway:
+        '`{{name}}` is an x-gateway authorizer, which `security` cannot name: write `x-gateway: { auth: {{name}} }` on the operation instead.',
     },
   },
   create(context) {
@@ -26,7 +28,11 @@ export default defineRule({
             if (schemes.includes(name)) continue;
             const swagger2 = Object.hasOwn(asBlock(context.document['securityDefinitions']), name);
             const xGateway = context.model?.access.authorizers.some((a) => a.name === name) === true;
-            context.report(swagger2 ? 'swagger2' : xGateway ? 'xGateway' : 'unknown', childPointer(node.pointer, 'security', i, name), { name, known: schemes.join(', ') || 'none' });
+            context.report(
+              swagger2 ? 'swagger2' : xGateway ? 'xGateway' : 'unknown',
+              childPointer(node.pointer, 'security', i, name),
+              { name, known: schemes.join(', ') || 'none' },
+            );
           }
         });
       },

@@ -9,32 +9,49 @@ import { integrationOf } from './integration.js';
 export default defineRule({
   meta: {
     id: 'cors-wildcard-credentials',
-    description: 'CORS responses (integration and gateway responses, an HTTP API\'s x-amazon-apigateway-cors) must not combine origin * with Access-Control-Allow-Credentials: true.',
+    description:
+      "CORS responses (integration and gateway responses, an HTTP API's x-amazon-apigateway-cors) must not combine origin * with Access-Control-Allow-Credentials: true.",
     severity: 'error',
     messages: {
       wildcard: 'This response allows origin * with credentials; browsers refuse it.',
-      httpApi: 'allowCredentials with allowOrigins `*`: API Gateway refuses this CORS configuration, and browsers would refuse its responses.',
+      httpApi:
+        'allowCredentials with allowOrigins `*`: API Gateway refuses this CORS configuration, and browsers would refuse its responses.',
     },
   },
   create(context) {
     /** Report each of `responses` whose parameters set both headers (`prefix` is method.response or gatewayresponse). */
     const check = (responses: unknown, pointer: string, prefix: string): void => {
-      for (const [key, response] of Object.entries((responses ?? {}) as Record<string, Record<string, unknown> | null>)) {
+      for (const [key, response] of Object.entries(
+        (responses ?? {}) as Record<string, Record<string, unknown> | null>,
+      )) {
         const parameters = (response?.['responseParameters'] ?? {}) as Record<string, unknown>;
-        if (parameters[`${prefix}.header.Access-Control-Allow-Origin`] === "'*'" && parameters[`${prefix}.header.Access-Control-Allow-Credentials`] === "'true'") {
+        if (
+          parameters[`${prefix}.header.Access-Control-Allow-Origin`] === "'*'" &&
+          parameters[`${prefix}.header.Access-Control-Allow-Credentials`] === "'true'"
+        ) {
           context.report('wildcard', childPointer(pointer, key, 'responseParameters'));
         }
       }
     };
     return {
       Document(document) {
-        check(document['x-amazon-apigateway-gateway-responses'], '/x-amazon-apigateway-gateway-responses', 'gatewayresponse');
+        check(
+          document['x-amazon-apigateway-gateway-responses'],
+          '/x-amazon-apigateway-gateway-responses',
+          'gatewayresponse',
+        );
         const cors = (document['x-amazon-apigateway-cors'] ?? {}) as Record<string, unknown>;
-        if (cors['allowCredentials'] === true && Array.isArray(cors['allowOrigins']) && cors['allowOrigins'].includes('*')) context.report('httpApi', '/x-amazon-apigateway-cors/allowCredentials');
+        if (
+          cors['allowCredentials'] === true &&
+          Array.isArray(cors['allowOrigins']) &&
+          cors['allowOrigins'].includes('*')
+        )
+          context.report('httpApi', '/x-amazon-apigateway-cors/allowCredentials');
       },
       Operation(node) {
         const integration = integrationOf(node);
-        if (integration) check(integration.value['responses'], childPointer(integration.pointer, 'responses'), 'method.response');
+        if (integration)
+          check(integration.value['responses'], childPointer(integration.pointer, 'responses'), 'method.response');
       },
     };
   },

@@ -17,12 +17,24 @@ type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null 
 /** Compiled ahead of time by scripts/compile-schemas.js, one validator per extension. */
 let validators: Record<string, Validator> | undefined;
 function validator(name: string): Validator {
-  validators ??= createRequire(import.meta.url)('../../../generated/x-amazon-apigateway.cjs') as Record<string, Validator>;
+  validators ??= createRequire(import.meta.url)('../../../generated/x-amazon-apigateway.cjs') as Record<
+    string,
+    Validator
+  >;
   return validators[name.replace(/-(.)/g, (_m, c: string) => c.toUpperCase())]!;
 }
 
 const PREFIX = 'x-amazon-apigateway-';
-const ROOT = ['request-validators', 'request-validator', 'gateway-responses', 'api-key-source', 'binary-media-types', 'minimum-compression-size', 'policy', 'documentation'];
+const ROOT = [
+  'request-validators',
+  'request-validator',
+  'gateway-responses',
+  'api-key-source',
+  'binary-media-types',
+  'minimum-compression-size',
+  'policy',
+  'documentation',
+];
 const OPERATION = ['integration', 'auth', 'request-validator'];
 const SECURITY_SCHEME = ['authorizer', 'authtype'];
 
@@ -33,7 +45,14 @@ const SECURITY_SCHEME = ['authorizer', 'authtype'];
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions.html
  */
 const PLACES: Readonly<Record<string, readonly string[]>> = {
-  'the document root': [...ROOT, 'endpoint-configuration', 'security-policy', 'endpoint-access-mode', 'cors', 'importexport-version'],
+  'the document root': [
+    ...ROOT,
+    'endpoint-configuration',
+    'security-policy',
+    'endpoint-access-mode',
+    'cors',
+    'importexport-version',
+  ],
   'a path item': ['any-method'],
   'an operation': OPERATION,
   'a security scheme': SECURITY_SCHEME,
@@ -64,13 +83,24 @@ export default defineRule({
           continue;
         }
         const guess = closest(key, here) ?? closest(key, ALL_NAMES);
-        if (key.toLowerCase().startsWith(PREFIX) || guess) context.report('unknownExtension', childPointer(pointer, key), { key, place, suggestion: guess ? ` Did you mean \`${guess}\`?` : '' });
+        if (key.toLowerCase().startsWith(PREFIX) || guess)
+          context.report('unknownExtension', childPointer(pointer, key), {
+            key,
+            place,
+            suggestion: guess ? ` Did you mean \`${guess}\`?` : '',
+          });
       }
     };
     const check = (extension: string, value: unknown, pointer: string): void => {
       const validate = validator(extension);
       if (validate(value)) return;
-      const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'anyOf' || !(validate.errors ?? []).some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && o.keyword !== 'anyOf'));
+      const errors = (validate.errors ?? []).filter(
+        (e) =>
+          e.keyword !== 'anyOf' ||
+          !(validate.errors ?? []).some(
+            (o) => o !== e && o.instancePath.startsWith(e.instancePath) && o.keyword !== 'anyOf',
+          ),
+      );
       const seen = new Set<string>();
       for (const error of errors) {
         const name = `x-amazon-apigateway-${extension}`;
@@ -78,14 +108,26 @@ export default defineRule({
           const key = String(error.params['additionalProperty']);
           const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
           const guess = closest(key, known);
-          context.report('unknownKey', childPointer(pointer + error.instancePath, key), { key, extension: name, suggestion: guess ? ` Did you mean \`${guess}\`?` : '' });
+          context.report('unknownKey', childPointer(pointer + error.instancePath, key), {
+            key,
+            extension: name,
+            suggestion: guess ? ` Did you mean \`${guess}\`?` : '',
+          });
           continue;
         }
         const at = pointer + error.instancePath;
         if (seen.has(at)) continue;
         seen.add(at);
-        const where = error.instancePath === '' ? name : error.instancePath.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
-        const problem = error.keyword === 'enum' ? `must be one of ${(error.params['allowedValues'] as unknown[]).join(', ')}` : error.keyword === 'anyOf' ? 'has the wrong type' : (error.message ?? 'is invalid');
+        const where =
+          error.instancePath === ''
+            ? name
+            : error.instancePath.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
+        const problem =
+          error.keyword === 'enum'
+            ? `must be one of ${(error.params['allowedValues'] as unknown[]).join(', ')}`
+            : error.keyword === 'anyOf'
+              ? 'has the wrong type'
+              : (error.message ?? 'is invalid');
         context.report('invalid', at, { extension: name, where, problem });
       }
     };
@@ -97,7 +139,12 @@ export default defineRule({
           checkNames(item, childPointer('/paths', path), 'a path item');
           // The OpenAPI schema checks `get`, `post`… but lets any `x-` value through.
           const anyMethod = item[`${PREFIX}any-method`];
-          if (anyMethod !== undefined && !isBlock(anyMethod)) context.report('invalid', childPointer('/paths', path, `${PREFIX}any-method`), { extension: `${PREFIX}any-method`, where: `${PREFIX}any-method`, problem: 'must be an operation object, as `get` or `post` is' });
+          if (anyMethod !== undefined && !isBlock(anyMethod))
+            context.report('invalid', childPointer('/paths', path, `${PREFIX}any-method`), {
+              extension: `${PREFIX}any-method`,
+              where: `${PREFIX}any-method`,
+              problem: 'must be an operation object, as `get` or `post` is',
+            });
         }
         for (const extension of ROOT) {
           const key = `x-amazon-apigateway-${extension}`;
@@ -105,13 +152,23 @@ export default defineRule({
         }
         const servers: unknown[] = Array.isArray(document['servers']) ? document['servers'] : [];
         servers.forEach((server, i) => {
-          if (isBlock(server) && Object.hasOwn(server, `${PREFIX}endpoint-configuration`)) check('endpoint-configuration', server[`${PREFIX}endpoint-configuration`], `/servers/${i}/${PREFIX}endpoint-configuration`);
+          if (isBlock(server) && Object.hasOwn(server, `${PREFIX}endpoint-configuration`))
+            check(
+              'endpoint-configuration',
+              server[`${PREFIX}endpoint-configuration`],
+              `/servers/${i}/${PREFIX}endpoint-configuration`,
+            );
         });
         for (const [name, scheme] of Object.entries(securitySchemesOf(document))) {
           if (!isBlock(scheme)) continue;
           checkNames(scheme, childPointer('/components/securitySchemes', name), 'a security scheme');
           for (const extension of SECURITY_SCHEME) {
-            if (Object.hasOwn(scheme, PREFIX + extension)) check(extension, scheme[PREFIX + extension], childPointer('/components/securitySchemes', name, PREFIX + extension));
+            if (Object.hasOwn(scheme, PREFIX + extension))
+              check(
+                extension,
+                scheme[PREFIX + extension],
+                childPointer('/components/securitySchemes', name, PREFIX + extension),
+              );
           }
         }
       },

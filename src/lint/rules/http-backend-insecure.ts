@@ -23,7 +23,8 @@ export default defineRule({
         }
         const integration = integrationOf(node) ?? httpIntegrationOf(node);
         const uri = integration?.value['uri'];
-        if (integration && typeof uri === 'string' && uri.startsWith('http://')) context.report('http', childPointer(integration.pointer, 'uri'), { uri });
+        if (integration && typeof uri === 'string' && uri.startsWith('http://'))
+          context.report('http', childPointer(integration.pointer, 'uri'), { uri });
       },
     };
   },

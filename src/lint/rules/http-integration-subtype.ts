@@ -43,7 +43,8 @@ export default defineRule({
           );
         for (const name of given.filter((p) => !parameters.required.includes(p) && !parameters.optional.includes(p)))
           context.report('unexpected', childPointer(integration.pointer, 'requestParameters', name), { subtype, name });
-        if (!Object.hasOwn(integration.value, 'credentials')) context.report('credentials', integration.pointer, { subtype });
+        if (!Object.hasOwn(integration.value, 'credentials'))
+          context.report('credentials', integration.pointer, { subtype });
       },
     };
   },

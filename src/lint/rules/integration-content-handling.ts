@@ -19,11 +19,15 @@ export default defineRule({
         if (!integration) return;
         const check = (owner: Record<string, unknown>, pointer: string): void => {
           const value = owner['contentHandling'];
-          if (isLiteral(value) && !VALUES.includes(String(value))) context.report('invalid', childPointer(pointer, 'contentHandling'), { value });
+          if (isLiteral(value) && !VALUES.includes(String(value)))
+            context.report('invalid', childPointer(pointer, 'contentHandling'), { value });
         };
         check(integration.value, integration.pointer);
-        for (const [key, response] of Object.entries((integration.value['responses'] ?? {}) as Record<string, Record<string, unknown>>)) {
-          if (response && typeof response === 'object') check(response, childPointer(integration.pointer, 'responses', key));
+        for (const [key, response] of Object.entries(
+          (integration.value['responses'] ?? {}) as Record<string, Record<string, unknown>>,
+        )) {
+          if (response && typeof response === 'object')
+            check(response, childPointer(integration.pointer, 'responses', key));
         }
       },
     };

@@ -13,7 +13,8 @@ export default defineRule({
     messages: {
       missing: 'A `{{type}}` integration needs `httpMethod`, the verb the backend is called with.',
       invalid: '`httpMethod: {{method}}` is not an HTTP verb API Gateway knows.',
-      lambdaPost: 'Lambda is invoked with POST, whatever the client used; `httpMethod: {{method}}` makes every call fail.',
+      lambdaPost:
+        'Lambda is invoked with POST, whatever the client used; `httpMethod: {{method}}` makes every call fail.',
     },
   },
   create(context) {
@@ -24,8 +25,14 @@ export default defineRule({
         const method = integration.value['httpMethod'];
         const at = childPointer(integration.pointer, 'httpMethod');
         if (method === undefined) context.report('missing', integration.pointer, { type: integration.type });
-        else if (isLiteral(method) && !VERBS.includes(String(method).toUpperCase())) context.report('invalid', at, { method: String(method) });
-        else if (isLiteral(method) && String(method).toUpperCase() !== 'POST' && /:lambda:path\//.test(String(integration.value['uri'] ?? ''))) context.report('lambdaPost', at, { method: String(method) });
+        else if (isLiteral(method) && !VERBS.includes(String(method).toUpperCase()))
+          context.report('invalid', at, { method: String(method) });
+        else if (
+          isLiteral(method) &&
+          String(method).toUpperCase() !== 'POST' &&
+          /:lambda:path\//.test(String(integration.value['uri'] ?? ''))
+        )
+          context.report('lambdaPost', at, { method: String(method) });
       },
     };
   },

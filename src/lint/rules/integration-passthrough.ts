@@ -15,7 +15,11 @@ export default defineRule({
       Operation(node) {
         const integration = integrationOf(node);
         const value = integration?.value['passthroughBehavior'];
-        if (integration && isLiteral(value) && !['when_no_match', 'when_no_templates', 'never'].includes(String(value).toLowerCase())) {
+        if (
+          integration &&
+          isLiteral(value) &&
+          !['when_no_match', 'when_no_templates', 'never'].includes(String(value).toLowerCase())
+        ) {
           context.report('invalid', childPointer(integration.pointer, 'passthroughBehavior'), { value: String(value) });
         }
       },

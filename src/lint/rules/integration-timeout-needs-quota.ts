@@ -13,13 +13,17 @@ export default defineRule({
     id: 'integration-timeout-needs-quota',
     description: 'An integration timeout above 29000 ms on a regional or private API needs a raised quota.',
     severity: 'warn',
-    messages: { quota: 'Timeout {{value}} ms is over the default 29000 ms quota; it works only after a quota increase for this account and Region.' },
+    messages: {
+      quota:
+        'Timeout {{value}} ms is over the default 29000 ms quota; it works only after a quota increase for this account and Region.',
+    },
   },
   create(context) {
     return {
       Operation(node) {
         const timeout = timeoutOf(integrationOf(node));
-        if (timeout && !timeout.stream && timeout.value > MAX_TIMEOUT && context.endpoint !== 'edge') context.report('quota', timeout.pointer, { value: timeout.value });
+        if (timeout && !timeout.stream && timeout.value > MAX_TIMEOUT && context.endpoint !== 'edge')
+          context.report('quota', timeout.pointer, { value: timeout.value });
       },
     };
   },

@@ -11,16 +11,23 @@ import { integrationOf, type IntegrationNode } from './integration.js';
 const STREAM_MAX_TIMEOUT = 900000;
 
 /** The integration's literal timeout, when it has one, and whether it streams its response. */
-export function timeoutOf(integration: IntegrationNode | undefined): { value: number; pointer: string; stream: boolean } | undefined {
+export function timeoutOf(
+  integration: IntegrationNode | undefined,
+): { value: number; pointer: string; stream: boolean } | undefined {
   const value = integration?.value['timeoutInMillis'];
   if (!integration || typeof value !== 'number') return undefined;
-  return { value, pointer: childPointer(integration.pointer, 'timeoutInMillis'), stream: String(integration.value['responseTransferMode']).toUpperCase() === 'STREAM' };
+  return {
+    value,
+    pointer: childPointer(integration.pointer, 'timeoutInMillis'),
+    stream: String(integration.value['responseTransferMode']).toUpperCase() === 'STREAM',
+  };
 }
 
 export default defineRule({
   meta: {
     id: 'integration-timeout',
-    description: 'Integration timeouts must be 50..29000 ms (up to 900000 when streaming; more than 29000 otherwise only for regional/private APIs with a raised quota).',
+    description:
+      'Integration timeouts must be 50..29000 ms (up to 900000 when streaming; more than 29000 otherwise only for regional/private APIs with a raised quota).',
     severity: 'error',
     messages: {
       tooShort: 'Timeout {{value}} ms is below the 50 ms minimum.',
@@ -35,8 +42,10 @@ export default defineRule({
         if (!timeout) return;
         const data = { value: timeout.value };
         if (timeout.value < 50) context.report('tooShort', timeout.pointer, data);
-        else if (timeout.stream && timeout.value > STREAM_MAX_TIMEOUT) context.report('streamTooLong', timeout.pointer, data);
-        else if (!timeout.stream && timeout.value > MAX_TIMEOUT && context.endpoint === 'edge') context.report('tooLong', timeout.pointer, data);
+        else if (timeout.stream && timeout.value > STREAM_MAX_TIMEOUT)
+          context.report('streamTooLong', timeout.pointer, data);
+        else if (!timeout.stream && timeout.value > MAX_TIMEOUT && context.endpoint === 'edge')
+          context.report('tooLong', timeout.pointer, data);
       },
     };
   },

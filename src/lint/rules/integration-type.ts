@@ -10,7 +10,10 @@ export default defineRule({
     id: 'integration-type',
     description: 'The integration type must be aws, aws_proxy, http, http_proxy or mock.',
     severity: 'error',
-    messages: { missing: 'The integration has no `type`.', invalid: 'Integration type `{{type}}` is not one of aws, aws_proxy, http, http_proxy, mock.' },
+    messages: {
+      missing: 'The integration has no `type`.',
+      invalid: 'Integration type `{{type}}` is not one of aws, aws_proxy, http, http_proxy, mock.',
+    },
   },
   create(context) {
     return {
@@ -18,7 +21,10 @@ export default defineRule({
         const integration = integrationOf(node);
         if (!integration) return;
         if (!('type' in integration.value)) context.report('missing', integration.pointer);
-        else if (isLiteral(integration.value['type']) && !TYPES.includes(integration.type)) context.report('invalid', childPointer(integration.pointer, 'type'), { type: String(integration.value['type']) });
+        else if (isLiteral(integration.value['type']) && !TYPES.includes(integration.type))
+          context.report('invalid', childPointer(integration.pointer, 'type'), {
+            type: String(integration.value['type']),
+          });
       },
     };
   },

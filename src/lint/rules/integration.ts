@@ -25,7 +25,11 @@ export function httpIntegrationOf(node: OperationNode): IntegrationNode | undefi
 function anyIntegrationOf(node: OperationNode): IntegrationNode | undefined {
   const value = node.operation['x-amazon-apigateway-integration'];
   if (!isBlock(value) || (node.apiType === 'rest' && Object.hasOwn(value, 'integrationSubtype'))) return undefined;
-  return { value, pointer: childPointer(node.pointer, 'x-amazon-apigateway-integration'), type: typeof value['type'] === 'string' ? value['type'].toLowerCase() : '' };
+  return {
+    value,
+    pointer: childPointer(node.pointer, 'x-amazon-apigateway-integration'),
+    type: typeof value['type'] === 'string' ? value['type'].toLowerCase() : '',
+  };
 }
 
 export interface AuthorizerNode {
@@ -48,7 +52,9 @@ export function securitySchemesOf(document: Record<string, unknown>): Block {
 export function authorizersOf(document: Record<string, unknown>): AuthorizerNode[] {
   return Object.entries(securitySchemesOf(document)).flatMap(([name, scheme]): AuthorizerNode[] => {
     const value = asBlock(scheme)['x-amazon-apigateway-authorizer'];
-    return isBlock(value) ? [{ name, value, pointer: childPointer('/components/securitySchemes', name, 'x-amazon-apigateway-authorizer') }] : [];
+    return isBlock(value)
+      ? [{ name, value, pointer: childPointer('/components/securitySchemes', name, 'x-amazon-apigateway-authorizer') }]
+      : [];
   });
 }
 

@@ -6,16 +6,19 @@ import { childPointer } from '../../diagnostics/diagnostic.js';
 import { defineRule } from '../rule.js';
 import { authorizersOf, integrationOf } from './integration.js';
 
-const INVOCATION_URI = /:lambda:path\/20(15-03-31|21-11-15)\/functions\/.+\/(invocations|response-streaming-invocations)$/;
+const INVOCATION_URI =
+  /:lambda:path\/20(15-03-31|21-11-15)\/functions\/.+\/(invocations|response-streaming-invocations)$/;
 
 export default defineRule({
   meta: {
     id: 'lambda-invocation-uri',
-    description: 'Lambda integrations and authorizers must use the invocation URI arn:…:apigateway:<region>:lambda:path/2015-03-31/functions/<function ARN>/invocations.',
+    description:
+      'Lambda integrations and authorizers must use the invocation URI arn:…:apigateway:<region>:lambda:path/2015-03-31/functions/<function ARN>/invocations.',
     severity: 'error',
     messages: {
       functionArn: '`{{uri}}` is a function ARN; API Gateway needs its invocation URI.',
-      malformed: '`{{uri}}` is not a Lambda invocation URI (…:lambda:path/2015-03-31/functions/<function ARN>/invocations).',
+      malformed:
+        '`{{uri}}` is not a Lambda invocation URI (…:lambda:path/2015-03-31/functions/<function ARN>/invocations).',
     },
   },
   create(context) {
@@ -26,11 +29,13 @@ export default defineRule({
     };
     return {
       Document(document) {
-        for (const authorizer of authorizersOf(document)) check(authorizer.value['authorizerUri'], childPointer(authorizer.pointer, 'authorizerUri'));
+        for (const authorizer of authorizersOf(document))
+          check(authorizer.value['authorizerUri'], childPointer(authorizer.pointer, 'authorizerUri'));
       },
       Operation(node) {
         const integration = integrationOf(node);
-        if (integration && ['aws', 'aws_proxy'].includes(integration.type)) check(integration.value['uri'], childPointer(integration.pointer, 'uri'));
+        if (integration && ['aws', 'aws_proxy'].includes(integration.type))
+          check(integration.value['uri'], childPointer(integration.pointer, 'uri'));
       },
     };
   },

@@ -15,7 +15,8 @@ export default defineRule({
       Operation(node) {
         if (node.key === 'options') return;
         const protection = protectionOf(context, node);
-        if (!protection.authenticated && !protection.apiKey) context.report('none', node.pointer, { method: node.key.toUpperCase(), path: node.path });
+        if (!protection.authenticated && !protection.apiKey)
+          context.report('none', node.pointer, { method: node.key.toUpperCase(), path: node.path });
       },
     };
   },

@@ -11,7 +11,8 @@ export default defineRule({
   create(context) {
     return {
       Operation(node) {
-        for (const p of node.parameters) if (p.in === 'path' && !p.required) context.report('notRequired', p.pointer, { name: p.name });
+        for (const p of node.parameters)
+          if (p.in === 'path' && !p.required) context.report('notRequired', p.pointer, { name: p.name });
       },
     };
   },

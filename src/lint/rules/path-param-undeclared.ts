@@ -6,14 +6,17 @@ export default defineRule({
     id: 'path-param-undeclared',
     description: 'Every {variable} of a path must be declared as a path parameter.',
     severity: 'error',
-    messages: { undeclared: 'Path parameter `{{name}}` of `{{path}}` is not declared by this operation or its path item.' },
+    messages: {
+      undeclared: 'Path parameter `{{name}}` of `{{path}}` is not declared by this operation or its path item.',
+    },
   },
   create(context) {
     return {
       Operation(node) {
         for (const match of node.path.matchAll(/\{([^}+]+)\+?\}/g)) {
           const name = match[1]!;
-          if (!node.parameters.some((p) => p.in === 'path' && p.name === name)) context.report('undeclared', node.pointer, { name, path: node.path });
+          if (!node.parameters.some((p) => p.in === 'path' && p.name === name))
+            context.report('undeclared', node.pointer, { name, path: node.path });
         }
       },
     };

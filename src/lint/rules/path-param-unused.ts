@@ -12,7 +12,9 @@ export default defineRule({
     return {
       Operation(node) {
         const variables = [...node.path.matchAll(/\{([^}+]+)\+?\}/g)].map((m) => m[1]);
-        for (const p of node.parameters) if (p.in === 'path' && !variables.includes(p.name)) context.report('unused', p.pointer, { name: p.name, path: node.path });
+        for (const p of node.parameters)
+          if (p.in === 'path' && !variables.includes(p.name))
+            context.report('unused', p.pointer, { name: p.name, path: node.path });
       },
     };
   },

@@ -7,7 +7,10 @@ export default defineRule({
     id: 'path-sibling-variables',
     description: 'Path variables at the same place under one parent must have the same name.',
     severity: 'error',
-    messages: { conflict: 'Path variable `{{name}}` conflicts with `{{other}}` at the same level under `{{parent}}` (from `{{otherPath}}`).' },
+    messages: {
+      conflict:
+        'Path variable `{{name}}` conflicts with `{{other}}` at the same level under `{{parent}}` (from `{{otherPath}}`).',
+    },
   },
   create(context) {
     return {
@@ -21,7 +24,13 @@ export default defineRule({
             const parent = '/' + segments.slice(0, i).join('/');
             const first = seen.get(parent);
             if (!first) seen.set(parent, { name: match[1]!, path });
-            else if (first.name !== match[1]) context.report('conflict', childPointer('/paths', path), { name: match[1]!, other: first.name, parent, otherPath: first.path });
+            else if (first.name !== match[1])
+              context.report('conflict', childPointer('/paths', path), {
+                name: match[1]!,
+                other: first.name,
+                parent,
+                otherPath: first.path,
+              });
           });
         }
       },

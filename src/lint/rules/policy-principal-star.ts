@@ -19,15 +19,23 @@ function isEveryone(principal: unknown): boolean {
 /** A Deny with a condition: negated (`NotIpAddress`…) it lets only the listed callers through, plain it blocks the listed ones. */
 function narrows(statement: Statement): boolean {
   const condition = statement['Condition'];
-  return statement['Effect'] === 'Deny' && condition !== null && typeof condition === 'object' && Object.keys(condition).length > 0;
+  return (
+    statement['Effect'] === 'Deny' &&
+    condition !== null &&
+    typeof condition === 'object' &&
+    Object.keys(condition).length > 0
+  );
 }
 
 export default defineRule({
   meta: {
     id: 'policy-principal-star',
-    description: 'A public API\'s resource policy should not allow Principal "*" without a condition (or a Deny that narrows it).',
+    description:
+      'A public API\'s resource policy should not allow Principal "*" without a condition (or a Deny that narrows it).',
     severity: 'warn',
-    messages: { open: 'Statement {{index}} allows Principal "*" with no condition, and no Deny narrows it: anyone may invoke the API.' },
+    messages: {
+      open: 'Statement {{index}} allows Principal "*" with no condition, and no Deny narrows it: anyone may invoke the API.',
+    },
   },
   create(context) {
     return {
@@ -36,12 +44,18 @@ export default defineRule({
         const policy = policyOf(context);
         const written = (policy?.document as { Statement?: unknown } | undefined)?.Statement;
         const single = written !== null && typeof written === 'object' && !Array.isArray(written);
-        const statements = (Array.isArray(written) ? written : single ? [written] : []).filter((s): s is Statement => s !== null && typeof s === 'object');
+        const statements = (Array.isArray(written) ? written : single ? [written] : []).filter(
+          (s): s is Statement => s !== null && typeof s === 'object',
+        );
         if (statements.some(narrows)) return;
         statements.forEach((statement, index) => {
           if (statement['Effect'] !== 'Allow' || !isEveryone(statement['Principal']) || statement['Condition']) return;
           // A raw policy is reported at its statement; one rendered from x-gateway at the x-gateway block.
-          const at = !policy!.raw ? policy!.pointer : single ? childPointer(policy!.pointer, 'Statement') : childPointer(policy!.pointer, 'Statement', index);
+          const at = !policy!.raw
+            ? policy!.pointer
+            : single
+              ? childPointer(policy!.pointer, 'Statement')
+              : childPointer(policy!.pointer, 'Statement', index);
           context.report('open', at, { index });
         });
       },

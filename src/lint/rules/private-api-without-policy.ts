@@ -10,11 +10,13 @@ import { policyOf } from './policy.js';
 export default defineRule({
   meta: {
     id: 'private-api-without-policy',
-    description: 'A private API needs a resource policy that confines callers to VPC endpoints or VPCs (or VPC endpoints gateform can write one for).',
+    description:
+      'A private API needs a resource policy that confines callers to VPC endpoints or VPCs (or VPC endpoints gateform can write one for).',
     severity: 'error',
     messages: {
       missing: 'This private API has no resource policy, so no one can invoke it.',
-      unconfined: 'This private API\'s resource policy has no condition on aws:SourceVpce or aws:SourceVpc, so a call through the interface VPC endpoint of any AWS account can reach it.',
+      unconfined:
+        "This private API's resource policy has no condition on aws:SourceVpce or aws:SourceVpc, so a call through the interface VPC endpoint of any AWS account can reach it.",
     },
   },
   create(context) {

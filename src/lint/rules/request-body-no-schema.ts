@@ -15,8 +15,11 @@ export default defineRule({
       Operation(node) {
         if (!validatesBody(context, node)) return;
         const body = context.deref(node.operation['requestBody']) as Record<string, unknown> | undefined;
-        for (const [type, media] of Object.entries((body?.['content'] ?? {}) as Record<string, Record<string, unknown>>)) {
-          if (!media?.['schema']) context.report('noSchema', childPointer(node.pointer, 'requestBody', 'content', type), { type });
+        for (const [type, media] of Object.entries(
+          (body?.['content'] ?? {}) as Record<string, Record<string, unknown>>,
+        )) {
+          if (!media?.['schema'])
+            context.report('noSchema', childPointer(node.pointer, 'requestBody', 'content', type), { type });
         }
       },
     };

@@ -19,7 +19,8 @@ const MESSAGE_IDS = {
 export default defineRule({
   meta: {
     id: 'request-model-keywords',
-    description: "Request schemas validated by API Gateway should not rely on keywords its draft-4 validator ignores (discriminator, exclusive bounds, readOnly, array lengths) or that OpenAPI 3.0 cannot say.",
+    description:
+      'Request schemas validated by API Gateway should not rely on keywords its draft-4 validator ignores (discriminator, exclusive bounds, readOnly, array lengths) or that OpenAPI 3.0 cannot say.',
     severity: 'warn',
     messages: { ignored: '{{message}}', dropped: '{{message}}', unsupported: '{{message}}', unresolved: '{{message}}' },
   },
@@ -29,15 +30,25 @@ export default defineRule({
     const checker = {
       document: context.document,
       deref: context.deref,
-      report: (code: ModelFindingCode, _severity: unknown, message: string, pointer: string): void => context.report(MESSAGE_IDS[code], pointer, { message }),
+      report: (code: ModelFindingCode, _severity: unknown, message: string, pointer: string): void =>
+        context.report(MESSAGE_IDS[code], pointer, { message }),
     };
     return {
       Operation(node) {
         // Validation set by x-gateway's `validate` is checked by the compiler; this rule covers raw validators.
         if (routeOf(context, node)?.validate !== undefined || !validatesBody(context, node)) return;
         const body = context.deref(node.operation['requestBody']) as Record<string, unknown> | undefined;
-        for (const [type, media] of Object.entries((body?.['content'] ?? {}) as Record<string, Record<string, unknown>>)) {
-          if (isSchemaObject(media?.['schema'])) checkModelSchema(checker, media['schema'], childPointer(node.pointer, 'requestBody', 'content', type, 'schema'), context.version, seen);
+        for (const [type, media] of Object.entries(
+          (body?.['content'] ?? {}) as Record<string, Record<string, unknown>>,
+        )) {
+          if (isSchemaObject(media?.['schema']))
+            checkModelSchema(
+              checker,
+              media['schema'],
+              childPointer(node.pointer, 'requestBody', 'content', type, 'schema'),
+              context.version,
+              seen,
+            );
         }
       },
     };

@@ -57,7 +57,8 @@ export default defineRule({
       Operation(node) {
         if (node.apiType !== 'http') return;
         for (const name of OPERATION)
-          if (Object.hasOwn(node.operation, name)) context.report('restOnly', childPointer(node.pointer, name), { name });
+          if (Object.hasOwn(node.operation, name))
+            context.report('restOnly', childPointer(node.pointer, name), { name });
         const integration = httpIntegrationOf(node);
         if (!integration) return;
         if (!PROXY_TYPES.includes(integration.type))
@@ -65,7 +66,8 @@ export default defineRule({
             value: String(integration.value['type']),
           });
         for (const name of INTEGRATION)
-          if (Object.hasOwn(integration.value, name)) context.report('restOnly', childPointer(integration.pointer, name), { name });
+          if (Object.hasOwn(integration.value, name))
+            context.report('restOnly', childPointer(integration.pointer, name), { name });
       },
     };
   },

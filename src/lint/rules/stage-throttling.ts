@@ -12,7 +12,8 @@ export default defineRule({
   create(context) {
     return {
       Document() {
-        if (!context.model?.stage.throttle) context.report('missing', Object.hasOwn(context.document, 'x-gateway') ? '/x-gateway' : '');
+        if (!context.model?.stage.throttle)
+          context.report('missing', Object.hasOwn(context.document, 'x-gateway') ? '/x-gateway' : '');
       },
     };
   },
