@@ -90,7 +90,9 @@ function inlineSize(template: CfnTemplate, format: OutputFormat, model: GatewayM
     {
       code: 'template-needs-s3',
       severity: 'warning',
-      message: `The template is ${bytes} bytes as ${format === 'yaml' ? 'YAML' : 'JSON'}, over the ${INLINE_TEMPLATE_BYTES} bytes CloudFormation accepts inline: it must be deployed from S3.`,
+      message:
+        `The template is ${bytes} bytes as ${format === 'yaml' ? 'YAML' : 'JSON'}, over the ` +
+        `${INLINE_TEMPLATE_BYTES} bytes CloudFormation accepts inline: it must be deployed from S3.`,
       location: model.api.origin,
       hint: 'Deploy with `aws cloudformation deploy --s3-bucket <bucket>` (or `sam deploy`, which uploads it), or `aws cloudformation package` first.',
     },

@@ -46,7 +46,10 @@ export function dependencyCycles(template: CfnTemplate, where: (id: string) => L
             : ''
         }; CloudFormation refuses such a template.`,
         location: where(cycle[0]!),
-        hint: "Break the loop: a resource cannot refer, directly or through others, to a resource that refers to it. A function an API integrates, for instance, can build the API's URL with the stage name written out rather than a `Ref` of the Stage (which waits for the routes, and so for the function).",
+        hint:
+          'Break the loop: a resource cannot refer, directly or through others, to a resource that refers to ' +
+          "it. A function an API integrates, for instance, can build the API's URL with the stage name written " +
+          'out rather than a `Ref` of the Stage (which waits for the routes, and so for the function).',
         related: cycle.slice(1).map((id) => ({ ...where(id), message: `\`${id}\`` })),
       } satisfies Diagnostic;
     });

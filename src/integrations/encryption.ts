@@ -61,7 +61,9 @@ function encryptionKeyOf(ctx: ModelContext, target: AwsValue, pointer: string): 
   }
   const keyResource = declaredResource(ctx, key);
   if (keyResource?.type === 'AWS::KMS::Key') return { 'Fn::GetAtt': [keyResource.id, 'Arn'] };
-  const message = `\`${declared.id}\` is encrypted with the KMS key ${JSON.stringify(cfnValue(key))}, which the generated role cannot name: API Gateway's calls will be refused until the role may use the key.`;
+  const message =
+    `\`${declared.id}\` is encrypted with the KMS key ${JSON.stringify(cfnValue(key))}, which the ` +
+    `generated role cannot name: API Gateway's calls will be refused until the role may use the key.`;
   ctx.report(
     'service-key-unknown',
     'warning',

@@ -95,7 +95,9 @@ export function renderLambdaPermissions(
       severity: 'info',
       message: `This function serves ${served.length} routes: it gets one invoke permission for every route of this API rather than one per route.`,
       location: served[0]!.origin,
-      hint: `One statement per route would crowd the function's resource-based policy (20 KB at most); up to ${MAX_ROUTE_PERMISSIONS} routes per function get a permission each.`,
+      hint:
+        `One statement per route would crowd the function's resource-based policy (20 KB at most); up to ` +
+        `${MAX_ROUTE_PERMISSIONS} routes per function get a permission each.`,
     });
   }
   return { resources, diagnostics };
@@ -112,9 +114,13 @@ function invokedBy(route: Route, diagnostics: Diagnostic[]): Invoked[] {
     code: 'lambda-permission-not-generated',
     severity: 'info',
     message:
-      'This integration invokes a Lambda function whose ARN cannot be read from its `uri` (an intrinsic other than `Fn::Sub`), so no invoke permission is generated for it.',
+      'This integration invokes a Lambda function whose ARN cannot be read from its `uri` (an intrinsic ' +
+      'other than `Fn::Sub`), so no invoke permission is generated for it.',
     location: integration.origin,
-    hint: 'Write the `uri` as a string or `!Sub` (…/functions/${MyFunction.Arn}/invocations) to get the permission, set `credentials` to an invoke role, or grant `lambda:InvokeFunction` to apigateway.amazonaws.com yourself.',
+    hint:
+      'Write the `uri` as a string or `!Sub` (…/functions/${MyFunction.Arn}/invocations) to get the ' +
+      'permission, set `credentials` to an invoke role, or grant `lambda:InvokeFunction` to ' +
+      'apigateway.amazonaws.com yourself.',
   });
   return [];
 }
@@ -136,7 +142,11 @@ export function permissionPossible(
     severity: 'info',
     message: `The ${what}'s function is chosen by a stage variable, so no invoke permission can be generated for it.`,
     location: origin,
-    hint: `Set \`role:\` on the ${what === 'route' ? 'integration' : 'authorizer'} to an invoke role (trusting apigateway.amazonaws.com, allowed lambda:InvokeFunction on each function), or grant \`lambda:InvokeFunction\` to apigateway.amazonaws.com on each function (or alias) the stage variable may name.`,
+    hint:
+      `Set \`role:\` on the ${what === 'route' ? 'integration' : 'authorizer'} to an invoke role (trusting ` +
+      `apigateway.amazonaws.com, allowed lambda:InvokeFunction on each function), or grant ` +
+      `\`lambda:InvokeFunction\` to apigateway.amazonaws.com on each function (or alias) the stage variable ` +
+      `may name.`,
   });
   return false;
 }
@@ -189,7 +199,9 @@ export function lambdaFunction(ctx: ModelContext, raw: unknown, pointer: string,
       'error',
       `\`${templateText(fn)}\` is neither a function ARN nor a function name.`,
       pointer,
-      'Use `!GetAtt MyFunction.Arn`, an ARN (`arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:name`), a function name (`pets`, `pets:live`), or a `${Name}` placeholder for one.',
+      'Use `!GetAtt MyFunction.Arn`, an ARN ' +
+        '(`arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:name`), a function name ' +
+        '(`pets`, `pets:live`), or a `${Name}` placeholder for one.',
     );
     return fn;
   }

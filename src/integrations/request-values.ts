@@ -44,7 +44,10 @@ function readValue(value: RequestValue, variable: string): Reading {
       if (rest === '') return { kind: 'read', set: `#set(${v} = "$!input.body")`, variable: v, present: `${v} != ""` };
       return {
         kind: 'read',
-        set: `#set(${v} = "$!input.json('${fieldPath(rest)}')")#if(${v} == "" || ${v} == "null")#set(${present} = false)#set(${v} = "")#{else}#set(${present} = true)#if(${v}.startsWith('"'))#set(${v} = "$!input.path('${fieldPath(rest)}')")#{end}#{end}`,
+        set:
+          `#set(${v} = "$!input.json('${fieldPath(rest)}')")#if(${v} == "" || ${v} == "null")#set(${present} = ` +
+          `false)#set(${v} = "")#{else}#set(${present} = true)#if(${v}.startsWith('"'))#set(${v} = ` +
+          `"$!input.path('${fieldPath(rest)}')")#{end}#{end}`,
         variable: v,
         present,
       };
@@ -72,7 +75,12 @@ function readValue(value: RequestValue, variable: string): Reading {
  * case-insensitively is not documented, so the template compares them itself.
  */
 export function headerLookup(name: string, variable: string): string {
-  return `#set(${variable}Name = "")#set(${variable} = "")#foreach($headerName in $input.params().header.keySet())#if($headerName.toLowerCase() == '${name.toLowerCase()}')#set(${variable}Name = $headerName)#set(${variable} = "$!input.params().header.get($headerName)")#{end}#{end}`;
+  return (
+    `#set(${variable}Name = "")#set(${variable} = "")#foreach($headerName in ` +
+    `$input.params().header.keySet())#if($headerName.toLowerCase() == ` +
+    `'${name.toLowerCase()}')#set(${variable}Name = $headerName)#set(${variable} = ` +
+    `"$!input.params().header.get($headerName)")#{end}#{end}`
+  );
 }
 
 /** A request value as the parts a template writes: read once (`set`), then written where it goes. */

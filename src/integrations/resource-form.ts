@@ -66,7 +66,8 @@ export function resourceFormOf(
     'error',
     message,
     pointer,
-    `Give the ${kind.noun}'s ARN (${arn}), or name the parameter after its form (…Arn${kind.forms.includes('url') ? ', …Url' : ''}${kind.forms.includes('name') ? ', …Name' : ''}).`,
+    `Give the ${kind.noun}'s ARN (${arn}), or name the parameter after its form ` +
+      `(…Arn${kind.forms.includes('url') ? ', …Url' : ''}${kind.forms.includes('name') ? ', …Name' : ''}).`,
   );
   return undefined;
 }
@@ -201,7 +202,8 @@ export function wildcardScope(value: AwsValue, kind: ResourceKind): string | und
       : WILDCARD.test(part)
         ? ` ${what} every ${field} matching \`${part}\``
         : '';
-  return `${WILDCARD.test(name) ? matching(kind.noun, name) : `the ${kind.noun} \`${name}\``}${whole('in', region, 'region')}${whole('of', account, 'account')}`;
+  const what = WILDCARD.test(name) ? matching(kind.noun, name) : `the ${kind.noun} \`${name}\``;
+  return `${what}${whole('in', region, 'region')}${whole('of', account, 'account')}`;
 }
 
 function matching(noun: string, pattern: string): string {

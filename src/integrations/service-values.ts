@@ -110,7 +110,8 @@ export function targetOf(
     return void ctx.report(
       'service-target-wildcard',
       'error',
-      `${shown} is a pattern, not one ${kind.noun}: the integration cannot call it, and as an IAM resource it matches ${scope}, all of which a generated role would be allowed to use.`,
+      `${shown} is a pattern, not one ${kind.noun}: the integration cannot call it, and as an IAM resource ` +
+        `it matches ${scope}, all of which a generated role would be allowed to use.`,
       pointer,
       `Name the one ${kind.noun} this operation uses (its ARN or name, or a reference such as \`!Ref\`); to reach others, give each its own operation.`,
     );

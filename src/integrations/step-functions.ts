@@ -74,7 +74,8 @@ function checkExpress(ctx: ModelContext, value: AwsValue, pointer: string): void
     ctx.report(
       'service-sync-needs-express',
       'error',
-      `StartSyncExecution runs only Express workflows, and \`${declared.id}\` is ${type === 'STANDARD' ? 'a Standard' : `of type ${type}, not an Express`} state machine.`,
+      `StartSyncExecution runs only Express workflows, and \`${declared.id}\` is ` +
+        `${type === 'STANDARD' ? 'a Standard' : `of type ${type}, not an Express`} state machine.`,
       pointer,
       `Use StartExecution (answers with the execution ARN at once), or make ${declared.id} an EXPRESS state machine.`,
     );

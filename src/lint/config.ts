@@ -272,7 +272,8 @@ function readSeverities(value: unknown, codes: readonly string[], problem: Probl
     else if (!SEVERITIES.includes(severity as RuleSeverity))
       problem(
         at,
-        `Severity ${typeof severity === 'string' ? `\`${severity}\`` : describe(severity)} is not one of error, warn, off.${typeof severity === 'string' ? suggestion(severity, SEVERITIES) : ''}`,
+        `Severity ${typeof severity === 'string' ? `\`${severity}\`` : describe(severity)} is not one of ` +
+          `error, warn, off.${typeof severity === 'string' ? suggestion(severity, SEVERITIES) : ''}`,
         'Use error, warn or off.',
       );
     else severities[id] = severity as RuleSeverity;

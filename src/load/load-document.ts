@@ -435,7 +435,9 @@ function checkVersion(file: SourceFile): { family: '3.0' | '3.1'; warning?: Diag
     return {
       code: 'unsupported-openapi-version',
       severity: 'error',
-      message: `Swagger${typeof swagger === 'string' || typeof swagger === 'number' ? ` ${swagger}` : ''} is not supported; gateform reads OpenAPI 3.0 and 3.1.`,
+      message:
+        `Swagger${typeof swagger === 'string' || typeof swagger === 'number' ? ` ${swagger}` : ''} is not ` +
+        `supported; gateform reads OpenAPI 3.0 and 3.1.`,
       location: at('/swagger'),
       hint: 'Convert it first, e.g. `npx swagger2openapi spec.yaml -o openapi.yaml`.',
     };

@@ -147,7 +147,9 @@ function checked(path: string, text: string, value: unknown, anchored: boolean):
     return aliasLimit(
       path,
       text,
-      `YAML aliases expand the document by ${shape.added > 1e9 ? 'billions of' : shape.added.toLocaleString('en-US')} nodes; at most ${LIMITS.aliasNodes.toLocaleString('en-US')} are read.`,
+      `YAML aliases expand the document by ` +
+        `${shape.added > 1e9 ? 'billions of' : shape.added.toLocaleString('en-US')} nodes; at most ` +
+        `${LIMITS.aliasNodes.toLocaleString('en-US')} are read.`,
     );
   if (shape.depth > MAX_DEPTH) return tooDeep(path, text);
   return { file: new SourceFile(path, text, unshare(value, new Set())), ok: true, diagnostics: [] };

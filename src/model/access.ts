@@ -201,7 +201,9 @@ function authorizerNameOk(ctx: ModelContext, name: string): boolean {
     ctx.report(
       'authorizer-name-reserved',
       'error',
-      `\`${name}\` is built in: \`auth: ${name}\` means ${name === 'iam' ? 'IAM (SigV4) authorization' : 'no authorization'}, so no authorizer can have that name.`,
+      `\`${name}\` is built in: \`auth: ${name}\` means ` +
+        `${name === 'iam' ? 'IAM (SigV4) authorization' : 'no authorization'}, so no authorizer can have that ` +
+        `name.`,
       pointer,
       'Rename the authorizer.',
     );
@@ -310,7 +312,8 @@ function checkKeyFromAuthorizer(
   ctx.report(
     'api-key-source-without-authorizer',
     'error',
-    `${scope.method} ${scope.path} requires an API key, which comes from a Lambda authorizer (apiKeys.source: authorizer), but it is authorized by ${by}: every call would be refused.`,
+    `${scope.method} ${scope.path} requires an API key, which comes from a Lambda authorizer ` +
+      `(apiKeys.source: authorizer), but it is authorized by ${by}: every call would be refused.`,
     pointer,
     'Authorize the operation with a token or request authorizer that returns usageIdentifierKey, set `apiKey: false` on it, or use `apiKeys.source: header`.',
   );
@@ -525,9 +528,12 @@ function checkQuotaOffset(ctx: ModelContext, offset: number, period: string, poi
   ctx.report(
     'usage-plan-quota-offset',
     'warning',
-    `Quota offset ${offset} is not a start day of a ${adjective} quota, which is ${days.text}: AWS documents the offset both as the day a period starts and as the number of requests taken off the first period's limit, so API Gateway may refuse or read it differently.`,
+    `Quota offset ${offset} is not a start day of a ${adjective} quota, which is ${days.text}: AWS ` +
+      `documents the offset both as the day a period starts and as the number of requests taken off the ` +
+      `first period's limit, so API Gateway may refuse or read it differently.`,
     pointer,
-    `Leave the offset out unless you mean requests taken off the first ${period}${days.last === 0 ? '' : `; to start each ${period} on another day use 0 to ${days.last}`}.`,
+    `Leave the offset out unless you mean requests taken off the first ` +
+      `${period}${days.last === 0 ? '' : `; to start each ${period} on another day use 0 to ${days.last}`}.`,
   );
 }
 
@@ -660,7 +666,8 @@ function checkApiKeyUse(ctx: ModelContext, routes: readonly Route[], plans: read
     ctx.report(
       'api-key-without-usage-plan',
       'warning',
-      `${metered.method} ${metered.path} requires an API key, but no usage plan is declared: unless a plan of another stack covers this stage, every call is refused (403).`,
+      `${metered.method} ${metered.path} requires an API key, but no usage plan is declared: unless a plan ` +
+        `of another stack covers this stage, every call is refused (403).`,
       metered.apiKeyOrigin ?? metered.origin,
       'Declare x-gateway.usagePlans and apiKeys.keys, or remove `apiKey: true`.',
     );
@@ -808,7 +815,8 @@ function confined(ctx: ModelContext, sources: PrivateSources, pointer: string): 
     'error',
     "This private API's resource policy names no VPC endpoint or VPC, so a call through any interface VPC endpoint, of any AWS account, would reach it.",
     pointer,
-    "List the API's endpoints in `api.vpcEndpoints` (gateform then denies calls through any other), or restrict the policy with `allow.vpcEndpoints` or `allow.vpcs`.",
+    "List the API's endpoints in `api.vpcEndpoints` (gateform then denies calls through any other), or " +
+      'restrict the policy with `allow.vpcEndpoints` or `allow.vpcs`.',
   );
   return undefined;
 }

@@ -93,7 +93,10 @@ export function intrinsicProblem(value: Json): string | undefined {
   const stageVariable =
     fn === 'Fn::Sub' ? /\$\{stageVariables\.[^}]*\}/.exec(String(Array.isArray(arg) ? arg[0] : arg)) : null;
   if (stageVariable)
-    return `CloudFormation reads \`${stageVariable[0]}\` in \`Fn::Sub\` as an attribute of a resource \`stageVariables\`; write \`\${!${stageVariable[0].slice(2)}\` to leave it for API Gateway.`;
+    return (
+      `CloudFormation reads \`${stageVariable[0]}\` in \`Fn::Sub\` as an attribute of a resource ` +
+      `\`stageVariables\`; write \`\${!${stageVariable[0].slice(2)}\` to leave it for API Gateway.`
+    );
   return intrinsicProblem(arg);
 }
 

@@ -644,7 +644,8 @@ class ModelBuilder implements ModelContext {
       'error',
       `\`${text}\` is not what an HTTP API's private integration calls: it takes the ARN of a load balancer listener or of a Cloud Map service.`,
       pointer,
-      'Write the listener ARN (arn:…:elasticloadbalancing:…:listener/…) or the Cloud Map service ARN (arn:…:servicediscovery:…:service/…), e.g. `!Ref Listener`.',
+      'Write the listener ARN (arn:…:elasticloadbalancing:…:listener/…) or the Cloud Map service ARN ' +
+        '(arn:…:servicediscovery:…:service/…), e.g. `!Ref Listener`.',
     );
   }
 
@@ -757,7 +758,8 @@ class ModelBuilder implements ModelContext {
       'error',
       `\`${name}\` exists only when the condition \`${condition}\` of ${this.base?.path} is true, but the API refers to it in any case.`,
       pointer,
-      `Deploying with \`${condition}\` false fails with "Unresolved resource dependencies". Create \`${name}\` without a condition, or pass the value in through a \`\${Name}\` placeholder.`,
+      `Deploying with \`${condition}\` false fails with "Unresolved resource dependencies". Create ` +
+        `\`${name}\` without a condition, or pass the value in through a \`\${Name}\` placeholder.`,
     );
   }
 

@@ -205,7 +205,8 @@ const HTTP_ONLY_AUTHORIZER: readonly Refusal[] = [
     path: ['audience'],
     ofType: 'cognito',
     message:
-      "`audience` applies to HTTP APIs, where a Cognito authorizer is a JWT authorizer; a REST Cognito authorizer accepts the pool's tokens for any app client.",
+      '`audience` applies to HTTP APIs, where a Cognito authorizer is a JWT authorizer; a REST Cognito ' +
+      "authorizer accepts the pool's tokens for any app client.",
     hint: 'Remove it, or set `api.type: http`.',
   },
   {

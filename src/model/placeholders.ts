@@ -95,9 +95,11 @@ function refuse(ctx: ModelContext, name: string, pointer: string, velocity: bool
     ctx.report(
       'placeholder-not-substituted',
       'error',
-      `\`\${${name}}\` names a value of the template, but \`${key}\` is passed to API Gateway as written, where \`\${…}\` is literal text or a Velocity variable.`,
+      `\`\${${name}}\` names a value of the template, but \`${key}\` is passed to API Gateway as written, ` +
+        `where \`\${…}\` is literal text or a Velocity variable.`,
       pointer,
-      `Pass the value in a stage variable (\`stage.variables: { value: "\${${name}}" }\`) and read \`$stageVariables.value\`; for a Velocity variable, use another name.`,
+      `Pass the value in a stage variable (\`stage.variables: { value: "\${${name}}" }\`) and read ` +
+        `\`$stageVariables.value\`; for a Velocity variable, use another name.`,
     );
     return;
   }

@@ -26,7 +26,10 @@ export const ACCESS_LOG_FORMATS: Readonly<Record<string, string>> = {
     integrationLatency: '$context.integrationLatency',
     errorMessage: '$context.error.message',
   }),
-  clf: '$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] "$context.httpMethod $context.resourcePath $context.protocol" $context.status $context.responseLength $context.requestId',
+  clf:
+    '$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] ' +
+    '"$context.httpMethod $context.resourcePath $context.protocol" $context.status ' +
+    '$context.responseLength $context.requestId',
 };
 
 /** What API Gateway takes as a stage name and a stage variable's value, for the parameter a placeholder becomes. */
@@ -81,7 +84,9 @@ const HTTP_ACCESS_LOG_FORMATS: Readonly<Record<string, string>> = {
     integrationError: '$context.integrationErrorMessage',
     authorizerError: '$context.authorizer.error',
   }),
-  clf: '$context.identity.sourceIp - - [$context.requestTime] "$context.httpMethod $context.routeKey $context.protocol" $context.status $context.responseLength $context.requestId',
+  clf:
+    '$context.identity.sourceIp - - [$context.requestTime] "$context.httpMethod $context.routeKey ' +
+    '$context.protocol" $context.status $context.responseLength $context.requestId',
 };
 
 export function buildStage(ctx: ModelContext): Stage {
@@ -254,9 +259,12 @@ export function reportCloudWatchRole(ctx: ModelContext, pointer: string): void {
   ctx.report(
     'cloudwatch-role-required',
     'warning',
-    'Logging to CloudWatch needs the account-level role API Gateway writes logs with (one per account and Region): on an account without one, creating the stage fails.',
+    'Logging to CloudWatch needs the account-level role API Gateway writes logs with (one per account and ' +
+      'Region): on an account without one, creating the stage fails.',
     pointer,
-    'If the account has none yet, set `stage.logging.accountRole: true` (x-gateway.stage) to create it with this stack; if it has one, turn this warning off in gateform.config.yaml (`rules: { cloudwatch-role-required: off }`).',
+    'If the account has none yet, set `stage.logging.accountRole: true` (x-gateway.stage) to create it ' +
+      'with this stack; if it has one, turn this warning off in gateform.config.yaml (`rules: { ' +
+      'cloudwatch-role-required: off }`).',
   );
 }
 
@@ -476,8 +484,12 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
   } else if (origins.length > 1 && ctx.apiType === 'rest') {
     // A gateway response maps headers but runs no template, so it cannot compare the Origin with the list.
     const message = credentials
-      ? "With several origins and credentials, gateway responses (an authorizer's 401/403, 429, 5XX) carry no Access-Control-Allow-Origin: they cannot check the Origin against the list, and echoing any origin would let every site read them with the user's credentials."
-      : "With several origins, gateway responses (an authorizer's 401/403, 429, 5XX) carry Access-Control-Allow-Origin: *: they cannot check the Origin against the list, so any site can read them.";
+      ? "With several origins and credentials, gateway responses (an authorizer's 401/403, 429, 5XX) carry no " +
+        'Access-Control-Allow-Origin: they cannot check the Origin against the list, and echoing any origin ' +
+        "would let every site read them with the user's credentials."
+      : "With several origins, gateway responses (an authorizer's 401/403, 429, 5XX) carry " +
+        'Access-Control-Allow-Origin: *: they cannot check the Origin against the list, so any site can read ' +
+        'them.';
     const hint = credentials
       ? 'Pages see these errors as network errors; use one origin if they must read them.'
       : 'Use one origin if gateway errors must be readable by it alone.';
@@ -498,7 +510,10 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
     ctx.report(
       'cors-proxy-responses',
       'info',
-      `${proxies.length} ${proxies.length === 1 ? 'route uses a proxy integration' : 'routes use proxy integrations'} (${named}): the gateway passes the backend's response through, so the backend must send the CORS headers (Access-Control-Allow-Origin${credentials ? ', -Allow-Credentials' : ''}) itself.`,
+      `${proxies.length} ` +
+        `${proxies.length === 1 ? 'route uses a proxy integration' : 'routes use proxy integrations'} ` +
+        `(${named}): the gateway passes the backend's response through, so the backend must send the CORS ` +
+        `headers (Access-Control-Allow-Origin${credentials ? ', -Allow-Credentials' : ''}) itself.`,
       '/x-gateway/cors',
       origins.length > 1
         ? "Have the backend echo the request's Origin when it is one of cors.origins, with Vary: Origin."
@@ -528,7 +543,8 @@ function checkPreflightRoutes(ctx: ModelContext, routes: readonly Route[]): void
     ctx.report(
       'cors-preflight-authorized',
       'warning',
-      `ANY ${route.path} is authorized, and it takes the browsers' preflight (OPTIONS) requests too, which carry no credentials: they are refused, and CORS fails on that path.`,
+      `ANY ${route.path} is authorized, and it takes the browsers' preflight (OPTIONS) requests too, which ` +
+        `carry no credentials: they are refused, and CORS fails on that path.`,
       route.origin.pointer,
       `Add an \`options\` operation on ${route.path} with \`auth: none\`, or write the methods the path serves instead of ANY.`,
     );
@@ -646,9 +662,11 @@ function headerValue(ctx: ModelContext, value: string, pointer: string): string 
     ctx.report(
       'header-value-invalid',
       'error',
-      `The header value ${JSON.stringify(value)} holds ${literal.includes("'") ? 'a single quote, which would end the static value' : 'a control character or line break, which no header value may hold'}.`,
+      `The header value ${JSON.stringify(value)} holds ` +
+        `${literal.includes("'") ? 'a single quote, which would end the static value' : 'a control character or line break, which no header value may hold'}.`,
       pointer,
-      "Leave the character out (a static value is written as 'text' and has no escape for a quote), or map a value from the request (method.request.header.X, context.x, stageVariables.x).",
+      "Leave the character out (a static value is written as 'text' and has no escape for a quote), or map " +
+        'a value from the request (method.request.header.X, context.x, stageVariables.x).',
     );
   }
   return `'${literal}'`;
@@ -721,7 +739,8 @@ export function buildDomain(
       'error',
       `Base path \`${block['basePath']}\` has several levels: API Gateway maps those only on a regional domain with the TLS_1_2 security policy.`,
       childPointer(pointer, 'basePath'),
-      `Use a single-level base path (no /), or ${[domainEndpoint === 'edge' && '`endpoint: regional`', securityPolicy === 'TLS_1_0' && '`securityPolicy: TLS_1_2`'].filter(Boolean).join(' with ')}.`,
+      `Use a single-level base path (no /), or ` +
+        `${[domainEndpoint === 'edge' && '`endpoint: regional`', securityPolicy === 'TLS_1_0' && '`securityPolicy: TLS_1_2`'].filter(Boolean).join(' with ')}.`,
     );
   }
   const certificate = ctx.value(

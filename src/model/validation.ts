@@ -52,12 +52,17 @@ const LOOSER_31: Readonly<Record<string, (schema: SchemaObject) => string | unde
     if (acceptsAnything(schema['items'])) return 'the items of the array pass unchecked.';
     const length = Array.isArray(schema['prefixItems']) ? schema['prefixItems'].length : 0;
     const longer = schema['items'] === false ? `, or an array of more than ${length} items,` : '';
-    return `the model checks every item against any of the prefix schemas and \`items\` (\`anyOf\`), not each position against its own schema, so an item out of place${longer} passes unchecked.`;
+    return (
+      `the model checks every item against any of the prefix schemas and \`items\` (\`anyOf\`), not each ` +
+      `position against its own schema, so an item out of place${longer} passes unchecked.`
+    );
   },
   patternProperties: (schema) =>
     acceptsAnything(schema['additionalProperties'])
       ? 'a property whose name matches a pattern passes unchecked (unless `properties` names it).'
-      : 'the model checks every property `properties` does not name against any of the pattern schemas and `additionalProperties` (`anyOf`), whatever its name, so a property whose value fits the schema meant for other names passes unchecked.',
+      : 'the model checks every property `properties` does not name against any of the pattern schemas and ' +
+        '`additionalProperties` (`anyOf`), whatever its name, so a property whose value fits the schema meant ' +
+        'for other names passes unchecked.',
   propertyNames: () => 'property names pass unchecked.',
   unevaluatedProperties: (schema) =>
     schema['unevaluatedProperties'] === false
@@ -164,7 +169,8 @@ function checkCookieParameters(ctx: ModelContext, route: Route, operationPointer
       ctx.report(
         'cookie-not-validated',
         'warning',
-        `The cookie \`${name}\` is required, but API Gateway's request validator checks only path, query string and header parameters: a request without it is not rejected.`,
+        `The cookie \`${name}\` is required, but API Gateway's request validator checks only path, query ` +
+          `string and header parameters: a request without it is not rejected.`,
         '$ref' in asBlock(entry) ? at : childPointer(at, 'required'),
         'Check the cookie in the backend or in an authorizer.',
       );
@@ -220,7 +226,9 @@ function checkRawValidatorNames(ctx: ModelContext, routes: readonly Route[]): vo
       ctx.report(
         'duplicate-setting',
         'error',
-        `The request validator \`${name}\` is defined here and by x-gateway \`validate: ${name}\`, which validates ${name === 'all' ? 'body and parameters' : name === 'body' ? 'the body only' : 'parameters only'}.`,
+        `The request validator \`${name}\` is defined here and by x-gateway \`validate: ${name}\`, which ` +
+          `validates ` +
+          `${name === 'all' ? 'body and parameters' : name === 'body' ? 'the body only' : 'parameters only'}.`,
         childPointer('/x-amazon-apigateway-request-validators', name),
         "Rename this validator, or make it validate what x-gateway's does.",
       );
@@ -243,7 +251,10 @@ function reportUnmodelledContentTypes(
   ctx.report(
     'body-validation-content-type',
     'info',
-    `${routes.length === 1 ? 'A route validates its body' : `${routes.length} routes validate their bodies`} (${routes.slice(0, 3).join(', ')}${routes.length > 3 ? ', …' : ''}) against models for ${types.join(', ')} only: API Gateway skips body validation for a request whose Content-Type has no model, and passes its body on unchecked.`,
+    `${routes.length === 1 ? 'A route validates its body' : `${routes.length} routes validate their bodies`} ` +
+      `(${routes.slice(0, 3).join(', ')}${routes.length > 3 ? ', …' : ''}) against models for ` +
+      `${types.join(', ')} only: API Gateway skips body validation for a request whose Content-Type has no ` +
+      `model, and passes its body on unchecked.`,
     first.at,
     'Check the Content-Type in the backend before trusting the body.',
   );
@@ -299,7 +310,9 @@ export function checkModelSchema(
         ctx.report(
           'unresolved-ref',
           'error',
-          `\`${ref}\` names no schema: a plain-name reference needs a \`$anchor\` of that name${version === '3.0' ? ', which OpenAPI 3.0 does not have' : ''}, and the model would keep a reference that does not resolve.`,
+          `\`${ref}\` names no schema: a plain-name reference needs a \`$anchor\` of that ` +
+            `name${version === '3.0' ? ', which OpenAPI 3.0 does not have' : ''}, and the model would keep a ` +
+            `reference that does not resolve.`,
           childPointer(at, '$ref'),
           'Refer to the schema by its JSON pointer (`#/components/schemas/Name`).',
         );

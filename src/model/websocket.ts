@@ -201,7 +201,9 @@ function connectionAttributes(ctx: ModelContext, connections: Block): { name: st
     ctx.report(
       'websocket-connection-attribute-reserved',
       'error',
-      `\`${name}\` is the attribute that holds ${name === 'connectionId' ? "the connection id (the table's key)" : 'the expiry time (ttl)'}; another value under that name would replace it.`,
+      `\`${name}\` is the attribute that holds ` +
+        `${name === 'connectionId' ? "the connection id (the table's key)" : 'the expiry time (ttl)'}; ` +
+        `another value under that name would replace it.`,
       childPointer(WS, 'connections', 'attributes', name),
       'Store the value under another name.',
     );

@@ -125,7 +125,7 @@ function compilerSource(): string {
 it('lists every warning and note the compiler reports among the codes `rules:` may set', () => {
   const source = compilerSource();
   const reported = new Set(
-    [...source.matchAll(/(?:report\('|code: ')([a-z0-9-]+)',\s*(?:severity: )?'(?:warning|info)'/g)].map((m) => m[1]!),
+    [...source.matchAll(/(?:report\(\s*'|code: ')([a-z0-9-]+)',\s*(?:severity: )?'(?:warning|info)'/g)].map((m) => m[1]!),
   );
   const ruleIds = RULES.map((r) => r.meta.id);
   expect([...reported].filter((code) => !ruleIds.includes(code)).sort()).toEqual([...NON_FATAL_CODES].sort());
@@ -135,7 +135,7 @@ it('reports one check under one code: no compiler code is a rule id with its wor
   const source = compilerSource();
   const words = (code: string): string => code.split('-').sort().join('-');
   const byWords = new Map(RULES.map((r) => [words(r.meta.id), r.meta.id]));
-  const codes = new Set([...source.matchAll(/(?:report\('|code: ')([a-z0-9-]+)'/g)].map((m) => m[1]!));
+  const codes = new Set([...source.matchAll(/(?:report\(\s*'|code: ')([a-z0-9-]+)'/g)].map((m) => m[1]!));
   const twins = [...codes].filter((code) => byWords.has(words(code)) && byWords.get(words(code)) !== code);
   expect(twins).toEqual([]);
 });

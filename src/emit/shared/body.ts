@@ -132,7 +132,9 @@ export function secretsInBody(body: JsonObject, model: GatewayModel, loaded: Loa
         (at): Diagnostic => ({
           code: 'secret-in-body',
           severity: 'error',
-          message: `\`${p.name}\` is a NoEcho parameter, and this value would write it into the API's OpenAPI definition, which anyone who may read the API can see.`,
+          message:
+            `\`${p.name}\` is a NoEcho parameter, and this value would write it into the API's OpenAPI ` +
+            `definition, which anyone who may read the API can see.`,
           location: loaded.locate(at),
           hint: 'Keep secrets out of the API: let the backend read it (from Secrets Manager, say), or drop `noEcho` if the value is not secret.',
           ...(p.origin && { related: [{ ...p.origin, message: 'declared NoEcho here' }] }),

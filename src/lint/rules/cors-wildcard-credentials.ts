@@ -10,7 +10,8 @@ export default defineRule({
   meta: {
     id: 'cors-wildcard-credentials',
     description:
-      "CORS responses (integration and gateway responses, an HTTP API's x-amazon-apigateway-cors) must not combine origin * with Access-Control-Allow-Credentials: true.",
+      "CORS responses (integration and gateway responses, an HTTP API's x-amazon-apigateway-cors) must not " +
+      'combine origin * with Access-Control-Allow-Credentials: true.',
     severity: 'error',
     messages: {
       wildcard: 'This response allows origin * with credentials; browsers refuse it.',

@@ -10,7 +10,9 @@ export default defineRule({
   meta: {
     id: 'http-api-extensions',
     description:
-      'HTTP-API-only extensions (x-amazon-apigateway-cors, -importexport-version, components.x-amazon-apigateway-integrations, payloadFormatVersion, integrationSubtype, isDefaultRoute, JWT and simple-response authorizers) do not work on REST APIs.',
+      'HTTP-API-only extensions (x-amazon-apigateway-cors, -importexport-version, ' +
+      'components.x-amazon-apigateway-integrations, payloadFormatVersion, integrationSubtype, ' +
+      'isDefaultRoute, JWT and simple-response authorizers) do not work on REST APIs.',
     severity: 'error',
     messages: {
       httpOnly: '`{{name}}` is for HTTP APIs; REST APIs ignore it or refuse it.',

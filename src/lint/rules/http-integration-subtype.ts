@@ -12,7 +12,8 @@ export default defineRule({
   meta: {
     id: 'http-integration-subtype',
     description:
-      'An HTTP API service integration (integrationSubtype) must be a known subtype, map its required request parameters and no others, and name the role it calls the service with (credentials).',
+      'An HTTP API service integration (integrationSubtype) must be a known subtype, map its required ' +
+      'request parameters and no others, and name the role it calls the service with (credentials).',
     severity: 'error',
     messages: {
       unknown: '`{{subtype}}` is not an integration subtype of HTTP APIs.',

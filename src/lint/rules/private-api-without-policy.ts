@@ -16,7 +16,8 @@ export default defineRule({
     messages: {
       missing: 'This private API has no resource policy, so no one can invoke it.',
       unconfined:
-        "This private API's resource policy has no condition on aws:SourceVpce or aws:SourceVpc, so a call through the interface VPC endpoint of any AWS account can reach it.",
+        "This private API's resource policy has no condition on aws:SourceVpce or aws:SourceVpc, so a call " +
+        'through the interface VPC endpoint of any AWS account can reach it.',
     },
   },
   create(context) {

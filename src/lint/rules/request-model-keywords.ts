@@ -20,7 +20,8 @@ export default defineRule({
   meta: {
     id: 'request-model-keywords',
     description:
-      'Request schemas validated by API Gateway should not rely on keywords its draft-4 validator ignores (discriminator, exclusive bounds, readOnly, array lengths) or that OpenAPI 3.0 cannot say.',
+      'Request schemas validated by API Gateway should not rely on keywords its draft-4 validator ignores ' +
+      '(discriminator, exclusive bounds, readOnly, array lengths) or that OpenAPI 3.0 cannot say.',
     severity: 'warn',
     messages: { ignored: '{{message}}', dropped: '{{message}}', unsupported: '{{message}}', unresolved: '{{message}}' },
   },

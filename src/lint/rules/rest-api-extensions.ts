@@ -35,7 +35,10 @@ export default defineRule({
   meta: {
     id: 'rest-api-extensions',
     description:
-      'REST-only extensions (policies, gateway responses, request validators, API key source, binary media types, compression, documentation), integration fields (templates, responses, passthrough, content handling, caching), non-proxy integrations and token or Cognito authorizers do not work on HTTP APIs.',
+      'REST-only extensions (policies, gateway responses, request validators, API key source, binary media ' +
+      'types, compression, documentation), integration fields (templates, responses, passthrough, content ' +
+      'handling, caching), non-proxy integrations and token or Cognito authorizers do not work on HTTP ' +
+      'APIs.',
     severity: 'error',
     messages: {
       restOnly: '`{{name}}` is for REST APIs; HTTP APIs ignore it or refuse it.',
