@@ -125,7 +125,9 @@ function compilerSource(): string {
 it('lists every warning and note the compiler reports among the codes `rules:` may set', () => {
   const source = compilerSource();
   const reported = new Set(
-    [...source.matchAll(/(?:report\(\s*'|code: ')([a-z0-9-]+)',\s*(?:severity: )?'(?:warning|info)'/g)].map((m) => m[1]!),
+    [...source.matchAll(/(?:report\(\s*'|code: ')([a-z0-9-]+)',\s*(?:severity: )?'(?:warning|info)'/g)].map(
+      (m) => m[1]!,
+    ),
   );
   const ruleIds = RULES.map((r) => r.meta.id);
   expect([...reported].filter((code) => !ruleIds.includes(code)).sort()).toEqual([...NON_FATAL_CODES].sort());
