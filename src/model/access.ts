@@ -52,6 +52,8 @@ export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
         'role' in block
           ? { role: ctx.value(block['role'], childPointer(pointer, 'role'), `Role that invokes the ${usage}`) }
           : {};
+      const lambdaOf = () =>
+        lambdaFunction(ctx, block['function'], childPointer(pointer, 'function'), `Lambda function of the ${usage}`);
       switch (block['type']) {
         case 'jwt':
           return {
@@ -79,12 +81,7 @@ export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
           return {
             kind: 'token',
             name,
-            function: lambdaFunction(
-              ctx,
-              block['function'],
-              childPointer(pointer, 'function'),
-              `Lambda function of the ${usage}`,
-            ),
+            function: lambdaOf(),
             header: typeof block['header'] === 'string' ? block['header'] : 'Authorization',
             ttl: ttlOf(ctx, block, pointer),
             ...(typeof block['pattern'] === 'string' && { pattern: block['pattern'] }),
@@ -105,12 +102,7 @@ export function buildAuthorizers(ctx: ModelContext): Authorizer[] {
           return {
             kind: 'request',
             name,
-            function: lambdaFunction(
-              ctx,
-              block['function'],
-              childPointer(pointer, 'function'),
-              `Lambda function of the ${usage}`,
-            ),
+            function: lambdaOf(),
             identity: Array.isArray(block['identity']) ? (block['identity'] as string[]).map(identitySource) : [],
             ttl,
             simpleResponses: block['simpleResponses'] !== false,

@@ -4,23 +4,17 @@
  * and per-route throttling keyed by route (`GET /pets/{id}`).
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-stages.html
  */
-import { cfnNumber, cfnText, type Json } from '../../model/aws-value.js';
+import { cfnNumber, type Json } from '../../model/aws-value.js';
 import type { GatewayModel, Throttle } from '../../model/ir.js';
-import type { CfnOutput, CfnResource } from '../../model/cfn.js';
+import type { CfnResource } from '../../model/cfn.js';
 import { accessLogParts } from '../shared/logging.js';
 import type { Contribution } from '../shared/contribution.js';
+import { stageBasics } from '../shared/stage.js';
 
 export function emitHttpStage(model: GatewayModel): Contribution {
   const { api, stage } = model;
   const resources: Record<string, CfnResource> = {};
-  const outputs: Record<string, CfnOutput> = {
-    [`${api.logicalId}StageName`]: { Description: 'Stage name', Value: cfnText(stage.name) },
-  };
-  const settings: Record<string, Json> = {};
-  if (Object.keys(stage.variables).length > 0)
-    settings['StageVariables'] = Object.fromEntries(
-      Object.entries(stage.variables).map(([name, value]) => [name, cfnText(value)]),
-    );
+  const { outputs, settings } = stageBasics(model, 'StageVariables');
   const defaults: Record<string, Json> = {
     ...(stage.metrics && { DetailedMetricsEnabled: true }),
     ...(stage.throttle && throttling(stage.throttle)),

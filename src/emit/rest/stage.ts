@@ -6,9 +6,10 @@
  */
 import { cfnNumber, cfnText, type Json } from '../../model/aws-value.js';
 import type { GatewayModel, HttpMethod, Route } from '../../model/ir.js';
-import type { CfnOutput, CfnResource } from '../../model/cfn.js';
+import type { CfnResource } from '../../model/cfn.js';
 import { accessLogParts, accountRole } from '../shared/logging.js';
 import type { Contribution, OperationPatch } from '../shared/contribution.js';
+import { stageBasics } from '../shared/stage.js';
 
 /** MethodSettings' resource path: `/pets/{id}` → `/~1pets~1{id}`; the root is `/`. */
 export function methodSettingsPath(path: string): string {
@@ -18,14 +19,7 @@ export function methodSettingsPath(path: string): string {
 export function emitStage(model: GatewayModel): Contribution {
   const { api, stage } = model;
   const resources: Record<string, CfnResource> = {};
-  const outputs: Record<string, CfnOutput> = {
-    [`${api.logicalId}StageName`]: { Description: 'Stage name', Value: cfnText(stage.name) },
-  };
-  const settings: Record<string, Json> = {};
-  if (Object.keys(stage.variables).length > 0)
-    settings['Variables'] = Object.fromEntries(
-      Object.entries(stage.variables).map(([name, value]) => [name, cfnText(value)]),
-    );
+  const { outputs, settings } = stageBasics(model, 'Variables');
   if (stage.tracing) settings['TracingEnabled'] = true;
   if (stage.cache) {
     settings['CacheClusterEnabled'] = true;
