@@ -10,13 +10,13 @@
  * cfn-lint run over specs that carry every accepted placeholder at once.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compile, serializeTemplate } from '../src/index.js';
 import { childPointer, splitPointer } from '../src/diagnostics/diagnostic.js';
+import { tempDir } from './support/temp.js';
 
 type Node = Record<string, unknown>;
 const schema = JSON.parse(readFileSync('schemas/x-gateway.schema.json', 'utf8')) as Node;
@@ -250,11 +250,10 @@ describe('${Name} placeholders in every string of x-gateway', () => {
   it('substitutes each placeholder, or refuses it at the place it is written', { timeout: 300_000 }, async () => {
     for (const spec of SPECS)
       expect(
-        (await compileDocument(mkdtempSync(join(tmpdir(), 'gateform-probe-')), spec.name, spec.document)).result
-          .template,
+        (await compileDocument(tempDir('gateform-probe-'), spec.name, spec.document)).result.template,
         `${spec.name}.yaml compiles`,
       ).toBeDefined();
-    const dir = mkdtempSync(join(tmpdir(), 'gateform-probe-'));
+    const dir = tempDir('gateform-probe-');
     const accepted = new Map<string, { readonly site: Site; readonly pointer: string; readonly key: boolean }[]>();
     const misplaced: string[] = [];
     for (const [i, site] of sites.entries())
