@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { stronglyConnected } from '../src/emit/dependencies.js';
 
 const SRC = resolve(import.meta.dirname, '../src');
 
@@ -31,35 +32,7 @@ function slash(path: string): string {
 
 /** The import cycles (strongly connected components of more than one file, or a file importing itself). */
 function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
-  let next = 0;
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const cycles: string[][] = [];
-  const visit = (file: string): void => {
-    index.set(file, next);
-    low.set(file, next++);
-    stack.push(file);
-    onStack.add(file);
-    for (const to of graph.get(file) ?? []) {
-      if (!index.has(to)) {
-        visit(to);
-        low.set(file, Math.min(low.get(file)!, low.get(to)!));
-      } else if (onStack.has(to)) low.set(file, Math.min(low.get(file)!, index.get(to)!));
-    }
-    if (low.get(file) !== index.get(file)) return;
-    const component: string[] = [];
-    let member: string;
-    do {
-      member = stack.pop()!;
-      onStack.delete(member);
-      component.push(member);
-    } while (member !== file);
-    if (component.length > 1 || graph.get(file)?.includes(file)) cycles.push(component.sort());
-  };
-  for (const file of graph.keys()) if (!index.has(file)) visit(file);
-  return cycles;
+  return stronglyConnected(graph).filter((files) => files.length > 1 || graph.get(files[0]!)?.includes(files[0]!));
 }
 
 /** The IR and the values it is written in: below the integrations and everything that builds or reads the IR. */

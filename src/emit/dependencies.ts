@@ -56,7 +56,7 @@ export function dependencyCycles(template: CfnTemplate, where: (id: string) => L
 }
 
 /** Strongly connected components (Tarjan), members in order, components in order of their first member. */
-function stronglyConnected(edges: ReadonlyMap<string, readonly string[]>): string[][] {
+export function stronglyConnected(edges: ReadonlyMap<string, readonly string[]>): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];
