@@ -28,7 +28,7 @@ import type {
   UsagePlan,
   WebSocketApi,
 } from './ir.js';
-import { pascalCase } from './names.js';
+import { pascalCase, someRoutes } from './names.js';
 import { numberSetting } from './placeholders.js';
 import { throttleSetting } from './stage.js';
 import { lambdaFunction } from '../integrations/lambda.js';
@@ -853,11 +853,7 @@ function checkAccountAllow(
   pointer: string,
 ): void {
   if (anonymous.length > 0) {
-    const names =
-      anonymous
-        .slice(0, 3)
-        .map((r) => `${r.method} ${r.path}`)
-        .join(', ') + (anonymous.length > 3 ? ', …' : '');
+    const names = someRoutes(anonymous);
     ctx.report(
       'policy-accounts-exclude-anonymous',
       'warning',

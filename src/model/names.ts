@@ -55,3 +55,9 @@ export function modelNames(names: readonly string[]): Map<string, string> {
   }
   return renamed;
 }
+
+/** Routes named in a message: the first three (`GET /pets, POST /pets, …`), for a list that may be long. */
+export function someRoutes(routes: readonly { readonly method: string; readonly path: string }[]): string {
+  const named = routes.slice(0, 3).map((route) => `${route.method} ${route.path}`);
+  return named.join(', ') + (routes.length > 3 ? ', …' : '');
+}

@@ -8,6 +8,7 @@ import { asBlock, type ModelContext, type RouteScope, setting } from './context.
 import { type AwsValue, hasPlaceholder, type Json } from './aws-value.js';
 import type { Cors, CustomDomain, EndpointType, GatewayResponse, Route, RoutingRule, Stage, Throttle } from './ir.js';
 import { numberSetting } from './placeholders.js';
+import { someRoutes } from './names.js';
 
 const STAGE = '/x-gateway/stage';
 
@@ -502,11 +503,7 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
       ? routes.filter((route) => route.integration.kind === 'lambda' || route.integration.kind === 'http')
       : [];
   if (proxies.length > 0) {
-    const named =
-      proxies
-        .slice(0, 3)
-        .map((route) => `${route.method} ${route.path}`)
-        .join(', ') + (proxies.length > 3 ? ', …' : '');
+    const named = someRoutes(proxies);
     ctx.report(
       'cors-proxy-responses',
       'info',
