@@ -264,6 +264,10 @@ class ModelBuilder implements ModelContext {
           minimumCompressionSize: api['minimumCompressionSize'],
         }),
         ...(description !== undefined && { description }),
+        tags: Object.entries(asBlock(api['tags'])).map(([key, value]) => {
+          if (value !== '') this.value(value, childPointer('/x-gateway/api/tags', key), `Value of the tag ${key}`);
+          return { key, value: String(value) };
+        }),
         origin: this.origin('name' in api ? '/x-gateway/api/name' : '/info/title'),
       },
       stage,

@@ -400,6 +400,10 @@ export interface Stage {
   readonly throttle?: Throttle;
   /** `size` as written: a size, or a `${Name}` placeholder. */
   readonly cache?: { readonly size: string; readonly ttl: NumberSetting; readonly encrypted: boolean };
+  /** The AWS WAF web ACL (regional scope) that filters the stage's requests (REST). */
+  readonly webAcl?: AwsValue;
+  /** A client certificate the stage presents to HTTP backends (REST). */
+  readonly clientCertificate: boolean;
   readonly origin?: Origin;
 }
 
@@ -457,6 +461,8 @@ export interface Api {
   readonly minimumCompressionSize?: number;
   /** With `${Name}` placeholders, as the name. */
   readonly description?: string;
+  /** Tags for every taggable resource of the API, in the order written; values take `${Name}` placeholders. */
+  readonly tags: readonly { readonly key: string; readonly value: string }[];
   /** Where the name came from (`x-gateway.api.name`, else `info.title`). */
   readonly origin: Origin;
 }

@@ -149,10 +149,45 @@ export function buildStage(ctx: ModelContext): Stage {
         encrypted: cache['encrypted'] === true,
       },
     }),
+    ...('webAcl' in stage && { webAcl: webAcl(ctx, stage['webAcl'], childPointer(STAGE, 'webAcl')) }),
+    clientCertificate: stage['clientCertificate'] === true,
     ...('name' in stage && { origin: ctx.origin(childPointer(STAGE, 'name')) }),
   };
   checkLogging(ctx, result);
   return result;
+}
+
+/** A regional WAFv2 web ACL: https://docs.aws.amazon.com/waf/latest/developerguide/waf-using-with-api-gateway.html */
+const WEB_ACL_ARN = '^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:[0-9]{12}:regional/webacl/[A-Za-z0-9_-]{1,128}/[a-f0-9-]{36}$';
+
+/**
+ * The stage's web ACL. AWS WAF protects API Gateway stages with web ACLs of regional scope only (a
+ * CloudFront-scope one is refused on association), and only through WAFv2: a WAF Classic ACL cannot be
+ * associated by AWS::WAFv2::WebACLAssociation.
+ */
+function webAcl(ctx: ModelContext, raw: unknown, pointer: string): AwsValue {
+  const value = ctx.value(raw, pointer, 'ARN of the AWS WAF web ACL (regional) of the stage', {
+    allowedPattern: WEB_ACL_ARN,
+  });
+  const text = valueText(value);
+  if (/^arn:[^:]*:wafv2:[^:]*:[^:]*:global\//.test(text)) {
+    ctx.report(
+      'web-acl-scope',
+      'error',
+      'This web ACL has CloudFront (global) scope; an API Gateway stage takes a web ACL of regional scope, in its own Region.',
+      pointer,
+      'Create the web ACL with Scope: REGIONAL in the API\'s Region and give its ARN.',
+    );
+  } else if (/^arn:[^:]*:waf(-regional)?:/.test(text)) {
+    ctx.report(
+      'web-acl-scope',
+      'error',
+      'This is an AWS WAF Classic web ACL; the association gateform generates (AWS::WAFv2::WebACLAssociation) takes a WAFv2 web ACL.',
+      pointer,
+      'Migrate the web ACL to AWS WAF (WAFv2, Scope: REGIONAL) and give its ARN (arn:…:wafv2:…:regional/webacl/…).',
+    );
+  }
+  return value;
 }
 
 /**

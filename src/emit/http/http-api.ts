@@ -22,6 +22,7 @@ import { emitHttpCors } from './cors.js';
 import { emitHttpDomain } from './domain.js';
 import { emitHttpIntegrations } from './integrations.js';
 import { emitHttpStage } from './stage.js';
+import { stageLogicalId } from '../shared/stage.js';
 
 const EMITTERS: readonly Emitter[] = [
   emitHttpIntegrations,
@@ -39,7 +40,7 @@ export function emitHttpApi(model: GatewayModel, loaded: LoadedDocument): ApiPar
   ];
   const body = buildBody(loaded.document, contributions);
   if (model.version === '3.1') downConvert(body);
-  const stageId = `${api.logicalId}Stage`;
+  const stageId = stageLogicalId(api.logicalId);
   const extra = contributions.flatMap((c) => Object.entries(c.resources ?? {}));
   return {
     resources: {

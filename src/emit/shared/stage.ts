@@ -3,6 +3,11 @@ import { cfnText, type Json } from '../../model/aws-value.js';
 import type { CfnOutput } from '../../model/cfn.js';
 import type { GatewayModel } from '../../model/ir.js';
 
+/** The Stage's logical ID. */
+export function stageLogicalId(apiLogicalId: string): string {
+  return `${apiLogicalId}Stage`;
+}
+
 /** `variablesKey`: the property stage variables go in (`Variables` on a REST stage, `StageVariables` on HTTP). */
 export function stageBasics(
   model: GatewayModel,
