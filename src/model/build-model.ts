@@ -242,6 +242,10 @@ class ModelBuilder implements ModelContext {
           ? escapeSub(info['description'])
           : undefined;
     const stage = stageSettings;
+    const tags = Object.entries(asBlock(api['tags'])).map(([key, value]) => {
+      if (value !== '') this.value(value, childPointer('/x-gateway/api/tags', key), `Value of the tag ${key}`);
+      return { key, value: String(value) };
+    });
     checkPlaceholders(this, this.xGatewayBlocks(), {
       substituted: this.substituted,
       reported: new Set(
@@ -264,10 +268,7 @@ class ModelBuilder implements ModelContext {
           minimumCompressionSize: api['minimumCompressionSize'],
         }),
         ...(description !== undefined && { description }),
-        tags: Object.entries(asBlock(api['tags'])).map(([key, value]) => {
-          if (value !== '') this.value(value, childPointer('/x-gateway/api/tags', key), `Value of the tag ${key}`);
-          return { key, value: String(value) };
-        }),
+        tags,
         origin: this.origin('name' in api ? '/x-gateway/api/name' : '/info/title'),
       },
       stage,

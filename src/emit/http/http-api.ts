@@ -23,6 +23,7 @@ import { emitHttpDomain } from './domain.js';
 import { emitHttpIntegrations } from './integrations.js';
 import { emitHttpStage } from './stage.js';
 import { stageLogicalId } from '../shared/stage.js';
+import { httpApiBodyTags } from '../shared/tags.js';
 
 const EMITTERS: readonly Emitter[] = [
   emitHttpIntegrations,
@@ -91,6 +92,7 @@ function documentFields(model: GatewayModel, document: JsonObject): Contribution
         ...(api.description !== undefined && { description: cfnText(api.description) }),
       },
       'x-amazon-apigateway-importexport-version': '1.0',
+      ...(api.tags.length > 0 && { tags: httpApiBodyTags(document['tags'], api.tags) }),
       ...(api.disableDefaultEndpoint && {
         servers: servers.map((server) => ({
           ...(server as Record<string, never>),
