@@ -404,7 +404,20 @@ export interface Stage {
   readonly webAcl?: AwsValue;
   /** A client certificate the stage presents to HTTP backends (REST). */
   readonly clientCertificate: boolean;
+  /** CloudWatch alarms on the stage's metrics: thresholds (percent, milliseconds), undefined when turned off. */
+  readonly alarms?: Alarms;
+  /** One CloudWatch dashboard for the API. */
+  readonly dashboard: boolean;
   readonly origin?: Origin;
+}
+
+export interface Alarms {
+  /** SNS topics told when an alarm goes off and when it recovers. */
+  readonly notify: readonly AwsValue[];
+  readonly serverErrorRate?: number;
+  readonly clientErrorRate?: number;
+  readonly latencyP99?: number;
+  readonly integrationLatencyP99?: number;
 }
 
 export interface Cors {

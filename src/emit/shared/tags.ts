@@ -58,7 +58,9 @@ export function httpApiBodyTags(documentTags: unknown, tags: Api['tags']): Json[
   const written = Array.isArray(documentTags) ? (documentTags as Record<string, Json>[]) : [];
   const values = new Map(tags.map(({ key, value }) => [key, cfnText(value)]));
   const kept = written.map((tag) =>
-    values.has(String(tag['name'])) ? { ...tag, 'x-amazon-apigateway-tag-value': values.get(String(tag['name']))! } : tag,
+    values.has(String(tag['name']))
+      ? { ...tag, 'x-amazon-apigateway-tag-value': values.get(String(tag['name']))! }
+      : tag,
   );
   const names = new Set(written.map((tag) => String(tag['name'])));
   return [
