@@ -844,7 +844,8 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
         pointer: '/x-gateway',
       },
     ],
-  },  'stage-web-acl': {
+  },
+  'stage-web-acl': {
     valid: [
       op(
         '',
