@@ -56,6 +56,7 @@ import {
   buildGatewayResponses,
   buildStage,
   checkStageCache,
+  checkWebAclTarget,
   routeStageSettings,
 } from './stage.js';
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
@@ -217,6 +218,7 @@ class ModelBuilder implements ModelContext {
     const stageSettings = buildStage(this);
     const routes = this.buildRoutes(defaults, endpoint, authorizers, stageSettings);
     checkStageCache(this, stageSettings, routes);
+    checkWebAclTarget(this, stageSettings, routes);
     checkRouteQuota(this, routes);
     const cors = buildCors(this, routes);
     // Model schemas already checked (by the WebSocket messages), so each finding is reported once.

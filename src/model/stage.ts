@@ -365,6 +365,19 @@ export function checkStageCache(ctx: ModelContext, stage: Stage, routes: readonl
   }
 }
 
+/** AWS WAF protects REST API stages only: a document with only a WebSocket API has none to associate. */
+export function checkWebAclTarget(ctx: ModelContext, stage: Stage, routes: readonly Route[]): void {
+  if (stage.webAcl && routes.length === 0 && 'websocket' in ctx.root) {
+    ctx.report(
+      'web-acl-without-rest-api',
+      'error',
+      'AWS WAF protects REST API stages only, and this document has no REST operations: only a WebSocket API.',
+      childPointer(STAGE, 'webAcl'),
+      'Remove `webAcl`, or add the REST operations it should protect.',
+    );
+  }
+}
+
 /** The route's throttle and cache settings (nearest along the chain). */
 export function routeStageSettings(
   ctx: ModelContext,

@@ -4,20 +4,12 @@
  * and the RestApi's binary media types and compression.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-stage-methodsetting.html
  */
-import {
-  type AwsValue,
-  cfnNumber,
-  cfnText,
-  cfnTextWith,
-  cfnValue,
-  type Json,
-  subTemplate,
-} from '../../model/aws-value.js';
+import { type AwsValue, cfnNumber, cfnText, cfnValue, type Json, subTemplate } from '../../model/aws-value.js';
 import type { GatewayModel, HttpMethod, Route } from '../../model/ir.js';
 import { type CfnResource, ref, sub } from '../../model/cfn.js';
 import { accessLogParts, accountRole } from '../shared/logging.js';
 import type { Contribution, OperationPatch } from '../shared/contribution.js';
-import { stageBasics, stageLogicalId } from '../shared/stage.js';
+import { clientCertificateParts, stageBasics, stageLogicalId } from '../shared/stage.js';
 
 /** MethodSettings' resource path: `/pets/{id}` → `/~1pets~1{id}`; the root is `/`. */
 export function methodSettingsPath(path: string): string {
@@ -43,16 +35,10 @@ export function emitStage(model: GatewayModel): Contribution {
   if (methodSettings.length > 0) settings['MethodSettings'] = methodSettings;
   if (stage.logging?.accountRole) Object.assign(resources, accountRole(api.logicalId));
   if (stage.clientCertificate) {
-    const certificate = `${api.logicalId}ClientCertificate`;
-    resources[certificate] = {
-      Type: 'AWS::ApiGateway::ClientCertificate',
-      Properties: { Description: cfnTextWith(api.name, ': certificate the stage presents to HTTP backends') },
-    };
-    settings['ClientCertificateId'] = ref(certificate);
-    outputs[`${api.logicalId}ClientCertificateId`] = {
-      Description: 'Id of the client certificate (its PEM: aws apigateway get-client-certificate)',
-      Value: ref(certificate),
-    };
+    const certificate = clientCertificateParts(api.logicalId, api.name);
+    Object.assign(resources, certificate.resources);
+    Object.assign(outputs, certificate.outputs);
+    settings['ClientCertificateId'] = ref(certificate.id);
   }
   if (stage.webAcl) Object.assign(resources, webAclAssociation(model, stage.webAcl));
 
