@@ -94,7 +94,9 @@ const REST_ONLY_ROOT: readonly Refusal[] = [
   {
     path: ['stage', 'clientCertificate'],
     message: 'HTTP APIs have no client certificates for backends.',
-    hint: `Remove \`clientCertificate\` and authenticate to the backend another way (a secret header the integration sets, or IAM through a Lambda function), ${USE_REST}.`,
+    hint:
+      `Remove \`clientCertificate\` and authenticate to the backend another way (a secret header the ` +
+      `integration sets, or IAM through a Lambda function), ${USE_REST}.`,
   },
   {
     path: ['domain', 'endpoint'],
