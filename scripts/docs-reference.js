@@ -22,8 +22,7 @@ const ENTRIES = [
     title: 'Path item and operation `x-gateway`',
     prefix: 'paths.<path>[.<method>].x-gateway',
     pointer: '#/$defs/operation',
-    intro:
-      'On a path item (for all its operations) or an operation; the nearest one wins, then `x-gateway.defaults`.',
+    intro: 'On a path item (for all its operations) or an operation; the nearest one wins, then `x-gateway.defaults`.',
   },
 ];
 
@@ -133,11 +132,15 @@ function collect(schema, node, path, pointer, ctx, rows) {
     collect(schema, sub, full, at, ctx, rows);
   }
   for (const branch of ['anyOf', 'oneOf', 'allOf']) {
-    (node[branch] ?? []).forEach((b, i) => collect(schema, b, path, `${pointer}/${branch}/${i}`, ctx, rows));
+    for (const [i, b] of (node[branch] ?? []).entries())
+      collect(schema, b, path, `${pointer}/${branch}/${i}`, ctx, rows);
   }
   collect(schema, node.then, path, `${pointer}/then`, ctx, rows);
-  (node.prefixItems ?? []).forEach((b, i) => collect(schema, b, `${path}[${i}]`, `${pointer}/prefixItems/${i}`, ctx, rows));
-  if (node.items && typeof node.items === 'object') collect(schema, node.items, `${path}[]`, `${pointer}/items`, ctx, rows);
+  for (const [i, b] of (node.prefixItems ?? []).entries()) {
+    collect(schema, b, `${path}[${i}]`, `${pointer}/prefixItems/${i}`, ctx, rows);
+  }
+  if (node.items && typeof node.items === 'object')
+    collect(schema, node.items, `${path}[]`, `${pointer}/items`, ctx, rows);
   if (node.additionalProperties && typeof node.additionalProperties === 'object') {
     collect(schema, node.additionalProperties, `${path}.<name>`, `${pointer}/additionalProperties`, ctx, rows);
   }
@@ -198,7 +201,11 @@ export function renderReference(schema) {
   });
   const done = new Set();
   // A shared section may reach another (an integration's throttle): go on until none is new.
-  for (let name = [...ctx.uses.keys()].find((n) => !done.has(n)); name; name = [...ctx.uses.keys()].find((n) => !done.has(n))) {
+  for (
+    let name = [...ctx.uses.keys()].find((n) => !done.has(n));
+    name;
+    name = [...ctx.uses.keys()].find((n) => !done.has(n))
+  ) {
     done.add(name);
     const def = schema.$defs[name];
     const rows = [];
