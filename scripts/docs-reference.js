@@ -191,12 +191,31 @@ function table(rows) {
   ].join('\n');
 }
 
+/** Each raw extension (or field of one) that an `x-aws` names, with the keys that write it. */
+function byExtension(rows) {
+  const index = new Map();
+  for (const row of merge(rows)) {
+    for (const extension of unique(row.aws.match(/x-amazon-apigateway-[a-z-]*[a-z](\.[A-Za-z]+)*/g) ?? [])) {
+      index.set(extension, unique([...(index.get(extension) ?? []), row.path]));
+    }
+  }
+  return [
+    '| raw extension | x-gateway keys |',
+    '|---|---|',
+    ...[...index.keys()]
+      .sort()
+      .map((extension) => `| ${code(extension)} | ${index.get(extension).map(code).join(', ')} |`),
+  ].join('\n');
+}
+
 /** The reference page, and the problems that keep it from being complete. */
 export function renderReference(schema) {
   const ctx = { shared: sharedDefs(schema), uses: new Map(), valueTypes: new Set(), problems: [] };
+  const every = [];
   const sections = ENTRIES.map(({ title, prefix, pointer, intro }) => {
     const rows = [];
     collect(schema, pointer === '#' ? schema : resolve(schema, pointer), prefix, pointer.slice(1), ctx, rows);
+    every.push(...rows);
     return `## ${title}\n\n${intro}\n\n${table(rows)}\n`;
   });
   const done = new Set();
@@ -210,6 +229,7 @@ export function renderReference(schema) {
     const def = schema.$defs[name];
     const rows = [];
     collect(schema, def, name, `/$defs/${name}`, ctx, rows);
+    every.push(...rows);
     const places = unique(ctx.uses.get(name)).map(code).join(', ');
     sections.push(
       `## ${name}\n\n${def.description ?? ''}\n\nUsed at ${places}; the keys below are relative to those places.\n\n${table(rows)}\n`,
@@ -234,6 +254,13 @@ export function renderReference(schema) {
     '[language guide](language.md) explains how the keys work together.',
     '',
     ...sections,
+    '## By raw extension',
+    '',
+    'The `x-amazon-apigateway-*` extensions (and their fields) gateform writes, and the keys that write them: a',
+    'spec written with raw extensions moves to x-gateway key by key ([migration guide](migration.md)).',
+    '',
+    byExtension(every),
+    '',
     '## Value types',
     '',
     ...values,
