@@ -1,5 +1,8 @@
-/** Every relative link of the README and docs/ reaches a file, and its #anchor a heading of that file. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+/**
+ * Every relative link of the README and docs/ reaches a file, and its #anchor a heading of that file; the
+ * README stays a newcomer's five-minute page (reference material goes to docs/).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { expect, it } from 'vitest';
 
@@ -60,4 +63,8 @@ it('finds a dead link and a dead anchor', () => {
     true,
   );
   expect(headingAnchors('```\n# not a heading\n```\n').has('not-a-heading')).toBe(false);
+});
+
+it('keeps the README within 20 KB', () => {
+  expect(statSync('README.md').size).toBeLessThanOrEqual(20 * 1024);
 });
