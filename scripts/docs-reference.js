@@ -240,7 +240,7 @@ export function renderReference(schema) {
     .sort()
     .map((name) => {
       const def = schema.$defs[name];
-      const type = typeText(schema, { ...def, $ref: undefined }, { ...ctx, valueTypes: new Set() });
+      const type = typeText(schema, def, { ...ctx, valueTypes: new Set() });
       return `### ${name}\n\n${type}. ${def.description ?? ''}\n`;
     });
   const markdown = [
