@@ -106,9 +106,14 @@ const REST_ONLY_ROOT: readonly Refusal[] = [
   },
   {
     path: ['domain', 'securityPolicy'],
-    when: (v) => v === 'TLS_1_0',
-    message: 'Custom domains of HTTP APIs accept TLS 1.2 only.',
-    hint: 'Remove `securityPolicy` (TLS_1_2).',
+    when: (v) => v !== 'TLS_1_2',
+    message: 'Custom domains of HTTP APIs accept TLS 1.2 only (TLS_1_2; no enhanced SecurityPolicy_* policy).',
+    hint: `Remove \`securityPolicy\` (TLS_1_2), ${USE_REST}.`,
+  },
+  {
+    path: ['domain', 'endpointAccessMode'],
+    message: 'Custom domains of HTTP APIs have no endpoint access mode (it comes with the enhanced security policies).',
+    hint: `Remove \`endpointAccessMode\`, ${USE_REST}.`,
   },
   {
     path: ['domain', 'routing'],

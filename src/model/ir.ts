@@ -448,11 +448,28 @@ export interface RoutingRule {
   readonly origin: Origin;
 }
 
+/** https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-security-policies-list.html */
+export type SecurityPolicy =
+  | 'TLS_1_0'
+  | 'TLS_1_2'
+  | 'SecurityPolicy_TLS13_1_3_2025_09'
+  | 'SecurityPolicy_TLS13_1_3_FIPS_2025_09'
+  | 'SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09'
+  | 'SecurityPolicy_TLS13_1_2_FIPS_PQ_2025_09'
+  | 'SecurityPolicy_TLS13_1_2_FIPS_PFS_PQ_2025_09'
+  | 'SecurityPolicy_TLS13_1_2_PQ_2025_09'
+  | 'SecurityPolicy_TLS13_1_2_2021_06'
+  | 'SecurityPolicy_TLS13_2025_EDGE'
+  | 'SecurityPolicy_TLS12_PFS_2025_EDGE'
+  | 'SecurityPolicy_TLS12_2018_EDGE';
+
 export interface CustomDomain {
   readonly name: string;
   readonly certificate: AwsValue;
   readonly endpoint: 'regional' | 'edge';
-  readonly securityPolicy: 'TLS_1_0' | 'TLS_1_2';
+  readonly securityPolicy: SecurityPolicy;
+  /** Set with an enhanced (`SecurityPolicy_*`) policy only. */
+  readonly endpointAccessMode?: 'BASIC' | 'STRICT';
   /** Undefined: no base path mapping (routing rules only); '' maps the root. */
   readonly basePath?: string;
   readonly hostedZoneId?: AwsValue;

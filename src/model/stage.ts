@@ -7,6 +7,7 @@ import { declaredResource, wholeReference } from '../integrations/resource-form.
 import { asBlock, type ModelContext, type RouteScope, setting } from './context.js';
 import { type AwsValue, hasPlaceholder, type Json } from './aws-value.js';
 import type {
+  SecurityPolicy,
   Alarms,
   Cors,
   CustomDomain,
@@ -806,12 +807,17 @@ export function buildDomain(
       'Request a quota increase before deploying.',
     );
   const domainEndpoint = block['endpoint'] === 'edge' ? 'edge' : 'regional';
-  const securityPolicy = block['securityPolicy'] === 'TLS_1_0' ? 'TLS_1_0' : 'TLS_1_2';
+  // The schema restricts the spelling to the policies API Gateway lists.
+  const securityPolicy = (
+    typeof block['securityPolicy'] === 'string' ? block['securityPolicy'] : 'TLS_1_2'
+  ) as SecurityPolicy;
+  const endpointAccessMode = domainAccessMode(ctx, block, pointer, domainEndpoint, securityPolicy);
   // https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mappings.html
+  // Whether a multi-level mapping takes an enhanced policy is not confirmed: only TLS_1_2 is known to work.
   if (
     typeof block['basePath'] === 'string' &&
     block['basePath'].includes('/') &&
-    (domainEndpoint === 'edge' || securityPolicy === 'TLS_1_0')
+    (domainEndpoint === 'edge' || securityPolicy !== 'TLS_1_2')
   ) {
     ctx.report(
       'domain-multi-level-base-path',
@@ -819,7 +825,7 @@ export function buildDomain(
       `Base path \`${block['basePath']}\` has several levels: API Gateway maps those only on a regional domain with the TLS_1_2 security policy.`,
       childPointer(pointer, 'basePath'),
       `Use a single-level base path (no /), or ` +
-        `${[domainEndpoint === 'edge' && '`endpoint: regional`', securityPolicy === 'TLS_1_0' && '`securityPolicy: TLS_1_2`'].filter(Boolean).join(' with ')}.`,
+        `${[domainEndpoint === 'edge' && '`endpoint: regional`', securityPolicy !== 'TLS_1_2' && '`securityPolicy: TLS_1_2`'].filter(Boolean).join(' with ')}.`,
     );
   }
   const certificate = ctx.value(
@@ -845,6 +851,7 @@ export function buildDomain(
     certificate,
     endpoint: domainEndpoint,
     securityPolicy,
+    ...(endpointAccessMode && { endpointAccessMode }),
     // Without routing rules the API is mapped at the root when no base path is given.
     ...(typeof block['basePath'] === 'string'
       ? { basePath: block['basePath'] }
@@ -861,6 +868,56 @@ export function buildDomain(
     rules,
     origin: ctx.origin(pointer),
   };
+}
+
+/**
+ * An enhanced (`SecurityPolicy_*`) policy needs an endpoint access mode, a legacy one takes none; the `*_EDGE`
+ * policies are for edge domains, the others for regional ones.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-security-policies.html
+ */
+function domainAccessMode(
+  ctx: ModelContext,
+  block: Record<string, unknown>,
+  pointer: string,
+  endpoint: 'regional' | 'edge',
+  policy: SecurityPolicy,
+): 'BASIC' | 'STRICT' | undefined {
+  const enhanced = policy.startsWith('SecurityPolicy_');
+  const policyPointer = childPointer(pointer, 'securityPolicy');
+  if (enhanced && policy.endsWith('_EDGE') !== (endpoint === 'edge')) {
+    ctx.report(
+      'domain-security-policy-endpoint',
+      'error',
+      `Security policy ${policy} is for ${endpoint === 'edge' ? 'regional and private' : 'edge-optimized'} endpoints; this domain is ${endpoint}.`,
+      policyPointer,
+      endpoint === 'edge'
+        ? 'Use an edge policy (SecurityPolicy_TLS13_2025_EDGE, SecurityPolicy_TLS12_PFS_2025_EDGE, SecurityPolicy_TLS12_2018_EDGE), or make the domain regional.'
+        : 'Use a regional policy (e.g. SecurityPolicy_TLS13_1_3_2025_09), or make the domain `endpoint: edge`.',
+    );
+  }
+  const mode = block['endpointAccessMode'];
+  if (mode === undefined) {
+    if (enhanced)
+      ctx.report(
+        'domain-endpoint-access-mode-missing',
+        'error',
+        `The enhanced security policy ${policy} needs an endpoint access mode.`,
+        policyPointer,
+        'Add `endpointAccessMode: STRICT` (requests must come through this endpoint type, with a matching SNI host), or BASIC while clients migrate.',
+      );
+    return undefined;
+  }
+  if (!enhanced) {
+    ctx.report(
+      'domain-endpoint-access-mode-legacy',
+      'error',
+      `\`endpointAccessMode\` applies to the enhanced SecurityPolicy_* policies only; this domain uses ${policy}.`,
+      childPointer(pointer, 'endpointAccessMode'),
+      'Remove `endpointAccessMode`, or choose an enhanced policy such as SecurityPolicy_TLS13_1_2_2021_06.',
+    );
+    return undefined;
+  }
+  return mode === 'BASIC' ? 'BASIC' : 'STRICT';
 }
 
 const DOMAIN_NAME = '^[A-Za-z0-9*]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$';

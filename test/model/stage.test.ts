@@ -40,6 +40,46 @@ describe('stage and domain checks', () => {
     ).toEqual(want);
   });
 
+  const domain = (settings: Record<string, unknown>) => ({
+    domain: { name: 'api.example.com', certificate: '${CertificateArn}', ...settings },
+  });
+  it.each([
+    [{ securityPolicy: 'SecurityPolicy_TLS13_1_3_2025_09', endpointAccessMode: 'STRICT' }, []],
+    [{ endpoint: 'edge', securityPolicy: 'SecurityPolicy_TLS13_2025_EDGE', endpointAccessMode: 'BASIC' }, []],
+    [
+      { securityPolicy: 'SecurityPolicy_TLS12_2018_EDGE', endpointAccessMode: 'STRICT' },
+      ['error domain-security-policy-endpoint /x-gateway/domain/securityPolicy'],
+    ],
+    [
+      { endpoint: 'edge', securityPolicy: 'SecurityPolicy_TLS13_1_2_2021_06', endpointAccessMode: 'STRICT' },
+      ['error domain-security-policy-endpoint /x-gateway/domain/securityPolicy'],
+    ],
+    [
+      { securityPolicy: 'SecurityPolicy_TLS13_1_3_2025_09' },
+      ['error domain-endpoint-access-mode-missing /x-gateway/domain/securityPolicy'],
+    ],
+    [
+      { endpointAccessMode: 'STRICT' },
+      ['error domain-endpoint-access-mode-legacy /x-gateway/domain/endpointAccessMode'],
+    ],
+    [
+      { securityPolicy: 'SecurityPolicy_TLS13_1_2_2021_06', endpointAccessMode: 'STRICT', basePath: 'v1/orders' },
+      ['error domain-multi-level-base-path /x-gateway/domain/basePath'],
+    ],
+  ])('domain security policy %j', async (settings, want) => {
+    expect(await compileGateway(domain(settings))).toEqual(want);
+  });
+
+  it.each([
+    [
+      { securityPolicy: 'SecurityPolicy_TLS13_1_2_2021_06' },
+      'error rest-only-setting /x-gateway/domain/securityPolicy',
+    ],
+    [{ endpointAccessMode: 'STRICT' }, 'error rest-only-setting /x-gateway/domain/endpointAccessMode'],
+  ])('HTTP API domain refuses %j', async (settings, want) => {
+    expect(await compileGateway({ api: { type: 'http' }, ...domain(settings) })).toContain(want);
+  });
+
   it.each([
     [
       'arn:aws:firehose:eu-west-1:123456789012:deliverystream/api-logs',

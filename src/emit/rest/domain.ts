@@ -30,6 +30,7 @@ export function emitDomain(model: GatewayModel): Contribution {
           : { CertificateArn: cfnValue(domain.certificate) }),
         EndpointConfiguration: { Types: [regional ? 'REGIONAL' : 'EDGE'] },
         SecurityPolicy: domain.securityPolicy,
+        ...(domain.endpointAccessMode && { EndpointAccessMode: domain.endpointAccessMode }),
         ...(routingMode && { RoutingMode: routingMode }),
       },
     },
