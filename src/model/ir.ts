@@ -470,6 +470,8 @@ export interface CustomDomain {
   readonly securityPolicy: SecurityPolicy;
   /** Set with an enhanced (`SecurityPolicy_*`) policy only. */
   readonly endpointAccessMode?: 'BASIC' | 'STRICT';
+  /** Mutual TLS: the truststore's S3 URI and object version. */
+  readonly mtls?: { readonly truststore: AwsValue; readonly version?: AwsValue };
   /** Undefined: no base path mapping (routing rules only); '' maps the root. */
   readonly basePath?: string;
   readonly hostedZoneId?: AwsValue;

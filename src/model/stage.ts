@@ -846,12 +846,15 @@ export function buildDomain(
     );
   }
   ctx.value(block['name'], childPointer(pointer, 'name'), 'Custom domain name', { allowedPattern: DOMAIN_NAME });
+  const mtls =
+    'mtls' in block ? domainMtls(ctx, asBlock(block['mtls']), pointer, domainEndpoint, securityPolicy) : undefined;
   return {
     name: String(block['name']),
     certificate,
     endpoint: domainEndpoint,
     securityPolicy,
     ...(endpointAccessMode && { endpointAccessMode }),
+    ...(mtls && { mtls }),
     // Without routing rules the API is mapped at the root when no base path is given.
     ...(typeof block['basePath'] === 'string'
       ? { basePath: block['basePath'] }
@@ -918,6 +921,72 @@ function domainAccessMode(
     return undefined;
   }
   return mode === 'BASIC' ? 'BASIC' : 'STRICT';
+}
+
+/** An S3 URI: a bucket name (3-63 characters) and a key. */
+const TRUSTSTORE_URI = '^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/.+$';
+
+/**
+ * Mutual TLS on the domain: regional domains only, not with an enhanced security policy; callers can go
+ * around it through the default execute-api endpoint unless that is disabled.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mutual-tls.html
+ */
+function domainMtls(
+  ctx: ModelContext,
+  block: Record<string, unknown>,
+  domainPointer: string,
+  endpoint: 'regional' | 'edge',
+  policy: SecurityPolicy,
+): NonNullable<CustomDomain['mtls']> {
+  const pointer = childPointer(domainPointer, 'mtls');
+  if (endpoint === 'edge')
+    ctx.report(
+      'domain-mtls-edge',
+      'error',
+      'Mutual TLS is available on regional custom domains only; this domain is edge-optimized.',
+      pointer,
+      'Make the domain `endpoint: regional` (put CloudFront in front yourself if you need it), or remove `mtls`.',
+    );
+  if (policy !== 'TLS_1_2')
+    ctx.report(
+      'domain-mtls-security-policy',
+      'error',
+      `Mutual TLS needs the TLS_1_2 security policy; this domain uses ${policy}.`,
+      pointer,
+      'Set `securityPolicy: TLS_1_2` (the default), or remove `mtls`.',
+    );
+  if (asBlock(ctx.root['api'])['disableDefaultEndpoint'] !== true)
+    ctx.report(
+      'domain-mtls-default-endpoint',
+      'warning',
+      "The API's default execute-api endpoint stays enabled: callers can reach the API through it without a client certificate.",
+      pointer,
+      'Set `api.disableDefaultEndpoint: true`, so that the custom domain with mutual TLS is the only way in.',
+    );
+  const truststorePointer = childPointer(pointer, 'truststore');
+  const truststore = ctx.value(block['truststore'], truststorePointer, 'S3 URI of the mutual TLS truststore', {
+    allowedPattern: TRUSTSTORE_URI,
+  });
+  // The URI as written, placeholders masked: an intrinsic has no text to check.
+  const written = valueText(truststore).replace(/\$\{[^}]*\}/g, '$');
+  if (written !== '' && !/^s3:\/\/[^/]+\/./.test(written))
+    ctx.report(
+      'domain-mtls-truststore',
+      'error',
+      `The truststore must be given as an S3 URI, s3://bucket/key; this is ${JSON.stringify(valueText(truststore))}.`,
+      truststorePointer,
+      'Write the bucket and key of the PEM file, e.g. s3://my-ca-bucket/truststore.pem (not an https:// object URL).',
+    );
+  return {
+    truststore,
+    ...('version' in block && {
+      version: ctx.value(
+        block['version'],
+        childPointer(pointer, 'version'),
+        'S3 object version of the mutual TLS truststore',
+      ),
+    }),
+  };
 }
 
 const DOMAIN_NAME = '^[A-Za-z0-9*]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$';

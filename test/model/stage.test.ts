@@ -70,6 +70,38 @@ describe('stage and domain checks', () => {
     expect(await compileGateway(domain(settings))).toEqual(want);
   });
 
+  const trusted = { truststore: 's3://ca-bucket/truststore.pem' };
+  it.each([
+    [{ api: { disableDefaultEndpoint: true }, ...domain({ mtls: trusted }) }, []],
+    [domain({ mtls: trusted }), ['warning domain-mtls-default-endpoint /x-gateway/domain/mtls']],
+    [
+      { api: { endpoint: 'edge', disableDefaultEndpoint: true }, ...domain({ endpoint: 'edge', mtls: trusted }) },
+      ['error domain-mtls-edge /x-gateway/domain/mtls'],
+    ],
+    [
+      { api: { disableDefaultEndpoint: true }, ...domain({ securityPolicy: 'TLS_1_0', mtls: trusted }) },
+      ['error domain-mtls-security-policy /x-gateway/domain/mtls'],
+    ],
+    [
+      {
+        api: { disableDefaultEndpoint: true },
+        ...domain({ securityPolicy: 'SecurityPolicy_TLS13_1_2_2021_06', endpointAccessMode: 'STRICT', mtls: trusted }),
+      },
+      ['error domain-mtls-security-policy /x-gateway/domain/mtls'],
+    ],
+  ])('domain mutual TLS %j', async (gateway, want) => {
+    expect(await compileGateway(gateway)).toEqual(want);
+  });
+
+  it('refuses a truststore that is not an S3 URI', async () => {
+    const found = await compileGateway({
+      api: { disableDefaultEndpoint: true },
+      ...domain({ mtls: { truststore: 'https://ca-bucket.s3.amazonaws.com/truststore.pem' } }),
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^error \S+ \/x-gateway\/domain\/mtls\/truststore$/);
+  });
+
   it.each([
     [
       { securityPolicy: 'SecurityPolicy_TLS13_1_2_2021_06' },

@@ -8,6 +8,7 @@ import type { GatewayModel } from '../../model/ir.js';
 import { ref } from '../../model/cfn.js';
 import type { Contribution } from '../shared/contribution.js';
 import { emitDomainDns } from '../shared/domain-dns.js';
+import { mutualTls } from '../shared/domain-mtls.js';
 
 export function emitHttpDomain(model: GatewayModel): Contribution {
   const domain = model.domain;
@@ -24,6 +25,7 @@ export function emitHttpDomain(model: GatewayModel): Contribution {
           DomainNameConfigurations: [
             { CertificateArn: cfnValue(domain.certificate), EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' },
           ],
+          ...mutualTls(domain),
         },
       },
       [`${api.logicalId}ApiMapping`]: {

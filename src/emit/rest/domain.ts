@@ -5,6 +5,7 @@
  */
 import { cfnText, cfnValue, type Json } from '../../model/aws-value.js';
 import { emitDomainDns } from '../shared/domain-dns.js';
+import { mutualTls } from '../shared/domain-mtls.js';
 import type { GatewayModel, RoutingRule } from '../../model/ir.js';
 import { type CfnResource, getAtt, ref } from '../../model/cfn.js';
 import type { Contribution } from '../shared/contribution.js';
@@ -31,6 +32,7 @@ export function emitDomain(model: GatewayModel): Contribution {
         EndpointConfiguration: { Types: [regional ? 'REGIONAL' : 'EDGE'] },
         SecurityPolicy: domain.securityPolicy,
         ...(domain.endpointAccessMode && { EndpointAccessMode: domain.endpointAccessMode }),
+        ...mutualTls(domain),
         ...(routingMode && { RoutingMode: routingMode }),
       },
     },
