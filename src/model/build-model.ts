@@ -21,6 +21,7 @@ import {
   type ApiType,
   type Authorizer,
   type EndpointType,
+  type IpAddressType,
   type GatewayModel,
   type HttpMethod,
   type Integration,
@@ -265,6 +266,7 @@ class ModelBuilder implements ModelContext {
         endpoint,
         vpcEndpoints,
         disableDefaultEndpoint: api['disableDefaultEndpoint'] === true,
+        ...this.ipAddressTypeOf(api, endpoint),
         binaryMediaTypes: Array.isArray(api['binaryMediaTypes']) ? (api['binaryMediaTypes'] as string[]) : [],
         ...(typeof api['minimumCompressionSize'] === 'number' && {
           minimumCompressionSize: api['minimumCompressionSize'],
@@ -315,6 +317,21 @@ class ModelBuilder implements ModelContext {
         [{ ...this.origin(raw), message: 'also set here' }],
       );
     }
+  }
+
+  /** Private APIs take dual-stack only. https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-endpoint-types.html */
+  private ipAddressTypeOf(api: Block, endpoint: EndpointType): { ipAddressType?: IpAddressType } {
+    const value = api['ipAddressType'];
+    if (value !== 'ipv4' && value !== 'dualstack') return {};
+    if (endpoint === 'private' && value === 'ipv4')
+      this.report(
+        'ip-address-type-private',
+        'error',
+        'Private APIs are dual-stack only: `ipAddressType: ipv4` cannot apply to one.',
+        '/x-gateway/api/ipAddressType',
+        'Remove `ipAddressType` (private APIs are dualstack), or make the API regional.',
+      );
+    return { ipAddressType: value };
   }
 
   private vpcEndpointsOf(api: Block, endpoint: EndpointType): AwsValue[] {

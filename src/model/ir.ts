@@ -448,6 +448,8 @@ export interface RoutingRule {
   readonly origin: Origin;
 }
 
+export type IpAddressType = 'ipv4' | 'dualstack';
+
 /** https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-security-policies-list.html */
 export type SecurityPolicy =
   | 'TLS_1_0'
@@ -470,6 +472,7 @@ export interface CustomDomain {
   readonly securityPolicy: SecurityPolicy;
   /** Set with an enhanced (`SecurityPolicy_*`) policy only. */
   readonly endpointAccessMode?: 'BASIC' | 'STRICT';
+  readonly ipAddressType?: IpAddressType;
   /** Mutual TLS: the truststore's S3 URI and object version. */
   readonly mtls?: { readonly truststore: AwsValue; readonly version?: AwsValue };
   /** Undefined: no base path mapping (routing rules only); '' maps the root. */
@@ -489,6 +492,8 @@ export interface Api {
   /** Private APIs: the VPC endpoints that may call it. */
   readonly vpcEndpoints: readonly AwsValue[];
   readonly disableDefaultEndpoint: boolean;
+  /** IPv4 only, or IPv4 and IPv6; undefined: API Gateway's default (ipv4; dualstack for private APIs). */
+  readonly ipAddressType?: IpAddressType;
   readonly binaryMediaTypes: readonly string[];
   readonly minimumCompressionSize?: number;
   /** With `${Name}` placeholders, as the name. */

@@ -7,6 +7,7 @@ import { declaredResource, wholeReference } from '../integrations/resource-form.
 import { asBlock, type ModelContext, type RouteScope, setting } from './context.js';
 import { type AwsValue, hasPlaceholder, type Json } from './aws-value.js';
 import type {
+  IpAddressType,
   SecurityPolicy,
   Alarms,
   Cors,
@@ -855,6 +856,7 @@ export function buildDomain(
     securityPolicy,
     ...(endpointAccessMode && { endpointAccessMode }),
     ...(mtls && { mtls }),
+    ...(block['ipAddressType'] !== undefined && { ipAddressType: block['ipAddressType'] as IpAddressType }),
     // Without routing rules the API is mapped at the root when no base path is given.
     ...(typeof block['basePath'] === 'string'
       ? { basePath: block['basePath'] }
@@ -894,7 +896,8 @@ function domainAccessMode(
       `Security policy ${policy} is for ${endpoint === 'edge' ? 'regional and private' : 'edge-optimized'} endpoints; this domain is ${endpoint}.`,
       policyPointer,
       endpoint === 'edge'
-        ? 'Use an edge policy (SecurityPolicy_TLS13_2025_EDGE, SecurityPolicy_TLS12_PFS_2025_EDGE, SecurityPolicy_TLS12_2018_EDGE), or make the domain regional.'
+        ? 'Use an edge policy (SecurityPolicy_TLS13_2025_EDGE, SecurityPolicy_TLS12_PFS_2025_EDGE, ' +
+            'SecurityPolicy_TLS12_2018_EDGE), or make the domain regional.'
         : 'Use a regional policy (e.g. SecurityPolicy_TLS13_1_3_2025_09), or make the domain `endpoint: edge`.',
     );
   }

@@ -93,6 +93,16 @@ describe('stage and domain checks', () => {
     expect(await compileGateway(gateway)).toEqual(want);
   });
 
+  it.each([
+    [
+      { endpoint: 'private', vpcEndpoints: ['${VpceId}'], ipAddressType: 'ipv4' },
+      ['error ip-address-type-private /x-gateway/api/ipAddressType'],
+    ],
+    [{ endpoint: 'private', vpcEndpoints: ['${VpceId}'], ipAddressType: 'dualstack' }, []],
+  ])('api.ipAddressType %j', async (api, want) => {
+    expect((await compileGateway({ api })).filter((d) => d.startsWith('error'))).toEqual(want);
+  });
+
   it('refuses a truststore that is not an S3 URI', async () => {
     const found = await compileGateway({
       api: { disableDefaultEndpoint: true },

@@ -23,7 +23,12 @@ export function emitHttpDomain(model: GatewayModel): Contribution {
         Properties: {
           DomainName: cfnText(domain.name),
           DomainNameConfigurations: [
-            { CertificateArn: cfnValue(domain.certificate), EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' },
+            {
+              CertificateArn: cfnValue(domain.certificate),
+              EndpointType: 'REGIONAL',
+              SecurityPolicy: 'TLS_1_2',
+              ...(domain.ipAddressType && { IpAddressType: domain.ipAddressType }),
+            },
           ],
           ...mutualTls(domain),
         },

@@ -78,7 +78,7 @@ export function emitHttpApi(model: GatewayModel, loaded: LoadedDocument): ApiPar
 
 /**
  * What the Api resource would say beside a Body, said in the Body: the name (`info.title`), the
- * description, the import algorithm's version, and the default endpoint switch (in `servers`).
+ * description, the import algorithm's version, and the default endpoint switch and IP address type (in `servers`).
  */
 function documentFields(model: GatewayModel, document: JsonObject): Contribution {
   const { api } = model;
@@ -93,10 +93,13 @@ function documentFields(model: GatewayModel, document: JsonObject): Contribution
       },
       'x-amazon-apigateway-importexport-version': '1.0',
       ...(api.tags.length > 0 && { tags: httpApiBodyTags(document['tags'], api.tags) }),
-      ...(api.disableDefaultEndpoint && {
+      ...((api.disableDefaultEndpoint || api.ipAddressType) && {
         servers: servers.map((server) => ({
           ...(server as Record<string, never>),
-          'x-amazon-apigateway-endpoint-configuration': { disableExecuteApiEndpoint: true },
+          'x-amazon-apigateway-endpoint-configuration': {
+            ...(api.disableDefaultEndpoint && { disableExecuteApiEndpoint: true }),
+            ...(api.ipAddressType && { ipAddressType: api.ipAddressType }),
+          },
         })),
       }),
     },

@@ -36,9 +36,6 @@ export function emitAccess(model: GatewayModel): Contribution {
   if (access.policy) body['x-amazon-apigateway-policy'] = renderPolicy(access.policy);
 
   const restApi: Record<string, Json> = {};
-  if (api.endpoint === 'private' && api.vpcEndpoints.length > 0) {
-    restApi['EndpointConfiguration'] = { Types: ['PRIVATE'], VpcEndpointIds: api.vpcEndpoints.map(cfnValue) };
-  }
   if (api.disableDefaultEndpoint) restApi['DisableExecuteApiEndpoint'] = true;
 
   const diagnostics: Diagnostic[] = [];

@@ -29,7 +29,10 @@ export function emitDomain(model: GatewayModel): Contribution {
         ...(regional
           ? { RegionalCertificateArn: cfnValue(domain.certificate) }
           : { CertificateArn: cfnValue(domain.certificate) }),
-        EndpointConfiguration: { Types: [regional ? 'REGIONAL' : 'EDGE'] },
+        EndpointConfiguration: {
+          Types: [regional ? 'REGIONAL' : 'EDGE'],
+          ...(domain.ipAddressType && { IpAddressType: domain.ipAddressType }),
+        },
         SecurityPolicy: domain.securityPolicy,
         ...(domain.endpointAccessMode && { EndpointAccessMode: domain.endpointAccessMode }),
         ...mutualTls(domain),

@@ -4,6 +4,7 @@
  */
 import type { LoadedDocument } from '../../load/load-document.js';
 import type { GatewayModel } from '../../model/ir.js';
+import { cfnValue } from '../../model/aws-value.js';
 import { buildBody, secretsInBody } from '../shared/body.js';
 import { type CfnResource, ref, sub } from '../../model/cfn.js';
 import type { ApiParts, Contribution, Emitter } from '../shared/contribution.js';
@@ -49,7 +50,12 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
     Properties: {
       Name: cfnText(api.name),
       ...(api.description !== undefined && { Description: cfnText(api.description) }),
-      EndpointConfiguration: { Types: [ENDPOINT_TYPE[api.endpoint]] },
+      EndpointConfiguration: {
+        Types: [ENDPOINT_TYPE[api.endpoint]],
+        ...(api.endpoint === 'private' &&
+          api.vpcEndpoints.length > 0 && { VpcEndpointIds: api.vpcEndpoints.map(cfnValue) }),
+        ...(api.ipAddressType && { IpAddressType: api.ipAddressType }),
+      },
       ...Object.assign({}, ...contributions.map((c) => c.restApi ?? {})),
       Body: body as never,
     },
