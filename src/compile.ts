@@ -33,6 +33,8 @@ export interface CompileOptions {
 export interface CompileResult {
   /** Present only when there is no error-level diagnostic. */
   readonly template?: CfnTemplate;
+  /** The template as written, in the `format` asked for (serialized once: its size is checked on it). */
+  readonly text?: string;
   readonly model?: GatewayModel;
   readonly diagnostics: readonly Diagnostic[];
   /** Every file read, by the path diagnostics name, for printing code frames. */
@@ -72,8 +74,10 @@ export async function compile(path: string, options: CompileOptions = {}): Promi
   const emitted = emitTemplate(model, loaded, base);
   diagnostics.push(...applyConfig(emitted.diagnostics, config, true));
   if (hasErrors(diagnostics)) return { diagnostics, files, model };
-  diagnostics.push(...applyConfig(inlineSize(emitted.template, options.format ?? 'yaml', model), config, true));
-  return { template: emitted.template, model, diagnostics, files };
+  const format = options.format ?? 'yaml';
+  const text = serializeTemplate(emitted.template, format);
+  diagnostics.push(...applyConfig(inlineSize(text, format, model), config, true));
+  return { template: emitted.template, text, model, diagnostics, files };
 }
 
 /**
@@ -83,8 +87,8 @@ export async function compile(path: string, options: CompileOptions = {}): Promi
  */
 const INLINE_TEMPLATE_BYTES = 51_200;
 
-function inlineSize(template: CfnTemplate, format: OutputFormat, model: GatewayModel): Diagnostic[] {
-  const bytes = Buffer.byteLength(serializeTemplate(template, format), 'utf8');
+function inlineSize(text: string, format: OutputFormat, model: GatewayModel): Diagnostic[] {
+  const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes <= INLINE_TEMPLATE_BYTES) return [];
   return [
     {

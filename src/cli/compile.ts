@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { compile } from '../compile.js';
 import { IO_ERROR_CODES } from '../load/load-document.js';
 import { fsFailureReason } from '../load/read-policy.js';
-import { serializeTemplate, type OutputFormat } from '../emit/serialize.js';
+import type { OutputFormat } from '../emit/serialize.js';
 import { unifiedDiff } from './diff.js';
 import type { ReadOptions } from '../load/read-policy.js';
 import { flag, parseArgs, readOptions, UsageError, type FlagSpec } from './args.js';
@@ -81,10 +81,10 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
     read,
   });
   printDiagnostics(io, result.diagnostics, result.files);
-  if (!result.template) {
+  if (result.text === undefined) {
     return result.diagnostics.some((d) => IO_ERROR_CODES.has(d.code)) ? EXIT_USAGE : EXIT_DIAGNOSTICS;
   }
-  const text = serializeTemplate(result.template, options.format);
+  const text = result.text;
   if (!options.output) {
     io.stdout(text);
     return EXIT_OK;
