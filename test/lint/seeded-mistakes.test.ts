@@ -16,7 +16,12 @@ import { parseSource } from '../../src/load/parse.js';
 
 const ROOT = join(process.env['GATEFORM_CORPUS'] ?? '../shared/corpus', 'apigw');
 
-type Json = Record<string, any>; // biome-ignore lint/suspicious/noExplicitAny: a spec is mutated by hand here
+type Json = Record<string, unknown>;
+
+/** The mapping at `keys` under `node` (the test knows the spec's shape). */
+function get(node: Json, ...keys: string[]): Json {
+  return keys.reduce((at, key) => at[key] as Json, node);
+}
 
 interface Seed {
   readonly rule: string;
@@ -31,7 +36,7 @@ interface Seed {
 
 const paths = (...tokens: string[]): string => childPointer('/paths', ...tokens);
 const integration = (spec: Json, path: string, method: string): Json =>
-  spec['paths'][path][method]['x-amazon-apigateway-integration'];
+  get(spec, 'paths', path, method, 'x-amazon-apigateway-integration');
 
 const SEEDS: readonly Seed[] = [
   {
@@ -55,10 +60,12 @@ const SEEDS: readonly Seed[] = [
     file: 'pm-aws-localstack-openapi.yml.tpl.yaml',
     real: true,
     mutate: (spec) => {
-      spec['paths']['/authorize']['post']['parameters'] = [
+      get(spec, 'paths', '/authorize', 'post')['parameters'] = [
         { name: 'origin', in: 'header', schema: { type: 'string' } },
       ];
-      spec['paths']['/token']['post']['parameters'] = [{ name: 'Origin', in: 'header', schema: { type: 'string' } }];
+      get(spec, 'paths', '/token', 'post')['parameters'] = [
+        { name: 'Origin', in: 'header', schema: { type: 'string' } },
+      ];
     },
     pointer: paths(
       '/authorize',
@@ -72,7 +79,7 @@ const SEEDS: readonly Seed[] = [
     rule: 'mapping-expression',
     file: 'sp-apigw-translate.defbody.yaml',
     mutate: (spec) => {
-      integration(spec, '/translate', 'post')['requestParameters']['integration.request.header.Content-Type'] =
+      get(integration(spec, '/translate', 'post'), 'requestParameters')['integration.request.header.Content-Type'] =
         'application/x-amz-json-1.1';
     },
     pointer: paths(
@@ -87,7 +94,7 @@ const SEEDS: readonly Seed[] = [
     rule: 'integration-response-undeclared',
     file: 'sp-apigw-translate.defbody.yaml',
     mutate: (spec) => {
-      integration(spec, '/translate', 'post')['responses']['4\\d{2}'] = { statusCode: '400' };
+      get(integration(spec, '/translate', 'post'), 'responses')['4\\d{2}'] = { statusCode: '400' };
     },
     pointer: paths('/translate', 'post', 'x-amazon-apigateway-integration', 'responses', '4\\d{2}', 'statusCode'),
   },
@@ -95,7 +102,7 @@ const SEEDS: readonly Seed[] = [
     rule: 'integration-response-default',
     file: 'sp-apigw-dynamodb-scheduler-restapi.yaml',
     mutate: (spec) => {
-      const responses = integration(spec, '/reminders/{id}', 'get')['responses'];
+      const responses = get(integration(spec, '/reminders/{id}', 'get'), 'responses');
       responses['200'] = responses['default'];
       delete responses['default'];
     },
@@ -107,7 +114,7 @@ const SEEDS: readonly Seed[] = [
     real: true,
     mutate: (spec) => {
       for (const path of ['/', '/{id}']) {
-        const responses = integration(spec, path, 'x-amazon-apigateway-any-method')['responses'];
+        const responses = get(integration(spec, path, 'x-amazon-apigateway-any-method'), 'responses');
         responses['default'] = responses['200'];
         delete responses['200'];
       }
@@ -158,7 +165,7 @@ const SEEDS: readonly Seed[] = [
     rule: 'authorizer-cognito-providers',
     file: 'ss-apigw-lambda-powertools-openapi-cdk.json',
     mutate: (spec) => {
-      delete spec['components']['securitySchemes']['cognito-authorizer']['x-amazon-apigateway-authorizer'][
+      delete get(spec, 'components', 'securitySchemes', 'cognito-authorizer', 'x-amazon-apigateway-authorizer')[
         'providerARNs'
       ];
     },
@@ -168,7 +175,7 @@ const SEEDS: readonly Seed[] = [
     rule: 'authorizer-scheme',
     file: 'tna-backend-checks.oas3.json.tpl.json',
     mutate: (spec) => {
-      const scheme = spec['components']['securitySchemes']['lambda'];
+      const scheme = get(spec, 'components', 'securitySchemes', 'lambda');
       scheme['type'] = 'http';
       scheme['scheme'] = 'bearer';
       delete scheme['in'];
@@ -180,7 +187,7 @@ const SEEDS: readonly Seed[] = [
     rule: 'authorizer-cache-identity',
     file: 'tna-backend-checks.oas3.json.tpl.json',
     mutate: (spec) => {
-      const authorizer = spec['components']['securitySchemes']['lambda']['x-amazon-apigateway-authorizer'];
+      const authorizer = get(spec, 'components', 'securitySchemes', 'lambda', 'x-amazon-apigateway-authorizer');
       authorizer['type'] = 'request';
       authorizer['authorizerResultTtlInSeconds'] = 300;
     },
@@ -190,8 +197,8 @@ const SEEDS: readonly Seed[] = [
     rule: 'cors-preflight-authorized',
     file: 'tna-backend-checks.oas3.json.tpl.json',
     mutate: (spec) => {
-      const post = spec['paths']['/']['post'];
-      spec['paths']['/']['options'] = {
+      const post = get(spec, 'paths', '/', 'post');
+      get(spec, 'paths', '/')['options'] = {
         security: post['security'],
         responses: { '200': { description: 'preflight' } },
         'x-amazon-apigateway-integration': { type: 'mock', responses: { default: { statusCode: '200' } } },
@@ -203,7 +210,7 @@ const SEEDS: readonly Seed[] = [
     rule: 'cors-options-missing',
     file: 'sw-s12d-api.yaml',
     mutate: (spec) => {
-      delete spec['paths']['/app/{linkId}']['options'];
+      delete get(spec, 'paths', '/app/{linkId}')['options'];
     },
     pointer: paths('/app/{linkId}', 'put'),
   },
@@ -211,10 +218,10 @@ const SEEDS: readonly Seed[] = [
     rule: 'cors-gateway-responses',
     file: 'sp-apigw-dynamodb-scheduler-restapi.yaml',
     mutate: (spec) => {
-      spec['paths']['/reminders']['get']['responses']['200']['headers'] = {
+      get(spec, 'paths', '/reminders', 'get', 'responses', '200')['headers'] = {
         'Access-Control-Allow-Origin': { schema: { type: 'string' } },
       };
-      integration(spec, '/reminders', 'get')['responses']['default']['responseParameters'] = {
+      get(integration(spec, '/reminders', 'get'), 'responses', 'default')['responseParameters'] = {
         'method.response.header.Access-Control-Allow-Origin': "'https://app.example.com'",
       };
     },
@@ -233,8 +240,8 @@ const SEEDS: readonly Seed[] = [
     file: 'sp-apigw-rest-response-streaming.defbody.yaml',
     real: true,
     mutate: (spec) => {
-      const uri = integration(spec, '/story', 'post')['uri'];
-      uri['Fn::Sub'] = uri['Fn::Sub'].replace('arn:aws:', 'arn:${AWS::Partition}:');
+      const uri = get(integration(spec, '/story', 'post'), 'uri');
+      uri['Fn::Sub'] = (uri['Fn::Sub'] as string).replace('arn:aws:', 'arn:${AWS::Partition}:');
     },
     pointer: paths('/story', 'post', 'x-amazon-apigateway-integration', 'uri'),
   },
@@ -243,7 +250,7 @@ const SEEDS: readonly Seed[] = [
     file: 'sp-apigw-sqs-terraform.jsonencode.json',
     real: true,
     mutate: (spec) => {
-      integration(spec, '/submit', 'post')['requestTemplates']['application/json'] =
+      get(integration(spec, '/submit', 'post'), 'requestTemplates')['application/json'] =
         'Action=SendMessage&MessageBody=$util.urlEncode($input.body)';
     },
     pointer: paths('/submit', 'post', 'x-amazon-apigateway-integration', 'requestTemplates', 'application/json'),
@@ -252,8 +259,8 @@ const SEEDS: readonly Seed[] = [
     rule: 'vtl-json-escape',
     file: 'sp-apigw-translate.defbody.yaml',
     mutate: (spec) => {
-      const templates = integration(spec, '/translate', 'post')['requestTemplates'];
-      templates['application/json'] = templates['application/json'].replace(
+      const templates = get(integration(spec, '/translate', 'post'), 'requestTemplates');
+      templates['application/json'] = (templates['application/json'] as string).replace(
         "$input.json('$.text')",
         `"$input.path('$.text')"`,
       );
@@ -264,8 +271,8 @@ const SEEDS: readonly Seed[] = [
     rule: 'vtl-loop-variable',
     file: 'sp-apigw-dynamodb-scheduler-restapi.yaml',
     mutate: (spec) => {
-      const templates = integration(spec, '/reminders', 'get')['responses']['default']['responseTemplates'];
-      templates['application/json'] = templates['application/json'].replace(/#foreach\([^)]*\)/, '');
+      const templates = get(integration(spec, '/reminders', 'get'), 'responses', 'default', 'responseTemplates');
+      templates['application/json'] = (templates['application/json'] as string).replace(/#foreach\([^)]*\)/, '');
     },
     pointer: paths(
       '/reminders',
@@ -282,10 +289,9 @@ const SEEDS: readonly Seed[] = [
     file: 'awsdocs-kinesis-proxy.oas30.json',
     real: true,
     mutate: (spec) => {
-      for (const [type, text] of Object.entries(
-        integration(spec, '/streams/{stream-name}/records', 'put')['requestTemplates'],
-      ))
-        integration(spec, '/streams/{stream-name}/records', 'put')['requestTemplates'][type] = (text as string)
+      const templates = get(integration(spec, '/streams/{stream-name}/records', 'put'), 'requestTemplates');
+      for (const [type, text] of Object.entries(templates))
+        templates[type] = (text as string)
           .replace(/"records"\s*:\s*\[/i, `$&\n#foreach($elem in $input.path('$.records'))`)
           .replace('#if($foreach.hasNext),#end', '#if($foreach.hasNext),#end\n#end');
     },
