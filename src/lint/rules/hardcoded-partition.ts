@@ -15,7 +15,7 @@ export default defineRule({
     },
   },
   create(context) {
-    return hardcodedVisitors(context, ['partition'], (value, pseudo) =>
+    return hardcodedVisitors(['partition'], (value, pseudo) =>
       context.report('partition', value.pointer, { found: value.found, pseudo }),
     );
   },

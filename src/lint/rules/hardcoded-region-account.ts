@@ -16,7 +16,7 @@ export default defineRule({
     },
   },
   create(context) {
-    return hardcodedVisitors(context, ['region', 'account'], (value, pseudo) =>
+    return hardcodedVisitors(['region', 'account'], (value, pseudo) =>
       context.report(value.kind === 'account' ? 'account' : 'region', value.pointer, { found: value.found, pseudo }),
     );
   },

@@ -3,8 +3,7 @@
  * values in at deploy time): the template then works in one region, one account or one partition only.
  */
 import { childPointer } from '../../diagnostics/diagnostic.js';
-import { asBlock } from '../../model/context.js';
-import type { OperationNode, RuleContext, Visitors } from '../rule.js';
+import type { OperationNode, Visitors } from '../rule.js';
 import { authorizersOf, integrationOf } from './integration.js';
 import { isTemplated, templateTextOf, withoutPlaceholders } from './template-text.js';
 
@@ -40,7 +39,6 @@ export function hardcodedParts(text: string): { kind: Hardcoded; found: string }
 
 /** Visitors that collect the hard-coded `kinds` of ARNs in URIs and credentials, and report them in a templated spec. */
 export function hardcodedVisitors(
-  context: RuleContext<string>,
   kinds: readonly Hardcoded[],
   report: (value: HardcodedValue, pseudo: string) => void,
 ): Visitors {
@@ -50,7 +48,8 @@ export function hardcodedVisitors(
     if (value === undefined) return;
     if (isTemplated(value)) templated = true;
     const text = templateTextOf(value);
-    if (text === undefined) return;
+    // A function ARN written out names a function deployed elsewhere, usually another account's, on purpose.
+    if (text === undefined || /:lambda:[a-z0-9-]+:\d{12}:function:/.test(text)) return;
     for (const part of hardcodedParts(text)) if (kinds.includes(part.kind)) found.push({ ...part, pointer });
   };
   return {
@@ -72,7 +71,7 @@ export function hardcodedVisitors(
     },
     DocumentExit() {
       // A spec with every value written out (an export) is meant for one place; a template is not.
-      if (!templated && !asBlock(context.document)['x-gateway']) return;
+      if (!templated) return;
       for (const value of found) report(value, PSEUDO[value.kind]);
     },
   };
