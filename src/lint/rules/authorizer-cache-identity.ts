@@ -14,7 +14,9 @@ export default defineRule({
     severity: 'warn',
     messages: {
       missing:
-        'The `{{name}}` request authorizer caches results for {{ttl}} s but has no `identitySource` to key them by: add e.g. `identitySource: method.request.header.Authorization`, or set `authorizerResultTtlInSeconds: 0`.',
+        'The `{{name}}` request authorizer caches results for {{ttl}} s but has no `identitySource` to key ' +
+        'them by: add e.g. `identitySource: method.request.header.Authorization`, or set ' +
+        '`authorizerResultTtlInSeconds: 0`.',
     },
   },
   create(context) {

@@ -10,7 +10,9 @@ export default defineRule({
     severity: 'error',
     messages: {
       missing:
-        'The `{{name}}` Cognito authorizer names no user pool: add `providerARNs: [arn:${AWS::Partition}:cognito-idp:${AWS::Region}:${AWS::AccountId}:userpool/<pool id>]` (or `!GetAtt <UserPool>.Arn`).',
+        'The `{{name}}` Cognito authorizer names no user pool: add `providerARNs: ' +
+        '[arn:${AWS::Partition}:cognito-idp:${AWS::Region}:${AWS::AccountId}:userpool/<pool id>]` (or ' +
+        '`!GetAtt <UserPool>.Arn`).',
     },
   },
   create(context) {

@@ -15,7 +15,8 @@ export default defineRule({
     severity: 'warn',
     messages: {
       scheme:
-        'The `{{name}}` scheme is `{{found}}`; API Gateway reads authorizers from `type: apiKey, in: header` schemes. Write `type: apiKey, name: {{header}}, in: header`.',
+        'The `{{name}}` scheme is `{{found}}`; API Gateway reads authorizers from `type: apiKey, in: header` ' +
+        'schemes. Write `type: apiKey, name: {{header}}, in: header`.',
     },
   },
   create(context) {

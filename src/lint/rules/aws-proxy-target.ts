@@ -15,7 +15,8 @@ export default defineRule({
   meta: {
     id: 'aws-proxy-target',
     description:
-      'aws_proxy integrations of a REST API invoke Lambda: their uri is a Lambda invocation URI (also when written with intrinsics or placeholders), and their httpMethod POST.',
+      'aws_proxy integrations of a REST API invoke Lambda: their uri is a Lambda invocation URI (also when ' +
+      'written with intrinsics or placeholders), and their httpMethod POST.',
     severity: 'error',
     messages: {
       functionArn: `This uri is the function's ARN, not its invocation URI: write \`!Sub ${INVOCATION_URI}\`.`,

@@ -12,11 +12,15 @@ export default defineRule({
   meta: {
     id: 'cors-gateway-responses',
     description:
-      "An API that sends Access-Control-Allow-Origin should set it on its DEFAULT_4XX and DEFAULT_5XX gateway responses too, so pages can read the gateway's own errors.",
+      'An API that sends Access-Control-Allow-Origin should set it on its DEFAULT_4XX and DEFAULT_5XX ' +
+      "gateway responses too, so pages can read the gateway's own errors.",
     severity: 'warn',
     messages: {
       missing:
-        '{{missing}} {{verb}} no Access-Control-Allow-Origin, while {{example}} sends it: pages see API Gateway\'s own errors (401, 403, 429, 5XX) as network errors. Add to `x-amazon-apigateway-gateway-responses`: `{{first}}: { responseParameters: { gatewayresponse.header.Access-Control-Allow-Origin: "{{origin}}" } }`.',
+        '{{missing}} {{verb}} no Access-Control-Allow-Origin, while {{example}} sends it: pages see API ' +
+        "Gateway's own errors (401, 403, 429, 5XX) as network errors. Add to " +
+        '`x-amazon-apigateway-gateway-responses`: `{{first}}: { responseParameters: { ' +
+        'gatewayresponse.header.Access-Control-Allow-Origin: "{{origin}}" } }`.',
     },
   },
   create(context) {

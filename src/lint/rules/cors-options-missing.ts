@@ -31,7 +31,9 @@ export default defineRule({
     severity: 'warn',
     messages: {
       missing:
-        '{{method}} {{path}} sends Access-Control-Allow-Origin, but browsers preflight it ({{reason}}) and {{path}} has no OPTIONS method: the call fails. Add an `options` operation with a `mock` integration returning the Access-Control-Allow-* headers.',
+        '{{method}} {{path}} sends Access-Control-Allow-Origin, but browsers preflight it ({{reason}}) and ' +
+        '{{path}} has no OPTIONS method: the call fails. Add an `options` operation with a `mock` integration ' +
+        'returning the Access-Control-Allow-* headers.',
     },
   },
   create(context) {

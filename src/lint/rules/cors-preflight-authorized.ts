@@ -16,7 +16,8 @@ export default defineRule({
     severity: 'warn',
     messages: {
       authorized:
-        'OPTIONS {{path}} requires {{what}}, which preflight requests never carry: browsers see CORS failures on {{path}}. Remove `{{key}}` from this operation.',
+        'OPTIONS {{path}} requires {{what}}, which preflight requests never carry: browsers see CORS failures ' +
+        'on {{path}}. Remove `{{key}}` from this operation.',
     },
   },
   create(context) {

@@ -6,13 +6,17 @@ export default defineRule({
   meta: {
     id: 'hardcoded-region-account',
     description:
-      'In a spec that is a template (it uses intrinsics or ${…} placeholders), integration URIs, credentials and authorizers should not hard-code a region or an account: use ${AWS::Region} and ${AWS::AccountId}.',
+      'In a spec that is a template (it uses intrinsics or ${…} placeholders), integration URIs, ' +
+      'credentials and authorizers should not hard-code a region or an account: use ${AWS::Region} and ' +
+      '${AWS::AccountId}.',
     severity: 'warn',
     messages: {
       region:
-        'The region `{{found}}` is written here, while the spec is a template: deployed elsewhere, the API still calls `{{found}}`. Write `{{pseudo}}` (in `!Sub`) instead.',
+        'The region `{{found}}` is written here, while the spec is a template: deployed elsewhere, the API ' +
+        'still calls `{{found}}`. Write `{{pseudo}}` (in `!Sub`) instead.',
       account:
-        'The account `{{found}}` is written here, while the spec is a template: deployed to another account, the API still calls `{{found}}`. Write `{{pseudo}}` (in `!Sub`) instead.',
+        'The account `{{found}}` is written here, while the spec is a template: deployed to another account, ' +
+        'the API still calls `{{found}}`. Write `{{pseudo}}` (in `!Sub`) instead.',
     },
   },
   create(context) {

@@ -14,7 +14,9 @@ export default defineRule({
     severity: 'warn',
     messages: {
       missing:
-        'This `aws` integration calls {{service}} with no `credentials`: the call is not authorized. Add `credentials: !GetAtt <Role>.Arn`, a role trusted by apigateway.amazonaws.com that may call {{service}}.',
+        'This `aws` integration calls {{service}} with no `credentials`: the call is not authorized. Add ' +
+        '`credentials: !GetAtt <Role>.Arn`, a role trusted by apigateway.amazonaws.com that may call ' +
+        '{{service}}.',
     },
   },
   create(context) {

@@ -15,7 +15,9 @@ export default defineRule({
     severity: 'warn',
     messages: {
       defaultOnly:
-        'Only `default` → {{status}}: when the service fails, the caller still gets {{status}}. Add responses for errors, e.g. `"4\\\\d{2}": { statusCode: "400" }` and `"5\\\\d{2}": { statusCode: "500" }` (and declare them).',
+        'Only `default` → {{status}}: when the service fails, the caller still gets {{status}}. Add responses ' +
+        'for errors, e.g. `"4\\\\d{2}": { statusCode: "400" }` and `"5\\\\d{2}": { statusCode: "500" }` (and ' +
+        'declare them).',
     },
   },
   create(context) {

@@ -12,13 +12,18 @@ export default defineRule({
   meta: {
     id: 'integration-passthrough-unmatched',
     description:
-      'An AWS service integration with mapping templates should not pass other content types through (passthroughBehavior when_no_match, the default): the caller would choose the service request.',
+      'An AWS service integration with mapping templates should not pass other content types through ' +
+      '(passthroughBehavior when_no_match, the default): the caller would choose the service request.',
     severity: 'warn',
     messages: {
       explicit:
-        'With `when_no_match`, a request with another Content-Type than {{types}} reaches the service unmapped, signed with the integration role. Write `passthroughBehavior: when_no_templates` (or `never`).',
+        'With `when_no_match`, a request with another Content-Type than {{types}} reaches the service ' +
+        'unmapped, signed with the integration role. Write `passthroughBehavior: when_no_templates` (or ' +
+        '`never`).',
       implicit:
-        'passthroughBehavior defaults to when_no_match: a request with another Content-Type than {{types}} reaches the service unmapped, signed with the integration role. Write `passthroughBehavior: when_no_templates` (or `never`).',
+        'passthroughBehavior defaults to when_no_match: a request with another Content-Type than {{types}} ' +
+        'reaches the service unmapped, signed with the integration role. Write `passthroughBehavior: ' +
+        'when_no_templates` (or `never`).',
     },
   },
   create(context) {

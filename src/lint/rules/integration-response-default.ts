@@ -15,7 +15,8 @@ export default defineRule({
     severity: 'warn',
     messages: {
       missing:
-        'No `default` response: a backend status no pattern matches{{lambda}} ends in a 500 "Internal server error". Add `default: { statusCode: "{{status}}" }`.',
+        'No `default` response: a backend status no pattern matches{{lambda}} ends in a 500 "Internal server ' +
+        'error". Add `default: { statusCode: "{{status}}" }`.',
       none: 'A `{{type}}` integration without `responses` answers every call with a 500; add `responses: { default: { statusCode: "200" } }`.',
     },
   },

@@ -11,7 +11,8 @@ export default defineRule({
   meta: {
     id: 'mapping-expression',
     description:
-      'Parameter mappings need a known target and a known source (method.request.*, integration.response.*, stageVariables.*, context.*), with static values in single quotes: import refuses anything else.',
+      'Parameter mappings need a known target and a known source (method.request.*, integration.response.*, ' +
+      'stageVariables.*, context.*), with static values in single quotes: import refuses anything else.',
     severity: 'error',
     messages: {
       unquoted: '`{{value}}` is not a mapping source; a static value goes in single quotes: `"\'{{value}}\'"`.',

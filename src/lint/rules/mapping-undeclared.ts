@@ -17,9 +17,12 @@ export default defineRule({
     severity: 'error',
     messages: {
       source:
-        '`{{expression}}` is not a declared parameter of this operation: import fails with "Invalid mapping expression". Declare it: `parameters: [{ name: {{name}}, in: {{in}}, schema: { type: string } }]`.',
+        '`{{expression}}` is not a declared parameter of this operation: import fails with "Invalid mapping ' +
+        'expression". Declare it: `parameters: [{ name: {{name}}, in: {{in}}, schema: { type: string } }]`.',
       target:
-        '`{{expression}}` is not declared on the {{status}} response: import fails with "Invalid mapping expression". Declare it: `responses: { "{{status}}": { headers: { {{name}}: { schema: { type: string } } } } }`.',
+        '`{{expression}}` is not declared on the {{status}} response: import fails with "Invalid mapping ' +
+        'expression". Declare it: `responses: { "{{status}}": { headers: { {{name}}: { schema: { type: string ' +
+        '} } } } }`.',
     },
   },
   create(context) {

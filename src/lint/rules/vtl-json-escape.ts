@@ -22,7 +22,9 @@ export default defineRule({
     severity: 'warn',
     messages: {
       unescaped:
-        '`{{expression}}` is written inside a JSON string unescaped{{more}}: a `"` in it ends the string and can add fields to the service request. Write `$util.escapeJavaScript({{expression}})`, or `$input.json(…)` without the quotes for body fields.',
+        '`{{expression}}` is written inside a JSON string unescaped{{more}}: a `"` in it ends the string and ' +
+        'can add fields to the service request. Write `$util.escapeJavaScript({{expression}})`, or ' +
+        '`$input.json(…)` without the quotes for body fields.',
     },
   },
   create(context) {

@@ -19,7 +19,8 @@ export default defineRule({
       outside:
         '`${{name}}` is the variable of a `#foreach`, used after its `#end`: Velocity writes it out as text. Move it into the loop.',
       unbound:
-        '`${{name}}` is neither set (`#set`) nor bound by a `#foreach` here: Velocity writes "${{name}}…" to the backend. Wrap it in `#foreach(${{name}} in …) … #end`.',
+        '`${{name}}` is neither set (`#set`) nor bound by a `#foreach` here: Velocity writes "${{name}}…" to ' +
+        'the backend. Wrap it in `#foreach(${{name}} in …) … #end`.',
     },
   },
   create(context) {

@@ -30,8 +30,16 @@ export interface VtlTemplate {
 /** The variables API Gateway gives every template. */
 export const VTL_ROOTS: ReadonlySet<string> = new Set(['input', 'util', 'context', 'stageVariables']);
 
-const TOKEN =
-  /#\*[\s\S]*?\*#|##[^\n]*|\\\$|#\{?(foreach|set)\}?\s*\(\s*\$!?\{?([A-Za-z][\w-]*)\}?(?:\s*=\s*([^\n)]*))?|#\{?(if|elseif|else|end|macro|define)\b\}?|\$!?(\{)?([A-Za-z][\w-]*)/g;
+/** Comments, escaped `$`, `#foreach($x …`/`#set($x = …)` with their variable, other block directives, references. */
+const TOKEN = new RegExp(
+  [
+    String.raw`#\*[\s\S]*?\*#|##[^\n]*|\\\$`,
+    String.raw`#\{?(foreach|set)\}?\s*\(\s*\$!?\{?([A-Za-z][\w-]*)\}?(?:\s*=\s*([^\n)]*))?`,
+    String.raw`#\{?(if|elseif|else|end|macro|define)\b\}?`,
+    String.raw`\$!?(\{)?([A-Za-z][\w-]*)`,
+  ].join('|'),
+  'g',
+);
 
 export function readVtl(text: string): VtlTemplate {
   const references: VtlReference[] = [];
@@ -83,6 +91,12 @@ export function allTemplatesOf(integration: IntegrationNode): RequestTemplate[] 
   return templates;
 }
 
+/** `$input.body`, `$input.path('…')`, `$input.params('…')`, `$input.params().path.id`, `….querystring.get('q')`. */
+const INPUT = new RegExp(
+  String.raw`^\$!?input\.(body\b|path\(\s*(['"])[^'"]*\2\s*\)|` +
+    String.raw`params\((\s*(['"])[^'"]*\4\s*)?\)(\.(path|querystring|header)(\.[\w-]+|\.get\(\s*(['"])[^'"]*\8\s*\)))?)`,
+);
+
 /**
  * Request data a caller controls, as the template reads it: `$input.body`, `$input.path('…')`,
  * `$input.params(…)` (also `$input.params().path.id`), or a variable `#set` from one of them.
@@ -98,9 +112,7 @@ export function callerInput(template: VtlTemplate): { expression: string; start:
     const rest = template.text.slice(reference.index);
     const match =
       reference.name === 'input'
-        ? /^\$!?input\.(body\b|path\(\s*(['"])[^'"]*\2\s*\)|params\((\s*(['"])[^'"]*\4\s*)?\)(\.(path|querystring|header)(\.[\w-]+|\.get\(\s*(['"])[^'"]*\8\s*\)))?)/.exec(
-            rest,
-          )
+        ? INPUT.exec(rest)
         : tainted.has(reference.name)
           ? /^\$!?[\w-]+(\.[A-Za-z_][\w-]*)+/.exec(rest)
           : null;
