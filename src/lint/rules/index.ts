@@ -54,6 +54,7 @@ import restApiExtensions from './rest-api-extensions.js';
 import securityRootIgnored from './security-root-ignored.js';
 import stageAccessLogs from './stage-access-logs.js';
 import stageThrottling from './stage-throttling.js';
+import stageWebAcl from './stage-web-acl.js';
 import vtlFormUrlencode from './vtl-form-urlencode.js';
 import vtlJsonEscape from './vtl-json-escape.js';
 import vtlLoopVariable from './vtl-loop-variable.js';
@@ -116,4 +117,5 @@ export const RULES: readonly Rule[] = [
   resourceCount,
   stageAccessLogs,
   stageThrottling,
+  stageWebAcl,
 ];
