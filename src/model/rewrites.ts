@@ -96,11 +96,15 @@ export function rewriteKey(
     const [first, ...rest] = target.split('.');
     if (!known.includes(first!)) continue;
     const short = target;
-    if (rest.length > 0) return { kind: 'sibling', key, short, ...(typeof value === 'string' && { value }) };
+    if (rest.length > 0) return { kind: 'sibling', key, short, ...(isScalar(value) && { value: String(value) }) };
     return { kind: 'sibling', key, short, ...valueFor(first!, value) };
   }
   const place = targets.find((t) => t.includes('.'));
   return place !== undefined && root ? { kind: 'elsewhere', key, place } : elsewhere(key, root);
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 /** The value an AWS identity source becomes: `header: Name`, or `identity: [header.Name, …]`. */

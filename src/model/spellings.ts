@@ -3,7 +3,7 @@
  * reads a block: a request value in its API Gateway form (`method.request.path.id`, `$context.requestId`,
  * `$request.querystring.q`), an enum value in AWS's case (`REGIONAL`, `DAY`, `TOKEN`), or a name AWS
  * gives a value (`COGNITO_USER_POOLS`, `AWS_IAM`: the schema's `x-aliases`). The schema says where each
- * is taken: a value it refuses is rewritten when its rewrite is accepted there, so a value is only ever
+ * is taken (a request value where it has `x-requestValue`): a value it refuses is rewritten when its rewrite is accepted there, so a value is only ever
  * read as a form the schema allows at its place, and the template is the one the short form gives.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/request-response-data-mappings.html
  */
@@ -59,11 +59,12 @@ function sameIgnoringCase(value: string, allowed: readonly unknown[]): string | 
 function rewriteOf(error: ErrorObject): string | undefined {
   const value = error.data;
   if (typeof value !== 'string') return undefined;
-  const schema = (error.parentSchema ?? {}) as { 'x-aliases'?: Record<string, string> };
+  const schema = (error.parentSchema ?? {}) as { 'x-aliases'?: Record<string, string>; 'x-requestValue'?: boolean };
   const alias = schema['x-aliases']?.[value];
   if (alias !== undefined) return alias;
   if (error.keyword === 'enum') return sameIgnoringCase(value, error.params['allowedValues'] as unknown[]);
-  if (error.keyword === 'pattern') {
+  // Only where the schema reads a request value: elsewhere (a stage variable's text) `$context.x` is text.
+  if (error.keyword === 'pattern' && schema['x-requestValue'] === true) {
     const short = shortRequestValue(value);
     return short !== undefined && new RegExp(String(error.params['pattern']), 'u').test(short) ? short : undefined;
   }
