@@ -54,7 +54,10 @@ const AWS_NAMES: Readonly<Record<string, readonly string[]>> = {
   regionalCertificateArn: ['certificate', 'domain.certificate'],
 };
 
-/** Keys of a raw `x-amazon-apigateway-integration` (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-integration.html). */
+/**
+ * Keys of a raw `x-amazon-apigateway-integration`.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-integration.html
+ */
 const RAW_INTEGRATION_KEYS = new Set([
   'type',
   'uri',
@@ -90,7 +93,12 @@ export function rewriteKey(
   known: readonly string[],
   root: boolean,
 ): KeyRewrite | undefined {
-  const targets = AWS_NAMES[key] ?? AWS_NAMES[key.charAt(0).toLowerCase() + key.slice(1)];
+  const lower = key.charAt(0).toLowerCase() + key.slice(1);
+  const targets = Object.hasOwn(AWS_NAMES, key)
+    ? AWS_NAMES[key]
+    : Object.hasOwn(AWS_NAMES, lower)
+      ? AWS_NAMES[lower]
+      : undefined;
   if (targets === undefined) return elsewhere(key, root);
   for (const target of targets) {
     const [first, ...rest] = target.split('.');

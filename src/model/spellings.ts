@@ -60,8 +60,8 @@ function rewriteOf(error: ErrorObject): string | undefined {
   const value = error.data;
   if (typeof value !== 'string') return undefined;
   const schema = (error.parentSchema ?? {}) as { 'x-aliases'?: Record<string, string>; 'x-requestValue'?: boolean };
-  const alias = schema['x-aliases']?.[value];
-  if (alias !== undefined) return alias;
+  const aliases = schema['x-aliases'];
+  if (aliases !== undefined && Object.hasOwn(aliases, value)) return aliases[value];
   if (error.keyword === 'enum') return sameIgnoringCase(value, error.params['allowedValues'] as unknown[]);
   // Only where the schema reads a request value: elsewhere (a stage variable's text) `$context.x` is text.
   if (error.keyword === 'pattern' && schema['x-requestValue'] === true) {

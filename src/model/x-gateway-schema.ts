@@ -240,7 +240,8 @@ function rawIntegration(
     hint:
       (rewrite !== undefined
         ? `Write \`${rewrite}\`.`
-        : 'Write the x-gateway form of the integration (`lambda`, `http`, `mock`, or an AWS service: `sqs`, `sns`, `dynamodb`, `s3`, `stepfunctions`, `eventbridge`, `kinesis`).') +
+        : 'Write the x-gateway form of the integration (`lambda`, `http`, `mock`, or an AWS service: `sqs`, ' +
+          '`sns`, `dynamodb`, `s3`, `stepfunctions`, `eventbridge`, `kinesis`).') +
       " To keep the raw form, write it as the operation's `x-amazon-apigateway-integration` instead.",
   };
 }
