@@ -19,6 +19,8 @@ import { emitHttpApi } from './http/http-api.js';
 import { fitNames, fittedDescription, MAX_NAME } from './cfn-limits.js';
 import { emitRestApi } from './rest/rest-api.js';
 import { emitWebSocket } from './websocket/websocket-api.js';
+import { tagResources } from './shared/tags.js';
+import { emitMonitoring } from './shared/monitoring.js';
 import { dependencyCycles, resourceLocation } from './dependencies.js';
 
 export interface EmitResult {
@@ -36,7 +38,13 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
   const restParts = withRest ? emitApi(model, loaded) : { resources: {}, outputs: {}, diagnostics: [] };
   const ws = emitWebSocket(model);
   const rest = {
-    ...fitNames({ ...restParts.resources, ...ws?.resources }, { ...restParts.outputs, ...ws?.outputs }),
+    ...fitNames(
+      tagResources({ ...restParts.resources, ...ws?.resources, ...emitMonitoring(model, withRest) }, model.api.tags),
+      {
+        ...restParts.outputs,
+        ...ws?.outputs,
+      },
+    ),
     diagnostics: [...restParts.diagnostics, ...(ws?.diagnostics ?? [])],
   };
   const parameters: Record<string, CfnParameter> = {};
