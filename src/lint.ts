@@ -20,7 +20,11 @@ export async function lint(path: string, config: LintConfig, read: ReadOptions =
     files,
   } = await loadDocument(path, readPolicy(path, { ...config.read, ...read }));
   const built = loaded && usesXGateway(loaded.document) ? buildModel(loaded, { trustReferences: true }) : undefined;
-  const diagnostics = applyConfig([...loadDiagnostics, ...(built?.diagnostics ?? [])], config, false);
+  const diagnostics = applyConfig(
+    [...loadDiagnostics, ...(built?.diagnostics ?? []), ...(built?.spellings ?? [])],
+    config,
+    false,
+  );
   if (loaded) diagnostics.push(...lintDocument(loaded, built?.model, config));
   return { diagnostics, files };
 }

@@ -45,6 +45,7 @@ export const DEFAULT_CONFIG: LintConfig = { preset: 'recommended', rules: {}, ig
  */
 export const NON_FATAL_CODES: readonly string[] = [
   'api-key-without-usage-plan',
+  'aws-spelling',
   'body-validation-content-type',
   'body-validation-not-json',
   'cache-any-method-unused',
@@ -55,6 +56,7 @@ export const NON_FATAL_CODES: readonly string[] = [
   'cors-header-not-allowed',
   'cors-proxy-responses',
   'default-endpoint-disabled-without-domain',
+  'deprecated-form',
   'gateway-response-not-customizable',
   'http-api-routes-over-quota',
   'http-url-params-unmapped',

@@ -32,6 +32,7 @@ import { numberSetting } from './placeholders.js';
 import { throttleSetting } from './stage.js';
 import { lambdaFunction } from '../integrations/lambda.js';
 import { requirePackageFile } from '../package-files.js';
+import { closest } from './rewrites.js';
 
 const AUTHORIZERS = '/x-gateway/authorizers';
 /** The security scheme API Gateway reads as "this method requires an API key". */
@@ -329,12 +330,14 @@ function routeAuth(
   const authorizer = authorizers.find((a) => a.name === name);
   if (!authorizer) {
     const known = [...BUILT_IN, ...authorizers.map((a) => a.name)];
+    const guess = closest(name, known);
     ctx.report(
       'authorizer-unknown',
       'error',
-      `\`${name}\` is not an authorizer.`,
+      `\`${name}\` is not an authorizer.` + (guess ? ` Did you mean \`${guess}\`?` : ''),
       namePointer,
-      `Known: ${known.join(', ')}. Declare authorizers under x-gateway.authorizers.`,
+      (guess ? `Write \`${guess}\`. ` : '') +
+        `Known: ${known.join(', ')}. Declare authorizers under x-gateway.authorizers.`,
     );
     return undefined;
   }

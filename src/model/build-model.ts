@@ -61,7 +61,7 @@ import {
 } from './stage.js';
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
 import { buildWebSocket, MAX_TIMEOUT } from './websocket.js';
-import { checkXGateway } from './x-gateway-schema.js';
+import { type BlockKind, checkXGateway } from './x-gateway-schema.js';
 import { checkPlaceholders } from './placeholders.js';
 import { checkRouteQuota, settingsOfOtherKind } from './http.js';
 import type { BaseTemplate } from './base-template.js';
@@ -76,6 +76,8 @@ export interface ModelOptions {
 export interface ModelResult {
   readonly model?: GatewayModel;
   readonly diagnostics: readonly Diagnostic[];
+  /** Values written in AWS's spellings, read as their short forms: infos that `lint` reports. */
+  readonly spellings: readonly Diagnostic[];
 }
 
 /** OpenAPI operation keys and the API Gateway method each becomes. */
@@ -152,32 +154,61 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
   const locate = loaded.locate;
 
   const root: Placed = { block: asBlock(doc['x-gateway']), pointer: '/x-gateway' };
-  if ('x-gateway' in doc) diagnostics.push(...checkXGateway(doc['x-gateway'], 'root', root.pointer, locate));
+  const spellings: Diagnostic[] = [];
+  /** Pointers of the operations and path items whose block cannot be read: their routes are left out. */
+  const unreadable = new Set<string>();
+  const check = (block: unknown, kind: BlockKind, pointer: string, owner: string): boolean => {
+    const checked = checkXGateway(block, kind, pointer, locate);
+    diagnostics.push(...checked.diagnostics);
+    spellings.push(...checked.spellings);
+    if (!checked.readable) unreadable.add(owner);
+    return checked.readable;
+  };
+  const rootReadable = !('x-gateway' in doc) || check(doc['x-gateway'], 'root', root.pointer, '');
   const paths = asBlock(doc['paths']);
   for (const [path, item] of Object.entries(paths)) {
     const itemPointer = childPointer('/paths', path);
     const pathItem = asBlock(item);
     if ('x-gateway' in pathItem)
-      diagnostics.push(
-        ...checkXGateway(pathItem['x-gateway'], 'operation', childPointer(itemPointer, 'x-gateway'), locate),
-      );
+      check(pathItem['x-gateway'], 'operation', childPointer(itemPointer, 'x-gateway'), itemPointer);
     for (const [key] of OPERATION_KEYS) {
       const operation = asBlock(pathItem[key]);
       if ('x-gateway' in operation)
-        diagnostics.push(
-          ...checkXGateway(operation['x-gateway'], 'operation', childPointer(itemPointer, key, 'x-gateway'), locate),
+        check(
+          operation['x-gateway'],
+          'operation',
+          childPointer(itemPointer, key, 'x-gateway'),
+          childPointer(itemPointer, key),
         );
     }
   }
-  if (diagnostics.length > 0) return { diagnostics };
+  // The root says what every route means: when it cannot be read, nothing more is checked.
+  if (!rootReadable) return { diagnostics, spellings };
   // What the other kind of API has is refused first, so that nothing is built from it.
   const type: ApiType = asBlock(root.block['api'])['type'] === 'http' ? 'http' : 'rest';
-  diagnostics.push(...settingsOfOtherKind(doc, type, locate));
-  if (diagnostics.length > 0) return { diagnostics };
+  const other = settingsOfOtherKind(doc, type, locate);
+  if (other.length > 0) return { diagnostics: [...diagnostics, ...other], spellings };
 
-  const builder = new ModelBuilder(loaded, root.block, type, options.trustReferences === true, options.base);
+  const builder = new ModelBuilder(
+    loaded,
+    root.block,
+    type,
+    options.trustReferences === true,
+    options.base,
+    unreadable,
+  );
   const model = builder.build();
-  return { model, diagnostics: builder.diagnostics };
+  if (diagnostics.length === 0) return { model, diagnostics: builder.diagnostics, spellings };
+  // Besides the blocks' own errors, the other routes' errors: a finding about the whole API (a usage plan
+  // naming an operation left out, "no operation uses…") may not hold without the routes left out.
+  const apart = (pointer: string): boolean => {
+    if (unreadable.size === 0) return true;
+    return pointer.startsWith('/paths/') && ![...unreadable].some((u) => pointer === u || pointer.startsWith(u + '/'));
+  };
+  const kept = builder.diagnostics.filter(
+    (d) => unreadable.size === 0 || (d.severity === 'error' && d.location !== undefined && apart(d.location.pointer)),
+  );
+  return { diagnostics: [...diagnostics, ...kept], spellings };
 }
 
 class ModelBuilder implements ModelContext {
@@ -195,6 +226,8 @@ class ModelBuilder implements ModelContext {
     readonly apiType: ApiType,
     private readonly trustReferences: boolean,
     private readonly base: BaseTemplate | undefined,
+    /** Operations and path items (pointers) whose x-gateway block cannot be read: their routes are left out. */
+    private readonly unreadable: ReadonlySet<string> = new Set(),
   ) {
     this.document = loaded.document;
     this.file = loaded.root.path;
@@ -365,6 +398,7 @@ class ModelBuilder implements ModelContext {
         // Not an operation (the OpenAPI schema, or extension-schema for `x-amazon-apigateway-any-method`, reports it).
         if (!isBlock(pathItem[key])) continue;
         const pointer = childPointer(itemPointer, key);
+        if (this.unreadable.has(pointer) || this.unreadable.has(itemPointer)) continue;
         const operation = pathItem[key];
         const opBlock: Placed = { block: asBlock(operation['x-gateway']), pointer: childPointer(pointer, 'x-gateway') };
         const parameters = this.parametersOf(pathItem, operation, itemPointer, pointer);

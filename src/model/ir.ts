@@ -505,6 +505,8 @@ export interface WebSocketApi {
     readonly name: string;
     readonly logging?: 'ERROR' | 'INFO';
     readonly dataTrace: boolean;
+    /** The stage asks for the account's CloudWatch role (created with the REST stage's when both ask). */
+    readonly accountRole: boolean;
     readonly metrics: boolean;
     readonly throttle?: Throttle;
     readonly accessLog?: Stage['accessLog'];
