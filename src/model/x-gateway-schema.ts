@@ -57,7 +57,18 @@ function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
         const typed =
           !resource &&
           errors.some((o) => o.instancePath === e.instancePath && o.keyword !== 'anyOf' && o.keyword !== 'type');
-        return typed ? e.keyword !== 'anyOf' && e.keyword !== 'type' : e.keyword === 'anyOf';
+        if (typed) return e.keyword !== 'anyOf' && e.keyword !== 'type';
+        // Of nested anyOfs (`lambda`: an ARN, itself an anyOf, or options), the outer one names every form.
+        return (
+          e.keyword === 'anyOf' &&
+          !(
+            e.schemaPath.endsWith('awsValue/anyOf') &&
+            errors.some(
+              (o) =>
+                o.instancePath === e.instancePath && o.keyword === 'anyOf' && !o.schemaPath.endsWith('awsValue/anyOf'),
+            )
+          )
+        );
       })
       // A branch's error is described by the key it stands for (the branch has no description of its own).
       .map((e) => {
