@@ -127,7 +127,7 @@ export function parseMapping(
     ctx.report(
       'mapping-not-applicable',
       'error',
-      `A \`${target.kind}\` integration of ${target.apiType === 'http' ? 'an HTTP' : 'a REST'} API takes no request parameter mapping.`,
+      `\`${target.kind}\` integrations of ${target.apiType === 'http' ? 'HTTP' : 'REST'} APIs take no request parameter mapping.`,
       childPointer(at, 'request'),
       target.requestHint,
     );
@@ -152,7 +152,7 @@ export function parseMapping(
     ctx.report(
       'mapping-not-applicable',
       'error',
-      `A \`${target.kind}\` integration of ${target.apiType === 'http' ? 'an HTTP' : 'a REST'} API takes no response header mapping.`,
+      `\`${target.kind}\` integrations of ${target.apiType === 'http' ? 'HTTP' : 'REST'} APIs take no response header mapping.`,
       childPointer(at, 'response'),
       target.responseHint,
     );

@@ -544,7 +544,7 @@ class ModelBuilder implements ModelContext {
           fnPointer,
           `Lambda function for ${usage}`,
         );
-        if (stream) this.checkStreaming(scope, block, at, endpoint, nonProxyLambda);
+        if (stream) this.checkStreaming(scope, at, endpoint, nonProxyLambda);
         const role =
           'role' in block
             ? this.value(
@@ -692,11 +692,11 @@ class ModelBuilder implements ModelContext {
   }
 
   /**
-   * What a streamed answer cannot have: it is not buffered, so no response cache and no response mapping;
-   * only proxy integrations stream. On edge-optimized APIs a stream idle for 30 s is closed.
+   * What a streamed answer cannot have: it is not buffered, so no response cache (nor response mapping,
+   * which no proxy integration has); only proxy integrations stream. On edge-optimized APIs a stream idle for 30 s is closed.
    * https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html (read 2026-12-03)
    */
-  private checkStreaming(scope: RouteScope, block: Block, at: string, endpoint: EndpointType, nonProxy: boolean): void {
+  private checkStreaming(scope: RouteScope, at: string, endpoint: EndpointType, nonProxy: boolean): void {
     const pointer = childPointer(at, 'lambda', 'stream');
     if (nonProxy)
       this.report(
@@ -715,14 +715,6 @@ class ModelBuilder implements ModelContext {
         cache.pointer,
         'Remove `cache` from this operation (or set it elsewhere only), or remove `stream`.',
         [{ ...this.origin(pointer), message: 'the answer is streamed here' }],
-      );
-    if ('response' in block)
-      this.report(
-        'stream-response-mapping',
-        'error',
-        'A streamed answer cannot have its headers mapped: response mapping needs a buffered answer.',
-        childPointer(at, 'response'),
-        'Set the headers in the function (its metadata before the stream), or remove `stream`.',
       );
     if (endpoint === 'edge')
       this.report(
