@@ -199,7 +199,8 @@ function responseMapped(
     ctx.report(
       'mapping-source-unmappable',
       'error',
-      `\`${value}\` is part of the request: response headers are mapped from the backend's answer (\`header.X\`, \`body\`, \`body.field\`), the context, stage variables or static text.`,
+      `\`${value}\` is part of the request: response headers are mapped from the backend's answer ` +
+        `(\`header.X\`, \`body\`, \`body.field\`), the context, stage variables or static text.`,
       pointer,
       'Map it from `context.…` (e.g. `context.requestId`), or let the backend return it as a header (`header.X`).',
     );
@@ -224,7 +225,10 @@ function checkMapped(
       'error',
       `\`${name}\` is a header HTTP APIs reserve: no mapping can set it.`,
       pointer,
-      'Use another header name (e.g. `X-…`); the reserved ones are access-control-*, apigw-*, Authorization, Connection, Content-Encoding, Content-Length, Content-Location, Forwarded, Keep-Alive, Origin, Proxy-Authenticate, Proxy-Authorization, TE, Trailers, Transfer-Encoding, Upgrade, x-amz-*, x-amzn-*, X-Forwarded-For/-Host/-Proto and Via.',
+      'Use another header name (e.g. `X-…`); the reserved ones are access-control-*, apigw-*, ' +
+        'Authorization, Connection, Content-Encoding, Content-Length, Content-Location, Forwarded, ' +
+        'Keep-Alive, Origin, Proxy-Authenticate, Proxy-Authorization, TE, Trailers, Transfer-Encoding, ' +
+        'Upgrade, x-amz-*, x-amzn-*, X-Forwarded-For/-Host/-Proto and Via.',
     );
   }
   if (value.startsWith("'") && value.includes('$')) {

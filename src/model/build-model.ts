@@ -507,7 +507,8 @@ class ModelBuilder implements ModelContext {
         'error',
         option === 'role'
           ? `\`role\` applies only to Lambda and AWS service integrations, not to \`${kind}\`.`
-          : `\`${option}\` applies only to AWS service integrations and non-proxy Lambda integrations, not to \`${kind}\`${kind === 'lambda' ? ' (a proxy integration)' : ''}.`,
+          : `\`${option}\` applies only to AWS service integrations and non-proxy Lambda integrations, not to ` +
+              `\`${kind}\`${kind === 'lambda' ? ' (a proxy integration)' : ''}.`,
         childPointer(at, option),
         kind === 'lambda' && option !== 'role'
           ? 'Write `lambda: { function: …, proxy: false }` to shape the event and the answer with templates, or remove it.'
@@ -668,7 +669,8 @@ class ModelBuilder implements ModelContext {
           'error',
           `Timeout ${timeout} ms is over the ${RAISED_MAX_TIMEOUT} ms an integration that buffers its answer may wait.`,
           pointer,
-          `Use at most ${RAISED_MAX_TIMEOUT}, or stream the answer of a Lambda function (\`lambda: { function: …, stream: true }\`), which may last ${STREAM_MAX_TIMEOUT} ms.`,
+          `Use at most ${RAISED_MAX_TIMEOUT}, or stream the answer of a Lambda function (\`lambda: { function: ` +
+            `…, stream: true }\`), which may last ${STREAM_MAX_TIMEOUT} ms.`,
         );
       } else if (endpoint === 'edge') {
         this.report(

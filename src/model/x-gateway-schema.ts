@@ -58,24 +58,19 @@ function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
           !resource &&
           errors.some((o) => o.instancePath === e.instancePath && o.keyword !== 'anyOf' && o.keyword !== 'type');
         if (typed) return e.keyword !== 'anyOf' && e.keyword !== 'type';
-        // Of nested anyOfs (`lambda`: an ARN, itself an anyOf, or options), the outer one names every form.
-        return (
-          e.keyword === 'anyOf' &&
-          !(
-            e.schemaPath.endsWith('awsValue/anyOf') &&
-            errors.some(
-              (o) =>
-                o.instancePath === e.instancePath && o.keyword === 'anyOf' && !o.schemaPath.endsWith('awsValue/anyOf'),
-            )
-          )
-        );
+        // Of nested anyOfs (`lambda`: an AWS value, itself an anyOf, or options), the AWS value's says what is wrong.
+        return e.keyword === 'anyOf' && (!resource || e.schemaPath.endsWith('awsValue/anyOf'));
       })
-      // A branch's error is described by the key it stands for (the branch has no description of its own).
+      // A branch's error is described by the key it stands for (the branch has no description of its own);
+      // the AWS value's anyOf inside another, by the outer one (which names the other forms).
       .map((e) => {
-        const anyOf =
-          e.keyword === 'anyOf'
-            ? undefined
-            : errors.find((o) => o.instancePath === e.instancePath && o.keyword === 'anyOf');
+        const anyOf = errors.find(
+          (o) =>
+            o.instancePath === e.instancePath &&
+            o.keyword === 'anyOf' &&
+            o !== e &&
+            (e.keyword !== 'anyOf' || !o.schemaPath.endsWith('awsValue/anyOf')),
+        );
         return anyOf ? { ...e, parentSchema: anyOf.parentSchema } : e;
       })
       .sort((a, b) => compareCodeUnits(a.instancePath, b.instancePath))
