@@ -123,15 +123,19 @@ export function parseMapping(
   const request = asBlock(block['request']);
   const response = asBlock(block['response']);
   const mapping: Record<Section, MappedValue[]> = { headers: [], query: [], path: [], responseHeaders: [] };
-  if ('request' in block && !target.request) {
+  /** Whether `key` is absent or applies to the target; when not, says so. */
+  const applies = (key: 'request' | 'response', applicable: boolean, what: string, hint: string): boolean => {
+    if (!(key in block) || applicable) return true;
     ctx.report(
       'mapping-not-applicable',
       'error',
-      `\`${target.kind}\` integrations of ${target.apiType === 'http' ? 'HTTP' : 'REST'} APIs take no request parameter mapping.`,
-      childPointer(at, 'request'),
-      target.requestHint,
+      `\`${target.kind}\` integrations of ${target.apiType === 'http' ? 'HTTP' : 'REST'} APIs take no ${what}.`,
+      childPointer(at, key),
+      hint,
     );
-  } else {
+    return false;
+  };
+  if (applies('request', target.request, 'request parameter mapping', target.requestHint)) {
     for (const section of ['headers', 'query', 'path'] as const) {
       const pointer = childPointer(at, 'request', section);
       if (section === 'path' && section in request && target.apiType === 'http') {
@@ -148,15 +152,7 @@ export function parseMapping(
         mapping[section].push(requestMapped(ctx, scope, target, section, name, raw, childPointer(pointer, name)));
     }
   }
-  if ('response' in block && !target.response) {
-    ctx.report(
-      'mapping-not-applicable',
-      'error',
-      `\`${target.kind}\` integrations of ${target.apiType === 'http' ? 'HTTP' : 'REST'} APIs take no response header mapping.`,
-      childPointer(at, 'response'),
-      target.responseHint,
-    );
-  } else {
+  if (applies('response', target.response, 'response header mapping', target.responseHint)) {
     const pointer = childPointer(at, 'response', 'headers');
     for (const [name, raw] of Object.entries(asBlock(response['headers'])))
       mapping.responseHeaders.push(responseMapped(ctx, target, name, raw, childPointer(pointer, name)));
