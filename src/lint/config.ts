@@ -71,6 +71,7 @@ export const NON_FATAL_CODES: readonly string[] = [
   'routing-rules-over-quota',
   'service-binary-media-types',
   'service-key-unknown',
+  'stream-edge-idle',
   'template-needs-s3',
   'usage-plan-burst-below-rate',
   'usage-plan-method-without-api-key',

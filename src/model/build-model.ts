@@ -36,7 +36,8 @@ import {
 } from './ir.js';
 import { SERVICE_PARSERS } from '../integrations/services.js';
 import { backendPathVariables } from '../integrations/http.js';
-import { lambdaFunction, rawInvokedFunction } from '../integrations/lambda.js';
+import { lambdaFunction, lambdaOptions, rawInvokedFunction } from '../integrations/lambda.js';
+import { mappingTarget, parseMapping } from '../integrations/mapping.js';
 import { wholeReference } from '../integrations/resource-form.js';
 import { buildAccess, buildAuthorizers, routeAccess } from './access.js';
 import {
@@ -47,6 +48,7 @@ import {
   type ModelContext,
   type Placed,
   type RouteScope,
+  setting,
 } from './context.js';
 import { apiLogicalId, pascalCase, slug, uniqueId } from './names.js';
 import { compareCodeUnits } from './order.js';
@@ -114,6 +116,14 @@ const API_SETTINGS: readonly (readonly [string, string, string])[] = [
   ['API key source', '/x-gateway/apiKeys/source', '/x-amazon-apigateway-api-key-source'],
 ];
 
+/**
+ * A streamed response may last 15 minutes, on every endpoint type, without a quota increase
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/response-streaming-http.html, read 2026-12-03).
+ */
+const STREAM_MAX_TIMEOUT = 900000;
+/** The most a raised quota lets a buffered REST integration wait (a community answer, not documented by AWS). */
+const RAISED_MAX_TIMEOUT = 300000;
+
 /** An HTTP API integration waits at most 30 s, the default (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html). */
 const HTTP_MAX_TIMEOUT = 30000;
 
@@ -137,6 +147,8 @@ const INTEGRATION_OPTIONS = new Set([
   'requestTemplate',
   'responseTemplate',
   'payloadFormat',
+  'request',
+  'response',
 ]);
 
 /** Whether the document says anything in x-gateway (at the root, on a path item or an operation). */
@@ -526,15 +538,22 @@ class ModelBuilder implements ModelContext {
     const usage = `${method} ${path}`;
     const origin = this.origin(childPointer(at, kind));
     const service = (SERVICE_KINDS as readonly string[]).includes(kind);
+    const lambdaBlock = kind === 'lambda' ? lambdaOptions(block['lambda']) : undefined;
+    const nonProxyLambda = lambdaBlock?.['proxy'] === false;
     for (const option of ['role', 'requestTemplate', 'responseTemplate'].filter(
-      (o) => o in block && !service && !(o === 'role' && kind === 'lambda'),
+      (o) => o in block && !service && !(o === 'role' && kind === 'lambda') && !(o !== 'role' && nonProxyLambda),
     )) {
       this.report(
         'integration-option-unused',
         'error',
-        `\`${option}\` applies only to ${option === 'role' ? 'Lambda and AWS service integrations' : 'AWS service integrations'}, not to \`${kind}\`.`,
+        option === 'role'
+          ? `\`role\` applies only to Lambda and AWS service integrations, not to \`${kind}\`.`
+          : `\`${option}\` applies only to AWS service integrations and non-proxy Lambda integrations, not to ` +
+              `\`${kind}\`${kind === 'lambda' ? ' (a proxy integration)' : ''}.`,
         childPointer(at, option),
-        'Remove it.',
+        kind === 'lambda' && option !== 'role'
+          ? 'Write `lambda: { function: …, proxy: false }` to shape the event and the answer with templates, or remove it.'
+          : 'Remove it.',
       );
     }
     if ('payloadFormat' in block && kind !== 'lambda') {
@@ -555,10 +574,19 @@ class ModelBuilder implements ModelContext {
         'Remove it, or make this an `http` integration.',
       );
     }
-    const timeout = this.timeoutOf(block, at, scope.chain, defaults, endpoint);
+    const stream = lambdaBlock?.['stream'] === true;
+    const timeout = this.timeoutOf(block, at, scope.chain, defaults, endpoint, stream);
+    const mapping = parseMapping(this, block, at, scope, mappingTarget(this.apiType, kind, !nonProxyLambda));
     switch (kind) {
       case 'lambda': {
-        const fn = lambdaFunction(this, block['lambda'], childPointer(at, 'lambda'), `Lambda function for ${usage}`);
+        const fnPointer = childPointer(at, 'lambda', ...(lambdaBlock ? ['function'] : []));
+        const fn = lambdaFunction(
+          this,
+          lambdaBlock?.['function'] ?? block['lambda'],
+          fnPointer,
+          `Lambda function for ${usage}`,
+        );
+        if (stream) this.checkStreaming(scope, at, endpoint, nonProxyLambda);
         const role =
           'role' in block
             ? this.value(
@@ -573,6 +601,13 @@ class ModelBuilder implements ModelContext {
           ...(role && { role }),
           timeout,
           payloadFormat: block['payloadFormat'] === '1.0' ? '1.0' : '2.0',
+          proxy: !nonProxyLambda,
+          stream,
+          ...(nonProxyLambda &&
+            typeof block['requestTemplate'] === 'string' && { requestTemplate: block['requestTemplate'] }),
+          ...(nonProxyLambda &&
+            typeof block['responseTemplate'] === 'string' && { responseTemplate: block['responseTemplate'] }),
+          ...(mapping && { mapping }),
           origin,
         };
       }
@@ -585,12 +620,19 @@ class ModelBuilder implements ModelContext {
             : `Backend URL for ${usage}`,
         );
         if (this.apiType === 'http' && 'vpcLink' in block) this.checkPrivateTarget(url, childPointer(at, 'http'));
-        else this.checkBackendUrl(url, path, parameters, childPointer(at, 'http'));
+        else
+          this.checkBackendUrl(
+            url,
+            path,
+            parameters,
+            childPointer(at, 'http'),
+            (mapping?.path ?? []).map((m) => m.name),
+          );
         const vpcLink =
           'vpcLink' in block
             ? this.value(block['vpcLink'], childPointer(at, 'vpcLink'), `VPC link id for ${usage}`)
             : undefined;
-        return { kind: 'http', url, ...(vpcLink && { vpcLink }), timeout, origin };
+        return { kind: 'http', url, ...(vpcLink && { vpcLink }), timeout, ...(mapping && { mapping }), origin };
       }
       case 'mock': {
         const mock = asBlock(block['mock']);
@@ -598,6 +640,7 @@ class ModelBuilder implements ModelContext {
           kind: 'mock',
           status: typeof mock['status'] === 'number' ? mock['status'] : 200,
           ...('body' in mock && { body: mock['body'] as Json }),
+          ...(mapping && { mapping }),
           origin,
         };
       }
@@ -609,6 +652,7 @@ class ModelBuilder implements ModelContext {
           ...(typeof block['requestTemplate'] === 'string' && { requestTemplate: block['requestTemplate'] }),
           ...(typeof block['responseTemplate'] === 'string' && { responseTemplate: block['responseTemplate'] }),
           timeout,
+          ...(mapping && { mapping }),
           origin,
         };
         return SERVICE_PARSERS[kind as ServiceKind](this, asBlock(block[kind]), childPointer(at, kind), scope, common);
@@ -627,6 +671,7 @@ class ModelBuilder implements ModelContext {
     chain: readonly Placed[],
     defaults: Placed,
     endpoint: EndpointType,
+    stream: boolean,
   ): number {
     const inherited = chain.find((p) => typeof asBlock(p.block['integration'])['timeout'] === 'number');
     const [timeout, pointer] =
@@ -639,8 +684,17 @@ class ModelBuilder implements ModelContext {
             ]
           : typeof defaults.block['timeout'] === 'number'
             ? [defaults.block['timeout'], childPointer(defaults.pointer, 'timeout')]
-            : [this.apiType === 'http' ? HTTP_MAX_TIMEOUT : MAX_TIMEOUT, undefined];
-    if (pointer && this.apiType === 'http') {
+            : [this.apiType === 'http' ? HTTP_MAX_TIMEOUT : stream ? STREAM_MAX_TIMEOUT : MAX_TIMEOUT, undefined];
+    if (pointer && stream) {
+      if (timeout > STREAM_MAX_TIMEOUT)
+        this.report(
+          'integration-timeout',
+          'error',
+          `Timeout ${timeout} ms is over the ${STREAM_MAX_TIMEOUT} ms (15 minutes) a streamed response may last.`,
+          pointer,
+          `Use at most ${STREAM_MAX_TIMEOUT}.`,
+        );
+    } else if (pointer && this.apiType === 'http') {
       if (timeout > HTTP_MAX_TIMEOUT)
         this.report(
           'integration-timeout',
@@ -650,7 +704,16 @@ class ModelBuilder implements ModelContext {
           `Use at most ${HTTP_MAX_TIMEOUT}: the limit of HTTP APIs cannot be raised.`,
         );
     } else if (pointer && timeout > MAX_TIMEOUT) {
-      if (endpoint === 'edge') {
+      if (timeout > RAISED_MAX_TIMEOUT) {
+        this.report(
+          'integration-timeout',
+          'error',
+          `Timeout ${timeout} ms is over the ${RAISED_MAX_TIMEOUT} ms an integration that buffers its answer may wait.`,
+          pointer,
+          `Use at most ${RAISED_MAX_TIMEOUT}, or stream the answer of a Lambda function (\`lambda: { function: ` +
+            `…, stream: true }\`), which may last ${STREAM_MAX_TIMEOUT} ms.`,
+        );
+      } else if (endpoint === 'edge') {
         this.report(
           'integration-timeout',
           'error',
@@ -672,6 +735,41 @@ class ModelBuilder implements ModelContext {
   }
 
   /**
+   * What a streamed answer cannot have: it is not buffered, so no response cache (nor response mapping,
+   * which no proxy integration has); only proxy integrations stream. On edge-optimized APIs a stream idle for 30 s is closed.
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html (read 2026-12-03)
+   */
+  private checkStreaming(scope: RouteScope, at: string, endpoint: EndpointType, nonProxy: boolean): void {
+    const pointer = childPointer(at, 'lambda', 'stream');
+    if (nonProxy)
+      this.report(
+        'stream-not-proxy',
+        'error',
+        'Only a proxy integration can stream its answer: a non-proxy one passes it through a response mapping, which needs all of it.',
+        pointer,
+        'Remove `proxy: false` (the function then answers in the streaming proxy format), or remove `stream`.',
+      );
+    const cache = setting(scope, 'cache');
+    if (cache !== undefined)
+      this.report(
+        'stream-cached',
+        'error',
+        'A streamed answer cannot be cached: API Gateway caches only answers it buffers.',
+        cache.pointer,
+        'Remove `cache` from this operation (or set it elsewhere only), or remove `stream`.',
+        [{ ...this.origin(pointer), message: 'the answer is streamed here' }],
+      );
+    if (endpoint === 'edge')
+      this.report(
+        'stream-edge-idle',
+        'warning',
+        'On an edge-optimized API, a stream that sends nothing for 30 s is closed (5 minutes on regional and private APIs).',
+        pointer,
+        'Send data (or a keep-alive such as an SSE comment) at least every 30 s, or make the API regional.',
+      );
+  }
+
+  /**
    * An HTTP API reaches a private backend through a VPC link (V2) by a load balancer listener's ARN or a
    * Cloud Map service's ARN, not by URL.
    * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-private.html
@@ -690,8 +788,14 @@ class ModelBuilder implements ModelContext {
     );
   }
 
-  /** `{name}` segments of an HTTP backend URL must be path parameters of the route. */
-  private checkBackendUrl(url: AwsValue, path: string, parameters: readonly Parameter[], pointer: string): void {
+  /** `{name}` segments of an HTTP backend URL must be path parameters of the route, or path variables the integration maps. */
+  private checkBackendUrl(
+    url: AwsValue,
+    path: string,
+    parameters: readonly Parameter[],
+    pointer: string,
+    mapped: readonly string[],
+  ): void {
     const text = templateText(url);
     if (text !== undefined && !text.startsWith('${') && !/^https?:\/\/\S+$/i.test(text)) {
       this.report(
@@ -717,7 +821,7 @@ class ModelBuilder implements ModelContext {
       return;
     }
     for (const name of names) {
-      if (!parameters.some((p) => p.in === 'path' && p.name === name)) {
+      if (!mapped.includes(name) && !parameters.some((p) => p.in === 'path' && p.name === name)) {
         this.report(
           'http-url-unknown-param',
           'error',

@@ -280,7 +280,11 @@ function buildRoute(
     parameters: [],
     chain: [],
   };
-  const integrationBlock = webSocketTimeout(ctx, asBlock(block['integration']), childPointer(pointer, 'integration'));
+  const integrationBlock = withoutRestOptions(
+    ctx,
+    webSocketTimeout(ctx, asBlock(block['integration']), childPointer(pointer, 'integration')),
+    childPointer(pointer, 'integration'),
+  );
   const integration =
     'integration' in block
       ? capTimeout(ctx.integration(integrationBlock, childPointer(pointer, 'integration'), scope))
@@ -377,6 +381,37 @@ function replyOf(
  * request parameters).
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-mapping-template-reference.html
  */
+/**
+ * Parameter mapping, non-proxy and streamed Lambda integrations are settings of REST and HTTP API routes:
+ * each is refused on a WebSocket route, and left out of the block the route is built from.
+ */
+function withoutRestOptions(ctx: ModelContext, block: Block, pointer: string): Block {
+  const out: Record<string, unknown> = { ...block };
+  for (const key of ['request', 'response'].filter((k) => k in block)) {
+    ctx.report(
+      'websocket-option-unsupported',
+      'error',
+      `\`${key}\` parameter mapping applies to REST and HTTP API operations, not to WebSocket routes.`,
+      childPointer(pointer, key),
+      'Read the value in the integration (a Lambda function receives the whole message and its context) or in a service mapping.',
+    );
+    delete out[key];
+  }
+  const lambda = asBlock(block['lambda']);
+  if ('function' in lambda) {
+    for (const key of ['proxy', 'stream'].filter((k) => k in lambda))
+      ctx.report(
+        'websocket-option-unsupported',
+        'error',
+        `\`${key}\` applies to Lambda integrations of REST APIs, not to WebSocket routes.`,
+        childPointer(pointer, 'lambda', key),
+        'Write `lambda: <function>`.',
+      );
+    out['lambda'] = lambda['function'];
+  }
+  return out;
+}
+
 function checkServiceIntegration(ctx: ModelContext, kind: string, block: Block, pointer: string): void {
   if (UNSUPPORTED_SERVICES.includes(kind)) {
     ctx.report(

@@ -115,14 +115,20 @@ function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
         const typed =
           !resource &&
           errors.some((o) => o.instancePath === e.instancePath && o.keyword !== 'anyOf' && o.keyword !== 'type');
-        return typed ? e.keyword !== 'anyOf' && e.keyword !== 'type' : e.keyword === 'anyOf';
+        if (typed) return e.keyword !== 'anyOf' && e.keyword !== 'type';
+        // Of nested anyOfs (`lambda`: an AWS value, itself an anyOf, or options), the AWS value's says what is wrong.
+        return e.keyword === 'anyOf' && (!resource || e.schemaPath.endsWith('awsValue/anyOf'));
       })
-      // A branch's error is described by the key it stands for (the branch has no description of its own).
+      // A branch's error is described by the key it stands for (the branch has no description of its own);
+      // the AWS value's anyOf inside another, by the outer one (which names the other forms).
       .map((e) => {
-        const anyOf =
-          e.keyword === 'anyOf'
-            ? undefined
-            : errors.find((o) => o.instancePath === e.instancePath && o.keyword === 'anyOf');
+        const anyOf = errors.find(
+          (o) =>
+            o.instancePath === e.instancePath &&
+            o.keyword === 'anyOf' &&
+            o !== e &&
+            (e.keyword !== 'anyOf' || !o.schemaPath.endsWith('awsValue/anyOf')),
+        );
         if (!anyOf) return e;
         const description = (anyOf.parentSchema as { description?: unknown } | undefined)?.description;
         return { ...e, parentSchema: { ...(e.parentSchema as object), description } };

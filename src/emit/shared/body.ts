@@ -43,17 +43,24 @@ export function buildBody(document: JsonObject, contributions: readonly Contribu
   return body;
 }
 
-/** Declare on the operation the statuses, request headers and response headers an integration uses. */
+/**
+ * Declare on the operation the statuses, request headers and query parameters (optional ones) and response
+ * headers an integration uses.
+ */
 function declare(operation: Record<string, unknown>, patch: OperationPatch): void {
   const responses = (operation['responses'] ??= {}) as Record<string, Record<string, unknown>>;
   for (const code of patch.statusCodes ?? []) responses[String(code)] ??= { description: `${code} response` };
-  const parameters =
-    (patch.requestHeaders ?? []).length > 0 ? ((operation['parameters'] ??= []) as Record<string, unknown>[]) : [];
-  for (const name of patch.requestHeaders ?? []) {
-    const declared = parameters.some(
-      (p) => p['in'] === 'header' && String(p['name']).toLowerCase() === name.toLowerCase(),
-    );
-    if (!declared) parameters.push({ name, in: 'header', required: false, schema: { type: 'string' } });
+  const wanted: [string, string][] = [
+    ...(patch.requestHeaders ?? []).map((name): [string, string] => ['header', name]),
+    ...(patch.requestQuery ?? []).map((name): [string, string] => ['query', name]),
+  ];
+  const parameters = wanted.length > 0 ? ((operation['parameters'] ??= []) as Record<string, unknown>[]) : [];
+  for (const [where, name] of wanted) {
+    // Header names match without case; query string names with it.
+    const same = (p: Record<string, unknown>): boolean =>
+      p['in'] === where &&
+      (where === 'header' ? String(p['name']).toLowerCase() === name.toLowerCase() : p['name'] === name);
+    if (!parameters.some(same)) parameters.push({ name, in: where, required: false, schema: { type: 'string' } });
   }
   const success = patch.statusCodes?.[0];
   if (success !== undefined && (patch.responseHeaders ?? []).length > 0) {
