@@ -83,11 +83,11 @@ export async function loadText(path: string, text: string, policy: ReadPolicy = 
   const refs = collectRefs(root.value);
   if (!refs.some(({ ref }) => !ref.startsWith('#'))) {
     // Nothing to bundle: skip the resolver's walk of the whole document, and only check that every
-    // internal `$ref` names a node.
+    // internal `$ref` names a node. A `$ref` that names nothing is reported and the rest is still checked:
+    // it stays in the document, and whatever follows it finds no node (compile stops at the error).
     document = structuredClone(root.value) as JsonObject;
     const builtIn = isGatewaySpec(root) ? BUILT_IN_MODELS : [];
     diagnostics.push(...refs.flatMap(({ pointer, ref }) => checkRef(byAbsolute, absoluteRoot, pointer, ref, builtIn)));
-    if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, files: rootOnly };
   } else {
     await readReferenced(absoluteRoot, Buffer.byteLength(text), policy, byAbsolute, diagnostics);
     for (const [key, file] of byAbsolute) {

@@ -53,15 +53,16 @@ describe('gateform lint', () => {
       'gateform.config.yaml':
         'extends: strict\nrules:\n  http-backend-insecure: error\nignore:\n  - file: "legacy/*.yaml"\n  - pointer: /paths/~1a/get\n    rules: [operation-no-auth]\n',
       'api/warns.yaml': WARNS,
+      'api/open.yaml': CLEAN.replace('/a:', '/b:'),
       'legacy/errs.yaml': ERRS,
     });
-    const result = lint(['api/warns.yaml', 'legacy/errs.yaml', '--format', 'json'], dir);
-    const codes = (JSON.parse(result.stdout) as { code: string; severity: string }[]).map(
-      (d) => `${d.severity} ${d.code}`,
+    const result = lint(['api/warns.yaml', 'api/open.yaml', 'legacy/errs.yaml', '--format', 'json'], dir);
+    const codes = (JSON.parse(result.stdout) as { code: string; severity: string; file: string }[]).map(
+      (d) => `${d.severity} ${d.code} ${d.file}`,
     );
-    expect(codes).toContain('error http-backend-insecure');
-    expect(codes).toContain('warning stage-access-logs');
-    expect(codes).not.toContain('warning operation-no-auth');
+    expect(codes).toContain('error http-backend-insecure api/warns.yaml');
+    expect(codes).toContain('warning operation-no-auth api/open.yaml');
+    expect(codes).not.toContain('warning operation-no-auth api/warns.yaml');
     expect(codes.some((c) => c.includes('path-param-undeclared'))).toBe(false);
     expect(result.status).toBe(1);
   });
