@@ -33,4 +33,14 @@ describe('lint engine', () => {
       'stage-throttling /x-gateway/stage',
     ]);
   });
+
+  it('prints the any-method as ANY', async () => {
+    const path = join(tempDir('gateform-engine-'), 'spec.yaml');
+    writeFileSync(
+      path,
+      `${HEAD}paths:\n  /:\n    x-amazon-apigateway-any-method:\n      responses: { "200": { description: ok } }\n`,
+    );
+    const messages = (await lint(path, DEFAULT_CONFIG)).diagnostics.map((d) => d.message);
+    expect(messages).toEqual([expect.stringContaining('ANY / has no integration')]);
+  });
 });
