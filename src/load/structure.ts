@@ -108,7 +108,9 @@ function swagger2Header(
     severity: 'warning',
     message: `The response header \`${name}\` is written as in Swagger 2.0 (\`type\` on the header); OpenAPI 3 puts it in a \`schema\`.`,
     location: locate(pointer),
-    hint: `Write \`${name}: { schema: ${JSON.stringify(schema)} }\`. API Gateway's import reads the header's name either way. See docs/rules/openapi-header-swagger2.md.`,
+    hint:
+      `Write \`${name}: { schema: ${JSON.stringify(schema)} }\`. API Gateway's import reads the header's name ` +
+      'either way. See docs/rules/openapi-header-swagger2.md.',
   };
 }
 
