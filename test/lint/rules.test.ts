@@ -845,6 +845,24 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
       },
     ],
   },
+  'stage-web-acl': {
+    valid: [
+      op(
+        '',
+        'x-gateway: { stage: { webAcl: "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/api/0f4c1e2a-1111-2222-3333-444455556666" }, defaults: { integration: { mock: {} } } }\n',
+      ),
+      op('', 'x-gateway: { api: { endpoint: private }, defaults: { integration: { mock: {} } } }\n'),
+      op('', 'x-gateway: { api: { type: http }, defaults: { integration: { lambda: "${Fn}" } } }\n'),
+      op(LAMBDA),
+    ],
+    invalid: [
+      {
+        text: op('', 'x-gateway: { api: { endpoint: edge }, defaults: { integration: { mock: {} } } }\n'),
+        messageId: 'missing',
+        pointer: '/x-gateway',
+      },
+    ],
+  },
 };
 
 describe('lint rules', () => {

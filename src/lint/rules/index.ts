@@ -38,6 +38,7 @@ import restApiExtensions from './rest-api-extensions.js';
 import securityRootIgnored from './security-root-ignored.js';
 import stageAccessLogs from './stage-access-logs.js';
 import stageThrottling from './stage-throttling.js';
+import stageWebAcl from './stage-web-acl.js';
 
 export const RULES: readonly Rule[] = [
   pathSiblingVariables,
@@ -78,4 +79,5 @@ export const RULES: readonly Rule[] = [
   resourceCount,
   stageAccessLogs,
   stageThrottling,
+  stageWebAcl,
 ];
