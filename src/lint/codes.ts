@@ -217,6 +217,9 @@ export const CODES: Readonly<Record<string, string>> = {
     '`…` cannot be read here: WebSocket mapping templates have no access to headers or query strings.',
   'websocket-route-unknown-special':
     '`…` is not a route key API Gateway knows: only $connect, $disconnect and $default start with $.',
+  'web-acl-scope':
+    "The stage's web ACL is not a regional AWS WAF (WAFv2) web ACL: CloudFront-scoped and WAF Classic web ACLs cannot be associated with an API Gateway stage.",
+  'web-acl-without-rest-api': 'AWS WAF protects REST API stages only, and the document has no REST operations (only a WebSocket API).',
 };
 
 export interface SarifRule {
