@@ -219,7 +219,8 @@ export const CODES: Readonly<Record<string, string>> = {
     '`…` is not a route key API Gateway knows: only $connect, $disconnect and $default start with $.',
   'web-acl-scope':
     "The stage's web ACL is not a regional AWS WAF (WAFv2) web ACL: CloudFront-scoped and WAF Classic web ACLs cannot be associated with an API Gateway stage.",
-  'web-acl-without-rest-api': 'AWS WAF protects REST API stages only, and the document has no REST operations (only a WebSocket API).',
+  'web-acl-without-rest-api':
+    'AWS WAF protects REST API stages only, and the document has no REST operations (only a WebSocket API).',
 };
 
 export interface SarifRule {
