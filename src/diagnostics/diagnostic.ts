@@ -30,6 +30,16 @@ export interface Diagnostic {
   readonly related?: readonly RelatedLocation[];
   /** Lint findings: the rule's message id (tests assert ids, not prose). */
   readonly messageId?: string;
+  /**
+   * Set on a finding the team accepted: an `ignore` entry of the config (with its written reason) or the
+   * baseline file. Suppressed findings count for nothing; `json` and `sarif` still list them, saying why.
+   */
+  readonly suppression?: Suppression;
+}
+
+export interface Suppression {
+  readonly kind: 'ignore' | 'baseline';
+  readonly reason: string;
 }
 
 /** A diagnostic with its position resolved, as formatters receive it. */

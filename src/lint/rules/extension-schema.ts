@@ -6,6 +6,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import { childPointer } from '../../diagnostics/diagnostic.js';
+import { schemaProblem } from '../../diagnostics/schema-problem.js';
 import { asBlock, isBlock } from '../../model/context.js';
 import { closest } from '../../model/x-gateway-schema.js';
 import { securitySchemesOf } from './integration.js';
@@ -124,7 +125,7 @@ export default defineRule({
             ? `must be one of ${(error.params['allowedValues'] as unknown[]).join(', ')}`
             : error.keyword === 'anyOf'
               ? 'has the wrong type'
-              : (error.message ?? 'is invalid');
+              : schemaProblem(error.keyword, error.params);
         context.report('invalid', at, { extension: name, where, problem });
       }
     };
