@@ -9,6 +9,8 @@ import { buildModel, usesXGateway } from './model/build-model.js';
 
 export interface LintResult {
   readonly diagnostics: readonly Diagnostic[];
+  /** Findings an `ignore` entry of the config covers, each with its reason. */
+  readonly suppressed: readonly Diagnostic[];
   readonly files: ReadonlyMap<string, SourceFile>;
 }
 
@@ -20,7 +22,13 @@ export async function lint(path: string, config: LintConfig, read: ReadOptions =
     files,
   } = await loadDocument(path, readPolicy(path, { ...config.read, ...read }));
   const built = loaded && usesXGateway(loaded.document) ? buildModel(loaded, { trustReferences: true }) : undefined;
-  const diagnostics = applyConfig([...loadDiagnostics, ...(built?.diagnostics ?? [])], config, false);
-  if (loaded) diagnostics.push(...lintDocument(loaded, built?.model, config));
-  return { diagnostics, files };
+  const suppressed: Diagnostic[] = [];
+  const diagnostics = applyConfig(
+    [...loadDiagnostics, ...(built?.diagnostics ?? []), ...(built?.spellings ?? [])],
+    config,
+    false,
+    suppressed,
+  );
+  if (loaded) diagnostics.push(...lintDocument(loaded, built?.model, config, undefined, suppressed));
+  return { diagnostics, suppressed, files };
 }

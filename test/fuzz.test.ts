@@ -120,7 +120,7 @@ function mutate(text: string, value: unknown, pick: () => number): Mutant {
 
 /** A config that uses every key, for mutants of configs. */
 const CONFIG =
-  'extends: strict\nrules:\n  operation-no-auth: off\n  model-keyword-ignored: warn\nignore:\n  - file: "**/*.yaml"\n    pointer: /paths\n    rules: [operation-no-auth]\nrefs:\n  root: .\n  remote: false\n';
+  'extends: strict\nrules:\n  operation-no-auth: off\n  model-keyword-ignored: warn\nignore:\n  - file: "**/*.yaml"\n    pointer: /paths\n    rules: [operation-no-auth]\n    reason: r\nrefs:\n  root: .\n  remote: false\n';
 
 const WHOLE_FILE = new Set(['file-unreadable', 'document-too-large']);
 

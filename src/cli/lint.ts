@@ -1,4 +1,5 @@
 /** `gateform lint`: check specs against the gateway rules, in the formats CI tools read. */
+import { readFileSync } from 'node:fs';
 import { resolveDiagnostics } from '../diagnostics/resolve.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatGithub } from '../diagnostics/format/github.js';
@@ -7,9 +8,9 @@ import { formatSarif } from '../diagnostics/format/sarif.js';
 import { formatStylish } from '../diagnostics/format/stylish.js';
 import { configAt } from '../compile.js';
 import { lint } from '../lint.js';
+import { applyBaseline, readBaseline, writeBaseline } from '../lint/baseline.js';
 import { DEFAULT_CONFIG, findConfig, type LintConfig } from '../lint/config.js';
-import { DOCS_BASE } from '../lint/rule.js';
-import { RULES } from '../lint/rules/index.js';
+import { sarifRules } from '../lint/codes.js';
 import { IO_ERROR_CODES } from '../load/load-document.js';
 import { fsFailureReason, type ReadOptions } from '../load/read-policy.js';
 import type { SourceFile } from '../load/source-file.js';
@@ -34,6 +35,9 @@ Options:
   --config <file>        gateform.config.yaml to use (default: found upward from each spec)
   --max-warnings <n>     Exit 1 when there are more than n warnings
   -o, --output <file>    Write the report to <file> instead of stdout
+  --baseline <file>      Accept the findings listed in <file>: only new ones count (and fail the run)
+  --generate-baseline <file>
+                         Write every finding of this run to <file> as the baseline, and exit 0
   --root <folder>        Folder the specs and their $refs are read under (default: the nearest
                          folder above each spec with .git or package.json, else the spec's)
   --remote-refs          Let $refs read http(s) URLs
@@ -47,6 +51,8 @@ const FLAGS: readonly FlagSpec[] = [
   { name: 'config', value: true },
   { name: 'max-warnings', value: true },
   { name: 'output', short: 'o', value: true },
+  { name: 'baseline', value: true },
+  { name: 'generate-baseline', value: true },
   { name: 'root', value: true },
   { name: 'remote-refs' },
   { name: 'help', short: 'h' },
@@ -80,7 +86,8 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
     return EXIT_USAGE;
   }
 
-  const diagnostics: Diagnostic[] = [];
+  let diagnostics: Diagnostic[] = [];
+  const suppressed: Diagnostic[] = [];
   const files = new Map<string, SourceFile>();
   const { files: specs, unmatched } = expandFiles(args.positional);
   for (const glob of unmatched)
@@ -101,25 +108,32 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
         : (configs.get(path) ?? configs.set(path, configAt(path, diagnostics, files)).get(path)!);
     const result = await lint(spec, config, read);
     diagnostics.push(...result.diagnostics);
+    suppressed.push(...result.suppressed);
     for (const [name, file] of result.files) files.set(name, file);
   }
 
-  const resolved = resolveDiagnostics(diagnostics, files);
+  const generate = flag(args, 'generate-baseline');
+  if (generate !== undefined) return await generateBaseline(generate, diagnostics, [...specs, ...files.keys()], io);
+  const baselineFile = flag(args, 'baseline');
+  if (baselineFile !== undefined) {
+    const read = readBaselineFile(baselineFile);
+    if ('problem' in read) {
+      io.stderr(`gateform lint: cannot use the baseline ${baselineFile}: ${read.problem}\n`);
+      return EXIT_USAGE;
+    }
+    const split = applyBaseline(diagnostics, read.fingerprints, baselineFile);
+    diagnostics = split.active;
+    suppressed.push(...split.suppressed);
+  }
+
+  // Suppressed findings are listed by the formats that can say so (json, sarif), after the others.
+  const listed = format === 'json' || format === 'sarif' ? [...diagnostics, ...suppressed] : diagnostics;
+  const resolved = resolveDiagnostics(listed, files);
   const report =
     format === 'json'
       ? formatJson(resolved)
       : format === 'sarif'
-        ? formatSarif(
-            resolved,
-            RULES.map((r) => ({
-              id: r.meta.id,
-              description: r.meta.description,
-              docsUrl: `${DOCS_BASE}${r.meta.id}.md`,
-              defaultSeverity: r.meta.severity === 'error' ? 'error' : 'warning',
-            })),
-            packageVersion(),
-            process.cwd(),
-          )
+        ? formatSarif(resolved, sarifRules(), packageVersion(), process.cwd())
         : format === 'github'
           ? formatGithub(resolved)
           : formatStylish(resolved, { color: io.color, lineOf: (file, line) => files.get(file)?.lineText(line) });
@@ -144,4 +158,41 @@ export async function runLint(argv: readonly string[], io: Io): Promise<number> 
   return diagnostics.some((d) => d.severity === 'error') || (maxWarnings !== undefined && warnings > maxWarnings)
     ? EXIT_DIAGNOSTICS
     : EXIT_OK;
+}
+
+/** `--generate-baseline`: every finding of the run, written atomically; IO and config errors are not accepted. */
+async function generateBaseline(
+  path: string,
+  diagnostics: readonly Diagnostic[],
+  inputs: readonly string[],
+  io: Io,
+): Promise<number> {
+  const unusable = diagnostics.filter((d) => IO_ERROR_CODES.has(d.code));
+  if (unusable.length > 0) {
+    io.stderr(formatStylish(unusable, { color: io.color, lineOf: () => undefined }));
+    return EXIT_USAGE;
+  }
+  const refusal = outputRefusal(path, inputs);
+  if (refusal !== undefined) {
+    io.stderr(`gateform lint: cannot write ${path}: ${refusal}\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    await writeAtomically(path, writeBaseline(diagnostics));
+  } catch (error) {
+    io.stderr(`gateform lint: cannot write ${path}: ${fsFailureReason(error, 'write')}\n`);
+    return EXIT_USAGE;
+  }
+  io.stdout(`Wrote ${diagnostics.length} finding${diagnostics.length === 1 ? '' : 's'} to the baseline ${path}.\n`);
+  return EXIT_OK;
+}
+
+function readBaselineFile(path: string): { fingerprints: ReadonlySet<string> } | { problem: string } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return { problem: fsFailureReason(error, 'read') };
+  }
+  return readBaseline(text);
 }

@@ -30,6 +30,16 @@ export interface Diagnostic {
   readonly related?: readonly RelatedLocation[];
   /** Lint findings: the rule's message id (tests assert ids, not prose). */
   readonly messageId?: string;
+  /**
+   * Set on a finding the team accepted: an `ignore` entry of the config (with its written reason) or the
+   * baseline file. Suppressed findings count for nothing; `json` and `sarif` still list them, saying why.
+   */
+  readonly suppression?: Suppression;
+}
+
+export interface Suppression {
+  readonly kind: 'ignore' | 'baseline';
+  readonly reason: string;
 }
 
 /** A diagnostic with its position resolved, as formatters receive it. */
@@ -48,7 +58,10 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** Escape one reference token for a JSON pointer (RFC 6901). */
 export function escapePointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  // Most tokens need no escape, and pointers are built for every node of large documents.
+  if (typeof token === 'number') return String(token);
+  if (!token.includes('~') && !token.includes('/')) return token;
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function unescapePointerToken(token: string): string {
@@ -57,7 +70,9 @@ export function unescapePointerToken(token: string): string {
 
 /** Join a pointer and more reference tokens: `childPointer('/paths', '/pets', 'get')` → `/paths/~1pets/get`. */
 export function childPointer(pointer: string, ...tokens: readonly (string | number)[]): string {
-  return pointer + tokens.map((t) => '/' + escapePointerToken(t)).join('');
+  let joined = pointer;
+  for (const token of tokens) joined += '/' + escapePointerToken(token);
+  return joined;
 }
 
 export function splitPointer(pointer: string): string[] {

@@ -140,8 +140,7 @@ function noMethods(loaded: LoadedDocument): Diagnostic {
 
 /**
  * CloudFormation's template quotas: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
- * (500 resources, 200 parameters, 200 outputs; a template body of at most "1 MB" from Amazon S3, decimal:
- * CloudFormation refuses more with "Template may not exceed 1000000 bytes in size.").
+ * (500 resources, 200 parameters, 200 outputs; the size, 1,000,000 bytes, is fitted by external-body.ts).
  */
 const TEMPLATE_QUOTAS: readonly (readonly [
   section: 'Resources' | 'Parameters' | 'Outputs',
@@ -160,8 +159,6 @@ const TEMPLATE_QUOTAS: readonly (readonly [
   ],
   ['Outputs', 200, 'Split the API into several specs (one stack each).'],
 ];
-const TEMPLATE_BYTES = 1_000_000;
-
 function quotaProblems(template: CfnTemplate, model: GatewayModel): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const over = (message: string, hint: string): void => {
@@ -171,13 +168,6 @@ function quotaProblems(template: CfnTemplate, model: GatewayModel): Diagnostic[]
     const count = Object.keys(template[section] ?? {}).length;
     if (count > limit) over(`The template has ${count} ${section}; CloudFormation allows at most ${limit}.`, hint);
   }
-  // Minified JSON is the smallest form the template can take, so over the quota here means over it in any form.
-  const bytes = Buffer.byteLength(JSON.stringify(template), 'utf8');
-  if (bytes > TEMPLATE_BYTES)
-    over(
-      `The template is ${bytes} bytes even as minified JSON; CloudFormation accepts at most ${TEMPLATE_BYTES}.`,
-      'Split the API into several specs (one stack each).',
-    );
   return problems;
 }
 

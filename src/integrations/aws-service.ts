@@ -12,6 +12,7 @@ import type { IamStatement } from './iam.js';
 import type { IntegrationOutput } from './types.js';
 import { wholeReference } from './resource-form.js';
 import { renderVtl } from './vtl.js';
+import { restMapping } from './mapping.js';
 
 export interface ServiceRequest {
   /** Service name for messages: "SQS", "DynamoDB". */
@@ -53,12 +54,14 @@ export function renderServiceIntegration(
   const requestTemplate = integration.requestTemplate ?? request.requestTemplate;
   const responseTemplate = integration.responseTemplate ?? request.responseTemplate;
   const notFound = request.notFound ?? [];
+  const mapped = restMapping({ parameters: [] }, integration.mapping);
+  const responseParameters = { ...request.responseParameters, ...mapped.responseParameters };
   const errorTemplate = (text: string, codes: readonly string[]): CfnString =>
     renderVtl('common/error.response', { service: request.service, message: text, notFound: codes });
   const responses: Record<string, Json> = {
     default: {
       statusCode: String(success),
-      ...(request.responseParameters && { responseParameters: { ...request.responseParameters } }),
+      ...(Object.keys(responseParameters).length > 0 && { responseParameters }),
       ...(responseTemplate !== undefined && { responseTemplates: { 'application/json': responseTemplate } }),
     },
     // AWS integrations select by the service's status code; the template then reads the error code.
@@ -88,6 +91,10 @@ export function renderServiceIntegration(
       responses,
     },
     statusCodes: [success, 400, ...(notFound.length > 0 ? [404] : []), 429, 500],
+    // The headers the success response sets, the service's own (S3's Content-Type) and the mapped ones.
+    ...(Object.keys(responseParameters).length > 0 && {
+      responseHeaders: Object.keys(responseParameters).map((key) => key.replace('method.response.header.', '')),
+    }),
     role: {
       service: integration.kind,
       name: targetName(request.target),

@@ -1,10 +1,12 @@
 /**
  * HTTP proxy integration (`http_proxy`): the request goes to the backend URL as it came, with path
- * parameters filled into the URL and query parameters passed on; optionally through a VPC link.
+ * parameters filled into the URL and query parameters passed on, and the integration's own parameter
+ * mapping (mapping.ts); optionally through a VPC link.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/setup-http-integrations.html
  */
 import { type AwsValue, cfnValue, templateText } from '../model/aws-value.js';
 import type { HttpIntegration } from '../model/ir.js';
+import { restMapping } from './mapping.js';
 import type { IntegrationContext, IntegrationOutput } from './types.js';
 
 /** `{name}`, not `${name}`: a path variable of the backend URL. */
@@ -28,6 +30,9 @@ export function renderHttpIntegration({ route }: IntegrationContext, http: HttpI
     if (p.in === 'query')
       requestParameters[`integration.request.querystring.${p.name}`] = `method.request.querystring.${p.name}`;
   }
+  // The integration's own mapping comes last: it may set a path variable or parameter differently.
+  const mapped = restMapping(route, http.mapping);
+  Object.assign(requestParameters, mapped.requestParameters);
   return {
     integration: {
       type: 'http_proxy',
@@ -38,5 +43,7 @@ export function renderHttpIntegration({ route }: IntegrationContext, http: HttpI
       timeoutInMillis: http.timeout,
       ...(http.vpcLink && { connectionType: 'VPC_LINK', connectionId: cfnValue(http.vpcLink) }),
     },
+    ...(mapped.requestHeaders.length > 0 && { requestHeaders: mapped.requestHeaders }),
+    ...(mapped.requestQuery.length > 0 && { requestQuery: mapped.requestQuery }),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Lambda proxy integration (`aws_proxy`) and the permissions that let API Gateway invoke the functions:
+ * Lambda integrations, proxy (`aws_proxy`, optionally streamed) and non-proxy (`aws`), and the permissions that let API Gateway invoke the functions:
  * one per route, scoped to that route, unless a function serves more routes than its policy can hold.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
  */
@@ -22,6 +22,9 @@ import { pascalCase, uniqueId } from '../model/names.js';
 import { executeApiArn, executeApiMethodArn } from '../model/arns.js';
 import { type CfnResource, sub } from '../model/cfn.js';
 import type { IntegrationOutput } from './types.js';
+import { type ServiceRoute, successStatus } from './aws-service.js';
+import { restMapping } from './mapping.js';
+import { renderVtl } from './vtl.js';
 
 /**
  * The most routes one function gets a permission each for. Each permission is a statement of about
@@ -40,18 +43,93 @@ export function lambdaInvocationUri(fn: AwsValue): CfnString {
   ]);
 }
 
-export function renderLambdaIntegration(lambda: LambdaIntegration): IntegrationOutput {
+/**
+ * The URI API Gateway streams a function's answer by (InvokeWithResponseStream), which still needs only
+ * lambda:InvokeFunction. https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode-lambda.html
+ * and https://docs.aws.amazon.com/lambda/latest/api/API_InvokeWithResponseStream.html (read 2026-12-03)
+ */
+export function lambdaStreamingUri(fn: AwsValue): CfnString {
+  return joinSub([
+    subText('arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2021-11-15/functions/'),
+    fn,
+    '/response-streaming-invocations',
+  ]);
+}
+
+export function renderLambdaIntegration(
+  route: ServiceRoute & Pick<Route, 'parameters'>,
+  lambda: LambdaIntegration,
+): IntegrationOutput {
+  // With an invoke role API Gateway calls the function as that role: no resource-based permission.
+  const credentials = lambda.role && { credentials: cfnValue(lambda.role) };
+  if (lambda.proxy)
+    return {
+      integration: {
+        type: 'aws_proxy',
+        httpMethod: 'POST',
+        uri: lambda.stream ? lambdaStreamingUri(lambda.function) : lambdaInvocationUri(lambda.function),
+        passthroughBehavior: 'when_no_match',
+        timeoutInMillis: lambda.timeout,
+        ...credentials,
+        ...(lambda.stream && { responseTransferMode: 'STREAM' }),
+      },
+    };
+  return renderNonProxyLambda(route, lambda, credentials);
+}
+
+/**
+ * A non-proxy (`aws`) integration: the request template (or, without one, the body as sent) is the event;
+ * the function's result, through the response template, is the success answer. A function error (API
+ * Gateway matches the selection patterns against its `errorMessage`) answers 500 with a message of the
+ * gateway's own, so that neither the error message nor the stack trace reaches the client.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-custom-integrations.html
+ */
+function renderNonProxyLambda(
+  route: ServiceRoute & Pick<Route, 'parameters'>,
+  lambda: LambdaIntegration,
+  credentials: { readonly credentials: Json } | undefined,
+): IntegrationOutput {
+  const success = successStatus(route);
+  const mapped = restMapping(route, lambda.mapping);
+  const responseParameters = mapped.responseParameters;
   return {
     integration: {
-      type: 'aws_proxy',
+      type: 'aws',
       httpMethod: 'POST',
       uri: lambdaInvocationUri(lambda.function),
-      passthroughBehavior: 'when_no_match',
+      ...(lambda.requestTemplate !== undefined && {
+        requestTemplates: { 'application/json': lambda.requestTemplate },
+      }),
+      // With a template, a request of another content type is refused (415) rather than passed on unmapped.
+      passthroughBehavior: lambda.requestTemplate !== undefined ? 'never' : 'when_no_templates',
       timeoutInMillis: lambda.timeout,
-      // With an invoke role API Gateway calls the function as that role: no resource-based permission.
-      ...(lambda.role && { credentials: cfnValue(lambda.role) }),
+      ...credentials,
+      responses: {
+        default: {
+          statusCode: String(success),
+          ...(Object.keys(responseParameters).length > 0 && { responseParameters: { ...responseParameters } }),
+          ...(lambda.responseTemplate !== undefined && {
+            responseTemplates: { 'application/json': lambda.responseTemplate },
+          }),
+        },
+        '.+': {
+          statusCode: '500',
+          responseTemplates: { 'application/json': renderVtl('lambda/error.response', {}) },
+        },
+      },
     },
+    statusCodes: [success, 500],
+    ...(mapped.responseHeaders.length > 0 && { responseHeaders: mapped.responseHeaders }),
   };
+}
+
+/**
+ * The options of `lambda: { function, proxy, stream }`; undefined for `lambda: <function>` (an ARN, a
+ * name or an intrinsic, which names one key `Ref` / `Fn::…`).
+ */
+export function lambdaOptions(raw: unknown): Block | undefined {
+  const block = asBlock(raw);
+  return 'function' in block ? block : undefined;
 }
 
 /** A function API Gateway invokes on a route, and where it was written. */

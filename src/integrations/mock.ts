@@ -4,23 +4,27 @@
  */
 import type { Json } from '../model/aws-value.js';
 import type { MockIntegration } from '../model/ir.js';
+import { restMapping } from './mapping.js';
 import type { IntegrationOutput } from './types.js';
 
 export function renderMockIntegration(
   mock: MockIntegration,
   binaryMediaTypes: readonly string[] = [],
 ): IntegrationOutput {
+  const { responseParameters, responseHeaders } = restMapping({ parameters: [] }, mock.mapping);
   return {
     integration: {
       ...mockIntegrationFields(mock.status, binaryMediaTypes),
       responses: {
         default: {
           statusCode: String(mock.status),
+          ...(Object.keys(responseParameters).length > 0 && { responseParameters: { ...responseParameters } }),
           ...(mock.body !== undefined && { responseTemplates: { 'application/json': mockBodyTemplate(mock.body) } }),
         },
       },
     },
     statusCodes: [mock.status],
+    ...(responseHeaders.length > 0 && { responseHeaders }),
   };
 }
 

@@ -11,7 +11,7 @@ export function renderIntegration(context: IntegrationContext): IntegrationOutpu
   const integration: Route['integration'] = context.route.integration;
   switch (integration.kind) {
     case 'lambda':
-      return renderLambdaIntegration(integration);
+      return renderLambdaIntegration(context.route, integration);
     case 'http':
       return renderHttpIntegration(context, integration);
     case 'mock':

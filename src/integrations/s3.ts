@@ -97,7 +97,6 @@ export function renderS3Integration(route: ServiceRoute, integration: S3Integrat
       ...(action === 'GetObject' && { notFound: ['NoSuchKey'] }),
       target: integration.bucket,
     }),
-    ...(action === 'GetObject' && { responseHeaders: ['Content-Type'] }),
     ...(action === 'PutObject' && { requestHeaders: ['Content-Type'] }),
   };
 }

@@ -19,6 +19,8 @@ export interface IntegrationOutput {
   readonly statusCodes?: readonly number[];
   /** Request headers the integration maps, which the operation must declare. */
   readonly requestHeaders?: readonly string[];
+  /** Query string parameters the integration maps, which the operation must declare. */
+  readonly requestQuery?: readonly string[];
   /** Headers of the success response the integration sets, which the operation must declare. */
   readonly responseHeaders?: readonly string[];
   readonly diagnostics?: readonly Diagnostic[];

@@ -4,7 +4,7 @@ import { childPointer, followRefs } from '../diagnostics/diagnostic.js';
 import type { JsonObject, LoadedDocument } from '../load/load-document.js';
 import type { ApiType, GatewayModel } from '../model/ir.js';
 import { apiTypeOf } from './api-type.js';
-import { isIgnored, type LintConfig, severityOf } from './config.js';
+import { ignoreOf, type LintConfig, severityOf } from './config.js';
 import type { OperationNode, Rule, RuleContext, Visitors } from './rule.js';
 import { RULES } from './rules/index.js';
 
@@ -20,11 +20,13 @@ const OPERATION_KEYS = [
   'x-amazon-apigateway-any-method',
 ];
 
+/** Findings an `ignore` entry covers go to `suppressed` (with the entry's reason) when it is given. */
 export function lintDocument(
   loaded: LoadedDocument,
   model: GatewayModel | undefined,
   config: LintConfig,
   rules: readonly Rule[] = RULES,
+  suppressed?: Diagnostic[],
 ): Diagnostic[] {
   const document = loaded.document;
   const diagnostics: Diagnostic[] = [];
@@ -42,15 +44,17 @@ export function lintDocument(
       deref: (node) => followRefs(document, node),
       report: (messageId, pointer, data = {}) => {
         const location = loaded.locate(pointer);
-        if (isIgnored(config, rule.meta.id, location.file, location.pointer)) return;
+        const ignore = ignoreOf(config, rule.meta.id, location.file, location.pointer);
+        if (ignore && !suppressed) return;
         const template = (rule.meta.messages as Record<string, string>)[messageId] ?? messageId;
-        diagnostics.push({
+        (ignore ? suppressed! : diagnostics).push({
           code: rule.meta.id,
           severity: severity === 'error' ? 'error' : 'warning',
           message: template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => String(data[key] ?? '')),
           location,
           hint: `${rule.meta.description} See docs/rules/${rule.meta.id}.md.`,
           messageId,
+          ...(ignore && { suppression: { kind: 'ignore', reason: ignore.reason } }),
         });
       },
     };
@@ -98,7 +102,8 @@ function* operations(document: JsonObject, apiType: ApiType): Generator<Operatio
       };
       collect(item['parameters'], childPointer(itemPointer, 'parameters'));
       collect(operation['parameters'], childPointer(pointer, 'parameters'));
-      yield { path, key, operation, pointer, parameters: [...parameters.values()], apiType };
+      const method = key === 'x-amazon-apigateway-any-method' ? 'ANY' : key.toUpperCase();
+      yield { path, key, method, operation, pointer, parameters: [...parameters.values()], apiType };
     }
   }
 }

@@ -24,6 +24,8 @@ export interface OperationNode {
   readonly path: string;
   /** The key in the path item: `get`, …, `x-amazon-apigateway-any-method`. */
   readonly key: string;
+  /** The method as messages print it: `GET`, …, `ANY` for the any-method. */
+  readonly method: string;
   readonly operation: JsonObject;
   readonly pointer: string;
   /** Path-item and operation parameters, `$ref`s followed, operation ones winning. */

@@ -5,7 +5,6 @@
  */
 import { dirname, relative, resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import SwaggerParser from '@apidevtools/swagger-parser';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { escapePointerToken, splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import { parseSource } from './parse.js';
@@ -83,11 +82,11 @@ export async function loadText(path: string, text: string, policy: ReadPolicy = 
   const refs = collectRefs(root.value);
   if (!refs.some(({ ref }) => !ref.startsWith('#'))) {
     // Nothing to bundle: skip the resolver's walk of the whole document, and only check that every
-    // internal `$ref` names a node.
+    // internal `$ref` names a node. A `$ref` that names nothing is reported and the rest is still checked:
+    // it stays in the document, and whatever follows it finds no node (compile stops at the error).
     document = structuredClone(root.value) as JsonObject;
     const builtIn = isGatewaySpec(root) ? BUILT_IN_MODELS : [];
     diagnostics.push(...refs.flatMap(({ pointer, ref }) => checkRef(byAbsolute, absoluteRoot, pointer, ref, builtIn)));
-    if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, files: rootOnly };
   } else {
     await readReferenced(absoluteRoot, Buffer.byteLength(text), policy, byAbsolute, diagnostics);
     for (const [key, file] of byAbsolute) {
@@ -247,6 +246,8 @@ async function bundle(
     if (read === undefined) throw new Error(`${file.url} was not read`);
     return read;
   };
+  // Loaded only here: most specs have no external `$ref`, and swagger-parser is the slowest module to load.
+  const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   const bundled: unknown = await new SwaggerParser().bundle(
     absoluteRoot,
     structuredClone(value) as never,
@@ -273,17 +274,32 @@ async function bundle(
 /** Every `$ref` of a document, in document order, found in one walk (iterative: nesting depth is bounded only by parseSource). */
 function collectRefs(value: unknown): { pointer: string; ref: string }[] {
   const refs: { pointer: string; ref: string }[] = [];
-  const stack: [unknown, string][] = [[value, '']];
+  // Each entry links to its parent's, so that a pointer is only spelled out for a node with a `$ref`.
+  interface Entry {
+    readonly node: object;
+    readonly key: string;
+    readonly parent: Entry | undefined;
+  }
+  const pointerOf = (entry: Entry): string => {
+    const tokens: string[] = [];
+    for (let e: Entry | undefined = entry; e?.parent; e = e.parent) tokens.push(escapePointerToken(e.key));
+    return tokens.length === 0 ? '' : '/' + tokens.reverse().join('/');
+  };
+  const stack: Entry[] =
+    value !== null && typeof value === 'object' ? [{ node: value, key: '', parent: undefined }] : [];
   while (stack.length > 0) {
-    const [node, pointer] = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
+    const entry = stack.pop()!;
+    const node = entry.node;
     const ref = (node as { $ref?: unknown }).$ref;
     // `#name` names a 3.1 `$anchor`: the model resolves those, knowing where anchors may stand.
     if (typeof ref === 'string' && !Array.isArray(node) && (!ref.startsWith('#') || isPointerRef(ref)))
-      refs.push({ pointer, ref });
+      refs.push({ pointer: pointerOf(entry), ref });
     // Pushed last first, so that refs are found (and reported) in document order.
-    for (const [key, child] of Object.entries(node).reverse())
-      if (child !== null && typeof child === 'object') stack.push([child, pointer + '/' + escapePointerToken(key)]);
+    const keys = Object.keys(node);
+    for (let i = keys.length - 1; i >= 0; i -= 1) {
+      const child = (node as Record<string, unknown>)[keys[i]!];
+      if (child !== null && typeof child === 'object') stack.push({ node: child, key: keys[i]!, parent: entry });
+    }
   }
   return refs;
 }

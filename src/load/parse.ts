@@ -76,7 +76,7 @@ export function parseSource(path: string, text: string): ParseResult {
     try {
       const value: unknown = JSON.parse(text);
       const duplicate = firstDuplicateKey(text);
-      return duplicate ? duplicateKey(path, text, duplicate) : checked(path, text, value, false);
+      return duplicate ? duplicateKey(path, text, duplicate) : checked(path, text, value, false, false);
     } catch {
       // Fall through: the YAML reader reports the syntax error with its position.
     }
@@ -121,9 +121,16 @@ function duplicateKey(path: string, text: string, { offset, key }: { offset: num
   return { file: new SourceFile(path, text, undefined), ok: false, diagnostics: [diagnostic] };
 }
 
-/** `anchored`: the text may hold YAML anchors, so the value may be a graph (JSON never is). */
-function checked(path: string, text: string, value: unknown, anchored: boolean): ParseResult {
-  const complexKey = text.includes('[object Object]') ? undefined : complexKeyPointer(value);
+/**
+ * `anchored`: the text may hold YAML anchors, so the value may be a graph (JSON never is). `yaml`: the text
+ * was read as YAML, where a key may be written as a mapping (JSON.parse never makes one).
+ */
+function checked(path: string, text: string, value: unknown, anchored: boolean, yaml = true): ParseResult {
+  // One walk finds both the depth and a key written as a mapping; the pointer of that key is only looked
+  // for once one is known to be there.
+  const keys = yaml && !text.includes('[object Object]');
+  const shape = anchored ? undefined : treeShape(value, keys);
+  const complexKey = keys && (shape?.complexKey ?? true) ? complexKeyPointer(value) : undefined;
   if (complexKey !== undefined) {
     const diagnostic: Diagnostic = {
       code: 'syntax-error',
@@ -136,22 +143,22 @@ function checked(path: string, text: string, value: unknown, anchored: boolean):
   }
   // Without an anchor, the value is a tree; with one, a graph whose aliases are measured as the copies
   // `unshare` would make, before it makes them.
-  if (!anchored)
-    return depthOf(value) > MAX_DEPTH
+  if (shape)
+    return shape.depth > MAX_DEPTH
       ? tooDeep(path, text)
       : { file: new SourceFile(path, text, value), ok: true, diagnostics: [] };
-  const shape = expandedShape(value);
-  if (shape === 'cycle')
+  const expanded = expandedShape(value);
+  if (expanded === 'cycle')
     return aliasLimit(path, text, 'A YAML alias stands inside its own anchor, so the document would be infinite.');
-  if (shape.added > LIMITS.aliasNodes)
+  if (expanded.added > LIMITS.aliasNodes)
     return aliasLimit(
       path,
       text,
       `YAML aliases expand the document by ` +
-        `${shape.added > 1e9 ? 'billions of' : shape.added.toLocaleString('en-US')} nodes; at most ` +
+        `${expanded.added > 1e9 ? 'billions of' : expanded.added.toLocaleString('en-US')} nodes; at most ` +
         `${LIMITS.aliasNodes.toLocaleString('en-US')} are read.`,
     );
-  if (shape.depth > MAX_DEPTH) return tooDeep(path, text);
+  if (expanded.depth > MAX_DEPTH) return tooDeep(path, text);
   return { file: new SourceFile(path, text, unshare(value, new Set())), ok: true, diagnostics: [] };
 }
 
@@ -226,18 +233,23 @@ function aliasLimit(path: string, text: string, message: string): ParseResult {
   return { file: new SourceFile(path, text, undefined), ok: false, diagnostics: [diagnostic] };
 }
 
-/** How deeply arrays and objects nest in `value`, found without recursion; stops counting past MAX_DEPTH. */
-function depthOf(value: unknown): number {
+/**
+ * How deeply arrays and objects nest in the tree `value` (found without recursion; counting stops past
+ * MAX_DEPTH), and, with `keys`, whether some mapping has a key written as a mapping.
+ */
+function treeShape(value: unknown, keys: boolean): { depth: number; complexKey: boolean } {
   let deepest = 0;
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length > 0 && deepest <= MAX_DEPTH) {
     const [node, depth] = stack.pop()!;
     if (node === null || typeof node !== 'object') continue;
     deepest = Math.max(deepest, depth + 1);
+    if (keys && !Array.isArray(node) && Object.hasOwn(node, '[object Object]'))
+      return { depth: deepest, complexKey: true };
     for (const child of Object.values(node))
       if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
   }
-  return deepest;
+  return { depth: deepest, complexKey: false };
 }
 
 /**

@@ -2,10 +2,11 @@
  * OpenAPI structural validation with swagger-parser (the official 3.0 / 3.1 JSON Schemas), its ajv errors
  * turned into diagnostics at the offending node.
  */
-import { createRequire } from 'node:module';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
+import { schemaProblem } from '../diagnostics/schema-problem.js';
 import { isIntrinsic } from '../model/aws-value.js';
+import { requirePackageFile } from '../package-files.js';
 
 interface AjvError {
   readonly instancePath: string;
@@ -23,10 +24,9 @@ type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
  * would compile them anew and dereference the whole document first, neither of which is needed: the
  * schemas accept Reference Objects where they stand.
  */
-const require = createRequire(import.meta.url);
 const validators: Record<'3.0' | '3.1', () => Validator> = {
-  '3.0': () => require('../../generated/openapi-3.0.cjs') as Validator,
-  '3.1': () => require('../../generated/openapi-3.1.cjs') as Validator,
+  '3.0': () => requirePackageFile('./generated/openapi-3.0.cjs') as Validator,
+  '3.1': () => requirePackageFile('./generated/openapi-3.1.cjs') as Validator,
 };
 
 /** At most this many structure errors are reported; the rest are usually echoes of the first. */
@@ -39,15 +39,78 @@ export function structureDiagnostics(
 ): Diagnostic[] {
   const validate = validators[version]();
   if (validate(withoutIntrinsics(document))) return [];
-  return mostSpecific(validate.errors ?? [])
-    .slice(0, MAX_REPORTED)
-    .map((e) => ({
-      code: 'openapi-structure',
-      severity: 'error',
+  const diagnostics: Diagnostic[] = [];
+  const headers = new Set<string>();
+  for (const e of mostSpecific(validate.errors ?? []).slice(0, MAX_REPORTED)) {
+    // A Swagger 2.0 header fails twice (an unknown `type`, no `schema`): one finding says both.
+    if (isSwagger2Header(document, e.instancePath)) {
+      if (!headers.has(e.instancePath)) diagnostics.push(swagger2Header(document, e.instancePath, locate));
+      headers.add(e.instancePath);
+      continue;
+    }
+    const accepted = acceptedBy(e);
+    diagnostics.push({
+      ...(accepted ?? { code: 'openapi-structure', severity: 'error' }),
       message: describe(e, document),
       location: locate(e.instancePath),
-      hint: 'See the OpenAPI specification for this object; the document must be valid before it is compiled.',
-    }));
+      hint: accepted
+        ? `API Gateway's import accepts this, but OpenAPI tools (validators, generators, docs) may not. See docs/rules/${accepted.code}.md.`
+        : 'See the OpenAPI specification for this object; the document must be valid before it is compiled.',
+    });
+  }
+  return diagnostics;
+}
+
+/**
+ * OpenAPI-validity points that API Gateway's import accepts: their own codes, at warning level, each with
+ * a page saying why (docs/rules/). Anything else is `openapi-structure`, an error.
+ */
+function acceptedBy(e: AjvError): Pick<Diagnostic, 'code' | 'severity'> | undefined {
+  if (
+    (e.keyword === 'minProperties' && /\/responses$/.test(e.instancePath)) ||
+    (e.keyword === 'required' && e.params['missingProperty'] === 'responses')
+  )
+    return { code: 'openapi-responses-empty', severity: 'warning' };
+  if (
+    (e.instancePath === '/info' && e.keyword === 'required') ||
+    ((e.instancePath === '/info/version' || e.instancePath === '/info/title') && e.keyword === 'type')
+  )
+    return { code: 'openapi-info-incomplete', severity: 'warning' };
+  return undefined;
+}
+
+/** A response header written as in Swagger 2.0: `type` (and maybe `format`) where OpenAPI 3 wants `schema`. */
+function isSwagger2Header(document: Record<string, unknown>, pointer: string): boolean {
+  if (!/\/responses\/[^/]+\/headers\/[^/]+$/.test(pointer)) return false;
+  const header = valueAtPointer(document, pointer) as Record<string, unknown> | undefined;
+  return (
+    header !== null &&
+    typeof header === 'object' &&
+    Object.hasOwn(header, 'type') &&
+    !Object.hasOwn(header, 'schema') &&
+    !Object.hasOwn(header, 'content')
+  );
+}
+
+function swagger2Header(
+  document: Record<string, unknown>,
+  pointer: string,
+  locate: (pointer: string) => Location,
+): Diagnostic {
+  const header = valueAtPointer(document, pointer) as Record<string, unknown>;
+  const name = nodeName(pointer);
+  const schema = Object.fromEntries(
+    ['type', 'format', 'items', 'enum'].filter((k) => k in header).map((k) => [k, header[k]]),
+  );
+  return {
+    code: 'openapi-header-swagger2',
+    severity: 'warning',
+    message: `The response header \`${name}\` is written as in Swagger 2.0 (\`type\` on the header); OpenAPI 3 puts it in a \`schema\`.`,
+    location: locate(pointer),
+    hint:
+      `Write \`${name}: { schema: ${JSON.stringify(schema)} }\`. API Gateway's import reads the header's name ` +
+      'either way. See docs/rules/openapi-header-swagger2.md.',
+  };
 }
 
 /**
@@ -187,7 +250,7 @@ function describe(e: AjvError, document: Record<string, unknown>): string {
     case 'enum':
       return `${where} must be one of: ${(e.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
     default:
-      return `${where} ${e.message ?? 'is invalid'}.`;
+      return `${where} ${schemaProblem(e.keyword, e.params)}.`;
   }
 }
 

@@ -2,7 +2,6 @@
  * Access control in the model: authorizers, each route's auth and API key requirement, usage plans and
  * keys, the resource policy. Each check is a small function, reported where the setting was written.
  */
-import { isIP } from 'node:net';
 import { childPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import {
   type AwsValue,
@@ -32,6 +31,8 @@ import { pascalCase, someRoutes } from './names.js';
 import { numberSetting } from './placeholders.js';
 import { throttleSetting } from './stage.js';
 import { lambdaFunction } from '../integrations/lambda.js';
+import { requirePackageFile } from '../package-files.js';
+import { closest } from './rewrites.js';
 
 const AUTHORIZERS = '/x-gateway/authorizers';
 /** The security scheme API Gateway reads as "this method requires an API key". */
@@ -329,12 +330,14 @@ function routeAuth(
   const authorizer = authorizers.find((a) => a.name === name);
   if (!authorizer) {
     const known = [...BUILT_IN, ...authorizers.map((a) => a.name)];
+    const guess = closest(name, known);
     ctx.report(
       'authorizer-unknown',
       'error',
-      `\`${name}\` is not an authorizer.`,
+      `\`${name}\` is not an authorizer.` + (guess ? ` Did you mean \`${guess}\`?` : ''),
       namePointer,
-      `Known: ${known.join(', ')}. Declare authorizers under x-gateway.authorizers.`,
+      (guess ? `Write \`${guess}\`. ` : '') +
+        `Known: ${known.join(', ')}. Declare authorizers under x-gateway.authorizers.`,
     );
     return undefined;
   }
@@ -893,6 +896,8 @@ function principals(ctx: ModelContext, raw: unknown, pointer: string): PolicyPri
 /** An IPv4 or IPv6 address, or a CIDR range whose prefix fits the address (the schema checks the shape). */
 function checkSourceIp(ctx: ModelContext, text: string, pointer: string): boolean {
   const [address, prefix] = text.split('/') as [string, string | undefined];
+  // node:net is loaded only here: most specs name no source IP, and it costs a start some milliseconds.
+  const { isIP } = requirePackageFile('node:net') as typeof import('node:net');
   const version = isIP(address);
   if (version !== 0 && (prefix === undefined || Number(prefix) <= (version === 4 ? 32 : 128))) return true;
   ctx.report(

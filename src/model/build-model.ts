@@ -37,7 +37,8 @@ import {
 } from './ir.js';
 import { SERVICE_PARSERS } from '../integrations/services.js';
 import { backendPathVariables } from '../integrations/http.js';
-import { lambdaFunction, rawInvokedFunction } from '../integrations/lambda.js';
+import { lambdaFunction, lambdaOptions, rawInvokedFunction } from '../integrations/lambda.js';
+import { mappingTarget, parseMapping } from '../integrations/mapping.js';
 import { wholeReference } from '../integrations/resource-form.js';
 import { buildAccess, buildAuthorizers, routeAccess } from './access.js';
 import {
@@ -48,6 +49,7 @@ import {
   type ModelContext,
   type Placed,
   type RouteScope,
+  setting,
 } from './context.js';
 import { apiLogicalId, pascalCase, slug, uniqueId } from './names.js';
 import { compareCodeUnits } from './order.js';
@@ -62,7 +64,7 @@ import {
 } from './stage.js';
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
 import { buildWebSocket, MAX_TIMEOUT } from './websocket.js';
-import { checkXGateway } from './x-gateway-schema.js';
+import { type BlockKind, checkXGateway } from './x-gateway-schema.js';
 import { checkPlaceholders } from './placeholders.js';
 import { checkRouteQuota, settingsOfOtherKind } from './http.js';
 import type { BaseTemplate } from './base-template.js';
@@ -77,6 +79,8 @@ export interface ModelOptions {
 export interface ModelResult {
   readonly model?: GatewayModel;
   readonly diagnostics: readonly Diagnostic[];
+  /** Values written in AWS's spellings, read as their short forms: infos that `lint` reports. */
+  readonly spellings: readonly Diagnostic[];
 }
 
 /** OpenAPI operation keys and the API Gateway method each becomes. */
@@ -113,6 +117,14 @@ const API_SETTINGS: readonly (readonly [string, string, string])[] = [
   ['API key source', '/x-gateway/apiKeys/source', '/x-amazon-apigateway-api-key-source'],
 ];
 
+/**
+ * A streamed response may last 15 minutes, on every endpoint type, without a quota increase
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/response-streaming-http.html, read 2026-12-03).
+ */
+const STREAM_MAX_TIMEOUT = 900000;
+/** The most a raised quota lets a buffered REST integration wait (a community answer, not documented by AWS). */
+const RAISED_MAX_TIMEOUT = 300000;
+
 /** An HTTP API integration waits at most 30 s, the default (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html). */
 const HTTP_MAX_TIMEOUT = 30000;
 
@@ -136,6 +148,8 @@ const INTEGRATION_OPTIONS = new Set([
   'requestTemplate',
   'responseTemplate',
   'payloadFormat',
+  'request',
+  'response',
 ]);
 
 /** Whether the document says anything in x-gateway (at the root, on a path item or an operation). */
@@ -153,32 +167,61 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
   const locate = loaded.locate;
 
   const root: Placed = { block: asBlock(doc['x-gateway']), pointer: '/x-gateway' };
-  if ('x-gateway' in doc) diagnostics.push(...checkXGateway(doc['x-gateway'], 'root', root.pointer, locate));
+  const spellings: Diagnostic[] = [];
+  /** Pointers of the operations and path items whose block cannot be read: their routes are left out. */
+  const unreadable = new Set<string>();
+  const check = (block: unknown, kind: BlockKind, pointer: string, owner: string): boolean => {
+    const checked = checkXGateway(block, kind, pointer, locate);
+    diagnostics.push(...checked.diagnostics);
+    spellings.push(...checked.spellings);
+    if (!checked.readable) unreadable.add(owner);
+    return checked.readable;
+  };
+  const rootReadable = !('x-gateway' in doc) || check(doc['x-gateway'], 'root', root.pointer, '');
   const paths = asBlock(doc['paths']);
   for (const [path, item] of Object.entries(paths)) {
     const itemPointer = childPointer('/paths', path);
     const pathItem = asBlock(item);
     if ('x-gateway' in pathItem)
-      diagnostics.push(
-        ...checkXGateway(pathItem['x-gateway'], 'operation', childPointer(itemPointer, 'x-gateway'), locate),
-      );
+      check(pathItem['x-gateway'], 'operation', childPointer(itemPointer, 'x-gateway'), itemPointer);
     for (const [key] of OPERATION_KEYS) {
       const operation = asBlock(pathItem[key]);
       if ('x-gateway' in operation)
-        diagnostics.push(
-          ...checkXGateway(operation['x-gateway'], 'operation', childPointer(itemPointer, key, 'x-gateway'), locate),
+        check(
+          operation['x-gateway'],
+          'operation',
+          childPointer(itemPointer, key, 'x-gateway'),
+          childPointer(itemPointer, key),
         );
     }
   }
-  if (diagnostics.length > 0) return { diagnostics };
+  // The root says what every route means: when it cannot be read, nothing more is checked.
+  if (!rootReadable) return { diagnostics, spellings };
   // What the other kind of API has is refused first, so that nothing is built from it.
   const type: ApiType = asBlock(root.block['api'])['type'] === 'http' ? 'http' : 'rest';
-  diagnostics.push(...settingsOfOtherKind(doc, type, locate));
-  if (diagnostics.length > 0) return { diagnostics };
+  const other = settingsOfOtherKind(doc, type, locate);
+  if (other.length > 0) return { diagnostics: [...diagnostics, ...other], spellings };
 
-  const builder = new ModelBuilder(loaded, root.block, type, options.trustReferences === true, options.base);
+  const builder = new ModelBuilder(
+    loaded,
+    root.block,
+    type,
+    options.trustReferences === true,
+    options.base,
+    unreadable,
+  );
   const model = builder.build();
-  return { model, diagnostics: builder.diagnostics };
+  if (diagnostics.length === 0) return { model, diagnostics: builder.diagnostics, spellings };
+  // Besides the blocks' own errors, the other routes' errors: a finding about the whole API (a usage plan
+  // naming an operation left out, "no operation uses…") may not hold without the routes left out.
+  const apart = (pointer: string): boolean => {
+    if (unreadable.size === 0) return true;
+    return pointer.startsWith('/paths/') && ![...unreadable].some((u) => pointer === u || pointer.startsWith(u + '/'));
+  };
+  const kept = builder.diagnostics.filter(
+    (d) => unreadable.size === 0 || (d.severity === 'error' && d.location !== undefined && apart(d.location.pointer)),
+  );
+  return { diagnostics: [...diagnostics, ...kept], spellings };
 }
 
 class ModelBuilder implements ModelContext {
@@ -196,6 +239,8 @@ class ModelBuilder implements ModelContext {
     readonly apiType: ApiType,
     private readonly trustReferences: boolean,
     private readonly base: BaseTemplate | undefined,
+    /** Operations and path items (pointers) whose x-gateway block cannot be read: their routes are left out. */
+    private readonly unreadable: ReadonlySet<string> = new Set(),
   ) {
     this.document = loaded.document;
     this.file = loaded.root.path;
@@ -382,6 +427,7 @@ class ModelBuilder implements ModelContext {
         // Not an operation (the OpenAPI schema, or extension-schema for `x-amazon-apigateway-any-method`, reports it).
         if (!isBlock(pathItem[key])) continue;
         const pointer = childPointer(itemPointer, key);
+        if (this.unreadable.has(pointer) || this.unreadable.has(itemPointer)) continue;
         const operation = pathItem[key];
         const opBlock: Placed = { block: asBlock(operation['x-gateway']), pointer: childPointer(pointer, 'x-gateway') };
         const parameters = this.parametersOf(pathItem, operation, itemPointer, pointer);
@@ -509,15 +555,22 @@ class ModelBuilder implements ModelContext {
     const usage = `${method} ${path}`;
     const origin = this.origin(childPointer(at, kind));
     const service = (SERVICE_KINDS as readonly string[]).includes(kind);
+    const lambdaBlock = kind === 'lambda' ? lambdaOptions(block['lambda']) : undefined;
+    const nonProxyLambda = lambdaBlock?.['proxy'] === false;
     for (const option of ['role', 'requestTemplate', 'responseTemplate'].filter(
-      (o) => o in block && !service && !(o === 'role' && kind === 'lambda'),
+      (o) => o in block && !service && !(o === 'role' && kind === 'lambda') && !(o !== 'role' && nonProxyLambda),
     )) {
       this.report(
         'integration-option-unused',
         'error',
-        `\`${option}\` applies only to ${option === 'role' ? 'Lambda and AWS service integrations' : 'AWS service integrations'}, not to \`${kind}\`.`,
+        option === 'role'
+          ? `\`role\` applies only to Lambda and AWS service integrations, not to \`${kind}\`.`
+          : `\`${option}\` applies only to AWS service integrations and non-proxy Lambda integrations, not to ` +
+              `\`${kind}\`${kind === 'lambda' ? ' (a proxy integration)' : ''}.`,
         childPointer(at, option),
-        'Remove it.',
+        kind === 'lambda' && option !== 'role'
+          ? 'Write `lambda: { function: …, proxy: false }` to shape the event and the answer with templates, or remove it.'
+          : 'Remove it.',
       );
     }
     if ('payloadFormat' in block && kind !== 'lambda') {
@@ -538,10 +591,19 @@ class ModelBuilder implements ModelContext {
         'Remove it, or make this an `http` integration.',
       );
     }
-    const timeout = this.timeoutOf(block, at, scope.chain, defaults, endpoint);
+    const stream = lambdaBlock?.['stream'] === true;
+    const timeout = this.timeoutOf(block, at, scope.chain, defaults, endpoint, stream);
+    const mapping = parseMapping(this, block, at, scope, mappingTarget(this.apiType, kind, !nonProxyLambda));
     switch (kind) {
       case 'lambda': {
-        const fn = lambdaFunction(this, block['lambda'], childPointer(at, 'lambda'), `Lambda function for ${usage}`);
+        const fnPointer = childPointer(at, 'lambda', ...(lambdaBlock ? ['function'] : []));
+        const fn = lambdaFunction(
+          this,
+          lambdaBlock?.['function'] ?? block['lambda'],
+          fnPointer,
+          `Lambda function for ${usage}`,
+        );
+        if (stream) this.checkStreaming(scope, at, endpoint, nonProxyLambda);
         const role =
           'role' in block
             ? this.value(
@@ -556,6 +618,13 @@ class ModelBuilder implements ModelContext {
           ...(role && { role }),
           timeout,
           payloadFormat: block['payloadFormat'] === '1.0' ? '1.0' : '2.0',
+          proxy: !nonProxyLambda,
+          stream,
+          ...(nonProxyLambda &&
+            typeof block['requestTemplate'] === 'string' && { requestTemplate: block['requestTemplate'] }),
+          ...(nonProxyLambda &&
+            typeof block['responseTemplate'] === 'string' && { responseTemplate: block['responseTemplate'] }),
+          ...(mapping && { mapping }),
           origin,
         };
       }
@@ -568,12 +637,19 @@ class ModelBuilder implements ModelContext {
             : `Backend URL for ${usage}`,
         );
         if (this.apiType === 'http' && 'vpcLink' in block) this.checkPrivateTarget(url, childPointer(at, 'http'));
-        else this.checkBackendUrl(url, path, parameters, childPointer(at, 'http'));
+        else
+          this.checkBackendUrl(
+            url,
+            path,
+            parameters,
+            childPointer(at, 'http'),
+            (mapping?.path ?? []).map((m) => m.name),
+          );
         const vpcLink =
           'vpcLink' in block
             ? this.value(block['vpcLink'], childPointer(at, 'vpcLink'), `VPC link id for ${usage}`)
             : undefined;
-        return { kind: 'http', url, ...(vpcLink && { vpcLink }), timeout, origin };
+        return { kind: 'http', url, ...(vpcLink && { vpcLink }), timeout, ...(mapping && { mapping }), origin };
       }
       case 'mock': {
         const mock = asBlock(block['mock']);
@@ -581,6 +657,7 @@ class ModelBuilder implements ModelContext {
           kind: 'mock',
           status: typeof mock['status'] === 'number' ? mock['status'] : 200,
           ...('body' in mock && { body: mock['body'] as Json }),
+          ...(mapping && { mapping }),
           origin,
         };
       }
@@ -592,6 +669,7 @@ class ModelBuilder implements ModelContext {
           ...(typeof block['requestTemplate'] === 'string' && { requestTemplate: block['requestTemplate'] }),
           ...(typeof block['responseTemplate'] === 'string' && { responseTemplate: block['responseTemplate'] }),
           timeout,
+          ...(mapping && { mapping }),
           origin,
         };
         return SERVICE_PARSERS[kind as ServiceKind](this, asBlock(block[kind]), childPointer(at, kind), scope, common);
@@ -610,6 +688,7 @@ class ModelBuilder implements ModelContext {
     chain: readonly Placed[],
     defaults: Placed,
     endpoint: EndpointType,
+    stream: boolean,
   ): number {
     const inherited = chain.find((p) => typeof asBlock(p.block['integration'])['timeout'] === 'number');
     const [timeout, pointer] =
@@ -622,8 +701,17 @@ class ModelBuilder implements ModelContext {
             ]
           : typeof defaults.block['timeout'] === 'number'
             ? [defaults.block['timeout'], childPointer(defaults.pointer, 'timeout')]
-            : [this.apiType === 'http' ? HTTP_MAX_TIMEOUT : MAX_TIMEOUT, undefined];
-    if (pointer && this.apiType === 'http') {
+            : [this.apiType === 'http' ? HTTP_MAX_TIMEOUT : stream ? STREAM_MAX_TIMEOUT : MAX_TIMEOUT, undefined];
+    if (pointer && stream) {
+      if (timeout > STREAM_MAX_TIMEOUT)
+        this.report(
+          'integration-timeout',
+          'error',
+          `Timeout ${timeout} ms is over the ${STREAM_MAX_TIMEOUT} ms (15 minutes) a streamed response may last.`,
+          pointer,
+          `Use at most ${STREAM_MAX_TIMEOUT}.`,
+        );
+    } else if (pointer && this.apiType === 'http') {
       if (timeout > HTTP_MAX_TIMEOUT)
         this.report(
           'integration-timeout',
@@ -633,7 +721,16 @@ class ModelBuilder implements ModelContext {
           `Use at most ${HTTP_MAX_TIMEOUT}: the limit of HTTP APIs cannot be raised.`,
         );
     } else if (pointer && timeout > MAX_TIMEOUT) {
-      if (endpoint === 'edge') {
+      if (timeout > RAISED_MAX_TIMEOUT) {
+        this.report(
+          'integration-timeout',
+          'error',
+          `Timeout ${timeout} ms is over the ${RAISED_MAX_TIMEOUT} ms an integration that buffers its answer may wait.`,
+          pointer,
+          `Use at most ${RAISED_MAX_TIMEOUT}, or stream the answer of a Lambda function (\`lambda: { function: ` +
+            `…, stream: true }\`), which may last ${STREAM_MAX_TIMEOUT} ms.`,
+        );
+      } else if (endpoint === 'edge') {
         this.report(
           'integration-timeout',
           'error',
@@ -655,6 +752,41 @@ class ModelBuilder implements ModelContext {
   }
 
   /**
+   * What a streamed answer cannot have: it is not buffered, so no response cache (nor response mapping,
+   * which no proxy integration has); only proxy integrations stream. On edge-optimized APIs a stream idle for 30 s is closed.
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html (read 2026-12-03)
+   */
+  private checkStreaming(scope: RouteScope, at: string, endpoint: EndpointType, nonProxy: boolean): void {
+    const pointer = childPointer(at, 'lambda', 'stream');
+    if (nonProxy)
+      this.report(
+        'stream-not-proxy',
+        'error',
+        'Only a proxy integration can stream its answer: a non-proxy one passes it through a response mapping, which needs all of it.',
+        pointer,
+        'Remove `proxy: false` (the function then answers in the streaming proxy format), or remove `stream`.',
+      );
+    const cache = setting(scope, 'cache');
+    if (cache !== undefined)
+      this.report(
+        'stream-cached',
+        'error',
+        'A streamed answer cannot be cached: API Gateway caches only answers it buffers.',
+        cache.pointer,
+        'Remove `cache` from this operation (or set it elsewhere only), or remove `stream`.',
+        [{ ...this.origin(pointer), message: 'the answer is streamed here' }],
+      );
+    if (endpoint === 'edge')
+      this.report(
+        'stream-edge-idle',
+        'warning',
+        'On an edge-optimized API, a stream that sends nothing for 30 s is closed (5 minutes on regional and private APIs).',
+        pointer,
+        'Send data (or a keep-alive such as an SSE comment) at least every 30 s, or make the API regional.',
+      );
+  }
+
+  /**
    * An HTTP API reaches a private backend through a VPC link (V2) by a load balancer listener's ARN or a
    * Cloud Map service's ARN, not by URL.
    * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-private.html
@@ -673,8 +805,14 @@ class ModelBuilder implements ModelContext {
     );
   }
 
-  /** `{name}` segments of an HTTP backend URL must be path parameters of the route. */
-  private checkBackendUrl(url: AwsValue, path: string, parameters: readonly Parameter[], pointer: string): void {
+  /** `{name}` segments of an HTTP backend URL must be path parameters of the route, or path variables the integration maps. */
+  private checkBackendUrl(
+    url: AwsValue,
+    path: string,
+    parameters: readonly Parameter[],
+    pointer: string,
+    mapped: readonly string[],
+  ): void {
     const text = templateText(url);
     if (text !== undefined && !text.startsWith('${') && !/^https?:\/\/\S+$/i.test(text)) {
       this.report(
@@ -700,7 +838,7 @@ class ModelBuilder implements ModelContext {
       return;
     }
     for (const name of names) {
-      if (!parameters.some((p) => p.in === 'path' && p.name === name)) {
+      if (!mapped.includes(name) && !parameters.some((p) => p.in === 'path' && p.name === name)) {
         this.report(
           'http-url-unknown-param',
           'error',

@@ -142,6 +142,19 @@ const REST_ONLY_OPERATION: readonly Refusal[] = [
     hint: `Remove \`cache\` and cache in the backend or a CDN, ${USE_REST}.`,
   },
   {
+    path: ['integration', 'lambda', 'proxy'],
+    when: (v) => v === false,
+    message:
+      'HTTP APIs have no non-proxy Lambda integrations: the function receives the request as an event and answers for itself.',
+    hint: `Remove \`proxy: false\` and shape the event in the function (map headers and query parameters with \`integration.request\`), ${USE_REST}.`,
+  },
+  {
+    path: ['integration', 'lambda', 'stream'],
+    when: (v) => v === true,
+    message: 'HTTP APIs do not stream responses: only REST APIs do (responseTransferMode).',
+    hint: `Remove \`stream\`, stream from a Lambda function URL, ${USE_REST}.`,
+  },
+  {
     path: ['integration', 'mock'],
     message: 'HTTP APIs have no mock integrations: every route reaches a backend.',
     hint: `Answer from a Lambda function, ${USE_REST}.`,

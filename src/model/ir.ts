@@ -27,6 +27,14 @@ export interface LambdaIntegration {
   readonly timeout: number;
   /** HTTP APIs: the version of the event the function receives. */
   readonly payloadFormat: '1.0' | '2.0';
+  /** REST APIs: false for a non-proxy (`aws`) integration, whose templates shape the event and the answer. */
+  readonly proxy: boolean;
+  /** REST APIs: the function's answer is streamed (`responseTransferMode: STREAM`, InvokeWithResponseStream). */
+  readonly stream: boolean;
+  /** Non-proxy only: the user's request / success-response mapping templates, used as written. */
+  readonly requestTemplate?: string;
+  readonly responseTemplate?: string;
+  readonly mapping?: ParameterMapping;
   readonly origin: Origin;
 }
 
@@ -36,6 +44,7 @@ export interface HttpIntegration {
   readonly url: AwsValue;
   readonly vpcLink?: AwsValue;
   readonly timeout: number;
+  readonly mapping?: ParameterMapping;
   readonly origin: Origin;
 }
 
@@ -43,6 +52,7 @@ export interface MockIntegration {
   readonly kind: 'mock';
   readonly status: number;
   readonly body?: Json;
+  readonly mapping?: ParameterMapping;
   readonly origin: Origin;
 }
 
@@ -80,7 +90,27 @@ export interface ServiceCommon {
   readonly requestTemplate?: string;
   readonly responseTemplate?: string;
   readonly timeout: number;
+  readonly mapping?: ParameterMapping;
   readonly origin: Origin;
+}
+
+/** One value an integration maps: the parameter or header it sets, and the request or response value it takes. */
+export interface MappedValue {
+  readonly name: string;
+  readonly value: RequestValue;
+  readonly origin: Origin;
+}
+
+/**
+ * Parameter mapping (`integration.request` / `integration.response`): the headers, query string
+ * parameters and URL path variables sent to the backend, and the headers of the answer. In
+ * `responseHeaders`, `header.X` and `body…` name the backend's response.
+ */
+export interface ParameterMapping {
+  readonly headers: readonly MappedValue[];
+  readonly query: readonly MappedValue[];
+  readonly path: readonly MappedValue[];
+  readonly responseHeaders: readonly MappedValue[];
 }
 
 export interface MessageAttribute {
@@ -529,6 +559,8 @@ export interface WebSocketApi {
     readonly name: string;
     readonly logging?: 'ERROR' | 'INFO';
     readonly dataTrace: boolean;
+    /** The stage asks for the account's CloudWatch role (created with the REST stage's when both ask). */
+    readonly accountRole: boolean;
     readonly metrics: boolean;
     readonly throttle?: Throttle;
     readonly accessLog?: Stage['accessLog'];

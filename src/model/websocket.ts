@@ -119,14 +119,16 @@ export function buildWebSocket(
     checkedSchemas,
   );
   checkRoutes(ctx, routes, 'connections' in block);
-  const written = typeof stage['logging'] === 'string' ? stage['logging'].toUpperCase() : restStage.logging?.level;
+  const logging = loggingOf(ctx, stage);
+  const written = logging ? String(logging['level'] ?? 'error').toUpperCase() : restStage.logging?.level;
   const level = written === 'ERROR' || written === 'INFO' ? written : undefined;
+  const accountRole = logging?.['accountRole'] === true;
   const throttle =
     'throttle' in stage
       ? throttleSetting(ctx, stage['throttle'], childPointer(WS, 'stage', 'throttle'), 'the WebSocket stage')
       : restStage.throttle;
   const accessLog = webSocketAccessLog(ctx, stage, restStage);
-  checkStage(ctx, stage, restStage, level, accessLog);
+  checkStage(ctx, stage, restStage, level, accessLog, accountRole);
   return {
     name,
     logicalId,
@@ -140,7 +142,13 @@ export function buildWebSocket(
             ? 'prod'
             : restStage.name,
       ...(level && { logging: level }),
-      dataTrace: typeof stage['dataTrace'] === 'boolean' ? stage['dataTrace'] : restStage.logging?.dataTrace === true,
+      dataTrace:
+        typeof logging?.['dataTrace'] === 'boolean'
+          ? logging['dataTrace']
+          : typeof stage['dataTrace'] === 'boolean'
+            ? stage['dataTrace']
+            : restStage.logging?.dataTrace === true,
+      accountRole,
       metrics: typeof stage['metrics'] === 'boolean' ? stage['metrics'] : restStage.metrics,
       ...(throttle && { throttle }),
       ...(accessLog && { accessLog }),
@@ -170,6 +178,7 @@ function checkStage(
   restStage: Stage,
   level: string | undefined,
   accessLog: Stage['accessLog'],
+  accountRole: boolean,
 ): void {
   if (restStage.tracing) {
     ctx.report(
@@ -183,7 +192,8 @@ function checkStage(
   if (
     logsToCloudWatch(level, accessLog) &&
     !logsToCloudWatch(restStage.logging?.level, restStage.accessLog) &&
-    !restStage.logging?.accountRole
+    !restStage.logging?.accountRole &&
+    !accountRole
   ) {
     const pointer =
       level !== undefined && 'logging' in stage
@@ -191,6 +201,24 @@ function checkStage(
         : childPointer(WS, 'stage', 'accessLog');
     reportCloudWatchRole(ctx, pointer);
   }
+}
+
+/**
+ * The WebSocket stage's logging block, in the REST stage's shape. A level alone (`logging: info`), the
+ * older form, is read as `{ level: info }`, with a hint to write that.
+ */
+function loggingOf(ctx: ModelContext, stage: Block): Block | undefined {
+  const logging = stage['logging'];
+  if (logging === undefined) return undefined;
+  if (typeof logging !== 'string') return asBlock(logging);
+  ctx.report(
+    'deprecated-form',
+    'info',
+    `\`logging: ${logging}\` is the older form of the WebSocket stage's logging.`,
+    childPointer(WS, 'stage', 'logging'),
+    `Write \`logging: { level: ${logging} }\`, the shape the REST stage's logging has (it also takes \`dataTrace\` and \`accountRole\`).`,
+  );
+  return { level: logging };
 }
 
 /** The connection attributes: never the key, nor the expiry attribute when there is a TTL (each would replace the other in the item). */
@@ -252,7 +280,11 @@ function buildRoute(
     parameters: [],
     chain: [],
   };
-  const integrationBlock = webSocketTimeout(ctx, asBlock(block['integration']), childPointer(pointer, 'integration'));
+  const integrationBlock = withoutRestOptions(
+    ctx,
+    webSocketTimeout(ctx, asBlock(block['integration']), childPointer(pointer, 'integration')),
+    childPointer(pointer, 'integration'),
+  );
   const integration =
     'integration' in block
       ? capTimeout(ctx.integration(integrationBlock, childPointer(pointer, 'integration'), scope))
@@ -349,6 +381,37 @@ function replyOf(
  * request parameters).
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-mapping-template-reference.html
  */
+/**
+ * Parameter mapping, non-proxy and streamed Lambda integrations are settings of REST and HTTP API routes:
+ * each is refused on a WebSocket route, and left out of the block the route is built from.
+ */
+function withoutRestOptions(ctx: ModelContext, block: Block, pointer: string): Block {
+  const out: Record<string, unknown> = { ...block };
+  for (const key of ['request', 'response'].filter((k) => k in block)) {
+    ctx.report(
+      'websocket-option-unsupported',
+      'error',
+      `\`${key}\` parameter mapping applies to REST and HTTP API operations, not to WebSocket routes.`,
+      childPointer(pointer, key),
+      'Read the value in the integration (a Lambda function receives the whole message and its context) or in a service mapping.',
+    );
+    delete out[key];
+  }
+  const lambda = asBlock(block['lambda']);
+  if ('function' in lambda) {
+    for (const key of ['proxy', 'stream'].filter((k) => k in lambda))
+      ctx.report(
+        'websocket-option-unsupported',
+        'error',
+        `\`${key}\` applies to Lambda integrations of REST APIs, not to WebSocket routes.`,
+        childPointer(pointer, 'lambda', key),
+        'Write `lambda: <function>`.',
+      );
+    out['lambda'] = lambda['function'];
+  }
+  return out;
+}
+
 function checkServiceIntegration(ctx: ModelContext, kind: string, block: Block, pointer: string): void {
   if (UNSUPPORTED_SERVICES.includes(kind)) {
     ctx.report(

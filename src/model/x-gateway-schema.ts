@@ -2,11 +2,20 @@
  * Checks `x-gateway` blocks against schemas/x-gateway.schema.json, first (STYLE.md 6): after this, code
  * trusts their shape. Errors land on the offending key, with a "did you mean" for misspelt keys.
  */
-import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { compareCodeUnits } from './order.js';
+import { requirePackageFile } from '../package-files.js';
+import {
+  type KeyRewrite,
+  closest,
+  rawIntegrationKeys,
+  rawIntegrationRewrite,
+  rewriteKey,
+  rewriteValue,
+} from './rewrites.js';
+import { ambiguousParams, readAwsSpellings } from './spellings.js';
 
 type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
@@ -14,22 +23,71 @@ type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null 
 let validators: Record<BlockKind, Validator> | undefined;
 
 function compiled(): Record<BlockKind, Validator> {
-  validators ??= createRequire(import.meta.url)('../../generated/x-gateway.cjs') as Record<BlockKind, Validator>;
+  validators ??= requirePackageFile('./generated/x-gateway.cjs') as Record<BlockKind, Validator>;
   return validators;
 }
 
 export type BlockKind = 'root' | 'operation';
 
-/** Validate one block written at `pointer`; `locate` maps document pointers to file locations. */
+/** What checking one block says: its errors, and the AWS spellings it was read with (for `lint` to suggest the short forms). */
+export interface BlockCheck {
+  readonly diagnostics: Diagnostic[];
+  readonly spellings: Diagnostic[];
+  /**
+   * Whether the block can be read despite its errors: they were all unknown keys, which are removed from
+   * it (nothing reads them), and what is left is valid.
+   */
+  readonly readable: boolean;
+}
+
+/**
+ * Read an unknown key as what it was meant to be, so that the rest of the block is checked as meant: a
+ * misspelt key or AWS's name of a key of the same object is renamed to it (unless that key is written
+ * too); any other unknown key is removed, as nothing reads it.
+ */
+function repair(error: ErrorObject, kind: BlockKind): void {
+  const object = error.data as Record<string, unknown>;
+  const key = String(error.params['additionalProperty']);
+  const known = knownKeys(error);
+  const rewrite = rewriteKey(key, object[key], known, kind === 'root' && error.instancePath === '');
+  const sibling = rewrite?.kind === 'sibling' && !rewrite.short.includes('.') ? rewrite : undefined;
+  const to = closest(key, known) ?? sibling?.short;
+  if (to !== undefined && !(to in object))
+    object[to] = sibling?.value !== undefined && to === 'header' ? sibling.value : object[key];
+  delete object[key];
+}
+
+/**
+ * Validate one block written at `pointer`; `locate` maps document pointers to file locations. AWS's
+ * spellings of values are first rewritten, in the block, to the short forms they mean (model/spellings.ts).
+ */
 export function checkXGateway(
   block: unknown,
   kind: BlockKind,
   pointer: string,
   locate: (pointer: string) => Location,
-): Diagnostic[] {
+): BlockCheck {
   const validate = compiled()[kind];
-  if (validate(block)) return [];
-  return relevant(validate.errors ?? []).map((error) => toDiagnostic(error, pointer, locate));
+  const errorsOf = (value: unknown): readonly ErrorObject[] => (validate(value) ? [] : (validate.errors ?? []));
+  const read = readAwsSpellings(block, errorsOf);
+  const spellings = read.spellings.map(
+    ({ pointer: at, written, short }): Diagnostic => ({
+      code: 'aws-spelling',
+      severity: 'info',
+      message: `\`${written}\` is read as \`${short}\`.`,
+      location: locate(pointer + at),
+      hint: `Write \`${short}\`: the short form says the same, and compiles to the same template.`,
+    }),
+  );
+  const errors = relevant(read.errors);
+  const diagnostics = toDiagnostics(errors, pointer, kind, locate);
+  const unknown = errors.filter((e) => e.keyword === 'additionalProperties');
+  // Keys of a raw integration leave an integration that names no kind: not readable.
+  const raw = diagnostics.some((d) => d.messageId === RAW_INTEGRATION);
+  if (errors.length === 0 || unknown.length < errors.length || raw)
+    return { diagnostics, spellings, readable: errors.length === 0 };
+  for (const error of unknown) repair(error, kind);
+  return { diagnostics, spellings, readable: errorsOf(block).length === 0 };
 }
 
 /**
@@ -57,46 +115,213 @@ function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
         const typed =
           !resource &&
           errors.some((o) => o.instancePath === e.instancePath && o.keyword !== 'anyOf' && o.keyword !== 'type');
-        return typed ? e.keyword !== 'anyOf' && e.keyword !== 'type' : e.keyword === 'anyOf';
+        if (typed) return e.keyword !== 'anyOf' && e.keyword !== 'type';
+        // Of nested anyOfs (`lambda`: an AWS value, itself an anyOf, or options), the AWS value's says what is wrong.
+        return e.keyword === 'anyOf' && (!resource || e.schemaPath.endsWith('awsValue/anyOf'));
       })
-      // A branch's error is described by the key it stands for (the branch has no description of its own).
+      // A branch's error is described by the key it stands for (the branch has no description of its own);
+      // the AWS value's anyOf inside another, by the outer one (which names the other forms).
       .map((e) => {
-        const anyOf =
-          e.keyword === 'anyOf'
-            ? undefined
-            : errors.find((o) => o.instancePath === e.instancePath && o.keyword === 'anyOf');
-        return anyOf ? { ...e, parentSchema: anyOf.parentSchema } : e;
+        const anyOf = errors.find(
+          (o) =>
+            o.instancePath === e.instancePath &&
+            o.keyword === 'anyOf' &&
+            o !== e &&
+            (e.keyword !== 'anyOf' || !o.schemaPath.endsWith('awsValue/anyOf')),
+        );
+        if (!anyOf) return e;
+        const description = (anyOf.parentSchema as { description?: unknown } | undefined)?.description;
+        return { ...e, parentSchema: { ...(e.parentSchema as object), description } };
       })
       .sort((a, b) => compareCodeUnits(a.instancePath, b.instancePath))
   );
 }
 
-function toDiagnostic(error: ErrorObject, base: string, locate: (pointer: string) => Location): Diagnostic {
+/**
+ * The diagnostics of the errors `relevant` kept, one per mistake: AWS's names for the keys of one object
+ * (`rateLimit`, `burstLimit`), or the fields of a raw integration written as x-gateway's, are one mistake,
+ * which also stands for the keys the object then lacks (`rate`, `burst`).
+ */
+function toDiagnostics(
+  errors: readonly ErrorObject[],
+  base: string,
+  kind: BlockKind,
+  locate: (pointer: string) => Location,
+): Diagnostic[] {
+  const unknown = new Map<string, ErrorObject[]>();
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties') continue;
+    const list = unknown.get(error.instancePath) ?? [];
+    unknown.set(error.instancePath, [...list, error]);
+  }
+  const out: Diagnostic[] = [];
+  const covered = new Set<ErrorObject>();
+  /** Keys a grouped mistake stands for, at each object: their `required` errors are that mistake's. */
+  const supplied = new Map<string, Set<string>>();
+  for (const [at, group] of unknown) {
+    const keys = group.map((e) => String(e.params['additionalProperty']));
+    const object = group[0]!.data as Record<string, unknown>;
+    const known = knownKeys(group[0]!);
+    const raw =
+      lastToken(at) === 'integration' && keys.some((k) => k === 'type' || k === 'uri') && rawIntegrationKeys(keys);
+    if (raw) {
+      out.push(rawIntegration(keys, object, base + at, locate));
+      for (const e of group) covered.add(e);
+      continue;
+    }
+    const rewrites = group.flatMap((e) => {
+      const key = String(e.params['additionalProperty']);
+      const rewrite = rewriteKey(key, object[key], known, kind === 'root' && at === '');
+      return rewrite?.kind === 'sibling' ? [{ error: e, rewrite }] : [];
+    });
+    if (rewrites.length === 0) continue;
+    out.push(
+      awsNames(
+        rewrites.map((r) => r.rewrite),
+        base + at,
+        locate,
+      ),
+    );
+    for (const { error } of rewrites) covered.add(error);
+    supplied.set(at, new Set(rewrites.map((r) => r.rewrite.short.split('.')[0]!)));
+  }
+  for (const error of errors) {
+    if (covered.has(error)) continue;
+    if (error.keyword === 'required' && supplied.get(error.instancePath)?.has(String(error.params['missingProperty'])))
+      continue;
+    out.push(toDiagnostic(error, base, kind, locate));
+  }
+  return out.sort((a, b) => compareCodeUnits(a.location?.pointer ?? '', b.location?.pointer ?? ''));
+}
+
+/** The keys the object of an `additionalProperties` error takes. */
+function knownKeys(error: ErrorObject): string[] {
+  const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
+  return Object.keys(parent?.properties ?? {});
+}
+
+/** AWS's names for keys of one object: one diagnostic, at the first, with each rewrite. */
+function awsNames(
+  rewrites: readonly Extract<KeyRewrite, { kind: 'sibling' }>[],
+  at: string,
+  locate: (pointer: string) => Location,
+): Diagnostic {
+  const names = rewrites.map((r) => `\`${r.key}\``);
+  const shorts = rewrites.map((r) => `\`${r.short}\``);
+  const writes = rewrites.map((r) => `\`${written(r.short, r.value)}\``);
+  const name = keyName(at.slice(at.indexOf('/x-gateway') + '/x-gateway'.length));
+  const one = rewrites.length === 1;
+  return {
+    code: 'unknown-x-gateway-key',
+    severity: 'error',
+    message: `${listed(names)} ${one ? "is AWS's name" : "are AWS's names"} for ${listed(shorts)} in ${name === undefined ? 'x-gateway' : `\`${name}\``}.`,
+    location: locate(childPointer(at, rewrites[0]!.key)),
+    hint: `Write ${listed(writes)}.`,
+  };
+}
+
+/** A key's rewrite as written: `rate`, `header: Authorization`, `apiKeys: { source: HEADER }`. */
+function written(short: string, value: string | undefined): string {
+  const parts = short.split('.');
+  if (parts.length === 1) return value !== undefined ? `${short}: ${value}` : short;
+  return `${parts.map((p, i) => (i === parts.length - 1 ? `${p}: ${value ?? '…'}` : `${p}: { `)).join('')}${' }'.repeat(parts.length - 1)}`;
+}
+
+const RAW_INTEGRATION = 'raw-integration';
+
+/** A raw `x-amazon-apigateway-integration` written as x-gateway's `integration`. */
+function rawIntegration(
+  keys: readonly string[],
+  object: Record<string, unknown>,
+  at: string,
+  locate: (pointer: string) => Location,
+): Diagnostic {
+  const rewrite = rawIntegrationRewrite(object);
+  return {
+    code: 'unknown-x-gateway-key',
+    messageId: RAW_INTEGRATION,
+    severity: 'error',
+    message: `\`integration\` holds the fields of a raw x-amazon-apigateway-integration (${keys.map((k) => `\`${k}\``).join(', ')}).`,
+    location: locate(at),
+    hint:
+      (rewrite !== undefined
+        ? `Write \`${rewrite}\`.`
+        : 'Write the x-gateway form of the integration (`lambda`, `http`, `mock`, or an AWS service: `sqs`, ' +
+          '`sns`, `dynamodb`, `s3`, `stepfunctions`, `eventbridge`, `kinesis`).') +
+      " To keep the raw form, write it as the operation's `x-amazon-apigateway-integration` instead.",
+  };
+}
+
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function toDiagnostic(
+  error: ErrorObject,
+  base: string,
+  kind: BlockKind,
+  locate: (pointer: string) => Location,
+): Diagnostic {
   const at = base + error.instancePath;
-  const name = lastToken(error.instancePath) ?? 'x-gateway';
+  const name = keyName(error.instancePath);
   if (error.keyword === 'additionalProperties') {
     const key = String(error.params['additionalProperty']);
-    const parent = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
-    const known = Object.keys(parent?.properties ?? {});
+    const known = knownKeys(error);
     const guess = closest(key, known);
+    const rewrite =
+      guess === undefined ? rewriteKey(key, undefined, known, kind === 'root' && error.instancePath === '') : undefined;
+    const where = name === undefined ? 'x-gateway' : `\`${name}\``;
+    if (rewrite?.kind === 'elsewhere')
+      return {
+        code: 'unknown-x-gateway-key',
+        severity: 'error',
+        message: `Unknown key \`${key}\` in ${where}: it is \`${rewrite.place}\`.`,
+        location: locate(childPointer(at, key)),
+        hint: `Write \`${written(rewrite.place, undefined)}\` in the root x-gateway block.`,
+      };
     return {
       code: 'unknown-x-gateway-key',
       severity: 'error',
-      message:
-        `Unknown key \`${key}\` in ${name === 'x-gateway' ? 'x-gateway' : `\`${name}\``}.` +
-        (guess ? ` Did you mean \`${guess}\`?` : ''),
+      message: `Unknown key \`${key}\` in ${where}.` + (guess ? ` Did you mean \`${guess}\`?` : ''),
       location: locate(childPointer(at, key)),
-      hint: known.length > 0 ? `Known keys here: ${known.join(', ')}.` : 'No keys are allowed here.',
+      hint: guess
+        ? `Write \`${guess}\`. Known keys here: ${known.join(', ')}.`
+        : known.length > 0
+          ? `Write one of the keys known here: ${known.join(', ')}.`
+          : 'Remove it: no keys are allowed here.',
     };
   }
-  if (error.propertyName !== undefined) return badName(error, error.propertyName, at, name, locate);
+  if (error.propertyName !== undefined) return badName(error, error.propertyName, at, name ?? 'x-gateway', locate);
+  const description = describeSchema(error.parentSchema);
   return {
     code: 'invalid-x-gateway-value',
     severity: 'error',
-    message: `\`${name}\` ${explain(error)}.`,
+    message: `${subject(error.instancePath)} ${explain(error)}.`,
     location: locate(at),
-    hint: describeSchema(error.parentSchema),
+    hint:
+      description !== undefined
+        ? `${rewriteValue(error)} ${description}`
+        : rewriteValue(error).replace(/ of this form:$/, '.'),
   };
+}
+
+/** What a message calls the value at `path`: its key, or for a list's entry, the entry of its key. */
+function subject(path: string): string {
+  const last = lastToken(path);
+  if (last === undefined) return '`x-gateway`';
+  if (!/^[0-9]+$/.test(last)) return `\`${last}\``;
+  const owner = keyName(path);
+  return owner === undefined ? 'An entry' : `An entry of \`${owner}\``;
+}
+
+/** The nearest key (not a list index) of `path`. */
+function keyName(path: string): string | undefined {
+  const tokens = path
+    .split('/')
+    .slice(1)
+    .filter((t) => !/^[0-9]+$/.test(t));
+  const last = tokens[tokens.length - 1];
+  return last?.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 /** A key that `propertyNames` refuses (a template parameter, usage plan or stage variable name), reported at the key. */
@@ -113,7 +338,10 @@ function badName(
     severity: 'error',
     message: `The name \`${key}\` in \`${parent}\` ${pattern !== undefined ? `does not match \`${pattern}\`` : explain(error)}.`,
     location: locate(childPointer(at, key)),
-    hint: pattern !== undefined ? `Rename it with only the characters \`${pattern}\` allows.` : 'Rename it.',
+    hint:
+      pattern !== undefined
+        ? `Write a name with only the characters \`${pattern}\` allows.`
+        : `${rewriteValue(error).replace(/^Write /, 'Write a name of ')}`,
   };
 }
 
@@ -125,8 +353,12 @@ function explain(error: ErrorObject): string {
         : 'has none of the allowed forms';
     case 'enum':
       return `must be one of: ${(error.params['allowedValues'] as unknown[]).map((v) => String(v)).join(', ')}`;
-    case 'pattern':
-      return `has the value \`${String(error.data)}\`, which is not of the allowed form`;
+    case 'pattern': {
+      const searched = ambiguousParams(String(error.data));
+      return searched !== undefined
+        ? `has the value \`${String(error.data)}\`, which searches the path, the query string and the headers in turn`
+        : `has the value \`${String(error.data)}\`, which is not of the allowed form`;
+    }
     default:
       return error.message ?? 'is invalid';
   }
@@ -145,28 +377,4 @@ function lastToken(pointer: string): string | undefined {
     .replace(/~0/g, '~');
 }
 
-/** The known word nearest to `word`, if it is near enough to be a misspelling. */
-export function closest(word: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
+export { closest } from './rewrites.js';

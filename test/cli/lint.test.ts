@@ -25,11 +25,45 @@ function workspace(files: Readonly<Record<string, string>>): string {
 }
 
 const HEAD = 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\n';
-const CLEAN = `${HEAD}paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: { type: mock }\n      responses: { "200": { description: ok } }\n`;
+const CLEAN = `${HEAD}paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200" } } }\n      responses: { "200": { description: ok } }\n`;
 const WARNS = `${HEAD}paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "http://b.example.com" }\n      responses: { "200": { description: ok } }\n`;
-const ERRS = `${HEAD}paths:\n  /a/{id}:\n    get:\n      x-amazon-apigateway-integration: { type: mock }\n      responses: { "200": { description: ok } }\n`;
+const ERRS = `${HEAD}paths:\n  /a/{id}:\n    get:\n      x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200" } } }\n      responses: { "200": { description: ok } }\n`;
 
 describe('gateform lint', () => {
+  it('lists ignored findings with their reason in json and as SARIF suppressions, and counts them for nothing', () => {
+    const dir = workspace({
+      'gateform.config.yaml':
+        'ignore:\n  - pointer: /paths/~1a~1{id}/get\n    reason: The path is rewritten by the proxy.\n',
+      'errs.yaml': ERRS,
+    });
+    const json = lint(['errs.yaml', '--format', 'json'], dir);
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject([
+      { code: 'path-param-undeclared', suppression: { kind: 'ignore', reason: 'The path is rewritten by the proxy.' } },
+    ]);
+    const sarif = JSON.parse(lint(['errs.yaml', '--format', 'sarif'], dir).stdout);
+    expect(sarif.runs[0].results[0].suppressions).toEqual([
+      { kind: 'external', status: 'accepted', justification: 'The path is rewritten by the proxy.' },
+    ]);
+    expect(lint(['errs.yaml'], dir).stdout).not.toContain('path-param-undeclared');
+  });
+
+  it('fails only on findings that are not in the baseline, however lines move', () => {
+    const dir = workspace({ 'errs.yaml': ERRS });
+    const generated = lint(['errs.yaml', '--generate-baseline', 'baseline.json'], dir);
+    expect(generated.status).toBe(0);
+    expect(generated.stdout).toContain('Wrote 1 finding to the baseline baseline.json.');
+    expect(lint(['errs.yaml', '--baseline', 'baseline.json'], dir).status).toBe(0);
+    // Lines move: the same finding, still accepted. A new one fails the run.
+    writeFileSync(join(dir, 'errs.yaml'), ERRS.replace('paths:\n', 'tags: []\npaths:\n'));
+    expect(lint(['errs.yaml', '--baseline', 'baseline.json'], dir).status).toBe(0);
+    writeFileSync(join(dir, 'errs.yaml'), ERRS.replace('/a/{id}:', '/b/{id}:'));
+    const fresh = lint(['errs.yaml', '--baseline', 'baseline.json', '--format', 'json'], dir);
+    expect(fresh.status).toBe(1);
+    expect((JSON.parse(fresh.stdout) as { pointer: string }[]).map((d) => d.pointer)).toEqual(['/paths/~1b~1{id}/get']);
+    expect(lint(['errs.yaml', '--baseline', 'nope.json'], dir).status).toBe(2);
+  });
+
   it('exits 0 on a clean spec, 1 on errors, and honours --max-warnings', () => {
     const dir = workspace({ 'clean.yaml': CLEAN, 'warns.yaml': WARNS, 'errs.yaml': ERRS });
     expect(lint(['clean.yaml'], dir).status).toBe(0);
@@ -51,17 +85,20 @@ describe('gateform lint', () => {
   it('reads gateform.config.yaml upward: presets, severities, ignores', () => {
     const dir = workspace({
       'gateform.config.yaml':
-        'extends: strict\nrules:\n  http-backend-insecure: error\nignore:\n  - file: "legacy/*.yaml"\n  - pointer: /paths/~1a/get\n    rules: [operation-no-auth]\n',
+        'extends: strict\nrules:\n  http-backend-insecure: error\nignore:\n  - file: "legacy/*.yaml"\n    reason: Retired next release.\n  - pointer: /paths/~1a/get\n    rules: [operation-no-auth]\n    reason: Public health check.\n',
       'api/warns.yaml': WARNS,
+      'api/open.yaml': CLEAN.replace('/a:', '/b:'),
       'legacy/errs.yaml': ERRS,
     });
-    const result = lint(['api/warns.yaml', 'legacy/errs.yaml', '--format', 'json'], dir);
-    const codes = (JSON.parse(result.stdout) as { code: string; severity: string }[]).map(
-      (d) => `${d.severity} ${d.code}`,
-    );
-    expect(codes).toContain('error http-backend-insecure');
-    expect(codes).toContain('warning stage-access-logs');
-    expect(codes).not.toContain('warning operation-no-auth');
+    const result = lint(['api/warns.yaml', 'api/open.yaml', 'legacy/errs.yaml', '--format', 'json'], dir);
+    const codes = (
+      JSON.parse(result.stdout) as { code: string; severity: string; file: string; suppression?: object }[]
+    )
+      .filter((d) => !d.suppression)
+      .map((d) => `${d.severity} ${d.code} ${d.file}`);
+    expect(codes).toContain('error http-backend-insecure api/warns.yaml');
+    expect(codes).toContain('warning operation-no-auth api/open.yaml');
+    expect(codes).not.toContain('warning operation-no-auth api/warns.yaml');
     expect(codes.some((c) => c.includes('path-param-undeclared'))).toBe(false);
     expect(result.status).toBe(1);
   });
@@ -91,7 +128,7 @@ describe('gateform lint', () => {
     ['an empty file', '', 'not-openapi'],
     [
       'circular references',
-      `${HEAD}paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: { type: mock }\n      responses: { "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/Node" } } } } }\ncomponents:\n  schemas:\n    Node: { type: object, properties: { next: { $ref: "#/components/schemas/Node" } } }\n`,
+      `${HEAD}paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200" } } }\n      responses: { "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/Node" } } } } }\ncomponents:\n  schemas:\n    Node: { type: object, properties: { next: { $ref: "#/components/schemas/Node" } } }\n`,
       undefined,
     ],
     [
@@ -113,7 +150,7 @@ describe('gateform lint', () => {
     const paths = Array.from(
       { length: 3000 },
       (_, i) =>
-        `  /r${i}/{id}:\n    get:\n      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]\n      x-amazon-apigateway-integration: { type: mock }\n      responses: { "200": { description: ok } }`,
+        `  /r${i}/{id}:\n    get:\n      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]\n      x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200" } } }\n      responses: { "200": { description: ok } }`,
     ).join('\n');
     const dir = workspace({ 'big.yaml': `${HEAD}paths:\n${paths}\n` });
     const result = lint(['big.yaml', '--format', 'json'], dir);

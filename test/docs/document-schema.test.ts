@@ -31,10 +31,14 @@ function errorsOf(path: string, text: string): string[] {
 it.each(specs)('%s: valid exactly when the compiler finds no x-gateway schema error', (spec) => {
   const diagnostics = join(spec, '..', 'diagnostics.txt');
   const refused = existsSync(diagnostics) && SCHEMA_CODES.test(readFileSync(diagnostics, 'utf8'));
+  // The compiler reads AWS's spellings of values (`REGIONAL`, `method.request.path.id`) as the short forms
+  // and `lint` suggests those (aws-spelling); the editor's schema takes the short forms only.
+  const lint = join(spec, '..', 'lint.txt');
+  const spelled = existsSync(lint) && readFileSync(lint, 'utf8').includes('[aws-spelling]');
   const text = readFileSync(spec, 'utf8');
   if (!parseSource(spec, text).ok) return;
   const errors = errorsOf(spec, text);
-  if (refused) expect(errors, 'the schema refuses what the compiler refuses').not.toEqual([]);
+  if (refused || spelled) expect(errors, 'the schema refuses what the compiler refuses').not.toEqual([]);
   else expect(errors).toEqual([]);
 });
 

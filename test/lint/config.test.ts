@@ -18,21 +18,27 @@ function load(text: string): ReturnType<typeof loadConfig> {
 describe('loadConfig', () => {
   it.each([
     ['a bare string as ignore entry', 'ignore: ["api/legacy/**"]\n', ['/ignore/0']],
-    ['a misspelled `file`', 'ignore:\n  - files: "api/legacy/**"\n', ['/ignore/0/files', '/ignore/0']],
-    ['a misspelled `pointer`', 'ignore:\n  - pointr: /paths\n', ['/ignore/0/pointr', '/ignore/0']],
-    ['a singular `rule`', 'ignore:\n  - pointer: /paths\n    rule: [operation-no-auth]\n', ['/ignore/0/rule']],
+    ['a misspelled `file`', 'ignore:\n  - files: "api/legacy/**"\n    reason: r\n', ['/ignore/0/files', '/ignore/0']],
+    ['a misspelled `pointer`', 'ignore:\n  - pointr: /paths\n    reason: r\n', ['/ignore/0/pointr', '/ignore/0']],
+    [
+      'a singular `rule`',
+      'ignore:\n  - pointer: /paths\n    rule: [operation-no-auth]\n    reason: r\n',
+      ['/ignore/0/rule'],
+    ],
     ['entries that are no mappings', 'ignore: [1, null]\n', ['/ignore/0', '/ignore/1']],
     ['ignore that is no list', 'ignore: nope\n', ['/ignore']],
     ['rules that are no mapping', 'rules: 5\n', ['/rules']],
-    ['a pointer without its slash', 'ignore:\n  - pointer: paths\n', ['/ignore/0/pointer']],
+    ['a pointer without its slash', 'ignore:\n  - pointer: paths\n    reason: r\n', ['/ignore/0/pointer']],
     [
       'a misspelled rule in an ignore',
-      'ignore:\n  - pointer: /paths\n    rules: [operation-no-aut]\n',
+      'ignore:\n  - pointer: /paths\n    rules: [operation-no-aut]\n    reason: r\n',
       ['/ignore/0/rules/0'],
     ],
     ['a misspelled severity', 'rules:\n  operation-no-auth: warning\n', ['/rules/operation-no-auth']],
     ['an unknown top-level key', 'ignores: []\n', ['/ignores']],
     ['a document that is a list', '- a\n', ['']],
+    ['an ignore entry without a reason', 'ignore:\n  - pointer: /paths\n', ['/ignore/0']],
+    ['an empty reason', 'ignore:\n  - pointer: /paths\n    reason: " "\n', ['/ignore/0/reason']],
   ])('reports %s', (_name, text, pointers) => {
     const result = load(text);
     expect(result.config).toBeUndefined();
@@ -43,7 +49,7 @@ describe('loadConfig', () => {
 
   it('suggests the word meant', () => {
     const messages = load(
-      'extend: strict\nrules:\n  operation-no-auth: warning\nignore:\n  - files: "a/**"\n',
+      'extend: strict\nrules:\n  operation-no-auth: warning\nignore:\n  - files: "a/**"\n    reason: r\n',
     ).diagnostics.map((d) => d.message);
     expect(messages).toEqual([
       'Unknown key `extend` in gateform.config.yaml. Did you mean `extends`?',
@@ -55,7 +61,7 @@ describe('loadConfig', () => {
 
   it('accepts a valid config, with compiler warnings among the rules', () => {
     const result = load(
-      'extends: strict\nrules:\n  model-keyword-ignored: off\nignore:\n  - file: "legacy/**"\n  - pointer: /paths/~1a/get\n    rules: [operation-no-auth, openapi-structure]\n',
+      'extends: strict\nrules:\n  model-keyword-ignored: off\nignore:\n  - file: "legacy/**"\n    reason: r\n  - pointer: /paths/~1a/get\n    rules: [operation-no-auth, openapi-structure]\n    reason: r\n',
     );
     expect(result.diagnostics).toEqual([]);
     expect(result.config?.rules).toEqual({ 'model-keyword-ignored': 'off' });
@@ -73,7 +79,7 @@ describe('applyConfig', () => {
   const config = {
     preset: 'recommended' as const,
     rules: { 'model-keyword-ignored': 'off' as const, 'request-body-no-schema': 'error' as const },
-    ignores: [{ pointer: '/paths/~1old' }],
+    ignores: [{ pointer: '/paths/~1old', reason: 'moved' }],
     root: process.cwd(),
   };
 
@@ -146,7 +152,7 @@ describe('config values printed in messages', () => {
   it.each([
     ['extends: { a: 1 }\n', '`extends: a mapping` is not a preset.'],
     ['rules:\n  operation-no-auth: [warn]\n', 'Severity a list is not one of error, warn, off.'],
-    ['ignore:\n  - pointer: /paths\n    rules: [{ a: 1 }]\n', 'a mapping is not a rule id.'],
+    ['ignore:\n  - pointer: /paths\n    rules: [{ a: 1 }]\n    reason: r\n', 'a mapping is not a rule id.'],
     ['refs: { root: 5, remote: "yes" }\n', '`root` must be a folder, not the number 5.'],
   ])('%s', (text, message) => {
     expect(load(text).diagnostics.map((d) => d.message)).toContain(message);

@@ -8,6 +8,7 @@ import { lintDocument } from '../../src/lint/engine.js';
 import { RULES } from '../../src/lint/rules/index.js';
 import { loadText } from '../../src/load/load-document.js';
 import { buildModel, usesXGateway } from '../../src/model/build-model.js';
+import { GATEWAY_RULE_CASES } from './gateway-rule-cases.js';
 
 const HEAD = 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\n';
 /** An HTTP API document's root: the import-export version only HTTP API exports write. */
@@ -863,6 +864,7 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
       },
     ],
   },
+  ...GATEWAY_RULE_CASES,
 };
 
 describe('lint rules', () => {

@@ -16,7 +16,7 @@ describe('checkXGateway', () => {
         '/x-gateway',
         locate,
       ),
-    ).toEqual([]);
+    ).toEqual({ diagnostics: [], spellings: [], readable: true });
   });
 
   it.each([
@@ -102,7 +102,7 @@ describe('checkXGateway', () => {
       'in `variables` must NOT have more than 64 characters',
     ],
   ] as const)('reports %s at the key', (_name, block, kind, code, pointer, message) => {
-    const [diagnostic, ...rest] = checkXGateway(block, kind, '/x-gateway', locate);
+    const [diagnostic, ...rest] = checkXGateway(block, kind, '/x-gateway', locate).diagnostics;
     expect(rest).toEqual([]);
     expect(diagnostic).toMatchObject({ code, severity: 'error', location: { file: 'f.yaml', pointer } });
     expect(diagnostic!.message).toContain(message);

@@ -1,6 +1,8 @@
 /**
  * The `json` format: an array of problems, each `{ file, line, column, endLine, endColumn, severity,
- * code, messageId, message, hint, pointer, related }` (absent fields left out), pretty-printed.
+ * code, messageId, message, hint, pointer, suppression, related }` (absent fields left out), pretty-printed.
+ * A finding with `suppression: { kind, reason }` was accepted (an `ignore` entry of the config, or the
+ * baseline) and counts for nothing.
  */
 import { escapeJsonControls } from './escape.js';
 import type { ResolvedDiagnostic } from '../diagnostic.js';
@@ -16,6 +18,7 @@ export function formatJson(diagnostics: readonly ResolvedDiagnostic[]): string {
     message: d.message,
     ...(d.hint !== undefined && { hint: d.hint }),
     ...(d.location && { pointer: d.location.pointer }),
+    ...(d.suppression && { suppression: d.suppression }),
     ...(d.relatedResolved && {
       related: d.relatedResolved.map((r) => ({
         file: r.file,

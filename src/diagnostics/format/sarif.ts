@@ -3,10 +3,10 @@
  * rules, and one result per problem with its location and a fingerprint stable across runs.
  * https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
  */
-import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { escapeJsonControls } from './escape.js';
+import { fingerprint } from '../fingerprint.js';
 import type { ResolvedDiagnostic, Severity } from '../diagnostic.js';
 
 export interface RuleMeta {
@@ -65,6 +65,15 @@ export function formatSarif(
             })),
           }),
           partialFingerprints: { primaryLocationLineHash: fingerprint(d) },
+          ...(d.suppression && {
+            suppressions: [
+              {
+                kind: 'external',
+                status: 'accepted',
+                justification: d.suppression.reason,
+              },
+            ],
+          }),
         })),
       },
     ],
@@ -100,12 +109,4 @@ function location(file: string, line?: number, column?: number, endLine?: number
       }),
     },
   };
-}
-
-/** The same problem at the same place gets the same fingerprint, however lines move around it. */
-function fingerprint(d: ResolvedDiagnostic): string {
-  return createHash('sha256')
-    .update(`${d.code}\u0000${d.file ?? ''}\u0000${d.location?.pointer ?? ''}\u0000${d.message}`)
-    .digest('hex')
-    .slice(0, 32);
 }

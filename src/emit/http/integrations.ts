@@ -5,9 +5,11 @@
  * format 2.0 unless the spec says 1.0), an HTTP backend (`http_proxy`, which forwards the whole request:
  * `{name}` in its URL is filled from the route's path variable of that name, the query string passes on),
  * or an AWS service action (services.ts), called with a role shared by the routes on the same target.
+ * Lambda and HTTP integrations carry the operation's parameter mapping (integrations/mapping.ts).
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations.html
  */
 import { lambdaInvocationUri, renderLambdaPermissions } from '../../integrations/lambda.js';
+import { httpMapping } from '../../integrations/mapping.js';
 import type { IntegrationOutput } from '../../integrations/types.js';
 import { cfnValue } from '../../model/aws-value.js';
 import type { GatewayModel, Route } from '../../model/ir.js';
@@ -47,6 +49,7 @@ function renderRoute(route: Route, roles: SharedRoles): IntegrationOutput | unde
           timeoutInMillis: integration.timeout,
           // With an invoke role API Gateway calls the function as that role: no resource-based permission.
           ...(integration.role && { credentials: cfnValue(integration.role) }),
+          ...httpMapping(route, integration.mapping),
         },
       };
     case 'http':
@@ -59,6 +62,7 @@ function renderRoute(route: Route, roles: SharedRoles): IntegrationOutput | unde
           payloadFormatVersion: '1.0',
           timeoutInMillis: integration.timeout,
           ...(integration.vpcLink && { connectionType: 'VPC_LINK', connectionId: cfnValue(integration.vpcLink) }),
+          ...httpMapping(route, integration.mapping),
         },
       };
     case 'raw':

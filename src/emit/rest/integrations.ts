@@ -26,6 +26,7 @@ export function emitIntegrations(model: GatewayModel): Contribution {
       fields: { 'x-amazon-apigateway-integration': integration },
       ...(output.statusCodes && { statusCodes: output.statusCodes }),
       ...(output.requestHeaders && { requestHeaders: output.requestHeaders }),
+      ...(output.requestQuery && { requestQuery: output.requestQuery }),
       ...(output.responseHeaders && { responseHeaders: output.responseHeaders }),
     });
     Object.assign(resources, output.resources);

@@ -17,6 +17,8 @@ export interface OperationPatch {
   readonly statusCodes?: readonly number[];
   /** Header parameters the operation must declare (mapping expressions may only read declared ones). */
   readonly requestHeaders?: readonly string[];
+  /** Query string parameters the operation must declare. */
+  readonly requestQuery?: readonly string[];
   /** Headers the response of the first of `statusCodes` must declare. */
   readonly responseHeaders?: readonly string[];
 }

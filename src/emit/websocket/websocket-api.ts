@@ -153,10 +153,13 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
     DependsOn: deployed,
     Properties: { ApiId: ref(api), Description: cfnTextWith(ws.name, ' as compiled by gateform') },
   };
-  // Logging needs the account's CloudWatch role before the stage; the REST API creates it when there is one.
+  // Logging needs the account's CloudWatch role before the stage: the REST stage creates it when it asks
+  // for it (one per account and Region, so never twice); otherwise this stage, when either asks.
   const restEmitted = model.routes.length > 0;
-  const account = model.stage.logging?.accountRole ? `${restEmitted ? model.api.logicalId : api}Account` : undefined;
-  if (account && !restEmitted) Object.assign(resources, accountRole(api));
+  const restCreates = restEmitted && model.stage.logging?.accountRole === true;
+  const asks = ws.stage.accountRole || (!restEmitted && model.stage.logging?.accountRole === true);
+  const account = restCreates ? `${model.api.logicalId}Account` : asks ? `${api}Account` : undefined;
+  if (!restCreates && asks) Object.assign(resources, accountRole(api));
   // The WebSocket stage presents the REST stage's client certificate, or its own in a document without one.
   const certificate = model.stage.clientCertificate
     ? clientCertificateParts(restEmitted ? model.api.logicalId : api, restEmitted ? model.api.name : ws.name)

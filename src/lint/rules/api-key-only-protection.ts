@@ -18,7 +18,7 @@ export default defineRule({
       Operation(node) {
         const protection = protectionOf(context, node);
         if (protection.apiKey && !protection.authenticated)
-          context.report('keyOnly', node.pointer, { method: node.key.toUpperCase(), path: node.path });
+          context.report('keyOnly', node.pointer, { method: node.method, path: node.path });
       },
     };
   },

@@ -19,7 +19,7 @@ export function routeOf(context: RuleContext<string>, node: OperationNode): Rout
     index = new Map(routes.map((r) => [`${r.method} ${r.path}`, r]));
     indexes.set(routes, index);
   }
-  return index.get(`${node.key === 'x-amazon-apigateway-any-method' ? 'ANY' : node.key.toUpperCase()} ${node.path}`);
+  return index.get(`${node.method} ${node.path}`);
 }
 
 export function protectionOf(context: RuleContext<string>, node: OperationNode): Protection {

@@ -16,7 +16,7 @@ export default defineRule({
       Operation(node) {
         // Present is enough here: an HTTP API's integration (integrationSubtype) is http-api-extensions' concern.
         if (xGateway || 'x-amazon-apigateway-integration' in node.operation) return;
-        context.report('missing', node.pointer, { method: node.key.toUpperCase(), path: node.path });
+        context.report('missing', node.pointer, { method: node.method, path: node.path });
       },
     };
   },

@@ -15,7 +15,7 @@ export default defineRule({
       Operation(node) {
         const id = node.operation['operationId'];
         if (typeof id !== 'string') return;
-        const here = `${node.key.toUpperCase()} ${node.path}`;
+        const here = `${node.method} ${node.path}`;
         const first = seen.get(id);
         if (first) context.report('duplicate', childPointer(node.pointer, 'operationId'), { id, other: first });
         else seen.set(id, here);

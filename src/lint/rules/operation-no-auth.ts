@@ -16,7 +16,7 @@ export default defineRule({
         if (node.key === 'options') return;
         const protection = protectionOf(context, node);
         if (!protection.authenticated && !protection.apiKey)
-          context.report('none', node.pointer, { method: node.key.toUpperCase(), path: node.path });
+          context.report('none', node.pointer, { method: node.method, path: node.path });
       },
     };
   },

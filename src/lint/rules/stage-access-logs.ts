@@ -1,5 +1,6 @@
 /** Without access logs, nobody can tell afterwards who called what. Strict only. */
 import { defineRule } from '../rule.js';
+import { stagePointer } from './stage.js';
 
 export default defineRule({
   meta: {
@@ -12,8 +13,7 @@ export default defineRule({
   create(context) {
     return {
       Document() {
-        if (!context.model?.stage.accessLog)
-          context.report('missing', Object.hasOwn(context.document, 'x-gateway') ? '/x-gateway' : '');
+        if (context.model && !context.model.stage.accessLog) context.report('missing', stagePointer(context.document));
       },
     };
   },

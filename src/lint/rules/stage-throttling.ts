@@ -1,5 +1,6 @@
 /** Without stage throttling, one client can use the whole account's request quota. Strict only. */
 import { defineRule } from '../rule.js';
+import { stagePointer } from './stage.js';
 
 export default defineRule({
   meta: {
@@ -12,8 +13,7 @@ export default defineRule({
   create(context) {
     return {
       Document() {
-        if (!context.model?.stage.throttle)
-          context.report('missing', Object.hasOwn(context.document, 'x-gateway') ? '/x-gateway' : '');
+        if (context.model && !context.model.stage.throttle) context.report('missing', stagePointer(context.document));
       },
     };
   },
