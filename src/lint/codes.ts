@@ -35,7 +35,8 @@ export const CODES: Readonly<Record<string, string>> = {
   'api-key-without-usage-plan':
     'An operation requires an API key, but no usage plan is declared: a key that is in no usage plan is refused.',
   'aws-spelling':
-    "An x-gateway value is written in AWS's spelling (`method.request.path.id`, `REGIONAL`, `AWS_IAM`); it is read as the short form, which compiles to the same template.",
+    "An x-gateway value is written in AWS's spelling (`method.request.path.id`, `REGIONAL`, `AWS_IAM`); " +
+    'it is read as the short form, which compiles to the same template.',
   'body-validation-content-type':
     "Routes validate their bodies: API Gateway picks the model by the request's Content-Type, and a type without a model is not validated.",
   'body-validation-not-json':
@@ -158,7 +159,8 @@ export const CODES: Readonly<Record<string, string>> = {
     'A parameter mapping is set on an integration that takes none (a proxy or service integration, or a response mapping on a proxy).',
   'mapping-reserved-header': 'A mapping sets a header HTTP APIs reserve, which no mapping can set.',
   'mapping-source-unmappable':
-    'A mapping reads a value API Gateway cannot map there (the request body into a REST header without a template, a path or query value into a response header).',
+    'A mapping reads a value API Gateway cannot map there (the request body into a REST header without a ' +
+    'template, a path or query value into a response header).',
   'mapping-static-dollar':
     'Static text of an HTTP API mapping holds `$`, which HTTP APIs read as the start of a variable.',
   'model-keyword-unsupported': '`…` cannot be converted for API Gateway, whose import would fail.',
