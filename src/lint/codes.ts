@@ -8,17 +8,6 @@ import { DOCS_BASE } from './rule.js';
 import { RULES } from './rules/index.js';
 
 export const CODES: Readonly<Record<string, string>> = {
-  'domain-endpoint-access-mode-legacy':
-    '`endpointAccessMode` applies to the enhanced SecurityPolicy_* policies only; this domain uses ….',
-  'domain-endpoint-access-mode-missing': 'The enhanced security policy … needs an endpoint access mode.',
-  'domain-mtls-default-endpoint':
-    "The API's default execute-api endpoint stays enabled: callers can reach the API through it without a client certificate.",
-  'domain-mtls-edge': 'Mutual TLS is available on regional custom domains only; this domain is edge-optimized.',
-  'domain-mtls-security-policy': 'Mutual TLS needs the TLS_1_2 security policy; this domain uses ….',
-  'domain-mtls-truststore': 'The truststore must be given as an S3 URI, s3://bucket/key; this is ….',
-  'domain-security-policy-endpoint':
-    'Security policy … is for edge-optimized (or for regional and private) endpoints, and the domain is of the other kind.',
-  'ip-address-type-private': 'Private APIs are dual-stack only: `ipAddressType: ipv4` cannot apply to one.',
   'syntax-error': 'The file is not valid YAML or JSON, or a key is written twice or as a mapping.',
   'not-openapi': 'The document is not an OpenAPI object (no mapping, or no `openapi` field).',
   'unsupported-openapi-version':
@@ -45,6 +34,9 @@ export const CODES: Readonly<Record<string, string>> = {
   'not-a-template': 'The `--into` file is not a CloudFormation or SAM template.',
   'api-key-without-usage-plan':
     'An operation requires an API key, but no usage plan is declared: a key that is in no usage plan is refused.',
+  'aws-spelling':
+    "An x-gateway value is written in AWS's spelling (`method.request.path.id`, `REGIONAL`, `AWS_IAM`); " +
+    'it is read as the short form, which compiles to the same template.',
   'body-validation-content-type':
     "Routes validate their bodies: API Gateway picks the model by the request's Content-Type, and a type without a model is not validated.",
   'body-validation-not-json':
@@ -67,6 +59,10 @@ export const CODES: Readonly<Record<string, string>> = {
     "Routes with proxy integrations answer with the backend's own headers: the backend must send the CORS headers itself.",
   'default-endpoint-disabled-without-domain':
     'The default execute-api endpoint is turned off and no custom domain is declared: the API cannot be called.',
+  'deprecated-form':
+    'A setting is written in an older form that still works (`logging: info` on the WebSocket stage); the message gives the current one.',
+  'domain-mtls-default-endpoint':
+    "The API's default execute-api endpoint stays enabled: callers can reach the API through it without a client certificate.",
   'gateway-response-not-customizable':
     'API Gateway does not support customizing the REQUEST_TOO_LARGE (413) gateway response: it keeps its default status, headers and body.',
   'http-api-routes-over-quota': 'The HTTP API has more routes than the default quota allows.',
@@ -90,6 +86,8 @@ export const CODES: Readonly<Record<string, string>> = {
     '… passes object bodies through as text unless their media type is in `api.binaryMediaTypes`.',
   'service-key-unknown':
     'A service target is encrypted with a KMS key gateform cannot see, so the role may lack kms:GenerateDataKey and kms:Decrypt.',
+  'stream-edge-idle':
+    'A streamed Lambda answer on an edge-optimized API: a stream that sends nothing for 30 s is closed (5 minutes on regional and private APIs).',
   'template-needs-s3':
     'The template is over the 51,200 bytes CloudFormation takes inline: it must be deployed from S3.',
   'usage-plan-burst-below-rate': "Burst … is below the rate …: a second's worth of requests can never arrive at once.",
@@ -138,6 +136,14 @@ export const CODES: Readonly<Record<string, string>> = {
   'dependency-cycle': 'Resources of the template depend on each other in a loop, which CloudFormation refuses.',
   'domain-edge-certificate-region':
     "An edge domain's certificate must be in us-east-1 (CloudFront serves it); this one is in ….",
+  'domain-endpoint-access-mode-legacy':
+    '`endpointAccessMode` applies to the enhanced SecurityPolicy_* policies only; this domain uses ….',
+  'domain-endpoint-access-mode-missing': 'The enhanced security policy … needs an endpoint access mode.',
+  'domain-mtls-edge': 'Mutual TLS is available on regional custom domains only; this domain is edge-optimized.',
+  'domain-mtls-security-policy': 'Mutual TLS needs the TLS_1_2 security policy; this domain uses ….',
+  'domain-mtls-truststore': 'The truststore must be given as an S3 URI, s3://bucket/key; this is ….',
+  'domain-security-policy-endpoint':
+    'Security policy … is for edge-optimized (or for regional and private) endpoints, and the domain is of the other kind.',
   'domain-multi-level-base-path':
     'Base path `…` has several levels: API Gateway maps those only on a regional domain with the TLS_1_2 security policy.',
   'domain-private-api': 'A public custom domain can only front a public (edge or regional) API.',
@@ -157,8 +163,17 @@ export const CODES: Readonly<Record<string, string>> = {
   'invalid-parameter-name': '`\\…}` cannot become a template parameter: CloudFormation logical IDs are alphanumeric.',
   'invalid-x-gateway-value':
     'A value in x-gateway does not have the type, form or range the x-gateway schema requires.',
+  'ip-address-type-private': 'Private APIs are dual-stack only: `ipAddressType: ipv4` cannot apply to one.',
   'lambda-not-an-arn': '`…` is neither a function ARN nor a function name.',
   'logical-id-clash': 'Two resources would get the same CloudFormation logical ID.',
+  'mapping-not-applicable':
+    'A parameter mapping is set on an integration that takes none (a proxy or service integration, or a response mapping on a proxy).',
+  'mapping-reserved-header': 'A mapping sets a header HTTP APIs reserve, which no mapping can set.',
+  'mapping-source-unmappable':
+    'A mapping reads a value API Gateway cannot map there (the request body into a REST header without a ' +
+    'template, a path or query value into a response header).',
+  'mapping-static-dollar':
+    'Static text of an HTTP API mapping holds `$`, which HTTP APIs read as the start of a variable.',
   'model-keyword-unsupported': '`…` cannot be converted for API Gateway, whose import would fail.',
   'name-clash': 'The … names `…` and `…` both become `…` in logical IDs, so one would replace the other.',
   'name-too-long': 'A generated name or logical ID is over the length CloudFormation or the service allows.',
@@ -199,6 +214,9 @@ export const CODES: Readonly<Record<string, string>> = {
   'service-target-invalid': 'The … contains …, which no … ARN… or name has.',
   'service-target-wildcard':
     'A service target is a pattern, not one resource: the integration cannot call it, and as an IAM resource it would grant more.',
+  'stream-cached': 'An operation with a streamed answer sets `cache`: API Gateway caches only answers it buffers.',
+  'stream-not-proxy':
+    '`stream: true` on a non-proxy Lambda integration: only a proxy integration can stream its answer.',
   'template-quota-exceeded': 'The template is over a CloudFormation quota (resources, outputs, parameters or size).',
   'unknown-path-parameter': '`…` is not a path parameter of ….',
   'unknown-reference': 'A `!Ref`, `!GetAtt` or `${Name}` names nothing defined in the template or the parameters.',
@@ -211,6 +229,10 @@ export const CODES: Readonly<Record<string, string>> = {
   'vpc-link-target':
     "`…` is not what an HTTP API's private integration calls: it takes the ARN of a load balancer listener or of a Cloud Map service.",
   'vpc-link-without-http': '`vpcLink` only applies to an `http` integration.',
+  'web-acl-scope':
+    "The stage's web ACL is not a regional AWS WAF (WAFv2) web ACL: CloudFront-scoped and WAF Classic web ACLs cannot be associated with an API Gateway stage.",
+  'web-acl-without-rest-api':
+    'AWS WAF protects REST API stages only, and the document has no REST operations (only a WebSocket API).',
   'websocket-api-id-clash': 'The WebSocket API and the REST API would have the same logical ID.',
   'websocket-auth-not-connect':
     'Route `…` sets auth, but API Gateway authorizes WebSocket clients only when they connect.',
@@ -222,16 +244,14 @@ export const CODES: Readonly<Record<string, string>> = {
     'Timeout … ms is over the … ms a WebSocket integration may wait (a quota AWS does not raise).',
   'websocket-integration-unsupported': 'WebSocket routes integrate directly with … only, not with ….',
   'websocket-model-recursive': '… refers to itself; a WebSocket model must be one standalone schema.',
+  'websocket-option-unsupported':
+    'A WebSocket route sets an integration option that applies to REST and HTTP API operations only (parameter mapping).',
   'websocket-payload-format':
     '`payloadFormat` applies to HTTP API Lambda routes; WebSocket routes send one event format.',
   'websocket-request-value':
     '`…` cannot be read here: WebSocket mapping templates have no access to headers or query strings.',
   'websocket-route-unknown-special':
     '`…` is not a route key API Gateway knows: only $connect, $disconnect and $default start with $.',
-  'web-acl-scope':
-    "The stage's web ACL is not a regional AWS WAF (WAFv2) web ACL: CloudFront-scoped and WAF Classic web ACLs cannot be associated with an API Gateway stage.",
-  'web-acl-without-rest-api':
-    'AWS WAF protects REST API stages only, and the document has no REST operations (only a WebSocket API).',
 };
 
 export interface SarifRule {

@@ -17,7 +17,7 @@ async function codes(text: string, config: LintConfig = DEFAULT_CONFIG, name = '
 
 describe('lint engine', () => {
   it('reports a $ref that names nothing and checks the rest of the document', async () => {
-    const text = `${HEAD}paths:\n  /a/{id}:\n    get:\n      x-amazon-apigateway-integration: { type: mock }\n      responses: { "200": { $ref: "#/components/responses/Nope" } }\n`;
+    const text = `${HEAD}paths:\n  /a/{id}:\n    get:\n      x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200" } } }\n      responses: { "200": { $ref: "#/components/responses/Nope" } }\n`;
     expect(await codes(text)).toEqual([
       'unresolved-ref /paths/~1a~1{id}/get/responses/200/$ref',
       'path-param-undeclared /paths/~1a~1{id}/get',
