@@ -36,7 +36,7 @@ export function renderHttpIntegration({ route }: IntegrationContext, http: HttpI
       ...(Object.keys(requestParameters).length > 0 && { requestParameters }),
       passthroughBehavior: 'when_no_match',
       timeoutInMillis: http.timeout,
-      ...(http.vpcLink && { connectionType: 'VPC_LINK', connectionId: cfnValue(http.vpcLink) }),
     },
+    ...(http.vpcLink && { vpcLink: http.vpcLink }),
   };
 }

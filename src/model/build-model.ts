@@ -38,6 +38,7 @@ import { SERVICE_PARSERS } from '../integrations/services.js';
 import { backendPathVariables } from '../integrations/http.js';
 import { lambdaFunction, rawInvokedFunction } from '../integrations/lambda.js';
 import { wholeReference } from '../integrations/resource-form.js';
+import { parseVpcLink } from '../integrations/vpc-link.js';
 import { buildAccess, buildAuthorizers, routeAccess } from './access.js';
 import {
   asBlock,
@@ -536,18 +537,19 @@ class ModelBuilder implements ModelContext {
         };
       }
       case 'http': {
+        // A WebSocket route of the document reaches its backend as REST APIs do, whatever `api.type` says.
+        const apiKind = at.startsWith('/x-gateway/websocket/') ? 'websocket' : this.apiType;
+        const privateHttp = apiKind === 'http' && 'vpcLink' in block;
         const url = this.value(
           block['http'],
           childPointer(at, 'http'),
-          this.apiType === 'http' && 'vpcLink' in block
-            ? `Load balancer listener or Cloud Map service ARN for ${usage}`
-            : `Backend URL for ${usage}`,
+          privateHttp ? `Load balancer listener or Cloud Map service ARN for ${usage}` : `Backend URL for ${usage}`,
         );
-        if (this.apiType === 'http' && 'vpcLink' in block) this.checkPrivateTarget(url, childPointer(at, 'http'));
+        if (privateHttp) this.checkPrivateTarget(url, childPointer(at, 'http'));
         else this.checkBackendUrl(url, path, parameters, childPointer(at, 'http'));
         const vpcLink =
           'vpcLink' in block
-            ? this.value(block['vpcLink'], childPointer(at, 'vpcLink'), `VPC link id for ${usage}`)
+            ? parseVpcLink(this, block['vpcLink'], childPointer(at, 'vpcLink'), apiKind, usage)
             : undefined;
         return { kind: 'http', url, ...(vpcLink && { vpcLink }), timeout, origin };
       }

@@ -34,10 +34,25 @@ export interface HttpIntegration {
   readonly kind: 'http';
   /** Backend URL; `{name}` segments are filled from path parameters of the same name. */
   readonly url: AwsValue;
-  readonly vpcLink?: AwsValue;
+  readonly vpcLink?: VpcLink;
   readonly timeout: number;
   readonly origin: Origin;
 }
+
+/**
+ * The VPC link of a private integration: an existing one by id, or one gateform creates, either a VPC link
+ * of HTTP APIs placed in subnets (`AWS::ApiGatewayV2::VpcLink`) or a VPC link of REST and WebSocket APIs
+ * to Network Load Balancers (`AWS::ApiGateway::VpcLink`).
+ */
+export type VpcLink =
+  | { readonly kind: 'existing'; readonly id: AwsValue }
+  | {
+      readonly kind: 'subnets';
+      readonly subnets: readonly AwsValue[];
+      readonly securityGroups: readonly AwsValue[];
+      readonly origin: Origin;
+    }
+  | { readonly kind: 'targets'; readonly targets: readonly AwsValue[]; readonly origin: Origin };
 
 export interface MockIntegration {
   readonly kind: 'mock';
