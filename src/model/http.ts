@@ -166,6 +166,28 @@ const REST_ONLY_OPERATION: readonly Refusal[] = [
   },
 ];
 
+/**
+ * Service actions that are HTTP API subtypes, which gateform has no mapping template for on REST and
+ * WebSocket APIs.
+ */
+const HTTP_ONLY_ACTIONS: readonly Refusal[] = [
+  {
+    path: ['integration', 'sqs', 'action'],
+    when: (v) => v !== 'SendMessage',
+    code: 'http-only-setting',
+    message: 'gateform receives, deletes and purges SQS messages through the SQS subtypes of HTTP APIs only.',
+    hint: 'Set `api.type: http` (a WebSocket route can send messages only), or call SQS from a Lambda function.',
+  },
+  {
+    path: ['integration', 'stepfunctions', 'action'],
+    when: (v) => v === 'StopExecution',
+    code: 'http-only-setting',
+    message:
+      'gateform stops Step Functions executions through the StepFunctions-StopExecution subtype of HTTP APIs only.',
+    hint: 'Set `api.type: http`, or call Step Functions from a Lambda function.',
+  },
+];
+
 /** Settings that only HTTP APIs have, anywhere an integration is written. */
 const HTTP_ONLY_INTEGRATION: readonly Refusal[] = [
   {
@@ -173,9 +195,11 @@ const HTTP_ONLY_INTEGRATION: readonly Refusal[] = [
     message: '`payloadFormat` is the Lambda event version of HTTP APIs; REST and WebSocket APIs send one event format.',
     hint: 'Remove it, or set `api.type: http`.',
   },
+  ...HTTP_ONLY_ACTIONS,
 ];
 
-const WEBSOCKET_PAYLOAD: readonly Refusal[] = [
+const WEBSOCKET_REFUSALS: readonly Refusal[] = [
+  ...HTTP_ONLY_ACTIONS,
   {
     path: ['integration', 'payloadFormat'],
     code: 'websocket-payload-format',
@@ -276,7 +300,7 @@ export function settingsOfOtherKind(
       );
   }
   for (const [key, route] of Object.entries(asBlock(asBlock(root['websocket'])['routes']))) {
-    check(asBlock(route), childPointer('/x-gateway/websocket/routes', key), WEBSOCKET_PAYLOAD);
+    check(asBlock(route), childPointer('/x-gateway/websocket/routes', key), WEBSOCKET_REFUSALS);
   }
   return diagnostics;
 }

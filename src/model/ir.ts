@@ -103,12 +103,23 @@ export interface MessageAttribute {
   readonly value: RequestValue;
 }
 
+export type SqsAction = 'SendMessage' | 'ReceiveMessage' | 'DeleteMessage' | 'PurgeQueue';
+
 export interface SqsIntegration extends ServiceCommon {
   readonly kind: 'sqs';
   /** Queue ARN, URL or name. */
   readonly queue: AwsValue;
   readonly queueForm: ResourceForm;
-  readonly body: RequestValue;
+  /** ReceiveMessage, DeleteMessage and PurgeQueue: HTTP APIs only (the model refuses them elsewhere). */
+  readonly action: SqsAction;
+  /** SendMessage: the message; the other actions send no message. */
+  readonly body?: RequestValue;
+  /** DeleteMessage: the receipt handle of the message. */
+  readonly receiptHandle?: RequestValue;
+  /** ReceiveMessage: MaxNumberOfMessages, VisibilityTimeout, WaitTimeSeconds. */
+  readonly maxMessages?: RequestValue;
+  readonly visibilityTimeout?: RequestValue;
+  readonly waitTime?: RequestValue;
   readonly attributes: readonly MessageAttribute[];
   readonly groupId?: RequestValue;
   readonly deduplicationId?: RequestValue;
@@ -165,12 +176,18 @@ export interface S3Integration extends ServiceCommon {
 
 export interface StepFunctionsIntegration extends ServiceCommon {
   readonly kind: 'stepfunctions';
-  readonly action: 'StartExecution' | 'StartSyncExecution';
-  /** State machine ARN or name. */
+  /** StopExecution: HTTP APIs only (the model refuses it elsewhere). */
+  readonly action: 'StartExecution' | 'StartSyncExecution' | 'StopExecution';
+  /** State machine ARN or name (StopExecution: the machine whose executions the route may stop). */
   readonly stateMachine: AwsValue;
   readonly stateMachineForm: ResourceForm;
-  readonly input: RequestValue;
+  /** StartExecution, StartSyncExecution: the execution input (StopExecution has none). */
+  readonly input?: RequestValue;
   readonly name?: RequestValue;
+  /** StopExecution: the execution ARN, and the optional cause and error it is stopped with. */
+  readonly execution?: RequestValue;
+  readonly cause?: RequestValue;
+  readonly error?: RequestValue;
 }
 
 export interface EventBridgeIntegration extends ServiceCommon {
