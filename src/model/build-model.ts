@@ -63,7 +63,7 @@ import { checkRequestModels, reportModelRenames, routeValidation } from './valid
 import { buildWebSocket, MAX_TIMEOUT } from './websocket.js';
 import { checkXGateway } from './x-gateway-schema.js';
 import { checkPlaceholders } from './placeholders.js';
-import { checkRouteQuota, settingsOfOtherKind } from './http.js';
+import { checkHttpQuotas, settingsOfOtherKind } from './http.js';
 import type { BaseTemplate } from './base-template.js';
 
 export interface ModelOptions {
@@ -218,7 +218,7 @@ class ModelBuilder implements ModelContext {
     const stageSettings = buildStage(this);
     const routes = this.buildRoutes(defaults, endpoint, authorizers, stageSettings);
     checkStageCache(this, stageSettings, routes);
-    checkRouteQuota(this, routes);
+    checkHttpQuotas(this, routes);
     const cors = buildCors(this, routes);
     // Model schemas already checked (by the WebSocket messages), so each finding is reported once.
     const checkedSchemas = new Set<string>();

@@ -305,17 +305,30 @@ export function settingsOfOtherKind(
   return diagnostics;
 }
 
-/** Routes per HTTP API: 300 unless the quota is raised (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html). */
+/**
+ * Routes per HTTP API: 300 unless the quota is raised; integrations per HTTP API: 300, a quota AWS does
+ * not raise (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html).
+ */
 const MAX_HTTP_ROUTES = 300;
+const MAX_HTTP_INTEGRATIONS = 300;
 
-export function checkRouteQuota(ctx: ModelContext, routes: readonly Route[]): void {
-  if (ctx.apiType !== 'http' || routes.length <= MAX_HTTP_ROUTES) return;
-  const message = `The HTTP API has ${routes.length} routes; API Gateway allows ${MAX_HTTP_ROUTES} per API unless the quota is raised.`;
-  ctx.report(
-    'http-api-routes-over-quota',
-    'warning',
-    message,
-    '/paths',
-    'Request the routes-per-API quota increase before deploying, or split the API.',
-  );
+export function checkHttpQuotas(ctx: ModelContext, routes: readonly Route[]): void {
+  if (ctx.apiType !== 'http') return;
+  // Each route's x-amazon-apigateway-integration is an integration of its own (the Body has no shared ones).
+  if (routes.length > MAX_HTTP_INTEGRATIONS)
+    ctx.report(
+      'http-api-integrations-over-quota',
+      'error',
+      `The HTTP API has ${routes.length} integrations, one per route; API Gateway allows ${MAX_HTTP_INTEGRATIONS} per API, a quota it does not raise.`,
+      '/paths',
+      'Split the API, or send several paths to one integration through a greedy route (`/{proxy+}`).',
+    );
+  if (routes.length > MAX_HTTP_ROUTES)
+    ctx.report(
+      'http-api-routes-over-quota',
+      'warning',
+      `The HTTP API has ${routes.length} routes; API Gateway allows ${MAX_HTTP_ROUTES} per API unless the quota is raised.`,
+      '/paths',
+      'Request the routes-per-API quota increase before deploying, or split the API.',
+    );
 }
