@@ -131,6 +131,7 @@ const FORMS: Readonly<Record<ResourceForm, { readonly label: string; readonly pa
 const INTEGRATION_OPTIONS = new Set([
   'timeout',
   'vpcLink',
+  'tls',
   'role',
   'requestTemplate',
   'responseTemplate',
@@ -506,6 +507,15 @@ class ModelBuilder implements ModelContext {
         'Remove `payloadFormat`.',
       );
     }
+    if ('tls' in block && (kind !== 'http' || !('vpcLink' in block))) {
+      this.report(
+        'tls-without-vpc-link',
+        'error',
+        '`tls` verifies the certificate of a private backend: it applies to an `http` integration with a `vpcLink`.',
+        childPointer(at, 'tls'),
+        'Remove it, or reach the backend through a `vpcLink` (a public https:// backend is verified by its URL).',
+      );
+    }
     if ('vpcLink' in block && kind !== 'http') {
       this.report(
         'vpc-link-without-http',
@@ -551,7 +561,15 @@ class ModelBuilder implements ModelContext {
           'vpcLink' in block
             ? parseVpcLink(this, block['vpcLink'], childPointer(at, 'vpcLink'), apiKind, usage)
             : undefined;
-        return { kind: 'http', url, ...(vpcLink && { vpcLink }), timeout, origin };
+        const serverName = asBlock(block['tls'])['serverName'];
+        return {
+          kind: 'http',
+          url,
+          ...(vpcLink && { vpcLink }),
+          ...(typeof serverName === 'string' && vpcLink && { tlsServerName: serverName }),
+          timeout,
+          origin,
+        };
       }
       case 'mock': {
         const mock = asBlock(block['mock']);

@@ -167,10 +167,10 @@ const REST_ONLY_OPERATION: readonly Refusal[] = [
 ];
 
 /**
- * Service actions that are HTTP API subtypes, which gateform has no mapping template for on REST and
- * WebSocket APIs.
+ * Integration settings of HTTP API routes only: service actions that are HTTP API subtypes (gateform has
+ * no mapping template for them), and the TLS server name of a private integration.
  */
-const HTTP_ONLY_ACTIONS: readonly Refusal[] = [
+const HTTP_ONLY_ROUTE_SETTINGS: readonly Refusal[] = [
   {
     path: ['integration', 'sqs', 'action'],
     when: (v) => v !== 'SendMessage',
@@ -186,6 +186,12 @@ const HTTP_ONLY_ACTIONS: readonly Refusal[] = [
       'gateform stops Step Functions executions through the StepFunctions-StopExecution subtype of HTTP APIs only.',
     hint: 'Set `api.type: http`, or call Step Functions from a Lambda function.',
   },
+  {
+    path: ['integration', 'tls'],
+    code: 'http-only-setting',
+    message: '`tls` sets the name an HTTP API verifies on a private backend; gateform sets it on HTTP APIs only.',
+    hint: 'Remove it, or set `api.type: http`.',
+  },
 ];
 
 /** Settings that only HTTP APIs have, anywhere an integration is written. */
@@ -195,11 +201,11 @@ const HTTP_ONLY_INTEGRATION: readonly Refusal[] = [
     message: '`payloadFormat` is the Lambda event version of HTTP APIs; REST and WebSocket APIs send one event format.',
     hint: 'Remove it, or set `api.type: http`.',
   },
-  ...HTTP_ONLY_ACTIONS,
+  ...HTTP_ONLY_ROUTE_SETTINGS,
 ];
 
 const WEBSOCKET_REFUSALS: readonly Refusal[] = [
-  ...HTTP_ONLY_ACTIONS,
+  ...HTTP_ONLY_ROUTE_SETTINGS,
   {
     path: ['integration', 'payloadFormat'],
     code: 'websocket-payload-format',

@@ -35,6 +35,8 @@ export interface HttpIntegration {
   /** Backend URL; `{name}` segments are filled from path parameters of the same name. */
   readonly url: AwsValue;
   readonly vpcLink?: VpcLink;
+  /** HTTP APIs, private integrations: the name the backend's TLS certificate must carry. */
+  readonly tlsServerName?: string;
   readonly timeout: number;
   readonly origin: Origin;
 }

@@ -64,6 +64,9 @@ function renderRoute(route: Route, roles: SharedRoles, links: SharedVpcLinks): I
             connectionType: 'VPC_LINK',
             connectionId: links.connectionIdFor(integration.vpcLink),
           }),
+          ...(integration.tlsServerName !== undefined && {
+            tlsConfig: { serverNameToVerify: integration.tlsServerName },
+          }),
         },
       };
     case 'raw':
