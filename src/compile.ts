@@ -24,7 +24,7 @@ export interface CompileOptions {
   readonly config?: LintConfig;
   /** The config file to read instead of the one found upward (`--config`); its problems are diagnostics. */
   readonly configFile?: string;
-  /** What the spec may read, over the config's `refs` (README "Read policy and limits"). */
+  /** What the spec may read, over the config's `refs` (docs/cli.md, "Read policy and limits"). */
   readonly read?: ReadOptions;
   /** The form the template will be written in, whose size decides how it can be deployed; default yaml. */
   readonly format?: OutputFormat;

@@ -1,5 +1,5 @@
 /**
- * What loading may read (README "Read policy and limits"). A spec is untrusted input: its `$ref`s read
+ * What loading may read (docs/cli.md, "Read policy and limits"). A spec is untrusted input: its `$ref`s read
  * only regular files under a root folder, remote URLs only when enabled, and every file is read within a
  * size limit, through a descriptor opened without blocking, so that a device (`/dev/zero`), a FIFO or a
  * `/proc` file never ties the run up or reaches a diagnostic's code frame.

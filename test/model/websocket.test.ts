@@ -491,8 +491,8 @@ describe('diagnostics', () => {
   });
 });
 
-describe('README', () => {
-  const section = readFileSync('README.md', 'utf8').split('### WebSocket APIs')[1]!.split('\n### ')[0]!;
+describe('docs/websocket.md', () => {
+  const section = readFileSync('docs/websocket.md', 'utf8');
   const examples = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
   it.each(examples.map((text, i) => [i + 1, text]))(
