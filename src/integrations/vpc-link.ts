@@ -54,7 +54,9 @@ export function parseVpcLink(
       ctx.report(
         'vpc-link-kind',
         'error',
-        `A VPC link placed in subnets is a VPC link of HTTP APIs; a ${apiKind === 'rest' ? 'REST' : 'WebSocket'} API reaches a private backend through a VPC link to a Network Load Balancer.`,
+        `A VPC link placed in subnets is a VPC link of HTTP APIs; a ` +
+          `${apiKind === 'rest' ? 'REST' : 'WebSocket'} API reaches a private backend through a VPC link to a ` +
+          `Network Load Balancer.`,
         childPointer(pointer, 'subnets'),
         'Write `vpcLink: { targets: [<Network Load Balancer ARN>] }`, or the id of an existing VPC link.',
       );
@@ -71,7 +73,8 @@ export function parseVpcLink(
     ctx.report(
       'vpc-link-kind',
       'error',
-      'A VPC link to Network Load Balancers (`targets`) serves REST and WebSocket APIs; an HTTP API reaches a private backend through a VPC link placed in subnets.',
+      'A VPC link to Network Load Balancers (`targets`) serves REST and WebSocket APIs; an HTTP API reaches ' +
+        'a private backend through a VPC link placed in subnets.',
       childPointer(pointer, 'targets'),
       'Write `vpcLink: { subnets: [...], securityGroups: [...] }`, with the listener ARN as `http`, or the id of an existing VPC link V2.',
     );
