@@ -47,7 +47,9 @@ export function parseSqs(
     QUEUE,
   );
   const action = (block['action'] ?? 'SendMessage') as SqsAction;
-  checkActionOptions(ctx, block, pointer, 'SQS', action, SQS_ACTION_OPTIONS);
+  checkActionOptions(ctx, block, pointer, 'SQS', action, SQS_ACTION_OPTIONS, {
+    DeleteMessage: ['receiptHandle', 'the receipt handle of the message to delete', 'receiptHandle'],
+  });
   const values =
     action === 'SendMessage'
       ? {
@@ -68,14 +70,6 @@ export function parseSqs(
           ...optionalValue(ctx, scope, block, pointer, 'visibilityTimeout'),
           ...optionalValue(ctx, scope, block, pointer, 'waitTime'),
         };
-  if (action === 'DeleteMessage' && !('receiptHandle' in block))
-    ctx.report(
-      'service-missing-value',
-      'error',
-      'DeleteMessage needs the receipt handle of the message to delete.',
-      childPointer(pointer, 'action'),
-      'Add `receiptHandle`, e.g. `receiptHandle: body.receiptHandle` or `query.receiptHandle`.',
-    );
   if (action !== 'SendMessage' && action !== 'DeleteMessage') refuseBody(ctx, scope, action, pointer);
   if (queue && action === 'SendMessage')
     checkFifo(ctx, block, queue.value, childPointer(pointer, 'queue'), {

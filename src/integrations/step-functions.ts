@@ -48,7 +48,9 @@ export function parseStepFunctions(
   const action = (block['action'] ?? 'StartExecution') as StepFunctionsIntegration['action'];
   if (stateMachine && action === 'StartSyncExecution')
     checkExpress(ctx, stateMachine.value, childPointer(pointer, 'action'));
-  checkActionOptions(ctx, block, pointer, 'Step Functions', action, STEP_FUNCTIONS_ACTION_OPTIONS);
+  checkActionOptions(ctx, block, pointer, 'Step Functions', action, STEP_FUNCTIONS_ACTION_OPTIONS, {
+    StopExecution: ['execution', 'the ARN of the execution to stop', 'executionArn'],
+  });
   const values =
     action === 'StopExecution'
       ? {
@@ -65,14 +67,6 @@ export function parseStepFunctions(
           ),
           ...optionalValue(ctx, scope, block, pointer, 'name'),
         };
-  if (action === 'StopExecution' && !('execution' in block))
-    ctx.report(
-      'service-missing-value',
-      'error',
-      'StopExecution needs the ARN of the execution to stop.',
-      childPointer(pointer, 'action'),
-      'Add `execution`, e.g. `execution: body.executionArn` or `query.executionArn`.',
-    );
   return (
     stateMachine && {
       kind: 'stepfunctions',
