@@ -1,6 +1,8 @@
 /**
  * Generate a realistic spec with `operations` operations (4 per path), deterministically: annotated with
- * x-gateway, or (`raw`) with the raw x-amazon-apigateway-* extensions on every operation instead.
+ * x-gateway, or (`raw`) with the raw x-amazon-apigateway-* extensions on every operation instead. The
+ * x-gateway default integration is a Lambda function named by a `${ApiFunctionArn}` placeholder, or with
+ * `literal`, an HTTP backend, so that the Body holds no intrinsic function.
  */
 import { stringify } from 'yaml';
 
@@ -24,7 +26,7 @@ function rawExtensions(i, method) {
   };
 }
 
-export function generateSpec(operations, { raw = false, http = false } = {}) {
+export function generateSpec(operations, { raw = false, http = false, literal = false } = {}) {
   const paths = {};
   const schemas = {};
   const resources = Math.ceil(operations / 4);
@@ -90,7 +92,9 @@ export function generateSpec(operations, { raw = false, http = false } = {}) {
         : {
             'x-gateway': {
               api: { name: 'bench', ...(http && { type: 'http' }) },
-              defaults: { integration: { lambda: '${ApiFunctionArn}' } },
+              defaults: {
+                integration: literal ? { http: 'https://backend.example.com/api' } : { lambda: '${ApiFunctionArn}' },
+              },
             },
           }),
       paths,

@@ -1,13 +1,13 @@
 /** One measurement in a fresh process: `node bench/measure.js <compile|swagger-parser> <file> <runs>`. */
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { compile, serializeTemplate } from '../dist/index.js';
+import { compile } from '../dist/index.js';
 
 const [mode, file, runs = '5'] = process.argv.slice(2);
 const tasks = {
   compile: async () => {
+    // The template as the CLI writes it: compile serializes it once (its size is checked on that text).
     const result = await compile(file);
-    if (!result.template) throw new Error('compile failed: ' + JSON.stringify(result.diagnostics.slice(0, 3)));
-    serializeTemplate(result.template, 'yaml');
+    if (result.text === undefined) throw new Error('compile failed: ' + JSON.stringify(result.diagnostics.slice(0, 3)));
   },
   'swagger-parser': async () => {
     await SwaggerParser.validate(file);

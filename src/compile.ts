@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { childPointer, hasErrors } from './diagnostics/diagnostic.js';
 import { emitTemplate } from './emit/template.js';
+import { type ExternalBody, fitTemplate } from './emit/external-body.js';
 import type { CfnTemplate } from './model/cfn.js';
 import { type OutputFormat, serializeTemplate } from './emit/serialize.js';
 import { loadDocument, readInput } from './load/load-document.js';
@@ -28,11 +29,20 @@ export interface CompileOptions {
   readonly read?: ReadOptions;
   /** The form the template will be written in, whose size decides how it can be deployed; default yaml. */
   readonly format?: OutputFormat;
+  /**
+   * Where the template will be written, without its extension (`out` for `out.yaml`), relative to its
+   * folder: a template over CloudFormation's 1,000,000 bytes gets its Body in `<stem>.body-<hash>.json`.
+   */
+  readonly bodyFileStem?: string;
 }
 
 export interface CompileResult {
   /** Present only when there is no error-level diagnostic. */
   readonly template?: CfnTemplate;
+  /** The template as written, in the `format` asked for (serialized once: its size is checked on it). */
+  readonly text?: string;
+  /** The API's OpenAPI Body, when it must be written beside the template (`BodyS3Location` names it). */
+  readonly body?: ExternalBody;
   readonly model?: GatewayModel;
   readonly diagnostics: readonly Diagnostic[];
   /** Every file read, by the path diagnostics name, for printing code frames. */
@@ -72,8 +82,13 @@ export async function compile(path: string, options: CompileOptions = {}): Promi
   const emitted = emitTemplate(model, loaded, base);
   diagnostics.push(...applyConfig(emitted.diagnostics, config, true));
   if (hasErrors(diagnostics)) return { diagnostics, files, model };
-  diagnostics.push(...applyConfig(inlineSize(emitted.template, options.format ?? 'yaml', model), config, true));
-  return { template: emitted.template, model, diagnostics, files };
+  const fitted = fitTemplate(emitted.template, model, options.bodyFileStem);
+  diagnostics.push(...applyConfig(fitted.diagnostics, config, true));
+  if (hasErrors(diagnostics)) return { diagnostics, files, model };
+  const format = options.format ?? 'yaml';
+  const text = serializeTemplate(fitted.template, format);
+  diagnostics.push(...applyConfig(inlineSize(text, format, model), config, true));
+  return { template: fitted.template, text, ...(fitted.body && { body: fitted.body }), model, diagnostics, files };
 }
 
 /**
@@ -83,8 +98,8 @@ export async function compile(path: string, options: CompileOptions = {}): Promi
  */
 const INLINE_TEMPLATE_BYTES = 51_200;
 
-function inlineSize(template: CfnTemplate, format: OutputFormat, model: GatewayModel): Diagnostic[] {
-  const bytes = Buffer.byteLength(serializeTemplate(template, format), 'utf8');
+function inlineSize(text: string, format: OutputFormat, model: GatewayModel): Diagnostic[] {
+  const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes <= INLINE_TEMPLATE_BYTES) return [];
   return [
     {

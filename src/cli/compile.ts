@@ -1,10 +1,10 @@
 /** `gateform compile` (also the `compile` bin): OpenAPI + x-gateway → CloudFormation template. */
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { readdir, readFile, unlink } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
 import { compile } from '../compile.js';
 import { IO_ERROR_CODES } from '../load/load-document.js';
 import { fsFailureReason } from '../load/read-policy.js';
-import { serializeTemplate, type OutputFormat } from '../emit/serialize.js';
+import type { OutputFormat } from '../emit/serialize.js';
 import { unifiedDiff } from './diff.js';
 import type { ReadOptions } from '../load/read-policy.js';
 import { flag, parseArgs, readOptions, UsageError, type FlagSpec } from './args.js';
@@ -23,7 +23,8 @@ export const COMPILE_USAGE = `Usage: compile <openapi.yaml> [options]
 Compile an OpenAPI 3 document annotated with x-gateway into a CloudFormation template.
 
 Options:
-  -o, --output <file>    Write the template to <file> (format from its extension) instead of stdout
+  -o, --output <file>    Write the template to <file> (format from its extension) instead of stdout;
+                         over 1 MB, its Body goes beside it (out.yaml: out.body-<hash>.json)
   --format <yaml|json>   Output format (default: from --output's extension, else yaml)
   --into <template>      Merge the output into this CloudFormation or SAM template
   --config <file>        gateform.config.yaml to use (default: found upward from the spec)
@@ -76,15 +77,16 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
 
   const result = await compile(options.input, {
     format: options.format,
+    ...(options.output !== undefined && { bodyFileStem: bodyFileStem(options.output) }),
     ...(options.into !== undefined && { into: options.into }),
     ...(options.config !== undefined && { configFile: options.config }),
     read,
   });
   printDiagnostics(io, result.diagnostics, result.files);
-  if (!result.template) {
+  if (result.text === undefined) {
     return result.diagnostics.some((d) => IO_ERROR_CODES.has(d.code)) ? EXIT_USAGE : EXIT_DIAGNOSTICS;
   }
-  const text = serializeTemplate(result.template, options.format);
+  const text = result.text;
   if (!options.output) {
     io.stdout(text);
     return EXIT_OK;
@@ -98,9 +100,23 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
     io.stderr(`compile: cannot write ${options.output}: ${refusal}\n`);
     return EXIT_USAGE;
   }
+  const body = result.body && { path: join(dirname(options.output), result.body.file), text: result.body.text };
+  const bodyRefusal = body && outputRefusal(body.path, [options.input, ...result.files.keys()]);
+  if (body && bodyRefusal !== undefined) {
+    io.stderr(`compile: cannot write ${body.path}: ${bodyRefusal}\n`);
+    return EXIT_USAGE;
+  }
   if (options.check) {
     const current = await readFile(options.output, 'utf8').catch(() => undefined);
-    if (current === text) return EXIT_OK;
+    // The template names its Body file by the Body's hash, so the same template with a stale Body file is a changed file.
+    const currentBody = body && (await readFile(body.path, 'utf8').catch(() => undefined));
+    if (current === text && (!body || currentBody === body.text)) return EXIT_OK;
+    if (current === text && body) {
+      io.stderr(
+        `${body.path}: ${currentBody === undefined ? 'does not exist' : 'is out of date'}; run \`${rerun(options, options.output)}\` and commit the result.\n`,
+      );
+      return EXIT_DIAGNOSTICS;
+    }
     if (current !== undefined)
       io.stdout(
         unifiedDiff(current, text, {
@@ -114,12 +130,38 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
     return EXIT_DIAGNOSTICS;
   }
   try {
+    // The Body first: the template that names it is written only once the Body is whole, and a Body file
+    // is never rewritten with other content (its name is its hash).
+    if (body) await writeAtomically(body.path, body.text);
     await writeAtomically(options.output, text);
   } catch (error) {
     io.stderr(`compile: cannot write ${options.output}: ${fsFailureReason(error, 'write')}\n`);
     return EXIT_USAGE;
   }
+  await removeStaleBodies(options.output, body?.path);
   return EXIT_OK;
+}
+
+/** `out` for `out.yaml`: the stem of the Body file written beside a template too large to hold it. */
+function bodyFileStem(output: string): string {
+  const name = basename(output);
+  return name.slice(0, name.length - extname(name).length) || name;
+}
+
+/**
+ * Body files that earlier compiles wrote beside `output` and that the template written now no longer names.
+ * Only names of the form gateform gives them are touched.
+ */
+async function removeStaleBodies(output: string, current: string | undefined): Promise<void> {
+  const folder = dirname(output);
+  const stem = bodyFileStem(output);
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const pattern = /^\.body-[0-9a-f]{12}\.json$/;
+  for (const name of names) {
+    const path = join(folder, name);
+    if (name.startsWith(stem) && pattern.test(name.slice(stem.length)) && path !== current)
+      await unlink(path).catch(() => undefined);
+  }
 }
 
 interface CompileCliOptions {

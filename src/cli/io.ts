@@ -1,5 +1,5 @@
 /** Output helpers shared by the commands: diagnostics to stderr, atomic file writes, exit codes. */
-import { lstatSync, readFileSync, type Stats, statSync } from 'node:fs';
+import { lstatSync, type Stats, statSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -7,6 +7,7 @@ import { formatStylish } from '../diagnostics/format/stylish.js';
 import { resolveDiagnostics } from '../diagnostics/resolve.js';
 import { fileTypeName } from '../load/read-policy.js';
 import type { SourceFile } from '../load/source-file.js';
+import { requirePackageFile } from '../package-files.js';
 
 export const EXIT_OK = 0;
 export const EXIT_DIAGNOSTICS = 1;
@@ -79,6 +80,5 @@ export async function writeAtomically(path: string, text: string): Promise<void>
 }
 
 export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  return (requirePackageFile('./package.json') as { version: string }).version;
 }

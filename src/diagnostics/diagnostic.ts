@@ -48,7 +48,10 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** Escape one reference token for a JSON pointer (RFC 6901). */
 export function escapePointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  // Most tokens need no escape, and pointers are built for every node of large documents.
+  if (typeof token === 'number') return String(token);
+  if (!token.includes('~') && !token.includes('/')) return token;
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function unescapePointerToken(token: string): string {
@@ -57,7 +60,9 @@ export function unescapePointerToken(token: string): string {
 
 /** Join a pointer and more reference tokens: `childPointer('/paths', '/pets', 'get')` → `/paths/~1pets/get`. */
 export function childPointer(pointer: string, ...tokens: readonly (string | number)[]): string {
-  return pointer + tokens.map((t) => '/' + escapePointerToken(t)).join('');
+  let joined = pointer;
+  for (const token of tokens) joined += '/' + escapePointerToken(token);
+  return joined;
 }
 
 export function splitPointer(pointer: string): string[] {

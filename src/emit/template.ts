@@ -19,6 +19,8 @@ import { emitHttpApi } from './http/http-api.js';
 import { fitNames, fittedDescription, MAX_NAME } from './cfn-limits.js';
 import { emitRestApi } from './rest/rest-api.js';
 import { emitWebSocket } from './websocket/websocket-api.js';
+import { tagResources } from './shared/tags.js';
+import { emitMonitoring } from './shared/monitoring.js';
 import { dependencyCycles, resourceLocation } from './dependencies.js';
 
 export interface EmitResult {
@@ -36,7 +38,13 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
   const restParts = withRest ? emitApi(model, loaded) : { resources: {}, outputs: {}, diagnostics: [] };
   const ws = emitWebSocket(model);
   const rest = {
-    ...fitNames({ ...restParts.resources, ...ws?.resources }, { ...restParts.outputs, ...ws?.outputs }),
+    ...fitNames(
+      tagResources({ ...restParts.resources, ...ws?.resources, ...emitMonitoring(model, withRest) }, model.api.tags),
+      {
+        ...restParts.outputs,
+        ...ws?.outputs,
+      },
+    ),
     diagnostics: [...restParts.diagnostics, ...(ws?.diagnostics ?? [])],
   };
   const parameters: Record<string, CfnParameter> = {};
@@ -132,8 +140,7 @@ function noMethods(loaded: LoadedDocument): Diagnostic {
 
 /**
  * CloudFormation's template quotas: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
- * (500 resources, 200 parameters, 200 outputs; a template body of at most "1 MB" from Amazon S3, decimal:
- * CloudFormation refuses more with "Template may not exceed 1000000 bytes in size.").
+ * (500 resources, 200 parameters, 200 outputs; the size, 1,000,000 bytes, is fitted by external-body.ts).
  */
 const TEMPLATE_QUOTAS: readonly (readonly [
   section: 'Resources' | 'Parameters' | 'Outputs',
@@ -152,8 +159,6 @@ const TEMPLATE_QUOTAS: readonly (readonly [
   ],
   ['Outputs', 200, 'Split the API into several specs (one stack each).'],
 ];
-const TEMPLATE_BYTES = 1_000_000;
-
 function quotaProblems(template: CfnTemplate, model: GatewayModel): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const over = (message: string, hint: string): void => {
@@ -163,13 +168,6 @@ function quotaProblems(template: CfnTemplate, model: GatewayModel): Diagnostic[]
     const count = Object.keys(template[section] ?? {}).length;
     if (count > limit) over(`The template has ${count} ${section}; CloudFormation allows at most ${limit}.`, hint);
   }
-  // Minified JSON is the smallest form the template can take, so over the quota here means over it in any form.
-  const bytes = Buffer.byteLength(JSON.stringify(template), 'utf8');
-  if (bytes > TEMPLATE_BYTES)
-    over(
-      `The template is ${bytes} bytes even as minified JSON; CloudFormation accepts at most ${TEMPLATE_BYTES}.`,
-      'Split the API into several specs (one stack each).',
-    );
   return problems;
 }
 

@@ -3,54 +3,50 @@
  * AWS resources are inserted as markers and the result is joined into one CloudFormation string, so a
  * table name given as `${PetsTable}` becomes part of an `Fn::Sub` while the template text stays literal.
  */
-import { readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { type AwsValue, type CfnString, joinSub } from '../model/aws-value.js';
 import { escapeJson, formEncode, jsonLiteral } from './request-values.js';
+import { requirePackageFile } from '../package-files.js';
 
-const handlebars = Handlebars.create();
-// Text of the spec inside a JSON string literal, where no Velocity may start (see jsonLiteral).
-handlebars.registerHelper('json', (text: unknown) => new Handlebars.SafeString(jsonLiteral(String(text))));
-// `{{#escapeJson}}$input.path('$.x'){{/escapeJson}}`: the value inside a JSON string literal.
-handlebars.registerHelper('escapeJson', function (this: unknown, options: Handlebars.HelperOptions) {
-  return new Handlebars.SafeString(escapeJson(options.fn(this).trim()));
-});
-handlebars.registerHelper('inc', (n: unknown) => Number(n) + 1);
-handlebars.registerHelper('below', (a: unknown, b: unknown) => Number(a) < Number(b));
-handlebars.registerHelper('formName', (text: unknown) => new Handlebars.SafeString(formEncode(String(text))));
-// `{{#when condition}}…{{/when}}`: the text under a Velocity condition; always without one, never for `false`.
-handlebars.registerHelper('when', function (this: unknown, condition: unknown, options: Handlebars.HelperOptions) {
-  if (condition === undefined) return options.fn(this);
-  return new Handlebars.SafeString(condition === 'false' ? '' : `#if(${String(condition)})${options.fn(this)}#{end}`);
-});
+type TemplateSpec = Parameters<typeof Handlebars.template>[0];
 
-const compiled = new Map<string, Handlebars.TemplateDelegate>();
-const MARKER = '\u0001';
+/**
+ * Handlebars' runtime with the templates precompiled by scripts/compile-templates.js (every template is a
+ * partial too: `{{> dynamodb/plain-item …}}`), loaded when a route first renders one: a spec without
+ * mapping templates never loads Handlebars.
+ */
+let templates: ReadonlyMap<string, Handlebars.TemplateDelegate> | undefined;
 
-function sourceOf(name: string): string {
-  return readFileSync(new URL(`../../templates/${name}.vtl.hbs`, import.meta.url), 'utf8');
-}
-
-/** Partials are templates too (`{{> dynamodb/plain-item …}}`), registered when first used, with the partials they use. */
-function registerPartials(source: string): void {
-  for (const [, partial] of source.matchAll(/\{\{> ?([\w/-]+)/g)) {
-    if (handlebars.partials[partial!]) continue;
-    const text = sourceOf(partial!);
-    handlebars.registerPartial(partial!, text);
-    registerPartials(text);
-  }
+function loadTemplates(): ReadonlyMap<string, Handlebars.TemplateDelegate> {
+  const runtime = (requirePackageFile('handlebars/runtime') as typeof Handlebars).create();
+  // Text of the spec inside a JSON string literal, where no Velocity may start (see jsonLiteral).
+  runtime.registerHelper('json', (text: unknown) => new runtime.SafeString(jsonLiteral(String(text))));
+  // `{{#escapeJson}}$input.path('$.x'){{/escapeJson}}`: the value inside a JSON string literal.
+  runtime.registerHelper('escapeJson', function (this: unknown, options: Handlebars.HelperOptions) {
+    return new runtime.SafeString(escapeJson(options.fn(this).trim()));
+  });
+  runtime.registerHelper('inc', (n: unknown) => Number(n) + 1);
+  runtime.registerHelper('below', (a: unknown, b: unknown) => Number(a) < Number(b));
+  runtime.registerHelper('formName', (text: unknown) => new runtime.SafeString(formEncode(String(text))));
+  // `{{#when condition}}…{{/when}}`: the text under a Velocity condition; always without one, never for `false`.
+  runtime.registerHelper('when', function (this: unknown, condition: unknown, options: Handlebars.HelperOptions) {
+    if (condition === undefined) return options.fn(this);
+    return new runtime.SafeString(condition === 'false' ? '' : `#if(${String(condition)})${options.fn(this)}#{end}`);
+  });
+  const specs = requirePackageFile('./generated/vtl-templates.cjs') as Record<string, TemplateSpec>;
+  const loaded = new Map(Object.entries(specs).map(([name, spec]) => [name, runtime.template(spec)]));
+  for (const [name, template] of loaded) runtime.registerPartial(name, template);
+  return loaded;
 }
 
 function templateOf(name: string): Handlebars.TemplateDelegate {
-  let template = compiled.get(name);
-  if (!template) {
-    const source = sourceOf(name);
-    registerPartials(source);
-    template = handlebars.compile(source, { noEscape: true, strict: true });
-    compiled.set(name, template);
-  }
+  templates ??= loadTemplates();
+  const template = templates.get(name);
+  if (!template) throw new Error(`no mapping template ${name} in generated/vtl-templates.cjs: run npm run build`);
   return template;
 }
+
+const MARKER = '\u0001';
 
 /** Context values that are AWS values are inserted through markers; everything else as text. */
 export type VtlContext = { readonly [key: string]: unknown };

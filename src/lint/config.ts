@@ -53,7 +53,6 @@ export const NON_FATAL_CODES: readonly string[] = [
   'cookie-not-validated',
   'cors-gateway-responses-origin',
   'cors-header-not-allowed',
-  'cors-preflight-authorized',
   'cors-proxy-responses',
   'default-endpoint-disabled-without-domain',
   'gateway-response-not-customizable',

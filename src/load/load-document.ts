@@ -5,7 +5,6 @@
  */
 import { dirname, relative, resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import SwaggerParser from '@apidevtools/swagger-parser';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { escapePointerToken, splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import { parseSource } from './parse.js';
@@ -247,6 +246,8 @@ async function bundle(
     if (read === undefined) throw new Error(`${file.url} was not read`);
     return read;
   };
+  // Loaded only here: most specs have no external `$ref`, and swagger-parser is the slowest module to load.
+  const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   const bundled: unknown = await new SwaggerParser().bundle(
     absoluteRoot,
     structuredClone(value) as never,

@@ -2,22 +2,11 @@
  * A loaded file: its text, its value, and the positions of its nodes. Positions are looked up only
  * when a diagnostic is printed (STYLE.md 5): the YAML syntax tree is walked along the pointer then.
  */
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node,
-  type Pair,
-  type YAMLMap,
-} from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import { splitPointer } from '../diagnostics/diagnostic.js';
 import { BlockIndex } from './block-scan.js';
 import { jsonSpanOf } from './json-scan.js';
+import { requirePackageFile } from '../package-files.js';
 
 export interface Position {
   readonly line: number;
@@ -88,15 +77,15 @@ export class SourceFile {
     let node: unknown = document.contents;
     let range: readonly number[] | undefined = isNode(node) ? (node.range ?? undefined) : undefined;
     // An alias stands for its anchor's node: what is under it is written there.
-    const follow = (n: unknown): unknown => (isAlias(n) ? n.resolve(document) : n);
+    const follow = (n: unknown): unknown => (yaml().isAlias(n) ? n.resolve(document) : n);
     for (const token of splitPointer(pointer)) {
       node = follow(node);
-      if (isMap(node)) {
+      if (yaml().isMap(node)) {
         const pair = memberOf(node, token, follow);
         if (!pair) return undefined;
         range = isNode(pair.key) ? (pair.key.range ?? undefined) : undefined;
         node = pair.value;
-      } else if (isSeq(node)) {
+      } else if (yaml().isSeq(node)) {
         const item = node.items[Number(token)];
         if (!/^\d+$/.test(token) || item === undefined) return undefined;
         node = item;
@@ -142,6 +131,7 @@ export class SourceFile {
 
   private syntaxTree(): { document: Document; lines: LineCounter } {
     if (!this.tree) {
+      const { LineCounter, parseDocument } = yaml();
       const lines = new LineCounter();
       this.tree = { document: parseDocument(this.text, { lineCounter: lines, uniqueKeys: false }), lines };
     }
@@ -149,18 +139,25 @@ export class SourceFile {
   }
 }
 
+/** The `yaml` library, loaded on the first position the line scan cannot give (it is slow to load, and rarely needed). */
+let yamlLibrary: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  yamlLibrary ??= requirePackageFile('yaml') as typeof import('yaml');
+  return yamlLibrary;
+}
+
 function isNode(value: unknown): value is Node {
-  return isScalar(value) || isMap(value) || isSeq(value);
+  return yaml().isScalar(value) || yaml().isMap(value) || yaml().isSeq(value);
 }
 
 /** The pair of `map` for `key`, or the one a merge key (`<<: *anchor`) brings in. */
 function memberOf(map: YAMLMap, key: string, follow: (n: unknown) => unknown): Pair | undefined {
-  const own = map.items.find((p) => isPair(p) && keyText(p.key) === key);
+  const own = map.items.find((p) => yaml().isPair(p) && keyText(p.key) === key);
   if (own) return own;
   for (const merge of map.items.filter((p) => keyText(p.key) === '<<')) {
-    for (const source of isSeq(merge.value) ? merge.value.items : [merge.value]) {
+    for (const source of yaml().isSeq(merge.value) ? merge.value.items : [merge.value]) {
       const merged = follow(source);
-      const pair = isMap(merged) ? memberOf(merged, key, follow) : undefined;
+      const pair = yaml().isMap(merged) ? memberOf(merged, key, follow) : undefined;
       if (pair) return pair;
     }
   }
@@ -168,6 +165,6 @@ function memberOf(map: YAMLMap, key: string, follow: (n: unknown) => unknown): P
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yaml().isScalar(key)) return String(key.value);
   return undefined;
 }

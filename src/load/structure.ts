@@ -2,10 +2,10 @@
  * OpenAPI structural validation with swagger-parser (the official 3.0 / 3.1 JSON Schemas), its ajv errors
  * turned into diagnostics at the offending node.
  */
-import { createRequire } from 'node:module';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import { isIntrinsic } from '../model/aws-value.js';
+import { requirePackageFile } from '../package-files.js';
 
 interface AjvError {
   readonly instancePath: string;
@@ -23,10 +23,9 @@ type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
  * would compile them anew and dereference the whole document first, neither of which is needed: the
  * schemas accept Reference Objects where they stand.
  */
-const require = createRequire(import.meta.url);
 const validators: Record<'3.0' | '3.1', () => Validator> = {
-  '3.0': () => require('../../generated/openapi-3.0.cjs') as Validator,
-  '3.1': () => require('../../generated/openapi-3.1.cjs') as Validator,
+  '3.0': () => requirePackageFile('./generated/openapi-3.0.cjs') as Validator,
+  '3.1': () => requirePackageFile('./generated/openapi-3.1.cjs') as Validator,
 };
 
 /** At most this many structure errors are reported; the rest are usually echoes of the first. */

@@ -2,7 +2,6 @@
  * Access control in the model: authorizers, each route's auth and API key requirement, usage plans and
  * keys, the resource policy. Each check is a small function, reported where the setting was written.
  */
-import { isIP } from 'node:net';
 import { childPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import {
   type AwsValue,
@@ -32,6 +31,7 @@ import { pascalCase, someRoutes } from './names.js';
 import { numberSetting } from './placeholders.js';
 import { throttleSetting } from './stage.js';
 import { lambdaFunction } from '../integrations/lambda.js';
+import { requirePackageFile } from '../package-files.js';
 
 const AUTHORIZERS = '/x-gateway/authorizers';
 /** The security scheme API Gateway reads as "this method requires an API key". */
@@ -893,6 +893,8 @@ function principals(ctx: ModelContext, raw: unknown, pointer: string): PolicyPri
 /** An IPv4 or IPv6 address, or a CIDR range whose prefix fits the address (the schema checks the shape). */
 function checkSourceIp(ctx: ModelContext, text: string, pointer: string): boolean {
   const [address, prefix] = text.split('/') as [string, string | undefined];
+  // node:net is loaded only here: most specs name no source IP, and it costs a start some milliseconds.
+  const { isIP } = requirePackageFile('node:net') as typeof import('node:net');
   const version = isIP(address);
   if (version !== 0 && (prefix === undefined || Number(prefix) <= (version === 4 ? 32 : 128))) return true;
   ctx.report(

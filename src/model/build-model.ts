@@ -57,6 +57,7 @@ import {
   buildGatewayResponses,
   buildStage,
   checkStageCache,
+  checkWebAclTarget,
   routeStageSettings,
 } from './stage.js';
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
@@ -219,6 +220,7 @@ class ModelBuilder implements ModelContext {
     const stageSettings = buildStage(this);
     const routes = this.buildRoutes(defaults, endpoint, authorizers, stageSettings);
     checkStageCache(this, stageSettings, routes);
+    checkWebAclTarget(this, stageSettings, routes);
     checkHttpQuotas(this, routes);
     const cors = buildCors(this, routes);
     // Model schemas already checked (by the WebSocket messages), so each finding is reported once.
@@ -244,6 +246,10 @@ class ModelBuilder implements ModelContext {
           ? escapeSub(info['description'])
           : undefined;
     const stage = stageSettings;
+    const tags = Object.entries(asBlock(api['tags'])).map(([key, value]) => {
+      if (value !== '') this.value(value, childPointer('/x-gateway/api/tags', key), `Value of the tag ${key}`);
+      return { key, value: String(value) };
+    });
     checkPlaceholders(this, this.xGatewayBlocks(), {
       substituted: this.substituted,
       reported: new Set(
@@ -266,6 +272,7 @@ class ModelBuilder implements ModelContext {
           minimumCompressionSize: api['minimumCompressionSize'],
         }),
         ...(description !== undefined && { description }),
+        tags,
         origin: this.origin('name' in api ? '/x-gateway/api/name' : '/info/title'),
       },
       stage,

@@ -87,6 +87,18 @@ const REST_ONLY_ROOT: readonly Refusal[] = [
     hint: `Remove \`cache\` and cache in the backend or a CDN, ${USE_REST}.`,
   },
   {
+    path: ['stage', 'webAcl'],
+    message: 'HTTP APIs cannot be associated with AWS WAF.',
+    hint: `Remove \`webAcl\` and filter in front of the API (a CloudFront distribution with a web ACL), ${USE_REST}.`,
+  },
+  {
+    path: ['stage', 'clientCertificate'],
+    message: 'HTTP APIs have no client certificates for backends.',
+    hint:
+      `Remove \`clientCertificate\` and authenticate to the backend another way (a secret header the ` +
+      `integration sets, or IAM through a Lambda function), ${USE_REST}.`,
+  },
+  {
     path: ['domain', 'endpoint'],
     when: (v) => v === 'edge',
     message: 'Custom domains of HTTP APIs are regional only.',

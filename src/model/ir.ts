@@ -434,7 +434,24 @@ export interface Stage {
   readonly throttle?: Throttle;
   /** `size` as written: a size, or a `${Name}` placeholder. */
   readonly cache?: { readonly size: string; readonly ttl: NumberSetting; readonly encrypted: boolean };
+  /** The AWS WAF web ACL (regional scope) that filters the stage's requests (REST). */
+  readonly webAcl?: AwsValue;
+  /** A client certificate the stage presents to HTTP backends (REST). */
+  readonly clientCertificate: boolean;
+  /** CloudWatch alarms on the stage's metrics: thresholds (percent, milliseconds), undefined when turned off. */
+  readonly alarms?: Alarms;
+  /** One CloudWatch dashboard for the API. */
+  readonly dashboard: boolean;
   readonly origin?: Origin;
+}
+
+export interface Alarms {
+  /** SNS topics told when an alarm goes off and when it recovers. */
+  readonly notify: readonly AwsValue[];
+  readonly serverErrorRate?: number;
+  readonly clientErrorRate?: number;
+  readonly latencyP99?: number;
+  readonly integrationLatencyP99?: number;
 }
 
 export interface Cors {
@@ -491,6 +508,8 @@ export interface Api {
   readonly minimumCompressionSize?: number;
   /** With `${Name}` placeholders, as the name. */
   readonly description?: string;
+  /** Tags for every taggable resource of the API, in the order written; values take `${Name}` placeholders. */
+  readonly tags: readonly { readonly key: string; readonly value: string }[];
   /** Where the name came from (`x-gateway.api.name`, else `info.title`). */
   readonly origin: Origin;
 }

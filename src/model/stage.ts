@@ -6,7 +6,17 @@ import { childPointer } from '../diagnostics/diagnostic.js';
 import { declaredResource, wholeReference } from '../integrations/resource-form.js';
 import { asBlock, type ModelContext, type RouteScope, setting } from './context.js';
 import { type AwsValue, hasPlaceholder, type Json } from './aws-value.js';
-import type { Cors, CustomDomain, EndpointType, GatewayResponse, Route, RoutingRule, Stage, Throttle } from './ir.js';
+import type {
+  Alarms,
+  Cors,
+  CustomDomain,
+  EndpointType,
+  GatewayResponse,
+  Route,
+  RoutingRule,
+  Stage,
+  Throttle,
+} from './ir.js';
 import { numberSetting } from './placeholders.js';
 import { someRoutes } from './names.js';
 
@@ -149,10 +159,69 @@ export function buildStage(ctx: ModelContext): Stage {
         encrypted: cache['encrypted'] === true,
       },
     }),
+    ...('webAcl' in stage && { webAcl: webAcl(ctx, stage['webAcl'], childPointer(STAGE, 'webAcl')) }),
+    clientCertificate: stage['clientCertificate'] === true,
+    ...('alarms' in stage && { alarms: alarmsOf(ctx, asBlock(stage['alarms'])) }),
+    dashboard: stage['dashboard'] === true,
     ...('name' in stage && { origin: ctx.origin(childPointer(STAGE, 'name')) }),
   };
   checkLogging(ctx, result);
   return result;
+}
+
+/**
+ * Default thresholds: 5 % server errors and 2500 ms p99 latency follow CloudWatch's recommended alarms for
+ * API Gateway (5XXError 0.05, Latency 2500 ms); 10 % client errors, since some 4xx (a wrong token, a
+ * missing item) are normal; 2000 ms p99 integration latency, below the latency alarm so the backend is
+ * named first. https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Best_Practice_Recommended_Alarms_AWS_Services.html
+ */
+const ALARM_DEFAULTS = { serverErrorRate: 5, clientErrorRate: 10, latencyP99: 2500, integrationLatencyP99: 2000 };
+
+function alarmsOf(ctx: ModelContext, block: Record<string, unknown>): Alarms {
+  const notify = Array.isArray(block['notify']) ? block['notify'] : [];
+  return {
+    notify: notify.map((topic, i) =>
+      ctx.value(topic, childPointer(STAGE, 'alarms', 'notify', i), 'ARN of an SNS topic told about the alarms'),
+    ),
+    ...Object.fromEntries(
+      Object.entries(ALARM_DEFAULTS).flatMap(([key, fallback]) =>
+        block[key] === false ? [] : [[key, typeof block[key] === 'number' ? block[key] : fallback]],
+      ),
+    ),
+  };
+}
+
+/** A regional WAFv2 web ACL: https://docs.aws.amazon.com/waf/latest/developerguide/waf-using-with-api-gateway.html */
+const WEB_ACL_ARN = '^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:[0-9]{12}:regional/webacl/[A-Za-z0-9_-]{1,128}/[a-f0-9-]{36}$';
+
+/**
+ * The stage's web ACL. AWS WAF protects API Gateway stages with web ACLs of regional scope only (a
+ * CloudFront-scope one is refused on association), and only through WAFv2: a WAF Classic ACL cannot be
+ * associated by AWS::WAFv2::WebACLAssociation.
+ */
+function webAcl(ctx: ModelContext, raw: unknown, pointer: string): AwsValue {
+  const value = ctx.value(raw, pointer, 'ARN of the AWS WAF web ACL (regional) of the stage', {
+    allowedPattern: WEB_ACL_ARN,
+  });
+  const text = valueText(value);
+  if (/^arn:[^:]*:wafv2:[^:]*:[^:]*:global\//.test(text)) {
+    ctx.report(
+      'web-acl-scope',
+      'error',
+      'This web ACL has CloudFront (global) scope; an API Gateway stage takes a web ACL of regional scope, in its own Region.',
+      pointer,
+      "Create the web ACL with Scope: REGIONAL in the API's Region and give its ARN.",
+    );
+  } else if (/^arn:[^:]*:waf(-regional)?:/.test(text)) {
+    ctx.report(
+      'web-acl-scope',
+      'error',
+      'This is an AWS WAF Classic web ACL; the association gateform generates (AWS::WAFv2::WebACLAssociation) takes a WAFv2 web ACL.',
+      pointer,
+      'Migrate the web ACL to AWS WAF (WAFv2, Scope: REGIONAL) and give its ARN (arn:…:wafv2:…:regional/webacl/…).',
+    );
+  }
+  return value;
 }
 
 /**
@@ -293,6 +362,19 @@ export function checkStageCache(ctx: ModelContext, stage: Stage, routes: readonl
         `Set \`cache\` on GET ${route.path} instead.`,
       );
     }
+  }
+}
+
+/** AWS WAF protects REST API stages only: a document with only a WebSocket API has none to associate. */
+export function checkWebAclTarget(ctx: ModelContext, stage: Stage, routes: readonly Route[]): void {
+  if (stage.webAcl && routes.length === 0 && 'websocket' in ctx.root) {
+    ctx.report(
+      'web-acl-without-rest-api',
+      'error',
+      'AWS WAF protects REST API stages only, and this document has no REST operations: only a WebSocket API.',
+      childPointer(STAGE, 'webAcl'),
+      'Remove `webAcl`, or add the REST operations it should protect.',
+    );
   }
 }
 

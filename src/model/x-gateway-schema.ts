@@ -2,11 +2,11 @@
  * Checks `x-gateway` blocks against schemas/x-gateway.schema.json, first (STYLE.md 6): after this, code
  * trusts their shape. Errors land on the offending key, with a "did you mean" for misspelt keys.
  */
-import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { compareCodeUnits } from './order.js';
+import { requirePackageFile } from '../package-files.js';
 
 type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
@@ -14,7 +14,7 @@ type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null 
 let validators: Record<BlockKind, Validator> | undefined;
 
 function compiled(): Record<BlockKind, Validator> {
-  validators ??= createRequire(import.meta.url)('../../generated/x-gateway.cjs') as Record<BlockKind, Validator>;
+  validators ??= requirePackageFile('./generated/x-gateway.cjs') as Record<BlockKind, Validator>;
   return validators;
 }
 

@@ -25,9 +25,9 @@ function workspace(files: Readonly<Record<string, string>>): string {
 }
 
 const HEAD = 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\n';
-const CLEAN = `${HEAD}paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: { type: mock }\n      responses: { "200": { description: ok } }\n`;
+const CLEAN = `${HEAD}paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200" } } }\n      responses: { "200": { description: ok } }\n`;
 const WARNS = `${HEAD}paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "http://b.example.com" }\n      responses: { "200": { description: ok } }\n`;
-const ERRS = `${HEAD}paths:\n  /a/{id}:\n    get:\n      x-amazon-apigateway-integration: { type: mock }\n      responses: { "200": { description: ok } }\n`;
+const ERRS = `${HEAD}paths:\n  /a/{id}:\n    get:\n      x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200" } } }\n      responses: { "200": { description: ok } }\n`;
 
 describe('gateform lint', () => {
   it('exits 0 on a clean spec, 1 on errors, and honours --max-warnings', () => {
@@ -91,7 +91,7 @@ describe('gateform lint', () => {
     ['an empty file', '', 'not-openapi'],
     [
       'circular references',
-      `${HEAD}paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: { type: mock }\n      responses: { "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/Node" } } } } }\ncomponents:\n  schemas:\n    Node: { type: object, properties: { next: { $ref: "#/components/schemas/Node" } } }\n`,
+      `${HEAD}paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200" } } }\n      responses: { "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/Node" } } } } }\ncomponents:\n  schemas:\n    Node: { type: object, properties: { next: { $ref: "#/components/schemas/Node" } } }\n`,
       undefined,
     ],
     [
@@ -113,7 +113,7 @@ describe('gateform lint', () => {
     const paths = Array.from(
       { length: 3000 },
       (_, i) =>
-        `  /r${i}/{id}:\n    get:\n      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]\n      x-amazon-apigateway-integration: { type: mock }\n      responses: { "200": { description: ok } }`,
+        `  /r${i}/{id}:\n    get:\n      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]\n      x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200" } } }\n      responses: { "200": { description: ok } }`,
     ).join('\n');
     const dir = workspace({ 'big.yaml': `${HEAD}paths:\n${paths}\n` });
     const result = lint(['big.yaml', '--format', 'json'], dir);

@@ -30,7 +30,7 @@ function project(): string {
   );
   writeFileSync(
     join(dir, 'paths', 'a.yaml'),
-    'get:\n  x-amazon-apigateway-integration: { type: mock }\n  responses: { "200": { description: ok } }\n',
+    'get:\n  x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200" } } }\n  responses: { "200": { description: ok } }\n',
   );
   return dir;
 }

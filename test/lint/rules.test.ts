@@ -8,6 +8,7 @@ import { lintDocument } from '../../src/lint/engine.js';
 import { RULES } from '../../src/lint/rules/index.js';
 import { loadText } from '../../src/load/load-document.js';
 import { buildModel, usesXGateway } from '../../src/model/build-model.js';
+import { GATEWAY_RULE_CASES } from './gateway-rule-cases.js';
 
 const HEAD = 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\n';
 /** An HTTP API document's root: the import-export version only HTTP API exports write. */
@@ -845,6 +846,25 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
       },
     ],
   },
+  'stage-web-acl': {
+    valid: [
+      op(
+        '',
+        'x-gateway: { stage: { webAcl: "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/api/0f4c1e2a-1111-2222-3333-444455556666" }, defaults: { integration: { mock: {} } } }\n',
+      ),
+      op('', 'x-gateway: { api: { endpoint: private }, defaults: { integration: { mock: {} } } }\n'),
+      op('', 'x-gateway: { api: { type: http }, defaults: { integration: { lambda: "${Fn}" } } }\n'),
+      op(LAMBDA),
+    ],
+    invalid: [
+      {
+        text: op('', 'x-gateway: { api: { endpoint: edge }, defaults: { integration: { mock: {} } } }\n'),
+        messageId: 'missing',
+        pointer: '/x-gateway',
+      },
+    ],
+  },
+  ...GATEWAY_RULE_CASES,
 };
 
 describe('lint rules', () => {

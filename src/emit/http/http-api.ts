@@ -22,6 +22,8 @@ import { emitHttpCors } from './cors.js';
 import { emitHttpDomain } from './domain.js';
 import { emitHttpIntegrations } from './integrations.js';
 import { emitHttpStage } from './stage.js';
+import { stageLogicalId } from '../shared/stage.js';
+import { httpApiBodyTags } from '../shared/tags.js';
 
 const EMITTERS: readonly Emitter[] = [
   emitHttpIntegrations,
@@ -39,7 +41,7 @@ export function emitHttpApi(model: GatewayModel, loaded: LoadedDocument): ApiPar
   ];
   const body = buildBody(loaded.document, contributions);
   if (model.version === '3.1') downConvert(body);
-  const stageId = `${api.logicalId}Stage`;
+  const stageId = stageLogicalId(api.logicalId);
   const extra = contributions.flatMap((c) => Object.entries(c.resources ?? {}));
   return {
     resources: {
@@ -103,6 +105,7 @@ function documentFields(model: GatewayModel, document: JsonObject): Contribution
         ...(api.description !== undefined && { description: cfnText(api.description) }),
       },
       'x-amazon-apigateway-importexport-version': '1.0',
+      ...(api.tags.length > 0 && { tags: httpApiBodyTags(document['tags'], api.tags) }),
       ...(api.disableDefaultEndpoint && {
         servers: servers.map((server) => ({
           ...(server as Record<string, never>),

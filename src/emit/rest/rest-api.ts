@@ -13,6 +13,7 @@ import { emitDomain } from './domain.js';
 import { emitGatewayResponses } from './gateway-responses.js';
 import { emitIntegrations } from './integrations.js';
 import { emitStage } from './stage.js';
+import { stageLogicalId } from '../shared/stage.js';
 import { deploymentId } from '../shared/deployment.js';
 import { renameModels, toGatewayModels } from '../shared/openapi30.js';
 import { dropNonJsonModels, emitValidation } from './validation.js';
@@ -54,7 +55,7 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
     },
   };
   const deployment = deploymentId(api.logicalId, restApi.Properties);
-  const stageId = `${api.logicalId}Stage`;
+  const stageId = stageLogicalId(api.logicalId);
   const extra = contributions.flatMap((c) => Object.entries(c.resources ?? {}));
   const stageDependsOn = contributions.flatMap((c) => c.stageDependsOn ?? []);
   return {

@@ -4,12 +4,12 @@
  * and the RestApi's binary media types and compression.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-stage-methodsetting.html
  */
-import { cfnNumber, cfnText, type Json } from '../../model/aws-value.js';
+import { type AwsValue, cfnNumber, cfnText, cfnValue, type Json, subTemplate } from '../../model/aws-value.js';
 import type { GatewayModel, HttpMethod, Route } from '../../model/ir.js';
-import type { CfnResource } from '../../model/cfn.js';
+import { type CfnResource, ref, sub } from '../../model/cfn.js';
 import { accessLogParts, accountRole } from '../shared/logging.js';
 import type { Contribution, OperationPatch } from '../shared/contribution.js';
-import { stageBasics } from '../shared/stage.js';
+import { clientCertificateParts, stageBasics, stageLogicalId } from '../shared/stage.js';
 
 /** MethodSettings' resource path: `/pets/{id}` → `/~1pets~1{id}`; the root is `/`. */
 export function methodSettingsPath(path: string): string {
@@ -34,6 +34,13 @@ export function emitStage(model: GatewayModel): Contribution {
   const methodSettings = [...stageWide(model), ...model.routes.flatMap((route) => methodSetting(model, route))];
   if (methodSettings.length > 0) settings['MethodSettings'] = methodSettings;
   if (stage.logging?.accountRole) Object.assign(resources, accountRole(api.logicalId));
+  if (stage.clientCertificate) {
+    const certificate = clientCertificateParts(api.logicalId, api.name);
+    Object.assign(resources, certificate.resources);
+    Object.assign(outputs, certificate.outputs);
+    settings['ClientCertificateId'] = ref(certificate.id);
+  }
+  if (stage.webAcl) Object.assign(resources, webAclAssociation(model, stage.webAcl));
 
   const restApi: Record<string, Json> = {};
   if (api.binaryMediaTypes.length > 0) restApi['BinaryMediaTypes'] = [...api.binaryMediaTypes];
@@ -45,6 +52,27 @@ export function emitStage(model: GatewayModel): Contribution {
     resources,
     outputs,
     operations: cacheKeys(model),
+  };
+}
+
+/**
+ * The association of the stage with its web ACL. A stage has no ARN attribute: the ARN is built from its
+ * name, and the association waits for the Stage, which must exist first.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-wafv2-webaclassociation.html
+ */
+function webAclAssociation(model: GatewayModel, webAcl: AwsValue): Record<string, CfnResource> {
+  const { api, stage } = model;
+  return {
+    [`${api.logicalId}WebAclAssociation`]: {
+      Type: 'AWS::WAFv2::WebACLAssociation',
+      DependsOn: [stageLogicalId(api.logicalId)],
+      Properties: {
+        ResourceArn: sub(
+          `arn:\${AWS::Partition}:apigateway:\${AWS::Region}::/restapis/\${${api.logicalId}}/stages/${subTemplate(stage.name)}`,
+        ),
+        WebACLArn: cfnValue(webAcl),
+      },
+    },
   };
 }
 

@@ -21,7 +21,7 @@ export const OPERATION_KEY: Readonly<Record<HttpMethod, string>> = {
 };
 
 export function buildBody(document: JsonObject, contributions: readonly Contribution[]): JsonObject {
-  const body = inlineComponents(structuredClone(document)) as JsonObject;
+  const body = inlineComponents(document) as JsonObject;
   delete body['x-gateway'];
   const paths = (body['paths'] ?? {}) as Record<string, Record<string, unknown>>;
   for (const item of Object.values(paths)) {
@@ -96,14 +96,23 @@ const INLINED_REF = new RegExp(`^#/components/(?:${INLINED.join('|')})/`);
  * parameter an integration declares is found among them). The inlined sections are then left out.
  */
 function inlineComponents(document: JsonObject): unknown {
+  // A copy of the whole document, built in one walk: no object of the result is one of the document's.
   const inline = (node: unknown, depth: number): unknown => {
     if (Array.isArray(node)) return node.map((item) => inline(item, depth));
     if (node === null || typeof node !== 'object') return node;
     const ref = (node as { $ref?: unknown }).$ref;
     // A chain of references longer than any document needs is one the loader already refused.
     if (typeof ref === 'string' && INLINED_REF.test(ref) && depth < 16)
-      return inline(structuredClone(followRefs(document, { $ref: ref })), depth + 1);
-    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, inline(value, depth)]));
+      return inline(followRefs(document, { $ref: ref }), depth + 1);
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(node)) {
+      const value = inline((node as Record<string, unknown>)[key], depth);
+      // `__proto__` is a key like any other in a spec: defined, never assigned.
+      if (key === '__proto__')
+        Object.defineProperty(copy, key, { value, writable: true, enumerable: true, configurable: true });
+      else copy[key] = value;
+    }
+    return copy;
   };
   const inlined = inline(document, 0) as Record<string, unknown>;
   const components = inlined['components'] as Record<string, unknown> | undefined;
@@ -123,6 +132,8 @@ function inlineComponents(document: JsonObject): unknown {
 const OUTSIDE_BODY = /^\/x-gateway\/(?:parameters|stage|domain|websocket|usagePlans|apiKeys)\//;
 
 export function secretsInBody(body: JsonObject, model: GatewayModel, loaded: LoadedDocument): Diagnostic[] {
+  // The Body is walked only when there is a secret to look for.
+  if (!model.parameters.some((p) => p.noEcho)) return [];
   const inBody = new Set(referencedNames(body as Json));
   return model.parameters
     .filter((p) => p.noEcho && inBody.has(p.name))

@@ -72,12 +72,19 @@ const SCHEMA_30 = new Set([
  * loosened. A model may accept more than the spec (the model reports where), never less.
  */
 export function toGatewayModels(body: JsonObject, version: '3.0' | '3.1'): void {
-  for (const [at, top] of documentSchemas(body))
-    walkSchema(top, at, (schema) => loosenNegations(body, schema, version));
+  // The passes change schemas in place, never which schemas the document has: they are listed once.
+  const schemas = documentSchemas(body);
+  let readOnly = false;
+  for (const [at, top] of schemas)
+    walkSchema(top, at, (schema) => {
+      loosenNegations(body, schema, version);
+      readOnly ||= schema['readOnly'] === true;
+    });
   if (version === '3.1') downConvert(body);
   else {
-    dropReadOnlyRequired(body);
-    for (const [at, top] of documentSchemas(body)) walkSchema(top, at, convertNullable);
+    // Without a readOnly schema there is no readOnly `required` entry to drop.
+    if (readOnly) dropReadOnlyRequired(body, schemas);
+    for (const [at, top] of schemas) walkSchema(top, at, convertNullable);
   }
 }
 
@@ -111,8 +118,8 @@ function loosenNegations(body: JsonObject, schema: SchemaObject, version: '3.0' 
  * (where the property may not be readOnly) stays there: the schema takes a copy of the part instead (3.0
  * ignores a `$ref`'s siblings, so the copy means the same), and the entry leaves the copy.
  */
-function dropReadOnlyRequired(body: JsonObject): void {
-  for (const [at, top] of documentSchemas(body)) {
+function dropReadOnlyRequired(body: JsonObject, schemas: readonly [string, SchemaObject][]): void {
+  for (const [at, top] of schemas) {
     walkSchema(top, at, (schema, pointer) => {
       for (let copies = 0; copies < MAX_COPIES; copies += 1) {
         const entries = readOnlyRequirements(body, schema, pointer);

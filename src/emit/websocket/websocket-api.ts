@@ -32,6 +32,7 @@ import { SharedVpcLinks } from '../shared/vpc-links.js';
 import { toGatewayModels } from '../shared/openapi30.js';
 import { deploymentId } from '../shared/deployment.js';
 import { accessLogParts, accountRole } from '../shared/logging.js';
+import { clientCertificateParts } from '../shared/stage.js';
 
 export interface WebSocketParts {
   readonly resources: Record<string, CfnResource>;
@@ -158,6 +159,11 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
   const restEmitted = model.routes.length > 0;
   const account = model.stage.logging?.accountRole ? `${restEmitted ? model.api.logicalId : api}Account` : undefined;
   if (account && !restEmitted) Object.assign(resources, accountRole(api));
+  // The WebSocket stage presents the REST stage's client certificate, or its own in a document without one.
+  const certificate = model.stage.clientCertificate
+    ? clientCertificateParts(restEmitted ? model.api.logicalId : api, restEmitted ? model.api.name : ws.name)
+    : undefined;
+  if (certificate && !restEmitted) Object.assign(resources, certificate.resources);
   resources[stageId] = {
     Type: 'AWS::ApiGatewayV2::Stage',
     ...(account && { DependsOn: [account] }),
@@ -167,6 +173,7 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
       DeploymentId: ref(deployment),
       ...stageSettings(ws),
       ...(logs && { AccessLogSettings: logs.setting }),
+      ...(certificate && { ClientCertificateId: ref(certificate.id) }),
     },
   };
   // The stage's name, not a reference to the Stage: a backend that attaches the policy (a function the
@@ -205,6 +212,7 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
         Value: ref(policyId),
       },
       ...logs?.outputs,
+      ...(!restEmitted && certificate?.outputs),
     },
   };
 }

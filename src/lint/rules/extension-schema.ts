@@ -4,23 +4,20 @@
  * extension names API Gateway does not read where they stand (a misspelt `x-amazon-apigateway-auth` leaves
  * an operation open).
  */
-import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import { childPointer } from '../../diagnostics/diagnostic.js';
 import { asBlock, isBlock } from '../../model/context.js';
 import { closest } from '../../model/x-gateway-schema.js';
 import { securitySchemesOf } from './integration.js';
 import { defineRule } from '../rule.js';
+import { requirePackageFile } from '../../package-files.js';
 
 type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 /** Compiled ahead of time by scripts/compile-schemas.js, one validator per extension. */
 let validators: Record<string, Validator> | undefined;
 function validator(name: string): Validator {
-  validators ??= createRequire(import.meta.url)('../../../generated/x-amazon-apigateway.cjs') as Record<
-    string,
-    Validator
-  >;
+  validators ??= requirePackageFile('./generated/x-amazon-apigateway.cjs') as Record<string, Validator>;
   return validators[name.replace(/-(.)/g, (_m, c: string) => c.toUpperCase())]!;
 }
 
