@@ -56,6 +56,7 @@ export const NON_FATAL_CODES: readonly string[] = [
   'cors-proxy-responses',
   'default-endpoint-disabled-without-domain',
   'gateway-response-not-customizable',
+  'http-api-integrations-over-quota',
   'http-api-routes-over-quota',
   'http-url-params-unmapped',
   'lambda-permission-api-wide',
