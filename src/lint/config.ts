@@ -60,6 +60,7 @@ export const NON_FATAL_CODES: readonly string[] = [
   'default-endpoint-disabled-without-domain',
   'deprecated-form',
   'gateway-response-not-customizable',
+  'http-api-integrations-over-quota',
   'http-api-routes-over-quota',
   'http-url-params-unmapped',
   'lambda-permission-api-wide',
