@@ -9,7 +9,7 @@ import { type AwsValue, type CfnString, type Json, placeholderNames, referencedN
 import type { Route, ServiceIntegration } from '../model/ir.js';
 import { pascalCase } from '../model/names.js';
 import type { IamStatement } from './iam.js';
-import type { IntegrationOutput } from './types.js';
+import type { IntegrationOutput, ServiceRole } from './types.js';
 import { wholeReference } from './resource-form.js';
 import { renderVtl } from './vtl.js';
 import { restMapping } from './mapping.js';
@@ -95,13 +95,22 @@ export function renderServiceIntegration(
     ...(Object.keys(responseParameters).length > 0 && {
       responseHeaders: Object.keys(responseParameters).map((key) => key.replace('method.response.header.', '')),
     }),
-    role: {
-      service: integration.kind,
-      name: targetName(request.target),
-      target: targetKey(request.target),
-      statements: request.statements,
-      ...(integration.role && { existing: integration.role }),
-    },
+    role: serviceRole(integration, request.target, request.statements),
+  };
+}
+
+/** The role API Gateway assumes for `integration`: shared by the routes on `target`, or the user's own. */
+export function serviceRole(
+  integration: ServiceIntegration,
+  target: AwsValue,
+  statements: readonly IamStatement[],
+): ServiceRole {
+  return {
+    service: integration.kind,
+    name: targetName(target),
+    target: targetKey(target),
+    statements,
+    ...(integration.role && { existing: integration.role }),
   };
 }
 

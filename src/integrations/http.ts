@@ -41,9 +41,9 @@ export function renderHttpIntegration({ route }: IntegrationContext, http: HttpI
       ...(Object.keys(requestParameters).length > 0 && { requestParameters }),
       passthroughBehavior: 'when_no_match',
       timeoutInMillis: http.timeout,
-      ...(http.vpcLink && { connectionType: 'VPC_LINK', connectionId: cfnValue(http.vpcLink) }),
     },
     ...(mapped.requestHeaders.length > 0 && { requestHeaders: mapped.requestHeaders }),
     ...(mapped.requestQuery.length > 0 && { requestQuery: mapped.requestQuery }),
+    ...(http.vpcLink && { vpcLink: http.vpcLink }),
   };
 }

@@ -82,6 +82,42 @@ export function refuseBody(ctx: ModelContext, scope: RouteScope, action: string,
   }
 }
 
+/**
+ * An option of another action of the service (`options`: what each action reads) has no meaning here;
+ * the option an action `needs` (its key, what it is, a field a request might carry it in) must be there.
+ */
+export function checkActionOptions<A extends string>(
+  ctx: ModelContext,
+  block: Block,
+  pointer: string,
+  service: string,
+  action: A,
+  options: Readonly<Record<A, readonly string[]>>,
+  needs: Partial<Record<A, readonly [key: string, what: string, field: string]>> = {},
+): void {
+  const need = needs[action];
+  if (need && !(need[0] in block))
+    ctx.report(
+      'service-missing-value',
+      'error',
+      `${action} needs ${need[1]}.`,
+      childPointer(pointer, 'action'),
+      `Add \`${need[0]}\`, e.g. \`${need[0]}: body.${need[2]}\` or \`query.${need[2]}\`.`,
+    );
+  const others = new Set(Object.values<readonly string[]>(options).flat());
+  for (const key of [...others].filter((k) => k in block && !options[action].includes(k))) {
+    ctx.report(
+      'service-option-unused',
+      'error',
+      `\`${key}\` has no meaning for ${service} ${action}.`,
+      childPointer(pointer, key),
+      options[action].length > 0
+        ? `${action} takes: ${options[action].join(', ')}.`
+        : `Remove it: ${action} takes no value.`,
+    );
+  }
+}
+
 /** The resource a service integration targets, and the form it is given in; undefined when that cannot be known (reported). */
 export function targetOf(
   ctx: ModelContext,

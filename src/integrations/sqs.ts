@@ -9,11 +9,11 @@ import { asBlock, type Block, type ModelContext, type RouteScope } from '../mode
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
 import { encryptionOf, keyStatements } from './encryption.js';
-import { allow, partOf, regionOf } from './iam.js';
+import { allow, type IamStatement, partOf, regionOf } from './iam.js';
 import { optionalValueOf, type TemplateValue, templateValue } from './request-values.js';
 import type { ResourceKind } from './resource-form.js';
-import { checkFifo, optionalValue, requestValue, targetOf } from './service-values.js';
-import type { MessageAttribute, ServiceCommon, SqsIntegration } from '../model/ir.js';
+import { checkActionOptions, checkFifo, optionalValue, refuseBody, requestValue, targetOf } from './service-values.js';
+import type { MessageAttribute, ServiceCommon, SqsAction, SqsIntegration } from '../model/ir.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';
 
@@ -22,6 +22,14 @@ const QUEUE: ResourceKind = {
   types: { 'AWS::SQS::Queue': 'url' },
   forms: ['arn', 'url', 'name'],
   example: 'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:orders',
+};
+
+/** The options each action reads; the others are refused. */
+const SQS_ACTION_OPTIONS: Readonly<Record<SqsAction, readonly string[]>> = {
+  SendMessage: ['body', 'attributes', 'groupId', 'deduplicationId'],
+  ReceiveMessage: ['maxMessages', 'visibilityTimeout', 'waitTime'],
+  DeleteMessage: ['receiptHandle'],
+  PurgeQueue: [],
 };
 
 export function parseSqs(
@@ -38,13 +46,32 @@ export function parseSqs(
     `SQS queue of ${scope.method} ${scope.path}`,
     QUEUE,
   );
-  const values = {
-    body: requestValue(ctx, scope, block['body'] ?? 'body', childPointer(pointer, 'body' in block ? 'body' : 'queue')),
-    attributes: attributesOf(ctx, scope, block['attributes'], childPointer(pointer, 'attributes')),
-    ...optionalValue(ctx, scope, block, pointer, 'groupId'),
-    ...optionalValue(ctx, scope, block, pointer, 'deduplicationId'),
-  };
-  if (queue)
+  const action = (block['action'] ?? 'SendMessage') as SqsAction;
+  checkActionOptions(ctx, block, pointer, 'SQS', action, SQS_ACTION_OPTIONS, {
+    DeleteMessage: ['receiptHandle', 'the receipt handle of the message to delete', 'receiptHandle'],
+  });
+  const values =
+    action === 'SendMessage'
+      ? {
+          body: requestValue(
+            ctx,
+            scope,
+            block['body'] ?? 'body',
+            childPointer(pointer, 'body' in block ? 'body' : 'queue'),
+          ),
+          attributes: attributesOf(ctx, scope, block['attributes'], childPointer(pointer, 'attributes')),
+          ...optionalValue(ctx, scope, block, pointer, 'groupId'),
+          ...optionalValue(ctx, scope, block, pointer, 'deduplicationId'),
+        }
+      : {
+          attributes: [],
+          ...optionalValue(ctx, scope, block, pointer, 'receiptHandle'),
+          ...optionalValue(ctx, scope, block, pointer, 'maxMessages'),
+          ...optionalValue(ctx, scope, block, pointer, 'visibilityTimeout'),
+          ...optionalValue(ctx, scope, block, pointer, 'waitTime'),
+        };
+  if (action !== 'SendMessage' && action !== 'DeleteMessage') refuseBody(ctx, scope, action, pointer);
+  if (queue && action === 'SendMessage')
     checkFifo(ctx, block, queue.value, childPointer(pointer, 'queue'), {
       service: 'sqs',
       noun: 'queue',
@@ -57,6 +84,7 @@ export function parseSqs(
       kind: 'sqs',
       queue: queue.value,
       queueForm: queue.form,
+      action,
       ...values,
       ...encryptionOf(ctx, queue.value, childPointer(pointer, 'queue'), common),
       ...common,
@@ -88,6 +116,30 @@ function queueParts({ queue, queueForm }: SqsIntegration): { account: AwsValue; 
   }
 }
 
+/**
+ * The role's statements for the integration's action on its queue (an ARN is the resource itself; a URL
+ * or name gives the queue's account and name), with the KMS actions an encrypted queue needs: to write a
+ * message, or to read one.
+ */
+export function sqsStatements(integration: SqsIntegration): IamStatement[] {
+  const { account, name } = queueParts(integration);
+  const region = regionOf(integration.queue, integration.queueForm) ?? '${AWS::Region}';
+  const queue =
+    integration.queueForm === 'arn'
+      ? cfnValue(integration.queue)
+      : joinSub([subText(`arn:\${AWS::Partition}:sqs:${region}:`), account, ':', name]);
+  const kms =
+    integration.action === 'SendMessage'
+      ? ['kms:GenerateDataKey', 'kms:Decrypt']
+      : integration.action === 'ReceiveMessage'
+        ? ['kms:Decrypt']
+        : [];
+  return [
+    allow([`sqs:${integration.action}`], [queue]),
+    ...(kms.length > 0 ? keyStatements(integration.encryptionKey, kms) : []),
+  ];
+}
+
 export function renderSqsIntegration(route: ServiceRoute, integration: SqsIntegration): IntegrationOutput {
   const { account, name } = queueParts(integration);
   const region = regionOf(integration.queue, integration.queueForm) ?? '${AWS::Region}';
@@ -97,25 +149,14 @@ export function renderSqsIntegration(route: ServiceRoute, integration: SqsIntegr
     uri: joinSub([subText(`arn:\${AWS::Partition}:apigateway:${region}:sqs:path/`), account, '/', name]),
     requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
     requestTemplate: renderVtl('sqs/send-message.request', {
-      body: templateValue(integration.body, '$body'),
+      body: templateValue(integration.body!, '$body'),
       // Attributes the request lacks or gives empty are left out (SQS refuses empty values).
       attributes: attributeValues(integration.attributes),
       groupId: optionalValueOf(integration.groupId, '$groupId'),
       deduplicationId: optionalValueOf(integration.deduplicationId, '$deduplicationId'),
     }),
     responseTemplate: renderVtl('sqs/send-message.response', {}),
-    // An ARN is the resource itself; a URL or name gives the queue's account and name.
-    statements: [
-      allow(
-        ['sqs:SendMessage'],
-        [
-          integration.queueForm === 'arn'
-            ? cfnValue(integration.queue)
-            : joinSub([subText(`arn:\${AWS::Partition}:sqs:${region}:`), account, ':', name]),
-        ],
-      ),
-      ...keyStatements(integration.encryptionKey, ['kms:GenerateDataKey', 'kms:Decrypt']),
-    ],
+    statements: sqsStatements(integration),
     target: integration.queue,
   });
 }

@@ -4,14 +4,14 @@
  * https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartSyncExecution.html
  */
 import { childPointer } from '../diagnostics/diagnostic.js';
-import { type AwsValue, toAwsValue } from '../model/aws-value.js';
+import { type AwsValue, joinSub, toAwsValue } from '../model/aws-value.js';
 import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { renderServiceIntegration } from './aws-service.js';
-import { actionUri, allow, arnOf, regionOf } from './iam.js';
+import { actionUri, allow, arnOf, type IamStatement, partOf, regionalArn, regionOf } from './iam.js';
 import { embeddedJsonValue, optionalValueOf } from './request-values.js';
 import { declaredResource, type ResourceKind } from './resource-form.js';
-import { requestValue, targetOf } from './service-values.js';
+import { checkActionOptions, optionalValue, requestValue, targetOf } from './service-values.js';
 import type { ServiceCommon, StepFunctionsIntegration } from '../model/ir.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';
@@ -22,6 +22,13 @@ const STATE_MACHINE: ResourceKind = {
   forms: ['arn', 'name'],
   assumed: 'arn',
   example: 'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:orders',
+};
+
+/** The options each action reads; the others are refused. */
+const STEP_FUNCTIONS_ACTION_OPTIONS: Readonly<Record<StepFunctionsIntegration['action'], readonly string[]>> = {
+  StartExecution: ['input', 'name'],
+  StartSyncExecution: ['input', 'name'],
+  StopExecution: ['execution', 'cause', 'error'],
 };
 
 export function parseStepFunctions(
@@ -41,15 +48,25 @@ export function parseStepFunctions(
   const action = (block['action'] ?? 'StartExecution') as StepFunctionsIntegration['action'];
   if (stateMachine && action === 'StartSyncExecution')
     checkExpress(ctx, stateMachine.value, childPointer(pointer, 'action'));
-  const values = {
-    input: requestValue(
-      ctx,
-      scope,
-      block['input'] ?? 'body',
-      childPointer(pointer, 'input' in block ? 'input' : 'stateMachine'),
-    ),
-    ...('name' in block && { name: requestValue(ctx, scope, block['name'], childPointer(pointer, 'name')) }),
-  };
+  checkActionOptions(ctx, block, pointer, 'Step Functions', action, STEP_FUNCTIONS_ACTION_OPTIONS, {
+    StopExecution: ['execution', 'the ARN of the execution to stop', 'executionArn'],
+  });
+  const values =
+    action === 'StopExecution'
+      ? {
+          ...optionalValue(ctx, scope, block, pointer, 'execution'),
+          ...optionalValue(ctx, scope, block, pointer, 'cause'),
+          ...optionalValue(ctx, scope, block, pointer, 'error'),
+        }
+      : {
+          input: requestValue(
+            ctx,
+            scope,
+            block['input'] ?? 'body',
+            childPointer(pointer, 'input' in block ? 'input' : 'stateMachine'),
+          ),
+          ...optionalValue(ctx, scope, block, pointer, 'name'),
+        };
   return (
     stateMachine && {
       kind: 'stepfunctions',
@@ -89,7 +106,7 @@ export function renderStepFunctionsIntegration(
   const sync = integration.action === 'StartSyncExecution';
   const stateMachine = arnOf(integration.stateMachine, integration.stateMachineForm, 'states', 'stateMachine:');
   // A value that is not the body or a body field goes in as a JSON string.
-  const input = embeddedJsonValue(integration.input, '$executionInput', (quoted) => quoted);
+  const input = embeddedJsonValue(integration.input!, '$executionInput', (quoted) => quoted);
   // An empty name is refused (minimum length 1); without one, Step Functions names the execution itself.
   const name = optionalValueOf(integration.name, '$name');
   const output = renderServiceIntegration(route, integration, {
@@ -106,8 +123,39 @@ export function renderStepFunctionsIntegration(
       sync ? 'step-functions/start-sync-execution.response' : 'step-functions/start-execution.response',
       {},
     ),
-    statements: [allow([`states:${integration.action}`], [stateMachine])],
+    statements: stepFunctionsStatements(integration),
     target: integration.stateMachine,
   });
   return sync ? { ...output, statusCodes: [...(output.statusCodes ?? []), 502] } : output;
+}
+
+/**
+ * The role's statement: the action on the state machine, or StopExecution on its executions only
+ * (`arn:…:states:<region>:<account>:execution:<state machine name>:*`).
+ */
+export function stepFunctionsStatements(integration: StepFunctionsIntegration): IamStatement[] {
+  const stateMachine = arnOf(integration.stateMachine, integration.stateMachineForm, 'states', 'stateMachine:');
+  if (integration.action !== 'StopExecution') return [allow([`states:${integration.action}`], [stateMachine])];
+  if (integration.stateMachineForm === 'name')
+    return [allow(['states:StopExecution'], [regionalArn('states', ['execution:', integration.stateMachine, ':*'])])];
+  const arn = integration.stateMachine;
+  // arn:<partition>:states:<region>:<account>:stateMachine:<name> → …:execution:<name>:*
+  return [
+    allow(
+      ['states:StopExecution'],
+      [
+        joinSub([
+          'arn:',
+          partOf(arn, ':', 1),
+          ':states:',
+          partOf(arn, ':', 3),
+          ':',
+          partOf(arn, ':', 4),
+          ':execution:',
+          partOf(arn, ':', 6),
+          ':*',
+        ]),
+      ],
+    ),
+  ];
 }

@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AwsValue, Json } from '../model/aws-value.js';
 import type { IamStatement } from './iam.js';
-import type { Api, Route } from '../model/ir.js';
+import type { Api, Route, VpcLink } from '../model/ir.js';
 import type { CfnResource } from '../model/cfn.js';
 
 export interface IntegrationContext {
@@ -26,6 +26,8 @@ export interface IntegrationOutput {
   readonly diagnostics?: readonly Diagnostic[];
   /** The role API Gateway assumes to call an AWS service (set as the integration's `credentials`). */
   readonly role?: ServiceRole;
+  /** The VPC link of a private integration (its id set as the integration's `connectionId`). */
+  readonly vpcLink?: VpcLink;
 }
 
 export interface ServiceRole {

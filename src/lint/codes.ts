@@ -65,6 +65,9 @@ export const CODES: Readonly<Record<string, string>> = {
     "The API's default execute-api endpoint stays enabled: callers can reach the API through it without a client certificate.",
   'gateway-response-not-customizable':
     'API Gateway does not support customizing the REQUEST_TOO_LARGE (413) gateway response: it keeps its default status, headers and body.',
+  'http-api-integrations-over-quota':
+    'An HTTP API has more than 300 routes with integrations, over the quota of 300 integrations per API ' +
+    '(whether import merges identical integrations is not documented).',
   'http-api-routes-over-quota': 'The HTTP API has more routes than the default quota allows.',
   'http-url-params-unmapped':
     "The backend URL is built by an intrinsic, so its `{…}` path variables cannot be filled from the route's path parameters.",
@@ -154,6 +157,8 @@ export const CODES: Readonly<Record<string, string>> = {
     'The body mixes media types (`…`) and body fields (`…`): it is neither templates by media type nor one JSON body.',
   'gateway-response-body-template': 'The template for `…` must be a string, the body as API Gateway sends it.',
   'header-value-invalid': 'A header value holds characters a header value cannot carry.',
+  'http-only-setting':
+    'A setting only HTTP APIs have (an SQS receive, delete or purge, a Step Functions stop, `tls`, a VPC link from `subnets`) on a REST or WebSocket API.',
   'http-sqs-attributes':
     'SQS message attributes are not mapped on HTTP APIs (AWS does not document how SQS-SendMessage reads them).',
   'http-url-invalid': 'The backend URL `…` is not an http:// or https:// URL.',
@@ -218,6 +223,8 @@ export const CODES: Readonly<Record<string, string>> = {
   'stream-not-proxy':
     '`stream: true` on a non-proxy Lambda integration: only a proxy integration can stream its answer.',
   'template-quota-exceeded': 'The template is over a CloudFormation quota (resources, outputs, parameters or size).',
+  'tls-without-vpc-link':
+    '`tls` is set on an HTTP integration without a `vpcLink`: the server name to verify applies to private integrations only.',
   'unknown-path-parameter': '`…` is not a path parameter of ….',
   'unknown-reference': 'A `!Ref`, `!GetAtt` or `${Name}` names nothing defined in the template or the parameters.',
   'unknown-usage-plan': 'Key `…` names the usage plan `…`, which is not declared.',
@@ -226,6 +233,8 @@ export const CODES: Readonly<Record<string, string>> = {
   'usage-plan-limit-not-positive': 'Quota limit … must be positive.',
   'usage-plan-unknown-method': '`…` is not an operation of this API.',
   'vpc-endpoints-not-private': 'VPC endpoints apply only to private APIs.',
+  'vpc-link-kind':
+    'A VPC link of the other kind of API: `subnets`/`securityGroups` create an HTTP API VPC link, `targets` (an NLB) a REST or WebSocket one.',
   'vpc-link-target':
     "`…` is not what an HTTP API's private integration calls: it takes the ARN of a load balancer listener or of a Cloud Map service.",
   'vpc-link-without-http': '`vpcLink` only applies to an `http` integration.',

@@ -61,6 +61,7 @@ export const NON_FATAL_CODES: readonly string[] = [
   'deprecated-form',
   'domain-mtls-default-endpoint',
   'gateway-response-not-customizable',
+  'http-api-integrations-over-quota',
   'http-api-routes-over-quota',
   'http-url-params-unmapped',
   'lambda-permission-api-wide',

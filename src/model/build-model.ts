@@ -40,6 +40,7 @@ import { backendPathVariables } from '../integrations/http.js';
 import { lambdaFunction, lambdaOptions, rawInvokedFunction } from '../integrations/lambda.js';
 import { mappingTarget, parseMapping } from '../integrations/mapping.js';
 import { wholeReference } from '../integrations/resource-form.js';
+import { parseVpcLink } from '../integrations/vpc-link.js';
 import { buildAccess, buildAuthorizers, routeAccess } from './access.js';
 import {
   asBlock,
@@ -66,7 +67,7 @@ import { checkRequestModels, reportModelRenames, routeValidation } from './valid
 import { buildWebSocket, MAX_TIMEOUT } from './websocket.js';
 import { type BlockKind, checkXGateway } from './x-gateway-schema.js';
 import { checkPlaceholders } from './placeholders.js';
-import { checkRouteQuota, settingsOfOtherKind } from './http.js';
+import { checkHttpQuotas, settingsOfOtherKind } from './http.js';
 import type { BaseTemplate } from './base-template.js';
 
 export interface ModelOptions {
@@ -144,6 +145,7 @@ const FORMS: Readonly<Record<ResourceForm, { readonly label: string; readonly pa
 const INTEGRATION_OPTIONS = new Set([
   'timeout',
   'vpcLink',
+  'tls',
   'role',
   'requestTemplate',
   'responseTemplate',
@@ -265,7 +267,7 @@ class ModelBuilder implements ModelContext {
     const routes = this.buildRoutes(defaults, endpoint, authorizers, stageSettings);
     checkStageCache(this, stageSettings, routes);
     checkWebAclTarget(this, stageSettings, routes);
-    checkRouteQuota(this, routes);
+    checkHttpQuotas(this, routes);
     const cors = buildCors(this, routes);
     // Model schemas already checked (by the WebSocket messages), so each finding is reported once.
     const checkedSchemas = new Set<string>();
@@ -582,6 +584,15 @@ class ModelBuilder implements ModelContext {
         'Remove `payloadFormat`.',
       );
     }
+    if ('tls' in block && (kind !== 'http' || !('vpcLink' in block))) {
+      this.report(
+        'tls-without-vpc-link',
+        'error',
+        '`tls` verifies the certificate of a private backend: it applies to an `http` integration with a `vpcLink`.',
+        childPointer(at, 'tls'),
+        'Remove it, or reach the backend through a `vpcLink` (a public https:// backend is verified by its URL).',
+      );
+    }
     if ('vpcLink' in block && kind !== 'http') {
       this.report(
         'vpc-link-without-http',
@@ -629,14 +640,15 @@ class ModelBuilder implements ModelContext {
         };
       }
       case 'http': {
+        // A WebSocket route of the document reaches its backend as REST APIs do, whatever `api.type` says.
+        const apiKind = at.startsWith('/x-gateway/websocket/') ? 'websocket' : this.apiType;
+        const privateHttp = apiKind === 'http' && 'vpcLink' in block;
         const url = this.value(
           block['http'],
           childPointer(at, 'http'),
-          this.apiType === 'http' && 'vpcLink' in block
-            ? `Load balancer listener or Cloud Map service ARN for ${usage}`
-            : `Backend URL for ${usage}`,
+          privateHttp ? `Load balancer listener or Cloud Map service ARN for ${usage}` : `Backend URL for ${usage}`,
         );
-        if (this.apiType === 'http' && 'vpcLink' in block) this.checkPrivateTarget(url, childPointer(at, 'http'));
+        if (privateHttp) this.checkPrivateTarget(url, childPointer(at, 'http'));
         else
           this.checkBackendUrl(
             url,
@@ -647,9 +659,18 @@ class ModelBuilder implements ModelContext {
           );
         const vpcLink =
           'vpcLink' in block
-            ? this.value(block['vpcLink'], childPointer(at, 'vpcLink'), `VPC link id for ${usage}`)
+            ? parseVpcLink(this, block['vpcLink'], childPointer(at, 'vpcLink'), apiKind, usage)
             : undefined;
-        return { kind: 'http', url, ...(vpcLink && { vpcLink }), timeout, ...(mapping && { mapping }), origin };
+        const serverName = asBlock(block['tls'])['serverName'];
+        return {
+          kind: 'http',
+          url,
+          ...(vpcLink && { vpcLink }),
+          ...(typeof serverName === 'string' && vpcLink && { tlsServerName: serverName }),
+          timeout,
+          ...(mapping && { mapping }),
+          origin,
+        };
       }
       case 'mock': {
         const mock = asBlock(block['mock']);

@@ -196,6 +196,34 @@ const REST_ONLY_OPERATION: readonly Refusal[] = [
   },
 ];
 
+/**
+ * Integration settings of HTTP API routes only: service actions that are HTTP API subtypes (gateform has
+ * no mapping template for them), and the TLS server name of a private integration.
+ */
+const HTTP_ONLY_ROUTE_SETTINGS: readonly Refusal[] = [
+  {
+    path: ['integration', 'sqs', 'action'],
+    when: (v) => v !== 'SendMessage',
+    code: 'http-only-setting',
+    message: 'gateform receives, deletes and purges SQS messages through the SQS subtypes of HTTP APIs only.',
+    hint: 'Set `api.type: http` (a WebSocket route can send messages only), or call SQS from a Lambda function.',
+  },
+  {
+    path: ['integration', 'stepfunctions', 'action'],
+    when: (v) => v === 'StopExecution',
+    code: 'http-only-setting',
+    message:
+      'gateform stops Step Functions executions through the StepFunctions-StopExecution subtype of HTTP APIs only.',
+    hint: 'Set `api.type: http`, or call Step Functions from a Lambda function.',
+  },
+  {
+    path: ['integration', 'tls'],
+    code: 'http-only-setting',
+    message: '`tls` sets the name an HTTP API verifies on a private backend; gateform sets it on HTTP APIs only.',
+    hint: 'Remove it, or set `api.type: http`.',
+  },
+];
+
 /** Settings that only HTTP APIs have, anywhere an integration is written. */
 const HTTP_ONLY_INTEGRATION: readonly Refusal[] = [
   {
@@ -203,9 +231,11 @@ const HTTP_ONLY_INTEGRATION: readonly Refusal[] = [
     message: '`payloadFormat` is the Lambda event version of HTTP APIs; REST and WebSocket APIs send one event format.',
     hint: 'Remove it, or set `api.type: http`.',
   },
+  ...HTTP_ONLY_ROUTE_SETTINGS,
 ];
 
-const WEBSOCKET_PAYLOAD: readonly Refusal[] = [
+const WEBSOCKET_REFUSALS: readonly Refusal[] = [
+  ...HTTP_ONLY_ROUTE_SETTINGS,
   {
     path: ['integration', 'payloadFormat'],
     code: 'websocket-payload-format',
@@ -306,22 +336,36 @@ export function settingsOfOtherKind(
       );
   }
   for (const [key, route] of Object.entries(asBlock(asBlock(root['websocket'])['routes']))) {
-    check(asBlock(route), childPointer('/x-gateway/websocket/routes', key), WEBSOCKET_PAYLOAD);
+    check(asBlock(route), childPointer('/x-gateway/websocket/routes', key), WEBSOCKET_REFUSALS);
   }
   return diagnostics;
 }
 
-/** Routes per HTTP API: 300 unless the quota is raised (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html). */
+/**
+ * Routes per HTTP API: 300 unless the quota is raised; integrations per HTTP API: 300, a quota AWS does
+ * not raise (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html).
+ */
 const MAX_HTTP_ROUTES = 300;
+const MAX_HTTP_INTEGRATIONS = 300;
 
-export function checkRouteQuota(ctx: ModelContext, routes: readonly Route[]): void {
-  if (ctx.apiType !== 'http' || routes.length <= MAX_HTTP_ROUTES) return;
-  const message = `The HTTP API has ${routes.length} routes; API Gateway allows ${MAX_HTTP_ROUTES} per API unless the quota is raised.`;
-  ctx.report(
-    'http-api-routes-over-quota',
-    'warning',
-    message,
-    '/paths',
-    'Request the routes-per-API quota increase before deploying, or split the API.',
-  );
+export function checkHttpQuotas(ctx: ModelContext, routes: readonly Route[]): void {
+  if (ctx.apiType !== 'http') return;
+  // Each route's x-amazon-apigateway-integration is an integration of its own in the Body; whether the import
+  // merges identical ones is not documented, so this is a warning, not an error.
+  if (routes.length > MAX_HTTP_INTEGRATIONS)
+    ctx.report(
+      'http-api-integrations-over-quota',
+      'warning',
+      `The HTTP API has ${routes.length} integrations, one per route; API Gateway allows ${MAX_HTTP_INTEGRATIONS} per API, a quota it does not raise.`,
+      '/paths',
+      'Split the API, or send several paths to one integration through a greedy route (`/{proxy+}`).',
+    );
+  if (routes.length > MAX_HTTP_ROUTES)
+    ctx.report(
+      'http-api-routes-over-quota',
+      'warning',
+      `The HTTP API has ${routes.length} routes; API Gateway allows ${MAX_HTTP_ROUTES} per API unless the quota is raised.`,
+      '/paths',
+      'Request the routes-per-API quota increase before deploying, or split the API.',
+    );
 }

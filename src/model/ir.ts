@@ -42,11 +42,28 @@ export interface HttpIntegration {
   readonly kind: 'http';
   /** Backend URL; `{name}` segments are filled from path parameters of the same name. */
   readonly url: AwsValue;
-  readonly vpcLink?: AwsValue;
+  readonly vpcLink?: VpcLink;
+  /** HTTP APIs, private integrations: the name the backend's TLS certificate must carry. */
+  readonly tlsServerName?: string;
   readonly timeout: number;
   readonly mapping?: ParameterMapping;
   readonly origin: Origin;
 }
+
+/**
+ * The VPC link of a private integration: an existing one by id, or one gateform creates, either a VPC link
+ * of HTTP APIs placed in subnets (`AWS::ApiGatewayV2::VpcLink`) or a VPC link of REST and WebSocket APIs
+ * to Network Load Balancers (`AWS::ApiGateway::VpcLink`).
+ */
+export type VpcLink =
+  | { readonly kind: 'existing'; readonly id: AwsValue }
+  | {
+      readonly kind: 'subnets';
+      readonly subnets: readonly AwsValue[];
+      readonly securityGroups: readonly AwsValue[];
+      readonly origin: Origin;
+    }
+  | { readonly kind: 'targets'; readonly targets: readonly AwsValue[]; readonly origin: Origin };
 
 export interface MockIntegration {
   readonly kind: 'mock';
@@ -118,12 +135,23 @@ export interface MessageAttribute {
   readonly value: RequestValue;
 }
 
+export type SqsAction = 'SendMessage' | 'ReceiveMessage' | 'DeleteMessage' | 'PurgeQueue';
+
 export interface SqsIntegration extends ServiceCommon {
   readonly kind: 'sqs';
   /** Queue ARN, URL or name. */
   readonly queue: AwsValue;
   readonly queueForm: ResourceForm;
-  readonly body: RequestValue;
+  /** ReceiveMessage, DeleteMessage and PurgeQueue: HTTP APIs only (the model refuses them elsewhere). */
+  readonly action: SqsAction;
+  /** SendMessage: the message; the other actions send no message. */
+  readonly body?: RequestValue;
+  /** DeleteMessage: the receipt handle of the message. */
+  readonly receiptHandle?: RequestValue;
+  /** ReceiveMessage: MaxNumberOfMessages, VisibilityTimeout, WaitTimeSeconds. */
+  readonly maxMessages?: RequestValue;
+  readonly visibilityTimeout?: RequestValue;
+  readonly waitTime?: RequestValue;
   readonly attributes: readonly MessageAttribute[];
   readonly groupId?: RequestValue;
   readonly deduplicationId?: RequestValue;
@@ -180,12 +208,18 @@ export interface S3Integration extends ServiceCommon {
 
 export interface StepFunctionsIntegration extends ServiceCommon {
   readonly kind: 'stepfunctions';
-  readonly action: 'StartExecution' | 'StartSyncExecution';
-  /** State machine ARN or name. */
+  /** StopExecution: HTTP APIs only (the model refuses it elsewhere). */
+  readonly action: 'StartExecution' | 'StartSyncExecution' | 'StopExecution';
+  /** State machine ARN or name (StopExecution: the machine whose executions the route may stop). */
   readonly stateMachine: AwsValue;
   readonly stateMachineForm: ResourceForm;
-  readonly input: RequestValue;
+  /** StartExecution, StartSyncExecution: the execution input (StopExecution has none). */
+  readonly input?: RequestValue;
   readonly name?: RequestValue;
+  /** StopExecution: the execution ARN, and the optional cause and error it is stopped with. */
+  readonly execution?: RequestValue;
+  readonly cause?: RequestValue;
+  readonly error?: RequestValue;
 }
 
 export interface EventBridgeIntegration extends ServiceCommon {

@@ -10,7 +10,7 @@
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigatewayv2-api.html
  */
 import type { JsonObject, LoadedDocument } from '../../load/load-document.js';
-import { cfnText, readableText } from '../../model/aws-value.js';
+import { cfnText, hasPlaceholder, type Json, readableText } from '../../model/aws-value.js';
 import type { GatewayModel } from '../../model/ir.js';
 import { compareCodeUnits } from '../../model/order.js';
 import { buildBody } from '../shared/body.js';
@@ -62,17 +62,30 @@ export function emitHttpApi(model: GatewayModel, loaded: LoadedDocument): ApiPar
       ...(!api.disableDefaultEndpoint && {
         [`${api.logicalId}Url`]: {
           Description: `Invoke URL of the ${readableText(stage.name)} stage`,
-          Value: sub(
-            stage.name === '$default'
-              ? `\${${api.logicalId}.ApiEndpoint}/`
-              : `\${${api.logicalId}.ApiEndpoint}/\${${stageId}}/`,
-          ),
+          Value: stageUrl(api.logicalId, stageId, stage.name),
         },
       }),
       [`${api.logicalId}Id`]: { Description: 'HTTP API id', Value: ref(api.logicalId) },
       ...Object.assign({}, ...contributions.map((c) => c.outputs ?? {})),
     },
     diagnostics: contributions.flatMap((c) => c.diagnostics ?? []),
+  };
+}
+
+/**
+ * The invoke URL: the `$default` stage is served at the API's root, any other under its name. A name
+ * with placeholders is known at deploy time only, when a parameter may make it `$default`: the path is
+ * then `<name>/` with `$default/` split out (HTTP stage names have no `$` but in `$default`), which
+ * needs no Condition in the template.
+ */
+function stageUrl(apiId: string, stageId: string, name: string): Json {
+  if (name === '$default') return sub(`\${${apiId}.ApiEndpoint}/`);
+  if (!hasPlaceholder(name)) return sub(`\${${apiId}.ApiEndpoint}/\${${stageId}}/`);
+  return {
+    'Fn::Sub': [
+      `\${${apiId}.ApiEndpoint}/\${Path}`,
+      { Path: { 'Fn::Join': ['', { 'Fn::Split': ['$default/', sub(`\${${stageId}}/`)] }] } },
+    ],
   };
 }
 

@@ -15,14 +15,16 @@ import { cfnValue } from '../../model/aws-value.js';
 import type { GatewayModel, Route } from '../../model/ir.js';
 import type { Contribution, OperationPatch } from '../shared/contribution.js';
 import { SharedRoles } from '../shared/roles.js';
+import { SharedVpcLinks } from '../shared/vpc-links.js';
 import { renderSubtype } from './services.js';
 
 export function emitHttpIntegrations(model: GatewayModel): Contribution {
   const operations: OperationPatch[] = [];
   const diagnostics = [];
   const roles = new SharedRoles(model.api.logicalId);
+  const links = new SharedVpcLinks(model);
   for (const route of model.routes) {
-    const output = renderRoute(route, roles);
+    const output = renderRoute(route, roles, links);
     if (!output) continue;
     operations.push({ route, fields: { 'x-amazon-apigateway-integration': output.integration } });
     diagnostics.push(...(output.diagnostics ?? []));
@@ -30,13 +32,13 @@ export function emitHttpIntegrations(model: GatewayModel): Contribution {
   const permissions = renderLambdaPermissions(model.api, model.routes);
   return {
     operations,
-    resources: { ...permissions.resources, ...roles.resources() },
+    resources: { ...permissions.resources, ...roles.resources(), ...links.resources() },
     diagnostics: [...diagnostics, ...permissions.diagnostics],
   };
 }
 
 /** Undefined for an integration the spec writes itself, which the Body keeps. */
-function renderRoute(route: Route, roles: SharedRoles): IntegrationOutput | undefined {
+function renderRoute(route: Route, roles: SharedRoles, links: SharedVpcLinks): IntegrationOutput | undefined {
   const integration = route.integration;
   switch (integration.kind) {
     case 'lambda':
@@ -61,7 +63,13 @@ function renderRoute(route: Route, roles: SharedRoles): IntegrationOutput | unde
           // Every integration but a Lambda function's takes format 1.0, which the import requires written.
           payloadFormatVersion: '1.0',
           timeoutInMillis: integration.timeout,
-          ...(integration.vpcLink && { connectionType: 'VPC_LINK', connectionId: cfnValue(integration.vpcLink) }),
+          ...(integration.vpcLink && {
+            connectionType: 'VPC_LINK',
+            connectionId: links.connectionIdFor(integration.vpcLink),
+          }),
+          ...(integration.tlsServerName !== undefined && {
+            tlsConfig: { serverNameToVerify: integration.tlsServerName },
+          }),
           ...httpMapping(route, integration.mapping),
         },
       };

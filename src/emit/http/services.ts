@@ -7,7 +7,10 @@
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-aws-services-reference.html
  */
 import { arnOf, nameOf, partOf, regionOf } from '../../integrations/iam.js';
+import { serviceRole } from '../../integrations/aws-service.js';
 import { renderServiceKind } from '../../integrations/services.js';
+import { sqsStatements } from '../../integrations/sqs.js';
+import { stepFunctionsStatements } from '../../integrations/step-functions.js';
 import type { ServiceRole } from '../../integrations/types.js';
 import { cfnValue, type CfnString, type Json, joinSub, subText } from '../../model/aws-value.js';
 import type { RequestValue, ServiceIntegration, SqsIntegration } from '../../model/ir.js';
@@ -20,21 +23,24 @@ export interface SubtypeIntegration {
 
 /** Undefined for the services HTTP APIs have no subtype for (refused by the model). */
 export function renderSubtype(integration: ServiceIntegration): SubtypeIntegration | undefined {
-  const role = renderServiceKind({ responses: [] }, integration).role!;
   switch (integration.kind) {
     case 'sqs':
       return {
-        subtype: 'SQS-SendMessage',
+        subtype: `SQS-${integration.action}`,
         requestParameters: {
           QueueUrl: queueUrl(integration),
-          MessageBody: parameterValue(integration.body),
-          ...(integration.groupId !== undefined && { MessageGroupId: parameterValue(integration.groupId) }),
-          ...(integration.deduplicationId !== undefined && {
-            MessageDeduplicationId: parameterValue(integration.deduplicationId),
+          ...parameters({
+            MessageBody: integration.body,
+            MessageGroupId: integration.groupId,
+            MessageDeduplicationId: integration.deduplicationId,
+            ReceiptHandle: integration.receiptHandle,
+            MaxNumberOfMessages: integration.maxMessages,
+            VisibilityTimeout: integration.visibilityTimeout,
+            WaitTimeSeconds: integration.waitTime,
           }),
           ...region(regionOf(integration.queue, integration.queueForm)),
         },
-        role,
+        role: serviceRole(integration, integration.queue, sqsStatements(integration)),
       };
     case 'eventbridge':
       return {
@@ -47,7 +53,7 @@ export function renderSubtype(integration: ServiceIntegration): SubtypeIntegrati
           Detail: parameterValue(integration.detail),
           ...region(regionOf(integration.bus, integration.busForm)),
         },
-        role,
+        role: restRole(integration),
       };
     case 'kinesis':
       return {
@@ -58,18 +64,26 @@ export function renderSubtype(integration: ServiceIntegration): SubtypeIntegrati
           PartitionKey: parameterValue(integration.partitionKey),
           ...region(regionOf(integration.stream, integration.streamForm)),
         },
-        role,
+        role: restRole(integration),
       };
     case 'stepfunctions':
       return {
         subtype: `StepFunctions-${integration.action}`,
         requestParameters: {
-          StateMachineArn: arnOf(integration.stateMachine, integration.stateMachineForm, 'states', 'stateMachine:'),
-          Input: parameterValue(integration.input),
-          ...(integration.name !== undefined && { Name: parameterValue(integration.name) }),
+          // StopExecution names the execution, not its state machine.
+          ...(integration.action !== 'StopExecution' && {
+            StateMachineArn: arnOf(integration.stateMachine, integration.stateMachineForm, 'states', 'stateMachine:'),
+          }),
+          ...parameters({
+            Input: integration.input,
+            Name: integration.name,
+            ExecutionArn: integration.execution,
+            Cause: integration.cause,
+            Error: integration.error,
+          }),
           ...region(regionOf(integration.stateMachine, integration.stateMachineForm)),
         },
-        role,
+        role: serviceRole(integration, integration.stateMachine, stepFunctionsStatements(integration)),
       };
     default:
       return undefined;
@@ -99,6 +113,20 @@ export function parameterValue(value: RequestValue): string {
     default:
       return `$stageVariables.${rest}`;
   }
+}
+
+/** The role of the REST integration, which calls the same action. */
+function restRole(integration: ServiceIntegration): ServiceRole {
+  return renderServiceKind({ responses: [] }, integration).role!;
+}
+
+/** The subtype's optional parameters the integration sets, as mappings. */
+function parameters(values: Readonly<Record<string, RequestValue | undefined>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values).flatMap(([parameter, value]) =>
+      value === undefined ? [] : [[parameter, parameterValue(value)]],
+    ),
+  );
 }
 
 /** A target written with its region (in its ARN or URL) is called there; others in the stack's region. */

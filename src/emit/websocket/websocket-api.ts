@@ -28,6 +28,7 @@ import { pascalCase } from '../../model/names.js';
 import { executeApiArn } from '../../model/arns.js';
 import { type CfnOutput, type CfnResource, ref, sub } from '../../model/cfn.js';
 import { SharedRoles } from '../shared/roles.js';
+import { SharedVpcLinks } from '../shared/vpc-links.js';
 import { toGatewayModels } from '../shared/openapi30.js';
 import { deploymentId } from '../shared/deployment.js';
 import { accessLogParts, accountRole } from '../shared/logging.js';
@@ -51,6 +52,7 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
     },
   };
   const roles = new SharedRoles(api);
+  const links = new SharedVpcLinks(model);
   const diagnostics: Diagnostic[] = [];
   // What a deployment must wait for: the routes, and the responses that make them answer.
   const deployed: string[] = [];
@@ -58,7 +60,7 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
     const routeId = `${api}${route.id}Route`;
     deployed.push(routeId);
     const integrationId = `${api}${route.id}Integration`;
-    const integration = integrationOf(ws, route, roles, diagnostics);
+    const integration = integrationOf(ws, route, roles, links, diagnostics);
     if (integration) {
       resources[integrationId] = {
         Type: 'AWS::ApiGatewayV2::Integration',
@@ -142,7 +144,7 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
       };
     }
   }
-  Object.assign(resources, roles.resources());
+  Object.assign(resources, roles.resources(), links.resources());
   const logs = ws.stage.accessLog
     ? accessLogParts(api, ws.stage.accessLog, 'Access log group of the WebSocket stage')
     : undefined;
@@ -231,6 +233,7 @@ function integrationOf(
   ws: WebSocketApi,
   route: WebSocketRoute,
   roles: SharedRoles,
+  links: SharedVpcLinks,
   diagnostics: Diagnostic[],
 ): WsIntegration | undefined {
   if (ws.connections && (route.key === '$connect' || route.key === '$disconnect'))
@@ -267,7 +270,10 @@ function integrationOf(
           IntegrationMethod: 'POST',
           IntegrationUri: cfnValue(integration.url),
           // WebSocket APIs reach a private backend through a VPC link of REST APIs (to a Network Load Balancer).
-          ...(integration.vpcLink && { ConnectionType: 'VPC_LINK', ConnectionId: cfnValue(integration.vpcLink) }),
+          ...(integration.vpcLink && {
+            ConnectionType: 'VPC_LINK',
+            ConnectionId: links.connectionIdFor(integration.vpcLink),
+          }),
           TimeoutInMillis: integration.timeout,
         },
         nonProxy: false,
