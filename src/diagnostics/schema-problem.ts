@@ -44,7 +44,7 @@ export function schemaProblem(keyword: string, params: Readonly<Record<string, u
     case 'enum':
       return `must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'type':
-      return `must be ${article(String(params['type']))}`;
+      return `must be ${typeWords(String(params['type']))}`;
     case 'required':
       return `is missing the required property \`${String(params['missingProperty'])}\``;
     case 'additionalProperties':
@@ -54,15 +54,16 @@ export function schemaProblem(keyword: string, params: Readonly<Record<string, u
   }
 }
 
-function article(type: string): string {
+/** The words for a JSON type (`string,null`: either), as a hint says what to write. */
+export function typeWords(type: string): string {
   const words: Record<string, string> = {
-    object: 'a mapping',
-    array: 'a list',
-    string: 'a string',
+    boolean: '`true` or `false`',
     integer: 'a whole number',
     number: 'a number',
-    boolean: 'true or false',
-    null: 'null',
+    string: 'a string (quoted if YAML would read it as another type)',
+    array: 'a list (`[a, b]`)',
+    object: 'a mapping (`{ key: value }`)',
+    null: '`null`',
   };
   return type
     .split(',')

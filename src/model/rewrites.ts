@@ -3,6 +3,7 @@
  * refused value, the schema, AWS's own names for the same settings, and the other places of the language.
  */
 import type { ErrorObject } from 'ajv';
+import { typeWords } from '../diagnostics/schema-problem.js';
 import { requirePackageFile } from '../package-files.js';
 import { ambiguousParams, shortRequestValue } from './spellings.js';
 
@@ -250,23 +251,6 @@ function nearestOf(value: string, allowed: readonly string[]): string | undefine
   const inside = allowed.filter((a) => words.includes(a.toLowerCase()));
   if (inside.length === 1) return inside[0];
   return closest(value, allowed);
-}
-
-/** The words for a JSON type. */
-function typeWords(type: string): string {
-  const words: Record<string, string> = {
-    boolean: '`true` or `false`',
-    integer: 'a whole number',
-    number: 'a number',
-    string: 'a string (quoted if YAML would read it as another type)',
-    array: 'a list (`[a, b]`)',
-    object: 'a mapping (`{ key: value }`)',
-    null: '`null`',
-  };
-  return type
-    .split(',')
-    .map((t) => words[t] ?? t)
-    .join(' or ');
 }
 
 /** The forms an `anyOf` takes, by type. */
