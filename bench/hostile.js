@@ -57,8 +57,12 @@ const CASES = {
   'invalid-utf8': { spec: `${HEAD}paths: {}\nx-a: "\udcff"\n`, bytes: true },
   'ignore-glob-backtracking': {
     file: `${'a'.repeat(60)}.yaml`,
-    spec: `${HEAD}paths:\n  /a/{id}:\n    get:\n      x-amazon-apigateway-integration: { type: mock }\n      responses: { "200": { description: ok } }\n`,
-    setup: (dir) => writeFileSync(join(dir, 'gateform.config.yaml'), `ignore:\n  - file: "${'*a'.repeat(30)}b"\n`),
+    spec: `${HEAD}paths:\n  /a/{id}:\n    get:\n      x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200" } } }\n      responses: { "200": { description: ok } }\n`,
+    setup: (dir) =>
+      writeFileSync(
+        join(dir, 'gateform.config.yaml'),
+        `ignore:\n  - file: "${'*a'.repeat(30)}b"\n    reason: a glob that backtracks\n`,
+      ),
   },
 };
 
