@@ -5,6 +5,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
+import { schemaProblem } from '../diagnostics/schema-problem.js';
 import { compareCodeUnits } from './order.js';
 import { requirePackageFile } from '../package-files.js';
 import {
@@ -360,7 +361,7 @@ function explain(error: ErrorObject): string {
         : `has the value \`${String(error.data)}\`, which is not of the allowed form`;
     }
     default:
-      return error.message ?? 'is invalid';
+      return schemaProblem(error.keyword, error.params);
   }
 }
 

@@ -67,7 +67,7 @@ describe('checkXGateway', () => {
       'operation',
       'invalid-x-gateway-value',
       '/x-gateway/auth/1/scopes',
-      '`scopes` must be array',
+      '`scopes` must be a list',
     ],
     [
       'a request value behind a $ref',
@@ -99,7 +99,7 @@ describe('checkXGateway', () => {
       'root',
       'invalid-x-gateway-value',
       `/x-gateway/stage/variables/${'v'.repeat(65)}`,
-      'in `variables` must NOT have more than 64 characters',
+      'in `variables` must be at most 64 characters long',
     ],
   ] as const)('reports %s at the key', (_name, block, kind, code, pointer, message) => {
     const [diagnostic, ...rest] = checkXGateway(block, kind, '/x-gateway', locate).diagnostics;
