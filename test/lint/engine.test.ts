@@ -43,4 +43,16 @@ describe('lint engine', () => {
     const messages = (await lint(path, DEFAULT_CONFIG)).diagnostics.map((d) => d.message);
     expect(messages).toEqual([expect.stringContaining('ANY / has no integration')]);
   });
+
+  it('reports a function ARN as a Lambda URI once, with the invocation URI to write', async () => {
+    const arn = 'arn:aws:lambda:eu-west-1:123456789012:function:pets';
+    const text = `${HEAD}paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: "${arn}" }\n      responses: { "200": { description: ok } }\n`;
+    const path = join(tempDir('gateform-engine-'), 'spec.yaml');
+    writeFileSync(path, text);
+    const found = (await lint(path, DEFAULT_CONFIG)).diagnostics.filter((d) => d.location?.pointer.endsWith('/uri'));
+    expect(found.map((d) => d.code)).toEqual(['lambda-invocation-uri']);
+    expect(found[0]?.message).toContain(
+      `\`arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/${arn}/invocations\``,
+    );
+  });
 });

@@ -250,6 +250,10 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
   'integration-uri': {
     valid: [
       op(LAMBDA),
+      // A function ARN is lambda-invocation-uri's finding, reported once, there.
+      op(
+        'x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: "arn:aws:lambda:eu-west-1:1:function:f" }',
+      ),
       op('x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "https://b.example.com:8443/x" }'),
       op(
         'x-amazon-apigateway-integration: { type: aws, httpMethod: POST, uri: !Sub "arn:${AWS::Partition}:apigateway:${AWS::Region}:sqs:path/x" }',

@@ -29,6 +29,8 @@ export default defineRule({
           if (!match) return context.report('http', at, { uri, type: integration.type });
           const port = match[1] === undefined ? undefined : Number(match[1]);
           if (port !== undefined && port !== 80 && port !== 443 && port <= 1024) context.report('port', at, { port });
+        } else if (/^arn:[^:]+:lambda:/.test(uri)) {
+          // A function ARN in place of its invocation URI: lambda-invocation-uri reports it, with the URI to write.
         } else if (!/^arn:[a-z-]+:apigateway:[a-z0-9-]+:[a-z0-9.-]+:(action|path)\//.test(uri)) {
           context.report('aws', at, { uri });
         }

@@ -9,6 +9,11 @@ import { authorizersOf, integrationOf } from './integration.js';
 const INVOCATION_URI =
   /:lambda:path\/20(15-03-31|21-11-15)\/functions\/.+\/(invocations|response-streaming-invocations)$/;
 
+/** The invocation URI of the function `arn` (in its partition and Region). */
+function invocationUri(arn: string, partition: string, region: string): string {
+  return `arn:${partition}:apigateway:${region || '<region>'}:lambda:path/2015-03-31/functions/${arn}/invocations`;
+}
+
 export default defineRule({
   meta: {
     id: 'lambda-invocation-uri',
@@ -16,7 +21,7 @@ export default defineRule({
       'Lambda integrations and authorizers must use the invocation URI arn:…:apigateway:<region>:lambda:path/2015-03-31/functions/<function ARN>/invocations.',
     severity: 'error',
     messages: {
-      functionArn: '`{{uri}}` is a function ARN; API Gateway needs its invocation URI.',
+      functionArn: '`{{uri}}` is a function ARN; API Gateway needs its invocation URI: `{{invocationUri}}`.',
       malformed:
         '`{{uri}}` is not a Lambda invocation URI (…:lambda:path/2015-03-31/functions/<function ARN>/invocations).',
     },
@@ -24,7 +29,8 @@ export default defineRule({
   create(context) {
     const check = (uri: unknown, at: string): void => {
       if (typeof uri !== 'string') return;
-      if (/^arn:[^:]+:lambda:/.test(uri)) context.report('functionArn', at, { uri });
+      const arn = /^arn:([^:]+):lambda:([^:]*):/.exec(uri);
+      if (arn) context.report('functionArn', at, { uri, invocationUri: invocationUri(uri, arn[1]!, arn[2]!) });
       else if (uri.includes(':lambda:path/') && !INVOCATION_URI.test(uri)) context.report('malformed', at, { uri });
     };
     return {
