@@ -90,6 +90,7 @@ export const NON_FATAL_CODES: readonly string[] = [
   'websocket-route-unreachable',
   'websocket-schema-lifecycle',
   'websocket-stage-no-tracing',
+  'websocket-stage-variables-unused',
 ];
 
 const PRESETS: readonly Preset[] = ['recommended', 'strict', 'all'];

@@ -129,6 +129,15 @@ export function buildWebSocket(
       : restStage.throttle;
   const accessLog = webSocketAccessLog(ctx, stage, restStage);
   checkStage(ctx, stage, restStage, level, accessLog, accountRole);
+  if (rest.routes === 0 && Object.keys(restStage.variables).length > 0) {
+    ctx.report(
+      'websocket-stage-variables-unused',
+      'warning',
+      'The document has no REST or HTTP routes, so `stage.variables` reaches no stage: the WebSocket stage does not take them.',
+      '/x-gateway/stage/variables',
+      'Remove them, and write the values where the routes read them (a `${Name}` placeholder becomes a template parameter).',
+    );
+  }
   return {
     name,
     logicalId,

@@ -196,6 +196,20 @@ describe('stage', () => {
     });
   });
 
+  it('warns that stage variables reach no stage in a WebSocket-only document', async () => {
+    const only = await compileYaml(`  stage: { variables: { alias: live } }
+  websocket:
+    routes: { $default: { integration: { mock: {} } } }`);
+    expect(codes(only)).toContainEqual(['websocket-stage-variables-unused', 'warning', '/x-gateway/stage/variables']);
+    const withRest = await compileYaml(
+      `  stage: { variables: { alias: live } }
+  websocket:
+    routes: { $default: { integration: { mock: {} } } }`,
+      'paths:\n  /a:\n    get:\n      x-gateway: { integration: { mock: {} } }\n      responses: { "200": { description: ok } }',
+    );
+    expect(codes(withRest).map(([code]) => code)).not.toContain('websocket-stage-variables-unused');
+  });
+
   it('tells that WebSocket stages have no X-Ray tracing when the REST stage traces', async () => {
     const result = await compileYaml(`  stage: { tracing: true }
   websocket:
