@@ -1,13 +1,14 @@
 /**
  * Every diagnostic code that is not a lint rule's id, with what it means: the loader's, the config's and the
- * compiler's. SARIF lists them among its rules, and docs/codes.md gives each its section (a test keeps the
- * three, and the codes reported in src/, in step).
+ * compiler's. SARIF lists them among its rules, and docs/codes.md is written from them
+ * (test/lint/codes.test.ts; `UPDATE_GOLDEN=1` rewrites it), which also keeps them in step with the codes src/ reports.
  */
 import { NON_FATAL_CODES } from './config.js';
 import { DOCS_BASE } from './rule.js';
 import { RULES } from './rules/index.js';
 
-export const CODES: Readonly<Record<string, string>> = {
+/** What loading a document and its config says: syntax, OpenAPI structure, `$ref`s and limits. */
+export const LOADING_CODES: Readonly<Record<string, string>> = {
   'syntax-error': 'The file is not valid YAML or JSON, or a key is written twice or as a mapping.',
   'not-openapi': 'The document is not an OpenAPI object (no mapping, or no `openapi` field).',
   'unsupported-openapi-version':
@@ -32,6 +33,10 @@ export const CODES: Readonly<Record<string, string>> = {
   'yaml-alias-limit':
     'YAML aliases would expand the document past the limit, or an alias stands inside its own anchor.',
   'not-a-template': 'The `--into` file is not a CloudFormation or SAM template.',
+};
+
+/** What the compiler says: its warnings and notes (NON_FATAL_CODES) and its errors. */
+export const COMPILER_CODES: Readonly<Record<string, string>> = {
   'api-key-without-usage-plan':
     'An operation requires an API key, but no usage plan is declared: a key that is in no usage plan is refused.',
   'aws-spelling':
@@ -53,8 +58,6 @@ export const CODES: Readonly<Record<string, string>> = {
     'CORS is on, but the gateway responses (4XX/5XX errors API Gateway sends itself) carry no Access-Control-Allow-Origin, so browsers hide those errors.',
   'cors-header-not-allowed':
     '`cors.headers` leaves out a header the API reads: browsers will not send it cross-origin, so those requests fail their preflight.',
-  'cors-preflight-authorized':
-    "An ANY route is authorized, and it takes the browsers' preflight (OPTIONS) requests too, which carry no credentials and are refused.",
   'cors-proxy-responses':
     "Routes with proxy integrations answer with the backend's own headers: the backend must send the CORS headers itself.",
   'default-endpoint-disabled-without-domain':
@@ -265,6 +268,8 @@ export const CODES: Readonly<Record<string, string>> = {
     '`…` is not a route key API Gateway knows: only $connect, $disconnect and $default start with $.',
 };
 
+export const CODES: Readonly<Record<string, string>> = { ...LOADING_CODES, ...COMPILER_CODES };
+
 export interface SarifRule {
   readonly id: string;
   readonly description: string;
@@ -281,14 +286,12 @@ export function sarifRules(): SarifRule[] {
       docsUrl: `${DOCS_BASE}${r.meta.id}.md`,
       defaultSeverity: r.meta.severity === 'error' ? ('error' as const) : ('warning' as const),
     })),
-    ...Object.entries(CODES)
-      .filter(([id]) => !RULES.some((r) => r.meta.id === id))
-      .map(([id, description]) => ({
-        id,
-        description,
-        docsUrl: `${DOCS_BASE.replace(/rules\/$/, '')}codes.md#${id}`,
-        defaultSeverity:
-          NON_FATAL_CODES.includes(id) || id === 'refs-widened' ? ('warning' as const) : ('error' as const),
-      })),
+    ...Object.entries(CODES).map(([id, description]) => ({
+      id,
+      description,
+      docsUrl: `${DOCS_BASE.replace(/rules\/$/, '')}codes.md#${id}`,
+      defaultSeverity:
+        NON_FATAL_CODES.includes(id) || id === 'refs-widened' ? ('warning' as const) : ('error' as const),
+    })),
   ];
 }
