@@ -12,6 +12,11 @@ export interface Location {
   readonly pointer: string;
   /** Only where no pointer can name the place, as in a syntax error: line and column, 1-based. */
   readonly position?: { readonly line: number; readonly column: number };
+  /**
+   * `value` when the diagnostic is about the value of a mapping's member (a value its key cannot take):
+   * it is then placed where the value is written. Otherwise at the key (an unknown key, a missing one).
+   */
+  readonly part?: 'value';
 }
 
 export interface RelatedLocation extends Location {

@@ -23,6 +23,6 @@ function positionOf(
   files: ReadonlyMap<string, SourceFile>,
 ): { line?: number; column?: number; endLine?: number; endColumn?: number } {
   if (location.position) return location.position;
-  const position = files.get(location.file)?.positionOf(location.pointer);
+  const position = files.get(location.file)?.positionOf(location.pointer, location.part);
   return position ?? {};
 }

@@ -68,7 +68,7 @@ function encryptionKeyOf(ctx: ModelContext, target: AwsValue, pointer: string): 
     'service-key-unknown',
     'warning',
     message,
-    pointer,
+    ctx.origin(pointer, 'value'),
     `Give ${declared.id} the key's ARN, id or \`!GetAtt Key.Arn\`, or pass \`role:\` with a role allowed kms:GenerateDataKey and kms:Decrypt on the key.`,
   );
   return undefined;

@@ -276,7 +276,7 @@ export function lambdaFunction(ctx: ModelContext, raw: unknown, pointer: string,
       'lambda-not-an-arn',
       'error',
       `\`${templateText(fn)}\` is neither a function ARN nor a function name.`,
-      pointer,
+      ctx.origin(pointer, 'value'),
       'Use `!GetAtt MyFunction.Arn`, an ARN ' +
         '(`arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:name`), a function name ' +
         '(`pets`, `pets:live`), or a `${Name}` placeholder for one.',

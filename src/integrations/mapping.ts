@@ -175,7 +175,7 @@ function requestMapped(
       'mapping-source-unmappable',
       'error',
       `\`${value}\` is the request body: a REST API maps it into a ${section === 'headers' ? 'header' : 'parameter'} only through a mapping template.`,
-      pointer,
+      ctx.origin(pointer, 'value'),
       'Take the value from the path, the query string, a header, the context or a stage variable, or use an AWS service integration with a template.',
     );
   }
@@ -197,7 +197,7 @@ function responseMapped(
       'error',
       `\`${value}\` is part of the request: response headers are mapped from the backend's answer ` +
         `(\`header.X\`, \`body\`, \`body.field\`), the context, stage variables or static text.`,
-      pointer,
+      ctx.origin(pointer, 'value'),
       'Map it from `context.…` (e.g. `context.requestId`), or let the backend return it as a header (`header.X`).',
     );
   }
@@ -232,7 +232,7 @@ function checkMapped(
       'mapping-static-dollar',
       'error',
       'Static text of an HTTP API mapping cannot hold `$`: HTTP APIs read it as the start of a variable.',
-      pointer,
+      ctx.origin(pointer, 'value'),
       'Remove the `$`, or send the value from a stage variable (`stageVariables.x`).',
     );
   }

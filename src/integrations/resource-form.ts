@@ -58,14 +58,14 @@ export function resourceFormOf(
       'service-target-form',
       'error',
       message,
-      pointer,
+      ctx.origin(pointer, 'value'),
       `Refer to a ${kind.noun} (${Object.keys(kind.types).join(', ')}), or give its ARN: ${arn}.`,
     );
   ctx.report(
     'service-target-form',
     'error',
     message,
-    pointer,
+    ctx.origin(pointer, 'value'),
     `Give the ${kind.noun}'s ARN (${arn}), or name the parameter after its form ` +
       `(…Arn${kind.forms.includes('url') ? ', …Url' : ''}${kind.forms.includes('name') ? ', …Name' : ''}).`,
   );

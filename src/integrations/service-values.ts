@@ -21,7 +21,7 @@ export function requestValue(ctx: ModelContext, scope: RouteScope, raw: unknown,
       'service-body-unavailable',
       'error',
       `\`${value}\` reads the request body, but ${scope.method} ${scope.path} ${NO_BODY.has(scope.method) ? 'carries none' : 'declares no requestBody'}.`,
-      pointer,
+      ctx.origin(pointer, 'value'),
       'Take the value from the path, query string or a header, or declare a requestBody.',
     );
   }
@@ -31,7 +31,7 @@ export function requestValue(ctx: ModelContext, scope: RouteScope, raw: unknown,
       'unknown-path-parameter',
       'error',
       `\`${parameter}\` is not a path parameter of ${scope.path}.`,
-      pointer,
+      ctx.origin(pointer, 'value'),
       `Path parameters here: ${
         scope.parameters
           .filter((p) => p.in === 'path')
@@ -135,7 +135,7 @@ export function targetOf(
       'service-target-invalid',
       'error',
       `The ${kind.noun} contains ${JSON.stringify(stray[0])}, which no ${kind.noun} ARN${kind.forms.includes('url') ? ', URL' : ''} or name has.`,
-      pointer,
+      ctx.origin(pointer, 'value'),
       `Give the ${kind.noun}'s ARN (${kind.example}) or name.`,
     );
   }
@@ -148,7 +148,7 @@ export function targetOf(
       'error',
       `${shown} is a pattern, not one ${kind.noun}: the integration cannot call it, and as an IAM resource ` +
         `it matches ${scope}, all of which a generated role would be allowed to use.`,
-      pointer,
+      ctx.origin(pointer, 'value'),
       `Name the one ${kind.noun} this operation uses (its ARN or name, or a reference such as \`!Ref\`); to reach others, give each its own operation.`,
     );
   }

@@ -93,7 +93,7 @@ function checkExpress(ctx: ModelContext, value: AwsValue, pointer: string): void
       'error',
       `StartSyncExecution runs only Express workflows, and \`${declared.id}\` is ` +
         `${type === 'STANDARD' ? 'a Standard' : `of type ${type}, not an Express`} state machine.`,
-      pointer,
+      ctx.origin(pointer, 'value'),
       `Use StartExecution (answers with the execution ARN at once), or make ${declared.id} an EXPRESS state machine.`,
     );
   }

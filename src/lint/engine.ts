@@ -42,8 +42,8 @@ export function lintDocument(
       apiType,
       endpoint: model?.api.endpoint ?? rawEndpoint(document),
       deref: (node) => followRefs(document, node),
-      report: (messageId, pointer, data = {}) => {
-        const location = loaded.locate(pointer);
+      report: (messageId, pointer, data = {}, part) => {
+        const location = loaded.locate(pointer, part);
         const ignore = ignoreOf(config, rule.meta.id, location.file, location.pointer);
         if (ignore && !suppressed) return;
         const template = (rule.meta.messages as Record<string, string>)[messageId] ?? messageId;

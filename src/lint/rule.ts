@@ -55,7 +55,11 @@ export interface RuleContext<Messages extends string> {
   readonly apiType: ApiType;
   /** The endpoint type, from x-gateway or the raw endpoint configuration (default regional). */
   readonly endpoint: 'edge' | 'regional' | 'private';
-  report(messageId: Messages, pointer: string, data?: Readonly<Record<string, string | number>>): void;
+  /**
+   * A finding at `pointer`: at its key, or with `part: 'value'` (a value its key cannot take, such as an
+   * integration's `uri`), where the value is written.
+   */
+  report(messageId: Messages, pointer: string, data?: Readonly<Record<string, string | number>>, part?: 'value'): void;
   /** Follow an internal `$ref`. */
   deref(node: unknown): unknown;
 }

@@ -24,8 +24,11 @@ interface Entry {
   readonly line: number;
   readonly column: number;
   readonly length: number;
-  /** Text after the key or the dash, trimmed. */
+  /** A sequence item (else a mapping's member). */
+  readonly item: boolean;
+  /** Text after the key or the dash, trimmed, and the column where it starts. */
   readonly rest: string;
+  readonly restColumn: number;
   readonly children: Range;
 }
 
@@ -59,17 +62,19 @@ export class BlockIndex {
     });
   }
 
-  find(tokens: readonly string[]): ScannedPosition | undefined {
+  /** `part`: for a member of a mapping, its key or its value (a sequence item is its value either way). */
+  find(tokens: readonly string[], part: 'key' | 'value' = 'key'): ScannedPosition | undefined {
     let range: Range = { from: 0, to: this.lines.length };
-    let position: ScannedPosition | undefined;
     for (const [step, token] of tokens.entries()) {
       const entry = this.entries(range)?.get(token);
       if (!entry) return undefined;
-      position = { line: entry.line + 1, column: entry.column + 1, length: entry.length };
-      if (step < tokens.length - 1 && /^[[{]/.test(entry.rest)) return this.findInFlow(entry, tokens.slice(step + 1));
+      if (step === tokens.length - 1)
+        return part === 'key' || entry.item
+          ? { line: entry.line + 1, column: entry.column + 1, length: entry.length }
+          : this.valueOf(entry);
+      if (/^[[{]/.test(entry.rest)) return this.findInFlow(entry, tokens.slice(step + 1), part);
       // Only a block value can be walked into: an anchor, tag or alias on the way is the parser's.
       if (
-        step < tokens.length - 1 &&
         entry.rest !== '' &&
         !entry.rest.startsWith('#') &&
         (entry.children.shift === undefined || /^[&*!|>]/.test(entry.rest))
@@ -77,14 +82,33 @@ export class BlockIndex {
         return undefined;
       range = entry.children;
     }
-    return position;
+    return undefined;
+  }
+
+  /**
+   * Where the value of a mapping's `entry` starts, as the parser places it: after its tag or anchor, at a
+   * block scalar's indicator, on the first line of a block collection. One line long at most (where a
+   * value spans lines, the caret shows where it starts).
+   */
+  private valueOf(entry: Entry): ScannedPosition | undefined {
+    if (entry.rest === '' || entry.rest.startsWith('#')) {
+      for (let i = entry.children.from; i < entry.children.to; i += 1) {
+        const indent = this.indents[i]!;
+        if (indent >= 0) return { line: i + 1, column: indent + 1, length: 1 };
+      }
+      // An empty value: the parser knows where it placed it.
+      return undefined;
+    }
+    // A tag or an anchor before the value: the parser's.
+    if (/^[!&]/.test(entry.rest)) return undefined;
+    return { line: entry.line + 1, column: entry.restColumn + 1, length: firstLineLength(entry.rest) };
   }
 
   private text: string | undefined;
   private lineStarts: number[] | undefined;
 
   /** The rest of the walk inside the flow collection that is `entry`'s value. */
-  private findInFlow(entry: Entry, tokens: readonly string[]): ScannedPosition | undefined {
+  private findInFlow(entry: Entry, tokens: readonly string[], part: 'key' | 'value'): ScannedPosition | undefined {
     this.text ??= this.lines.join('\n');
     if (!this.lineStarts) {
       this.lineStarts = [0];
@@ -93,7 +117,7 @@ export class BlockIndex {
     }
     const line = this.lines[entry.line]!;
     const column = line.indexOf(entry.rest[0]!, entry.column);
-    const found = findInFlow(this.text, this.lineStarts[entry.line]! + column, tokens);
+    const found = findInFlow(this.text, this.lineStarts[entry.line]! + column, tokens, part);
     if (!found) return undefined;
     let lineIndex = 0;
     while (this.lineStarts[lineIndex + 1]! <= found.offset) lineIndex += 1;
@@ -142,10 +166,12 @@ export class BlockIndex {
         const column = indent + 1 + (after.length - after.trimStart().length);
         const rest = after.trim();
         entries.set(String(index), {
+          item: true,
           line: i,
           column,
           length: Math.max(1, rest.length),
           rest,
+          restColumn: column,
           children: rest === '' ? { from: i + 1, to: endOf(index) } : { from: i, to: endOf(index), shift: column },
         });
       } else {
@@ -153,17 +179,37 @@ export class BlockIndex {
         if (!match) return null;
         const name = keyName(match[1]!);
         if (name === undefined) return null;
+        const after = content.slice(match[0].length);
         entries.set(name, {
+          item: false,
           line: i,
           column: indent,
           length: match[1]!.length,
-          rest: content.slice(match[0].length).trim(),
+          rest: after.trim(),
+          restColumn: indent + match[0].length + after.length - after.trimStart().length,
           children: { from: i + 1, to: endOf(index) },
         });
       }
     }
     return entries;
   }
+}
+
+/** The length of the value that starts `rest` on its first line: up to its closing quote or a comment. */
+function firstLineLength(rest: string): number {
+  const quote = rest[0];
+  if (quote === '"' || quote === "'") {
+    for (let i = 1; i < rest.length; i += 1) {
+      if (quote === '"' && rest[i] === '\\') i += 1;
+      else if (rest[i] === quote) {
+        if (quote === "'" && rest[i + 1] === "'") i += 1;
+        else return i + 1;
+      }
+    }
+    return rest.length;
+  }
+  const comment = rest.search(/\s#/);
+  return comment < 0 ? rest.length : rest.slice(0, comment).trimEnd().length;
 }
 
 /**
@@ -175,6 +221,7 @@ function findInFlow(
   text: string,
   offset: number,
   tokens: readonly string[],
+  part: 'key' | 'value',
 ): { offset: number; length: number } | undefined {
   let at = offset;
   const skipSpace = (): void => {
@@ -226,6 +273,15 @@ function findInFlow(
     }
     return at;
   };
+  /** The value at `at` (a member's, after its `:`): where it starts and, on its first line, ends; undefined if empty or tagged. */
+  const flowValue = (): { offset: number; length: number } | undefined => {
+    if (/[,\]}!&]/.test(text[at] ?? ',')) return undefined;
+    const start = at;
+    if (skipValue() < 0) return undefined;
+    const newline = text.indexOf('\n', start);
+    const end = newline >= 0 && newline < at ? newline : at;
+    return { offset: start, length: Math.max(1, text.slice(start, end).trimEnd().length) };
+  };
   for (const [step, token] of tokens.entries()) {
     const open = text[at];
     if (open !== '{' && open !== '[') return undefined;
@@ -250,7 +306,8 @@ function findInFlow(
         skipSpace();
       }
       if (name === token) {
-        if (step === tokens.length - 1) return { offset: start, length: raw.length };
+        if (step === tokens.length - 1)
+          return part === 'key' || open === '[' ? { offset: start, length: raw.length } : flowValue();
         if (open === '[') at = start;
         found = true;
       } else {

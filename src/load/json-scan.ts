@@ -4,7 +4,7 @@
  * and gigabytes on a 40 MB JSON file (one long line); this scan reads it once, without allocating.
  */
 
-/** Start and end offsets of the node: a member's key (quotes included), an item's whole value. */
+/** Start and end offsets of a node as written: a member's key (quotes included) or its value, an item. */
 export interface Span {
   readonly start: number;
   readonly end: number;
@@ -12,8 +12,11 @@ export interface Span {
 
 const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
 
-/** Undefined when the text is not JSON along the path or the pointer names no node. */
-export function jsonSpanOf(text: string, tokens: readonly string[]): Span | undefined {
+/**
+ * `part`: for a member of an object, its key or its value (an array item is its value either way).
+ * Undefined when the text is not JSON along the path or the pointer names no node.
+ */
+export function jsonSpanOf(text: string, tokens: readonly string[], part: 'key' | 'value' = 'key'): Span | undefined {
   let at = skipSpace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
   let span: Span = { start: at, end: valueEnd(text, at) ?? text.length };
   for (const token of tokens) {
@@ -34,6 +37,11 @@ export function jsonSpanOf(text: string, tokens: readonly string[]): Span | unde
     } else {
       return undefined;
     }
+  }
+  // The value's end is found only for the last member: on the way, it would mean skipping its whole value.
+  if (part === 'value' && span.start !== at) {
+    const end = valueEnd(text, at);
+    return end === undefined ? undefined : { start: at, end };
   }
   return span;
 }

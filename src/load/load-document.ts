@@ -33,8 +33,11 @@ export interface LoadedDocument {
   readonly files: ReadonlyMap<string, SourceFile>;
   /** OpenAPI version family of the input. */
   readonly version: '3.0' | '3.1';
-  /** The file and pointer where the node at `pointer` of the bundled document was written. */
-  locate(pointer: string): Location;
+  /**
+   * The file and pointer where the node at `pointer` of the bundled document was written; `part:
+   * 'value'` for a diagnostic about its value (Location.part).
+   */
+  locate(pointer: string, part?: 'value'): Location;
 }
 
 export interface LoadResult {
@@ -105,7 +108,10 @@ export async function loadText(path: string, text: string, policy: ReadPolicy = 
   }
 
   const files = byPath(byAbsolute);
-  const locate = (pointer: string): Location => locateIn(pointer, absoluteRoot, byAbsolute);
+  const locate = (pointer: string, part?: 'value'): Location => {
+    const location = locateIn(pointer, absoluteRoot, byAbsolute);
+    return part ? { ...location, part } : location;
+  };
   if (version.warning) document['openapi'] = version.family === '3.1' ? '3.1.0' : '3.0.3';
   const loaded: LoadedDocument = { root, document, files, version: version.family, locate };
   diagnostics.push(...structureDiagnostics(document, loaded.version, locate));

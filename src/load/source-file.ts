@@ -27,23 +27,24 @@ export class SourceFile {
   ) {}
 
   /**
-   * Where the node at `pointer` is written: for a member of a mapping, its key; for an array item, the
-   * item. Undefined when the pointer names no node (callers must pass pointers that exist).
+   * Where the node at `pointer` is written: for a member of a mapping, its key, or with `part: 'value'`,
+   * where its value starts; for an array item, the item. Undefined when the pointer names no node
+   * (callers must pass pointers that exist).
    */
-  positionOf(pointer: string): Position | undefined {
-    return this.afterMark(this.positionInText(pointer));
+  positionOf(pointer: string, part: 'key' | 'value' = 'key'): Position | undefined {
+    return this.afterMark(this.positionInText(pointer, part));
   }
 
-  private positionInText(pointer: string): Position | undefined {
+  private positionInText(pointer: string, part: 'key' | 'value'): Position | undefined {
     if (/\.json$/i.test(this.path)) {
-      const span = jsonSpanOf(this.text, splitPointer(pointer));
+      const span = jsonSpanOf(this.text, splitPointer(pointer), part);
       if (span) {
         const [start, end] = [this.positionAt(span.start), this.positionAt(span.end)];
         return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
       }
     } else {
       this.blockIndex ??= new BlockIndex(this.lines());
-      const scanned = this.blockIndex.find(splitPointer(pointer));
+      const scanned = this.blockIndex.find(splitPointer(pointer), part);
       if (scanned)
         return {
           line: scanned.line,
@@ -52,7 +53,7 @@ export class SourceFile {
           endColumn: scanned.column + scanned.length,
         };
     }
-    return this.parsedPositionInText(pointer);
+    return this.parsedPositionInText(pointer, part);
   }
 
   /** Columns as editors count them: a byte order mark at the start of the file is not one. */
@@ -68,22 +69,26 @@ export class SourceFile {
   }
 
   /** The same, from the YAML parser's syntax tree (built on first use): for what the scan cannot read. */
-  parsedPositionOf(pointer: string): Position | undefined {
-    return this.afterMark(this.parsedPositionInText(pointer));
+  parsedPositionOf(pointer: string, part: 'key' | 'value' = 'key'): Position | undefined {
+    return this.afterMark(this.parsedPositionInText(pointer, part));
   }
 
-  private parsedPositionInText(pointer: string): Position | undefined {
+  private parsedPositionInText(pointer: string, part: 'key' | 'value'): Position | undefined {
     const { document, lines } = this.syntaxTree();
     let node: unknown = document.contents;
     let range: readonly number[] | undefined = isNode(node) ? (node.range ?? undefined) : undefined;
     // An alias stands for its anchor's node: what is under it is written there.
     const follow = (n: unknown): unknown => (yaml().isAlias(n) ? n.resolve(document) : n);
-    for (const token of splitPointer(pointer)) {
+    const tokens = splitPointer(pointer);
+    for (const [step, token] of tokens.entries()) {
       node = follow(node);
       if (yaml().isMap(node)) {
         const pair = memberOf(node, token, follow);
         if (!pair) return undefined;
-        range = isNode(pair.key) ? (pair.key.range ?? undefined) : undefined;
+        const written = part === 'value' && step === tokens.length - 1 ? pair.value : pair.key;
+        // An empty value (`key:` and nothing) is placed at its key.
+        const at = isNode(written) && written.range && written.range[0] < written.range[1] ? written : pair.key;
+        range = isNode(at) ? (at.range ?? undefined) : undefined;
         node = pair.value;
       } else if (yaml().isSeq(node)) {
         const item = node.items[Number(token)];
@@ -147,7 +152,7 @@ function yaml(): typeof import('yaml') {
 }
 
 function isNode(value: unknown): value is Node {
-  return yaml().isScalar(value) || yaml().isMap(value) || yaml().isSeq(value);
+  return yaml().isNode(value);
 }
 
 /** The pair of `map` for `key`, or the one a merge key (`<<: *anchor`) brings in. */

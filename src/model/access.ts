@@ -254,7 +254,7 @@ function ttlOf(ctx: ModelContext, block: Block, pointer: string): number {
       'authorizer-ttl',
       'error',
       `Authorizer result TTL ${ttl} is outside 0..3600 seconds.`,
-      childPointer(pointer, 'ttl'),
+      ctx.origin(childPointer(pointer, 'ttl'), 'value'),
       'Use 0 to turn caching off, or at most 3600.',
     );
   }
@@ -335,7 +335,7 @@ function routeAuth(
       'authorizer-unknown',
       'error',
       `\`${name}\` is not an authorizer.` + (guess ? ` Did you mean \`${guess}\`?` : ''),
-      namePointer,
+      ctx.origin(namePointer, 'value'),
       (guess ? `Write \`${guess}\`. ` : '') +
         `Known: ${known.join(', ')}. Declare authorizers under x-gateway.authorizers.`,
     );
@@ -429,7 +429,7 @@ function buildUsagePlans(ctx: ModelContext, routes: readonly Route[]): UsagePlan
           'usage-plan-limit-not-positive',
           'error',
           `Quota limit ${String(quota['limit'])} must be positive.`,
-          childPointer(pointer, 'quota', 'limit'),
+          ctx.origin(childPointer(pointer, 'quota', 'limit'), 'value'),
           'Set the number of requests allowed per period.',
         );
       }
@@ -526,7 +526,7 @@ function checkQuotaOffset(ctx: ModelContext, offset: number, period: string, poi
     `Quota offset ${offset} is not a start day of a ${adjective} quota, which is ${days.text}: AWS ` +
       `documents the offset both as the day a period starts and as the number of requests taken off the ` +
       `first period's limit, so API Gateway may refuse or read it differently.`,
-    pointer,
+    ctx.origin(pointer, 'value'),
     `Leave the offset out unless you mean requests taken off the first ` +
       `${period}${days.last === 0 ? '' : `; to start each ${period} on another day use 0 to ${days.last}`}.`,
   );
@@ -540,7 +540,7 @@ function throttleOf(ctx: ModelContext, raw: unknown, pointer: string, what: stri
         'usage-plan-limit-not-positive',
         'error',
         `Throttle ${key} ${throttle[key]} must be positive.`,
-        childPointer(pointer, key),
+        ctx.origin(childPointer(pointer, key), 'value'),
         'A zero or negative limit would block every request.',
       );
   }
@@ -555,7 +555,7 @@ function throttleOf(ctx: ModelContext, raw: unknown, pointer: string, what: stri
       'usage-plan-burst-below-rate',
       'warning',
       `Burst ${throttle.burst} is below the rate ${throttle.rate}: a second's worth of requests can never arrive at once.`,
-      childPointer(pointer, 'burst'),
+      ctx.origin(childPointer(pointer, 'burst'), 'value'),
       'Set burst to at least the rate (commonly twice it).',
     );
   }
@@ -573,7 +573,7 @@ function buildApiKeys(ctx: ModelContext, plans: readonly UsagePlan[]): ApiKey[] 
           'unknown-usage-plan',
           'error',
           `Key \`${name}\` names the usage plan \`${String(block['plan'])}\`, which is not declared.`,
-          childPointer(pointer, 'plan'),
+          ctx.origin(childPointer(pointer, 'plan'), 'value'),
           `Declared plans: ${plans.map((p) => p.name).join(', ') || 'none'} (x-gateway.usagePlans).`,
         );
         return [];
@@ -627,7 +627,7 @@ function keyValue(ctx: ModelContext, placeholder: string, pointer: string, key: 
       'api-key-value-default',
       'error',
       `The parameter \`${name}\` holds the value of the API key \`${key}\`, and its default would write that secret into the template.`,
-      childPointer('/x-gateway/parameters', name, 'default'),
+      ctx.origin(childPointer('/x-gateway/parameters', name, 'default'), 'value'),
       'Remove the default and pass the value when the stack is deployed (e.g. from Secrets Manager).',
       [{ ...ctx.origin(pointer), message: 'the key value is taken from here' }],
     );
@@ -904,7 +904,7 @@ function checkSourceIp(ctx: ModelContext, text: string, pointer: string): boolea
     'policy-invalid-source-ip',
     'error',
     `\`${text}\` is not an IPv4 or IPv6 address or CIDR range.`,
-    pointer,
+    ctx.origin(pointer, 'value'),
     version === 0
       ? 'Write an address such as 203.0.113.7 or 2001:db8::1, or a range such as 203.0.113.0/24.'
       : `The prefix length is at most ${version === 4 ? 32 : 128}.`,

@@ -25,7 +25,6 @@ import {
   type GatewayModel,
   type HttpMethod,
   type Integration,
-  type Origin,
   type Parameter,
   type ParameterConstraints,
   type ResourceForm,
@@ -375,7 +374,7 @@ class ModelBuilder implements ModelContext {
         'ip-address-type-private',
         'error',
         'Private APIs are dual-stack only: `ipAddressType: ipv4` cannot apply to one.',
-        '/x-gateway/api/ipAddressType',
+        this.origin('/x-gateway/api/ipAddressType', 'value'),
         'Remove `ipAddressType` (private APIs are dualstack), or make the API regional.',
       );
     return { ipAddressType: value };
@@ -729,7 +728,7 @@ class ModelBuilder implements ModelContext {
           'integration-timeout',
           'error',
           `Timeout ${timeout} ms is over the ${STREAM_MAX_TIMEOUT} ms (15 minutes) a streamed response may last.`,
-          pointer,
+          this.origin(pointer, 'value'),
           `Use at most ${STREAM_MAX_TIMEOUT}.`,
         );
     } else if (pointer && this.apiType === 'http') {
@@ -738,7 +737,7 @@ class ModelBuilder implements ModelContext {
           'integration-timeout',
           'error',
           `Timeout ${timeout} ms is over the ${HTTP_MAX_TIMEOUT} ms that HTTP API integrations allow.`,
-          pointer,
+          this.origin(pointer, 'value'),
           `Use at most ${HTTP_MAX_TIMEOUT}: the limit of HTTP APIs cannot be raised.`,
         );
     } else if (pointer && timeout > MAX_TIMEOUT) {
@@ -747,7 +746,7 @@ class ModelBuilder implements ModelContext {
           'integration-timeout',
           'error',
           `Timeout ${timeout} ms is over the ${RAISED_MAX_TIMEOUT} ms an integration that buffers its answer may wait.`,
-          pointer,
+          this.origin(pointer, 'value'),
           `Use at most ${RAISED_MAX_TIMEOUT}, or stream the answer of a Lambda function (\`lambda: { function: ` +
             `…, stream: true }\`), which may last ${STREAM_MAX_TIMEOUT} ms.`,
         );
@@ -756,7 +755,7 @@ class ModelBuilder implements ModelContext {
           'integration-timeout',
           'error',
           `Timeout ${timeout} ms is over the 29000 ms that edge-optimized APIs allow.`,
-          pointer,
+          this.origin(pointer, 'value'),
           'Use at most 29000, or make the API regional (longer timeouts need a quota increase).',
         );
       } else {
@@ -764,7 +763,7 @@ class ModelBuilder implements ModelContext {
           'integration-timeout-needs-quota',
           'warning',
           `Timeout ${timeout} ms is over the default 29000 ms quota.`,
-          pointer,
+          this.origin(pointer, 'value'),
           'Request the integration-timeout quota increase for this account and Region before deploying; it may lower the account throttle.',
         );
       }
@@ -820,7 +819,7 @@ class ModelBuilder implements ModelContext {
       'vpc-link-target',
       'error',
       `\`${text}\` is not what an HTTP API's private integration calls: it takes the ARN of a load balancer listener or of a Cloud Map service.`,
-      pointer,
+      this.origin(pointer, 'value'),
       'Write the listener ARN (arn:…:elasticloadbalancing:…:listener/…) or the Cloud Map service ARN ' +
         '(arn:…:servicediscovery:…:service/…), e.g. `!Ref Listener`.',
     );
@@ -840,7 +839,7 @@ class ModelBuilder implements ModelContext {
         'http-url-invalid',
         'error',
         `The backend URL \`${text}\` is not an http:// or https:// URL.`,
-        pointer,
+        this.origin(pointer, 'value'),
         'Write the full URL, e.g. `https://backend.example.com/items/{id}`, or a `${Name}` placeholder for one.',
       );
       return;
@@ -852,7 +851,7 @@ class ModelBuilder implements ModelContext {
           'http-url-params-unmapped',
           'warning',
           "The backend URL is built by an intrinsic, so its `{…}` path variables cannot be filled from the route's path parameters.",
-          pointer,
+          this.origin(pointer, 'value'),
           'Write the URL as a string with `${Name}` placeholders or as `!Sub`, whose `{name}` segments are mapped.',
         );
       }
@@ -864,7 +863,7 @@ class ModelBuilder implements ModelContext {
           'http-url-unknown-param',
           'error',
           `The backend URL uses \`{${name}}\`, which is not a path parameter of \`${path}\`.`,
-          pointer,
+          this.origin(pointer, 'value'),
           `Path parameters here: ${
             parameters
               .filter((p) => p.in === 'path')
@@ -882,7 +881,7 @@ class ModelBuilder implements ModelContext {
     this.substituted.add(pointer);
     const problem = value.kind === 'intrinsic' ? intrinsicProblem(value.value) : undefined;
     if (problem !== undefined) {
-      this.report('invalid-intrinsic', 'error', problem, pointer, INTRINSIC_HINT);
+      this.report('invalid-intrinsic', 'error', problem, this.origin(pointer, 'value'), INTRINSIC_HINT);
       return value;
     }
     const names =
@@ -902,7 +901,7 @@ class ModelBuilder implements ModelContext {
           'unknown-reference',
           'error',
           `\`${head}\` is not defined in the template.`,
-          pointer,
+          this.origin(pointer, 'value'),
           unknownReferenceHint(this.base?.path, true),
         );
         continue;
@@ -912,7 +911,7 @@ class ModelBuilder implements ModelContext {
           'invalid-parameter-name',
           'error',
           `\`\${${head}}\` cannot become a template parameter: CloudFormation logical IDs are alphanumeric.`,
-          pointer,
+          this.origin(pointer, 'value'),
           `Rename the placeholder, e.g. \`\${${pascalCase(head) || 'Name'}}\`.`,
         );
         continue;
@@ -940,7 +939,7 @@ class ModelBuilder implements ModelContext {
       'conditional-reference',
       'error',
       `\`${name}\` exists only when the condition \`${condition}\` of ${this.base?.path} is true, but the API refers to it in any case.`,
-      pointer,
+      this.origin(pointer, 'value'),
       `Deploying with \`${condition}\` false fails with "Unresolved resource dependencies". Create ` +
         `\`${name}\` without a condition, or pass the value in through a \`\${Name}\` placeholder.`,
     );
@@ -962,7 +961,7 @@ class ModelBuilder implements ModelContext {
         'parameter-form-conflict',
         'error',
         `\`\${${parameter.name}}\` is read as ${FORMS[form].label} here and as ${FORMS[parameter.form].label} elsewhere: one value cannot be both.`,
-        pointer,
+        this.origin(pointer, 'value'),
         'Use a parameter for each form (e.g. `${TableName}` and `${TableArn}`).',
         parameter.origin && [{ ...parameter.origin, message: `read as ${FORMS[parameter.form].label} here` }],
       );
@@ -1026,15 +1025,15 @@ class ModelBuilder implements ModelContext {
     return followRefs(this.document, node);
   }
 
-  origin(pointer: string): Origin {
-    return this.loaded.locate(pointer);
+  origin(pointer: string, part?: 'value'): Location {
+    return this.loaded.locate(pointer, part);
   }
 
   report(
     code: string,
     severity: Diagnostic['severity'],
     message: string,
-    at: string | Origin,
+    at: string | Location,
     hint?: string,
     related?: Diagnostic['related'],
   ): void {

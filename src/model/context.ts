@@ -3,11 +3,11 @@
  * the inheritance chain of one operation (RouteScope). A feature's builder is a function of these, in a
  * file of its own, so features stay apart.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { childPointer } from '../diagnostics/diagnostic.js';
 import type { JsonObject } from '../load/load-document.js';
 import type { AwsValue } from './aws-value.js';
-import type { ApiType, HttpMethod, Integration, Origin, Parameter, ParameterConstraints, ResourceForm } from './ir.js';
+import type { ApiType, HttpMethod, Integration, Parameter, ParameterConstraints, ResourceForm } from './ir.js';
 
 export type Block = Readonly<Record<string, unknown>>;
 
@@ -24,13 +24,17 @@ export interface ModelContext {
   readonly root: Block;
   /** `api.type`: what the document compiles to. */
   readonly apiType: ApiType;
-  origin(pointer: string): Origin;
-  /** `at`: a JSON pointer into the bundled document, or the origin an IR node keeps. */
+  /** Where the node at `pointer` was written; `part: 'value'` places a diagnostic about its value there. */
+  origin(pointer: string, part?: 'value'): Location;
+  /**
+   * `at`: a JSON pointer into the bundled document (the diagnostic is placed at its key), the origin an IR
+   * node keeps, or `origin(pointer, 'value')` for a diagnostic about the value written there.
+   */
   report(
     code: string,
     severity: Diagnostic['severity'],
     message: string,
-    at: string | Origin,
+    at: string | Location,
     hint?: string,
     related?: Diagnostic['related'],
   ): void;

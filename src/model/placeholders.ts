@@ -97,7 +97,7 @@ function refuse(ctx: ModelContext, name: string, pointer: string, velocity: bool
       'error',
       `\`\${${name}}\` names a value of the template, but \`${key}\` is passed to API Gateway as written, ` +
         `where \`\${…}\` is literal text or a Velocity variable.`,
-      pointer,
+      ctx.origin(pointer, 'value'),
       `Pass the value in a stage variable (\`stage.variables: { value: "\${${name}}" }\`) and read ` +
         `\`$stageVariables.value\`; for a Velocity variable, use another name.`,
     );
@@ -107,7 +107,7 @@ function refuse(ctx: ModelContext, name: string, pointer: string, velocity: bool
     'placeholder-not-substituted',
     'error',
     `\`\${${name}}\` is not substituted in \`${key}\`: it would reach the template as written, and CloudFormation replaces \`\${…}\` only inside \`Fn::Sub\`.`,
-    pointer,
+    ctx.origin(pointer, 'value'),
     'Write the value itself here; the keys that take `${Name}` placeholders say so in their schema description.',
   );
 }

@@ -211,7 +211,7 @@ function webAcl(ctx: ModelContext, raw: unknown, pointer: string): AwsValue {
       'web-acl-scope',
       'error',
       'This web ACL has CloudFront (global) scope; an API Gateway stage takes a web ACL of regional scope, in its own Region.',
-      pointer,
+      ctx.origin(pointer, 'value'),
       "Create the web ACL with Scope: REGIONAL in the API's Region and give its ARN.",
     );
   } else if (/^arn:[^:]*:waf(-regional)?:/.test(text)) {
@@ -219,7 +219,7 @@ function webAcl(ctx: ModelContext, raw: unknown, pointer: string): AwsValue {
       'web-acl-scope',
       'error',
       'This is an AWS WAF Classic web ACL; the association gateform generates (AWS::WAFv2::WebACLAssociation) takes a WAFv2 web ACL.',
-      pointer,
+      ctx.origin(pointer, 'value'),
       'Migrate the web ACL to AWS WAF (WAFv2, Scope: REGIONAL) and give its ARN (arn:…:wafv2:…:regional/webacl/…).',
     );
   }
@@ -245,7 +245,7 @@ export function accessLogOf(
       'access-log-format-without-request-id',
       'error',
       'The access log format must contain $context.requestId (API Gateway refuses it otherwise).',
-      childPointer(pointer, 'format'),
+      ctx.origin(childPointer(pointer, 'format'), 'value'),
       'Add $context.requestId, or use `format: json` or `clf`.',
     );
   }
@@ -254,7 +254,7 @@ export function accessLogOf(
       'access-log-format-multiline',
       'error',
       'The access log format must be one line.',
-      childPointer(pointer, 'format'),
+      ctx.origin(childPointer(pointer, 'format'), 'value'),
       'Write the format on a single line.',
     );
   }
@@ -286,7 +286,7 @@ export function accessLogOf(
       'access-log-firehose-name',
       'error',
       `API Gateway logs only to Firehose streams named amazon-apigateway-*; \`${stream}\` is not.`,
-      childPointer(pointer, 'destination'),
+      ctx.origin(childPointer(pointer, 'destination'), 'value'),
       `Create the stream as amazon-apigateway-${stream} and log to it.`,
     );
   }
@@ -431,7 +431,7 @@ function cacheKey(ctx: ModelContext, scope: RouteScope, key: string, pointer: st
       'cache-key-undeclared',
       'error',
       `Cache key \`${key}\` is not a declared ${where} parameter of ${scope.method} ${scope.path}.`,
-      pointer,
+      ctx.origin(pointer, 'value'),
       'Declare the parameter in the operation (or path item) `parameters`.',
     );
   }
@@ -539,7 +539,7 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
         'cors-origin-form',
         'error',
         `\`${origin}\` is not an origin as browsers send it (scheme://host[:port], lower case, no path), so no request would match it.`,
-        childPointer('/x-gateway/cors/origins', i),
+        ctx.origin(childPointer('/x-gateway/cors/origins', i), 'value'),
         `Write it as ${suggestedOrigin(origin)}.`,
       );
     }
@@ -713,7 +713,7 @@ function gatewayResponseTemplates(ctx: ModelContext, body: Json, pointer: string
         'gateway-response-body-template',
         'error',
         `The template for \`${type}\` must be a string, the body as API Gateway sends it.`,
-        childPointer(pointer, type),
+        ctx.origin(childPointer(pointer, type), 'value'),
         `Write it as text, e.g. '${JSON.stringify(template)}'.`,
       );
   }
@@ -745,7 +745,7 @@ function headerValue(ctx: ModelContext, value: string, pointer: string): string 
       'error',
       `The header value ${JSON.stringify(value)} holds ` +
         `${literal.includes("'") ? 'a single quote, which would end the static value' : 'a control character or line break, which no header value may hold'}.`,
-      pointer,
+      ctx.origin(pointer, 'value'),
       "Leave the character out (a static value is written as 'text' and has no escape for a quote), or map " +
         'a value from the request (method.request.header.X, context.x, stageVariables.x).',
     );
@@ -842,7 +842,7 @@ export function buildDomain(
       'domain-edge-certificate-region',
       'error',
       `An edge domain's certificate must be in us-east-1 (CloudFront serves it); this one is in ${certificateRegion}.`,
-      childPointer(pointer, 'certificate'),
+      ctx.origin(childPointer(pointer, 'certificate'), 'value'),
       'Request or import the certificate in ACM in us-east-1, or make the domain regional.',
     );
   }
@@ -894,7 +894,7 @@ function domainAccessMode(
       'domain-security-policy-endpoint',
       'error',
       `Security policy ${policy} is for ${endpoint === 'edge' ? 'regional and private' : 'edge-optimized'} endpoints; this domain is ${endpoint}.`,
-      policyPointer,
+      ctx.origin(policyPointer, 'value'),
       endpoint === 'edge'
         ? 'Use an edge policy (SecurityPolicy_TLS13_2025_EDGE, SecurityPolicy_TLS12_PFS_2025_EDGE, ' +
             'SecurityPolicy_TLS12_2018_EDGE), or make the domain regional.'
@@ -977,7 +977,7 @@ function domainMtls(
       'domain-mtls-truststore',
       'error',
       `The truststore must be given as an S3 URI, s3://bucket/key; this is ${JSON.stringify(valueText(truststore))}.`,
-      truststorePointer,
+      ctx.origin(truststorePointer, 'value'),
       'Write the bucket and key of the PEM file, e.g. s3://my-ca-bucket/truststore.pem (not an https:// object URL).',
     );
   return {
@@ -1032,7 +1032,7 @@ function routingRule(
         'routing-header-value',
         'error',
         `\`${glob}\` cannot be a routing rule's header glob: globs are under 128 characters of A-Z a-z 0-9 and ${ROUTING_SPECIALS}.`,
-        at,
+        ctx.origin(at, 'value'),
         'Leave out spaces, slashes, commas, quotes and the like; match the part of the value that identifies it with a * glob.',
       );
     } else if (glob.slice(1, -1).includes('*')) {
@@ -1040,7 +1040,7 @@ function routingRule(
         'routing-header-glob',
         'error',
         `\`${glob}\`: a header glob may have * only at its start, its end, or both.`,
-        at,
+        ctx.origin(at, 'value'),
         `Use a prefix (v2*), a suffix (*-beta) or a contains (*beta*) glob for ${name}.`,
       );
     }

@@ -345,7 +345,7 @@ function webSocketTimeout(ctx: ModelContext, block: Block, pointer: string): Blo
     'websocket-integration-timeout',
     'error',
     `Timeout ${timeout} ms is over the ${MAX_TIMEOUT} ms a WebSocket integration may wait (a quota AWS does not raise).`,
-    childPointer(pointer, 'timeout'),
+    ctx.origin(childPointer(pointer, 'timeout'), 'value'),
     `Use at most ${MAX_TIMEOUT}; a longer task can answer later through the @connections API.`,
   );
   return { ...block, timeout: MAX_TIMEOUT };
@@ -449,7 +449,7 @@ function checkServiceIntegration(ctx: ModelContext, kind: string, block: Block, 
           'websocket-request-value',
           'error',
           `\`${value}\` cannot be read here: WebSocket mapping templates have no access to headers or query strings.`,
-          at,
+          ctx.origin(at, 'value'),
           'A $connect request authorizer sees them: return the value in its context and use `context.authorizer.<key>`.',
         );
       }
@@ -533,7 +533,7 @@ function webSocketAuthorizer(
       'websocket-authorizer-no-cache',
       'info',
       `API Gateway does not cache authorizer results for WebSocket APIs: \`${name}\` runs on every connection, whatever its ttl.`,
-      ttl,
+      ctx.origin(ttl, 'value'),
       'The ttl still applies to the REST API.',
     );
   }

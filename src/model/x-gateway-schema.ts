@@ -66,7 +66,7 @@ export function checkXGateway(
   block: unknown,
   kind: BlockKind,
   pointer: string,
-  locate: (pointer: string) => Location,
+  locate: (pointer: string, part?: 'value') => Location,
 ): BlockCheck {
   const validate = compiled()[kind];
   const errorsOf = (value: unknown): readonly ErrorObject[] => (validate(value) ? [] : (validate.errors ?? []));
@@ -76,7 +76,7 @@ export function checkXGateway(
       code: 'aws-spelling',
       severity: 'info',
       message: `\`${written}\` is read as \`${short}\`.`,
-      location: locate(pointer + at),
+      location: locate(pointer + at, 'value'),
       hint: `Write \`${short}\`: the short form says the same, and compiles to the same template.`,
     }),
   );
@@ -147,7 +147,7 @@ function toDiagnostics(
   errors: readonly ErrorObject[],
   base: string,
   kind: BlockKind,
-  locate: (pointer: string) => Location,
+  locate: (pointer: string, part?: 'value') => Location,
 ): Diagnostic[] {
   const unknown = new Map<string, ErrorObject[]>();
   for (const error of errors) {
@@ -205,7 +205,7 @@ function knownKeys(error: ErrorObject): string[] {
 function awsNames(
   rewrites: readonly Extract<KeyRewrite, { kind: 'sibling' }>[],
   at: string,
-  locate: (pointer: string) => Location,
+  locate: (pointer: string, part?: 'value') => Location,
 ): Diagnostic {
   const names = rewrites.map((r) => `\`${r.key}\``);
   const shorts = rewrites.map((r) => `\`${r.short}\``);
@@ -235,7 +235,7 @@ function rawIntegration(
   keys: readonly string[],
   object: Record<string, unknown>,
   at: string,
-  locate: (pointer: string) => Location,
+  locate: (pointer: string, part?: 'value') => Location,
 ): Diagnostic {
   const rewrite = rawIntegrationRewrite(object);
   return {
@@ -261,7 +261,7 @@ function toDiagnostic(
   error: ErrorObject,
   base: string,
   kind: BlockKind,
-  locate: (pointer: string) => Location,
+  locate: (pointer: string, part?: 'value') => Location,
 ): Diagnostic {
   const at = base + error.instancePath;
   const name = keyName(error.instancePath);
@@ -298,7 +298,8 @@ function toDiagnostic(
     code: 'invalid-x-gateway-value',
     severity: 'error',
     message: `${subject(error.instancePath)} ${explain(error)}.`,
-    location: locate(at),
+    // A missing key is placed at the object that lacks it; any other error, at the value that has it.
+    location: error.keyword === 'required' ? locate(at) : locate(at, 'value'),
     hint:
       description !== undefined
         ? `${rewriteValue(error)} ${description}`
@@ -331,7 +332,7 @@ function badName(
   key: string,
   at: string,
   parent: string,
-  locate: (pointer: string) => Location,
+  locate: (pointer: string, part?: 'value') => Location,
 ): Diagnostic {
   const pattern = error.keyword === 'pattern' ? String(error.params['pattern']) : undefined;
   return {

@@ -33,12 +33,14 @@ describe('block scan', () => {
     const index = new BlockIndex(file.text.split(/\r?\n/));
     let scanned = 0;
     for (const pointer of all) {
-      const fast = index.find(splitPointer(pointer));
-      if (!fast) continue;
-      const parsed = file.parsedPositionOf(pointer);
-      expect(fast.line, pointer).toBe(parsed?.line);
-      expect(fast.column, pointer).toBe(parsed?.column);
-      scanned += 1;
+      for (const part of ['key', 'value'] as const) {
+        const fast = index.find(splitPointer(pointer), part);
+        if (!fast) continue;
+        const parsed = file.parsedPositionOf(pointer, part);
+        expect(fast.line, `${pointer} (${part})`).toBe(parsed?.line);
+        expect(fast.column, `${pointer} (${part})`).toBe(parsed?.column);
+        scanned += 1;
+      }
     }
     // Most of a block-style spec is read by the scan; flow collections are left to the parser.
     expect(scanned, `${scanned} of ${all.length} scanned`).toBeGreaterThan(0);
@@ -82,5 +84,41 @@ describe('block scan, where the YAML parser cannot help', () => {
     expect(file.positionOf('/paths/~1b/get/responses/200/headers/1')).toMatchObject({ line: 12, column: 64 });
     expect(file.positionOf('/paths/~1b/get/responses/200/headers/2/c')).toMatchObject({ line: 12, column: 69 });
     expect(file.positionOf('/paths/~1b/get/responses/200/headers/3')).toBeUndefined();
+    expect(file.positionOf('/paths/~1b/get/responses/200/description', 'value')).toMatchObject({
+      line: 12,
+      column: 42,
+      endColumn: 44,
+    });
+    expect(file.positionOf('/paths/~1b/get/responses/200/headers', 'value')).toMatchObject({ line: 12, column: 55 });
+  });
+
+  it('places a value where it starts, and a member without one at its key', () => {
+    const text = [
+      'a:',
+      '  period: DAY # the AWS spelling',
+      '  key: { orderId: method.request.path.id }',
+      '  text: |',
+      '    line',
+      '  block:',
+      '    # a comment first',
+      '    inner: 1',
+      '  quoted: "a # b" # c',
+      '  empty:',
+      '  list:',
+      '  - x',
+    ].join('\n');
+    const { file } = parseSource('t.yaml', text);
+    const at = (pointer: string) => file.positionOf(pointer, 'value');
+    expect(at('/a/period')).toMatchObject({ line: 2, column: 11, endLine: 2, endColumn: 14 });
+    expect(file.positionOf('/a/period')).toMatchObject({ line: 2, column: 3 });
+    expect(at('/a/key')).toMatchObject({ line: 3, column: 8 });
+    expect(at('/a/key/orderId')).toMatchObject({ line: 3, column: 19, endColumn: 41 });
+    expect(file.positionOf('/a/key/orderId')).toMatchObject({ line: 3, column: 10 });
+    expect(at('/a/text')).toMatchObject({ line: 4, column: 9 });
+    expect(at('/a/block')).toMatchObject({ line: 8, column: 5 });
+    expect(at('/a/quoted')).toMatchObject({ line: 9, column: 11, endColumn: 18 });
+    expect(at('/a/empty')).toMatchObject({ line: 10, column: 3 });
+    expect(at('/a/list')).toMatchObject({ line: 12, column: 3 });
+    expect(at('/a/list/0')).toMatchObject({ line: 12, column: 5 });
   });
 });

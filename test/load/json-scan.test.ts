@@ -32,11 +32,13 @@ describe('JSON positions', () => {
     const { file, ok } = parseSource('t.json', text);
     expect(ok).toBe(true);
     const all = pointers(file.value);
-    const expected = all.map((pointer) => file.parsedPositionOf(pointer));
-    const fresh = parseSource('t.json', text).file;
-    const parsed = vi.spyOn(fresh, 'parsedPositionOf');
-    expect(all.map((pointer) => fresh.positionOf(pointer))).toEqual(expected);
-    expect(parsed).not.toHaveBeenCalled();
+    for (const part of ['key', 'value'] as const) {
+      const expected = all.map((pointer) => file.parsedPositionOf(pointer, part));
+      const fresh = parseSource('t.json', text).file;
+      const parsed = vi.spyOn(fresh, 'parsedPositionOf');
+      expect(all.map((pointer) => fresh.positionOf(pointer, part))).toEqual(expected);
+      expect(parsed).not.toHaveBeenCalled();
+    }
   });
 
   it('is undefined for a pointer that names nothing', () => {

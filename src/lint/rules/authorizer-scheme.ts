@@ -28,11 +28,16 @@ export default defineRule({
           const scheme = asBlock(context.deref(schemes[name]));
           const found = `type: ${String(scheme['type'])}${scheme['in'] === undefined ? '' : `, in: ${String(scheme['in'])}`}`;
           if (scheme['type'] === 'apiKey' && scheme['in'] === 'header') continue;
-          context.report('scheme', childPointer('/components/securitySchemes', name, 'type'), {
-            name,
-            found,
-            header: typeof scheme['name'] === 'string' ? scheme['name'] : 'Authorization',
-          });
+          context.report(
+            'scheme',
+            childPointer('/components/securitySchemes', name, 'type'),
+            {
+              name,
+              found,
+              header: typeof scheme['name'] === 'string' ? scheme['name'] : 'Authorization',
+            },
+            'value',
+          );
         }
       },
     };

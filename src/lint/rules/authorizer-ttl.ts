@@ -16,7 +16,7 @@ export default defineRule({
         for (const { value, pointer } of authorizersOf(document)) {
           const ttl = value['authorizerResultTtlInSeconds'];
           if (typeof ttl === 'number' && (ttl < 0 || ttl > 3600))
-            context.report('range', childPointer(pointer, 'authorizerResultTtlInSeconds'), { value: ttl });
+            context.report('range', childPointer(pointer, 'authorizerResultTtlInSeconds'), { value: ttl }, 'value');
         }
       },
     };

@@ -35,24 +35,25 @@ export default defineRule({
         const at = childPointer(integration.pointer, 'uri');
         const text = templateTextOf(raw);
         const getAtt = getAttOf(raw);
-        if (getAtt?.[1] === 'Arn') context.report('functionArn', at, { function: `\${${getAtt[0]}.Arn}` });
+        if (getAtt?.[1] === 'Arn') context.report('functionArn', at, { function: `\${${getAtt[0]}.Arn}` }, 'value');
         else if (text !== undefined && typeof raw !== 'string' && /^arn:[^:]*:lambda:/.test(withoutPlaceholders(text)))
-          context.report('functionArn', at, { function: text });
+          context.report('functionArn', at, { function: text }, 'value');
         else if (text !== undefined && /^\$\{[^}]*\.(Arn|arn)\}$/.test(text)) {
           // A lone placeholder for an ARN attribute: a function ARN, never an invocation URI (Terraform: invoke_arn).
           const terraform = text.endsWith('.arn}');
           if (terraform)
-            context.report('terraformArn', at, { uri: text, fix: text.replace(/\.arn\}$/, '.invoke_arn}') });
-          else context.report('functionArn', at, { function: text });
+            context.report('terraformArn', at, { uri: text, fix: text.replace(/\.arn\}$/, '.invoke_arn}') }, 'value');
+          else context.report('functionArn', at, { function: text }, 'value');
         } else if (text !== undefined) {
           const service = serviceOf(text);
-          if (service && service !== 'lambda' && service !== 'firehose') context.report('service', at, { service });
+          if (service && service !== 'lambda' && service !== 'firehose')
+            context.report('service', at, { service }, 'value');
         }
         const method = integration.value['httpMethod'];
         // A literal Lambda uri is integration-http-method's finding; here the uri is filled in at deploy time.
         const literalLambda = typeof raw === 'string' && isLiteral(raw) && raw.includes(':lambda:path/');
         if (isLiteral(method) && String(method).toUpperCase() !== 'POST' && !literalLambda)
-          context.report('post', childPointer(integration.pointer, 'httpMethod'), { method: String(method) });
+          context.report('post', childPointer(integration.pointer, 'httpMethod'), { method: String(method) }, 'value');
       },
     };
   },

@@ -126,7 +126,13 @@ export default defineRule({
             : error.keyword === 'anyOf'
               ? 'has the wrong type'
               : schemaProblem(error.keyword, error.params);
-        context.report('invalid', at, { extension: name, where, problem });
+        // A missing key is placed at the object that lacks it; any other error, at the value that has it.
+        context.report(
+          'invalid',
+          at,
+          { extension: name, where, problem },
+          error.keyword === 'required' ? undefined : 'value',
+        );
       }
     };
     return {
@@ -138,11 +144,16 @@ export default defineRule({
           // The OpenAPI schema checks `get`, `post`… but lets any `x-` value through.
           const anyMethod = item[`${PREFIX}any-method`];
           if (anyMethod !== undefined && !isBlock(anyMethod))
-            context.report('invalid', childPointer('/paths', path, `${PREFIX}any-method`), {
-              extension: `${PREFIX}any-method`,
-              where: `${PREFIX}any-method`,
-              problem: 'must be an operation object, as `get` or `post` is',
-            });
+            context.report(
+              'invalid',
+              childPointer('/paths', path, `${PREFIX}any-method`),
+              {
+                extension: `${PREFIX}any-method`,
+                where: `${PREFIX}any-method`,
+                problem: 'must be an operation object, as `get` or `post` is',
+              },
+              'value',
+            );
         }
         for (const extension of ROOT) {
           const key = `x-amazon-apigateway-${extension}`;

@@ -18,7 +18,7 @@ export default defineRule({
   },
   create(context) {
     return hardcodedVisitors(['partition'], (value, pseudo) =>
-      context.report('partition', value.pointer, { found: value.found, pseudo }),
+      context.report('partition', value.pointer, { found: value.found, pseudo }, 'value'),
     );
   },
 });

@@ -21,7 +21,12 @@ export default defineRule({
   },
   create(context) {
     return hardcodedVisitors(['region', 'account'], (value, pseudo) =>
-      context.report(value.kind === 'account' ? 'account' : 'region', value.pointer, { found: value.found, pseudo }),
+      context.report(
+        value.kind === 'account' ? 'account' : 'region',
+        value.pointer,
+        { found: value.found, pseudo },
+        'value',
+      ),
     );
   },
 });

@@ -18,13 +18,13 @@ export default defineRule({
         if (route?.integration.kind === 'http') {
           const url = route.integration.url;
           const text = url.kind === 'literal' ? url.value : url.kind === 'sub' ? url.template : '';
-          if (text.startsWith('http://')) context.report('http', childPointer(node.pointer), { uri: text });
+          if (text.startsWith('http://')) context.report('http', childPointer(node.pointer), { uri: text }, 'value');
           return;
         }
         const integration = integrationOf(node) ?? httpIntegrationOf(node);
         const uri = integration?.value['uri'];
         if (integration && typeof uri === 'string' && uri.startsWith('http://'))
-          context.report('http', childPointer(integration.pointer, 'uri'), { uri });
+          context.report('http', childPointer(integration.pointer, 'uri'), { uri }, 'value');
       },
     };
   },

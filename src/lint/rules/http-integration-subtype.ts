@@ -30,7 +30,7 @@ export default defineRule({
         if (!integration || typeof subtype !== 'string') return;
         const parameters = HTTP_SUBTYPES[subtype];
         if (!parameters) {
-          context.report('unknown', childPointer(integration.pointer, 'integrationSubtype'), { subtype });
+          context.report('unknown', childPointer(integration.pointer, 'integrationSubtype'), { subtype }, 'value');
           return;
         }
         const mapped = integration.value['requestParameters'];

@@ -33,8 +33,9 @@ export default defineRule({
         }
         if (!isLiteral(value)) return;
         const text = String(value);
-        if (text !== '1.0' && text !== '2.0') context.report('invalid', at, { value: text });
-        else if (text === '2.0' && !isLambda(integration.value)) context.report('notLambda', at, { value: text });
+        if (text !== '1.0' && text !== '2.0') context.report('invalid', at, { value: text }, 'value');
+        else if (text === '2.0' && !isLambda(integration.value))
+          context.report('notLambda', at, { value: text }, 'value');
       },
     };
   },

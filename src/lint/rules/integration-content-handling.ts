@@ -20,7 +20,7 @@ export default defineRule({
         const check = (owner: Record<string, unknown>, pointer: string): void => {
           const value = owner['contentHandling'];
           if (isLiteral(value) && !VALUES.includes(String(value)))
-            context.report('invalid', childPointer(pointer, 'contentHandling'), { value });
+            context.report('invalid', childPointer(pointer, 'contentHandling'), { value }, 'value');
         };
         check(integration.value, integration.pointer);
         for (const [key, response] of Object.entries(

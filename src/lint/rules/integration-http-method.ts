@@ -26,13 +26,13 @@ export default defineRule({
         const at = childPointer(integration.pointer, 'httpMethod');
         if (method === undefined) context.report('missing', integration.pointer, { type: integration.type });
         else if (isLiteral(method) && !VERBS.includes(String(method).toUpperCase()))
-          context.report('invalid', at, { method: String(method) });
+          context.report('invalid', at, { method: String(method) }, 'value');
         else if (
           isLiteral(method) &&
           String(method).toUpperCase() !== 'POST' &&
           /:lambda:path\//.test(String(integration.value['uri'] ?? ''))
         )
-          context.report('lambdaPost', at, { method: String(method) });
+          context.report('lambdaPost', at, { method: String(method) }, 'value');
       },
     };
   },

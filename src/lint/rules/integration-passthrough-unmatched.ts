@@ -37,7 +37,7 @@ export default defineRule({
         const types = Object.keys(templates).join(', ');
         if (behavior === undefined) context.report('implicit', integration.pointer, { types });
         else if (typeof behavior === 'string' && behavior.toLowerCase() === 'when_no_match')
-          context.report('explicit', childPointer(integration.pointer, 'passthroughBehavior'), { types });
+          context.report('explicit', childPointer(integration.pointer, 'passthroughBehavior'), { types }, 'value');
       },
     };
   },

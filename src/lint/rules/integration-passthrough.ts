@@ -20,7 +20,12 @@ export default defineRule({
           isLiteral(value) &&
           !['when_no_match', 'when_no_templates', 'never'].includes(String(value).toLowerCase())
         ) {
-          context.report('invalid', childPointer(integration.pointer, 'passthroughBehavior'), { value: String(value) });
+          context.report(
+            'invalid',
+            childPointer(integration.pointer, 'passthroughBehavior'),
+            { value: String(value) },
+            'value',
+          );
         }
       },
     };

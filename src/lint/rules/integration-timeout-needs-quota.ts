@@ -23,7 +23,7 @@ export default defineRule({
       Operation(node) {
         const timeout = timeoutOf(integrationOf(node));
         if (timeout && !timeout.stream && timeout.value > MAX_TIMEOUT && context.endpoint !== 'edge')
-          context.report('quota', timeout.pointer, { value: timeout.value });
+          context.report('quota', timeout.pointer, { value: timeout.value }, 'value');
       },
     };
   },

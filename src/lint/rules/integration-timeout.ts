@@ -41,11 +41,11 @@ export default defineRule({
         const timeout = timeoutOf(integrationOf(node));
         if (!timeout) return;
         const data = { value: timeout.value };
-        if (timeout.value < 50) context.report('tooShort', timeout.pointer, data);
+        if (timeout.value < 50) context.report('tooShort', timeout.pointer, data, 'value');
         else if (timeout.stream && timeout.value > STREAM_MAX_TIMEOUT)
-          context.report('streamTooLong', timeout.pointer, data);
+          context.report('streamTooLong', timeout.pointer, data, 'value');
         else if (!timeout.stream && timeout.value > MAX_TIMEOUT && context.endpoint === 'edge')
-          context.report('tooLong', timeout.pointer, data);
+          context.report('tooLong', timeout.pointer, data, 'value');
       },
     };
   },

@@ -22,9 +22,14 @@ export default defineRule({
         if (!integration) return;
         if (!('type' in integration.value)) context.report('missing', integration.pointer);
         else if (isLiteral(integration.value['type']) && !TYPES.includes(integration.type))
-          context.report('invalid', childPointer(integration.pointer, 'type'), {
-            type: String(integration.value['type']),
-          });
+          context.report(
+            'invalid',
+            childPointer(integration.pointer, 'type'),
+            {
+              type: String(integration.value['type']),
+            },
+            'value',
+          );
       },
     };
   },

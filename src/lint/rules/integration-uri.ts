@@ -26,13 +26,14 @@ export default defineRule({
         if (typeof uri !== 'string' || uri.includes('${')) return; // resolved at deploy time
         if (integration.type.startsWith('http')) {
           const match = /^https?:\/\/[^/:?#]+(?::(\d+))?/.exec(uri);
-          if (!match) return context.report('http', at, { uri, type: integration.type });
+          if (!match) return context.report('http', at, { uri, type: integration.type }, 'value');
           const port = match[1] === undefined ? undefined : Number(match[1]);
-          if (port !== undefined && port !== 80 && port !== 443 && port <= 1024) context.report('port', at, { port });
+          if (port !== undefined && port !== 80 && port !== 443 && port <= 1024)
+            context.report('port', at, { port }, 'value');
         } else if (/^arn:[^:]+:lambda:/.test(uri)) {
           // A function ARN in place of its invocation URI: lambda-invocation-uri reports it, with the URI to write.
         } else if (!/^arn:[a-z-]+:apigateway:[a-z0-9-]+:[a-z0-9.-]+:(action|path)\//.test(uri)) {
-          context.report('aws', at, { uri });
+          context.report('aws', at, { uri }, 'value');
         }
       },
     };

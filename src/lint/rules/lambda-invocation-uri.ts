@@ -30,8 +30,9 @@ export default defineRule({
     const check = (uri: unknown, at: string): void => {
       if (typeof uri !== 'string') return;
       const arn = /^arn:([^:]+):lambda:([^:]*):/.exec(uri);
-      if (arn) context.report('functionArn', at, { uri, invocationUri: invocationUri(uri, arn[1]!, arn[2]!) });
-      else if (uri.includes(':lambda:path/') && !INVOCATION_URI.test(uri)) context.report('malformed', at, { uri });
+      if (arn) context.report('functionArn', at, { uri, invocationUri: invocationUri(uri, arn[1]!, arn[2]!) }, 'value');
+      else if (uri.includes(':lambda:path/') && !INVOCATION_URI.test(uri))
+        context.report('malformed', at, { uri }, 'value');
     };
     return {
       Document(document) {

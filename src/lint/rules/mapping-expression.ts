@@ -44,14 +44,19 @@ export default defineRule({
           // A value that names no source and is not quoted is, in practice, a static value left unquoted.
           const named = /^(method|integration)\.(request|response)\./.test(value);
           if (named)
-            context.report('source', keyPointer, {
-              value,
-              sources:
-                mapping.side === 'request'
-                  ? 'method.request.{path|querystring|header}.<name>, method.request.body[.<JSONPath>]'
-                  : 'integration.response.header.<name>, integration.response.body[.<JSONPath>]',
-            });
-          else context.report('unquoted', keyPointer, { value: value.replace(/^["']|["']$/g, '') });
+            context.report(
+              'source',
+              keyPointer,
+              {
+                value,
+                sources:
+                  mapping.side === 'request'
+                    ? 'method.request.{path|querystring|header}.<name>, method.request.body[.<JSONPath>]'
+                    : 'integration.response.header.<name>, integration.response.body[.<JSONPath>]',
+              },
+              'value',
+            );
+          else context.report('unquoted', keyPointer, { value: value.replace(/^["']|["']$/g, '') }, 'value');
         }
       },
     };

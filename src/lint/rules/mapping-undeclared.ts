@@ -36,7 +36,7 @@ export default defineRule({
     const checkSource = (node: OperationNode, expression: string, pointer: string): void => {
       const parameter = methodRequestParameter(expression);
       if (parameter && !declared(node, parameter.location, parameter.name))
-        context.report('source', pointer, { expression, name: parameter.name, in: parameter.location });
+        context.report('source', pointer, { expression, name: parameter.name, in: parameter.location }, 'value');
     };
     return {
       Operation(node) {

@@ -17,7 +17,8 @@ export default defineRule({
         if (typeof id !== 'string') return;
         const here = `${node.method} ${node.path}`;
         const first = seen.get(id);
-        if (first) context.report('duplicate', childPointer(node.pointer, 'operationId'), { id, other: first });
+        if (first)
+          context.report('duplicate', childPointer(node.pointer, 'operationId'), { id, other: first }, 'value');
         else seen.set(id, here);
       },
     };

@@ -14,7 +14,7 @@ export default defineRule({
     const known = Object.keys((context.document['x-amazon-apigateway-request-validators'] ?? {}) as object);
     const check = (value: unknown, pointer: string): void => {
       if (typeof value === 'string' && !known.includes(value))
-        context.report('unknown', pointer, { name: value, known: known.join(', ') || 'none' });
+        context.report('unknown', pointer, { name: value, known: known.join(', ') || 'none' }, 'value');
     };
     return {
       Document(document) {

@@ -54,7 +54,7 @@ export default defineRule({
         for (const { value, pointer } of authorizersOf(document)) {
           const type = String(value['type']).toLowerCase();
           if (!AUTHORIZER_TYPES.includes(type))
-            context.report('authorizerType', childPointer(pointer, 'type'), { value: String(value['type']) });
+            context.report('authorizerType', childPointer(pointer, 'type'), { value: String(value['type']) }, 'value');
         }
       },
       Operation(node) {
@@ -65,9 +65,14 @@ export default defineRule({
         const integration = httpIntegrationOf(node);
         if (!integration) return;
         if (!PROXY_TYPES.includes(integration.type))
-          context.report('integrationType', childPointer(integration.pointer, 'type'), {
-            value: String(integration.value['type']),
-          });
+          context.report(
+            'integrationType',
+            childPointer(integration.pointer, 'type'),
+            {
+              value: String(integration.value['type']),
+            },
+            'value',
+          );
         for (const name of INTEGRATION)
           if (Object.hasOwn(integration.value, name))
             context.report('restOnly', childPointer(integration.pointer, name), { name });

@@ -32,7 +32,7 @@ export default defineRule({
           const unencoded = callerInput(readVtl(template.text)).find(
             (input) => !wrappedIn(template.text, input.start, ['$util.urlEncode']),
           );
-          if (unencoded) context.report('unencoded', template.pointer, { expression: unencoded.expression });
+          if (unencoded) context.report('unencoded', template.pointer, { expression: unencoded.expression }, 'value');
         }
       },
     };

@@ -38,10 +38,15 @@ export default defineRule({
             (input) => inJsonString(template.text, input.start) && !wrappedIn(template.text, input.start, ESCAPING),
           );
           if (unescaped.length > 0)
-            context.report('unescaped', template.pointer, {
-              expression: unescaped[0]!.expression,
-              more: unescaped.length > 1 ? ` (and ${unescaped.length - 1} more)` : '',
-            });
+            context.report(
+              'unescaped',
+              template.pointer,
+              {
+                expression: unescaped[0]!.expression,
+                more: unescaped.length > 1 ? ` (and ${unescaped.length - 1} more)` : '',
+              },
+              'value',
+            );
         }
       },
     };

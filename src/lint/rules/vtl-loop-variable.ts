@@ -41,7 +41,7 @@ export default defineRule({
             // A property read of a name nothing defines, in a template that is Velocity at all.
             else if (usesVelocity && /^\$!?[\w-]+\./.test(template.text.slice(reference.index))) messageId = 'unbound';
             if (messageId) {
-              context.report(messageId, template.pointer, { name });
+              context.report(messageId, template.pointer, { name }, 'value');
               break; // one finding per template
             }
           }
