@@ -18,7 +18,7 @@ export default defineRule({
         if (route?.integration.kind === 'http') {
           const url = route.integration.url;
           const text = url.kind === 'literal' ? url.value : url.kind === 'sub' ? url.template : '';
-          if (text.startsWith('http://')) context.report('http', childPointer(node.pointer), { uri: text }, 'value');
+          if (text.startsWith('http://')) context.report('http', childPointer(node.pointer), { uri: text });
           return;
         }
         const integration = integrationOf(node) ?? httpIntegrationOf(node);
