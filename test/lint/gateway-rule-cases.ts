@@ -293,6 +293,17 @@ export const GATEWAY_RULE_CASES: Readonly<Record<string, RuleCases>> = {
         messageId: 'missing',
         pointer: '/x-amazon-apigateway-gateway-responses',
       },
+      {
+        // Placed at the gateway response written without the header.
+        text: post(
+          [
+            'responses: { "200": { description: ok, headers: { Access-Control-Allow-Origin: { schema: { type: string } } } } }',
+          ],
+          `x-amazon-apigateway-gateway-responses: { DEFAULT_4XX: { responseParameters: { gatewayresponse.header.Access-Control-Allow-Origin: "'*'" } }, DEFAULT_5XX: { statusCode: "500" } }\n`,
+        ),
+        messageId: 'missing',
+        pointer: '/x-amazon-apigateway-gateway-responses/DEFAULT_5XX',
+      },
     ],
   },
   'hardcoded-region-account': {

@@ -801,7 +801,17 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
           `x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200", responseParameters: { method.response.header.Access-Control-Allow-Origin: "'*'", method.response.header.Access-Control-Allow-Credentials: "'true'" } } } }`,
         ),
         messageId: 'wildcard',
-        pointer: '/paths/~1a/get/x-amazon-apigateway-integration/responses/default/responseParameters',
+        pointer:
+          '/paths/~1a/get/x-amazon-apigateway-integration/responses/default/responseParameters/method.response.header.Access-Control-Allow-Origin',
+      },
+      {
+        // Header names are case-insensitive.
+        text: op(
+          `x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200", responseParameters: { method.response.header.access-control-allow-origin: "'*'", method.response.header.Access-Control-Allow-CREDENTIALS: "'true'" } } } }`,
+        ),
+        messageId: 'wildcard',
+        pointer:
+          '/paths/~1a/get/x-amazon-apigateway-integration/responses/default/responseParameters/method.response.header.access-control-allow-origin',
       },
       {
         text: op(
@@ -809,7 +819,8 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
           `x-amazon-apigateway-gateway-responses: { DEFAULT_4XX: { responseParameters: { gatewayresponse.header.Access-Control-Allow-Origin: "'*'", gatewayresponse.header.Access-Control-Allow-Credentials: "'true'" } } }\n`,
         ),
         messageId: 'wildcard',
-        pointer: '/x-amazon-apigateway-gateway-responses/DEFAULT_4XX/responseParameters',
+        pointer:
+          '/x-amazon-apigateway-gateway-responses/DEFAULT_4XX/responseParameters/gatewayresponse.header.Access-Control-Allow-Origin',
       },
       {
         text: op(HTTP_LAMBDA, `${HTTP_API}x-amazon-apigateway-cors: { allowOrigins: ["*"], allowCredentials: true }\n`),

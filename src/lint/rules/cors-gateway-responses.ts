@@ -2,6 +2,7 @@
  * Errors API Gateway answers itself (a refused token, throttling, a missing route) are gateway responses;
  * without Access-Control-Allow-Origin on DEFAULT_4XX and DEFAULT_5XX a page reads them as network errors.
  */
+import { childPointer } from '../../diagnostics/diagnostic.js';
 import { asBlock } from '../../model/context.js';
 import { defineRule } from '../rule.js';
 import { ALLOW_ORIGIN, allowOriginOf, corsByXGateway, headerMapping } from './cors.js';
@@ -45,8 +46,11 @@ export default defineRule({
             undefined,
         );
         if (missing.length === 0) return;
+        // At the gateway response that lacks the header when one is written, else where they would go.
+        const lacking = missing.find((type) => Object.hasOwn(responses, type));
         const declared = Object.hasOwn(context.document, 'x-amazon-apigateway-gateway-responses');
-        context.report('missing', declared ? ROOT : example.pointer, {
+        const at = lacking !== undefined ? childPointer(ROOT, lacking) : declared ? ROOT : example.pointer;
+        context.report('missing', at, {
           missing: missing.join(' and '),
           verb: missing.length === 1 ? 'carries' : 'carry',
           example: example.name,

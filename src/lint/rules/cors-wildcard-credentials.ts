@@ -4,6 +4,7 @@
  */
 import { childPointer } from '../../diagnostics/diagnostic.js';
 import { defineRule } from '../rule.js';
+import { ALLOW_ORIGIN, headerKey, headerMapping } from './cors.js';
 import { integrationOf } from './integration.js';
 
 export default defineRule({
@@ -20,17 +21,22 @@ export default defineRule({
     },
   },
   create(context) {
-    /** Report each of `responses` whose parameters set both headers (`prefix` is method.response or gatewayresponse). */
+    /**
+     * Report each of `responses` whose parameters set both headers (`prefix` is method.response or
+     * gatewayresponse; header names in any case), at its Access-Control-Allow-Origin.
+     */
     const check = (responses: unknown, pointer: string, prefix: string): void => {
       for (const [key, response] of Object.entries(
         (responses ?? {}) as Record<string, Record<string, unknown> | null>,
       )) {
-        const parameters = (response?.['responseParameters'] ?? {}) as Record<string, unknown>;
+        const parameters = response?.['responseParameters'];
+        const origin = headerKey(parameters, prefix, ALLOW_ORIGIN);
         if (
-          parameters[`${prefix}.header.Access-Control-Allow-Origin`] === "'*'" &&
-          parameters[`${prefix}.header.Access-Control-Allow-Credentials`] === "'true'"
+          origin !== undefined &&
+          headerMapping(parameters, prefix, ALLOW_ORIGIN) === "'*'" &&
+          headerMapping(parameters, prefix, 'access-control-allow-credentials') === "'true'"
         ) {
-          context.report('wildcard', childPointer(pointer, key, 'responseParameters'));
+          context.report('wildcard', childPointer(pointer, key, 'responseParameters', origin));
         }
       }
     };

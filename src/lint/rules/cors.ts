@@ -6,12 +6,16 @@ import { templateTextOf } from './template-text.js';
 
 export const ALLOW_ORIGIN = 'access-control-allow-origin';
 
+/** The key that maps `<prefix>.header.<header>` in a responseParameters block, as written, when there is one. */
+export function headerKey(parameters: unknown, prefix: string, header: string): string | undefined {
+  const wanted = `${prefix}.header.${header}`.toLowerCase();
+  return Object.keys(asBlock(parameters)).find((k) => k.toLowerCase() === wanted);
+}
+
 /** The value of `<prefix>.header.<header>` in a responseParameters block, when it sets one. */
 export function headerMapping(parameters: unknown, prefix: string, header: string): unknown {
-  const wanted = `${prefix}.header.${header}`.toLowerCase();
-  const block = asBlock(parameters);
-  const key = Object.keys(block).find((k) => k.toLowerCase() === wanted);
-  return key === undefined ? undefined : block[key];
+  const key = headerKey(parameters, prefix, header);
+  return key === undefined ? undefined : asBlock(parameters)[key];
 }
 
 /**
