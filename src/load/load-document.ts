@@ -6,7 +6,7 @@
 import { dirname, relative, resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
-import { escapePointerToken, splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
+import { childPointer, escapePointerToken, splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 import { parseSource } from './parse.js';
 import {
   decodeUtf8,
@@ -82,12 +82,14 @@ export async function loadText(path: string, text: string, policy: ReadPolicy = 
   const byAbsolute = new Map<string, SourceFile>([[absoluteRoot, root]]);
   const diagnostics: Diagnostic[] = version.warning ? [version.warning] : [];
   let document: JsonObject;
-  const refs = collectRefs(root.value);
+  // The copy is the document when there is nothing to bundle (most specs); bundling makes its own.
+  const walked = walkRefs(root.value, true);
+  const refs = walked.refs;
   if (!refs.some(({ ref }) => !ref.startsWith('#'))) {
     // Nothing to bundle: skip the resolver's walk of the whole document, and only check that every
     // internal `$ref` names a node. A `$ref` that names nothing is reported and the rest is still checked:
     // it stays in the document, and whatever follows it finds no node (compile stops at the error).
-    document = structuredClone(root.value) as JsonObject;
+    document = walked.copy as JsonObject;
     const builtIn = isGatewaySpec(root) ? BUILT_IN_MODELS : [];
     diagnostics.push(...refs.flatMap(({ pointer, ref }) => checkRef(byAbsolute, absoluteRoot, pointer, ref, builtIn)));
   } else {
@@ -277,37 +279,54 @@ async function bundle(
   return bundled as JsonObject;
 }
 
-/** Every `$ref` of a document, in document order, found in one walk (iterative: nesting depth is bounded only by parseSource). */
+/** Every `$ref` of a document, in document order, with the pointer of the object that holds it. */
 function collectRefs(value: unknown): { pointer: string; ref: string }[] {
+  return walkRefs(value, false).refs;
+}
+
+/**
+ * The `$ref`s of a document (as collectRefs) and, when `copy`, a copy of the document, both made in one
+ * walk: the compiler patches its document in place, and the file's value stays as written, for locations.
+ * Recursive: parseSource bounds the nesting depth.
+ */
+function walkRefs(value: unknown, copy: boolean): { refs: { pointer: string; ref: string }[]; copy: unknown } {
   const refs: { pointer: string; ref: string }[] = [];
-  // Each entry links to its parent's, so that a pointer is only spelled out for a node with a `$ref`.
-  interface Entry {
-    readonly node: object;
-    readonly key: string;
-    readonly parent: Entry | undefined;
-  }
-  const pointerOf = (entry: Entry): string => {
-    const tokens: string[] = [];
-    for (let e: Entry | undefined = entry; e?.parent; e = e.parent) tokens.push(escapePointerToken(e.key));
-    return tokens.length === 0 ? '' : '/' + tokens.reverse().join('/');
-  };
-  const stack: Entry[] =
-    value !== null && typeof value === 'object' ? [{ node: value, key: '', parent: undefined }] : [];
-  while (stack.length > 0) {
-    const entry = stack.pop()!;
-    const node = entry.node;
+  // The keys on the way to the node being walked; a pointer is spelled out only for a node with a `$ref`.
+  const path: (string | number)[] = [];
+  const walk = (node: object, depth: number): object => {
+    if (Array.isArray(node)) {
+      const out: unknown[] = copy ? new Array(node.length) : node;
+      for (let i = 0; i < node.length; i += 1) {
+        let child: unknown = node[i];
+        if (child !== null && typeof child === 'object') {
+          path[depth] = i;
+          child = walk(child, depth + 1);
+        }
+        if (copy) out[i] = child;
+      }
+      return out;
+    }
     const ref = (node as { $ref?: unknown }).$ref;
     // `#name` names a 3.1 `$anchor`: the model resolves those, knowing where anchors may stand.
-    if (typeof ref === 'string' && !Array.isArray(node) && (!ref.startsWith('#') || isPointerRef(ref)))
-      refs.push({ pointer: pointerOf(entry), ref });
-    // Pushed last first, so that refs are found (and reported) in document order.
-    const keys = Object.keys(node);
-    for (let i = keys.length - 1; i >= 0; i -= 1) {
-      const child = (node as Record<string, unknown>)[keys[i]!];
-      if (child !== null && typeof child === 'object') stack.push({ node: child, key: keys[i]!, parent: entry });
+    if (typeof ref === 'string' && (!ref.startsWith('#') || isPointerRef(ref)))
+      refs.push({ pointer: childPointer('', ...path.slice(0, depth)), ref });
+    const out: Record<string, unknown> = copy ? {} : (node as Record<string, unknown>);
+    for (const key of Object.keys(node)) {
+      let child = (node as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') {
+        path[depth] = key;
+        child = walk(child, depth + 1);
+      }
+      // A `__proto__` key is data, as the parsers read it.
+      if (!copy) continue;
+      if (key === '__proto__')
+        Object.defineProperty(out, key, { value: child, enumerable: true, writable: true, configurable: true });
+      else out[key] = child;
     }
-  }
-  return refs;
+    return out;
+  };
+  const walked = value !== null && typeof value === 'object' ? walk(value, 0) : value;
+  return { refs, copy: walked };
 }
 
 /**

@@ -1025,8 +1025,23 @@ class ModelBuilder implements ModelContext {
     return followRefs(this.document, node);
   }
 
+  /**
+   * Placed when first read: every IR node keeps an origin, and few are ever reported (finding the file and
+   * pointer of each up front costs more than the rest of the model on a large spec).
+   */
   origin(pointer: string, part?: 'value'): Location {
-    return this.loaded.locate(pointer, part);
+    const locate = this.loaded.locate;
+    let located: Location | undefined;
+    const at = (): Location => (located ??= locate(pointer));
+    return {
+      get file() {
+        return at().file;
+      },
+      get pointer() {
+        return at().pointer;
+      },
+      ...(part && { part }),
+    };
   }
 
   report(
