@@ -20,7 +20,7 @@ export async function lint(path: string, config: LintConfig, read: ReadOptions =
     loaded,
     diagnostics: loadDiagnostics,
     files,
-  } = await loadDocument(path, readPolicy(path, { ...config.read, ...read }));
+  } = await loadDocument(path, readPolicy(path, { ...config.read, ...read }), { readOnly: true });
   const built = loaded && usesXGateway(loaded.document) ? buildModel(loaded, { trustReferences: true }) : undefined;
   const suppressed: Diagnostic[] = [];
   const diagnostics = applyConfig(

@@ -52,13 +52,15 @@ export class BlockIndex {
   constructor(private readonly lines: readonly string[]) {
     this.indents = new Int32Array(lines.length);
     lines.forEach((text, i) => {
-      const trimmed = text.trimStart();
+      // Read in place: a large spec has tens of thousands of lines.
+      let indent = 0;
+      while (indent < text.length && (text.charCodeAt(indent) === 32 || /\s/.test(text[indent]!))) indent += 1;
       const blank =
-        trimmed === '' ||
-        trimmed.startsWith('#') ||
-        (text.startsWith('---') && trimmed === text) ||
+        indent === text.length ||
+        text[indent] === '#' ||
+        (indent === 0 && text.startsWith('---')) ||
         text.startsWith('...');
-      this.indents[i] = blank ? -1 : text.length - trimmed.length;
+      this.indents[i] = blank ? -1 : indent;
     });
   }
 

@@ -62,15 +62,32 @@ export function readInput(
   return { file: new SourceFile(path, decoded.text, undefined), diagnostics: [invalidEncoding(path, decoded)] };
 }
 
-export async function loadDocument(path: string, policy: ReadPolicy = readPolicy(path)): Promise<LoadResult> {
+export interface LoadOptions {
+  /**
+   * The caller only reads the document (lint): without x-gateway, which the model rewrites in place, the
+   * document is then the file's value itself, not a copy (a large spec's copy costs as much as its rules).
+   */
+  readonly readOnly?: boolean;
+}
+
+export async function loadDocument(
+  path: string,
+  policy: ReadPolicy = readPolicy(path),
+  options: LoadOptions = {},
+): Promise<LoadResult> {
   const read = readInput(path, policy.root);
   if (!('file' in read)) return { diagnostics: read.diagnostics, files: new Map() };
   if (read.diagnostics.length > 0) return { diagnostics: read.diagnostics, files: new Map([[path, read.file]]) };
-  return loadText(path, read.file.text, policy);
+  return loadText(path, read.file.text, policy, options);
 }
 
 /** Load from text already read; `path` names the file and is the base for relative `$ref`s. */
-export async function loadText(path: string, text: string, policy: ReadPolicy = readPolicy(path)): Promise<LoadResult> {
+export async function loadText(
+  path: string,
+  text: string,
+  policy: ReadPolicy = readPolicy(path),
+  options: LoadOptions = {},
+): Promise<LoadResult> {
   const parsed = parseSource(path, text);
   const root = parsed.file;
   const rootOnly = new Map([[root.path, root]]);
@@ -82,8 +99,9 @@ export async function loadText(path: string, text: string, policy: ReadPolicy = 
   const byAbsolute = new Map<string, SourceFile>([[absoluteRoot, root]]);
   const diagnostics: Diagnostic[] = version.warning ? [version.warning] : [];
   let document: JsonObject;
-  // The copy is the document when there is nothing to bundle (most specs); bundling makes its own.
-  const walked = walkRefs(root.value, true);
+  // The copy is the document when there is nothing to bundle (most specs); bundling makes its own. A key
+  // could spell x-gateway with an escape (`x\u002dgateway`): such a text is copied too.
+  const walked = walkRefs(root.value, !options.readOnly || /x-gateway|\\u/.test(text));
   const refs = walked.refs;
   if (!refs.some(({ ref }) => !ref.startsWith('#'))) {
     // Nothing to bundle: skip the resolver's walk of the whole document, and only check that every

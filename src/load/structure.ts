@@ -219,7 +219,9 @@ function withoutIntrinsics(node: unknown): unknown {
 function hasIntrinsic(node: unknown): boolean {
   if (Array.isArray(node)) return node.some(hasIntrinsic);
   if (node === null || typeof node !== 'object') return false;
-  return isIntrinsic(node) || Object.values(node).some(hasIntrinsic);
+  if (isIntrinsic(node)) return true;
+  for (const key in node) if (hasIntrinsic((node as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 function replaceIntrinsics(node: unknown): unknown {

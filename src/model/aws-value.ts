@@ -21,8 +21,14 @@ const PLACEHOLDER = /\$\{(?!!|stageVariables\.)([^}]+)\}/;
 
 export function isIntrinsic(value: unknown): value is Intrinsic {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
-  return keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::') || keys[0] === 'Condition');
+  // Asked of every object of large documents: the one key is found without listing the keys.
+  let only: string | undefined;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (only !== undefined) return false;
+    only = key;
+  }
+  return only !== undefined && (only === 'Ref' || only.startsWith('Fn::') || only === 'Condition');
 }
 
 /**
