@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (second part): gateform lint against @redocly/cli lint and @stoplight/spectral-cli
  * lint on the same generated specs of 2,000 operations (one with x-gateway, one with the raw
- * x-amazon-apigateway-* extensions), each as the CLI a CI job runs (cold process), median of a few runs,
+ * x-amazon-apigateway-* extensions), each as the CLI a CI job runs (cold process), median of a few runs
+ * with the tools run in turn (a shared machine's load then weighs on each alike),
  * as ratios.
  */
 import { spawnSync } from 'node:child_process';
@@ -23,15 +24,26 @@ const tools = (file) => [
   ],
 ];
 
+function once(command, args) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (result.error) throw result.error;
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function median(times) {
+  return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+}
+
+/** Median times of `commands`, run in turn (one of each per round), so that a shared machine's load weighs on all alike. */
+function timeEach(commands) {
+  const times = commands.map(() => []);
+  for (let i = 0; i < RUNS; i += 1) commands.forEach(([command, args], j) => times[j].push(once(command, args)));
+  return times.map(median);
+}
+
 function time(command, args) {
-  const times = [];
-  for (let i = 0; i < RUNS; i += 1) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(command, args, { env, encoding: 'utf8', maxBuffer: 1 << 28 });
-    if (result.error) throw result.error;
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  return timeEach([[command, args]])[0];
 }
 
 for (const [flavour, raw] of [
@@ -40,9 +52,12 @@ for (const [flavour, raw] of [
 ]) {
   const file = `.bench/spec-${OPERATIONS}${raw ? '-raw' : ''}.yaml`;
   writeFileSync(file, generateSpec(OPERATIONS, { raw }));
-  const results = tools(file).map(([name, command, args]) => [name, time(command, args)]);
+  const measured = timeEach(tools(file).map(([, command, args]) => [command, args]));
+  const results = tools(file).map(([name], i) => [name, measured[i]]);
   const ours = results[0][1];
-  console.log(`lint, ${OPERATIONS} operations with ${flavour} (${file}), median of ${RUNS} cold runs`);
+  console.log(
+    `lint, ${OPERATIONS} operations with ${flavour} (${file}), median of ${RUNS} cold runs, the tools in turn`,
+  );
   for (const [name, ms] of results)
     console.log(
       `${name.padEnd(16)} ${ms.toFixed(0).padStart(6)} ms   ${name === 'gateform lint' ? '' : `gateform is ${(ms / ours).toFixed(2)}x faster`}`,
