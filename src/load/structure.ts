@@ -38,7 +38,8 @@ export function structureDiagnostics(
   locate: (pointer: string) => Location,
 ): Diagnostic[] {
   const validate = validators[version]();
-  if (validate(withoutIntrinsics(document))) return [];
+  // Most documents are valid as written: only one that is not is read again with its intrinsics as strings.
+  if (validate(document) || (hasIntrinsic(document) && validate(replaceIntrinsics(document)))) return [];
   const diagnostics: Diagnostic[] = [];
   const headers = new Set<string>();
   for (const e of mostSpecific(validate.errors ?? []).slice(0, MAX_REPORTED)) {
@@ -210,12 +211,9 @@ function mergeAlternatives(errors: readonly AjvError[]): AjvError[] {
 
 /**
  * CloudFormation intrinsics may stand for any value of the Body (`title: !Ref AppName`); CloudFormation
- * resolves them before API Gateway reads the document. Validate with each one read as a string.
+ * resolves them before API Gateway reads the document. A document is validated with each one read as a
+ * string.
  */
-function withoutIntrinsics(node: unknown): unknown {
-  return hasIntrinsic(node) ? replaceIntrinsics(node) : node;
-}
-
 function hasIntrinsic(node: unknown): boolean {
   if (Array.isArray(node)) return node.some(hasIntrinsic);
   if (node === null || typeof node !== 'object') return false;
