@@ -18,7 +18,7 @@ import type { CfnResource, CfnTemplate } from '../model/cfn.js';
 import { ARN_PATTERN } from '../model/build-model.js';
 import type { GatewayModel } from '../model/ir.js';
 import { fittedName } from './cfn-limits.js';
-import { type DeployTarget, type LiteralBody, literalBody, partitionOf } from './literal-body.js';
+import { type DeployTarget, type LiteralBody, literalBody } from './literal-body.js';
 
 /**
  * CloudFormation's largest template, from S3: "1 MB", which it enforces as 1,000,000 bytes ("Template may
@@ -89,8 +89,8 @@ export function fitTemplate(
     return over(
       `${tooLarge}, and its OpenAPI Body cannot move to S3: a Body read from S3 takes no intrinsic function, and ` +
         `it holds ${resolved.left.length} that gateform cannot write literally (at ${shown(resolved.left)}).`,
-      'Write those values literally (a full role ARN instead of `!GetAtt`, say), or split the API into several specs ' +
-        '(one stack each). A Lambda URI may name its function by a placeholder, and the Region, account and partition are written for `--region` and `--account-id`.',
+      'Write those values literally, or split the API into several specs (one stack each). Lambda and HTTP URIs, ' +
+        'AWS service URIs, credentials and mapping templates may hold placeholders (docs/large-specs.md).',
     );
   if (resolved && options.target === undefined)
     return over(
@@ -180,23 +180,22 @@ function pinTarget(
   resolved: LiteralBody,
   target: DeployTarget,
 ): Pick<CfnTemplate, 'Parameters' | 'Resources' | 'Rules'> | string {
-  const { partition } = partitionOf(target.region)!;
   const parameters = { ...template.Parameters };
-  for (const name of resolved.functionParameters) {
+  for (const [name, pattern] of Object.entries(resolved.pins)) {
     const parameter = parameters[name];
     if (parameter === undefined) continue;
     if (parameter.Type !== 'String' || (parameter.AllowedPattern ?? ARN_PATTERN) !== ARN_PATTERN)
-      return `the parameter \`${name}\` names a Lambda function, which must be one of ${target.region} and account ${target.accountId}, and gateform cannot pin it there: it ${parameter.Type !== 'String' ? `is a ${parameter.Type}` : 'has an `AllowedPattern` of its own'}.`;
+      return `the parameter \`${name}\` names what a stage variable reaches, which must be in ${target.region} and account ${target.accountId}, and gateform cannot pin it there: it ${parameter.Type !== 'String' ? `is a ${parameter.Type}` : 'has an `AllowedPattern` of its own'}.`;
     parameters[name] = {
       ...parameter,
-      AllowedPattern: `^arn:${partition}:lambda:${target.region}:${target.accountId}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?$`,
-      ConstraintDescription: `must be the ARN of a Lambda function in ${target.region} and account ${target.accountId}, which the API reaches through a stage variable`,
+      AllowedPattern: pattern,
+      ConstraintDescription: `must be an ARN in ${target.region} and account ${target.accountId}: the API reaches it through a stage variable`,
     };
   }
   const resources = { ...template.Resources };
   const stages = Object.entries(resources).filter(([, r]) => isStageOf(r, apiId));
   if (Object.keys(resolved.variables).length > 0 && stages.length === 0)
-    return `its Lambda functions are reached through stage variables, and the API has no stage in the template to set them on.`;
+    return 'it reads stage variables, and the API has no stage in the template to set them on.';
   for (const [id, stage] of stages) {
     const key = stage.Type === 'AWS::ApiGatewayV2::Stage' ? 'StageVariables' : 'Variables';
     const theirs = (stage.Properties?.[key] ?? {}) as Record<string, Json>;
