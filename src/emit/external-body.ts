@@ -201,7 +201,7 @@ function pinTarget(
     const theirs = (stage.Properties?.[key] ?? {}) as Record<string, Json>;
     const taken = Object.keys(resolved.variables).find((name) => Object.hasOwn(theirs, name));
     if (taken !== undefined)
-      return `the stage variable \`${taken}\`, which gateform sets for a Lambda function, is defined on ${id}.`;
+      return `the stage variable \`${taken}\`, which gateform sets, is defined on ${id}.`;
     resources[id] = { ...stage, Properties: { ...stage.Properties, [key]: { ...theirs, ...resolved.variables } } };
   }
   const rule = fittedName(`${apiId}DeployTarget`);
