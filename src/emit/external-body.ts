@@ -185,7 +185,11 @@ function pinTarget(
     const parameter = parameters[name];
     if (parameter === undefined) continue;
     if (parameter.Type !== 'String' || (parameter.AllowedPattern ?? ARN_PATTERN) !== ARN_PATTERN)
-      return `the parameter \`${name}\` names what a stage variable reaches, which must be in ${target.region} and account ${target.accountId}, and gateform cannot pin it there: it ${parameter.Type !== 'String' ? `is a ${parameter.Type}` : 'has an `AllowedPattern` of its own'}.`;
+      return (
+        `the parameter \`${name}\` names what a stage variable reaches, which must be in ${target.region} and ` +
+        `account ${target.accountId}, and gateform cannot pin it there: it ` +
+        `${parameter.Type !== 'String' ? `is a ${parameter.Type}` : 'has an `AllowedPattern` of its own'}.`
+      );
     parameters[name] = {
       ...parameter,
       AllowedPattern: pattern,
@@ -200,8 +204,7 @@ function pinTarget(
     const key = stage.Type === 'AWS::ApiGatewayV2::Stage' ? 'StageVariables' : 'Variables';
     const theirs = (stage.Properties?.[key] ?? {}) as Record<string, Json>;
     const taken = Object.keys(resolved.variables).find((name) => Object.hasOwn(theirs, name));
-    if (taken !== undefined)
-      return `the stage variable \`${taken}\`, which gateform sets, is defined on ${id}.`;
+    if (taken !== undefined) return `the stage variable \`${taken}\`, which gateform sets, is defined on ${id}.`;
     resources[id] = { ...stage, Properties: { ...stage.Properties, [key]: { ...theirs, ...resolved.variables } } };
   }
   const rule = fittedName(`${apiId}DeployTarget`);
@@ -209,7 +212,9 @@ function pinTarget(
   if (Object.hasOwn(rules, rule)) return `the rule \`${rule}\` is defined already.`;
   const assertion = (pseudo: string, value: string, what: string): Json => ({
     Assert: { 'Fn::Equals': [{ Ref: pseudo }, value] },
-    AssertDescription: `The API's OpenAPI definition in S3 was compiled for ${what} ${value} (gateform compile ${pseudo === 'AWS::Region' ? '--region' : '--account-id'}).`,
+    AssertDescription:
+      `The API's OpenAPI definition in S3 was compiled for ${what} ${value} ` +
+      `(gateform compile ${pseudo === 'AWS::Region' ? '--region' : '--account-id'}).`,
   });
   return {
     ...(Object.keys(parameters).length > 0 && { Parameters: parameters }),
