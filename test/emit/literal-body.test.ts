@@ -10,6 +10,7 @@ import { fitTemplate, type SizedTemplate } from '../../src/emit/external-body.js
 import { literalBody } from '../../src/emit/literal-body.js';
 import { isIntrinsic } from '../../src/model/aws-value.js';
 import { compile } from '../../src/index.js';
+import { renderTemplate } from '../support/apigateway-vtl.js';
 import { openApi30Errors } from '../support/openapi30-check.js';
 import { tempDir } from '../support/temp.js';
 
@@ -185,6 +186,29 @@ describe('a Body moved to S3, compiled for a Region and account', () => {
       gateform_Queue: { 'Fn::GetAtt': ['Queue', 'QueueName'] },
     });
   });
+});
+
+it('renders a mapping template that reads a stage variable as the !Sub it replaces renders', async () => {
+  const path = 'fixtures/service-dynamodb/openapi.yaml';
+  const result = await compile(path);
+  const limit = Buffer.byteLength(JSON.stringify(result.template)) - 1;
+  const sized = fitTemplate(result.template!, result.model!, 'template', { limit, target: TARGET });
+  type Operation = { 'x-amazon-apigateway-integration': { requestTemplates: Record<string, unknown> } };
+  const template = (document: unknown) =>
+    (document as { paths: Record<string, Record<string, Operation>> }).paths['/pets/{petId}']!['get']![
+      'x-amazon-apigateway-integration'
+    ].requestTemplates['application/json'];
+  const inline = template(result.template!.Resources['PetsTableApi']!.Properties!['Body']) as { 'Fn::Sub': string };
+  const moved = template(body(sized)) as string;
+  expect(moved).toContain('${stageVariables.gateform_PetsTable}');
+  // What CloudFormation would write for a table named `pets-prod`, and what the stage variable holds.
+  const deployed = inline['Fn::Sub'].replaceAll('${PetsTable}', 'pets-prod');
+  const variables = sized.template.Resources['PetsTableApiStage']!.Properties!['Variables'] as Record<string, unknown>;
+  expect(variables['gateform_PetsTable']).toEqual({ Ref: 'PetsTable' });
+  for (const petId of ['p-1', 'quote " and \\ backslash', 'ünï', '']) {
+    const request = { path: { petId }, stageVariables: { gateform_PetsTable: 'pets-prod' } };
+    expect(renderTemplate(moved, '', request).text).toBe(renderTemplate(deployed, '', request).text);
+  }
 });
 
 describe('a Body that cannot move to S3', () => {
