@@ -52,7 +52,16 @@ export interface FitOptions {
   readonly target?: DeployTarget;
   /** The largest template, in bytes; CloudFormation's unless a test needs a small one. */
   readonly limit?: number;
+  /** The largest REST API definition, in bytes; API Gateway's unless a test needs a small one. */
+  readonly bodyLimit?: number;
 }
+
+/**
+ * API Gateway's largest REST API definition: "The maximum size of the API definition file is 6MB"
+ * (https://docs.aws.amazon.com/apigateway/latest/api/API_ImportRestApi.html), read here as 6,000,000 bytes;
+ * the HTTP API import documents none, so an HTTP API's Body is not held to it.
+ */
+export const REST_DEFINITION_BYTES = 6_000_000;
 
 /**
  * `template` as it can be deployed: unchanged when it fits; else with its API's Body in a file named
@@ -107,7 +116,17 @@ export function fitTemplate(
   const pinned = resolved && options.target ? pinTarget(template, apiId, resolved, options.target) : undefined;
   if (typeof pinned === 'string')
     return over(`${tooLarge}, and its OpenAPI Body cannot move to S3: ${pinned}`, PINNED_HINT);
-  const text = JSON.stringify(resolved?.body ?? body, null, 2) + '\n';
+  // Indented for reading and diffs; minified when that is what keeps it under API Gateway's limit.
+  const definition = resolved?.body ?? body;
+  const bodyLimit = options.bodyLimit ?? REST_DEFINITION_BYTES;
+  const indented = JSON.stringify(definition, null, 2) + '\n';
+  const text = Buffer.byteLength(indented, 'utf8') <= bodyLimit ? indented : JSON.stringify(definition) + '\n';
+  if (api.Type === 'AWS::ApiGateway::RestApi' && Buffer.byteLength(text, 'utf8') > bodyLimit)
+    return over(
+      `${tooLarge}, and its OpenAPI Body, ${Buffer.byteLength(text, 'utf8')} bytes even as minified JSON, is over ` +
+        `the ${bodyLimit} bytes API Gateway imports as a REST API definition.`,
+      'Split the API into several specs (one stack each).',
+    );
   const file = `${stem}.body-${createHash('sha256').update(text).digest('hex').slice(0, 12)}.json`;
   // `aws cloudformation package` uploads a local BodyS3Location of a RestApi; its documentation lists no
   // such rewrite for ApiGatewayV2::Api (and cfn-lint refuses a path there), so an HTTP API's Body is

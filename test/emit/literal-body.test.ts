@@ -18,7 +18,7 @@ const TARGET = { region: 'eu-west-1', accountId: '123456789012' };
 /** A long description makes the Body most of the template, as in a large spec. */
 const PADDING = `components:\n  schemas:\n    Order: { type: object, description: "${'An order. '.repeat(400)}" }\n`;
 
-async function fitted(spec: string, target: typeof TARGET | null = TARGET): Promise<SizedTemplate> {
+async function fitted(spec: string, target: typeof TARGET | null = TARGET, bodyLimit?: number): Promise<SizedTemplate> {
   const dir = tempDir('gateform-literal-');
   const path = join(dir, 'openapi.yaml');
   writeFileSync(path, spec + PADDING);
@@ -26,7 +26,11 @@ async function fitted(spec: string, target: typeof TARGET | null = TARGET): Prom
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   // One byte under the template's size: the large path, at small size.
   const limit = Buffer.byteLength(JSON.stringify(result.template)) - 1;
-  return fitTemplate(result.template!, result.model!, 'template', { limit, ...(target !== null && { target }) });
+  return fitTemplate(result.template!, result.model!, 'template', {
+    limit,
+    ...(target !== null && { target }),
+    ...(bodyLimit !== undefined && { bodyLimit }),
+  });
 }
 
 const spec = (xGateway: string, operations: string, title = 'Orders') =>
@@ -209,6 +213,19 @@ it('renders a mapping template that reads a stage variable as the !Sub it replac
     const request = { path: { petId }, stageVariables: { gateform_PetsTable: 'pets-prod' } };
     expect(renderTemplate(moved, '', request).text).toBe(renderTemplate(deployed, '', request).text);
   }
+});
+
+describe("API Gateway's limit on a REST API definition", () => {
+  it('writes the Body indented when it fits, minified when only that fits, and refuses it when neither does', async () => {
+    const indented = await fitted(LAMBDA);
+    expect(indented.body!.text).toMatch(/^\{\n {2}"openapi"/);
+    const bytes = Buffer.byteLength(indented.body!.text);
+    const minified = await fitted(LAMBDA, TARGET, bytes - 1);
+    expect(minified.body!.text).toBe(JSON.stringify(JSON.parse(indented.body!.text)) + '\n');
+    const refused = await fitted(LAMBDA, TARGET, Buffer.byteLength(minified.body!.text) - 1);
+    expect(refused.body).toBeUndefined();
+    expect(refused.diagnostics[0]!.message).toContain('bytes API Gateway imports as a REST API definition');
+  });
 });
 
 describe('a Body that cannot move to S3', () => {
