@@ -38,7 +38,10 @@ function median(times) {
 /** Median times of `commands`, run in turn (one of each per round), so that a shared machine's load weighs on all alike. */
 function timeEach(commands) {
   const times = commands.map(() => []);
-  for (let i = 0; i < RUNS; i += 1) commands.forEach(([command, args], j) => times[j].push(once(command, args)));
+  for (let i = 0; i < RUNS; i += 1)
+    commands.forEach(([command, args], j) => {
+      times[j].push(once(command, args));
+    });
   return times.map(median);
 }
 
