@@ -168,45 +168,53 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
   const diagnostics: Diagnostic[] = [];
   const locate = loaded.locate;
 
-  const root: Placed = { block: asBlock(doc['x-gateway']), pointer: '/x-gateway' };
   const spellings: Diagnostic[] = [];
   /** Pointers of the operations and path items whose block cannot be read: their routes are left out. */
   const unreadable = new Set<string>();
-  const check = (block: unknown, kind: BlockKind, pointer: string, owner: string): boolean => {
+  /** The root's parts that cannot be read (`stage`, `api/tags`): left out, and what needs them is not checked. */
+  const broken = new Set<string>();
+  /** Whether the root as a whole cannot be read: nothing more is checked. */
+  let rootUnreadable = false;
+  const leaveOut = (pointer: string): void => {
+    if (pointer === '/x-gateway' || pointer.startsWith('/x-gateway/')) {
+      const part = rootPart(pointer.slice('/x-gateway'.length));
+      if (part === undefined) rootUnreadable = true;
+      else broken.add(part);
+    } else {
+      const [, path, key] = splitPointer(pointer);
+      unreadable.add(key === 'x-gateway' ? childPointer('/paths', path!) : childPointer('/paths', path!, key!));
+    }
+  };
+  const check = (block: unknown, kind: BlockKind, pointer: string): void => {
     const checked = checkXGateway(block, kind, pointer, locate);
     diagnostics.push(...checked.diagnostics);
     spellings.push(...checked.spellings);
-    if (!checked.readable) unreadable.add(owner);
-    return checked.readable;
+    for (const at of checked.broken) leaveOut(kind === 'root' ? pointer + at : pointer);
   };
-  const rootReadable = !('x-gateway' in doc) || check(doc['x-gateway'], 'root', root.pointer, '');
+  if ('x-gateway' in doc) check(doc['x-gateway'], 'root', '/x-gateway');
   const paths = asBlock(doc['paths']);
   for (const [path, item] of Object.entries(paths)) {
     const itemPointer = childPointer('/paths', path);
     const pathItem = asBlock(item);
-    if ('x-gateway' in pathItem)
-      check(pathItem['x-gateway'], 'operation', childPointer(itemPointer, 'x-gateway'), itemPointer);
+    if ('x-gateway' in pathItem) check(pathItem['x-gateway'], 'operation', childPointer(itemPointer, 'x-gateway'));
     for (const [key] of OPERATION_KEYS) {
       const operation = asBlock(pathItem[key]);
       if ('x-gateway' in operation)
-        check(
-          operation['x-gateway'],
-          'operation',
-          childPointer(itemPointer, key, 'x-gateway'),
-          childPointer(itemPointer, key),
-        );
+        check(operation['x-gateway'], 'operation', childPointer(itemPointer, key, 'x-gateway'));
     }
   }
-  // The root says what every route means: when it cannot be read, nothing more is checked.
-  if (!rootReadable) return { diagnostics, spellings };
-  // What the other kind of API has is refused first, so that nothing is built from it.
-  const type: ApiType = asBlock(root.block['api'])['type'] === 'http' ? 'http' : 'rest';
-  const other = settingsOfOtherKind(doc, type, locate);
-  if (other.length > 0) return { diagnostics: [...diagnostics, ...other], spellings };
+  if (rootUnreadable) return { diagnostics, spellings };
+  // What the other kind of API has is refused, and left out like a broken part, so that nothing is built from it.
+  const type: ApiType = asBlock(asBlock(doc['x-gateway'])['api'])['type'] === 'http' ? 'http' : 'rest';
+  for (const { pointer, diagnostic } of settingsOfOtherKind(doc, type, locate)) {
+    diagnostics.push(diagnostic);
+    leaveOut(pointer);
+  }
+  if (rootUnreadable) return { diagnostics, spellings };
 
   const builder = new ModelBuilder(
     loaded,
-    root.block,
+    withoutParts(asBlock(doc['x-gateway']), broken),
     type,
     options.trustReferences === true,
     options.base,
@@ -214,17 +222,66 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
   );
   const model = builder.build();
   if (diagnostics.length === 0) return { model, diagnostics: builder.diagnostics, spellings };
-  // Besides the blocks' own errors, the other routes' errors: a finding about the whole API (a usage plan
-  // naming an operation left out, "no operation uses…") may not hold without the routes left out.
-  const apart = (pointer: string): boolean => {
-    if (unreadable.size === 0) return true;
-    return pointer.startsWith('/paths/') && ![...unreadable].some((u) => pointer === u || pointer.startsWith(u + '/'));
-  };
+  // Besides the blocks' own errors, every finding that does not need what was left out.
+  const left = [...broken, ...(unreadable.size > 0 ? ['routes'] : [])];
+  const needed = new Set(left.flatMap((part) => NEEDS[part] ?? []));
+  const inside = (pointer: string): boolean =>
+    [...unreadable].some((u) => pointer === u || pointer.startsWith(u + '/'));
   const kept = builder.diagnostics.filter(
-    (d) => unreadable.size === 0 || (d.severity === 'error' && d.location !== undefined && apart(d.location.pointer)),
+    (d) => !needed.has(d.code) && !(d.location !== undefined && inside(d.location.pointer)),
   );
   return { diagnostics: [...diagnostics, ...kept], spellings };
 }
+
+/**
+ * The part of the root block a path in it (`/stage/name`) belongs to: one of its keys, or for `api`, one of
+ * its keys. `api.type` and `api.endpoint` say what every other part means: a path there, or at the root
+ * itself, belongs to no part that can be left out alone.
+ */
+function rootPart(path: string): string | undefined {
+  const [key, sub] = splitPointer(path);
+  if (key === undefined) return undefined;
+  if (key !== 'api') return key;
+  return sub === undefined || sub === 'type' || sub === 'endpoint' ? undefined : `api/${sub}`;
+}
+
+/** The root block without its broken parts. */
+function withoutParts(root: Block, parts: ReadonlySet<string>): Block {
+  if (parts.size === 0) return root;
+  const kept = Object.fromEntries(Object.entries(root).filter(([key]) => !parts.has(key)));
+  if (!isBlock(root['api'])) return kept;
+  return { ...kept, api: Object.fromEntries(Object.entries(root['api']).filter(([key]) => !parts.has(`api/${key}`))) };
+}
+
+/**
+ * The findings about what a part of the document does not say, by the part (`routes`: the routes of the
+ * operations left out). When that part cannot be read, what it was meant to say is unknown: they are not
+ * reported (the part's own errors say what to fix).
+ */
+const NEEDS: Readonly<Record<string, readonly string[]>> = {
+  authorizers: ['authorizer-unknown', 'api-key-source-without-authorizer'],
+  defaults: [
+    'integration-missing',
+    'api-key-source-without-authorizer',
+    'usage-plan-without-api-key',
+    'usage-plan-method-without-api-key',
+  ],
+  usagePlans: ['unknown-usage-plan', 'api-key-without-usage-plan'],
+  stage: ['cache-without-cluster'],
+  domain: ['default-endpoint-disabled-without-domain'],
+  policy: ['private-api-unreachable'],
+  parameters: ['unknown-reference'],
+  'api/vpcEndpoints': ['private-api-unreachable'],
+  'api/binaryMediaTypes': ['service-binary-media-types'],
+  routes: [
+    'usage-plan-unknown-method',
+    'usage-plan-without-api-key',
+    'cache-cluster-unused',
+    'domain-without-rest-api',
+    'web-acl-without-rest-api',
+    'websocket-stage-variables-unused',
+  ],
+};
 
 class ModelBuilder implements ModelContext {
   readonly diagnostics: Diagnostic[] = [];
