@@ -933,7 +933,10 @@ class ModelBuilder implements ModelContext {
     }
   }
 
-  /** Classify a user value, make template parameters of its placeholders and check its references. */
+  /**
+   * Classify a user value, make template parameters of its placeholders and check its references. The
+   * constraints a whole-value placeholder's parameter gets are the ones a literal is held to here.
+   */
   value(raw: unknown, pointer: string, usage: string, constraints: ParameterConstraints = {}): AwsValue {
     const value = toAwsValue(raw)!;
     this.substituted.add(pointer);
@@ -942,6 +945,7 @@ class ModelBuilder implements ModelContext {
       this.report('invalid-intrinsic', 'error', problem, pointer, INTRINSIC_HINT);
       return value;
     }
+    if (value.kind === 'literal') this.checkLiteral(value.value, pointer, usage, constraints);
     const names =
       value.kind === 'literal'
         ? []
@@ -983,6 +987,29 @@ class ModelBuilder implements ModelContext {
       });
     }
     return value;
+  }
+
+  /** A literal value that breaks what a parameter in its place would be held to (CloudFormation would refuse it there). */
+  private checkLiteral(text: string, pointer: string, usage: string, constraints: ParameterConstraints): void {
+    const { allowedPattern, allowedValues } = constraints;
+    // `Name of the stage` reads as `the name of the stage`; `ARN of …` keeps its capitals.
+    const what = /^[A-Z][a-z]/.test(usage) ? usage.charAt(0).toLowerCase() + usage.slice(1) : usage;
+    if (allowedValues !== undefined && !allowedValues.includes(text))
+      this.report(
+        'invalid-x-gateway-value',
+        'error',
+        `\`${text}\` is not a possible ${what}.`,
+        pointer,
+        `Write one of: ${allowedValues.map((v) => `\`${v}\``).join(', ')}.`,
+      );
+    else if (allowedPattern !== undefined && !new RegExp(allowedPattern, 'u').test(text))
+      this.report(
+        'invalid-x-gateway-value',
+        'error',
+        `\`${text}\` is not of the form API Gateway takes for the ${what} (\`${allowedPattern}\`).`,
+        pointer,
+        `Write a value of that form, or a \`\${Name}\` placeholder (its template parameter is held to the same form).`,
+      );
   }
 
   /**

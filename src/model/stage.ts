@@ -202,10 +202,16 @@ const WEB_ACL_ARN = '^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:[0-9]{12}:regional/webacl/
  * associated by AWS::WAFv2::WebACLAssociation.
  */
 function webAcl(ctx: ModelContext, raw: unknown, pointer: string): AwsValue {
-  const value = ctx.value(raw, pointer, 'ARN of the AWS WAF web ACL (regional) of the stage', {
-    allowedPattern: WEB_ACL_ARN,
+  const text = typeof raw === 'string' ? raw : '';
+  const scope = webAclScopeProblem(ctx, text, pointer);
+  // A literal of another scope is told so once, by the scope check, rather than again by the form.
+  return ctx.value(raw, pointer, 'ARN of the AWS WAF web ACL (regional) of the stage', {
+    ...(!scope && { allowedPattern: WEB_ACL_ARN }),
   });
-  const text = valueText(value);
+}
+
+/** Whether the web ACL ARN names a global or a WAF Classic web ACL (reported), which no stage can take. */
+function webAclScopeProblem(ctx: ModelContext, text: string, pointer: string): boolean {
   if (/^arn:[^:]*:wafv2:[^:]*:[^:]*:global\//.test(text)) {
     ctx.report(
       'web-acl-scope',
@@ -222,8 +228,8 @@ function webAcl(ctx: ModelContext, raw: unknown, pointer: string): AwsValue {
       pointer,
       'Migrate the web ACL to AWS WAF (WAFv2, Scope: REGIONAL) and give its ARN (arn:…:wafv2:…:regional/webacl/…).',
     );
-  }
-  return value;
+  } else return false;
+  return true;
 }
 
 /**
@@ -527,22 +533,24 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
     );
   }
   origins.forEach((origin, i) => {
-    // A placeholder's parameter takes only what the form check would pass.
-    ctx.value(
-      origin,
-      childPointer('/x-gateway/cors/origins', i),
-      'Origin allowed by CORS (scheme://host[:port], lower case)',
-      { allowedPattern: ORIGIN.source },
-    );
+    const at = childPointer('/x-gateway/cors/origins', i);
     if (origin !== '*' && !hasPlaceholder(origin) && !ORIGIN.test(origin)) {
       ctx.report(
         'cors-origin-form',
         'error',
         `\`${origin}\` is not an origin as browsers send it (scheme://host[:port], lower case, no path), so no request would match it.`,
-        childPointer('/x-gateway/cors/origins', i),
+        at,
         `Write it as ${suggestedOrigin(origin)}.`,
       );
+      return;
     }
+    // A placeholder's parameter takes only what the form check passes (`*` is written, never a parameter's value).
+    ctx.value(
+      origin,
+      at,
+      'Origin allowed by CORS (scheme://host[:port], lower case)',
+      origin === '*' ? {} : { allowedPattern: ORIGIN.source },
+    );
   });
   for (const key of ['headers', 'exposeHeaders']) {
     (Array.isArray(block[key]) ? (block[key] as string[]) : []).forEach((name, i) => {
@@ -967,19 +975,25 @@ function domainMtls(
       'Set `api.disableDefaultEndpoint: true`, so that the custom domain with mutual TLS is the only way in.',
     );
   const truststorePointer = childPointer(pointer, 'truststore');
-  const truststore = ctx.value(block['truststore'], truststorePointer, 'S3 URI of the mutual TLS truststore', {
-    allowedPattern: TRUSTSTORE_URI,
-  });
-  // The URI as written, placeholders masked: an intrinsic has no text to check.
-  const written = valueText(truststore).replace(/\$\{[^}]*\}/g, '$');
-  if (written !== '' && !/^s3:\/\/[^/]+\/./.test(written))
+  const raw = block['truststore'];
+  // The URI as written, placeholders masked: an intrinsic, or a placeholder for the whole URI (whose
+  // parameter is held to TRUSTSTORE_URI), has no text to check.
+  const written = typeof raw === 'string' && !/^\$\{[^}]*\}$/.test(raw) ? raw.replace(/\$\{[^}]*\}/g, '$') : '';
+  const notS3 = written !== '' && !/^s3:\/\/[^/]+\/./.test(written);
+  if (notS3)
     ctx.report(
       'domain-mtls-truststore',
       'error',
-      `The truststore must be given as an S3 URI, s3://bucket/key; this is ${JSON.stringify(valueText(truststore))}.`,
+      `The truststore must be given as an S3 URI, s3://bucket/key; this is ${JSON.stringify(raw)}.`,
       truststorePointer,
       'Write the bucket and key of the PEM file, e.g. s3://my-ca-bucket/truststore.pem (not an https:// object URL).',
     );
+  const truststore = ctx.value(
+    raw,
+    truststorePointer,
+    'S3 URI of the mutual TLS truststore',
+    notS3 ? {} : { allowedPattern: TRUSTSTORE_URI },
+  );
   return {
     truststore,
     ...('version' in block && {
