@@ -40,6 +40,9 @@ export function emitHttpApi(model: GatewayModel, loaded: LoadedDocument): ApiPar
     ...EMITTERS.map((emit) => emit(model)),
   ];
   const body = buildBody(loaded.document, contributions);
+  const tags = httpApiBodyTags(loaded.document['tags'], api.tags);
+  if (tags.length > 0) body['tags'] = tags;
+  else delete body['tags'];
   if (model.version === '3.1') downConvert(body);
   const stageId = stageLogicalId(api.logicalId);
   const extra = contributions.flatMap((c) => Object.entries(c.resources ?? {}));
@@ -105,7 +108,6 @@ function documentFields(model: GatewayModel, document: JsonObject): Contribution
         ...(api.description !== undefined && { description: cfnText(api.description) }),
       },
       'x-amazon-apigateway-importexport-version': '1.0',
-      ...(api.tags.length > 0 && { tags: httpApiBodyTags(document['tags'], api.tags) }),
       ...((api.disableDefaultEndpoint || api.ipAddressType) && {
         servers: servers.map((server) => ({
           ...(server as Record<string, never>),
