@@ -173,6 +173,8 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
   const unreadable = new Set<string>();
   /** The root's parts that cannot be read (`stage`, `api/tags`): left out, and what needs them is not checked. */
   const broken = new Set<string>();
+  /** Keys read as another, misspelt or in AWS's name: not in the file, and already reported. */
+  const renamed: string[] = [];
   /** Whether the root as a whole cannot be read: nothing more is checked. */
   let rootUnreadable = false;
   const leaveOut = (pointer: string): void => {
@@ -190,6 +192,7 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
     diagnostics.push(...checked.diagnostics);
     spellings.push(...checked.spellings);
     for (const at of checked.broken) leaveOut(kind === 'root' ? pointer + at : pointer);
+    for (const at of checked.renamed) renamed.push(pointer + at);
   };
   if ('x-gateway' in doc) check(doc['x-gateway'], 'root', '/x-gateway');
   const paths = asBlock(doc['paths']);
@@ -225,10 +228,13 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
   // Besides the blocks' own errors, every finding that does not need what was left out.
   const left = [...broken, ...(unreadable.size > 0 ? ['routes'] : [])];
   const needed = new Set(left.flatMap((part) => NEEDS[part] ?? []));
-  const inside = (pointer: string): boolean =>
-    [...unreadable].some((u) => pointer === u || pointer.startsWith(u + '/'));
+  const under = (pointer: string, places: Iterable<string>): boolean =>
+    [...places].some((p) => pointer === p || pointer.startsWith(p + '/'));
+  // A finding at a key read under another name would point at a place the file does not have.
   const kept = builder.diagnostics.filter(
-    (d) => !needed.has(d.code) && !(d.location !== undefined && inside(d.location.pointer)),
+    (d) =>
+      !needed.has(d.code) &&
+      !(d.location !== undefined && (under(d.location.pointer, unreadable) || under(d.location.pointer, renamed))),
   );
   return { diagnostics: [...diagnostics, ...kept], spellings };
 }

@@ -16,7 +16,8 @@ const editor = JSON.parse(readFileSync('schemas/x-gateway.editor.schema.json', '
 const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
 ajv.addSchema(editor);
 /** Whether `value` is valid at `pointer` of the editor schema. */
-const editorTakes = (pointer: string, value: unknown): boolean => ajv.getSchema(`${editor.$id}#${pointer}`)!(value);
+const editorTakes = (pointer: string, value: unknown): boolean =>
+  ajv.getSchema(`${editor.$id}#${pointer}`)!(value) === true;
 
 /** The nodes of the strict schema where a value is written (not in `not`, `if`, `propertyNames`), by pointer. */
 function valueNodes(node: unknown, pointer = ''): [string, Node][] {
