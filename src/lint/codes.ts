@@ -172,7 +172,8 @@ export const COMPILER_CODES: Readonly<Record<string, string>> = {
   'invalid-intrinsic': 'A CloudFormation intrinsic function is malformed, or is used where it cannot stand.',
   'invalid-parameter-name': '`\\…}` cannot become a template parameter: CloudFormation logical IDs are alphanumeric.',
   'invalid-x-gateway-value':
-    'A value in x-gateway does not have the type, form or range the x-gateway schema requires, or (a literal) the form a placeholder in its place would be held to.',
+    'A value in x-gateway does not have the type, form or range the x-gateway schema requires, or (a ' +
+    'literal) the form a placeholder in its place would be held to.',
   'ip-address-type-private': 'Private APIs are dual-stack only: `ipAddressType: ipv4` cannot apply to one.',
   'lambda-not-an-arn': '`…` is neither a function ARN nor a function name.',
   'logical-id-clash': 'Two resources would get the same CloudFormation logical ID.',
