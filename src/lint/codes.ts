@@ -111,8 +111,6 @@ export const COMPILER_CODES: Readonly<Record<string, string>> = {
   'websocket-schema-lifecycle':
     '`…` receives no message, so there is nothing for a schema to validate: no model is emitted.',
   'websocket-stage-no-tracing': 'X-Ray traces REST APIs only: the WebSocket stage is not traced.',
-  'websocket-stage-variables-unused':
-    'A document with only a WebSocket API sets `stage.variables`: the WebSocket stage does not take them, so they reach no stage.',
   'access-log-firehose-name': 'API Gateway logs only to Firehose streams named amazon-apigateway-*; `…` is not.',
   'access-log-format-multiline': 'The access log format must be one line.',
   'access-log-format-without-request-id':

@@ -90,7 +90,6 @@ export const NON_FATAL_CODES: readonly string[] = [
   'websocket-route-unreachable',
   'websocket-schema-lifecycle',
   'websocket-stage-no-tracing',
-  'websocket-stage-variables-unused',
 ];
 
 const PRESETS: readonly Preset[] = ['recommended', 'strict', 'all'];

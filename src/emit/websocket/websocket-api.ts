@@ -32,7 +32,7 @@ import { SharedVpcLinks } from '../shared/vpc-links.js';
 import { toGatewayModels } from '../shared/openapi30.js';
 import { deploymentId } from '../shared/deployment.js';
 import { accessLogParts, accountRole } from '../shared/logging.js';
-import { clientCertificateParts } from '../shared/stage.js';
+import { clientCertificateParts, stageVariables } from '../shared/stage.js';
 
 export interface WebSocketParts {
   readonly resources: Record<string, CfnResource>;
@@ -376,5 +376,9 @@ function stageSettings(ws: WebSocketApi): Record<string, Json> {
     settings['ThrottlingRateLimit'] = cfnNumber(ws.stage.throttle.rate);
     settings['ThrottlingBurstLimit'] = cfnNumber(ws.stage.throttle.burst);
   }
-  return Object.keys(settings).length > 0 ? { DefaultRouteSettings: settings } : {};
+  const variables = stageVariables(ws.stage.variables);
+  return {
+    ...(Object.keys(settings).length > 0 && { DefaultRouteSettings: settings }),
+    ...(variables && { StageVariables: variables }),
+  };
 }
