@@ -6,7 +6,7 @@
  */
 import { arnOf, nameOf } from '../../integrations/iam.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { invokePermission, lambdaInvocationUri, permissionPossible } from '../../integrations/lambda.js';
+import { invokedFunctions, invokePermission, lambdaInvocationUri, type StageScope } from '../../integrations/lambda.js';
 import { mockBodyTemplate, mockRequestTemplate } from '../../integrations/mock.js';
 import { jsonLiteral, templateValue } from '../../integrations/request-values.js';
 import { renderServiceKind } from '../../integrations/services.js';
@@ -116,11 +116,11 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
         },
       };
       // With a role, API Gateway invokes the function as that role: no resource-based permission.
-      if (!authorizer.role && permissionPossible(authorizer.function, authorizer.origin, 'authorizer', diagnostics))
-        resources[`${authorizerId}Permission`] = invokePermission(
-          authorizer.function,
-          executeApiArn(api, 'authorizers/*'),
-        );
+      // With a role, API Gateway invokes the function as that role: no resource-based permission.
+      for (const { fn } of authorizer.role
+        ? []
+        : invokedFunctions(authorizer.function, authorizer.origin, 'authorizer', [stageScope(ws)], diagnostics))
+        resources[`${authorizerId}Permission`] = invokePermission(fn, executeApiArn(api, 'authorizers/*'));
     }
     resources[routeId] = {
       Type: 'AWS::ApiGatewayV2::Route',
@@ -243,8 +243,9 @@ function integrationOf(
   switch (integration.kind) {
     case 'lambda': {
       // With an invoke role API Gateway calls the function as that role: no resource-based permission.
-      const permitted =
-        !integration.role && permissionPossible(integration.function, integration.origin, 'route', diagnostics);
+      const [permitted] = integration.role
+        ? []
+        : invokedFunctions(integration.function, integration.origin, 'route', [stageScope(ws)], diagnostics);
       return {
         properties: {
           IntegrationType: 'AWS_PROXY',
@@ -256,8 +257,11 @@ function integrationOf(
         ...(permitted && {
           resources: {
             [`${ws.logicalId}${route.id}Permission`]: invokePermission(
-              integration.function,
-              executeApiArn(ws.logicalId, `*/${escapeSub(route.key)}`),
+              permitted.fn,
+              executeApiArn(
+                ws.logicalId,
+                `${permitted.scope ? subTemplate(ws.stage.name) : '*'}/${escapeSub(route.key)}`,
+              ),
             ),
           },
         }),
@@ -365,6 +369,11 @@ function draft4(schema: Json, version: GatewayModel['version']): Json {
     Json
   >;
   return { $schema: 'http://json-schema.org/draft-04/schema#', ...converted };
+}
+
+/** The WebSocket API's one stage, as a function chosen by a stage variable sees it. */
+function stageScope(ws: WebSocketApi): StageScope {
+  return { label: '', name: ws.stage.name, variables: ws.stage.variables };
 }
 
 function stageSettings(ws: WebSocketApi): Record<string, Json> {
