@@ -48,6 +48,12 @@ export const COMPILER_CODES: Readonly<Record<string, string>> = {
     'Body validation is on, but API Gateway validates bodies as JSON: … bodies are not validated….',
   'cache-any-method-unused':
     '`cache` on ANY … caches nothing: an ANY method is cached for GET only, and … defines GET itself.',
+  'stage-key-clash':
+    'Two entries of `stages` would have the same logical ID (their keys differ in punctuation or case only).',
+  'stage-name-with-stages':
+    '`stage.name` beside `stages`: each entry of `stages` is named by its key (or its own `name`).',
+  'stages-over-quota': 'More stages than the default quota of 10 per API.',
+  'stages-websocket': '`stages` in a document with only a WebSocket API, which has one stage (`websocket.stage`).',
   'cache-cluster-unused':
     'The stage has a cache cluster, but no operation sets `cache`: the cluster is billed and caches nothing.',
   'cloudwatch-role-required':

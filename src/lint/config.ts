@@ -52,6 +52,7 @@ export const NON_FATAL_CODES: readonly string[] = [
   'body-validation-not-json',
   'cache-any-method-unused',
   'cache-cluster-unused',
+  'stages-over-quota',
   'cloudwatch-role-required',
   'cookie-not-validated',
   'cors-gateway-responses-origin',
