@@ -158,7 +158,7 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
   // Logging needs the account's CloudWatch role before the stage: the REST stage creates it when it asks
   // for it (one per account and Region, so never twice); otherwise this stage, when either asks.
   const restEmitted = model.routes.length > 0;
-  const restCreates = restEmitted && model.stage.logging?.accountRole === true;
+  const restCreates = restEmitted && model.stages.some((stage) => stage.logging?.accountRole === true);
   const asks = ws.stage.accountRole || (!restEmitted && model.stage.logging?.accountRole === true);
   const account = restCreates ? `${model.api.logicalId}Account` : asks ? `${api}Account` : undefined;
   if (!restCreates && asks) Object.assign(resources, accountRole(api));
