@@ -273,6 +273,13 @@ export function invokedFunctions(
     return [{ fn: value, scope }];
   });
   const missing = text === undefined ? [] : scopes.filter((scope) => !resolved.some((r) => r.scope === scope));
+  const stages = missing
+    .map((scope) => `\`${readableText(scope.name)}\`${scope.label.endsWith('Canary') ? "'s canary" : ''}`)
+    .join(', ');
+  const unset =
+    missing.length === scopes.length
+      ? 'no stage sets, so no invoke permission can be generated for it'
+      : `stage ${stages} does not set, so no invoke permission can be generated for that stage`;
   if (resolved.length === 0 || missing.length > 0)
     diagnostics.push({
       code: 'lambda-permission-not-generated',
@@ -280,10 +287,11 @@ export function invokedFunctions(
       message:
         text === undefined
           ? `The ${what}'s function is chosen by a stage variable in an intrinsic, so no invoke permission can be generated for it.`
-          : `The ${what}'s function is chosen by a stage variable that ${missing.length === scopes.length ? 'no stage sets' : `stage ${missing.map((scope) => `\`${readableText(scope.name)}\`${scope.label.endsWith('Canary') ? "'s canary" : ''}`).join(', ')} does not set`}, so no invoke permission can be generated for ${missing.length === scopes.length ? 'it' : 'that stage'}.`,
+          : `The ${what}'s function is chosen by a stage variable that ${unset}.`,
       location: origin,
       hint:
-        `Set the stage variable on each stage (\`stage.variables\`), set \`role:\` on the ${what === 'route' ? 'integration' : 'authorizer'} to an invoke role (trusting ` +
+        `Set the stage variable on each stage (\`stage.variables\`), set \`role:\` on the ` +
+        `${what === 'route' ? 'integration' : 'authorizer'} to an invoke role (trusting ` +
         `apigateway.amazonaws.com, allowed lambda:InvokeFunction on each function), or grant ` +
         `\`lambda:InvokeFunction\` to apigateway.amazonaws.com on each function (or alias) the stage variable ` +
         `may name.`,
