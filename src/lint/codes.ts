@@ -48,6 +48,8 @@ export const COMPILER_CODES: Readonly<Record<string, string>> = {
     'Body validation is on, but API Gateway validates bodies as JSON: … bodies are not validated….',
   'cache-any-method-unused':
     '`cache` on ANY … caches nothing: an ANY method is cached for GET only, and … defines GET itself.',
+  'canary-without-rest-api':
+    'A canary in a document with only a WebSocket API: canary releases are for REST API stages.',
   'stage-key-clash':
     'Two entries of `stages` would have the same logical ID (their keys differ in punctuation or case only).',
   'stage-name-with-stages':

@@ -492,8 +492,20 @@ export function checkStageCache(ctx: ModelContext, stage: Stage, routes: readonl
   }
 }
 
-/** AWS WAF protects REST API stages only: a document with only a WebSocket API has none to associate. */
+/**
+ * AWS WAF protects REST API stages only, and canary releases are theirs alone: a document with only a
+ * WebSocket API has no such stage.
+ */
 export function checkWebAclTarget(ctx: ModelContext, stage: Stage, routes: readonly Route[]): void {
+  if (stage.canary && routes.length === 0 && 'websocket' in ctx.root) {
+    ctx.report(
+      'canary-without-rest-api',
+      'error',
+      'Canary releases are for REST API stages, and this document has no REST operations: only a WebSocket API.',
+      childPointer(settingPointer(ctx, stage.key, 'canary'), 'canary'),
+      'Remove `canary`: a WebSocket stage serves one deployment.',
+    );
+  }
   if (stage.webAcl && routes.length === 0 && 'websocket' in ctx.root) {
     ctx.report(
       'web-acl-without-rest-api',

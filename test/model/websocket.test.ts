@@ -208,11 +208,15 @@ describe('stage', () => {
     });
   });
 
-  it('refuses `stages` in a document with only a WebSocket API', async () => {
+  it('refuses `stages` and a canary in a document with only a WebSocket API', async () => {
     const result = await compileYaml(`  stages: { beta: {}, prod: {} }
   websocket:
     routes: { $default: { integration: { mock: {} } } }`);
     expect(codes(result)).toContainEqual(['stages-websocket', 'error', '/x-gateway/stages']);
+    const canary = await compileYaml(`  stage: { canary: { percent: 10 } }
+  websocket:
+    routes: { $default: { integration: { mock: {} } } }`);
+    expect(codes(canary)).toEqual([['canary-without-rest-api', 'error', '/x-gateway/stage/canary']]);
   });
 
   it('tells that WebSocket stages have no X-Ray tracing when the REST stage traces', async () => {
