@@ -58,7 +58,7 @@ import {
   buildCors,
   buildDomain,
   buildGatewayResponses,
-  buildStage,
+  buildStages,
   checkStageCache,
   checkWebAclTarget,
   routeStageSettings,
@@ -297,6 +297,8 @@ class ModelBuilder implements ModelContext {
   readonly document: JsonObject;
   private readonly parameters = new Map<string, TemplateParameter>();
   private readonly conditionalReported = new Set<string>();
+  /** Diagnostics already reported (code, message, location), so that none is said twice. */
+  private readonly said = new Set<string>();
   /** Pointers of the strings whose `${Name}` placeholders are substituted. */
   private readonly substituted = new Set<string>();
   private readonly file: string;
@@ -329,15 +331,18 @@ class ModelBuilder implements ModelContext {
     this.checkSetTwice();
     const vpcEndpoints = this.vpcEndpointsOf(api, endpoint);
     const authorizers = buildAuthorizers(this);
-    const stageSettings = buildStage(this);
-    const routes = this.buildRoutes(defaults, endpoint, authorizers, stageSettings);
-    checkStageCache(this, stageSettings, routes);
-    checkWebAclTarget(this, stageSettings, routes);
+    const logicalId = apiLogicalId(name, 'Api', title);
+    const stages = buildStages(this, logicalId);
+    const stageSettings = stages[0]!;
+    const routes = this.buildRoutes(defaults, endpoint, authorizers, stages);
+    for (const stage of stages) {
+      checkStageCache(this, stage, routes);
+      checkWebAclTarget(this, stage, routes);
+    }
     checkHttpQuotas(this, routes);
     const cors = buildCors(this, routes);
     // Model schemas already checked (by the WebSocket messages), so each finding is reported once.
     const checkedSchemas = new Set<string>();
-    const logicalId = apiLogicalId(name, 'Api', title);
     const websocket = buildWebSocket(
       this,
       { name, logicalId, routes: routes.length },
@@ -389,6 +394,7 @@ class ModelBuilder implements ModelContext {
         origin: this.origin('name' in api ? '/x-gateway/api/name' : '/info/title'),
       },
       stage,
+      stages,
       routes,
       access,
       ...(cors && { cors }),
@@ -471,7 +477,7 @@ class ModelBuilder implements ModelContext {
     defaults: Placed,
     endpoint: EndpointType,
     authorizers: readonly Authorizer[],
-    stage: Stage,
+    stages: readonly Stage[],
   ): Route[] {
     const routes: Route[] = [];
     const ids = new Set<string>();
@@ -523,7 +529,7 @@ class ModelBuilder implements ModelContext {
           integration,
           ...routeAccess(this, scope, authorizers),
           ...(validate !== undefined && { validate }),
-          ...routeStageSettings(this, scope, stage),
+          ...routeStageSettings(this, scope, stages),
           origin: this.origin(pointer),
         });
       }
@@ -1132,6 +1138,10 @@ class ModelBuilder implements ModelContext {
     related?: Diagnostic['related'],
   ): void {
     const location: Location = typeof at === 'string' ? this.loaded.locate(at) : at;
+    // A setting shared by several stages is checked once per stage, and said once.
+    const said = JSON.stringify([code, message, location]);
+    if (this.said.has(said)) return;
+    this.said.add(said);
     this.diagnostics.push({
       code,
       severity,

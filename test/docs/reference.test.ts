@@ -43,7 +43,7 @@ it.each(['x-apiKinds', 'x-aws'])('refuses a key without %s', (annotation) => {
 
 it('lists every key of the schema, with its kinds', () => {
   const reference = readFileSync('docs/reference.md', 'utf8');
-  expect(reference).toContain('| `x-gateway.stage.tracing` | boolean | `false` | REST |');
+  expect(reference).toContain('| `stage.tracing` | boolean | `false` | REST |');
   expect(reference).toContain('| `integration.payloadFormat` | `1.0` or `2.0` | `2.0` | HTTP |');
   expect(reference).toContain('| `x-gateway.websocket.routes.<name>.reply` | boolean |');
 });
