@@ -15,7 +15,7 @@ export function emitDomain(model: GatewayModel): Contribution {
   if (!domain) return {};
   const { api } = model;
   const id = `${api.logicalId}Domain`;
-  const stage = ref(`${api.logicalId}Stage`);
+  const stage = ref(model.stage.logicalId);
   const regional = domain.endpoint === 'regional';
   const mapped = domain.basePath !== undefined;
   // AWS::ApiGateway::DomainName spells the modes with BASE_PATH_MAPPING (the V2 resource says API_MAPPING).
@@ -80,7 +80,7 @@ function routingRule(model: GatewayModel, domainId: string, rule: RoutingRule): 
         {
           InvokeApi: {
             ApiId: rule.api ? cfnValue(rule.api) : ref(model.api.logicalId),
-            Stage: rule.stage ? cfnValue(rule.stage) : ref(`${model.api.logicalId}Stage`),
+            Stage: rule.stage ? cfnValue(rule.stage) : ref(model.stage.logicalId),
             StripBasePath: rule.stripBasePath,
           },
         },
