@@ -233,7 +233,7 @@ describe('values printed in messages', () => {
       `openapi: { a: 1 }\ninfo: { title: T, version: "1" }\npaths: {}\n`,
       /`openapi: {…} \(a mapping\)` is not a version/,
     ],
-    ['`swagger` as a list', `swagger: [2]\ninfo: { title: T, version: "1" }\npaths: {}\n`, /^Swagger is not supported/],
+    ['`swagger` as a list', `swagger: [2]\ninfo: { title: T, version: "1" }\npaths: {}\n`, /^Swagger is not compiled/],
     [
       'a mapping written as a key',
       `${HEAD}paths: {}\nx-a:\n  ? { a: 1 }\n  : b\n`,
