@@ -116,13 +116,13 @@ export async function loadText(
           ...collectRefs(file.value).flatMap(({ pointer, ref }) => checkRef(byAbsolute, key, pointer, ref, [])),
         );
     }
-    if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, files: byPath(byAbsolute) };
-    try {
-      document = await bundle(absoluteRoot, root.value, byAbsolute);
-    } catch (error) {
-      diagnostics.push(...refDiagnostics(error, root, byAbsolute));
-      return { diagnostics, files: byPath(byAbsolute) };
-    }
+    // A `$ref` that failed (reported above) stays in the document as written, and the rest is still
+    // bundled and checked: whatever follows it finds no node (compile stops at the error).
+    const reported = diagnostics.some((d) => d.severity === 'error');
+    const bundled = await bundle(absoluteRoot, root.value as JsonObject, byAbsolute);
+    if (bundled.error !== undefined && !reported) diagnostics.push(...refDiagnostics(bundled.error, root, byAbsolute));
+    if (bundled.document === undefined) return { diagnostics, files: byPath(byAbsolute) };
+    document = bundled.document;
   }
 
   const files = byPath(byAbsolute);
@@ -269,13 +269,15 @@ interface RefFailure {
 
 /**
  * Bundle with swagger-parser, which reads nothing itself: every file was read (under the read policy) and
- * parsed (with our parser, so tags and positions work there too) into `files`.
+ * parsed (with our parser, so tags and positions work there too) into `files`. With `continueOnError`, a
+ * `$ref` it cannot follow (a file that was not read, a pointer that names nothing) is left as written,
+ * the others are bundled, and the errors come with the document.
  */
 async function bundle(
   absoluteRoot: string,
-  value: unknown,
+  value: JsonObject,
   files: ReadonlyMap<string, SourceFile>,
-): Promise<JsonObject> {
+): Promise<{ document?: JsonObject; error?: unknown }> {
   const read = (file: { url: string }): SourceFile => {
     const read = files.get(keyOf(file.url));
     if (read === undefined) throw new Error(`${file.url} was not read`);
@@ -283,9 +285,23 @@ async function bundle(
   };
   // Loaded only here: most specs have no external `$ref`, and swagger-parser is the slowest module to load.
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
-  const bundled: unknown = await new SwaggerParser().bundle(
+  const parser = new SwaggerParser();
+  // swagger-parser refuses a version written as a number (`swagger: 2.0`, `info.version: 1`), which
+  // gateform reports as a warning: it bundles them as strings, and they are put back as written.
+  const copy = structuredClone(value);
+  for (const key of ['swagger', 'openapi']) if (typeof copy[key] === 'number') copy[key] = String(copy[key]);
+  const info = copy['info'] as JsonObject | undefined;
+  const version = info?.['version'];
+  if (typeof version === 'number') info!['version'] = String(version);
+  const asWritten = (document: JsonObject): JsonObject => {
+    for (const key of ['swagger', 'openapi']) if (typeof value[key] === 'number') document[key] = value[key];
+    const bundledInfo = document['info'] as JsonObject | undefined;
+    if (typeof version === 'number' && bundledInfo) bundledInfo['version'] = version;
+    return document;
+  };
+  const bundling = parser.bundle(
     absoluteRoot,
-    structuredClone(value) as never,
+    copy as never,
     {
       continueOnError: true,
       resolve: {
@@ -303,7 +319,14 @@ async function bundle(
       },
     } as never,
   );
-  return bundled as JsonObject;
+  try {
+    return { document: asWritten((await bundling) as unknown as JsonObject) };
+  } catch (error) {
+    const partial: unknown = parser.api;
+    return partial !== null && typeof partial === 'object'
+      ? { document: asWritten(partial as JsonObject), error }
+      : { error };
+  }
 }
 
 /** Every `$ref` of a document, in document order, found in one walk (iterative: nesting depth is bounded only by parseSource). */

@@ -50,7 +50,8 @@ describe('$ref read policy', () => {
     const result = await loadDocument(join(dir, 'api', 'openapi.yaml'));
     expect(result.diagnostics.map((d) => [d.code, d.location?.pointer])).toEqual([[code, '/paths/~1a/$ref']]);
     expect(result.diagnostics[0]!.message).toMatch(message);
-    expect(result.loaded).toBeUndefined();
+    // The rest of the document is still loaded (lint checks it); the `$ref` stays as written, nothing read in.
+    expect(result.loaded?.document['paths']).toEqual({ '/a': { $ref: ref() } });
   });
 
   it('never prints what a refused target holds, in the message or a code frame', async () => {
