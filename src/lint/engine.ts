@@ -39,6 +39,7 @@ export function lintDocument(
     const context: RuleContext<string> = {
       document,
       version: loaded.version,
+      ...(loaded.swagger && { swagger: loaded.swagger }),
       ...(model && { model }),
       apiType,
       endpoint: model?.api.endpoint ?? rawEndpoint(document),
