@@ -91,13 +91,16 @@ function acceptedBy(e: AjvError): Pick<Diagnostic, 'code' | 'severity'> | undefi
 /** A response header written as in Swagger 2.0: `type` (and maybe `format`) where OpenAPI 3 wants `schema`. */
 function isSwagger2Header(document: Record<string, unknown>, pointer: string): boolean {
   if (!/\/responses\/[^/]+\/headers\/[^/]+$/.test(pointer)) return false;
-  const header = valueAtPointer(document, pointer) as Record<string, unknown> | undefined;
+  return writtenWith(valueAtPointer(document, pointer), 'type', ['schema', 'content']);
+}
+
+/** An object that has `key` and none of `without`: the form of the other OpenAPI version. */
+function writtenWith(node: unknown, key: string, without: readonly string[]): node is Record<string, unknown> {
   return (
-    header !== null &&
-    typeof header === 'object' &&
-    Object.hasOwn(header, 'type') &&
-    !Object.hasOwn(header, 'schema') &&
-    !Object.hasOwn(header, 'content')
+    node !== null &&
+    typeof node === 'object' &&
+    Object.hasOwn(node, key) &&
+    !without.some((other) => Object.hasOwn(node, other))
   );
 }
 
@@ -129,15 +132,8 @@ function swagger2Header(
 function openApi3Parameter(document: Record<string, unknown>, pointer: string): string | undefined {
   for (const at of [pointer, pointer.slice(0, pointer.lastIndexOf('/'))]) {
     if (!/\/parameters\/[^/]+$/.test(at)) continue;
-    const parameter = valueAtPointer(document, at) as Record<string, unknown> | undefined;
-    if (
-      parameter !== null &&
-      typeof parameter === 'object' &&
-      Object.hasOwn(parameter, 'schema') &&
-      !Object.hasOwn(parameter, 'type') &&
-      parameter['in'] !== 'body'
-    )
-      return at;
+    const parameter = valueAtPointer(document, at);
+    if (writtenWith(parameter, 'schema', ['type']) && parameter['in'] !== 'body') return at;
   }
   return undefined;
 }
