@@ -11,7 +11,6 @@
  * `x-amazon-apigateway-*` extensions above all) stays where it is, as it is.
  */
 import { childPointer, escapePointerToken, splitPointer } from '../diagnostics/diagnostic.js';
-import type { JsonObject } from './load-document.js';
 
 export interface Converted {
   readonly document: JsonObject;
@@ -20,6 +19,7 @@ export interface Converted {
 }
 
 type Block = Record<string, unknown>;
+type JsonObject = Block;
 
 const OPERATION_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'x-amazon-apigateway-any-method'];
 const ENDPOINT = 'x-amazon-apigateway-endpoint-configuration';
