@@ -10,7 +10,7 @@
  * root, OpenAPI 3 in a server) goes into a server built from `host` and `basePath`. Everything else (the
  * `x-amazon-apigateway-*` extensions above all) stays where it is, as it is.
  */
-import { childPointer, escapePointerToken, splitPointer } from '../diagnostics/diagnostic.js';
+import { childPointer, escapePointerToken, splitPointer, valueAtPointer } from '../diagnostics/diagnostic.js';
 
 export interface Converted {
   readonly document: JsonObject;
@@ -44,10 +44,13 @@ export function convertSwagger2(source: JsonObject): Converted {
   const deref = (node: unknown): { value: Block; pointer?: string } => {
     const ref = asBlock(node)['$ref'];
     if (typeof ref !== 'string' || !ref.startsWith('#/')) return { value: asBlock(node) };
-    const pointer = decodeURIComponent(ref.slice(1));
-    let value: unknown = source;
-    for (const token of splitPointer(pointer)) value = asBlock(value)[token];
-    return { value: asBlock(value), pointer };
+    let pointer: string;
+    try {
+      pointer = decodeURIComponent(ref.slice(1));
+    } catch {
+      return { value: {} }; // reported by the loader's $ref check
+    }
+    return { value: asBlock(valueAtPointer(source, pointer)), pointer };
   };
 
   const document: JsonObject = {};
@@ -62,7 +65,8 @@ export function convertSwagger2(source: JsonObject): Converted {
   const server = serverOf(source);
   if (server) {
     document['servers'] = [server];
-    move('/servers', Object.hasOwn(source, ENDPOINT) ? `/${ENDPOINT}` : Object.hasOwn(source, 'host') ? '/host' : '');
+    const written = [`/${ENDPOINT}`, '/host', '/basePath'].find((p) => Object.hasOwn(source, p.slice(1)));
+    move('/servers', written ?? '');
     move('/servers/0/url', Object.hasOwn(source, 'basePath') ? '/basePath' : '/host');
     if (Object.hasOwn(source, ENDPOINT)) move(`/servers/0/${ENDPOINT}`, `/${ENDPOINT}`);
   }
