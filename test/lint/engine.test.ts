@@ -24,6 +24,15 @@ describe('lint engine', () => {
     ]);
   });
 
+  it('reports a malformed $ref and checks the rest of the document', async () => {
+    const text = `${HEAD}paths:\n  /a:\n    post:\n      parameters: [{ $ref: "#/%zz" }]\n      responses: { "200": { $ref: "#/%zz" } }\n`;
+    expect(await codes(text)).toEqual([
+      'unresolved-ref /paths/~1a/post/parameters/0/$ref',
+      'unresolved-ref /paths/~1a/post/responses/200/$ref',
+      'integration-missing /paths/~1a/post',
+    ]);
+  });
+
   it('reports each external $ref that is not read, and checks the rest of the document', async () => {
     const dir = tempDir('gateform-engine-');
     mkdirSync(join(dir, 'project'));
