@@ -49,6 +49,19 @@ describe('derived fixes in messages', () => {
       ).toHaveLength(1);
   });
 
+  it('names the HTTP verb and the auth type meant', async () => {
+    const text = `${HEAD}paths:\n  /a:\n    get:\n      x-amazon-apigateway-auth: { type: IAM }\n      responses: { "200": { description: ok } }\n      x-amazon-apigateway-integration: { type: http, httpMethod: GETT, uri: "https://x", responses: { default: { statusCode: "200" } } }\n`;
+    const found = await messages(text);
+    for (const [code, fix] of [
+      ['integration-http-method', 'Write `GET`.'],
+      ['extension-schema', 'must be NONE or AWS_IAM (in any case). Write `AWS_IAM`.'],
+    ])
+      expect(
+        found.filter((m) => m.startsWith(`${code}: `) && m.endsWith(fix!)),
+        `${code} ${fix}`,
+      ).toHaveLength(1);
+  });
+
   it('says where an endpoint type written in the endpoint configuration belongs, with its value', async () => {
     const servers =
       'servers: [ { url: "https://x", x-amazon-apigateway-endpoint-configuration: { types: [PRIVATE] } } ]\n';

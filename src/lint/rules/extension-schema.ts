@@ -58,6 +58,9 @@ const PLACES: Readonly<Record<string, readonly string[]>> = {
 };
 const ALL_NAMES = [...new Set(Object.values(PLACES).flat())].map((name) => PREFIX + name);
 
+/** The values of `x-amazon-apigateway-auth.type` (any case), which the schema writes as a pattern. */
+const AUTH_TYPES = ['NONE', 'AWS_IAM'];
+
 /** Keys that try to set the endpoint type in x-amazon-apigateway-endpoint-configuration, which has none. */
 const ENDPOINT_TYPE_KEYS = /^(endpoint)?(configuration)?types?$/i;
 
@@ -150,13 +153,21 @@ export default defineRule({
           error.instancePath === ''
             ? name
             : error.instancePath.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
+        const authType = extension === 'auth' && where === 'type' && error.keyword === 'pattern';
         const problem =
           error.keyword === 'enum'
             ? `must be one of ${(error.params['allowedValues'] as unknown[]).join(', ')}`
-            : error.keyword === 'anyOf'
-              ? 'has the wrong type'
-              : schemaProblem(error.keyword, error.params);
-        const fix = error.keyword === 'enum' ? nearestFix(error.data, error.params['allowedValues'] as string[]) : '';
+            : authType
+              ? `must be ${AUTH_TYPES.join(' or ')} (in any case)`
+              : error.keyword === 'anyOf'
+                ? 'has the wrong type'
+                : schemaProblem(error.keyword, error.params);
+        const fix =
+          error.keyword === 'enum'
+            ? nearestFix(error.data, error.params['allowedValues'] as string[])
+            : authType
+              ? nearestFix(error.data, AUTH_TYPES, { iam: 'AWS_IAM', sigv4: 'AWS_IAM', awssigv4: 'AWS_IAM' })
+              : '';
         context.report('invalid', at, { extension: name, where, problem, fix });
       }
     };
