@@ -32,34 +32,34 @@ async function messages(text: string): Promise<string[]> {
   );
 }
 
+/** Each rule's message ends with its fix, once. */
+async function expectFixes(text: string, fixes: readonly (readonly [string, string])[]): Promise<void> {
+  const found = await messages(text);
+  for (const [code, fix] of fixes)
+    expect(
+      found.filter((m) => m.startsWith(`${code}: `) && m.endsWith(fix)),
+      `${code} ${fix}`,
+    ).toHaveLength(1);
+}
+
 describe('derived fixes in messages', () => {
   it('names the nearest value of raw integration and authorizer settings', async () => {
     const text = `${HEAD}paths:\n  /a:\n    get:\n      security: [{ a: [] }]\n      responses: { "200": { description: ok } }\n      x-amazon-apigateway-integration: { type: lambda, httpMethod: POST, uri: "https://x", passthroughBehavior: WHEN_NO_TEMPLATE, contentHandling: convert_to_binary, connectionType: VPCLINK, connectionId: v }\ncomponents:\n  securitySchemes:\n    a: { type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authorizer: { type: requests, authorizerUri: "\${uri}" } }\n`;
-    const found = await messages(text);
-    for (const [code, fix] of [
+    await expectFixes(text, [
       ['integration-type', 'Write `aws_proxy`.'],
       ['integration-passthrough', 'Write `when_no_templates`.'],
       ['integration-content-handling', 'Write `CONVERT_TO_BINARY`.'],
       ['extension-schema', 'Write `VPC_LINK`.'],
       ['extension-schema', 'Write `request`.'],
-    ])
-      expect(
-        found.filter((m) => m.startsWith(`${code}: `) && m.endsWith(fix!)),
-        `${code} ${fix}`,
-      ).toHaveLength(1);
+    ]);
   });
 
   it('names the HTTP verb and the auth type meant', async () => {
     const text = `${HEAD}paths:\n  /a:\n    get:\n      x-amazon-apigateway-auth: { type: IAM }\n      responses: { "200": { description: ok } }\n      x-amazon-apigateway-integration: { type: http, httpMethod: GETT, uri: "https://x", responses: { default: { statusCode: "200" } } }\n`;
-    const found = await messages(text);
-    for (const [code, fix] of [
+    await expectFixes(text, [
       ['integration-http-method', 'Write `GET`.'],
       ['extension-schema', 'must be NONE or AWS_IAM (in any case). Write `AWS_IAM`.'],
-    ])
-      expect(
-        found.filter((m) => m.startsWith(`${code}: `) && m.endsWith(fix!)),
-        `${code} ${fix}`,
-      ).toHaveLength(1);
+    ]);
   });
 
   it('says where an endpoint type written in the endpoint configuration belongs, with its value', async () => {
