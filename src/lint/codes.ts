@@ -12,12 +12,16 @@ export const LOADING_CODES: Readonly<Record<string, string>> = {
   'syntax-error': 'The file is not valid YAML or JSON, or a key is written twice or as a mapping.',
   'not-openapi': 'The document is not an OpenAPI object (no mapping, or no `openapi` field).',
   'unsupported-openapi-version':
-    'The document is not OpenAPI 3.0.x or 3.1.x (Swagger 2.0, OpenAPI 2.x, or an unknown version).',
-  'openapi-version-incomplete': '`openapi` has no patch version (`"3.0"`, or a number); it is read as 3.0.3 or 3.1.0.',
-  'openapi-structure': 'The document is not valid OpenAPI 3.0/3.1 (checked against the official JSON Schemas).',
+    'The document is not a version gateform reads: compile reads OpenAPI 3.0.x and 3.1.x, lint Swagger 2.0 too (or `x-gateway` is in a Swagger 2.0 document).',
+  'openapi-version-incomplete':
+    '`openapi` has no patch version (`"3.0"`, or a number), or `swagger: 2.0` is a number; it is read as 3.0.3, 3.1.0 or "2.0".',
+  'openapi-structure':
+    'The document is not valid Swagger 2.0 / OpenAPI 3.0 / 3.1 (checked against the official JSON Schemas).',
   'openapi-responses-empty': 'An operation has an empty or no `responses`; API Gateway accepts it, OpenAPI does not.',
   'openapi-info-incomplete':
     '`info` lacks a `title` or `version`, or one is not a string; API Gateway accepts it, OpenAPI does not.',
+  'openapi-parameter-oas3':
+    'A Swagger 2.0 parameter carries an OpenAPI 3 `schema` instead of `type`; API Gateway accepts it, Swagger 2.0 does not.',
   'openapi-header-swagger2':
     'A response header is written as in Swagger 2.0 (`type` on the header); API Gateway accepts it, OpenAPI 3 does not.',
   'unresolved-ref': 'A `$ref` names nothing, an empty file, or leads back to itself.',
