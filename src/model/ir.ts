@@ -260,6 +260,14 @@ export interface KinesisIntegration extends ServiceCommon {
   readonly encryptionKey?: CfnString;
 }
 
+export interface FirehoseIntegration extends ServiceCommon {
+  readonly kind: 'firehose';
+  /** Firehose stream name or ARN. */
+  readonly stream: AwsValue;
+  readonly streamForm: ResourceForm;
+  readonly data: RequestValue;
+}
+
 export type ServiceIntegration =
   | SqsIntegration
   | SnsIntegration
@@ -267,7 +275,8 @@ export type ServiceIntegration =
   | S3Integration
   | StepFunctionsIntegration
   | EventBridgeIntegration
-  | KinesisIntegration;
+  | KinesisIntegration
+  | FirehoseIntegration;
 
 export type ServiceKind = ServiceIntegration['kind'];
 
@@ -279,6 +288,7 @@ export const SERVICE_KINDS: readonly ServiceKind[] = [
   'stepfunctions',
   'eventbridge',
   'kinesis',
+  'firehose',
 ];
 
 export interface Parameter {

@@ -414,6 +414,11 @@ describe('diagnostics', () => {
       ['websocket-integration-unsupported', 'error', '/x-gateway/websocket/routes/$default/integration/s3'],
     ],
     [
+      'a Firehose integration',
+      `      $default: { integration: { firehose: { stream: archive } } }`,
+      ['websocket-integration-unsupported', 'error', '/x-gateway/websocket/routes/$default/integration/firehose'],
+    ],
+    [
       'a reply on $disconnect',
       `      $disconnect: { integration: { mock: {} }, reply: true }\n      $default: { integration: { mock: {} } }`,
       ['websocket-reply-lifecycle', 'warning', '/x-gateway/websocket/routes/$disconnect/reply'],
