@@ -61,7 +61,7 @@ export const MAX_TIMEOUT = 29000;
 /** Fields of those services that take a request value (`requestValue` in the schema). */
 const VALUE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   sqs: ['body', 'groupId', 'deduplicationId', 'attributes'],
-  dynamodb: ['key', 'item', 'update'],
+  dynamodb: ['key', 'item', 'update', 'limit', 'startKey'],
   eventbridge: ['detail'],
   stepfunctions: ['input', 'name'],
 };
