@@ -27,25 +27,25 @@ function workspace(files: Readonly<Record<string, string>>): string {
 const HEAD = 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\n';
 const CLEAN = `${HEAD}paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200" } } }\n      responses: { "200": { description: ok } }\n`;
 const WARNS = `${HEAD}paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: "http://b.example.com" }\n      responses: { "200": { description: ok } }\n`;
-const ERRS = `${HEAD}paths:\n  /a/{id}:\n    get:\n      x-amazon-apigateway-integration: { type: mock, responses: { default: { statusCode: "200" } } }\n      responses: { "200": { description: ok } }\n`;
+const ERRS = `${HEAD}paths:\n  /a/{id}:\n    get:\n      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]\n      responses: { "200": { description: ok } }\n`;
 
 describe('gateform lint', () => {
   it('lists ignored findings with their reason in json and as SARIF suppressions, and counts them for nothing', () => {
     const dir = workspace({
       'gateform.config.yaml':
-        'ignore:\n  - pointer: /paths/~1a~1{id}/get\n    reason: The path is rewritten by the proxy.\n',
+        'ignore:\n  - pointer: /paths/~1a~1{id}/get\n    reason: The integration is attached by another stack.\n',
       'errs.yaml': ERRS,
     });
     const json = lint(['errs.yaml', '--format', 'json'], dir);
     expect(json.status).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject([
-      { code: 'path-param-undeclared', suppression: { kind: 'ignore', reason: 'The path is rewritten by the proxy.' } },
+      { code: 'integration-missing', suppression: { kind: 'ignore', reason: 'The integration is attached by another stack.' } },
     ]);
     const sarif = JSON.parse(lint(['errs.yaml', '--format', 'sarif'], dir).stdout);
     expect(sarif.runs[0].results[0].suppressions).toEqual([
-      { kind: 'external', status: 'accepted', justification: 'The path is rewritten by the proxy.' },
+      { kind: 'external', status: 'accepted', justification: 'The integration is attached by another stack.' },
     ]);
-    expect(lint(['errs.yaml'], dir).stdout).not.toContain('path-param-undeclared');
+    expect(lint(['errs.yaml'], dir).stdout).not.toContain('integration-missing');
   });
 
   it('fails only on findings that are not in the baseline, however lines move', () => {
@@ -71,7 +71,7 @@ describe('gateform lint', () => {
     expect(lint(['warns.yaml', '--max-warnings', '0'], dir).status).toBe(1);
     const errors = lint(['errs.yaml'], dir);
     expect(errors.status).toBe(1);
-    expect(errors.stdout).toContain('errs.yaml:5:5: error Path parameter `id` of `/a/{id}` is not declared');
+    expect(errors.stdout).toContain('errs.yaml:5:5: error GET /a/{id} has no integration.');
   });
 
   it('expands globs and reports files that match none', () => {
@@ -99,7 +99,7 @@ describe('gateform lint', () => {
     expect(codes).toContain('error http-backend-insecure api/warns.yaml');
     expect(codes).toContain('warning operation-no-auth api/open.yaml');
     expect(codes).not.toContain('warning operation-no-auth api/warns.yaml');
-    expect(codes.some((c) => c.includes('path-param-undeclared'))).toBe(false);
+    expect(codes.some((c) => c.includes('integration-missing'))).toBe(false);
     expect(result.status).toBe(1);
   });
 
@@ -161,7 +161,7 @@ describe('gateform lint', () => {
   it('writes SARIF and GitHub annotations', () => {
     const dir = workspace({ 'errs.yaml': ERRS });
     const sarif = JSON.parse(lint(['errs.yaml', '--format', 'sarif'], dir).stdout);
-    expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'path-param-undeclared', level: 'error' });
+    expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'integration-missing', level: 'error' });
     expect(sarif.runs[0].tool.driver.rules.length).toBeGreaterThanOrEqual(30);
     expect(lint(['errs.yaml', '--format', 'github'], dir).stdout).toMatch(/^::error file=errs.yaml,line=5,col=5,/);
   });

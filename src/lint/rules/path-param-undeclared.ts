@@ -1,11 +1,15 @@
-/** Every path variable must be declared as a path parameter (of the operation or its path item). */
+/**
+ * Every path variable should be declared as a path parameter (of the operation or its path item). A warning in
+ * the recommended preset: API Gateway's import accepts an undeclared one (docs/rules/path-param-undeclared.md).
+ */
 import { defineRule } from '../rule.js';
 
 export default defineRule({
   meta: {
     id: 'path-param-undeclared',
-    description: 'Every {variable} of a path must be declared as a path parameter.',
-    severity: 'error',
+    description: 'Every {variable} of a path should be declared as a path parameter.',
+    severity: 'warn',
+    strict: 'error',
     messages: {
       undeclared: 'Path parameter `{{name}}` of `{{path}}` is not declared by this operation or its path item.',
     },
