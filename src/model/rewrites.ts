@@ -268,7 +268,8 @@ function branchWords(branches: unknown): string {
 
 /** A request value the pattern refuses: where it reads (`$input.params`), or the kinds it may be. */
 function rewritePattern(error: ErrorObject): string {
-  const value = String(error.data);
+  // API Gateway's own prefix (`method.request.pathx.id`) is the normaliser's to read: what is left is misspelt.
+  const value = String(error.data).replace(/^\$?method\.request\./, '');
   const pattern = new RegExp(String(error.params['pattern']), 'u');
   const schema = (error.parentSchema ?? {}) as Record<string, unknown>;
   if (schema['x-requestValue'] !== true) return 'Write a value of this form:';

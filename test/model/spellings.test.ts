@@ -141,6 +141,15 @@ describe('rewrites of keys', () => {
     expect(diagnostic![2]).toBe(hint);
   });
 
+  it.each([
+    ['method.request.pathx.id', 'Write `path.id`.'],
+    ['$method.request.heder.X-Tenant', 'Write `header.X-Tenant`.'],
+    ['pth.id', 'Write `path.id`.'],
+  ])('%s in a request value: the rewrite names the place it was meant to read', (value, hint) => {
+    const block = { integration: { dynamodb: { table: 'T', action: 'GetItem', key: { id: value } } } };
+    expect(one(block, 'operation').map((d) => d[2])).toEqual([hint]);
+  });
+
   it('reports AWS throttle names once, standing for the keys they leave missing', () => {
     expect(one({ throttle: { rateLimit: 1, burstLimit: 2 } }, 'operation')).toEqual([
       [
