@@ -406,7 +406,7 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
       {
         text: op('x-gateway: { integration: { http: "http://b.example.com" } }'),
         messageId: 'http',
-        pointer: '/paths/~1a/get',
+        pointer: '/paths/~1a/get/x-gateway/integration/http',
       },
     ],
   },
