@@ -56,13 +56,13 @@ import { apiLogicalId, pascalCase, slug, uniqueId } from './names.js';
 import { compareCodeUnits } from './order.js';
 import {
   buildCors,
-  buildDomain,
   buildGatewayResponses,
   buildStage,
   checkStageCache,
   checkWebAclTarget,
   routeStageSettings,
 } from './stage.js';
+import { buildDomain } from './domain.js';
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
 import { buildWebSocket, MAX_TIMEOUT } from './websocket.js';
 import { type BlockKind, checkXGateway } from './x-gateway-schema.js';
