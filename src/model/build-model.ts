@@ -62,7 +62,7 @@ import {
   checkWebAclTarget,
   routeStageSettings,
 } from './stage.js';
-import { buildDomain } from './domain.js';
+import { buildDomain, checkDomainCallers } from './domain.js';
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
 import { buildWebSocket, MAX_TIMEOUT } from './websocket.js';
 import { type BlockKind, checkXGateway } from './x-gateway-schema.js';
@@ -280,8 +280,9 @@ class ModelBuilder implements ModelContext {
       this.loaded.version,
       checkedSchemas,
     );
-    const domain = buildDomain(this, endpoint, routes, websocket?.logicalId);
+    const domain = buildDomain(this, endpoint, vpcEndpoints, routes, websocket?.logicalId);
     const access = buildAccess(this, routes, authorizers, endpoint, vpcEndpoints, websocket);
+    if (domain) checkDomainCallers(this, domain, access.policy);
     checkRequestModels(this, routes, this.loaded.version, checkedSchemas);
     reportModelRenames(this);
     // info.description is the document's, where `${…}` is text: escaped, so that it stays as written.

@@ -7,14 +7,27 @@
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { declaredResource, wholeReference } from '../integrations/resource-form.js';
 import { asBlock, type ModelContext } from './context.js';
-import type { AwsValue } from './aws-value.js';
-import type { CustomDomain, EndpointType, IpAddressType, Route, RoutingRule, SecurityPolicy } from './ir.js';
+import { type AwsValue, cfnValue } from './aws-value.js';
+import type {
+  CustomDomain,
+  EndpointType,
+  IpAddressType,
+  PrivateDomainAccess,
+  ResourcePolicy,
+  Route,
+  RoutingRule,
+  SecurityPolicy,
+} from './ir.js';
 import { valueText } from './stage.js';
 
-/** `websocketId`: the logical ID of the document's own WebSocket API, if it has one (not a routing target). */
+/**
+ * `apiVpcEndpoints`: the private API's own VPC endpoints (a private domain's callers by default);
+ * `websocketId`: the logical ID of the document's own WebSocket API, if it has one (not a routing target).
+ */
 export function buildDomain(
   ctx: ModelContext,
   endpoint: EndpointType,
+  apiVpcEndpoints: readonly AwsValue[],
   routes: readonly Route[],
   websocketId?: string,
 ): CustomDomain | undefined {
@@ -31,15 +44,26 @@ export function buildDomain(
       'Add the REST operations, or map the WebSocket API to a domain outside this document (AWS::ApiGatewayV2::ApiMapping).',
     );
   }
-  if (endpoint === 'private') {
+  const domainEndpoint = block['endpoint'] === 'edge' || block['endpoint'] === 'private' ? block['endpoint'] : 'regional';
+  if (endpoint === 'private' && domainEndpoint !== 'private') {
     ctx.report(
       'domain-private-api',
       'error',
       'A public custom domain can only front a public (edge or regional) API.',
       pointer,
-      'Make the API regional, or use a private custom domain (not generated yet).',
+      'Set `domain.endpoint: private` (a private custom domain, reached through VPC endpoints), or make the API regional.',
     );
   }
+  if (endpoint !== 'private' && domainEndpoint === 'private') {
+    ctx.report(
+      'domain-private-public-api',
+      'error',
+      `A private custom domain fronts private APIs only; this API is ${endpoint}.`,
+      childPointer(pointer, 'endpoint'),
+      'Set `api.endpoint: private` (with the `vpcEndpoints` that may call it), or make the domain regional or edge.',
+    );
+  }
+  const access = privateAccess(ctx, block, pointer, domainEndpoint === 'private', endpoint === 'private', apiVpcEndpoints);
   const rules = (Array.isArray(block['routing']) ? block['routing'] : []).map((raw, i) =>
     routingRule(ctx, asBlock(raw), childPointer(pointer, 'routing', i), websocketId),
   );
@@ -65,7 +89,6 @@ export function buildDomain(
       childPointer(pointer, 'routing'),
       'Request a quota increase before deploying.',
     );
-  const domainEndpoint = block['endpoint'] === 'edge' ? 'edge' : 'regional';
   // The schema restricts the spelling to the policies API Gateway lists.
   const securityPolicy = (
     typeof block['securityPolicy'] === 'string' ? block['securityPolicy'] : 'TLS_1_2'
@@ -73,11 +96,17 @@ export function buildDomain(
   const endpointAccessMode = domainAccessMode(ctx, block, pointer, domainEndpoint, securityPolicy);
   // https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mappings.html
   // Whether a multi-level mapping takes an enhanced policy is not confirmed: only TLS_1_2 is known to work.
-  if (
-    typeof block['basePath'] === 'string' &&
-    block['basePath'].includes('/') &&
-    (domainEndpoint === 'edge' || securityPolicy !== 'TLS_1_2')
-  ) {
+  const multiLevel = typeof block['basePath'] === 'string' && block['basePath'].includes('/');
+  if (multiLevel && domainEndpoint === 'private') {
+    ctx.report(
+      'domain-multi-level-base-path',
+      'error',
+      `Base path \`${block['basePath']}\` has several levels: gateform maps those with an AWS::ApiGatewayV2::ApiMapping, which names ` +
+        "a domain by its name and so cannot reach a private domain (known by its ARN; its mapping is an AWS::ApiGateway::BasePathMappingV2).",
+      childPointer(pointer, 'basePath'),
+      'Use a single-level base path (no /), or route on base paths with `routing` rules.',
+    );
+  } else if (multiLevel && (domainEndpoint === 'edge' || securityPolicy !== 'TLS_1_2')) {
     ctx.report(
       'domain-multi-level-base-path',
       'error',
@@ -105,8 +134,11 @@ export function buildDomain(
     );
   }
   ctx.value(block['name'], childPointer(pointer, 'name'), 'Custom domain name', { allowedPattern: DOMAIN_NAME });
+  if (domainEndpoint === 'private') refusePrivateSettings(ctx, block, pointer);
   const mtls =
-    'mtls' in block ? domainMtls(ctx, asBlock(block['mtls']), pointer, domainEndpoint, securityPolicy) : undefined;
+    'mtls' in block && domainEndpoint !== 'private'
+      ? domainMtls(ctx, asBlock(block['mtls']), pointer, domainEndpoint, securityPolicy)
+      : undefined;
   return {
     name: String(block['name']),
     certificate,
@@ -114,6 +146,7 @@ export function buildDomain(
     securityPolicy,
     ...(endpointAccessMode && { endpointAccessMode }),
     ...(mtls && { mtls }),
+    ...(access && { access }),
     ...(block['ipAddressType'] !== undefined && { ipAddressType: block['ipAddressType'] as IpAddressType }),
     // Without routing rules the API is mapped at the root when no base path is given.
     ...(typeof block['basePath'] === 'string'
@@ -121,7 +154,8 @@ export function buildDomain(
       : rules.length === 0
         ? { basePath: '' }
         : {}),
-    ...('hostedZoneId' in block && {
+    ...('hostedZoneId' in block &&
+      domainEndpoint !== 'private' && {
       hostedZoneId: ctx.value(
         block['hostedZoneId'],
         childPointer(pointer, 'hostedZoneId'),
@@ -134,15 +168,130 @@ export function buildDomain(
 }
 
 /**
+ * A private domain's callers: this account's VPC endpoints (`vpcEndpoints`, else the API's but those listed
+ * under `share`), and the accounts it is shared with, with their VPC endpoints. Neither applies to a public domain.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-custom-domains-associations.html
+ */
+function privateAccess(
+  ctx: ModelContext,
+  block: Record<string, unknown>,
+  pointer: string,
+  isPrivate: boolean,
+  apiPrivate: boolean,
+  apiVpcEndpoints: readonly AwsValue[],
+): PrivateDomainAccess | undefined {
+  if (!isPrivate) {
+    for (const key of ['vpcEndpoints', 'share'].filter((k) => k in block))
+      ctx.report(
+        'domain-access-not-private',
+        'error',
+        `\`${key}\` says who may call a private custom domain; this domain is public.`,
+        childPointer(pointer, key),
+        'Set `endpoint: private` (in front of a private API), or remove it.',
+      );
+    return undefined;
+  }
+  const endpoints = (key: readonly string[], usage: string): AwsValue[] => {
+    const list = key.reduce<unknown>((node, k) => asBlock(node)[k], block);
+    return (Array.isArray(list) ? list : []).map((v, i) => ctx.value(v, childPointer(pointer, ...key, i), usage));
+  };
+  const shareBlock = asBlock(block['share']);
+  const share =
+    'share' in block
+      ? {
+          accounts: (Array.isArray(shareBlock['accounts']) ? shareBlock['accounts'] : []).map((v, i) =>
+            ctx.value(
+              v,
+              childPointer(pointer, 'share', 'accounts', i),
+              'Account, organization or organizational unit the private domain is shared with',
+            ),
+          ),
+          vpcEndpoints: endpoints(['share', 'vpcEndpoints'], 'Interface VPC endpoint of another account that may call the private domain'),
+        }
+      : undefined;
+  // By default, the API's VPC endpoints that are not another account's (those listed under `share`).
+  const shared = new Set((share?.vpcEndpoints ?? []).map((v) => JSON.stringify(cfnValue(v))));
+  const own = Array.isArray(block['vpcEndpoints'])
+    ? endpoints(['vpcEndpoints'], 'Interface VPC endpoint of this account that may call the private domain')
+    : apiVpcEndpoints.filter((v) => !shared.has(JSON.stringify(cfnValue(v))));
+  // In front of a public API, the domain is refused already (`domain-private-public-api`).
+  if (apiPrivate && own.length === 0 && !share)
+    ctx.report(
+      'domain-private-unreachable',
+      'error',
+      'No VPC endpoint may call this private custom domain: it lists none, nor does the API, nor is it shared.',
+      childPointer(pointer, 'endpoint'),
+      'List the VPC endpoints of this account in `domain.vpcEndpoints` (or `api.vpcEndpoints`), or share the domain with `share`.',
+    );
+  return { vpcEndpoints: own, ...(share && { share }) };
+}
+
+/**
+ * Each VPC endpoint a private domain lists must be admitted by the private API's resource policy too: API
+ * Gateway checks both policies, the domain's and the API's. Only a policy that names its VPC endpoints can
+ * be compared (not one that admits whole VPCs), and values as written (two parameters may be equal).
+ */
+export function checkDomainCallers(ctx: ModelContext, domain: CustomDomain, policy: ResourcePolicy | undefined): void {
+  if (!domain.access || !policy) return;
+  const sources = policy.kind === 'vpc-endpoints' ? { vpcEndpoints: policy.vpcEndpoints, vpcs: [] } : policy.privateTo;
+  if (!sources || sources.vpcs.length > 0) return;
+  const admitted = new Set(sources.vpcEndpoints.map((v) => JSON.stringify(cfnValue(v))));
+  const block = asBlock(ctx.root['domain']);
+  const listed = [
+    ...(Array.isArray(block['vpcEndpoints']) ? domain.access.vpcEndpoints.map((v, i) => [v, ['vpcEndpoints', i]] as const) : []),
+    ...(domain.access.share?.vpcEndpoints ?? []).map((v, i) => [v, ['share', 'vpcEndpoints', i]] as const),
+  ];
+  for (const [endpoint, path] of listed) {
+    if (admitted.has(JSON.stringify(cfnValue(endpoint)))) continue;
+    const written = valueText(endpoint) || 'This VPC endpoint';
+    ctx.report(
+      'domain-endpoint-not-admitted',
+      'warning',
+      `${written} may call the private custom domain, but the private API's resource policy does not admit it: its calls through the domain would be refused (403).`,
+      childPointer('/x-gateway/domain', ...path),
+      'Add it to `api.vpcEndpoints` (or to the `policy` that admits the API\'s callers).',
+    );
+  }
+}
+
+/** What AWS::ApiGateway::DomainNameV2 has no property for (no mutual TLS, no regional domain name to alias). */
+const PRIVATE_REFUSED: readonly { readonly key: string; readonly why: string; readonly hint: string }[] = [
+  {
+    key: 'mtls',
+    why: 'a private custom domain has no mutual TLS (AWS::ApiGateway::DomainNameV2 takes no MutualTlsAuthentication)',
+    hint: 'Remove `mtls`: authenticate callers with IAM (`auth: iam`) or an authorizer, and confine them with the VPC endpoints.',
+  },
+  {
+    key: 'hostedZoneId',
+    why: 'a private custom domain is reached through a VPC endpoint, not through a domain name of its own to alias',
+    hint: "Remove `hostedZoneId`, and in each caller VPC's private hosted zone make an alias record of the domain to the VPC endpoint's DNS name.",
+  },
+];
+
+function refusePrivateSettings(ctx: ModelContext, block: Record<string, unknown>, pointer: string): void {
+  for (const key of Object.keys(block)) {
+    const refused = PRIVATE_REFUSED.find((r) => r.key === key);
+    if (refused)
+      ctx.report(
+        'domain-private-setting',
+        'error',
+        `\`${key}\` does not apply: ${refused.why}.`,
+        childPointer(pointer, key),
+        refused.hint,
+      );
+  }
+}
+
+/**
  * An enhanced (`SecurityPolicy_*`) policy needs an endpoint access mode, a legacy one takes none; the `*_EDGE`
- * policies are for edge domains, the others for regional ones.
+ * policies are for edge domains, the others for regional and private ones.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-security-policies.html
  */
 function domainAccessMode(
   ctx: ModelContext,
   block: Record<string, unknown>,
   pointer: string,
-  endpoint: 'regional' | 'edge',
+  endpoint: CustomDomain['endpoint'],
   policy: SecurityPolicy,
 ): 'BASIC' | 'STRICT' | undefined {
   const enhanced = policy.startsWith('SecurityPolicy_');
@@ -156,7 +305,9 @@ function domainAccessMode(
       endpoint === 'edge'
         ? 'Use an edge policy (SecurityPolicy_TLS13_2025_EDGE, SecurityPolicy_TLS12_PFS_2025_EDGE, ' +
             'SecurityPolicy_TLS12_2018_EDGE), or make the domain regional.'
-        : 'Use a regional policy (e.g. SecurityPolicy_TLS13_1_3_2025_09), or make the domain `endpoint: edge`.',
+        : endpoint === 'private'
+          ? 'Use a policy for regional and private endpoints (e.g. SecurityPolicy_TLS13_1_3_2025_09).'
+          : 'Use a regional policy (e.g. SecurityPolicy_TLS13_1_3_2025_09), or make the domain `endpoint: edge`.',
     );
   }
   const mode = block['endpointAccessMode'];
@@ -240,6 +391,13 @@ function domainMtls(
     );
   return {
     truststore,
+    ...('ownershipCertificate' in block && {
+      ownershipCertificate: ctx.value(
+        block['ownershipCertificate'],
+        childPointer(pointer, 'ownershipCertificate'),
+        'ACM-issued certificate ARN that proves ownership of the mutual TLS domain',
+      ),
+    }),
     ...('version' in block && {
       version: ctx.value(
         block['version'],
