@@ -144,7 +144,8 @@ export const COMPILER_CODES: Readonly<Record<string, string>> = {
   'cors-wildcard-mixed':
     "`*` among other origins is compared with the request's Origin like them and never matches: it allows no one.",
   'dependency-cycle': 'Resources of the template depend on each other in a loop, which CloudFormation refuses.',
-  'domain-access-not-private': '`vpcEndpoints` or `share` says who may call a private custom domain, and this domain is public.',
+  'domain-access-not-private':
+    '`vpcEndpoints` or `share` says who may call a private custom domain, and this domain is public.',
   'domain-edge-certificate-region':
     "An edge domain's certificate must be in us-east-1 (CloudFront serves it); this one is in ….",
   'domain-endpoint-access-mode-legacy':

@@ -44,7 +44,8 @@ export function buildDomain(
       'Add the REST operations, or map the WebSocket API to a domain outside this document (AWS::ApiGatewayV2::ApiMapping).',
     );
   }
-  const domainEndpoint = block['endpoint'] === 'edge' || block['endpoint'] === 'private' ? block['endpoint'] : 'regional';
+  const domainEndpoint =
+    block['endpoint'] === 'edge' || block['endpoint'] === 'private' ? block['endpoint'] : 'regional';
   if (endpoint === 'private' && domainEndpoint !== 'private') {
     ctx.report(
       'domain-private-api',
@@ -63,7 +64,14 @@ export function buildDomain(
       'Set `api.endpoint: private` (with the `vpcEndpoints` that may call it), or make the domain regional or edge.',
     );
   }
-  const access = privateAccess(ctx, block, pointer, domainEndpoint === 'private', endpoint === 'private', apiVpcEndpoints);
+  const access = privateAccess(
+    ctx,
+    block,
+    pointer,
+    domainEndpoint === 'private',
+    endpoint === 'private',
+    apiVpcEndpoints,
+  );
   const rules = (Array.isArray(block['routing']) ? block['routing'] : []).map((raw, i) =>
     routingRule(ctx, asBlock(raw), childPointer(pointer, 'routing', i), websocketId),
   );
@@ -102,7 +110,7 @@ export function buildDomain(
       'domain-multi-level-base-path',
       'error',
       `Base path \`${block['basePath']}\` has several levels: gateform maps those with an AWS::ApiGatewayV2::ApiMapping, which names ` +
-        "a domain by its name and so cannot reach a private domain (known by its ARN; its mapping is an AWS::ApiGateway::BasePathMappingV2).",
+        'a domain by its name and so cannot reach a private domain (known by its ARN; its mapping is an AWS::ApiGateway::BasePathMappingV2).',
       childPointer(pointer, 'basePath'),
       'Use a single-level base path (no /), or route on base paths with `routing` rules.',
     );
@@ -156,12 +164,12 @@ export function buildDomain(
         : {}),
     ...('hostedZoneId' in block &&
       domainEndpoint !== 'private' && {
-      hostedZoneId: ctx.value(
-        block['hostedZoneId'],
-        childPointer(pointer, 'hostedZoneId'),
-        'Route 53 hosted zone id for the custom domain',
-      ),
-    }),
+        hostedZoneId: ctx.value(
+          block['hostedZoneId'],
+          childPointer(pointer, 'hostedZoneId'),
+          'Route 53 hosted zone id for the custom domain',
+        ),
+      }),
     rules,
     origin: ctx.origin(pointer),
   };
@@ -206,7 +214,10 @@ function privateAccess(
               'Account, organization or organizational unit the private domain is shared with',
             ),
           ),
-          vpcEndpoints: endpoints(['share', 'vpcEndpoints'], 'Interface VPC endpoint of another account that may call the private domain'),
+          vpcEndpoints: endpoints(
+            ['share', 'vpcEndpoints'],
+            'Interface VPC endpoint of another account that may call the private domain',
+          ),
         }
       : undefined;
   // By default, the API's VPC endpoints that are not another account's (those listed under `share`).
@@ -238,7 +249,9 @@ export function checkDomainCallers(ctx: ModelContext, domain: CustomDomain, poli
   const admitted = new Set(sources.vpcEndpoints.map((v) => JSON.stringify(cfnValue(v))));
   const block = asBlock(ctx.root['domain']);
   const listed = [
-    ...(Array.isArray(block['vpcEndpoints']) ? domain.access.vpcEndpoints.map((v, i) => [v, ['vpcEndpoints', i]] as const) : []),
+    ...(Array.isArray(block['vpcEndpoints'])
+      ? domain.access.vpcEndpoints.map((v, i) => [v, ['vpcEndpoints', i]] as const)
+      : []),
     ...(domain.access.share?.vpcEndpoints ?? []).map((v, i) => [v, ['share', 'vpcEndpoints', i]] as const),
   ];
   for (const [endpoint, path] of listed) {
@@ -247,9 +260,10 @@ export function checkDomainCallers(ctx: ModelContext, domain: CustomDomain, poli
     ctx.report(
       'domain-endpoint-not-admitted',
       'warning',
-      `${written} may call the private custom domain, but the private API's resource policy does not admit it: its calls through the domain would be refused (403).`,
+      `${written} may call the private custom domain, but the private API's resource policy does not admit it: ` +
+        'its calls through the domain would be refused (403).',
       childPointer('/x-gateway/domain', ...path),
-      'Add it to `api.vpcEndpoints` (or to the `policy` that admits the API\'s callers).',
+      "Add it to `api.vpcEndpoints` (or to the `policy` that admits the API's callers).",
     );
   }
 }

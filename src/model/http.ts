@@ -101,7 +101,8 @@ const REST_ONLY_ROOT: readonly Refusal[] = [
   {
     path: ['domain', 'endpoint'],
     when: (v) => v !== 'regional',
-    message: 'Custom domains of HTTP APIs are regional only: no edge-optimized or private ones (HTTP APIs cannot be private).',
+    message:
+      'Custom domains of HTTP APIs are regional only: no edge-optimized or private ones (HTTP APIs cannot be private).',
     hint: `Remove \`endpoint\` (regional), ${USE_REST} (a private REST API takes a private domain).`,
   },
   {

@@ -542,7 +542,11 @@ export interface CustomDomain {
    * Mutual TLS: the truststore's S3 URI and object version, and the ACM-issued certificate that proves the
    * domain is owned when the server certificate is imported or from a private CA.
    */
-  readonly mtls?: { readonly truststore: AwsValue; readonly version?: AwsValue; readonly ownershipCertificate?: AwsValue };
+  readonly mtls?: {
+    readonly truststore: AwsValue;
+    readonly version?: AwsValue;
+    readonly ownershipCertificate?: AwsValue;
+  };
   /** A private domain's callers. */
   readonly access?: PrivateDomainAccess;
   /** Undefined: no base path mapping (routing rules only); '' maps the root. */
