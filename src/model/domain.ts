@@ -35,7 +35,8 @@ export function buildDomain(
   const pointer = '/x-gateway/domain';
   const block = asBlock(ctx.root['domain']);
   // A document with a WebSocket API and no operations has no REST API for the domain to front.
-  if ('websocket' in ctx.root && routes.length === 0) {
+  const websocketOnly = 'websocket' in ctx.root && routes.length === 0;
+  if (websocketOnly) {
     ctx.report(
       'domain-without-rest-api',
       'error',
@@ -55,7 +56,7 @@ export function buildDomain(
       'Set `domain.endpoint: private` (a private custom domain, reached through VPC endpoints), or make the API regional.',
     );
   }
-  if (endpoint !== 'private' && domainEndpoint === 'private') {
+  if (endpoint !== 'private' && domainEndpoint === 'private' && !websocketOnly) {
     ctx.report(
       'domain-private-public-api',
       'error',
