@@ -4,6 +4,7 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { childPointer, hasErrors } from './diagnostics/diagnostic.js';
 import { emitTemplate } from './emit/template.js';
 import { type ExternalBody, fitTemplate } from './emit/external-body.js';
+import { type DeployTarget, targetProblem } from './emit/literal-body.js';
 import type { CfnTemplate } from './model/cfn.js';
 import { type OutputFormat, serializeTemplate } from './emit/serialize.js';
 import { loadDocument, readInput } from './load/load-document.js';
@@ -34,6 +35,11 @@ export interface CompileOptions {
    * folder: a template over CloudFormation's 1,000,000 bytes gets its Body in `<stem>.body-<hash>.json`.
    */
   readonly bodyFileStem?: string;
+  /**
+   * The Region and account the template will be deployed to: a Body that must move to S3 gets its
+   * intrinsics written for them (docs/large-specs.md). Unused when the template fits.
+   */
+  readonly target?: DeployTarget;
 }
 
 export interface CompileResult {
@@ -50,6 +56,8 @@ export interface CompileResult {
 }
 
 export async function compile(path: string, options: CompileOptions = {}): Promise<CompileResult> {
+  const targetError = options.target && targetProblem(options.target);
+  if (targetError !== undefined) throw new TypeError(`compile: ${targetError}`);
   const files = new Map<string, SourceFile>();
   // The config's own problems come first, reported even when the spec cannot be read; it sets the read
   // policy, then the loader's and the model's warnings, as in lint.
@@ -82,7 +90,9 @@ export async function compile(path: string, options: CompileOptions = {}): Promi
   const emitted = emitTemplate(model, loaded, base);
   diagnostics.push(...applyConfig(emitted.diagnostics, config, true));
   if (hasErrors(diagnostics)) return { diagnostics, files, model };
-  const fitted = fitTemplate(emitted.template, model, options.bodyFileStem);
+  const fitted = fitTemplate(emitted.template, model, options.bodyFileStem, {
+    ...(options.target && { target: options.target }),
+  });
   diagnostics.push(...applyConfig(fitted.diagnostics, config, true));
   if (hasErrors(diagnostics)) return { diagnostics, files, model };
   const format = options.format ?? 'yaml';

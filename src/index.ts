@@ -1,6 +1,7 @@
 /** gateform's programmatic API. */
 export { compile, type CompileOptions, type CompileResult } from './compile.js';
 export { serializeTemplate, type OutputFormat } from './emit/serialize.js';
+export type { DeployTarget } from './emit/literal-body.js';
 export type { Diagnostic, Severity, Location, ResolvedDiagnostic } from './diagnostics/diagnostic.js';
 export { resolveDiagnostics } from './diagnostics/resolve.js';
 export { formatStylish } from './diagnostics/format/stylish.js';

@@ -5,6 +5,7 @@ import { compile } from '../compile.js';
 import { IO_ERROR_CODES } from '../load/load-document.js';
 import { fsFailureReason } from '../load/read-policy.js';
 import type { OutputFormat } from '../emit/serialize.js';
+import { type DeployTarget, targetProblem } from '../emit/literal-body.js';
 import { unifiedDiff } from './diff.js';
 import type { ReadOptions } from '../load/read-policy.js';
 import { flag, parseArgs, readOptions, UsageError, type FlagSpec } from './args.js';
@@ -27,6 +28,9 @@ Options:
                          over 1 MB, its Body goes beside it (out.yaml: out.body-<hash>.json)
   --format <yaml|json>   Output format (default: from --output's extension, else yaml)
   --into <template>      Merge the output into this CloudFormation or SAM template
+  --region <region>, --account-id <id>
+                         Where a template over 1 MB deploys: its Body's placeholders and
+                         Lambda URIs are written for them (docs/large-specs.md)
   --config <file>        gateform.config.yaml to use (default: found upward from the spec)
   --check                Exit 1 if --output is not what would be written now, printing the
                          unified diff to stdout (for CI)
@@ -42,6 +46,8 @@ const FLAGS: readonly FlagSpec[] = [
   { name: 'output', short: 'o', value: true },
   { name: 'format', value: true },
   { name: 'into', value: true },
+  { name: 'region', value: true },
+  { name: 'account-id', value: true },
   { name: 'config', value: true },
   { name: 'check' },
   { name: 'root', value: true },
@@ -67,6 +73,7 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
         args.flags.has('check'),
       ),
       ...(flag(args, 'config') !== undefined && { config: flag(args, 'config')! }),
+      ...deployTarget(flag(args, 'region'), flag(args, 'account-id')),
     };
     read = readOptions(args);
   } catch (error) {
@@ -80,6 +87,7 @@ export async function runCompile(argv: readonly string[], io: Io): Promise<numbe
     ...(options.output !== undefined && { bodyFileStem: bodyFileStem(options.output) }),
     ...(options.into !== undefined && { into: options.into }),
     ...(options.config !== undefined && { configFile: options.config }),
+    ...(options.target !== undefined && { target: options.target }),
     read,
   });
   printDiagnostics(io, result.diagnostics, result.files);
@@ -173,6 +181,20 @@ interface CompileCliOptions {
   readonly into?: string;
   readonly config?: string;
   readonly check: boolean;
+  readonly target?: DeployTarget;
+}
+
+/** `--region` and `--account-id`, given together or not at all. */
+function deployTarget(region: string | undefined, accountId: string | undefined): { target?: DeployTarget } {
+  if (region === undefined && accountId === undefined) return {};
+  if (region === undefined || accountId === undefined)
+    throw new UsageError(
+      `--${region === undefined ? 'account-id' : 'region'} needs --${region === undefined ? 'region' : 'account-id'} too`,
+    );
+  const target = { region, accountId };
+  const problem = targetProblem(target);
+  if (problem !== undefined) throw new UsageError(problem);
+  return { target };
 }
 
 /** The command that writes the file `--check` compared, with the options that change what is written. */
@@ -184,6 +206,7 @@ function rerun(options: CompileCliOptions, output: string): string {
     ...(options.into !== undefined ? ['--into', options.into] : []),
     ...(options.config !== undefined ? ['--config', options.config] : []),
     ...(options.formatGiven ? ['--format', options.format] : []),
+    ...(options.target ? ['--region', options.target.region, '--account-id', options.target.accountId] : []),
   ];
   return ['compile', ...args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))].join(' ');
 }

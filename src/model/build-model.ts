@@ -129,13 +129,16 @@ const RAISED_MAX_TIMEOUT = 300000;
 /** An HTTP API integration waits at most 30 s, the default (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html). */
 const HTTP_MAX_TIMEOUT = 30000;
 
+/** The AllowedPattern of a generated parameter that holds an ARN (a Body moved to S3 narrows it: external-body.ts). */
+export const ARN_PATTERN = 'arn:.+';
+
 /**
  * How the template reads a generated parameter that names a resource: said in its description, and
  * enforced by AllowedPattern (which CloudFormation matches against the whole value), so that a value of
  * another form is refused when the stack is created rather than failing calls later.
  */
 const FORMS: Readonly<Record<ResourceForm, { readonly label: string; readonly pattern: string }>> = {
-  arn: { label: 'its ARN', pattern: 'arn:.+' },
+  arn: { label: 'its ARN', pattern: ARN_PATTERN },
   url: { label: 'its URL', pattern: 'https://.+' },
   // A name has no `:` (a Lambda function's may add one qualifier, `pets:live`); an ARN has five.
   name: { label: 'its name', pattern: '[^:]+(:[^:]+)?' },

@@ -110,6 +110,18 @@ describe('compile CLI', () => {
     ['an unknown option', ['x.yaml', '--fromat', 'json'], 'unknown option --fromat'],
     ['a bad format', [example, '--format', 'xml'], '--format must be yaml or json'],
     ['--check without --output', [example, '--check'], '--check needs --output'],
+    ['--region without --account-id', [example, '--region', 'eu-west-1'], '--region needs --account-id too'],
+    ['--account-id without --region', [example, '--account-id', '123456789012'], '--account-id needs --region too'],
+    [
+      'a Region that is not one',
+      [example, '--region', 'Europe', '--account-id', '123456789012'],
+      '--region must be a Region name such as eu-west-1, not Europe',
+    ],
+    [
+      'an account that is not one',
+      [example, '--region', 'eu-west-1', '--account-id', '1234'],
+      '--account-id must be 12 digits, not 1234',
+    ],
     [
       'an output in a missing directory',
       [example, '-o', '/nonexistent-dir/t.yaml'],

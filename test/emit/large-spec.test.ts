@@ -35,14 +35,17 @@ function cfnLint(path: string): string[] | undefined {
 
 type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
 
-/** The compiled spec's folder, template and Body file. */
-function compileLarge(options: { http?: boolean; edit?: (spec: string) => string } = {}) {
+/** Where the placeholder specs are compiled for. */
+const TARGET = ['--region', 'eu-west-1', '--account-id', '123456789012'];
+
+/** The compiled spec's folder, template and Body file; `placeholders`: a Lambda function named by a placeholder. */
+function compileLarge(options: { http?: boolean; placeholders?: boolean; edit?: (spec: string) => string } = {}) {
   const dir = tempDir('gateform-large-');
   const spec = join(dir, 'openapi.yaml');
-  const text = generateSpec(OPERATIONS, { literal: true, http: options.http ?? false });
+  const text = generateSpec(OPERATIONS, { literal: !options.placeholders, http: options.http ?? false });
   writeFileSync(spec, options.edit ? options.edit(text) : text);
   const output = join(dir, 'template.yaml');
-  const run = gateform('compile', spec, '-o', output);
+  const run = gateform('compile', spec, '-o', output, ...(options.placeholders ? TARGET : []));
   expect(run.stderr).not.toMatch(/\berror\b/);
   expect(run.status).toBe(0);
   const bodies = readdirSync(dir).filter((name) => /^template\.body-[0-9a-f]{12}\.json$/.test(name));
@@ -66,19 +69,19 @@ describe(`a ${OPERATIONS}-operation spec`, () => {
     expect(gateform('compile', spec, '-o', output, '--check').status).toBe(0);
   });
 
-  it('redeploys exactly when the Body changes, replaces its Body file, and --check sees a stale Body', () => {
-    const first = compileLarge();
+  it('redeploys exactly when the Body changes (placeholders and all), replaces its Body file, and --check sees a stale Body', () => {
+    const first = compileLarge({ placeholders: true });
     const deployment = (text: string) => /^ {2}(BenchApiDeployment\w+):/m.exec(text)?.[1];
     // The same spec again: the same template, the same Body file.
-    expect(gateform('compile', first.spec, '-o', first.output).status).toBe(0);
+    expect(gateform('compile', first.spec, '-o', first.output, ...TARGET).status).toBe(0);
     expect(readFileSync(first.output, 'utf8')).toBe(first.template);
     // One operation changed: a new Body file, a new Deployment, and the old Body file gone.
     writeFileSync(
       first.spec,
       readFileSync(first.spec, 'utf8').replace('operationId: getResource7', 'operationId: fetch7'),
     );
-    expect(gateform('compile', first.spec, '-o', first.output, '--check').status).toBe(1);
-    expect(gateform('compile', first.spec, '-o', first.output).status).toBe(0);
+    expect(gateform('compile', first.spec, '-o', first.output, '--check', ...TARGET).status).toBe(1);
+    expect(gateform('compile', first.spec, '-o', first.output, ...TARGET).status).toBe(0);
     const second = readFileSync(first.output, 'utf8');
     expect(deployment(second)).not.toBe(deployment(first.template));
     const bodies = readdirSync(first.dir).filter((name) => name.startsWith('template.body-'));
@@ -86,7 +89,7 @@ describe(`a ${OPERATIONS}-operation spec`, () => {
     expect(bodies[0]).not.toBe(first.bodyFile);
     // A Body file edited by hand is stale, though the template is not.
     writeFileSync(join(first.dir, bodies[0]!), '{}\n');
-    const check = gateform('compile', first.spec, '-o', first.output, '--check');
+    const check = gateform('compile', first.spec, '-o', first.output, '--check', ...TARGET);
     expect(check.status).toBe(1);
     expect(check.stderr).toContain(`${bodies[0]}: is out of date`);
   });
@@ -98,14 +101,46 @@ describe(`a ${OPERATIONS}-operation spec`, () => {
     if (findings) expect(findings).toEqual([]);
   });
 
-  it('is refused, naming the intrinsic functions, when its Body holds some', () => {
+  it('compiles with Lambda placeholders for a Region and account: stage variables reach the function', () => {
+    const { dir, spec, output, template, bodyFile } = compileLarge({ placeholders: true });
+    expect(template).toContain(`      BodyS3Location: ${bodyFile}\n`);
+    expect(template).toContain('      Variables:\n        gateform_fn_ApiFunctionArn: !Select\n');
+    expect(template).toMatch(/^Rules:\n {2}BenchApiDeployTarget:\n/m);
+    const text = readFileSync(join(dir, bodyFile), 'utf8');
+    expect(text).not.toMatch(/"(?:Ref|Fn::[A-Za-z]+)":/);
+    const body = JSON.parse(text) as { paths: Record<string, Record<string, Record<string, Record<string, unknown>>>> };
+    expect(body.paths['/r1']!['get']!['x-amazon-apigateway-integration']!['uri']).toBe(
+      'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:' +
+        '${stageVariables.gateform_fn_ApiFunctionArn}/invocations',
+    );
+    const validate = requirePackageFile('./generated/openapi-3.0.cjs') as Validator;
+    expect(validate(body), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const findings = cfnLint(output);
+    if (findings) expect(findings.filter((f) => !/:W3002:/.test(f))).toEqual([]);
+    expect(gateform('compile', spec, '-o', output, '--check', ...TARGET).status).toBe(0);
+    // Another Region is another Body: --check sees it.
+    expect(
+      gateform('compile', spec, '-o', output, '--check', '--region', 'eu-central-1', '--account-id', '123456789012')
+        .status,
+    ).toBe(1);
+  });
+
+  it('compiles with Lambda placeholders as an HTTP API', () => {
+    const { output, template } = compileLarge({ http: true, placeholders: true });
+    expect(template).toContain('      StageVariables:\n        gateform_fn_ApiFunctionArn: !Select\n');
+    const findings = cfnLint(output);
+    if (findings) expect(findings).toEqual([]);
+  });
+
+  it('asks for the Region and account when its Body holds placeholders', () => {
     const dir = tempDir('gateform-large-');
     const spec = join(dir, 'openapi.yaml');
     writeFileSync(spec, generateSpec(OPERATIONS));
     const run = gateform('compile', spec, '-o', join(dir, 'template.yaml'));
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('its OpenAPI Body cannot move to S3');
+    expect(run.stderr).toContain('which gateform writes literally for one Region and account');
     expect(run.stderr).toContain('`Body/paths/~1r0/get/x-amazon-apigateway-integration/uri`');
+    expect(run.stderr).toContain('--region eu-west-1 --account-id 123456789012');
     expect(readdirSync(dir)).toEqual(['openapi.yaml']);
   });
 
