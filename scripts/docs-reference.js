@@ -83,6 +83,9 @@ function typeText(schema, node, ctx) {
   if (node.enum) return node.enum.map(code).join(' or ');
   const branches = node.anyOf ?? node.oneOf;
   if (branches) return unique(branches.map((b) => typeText(schema, b, ctx))).join(' or ');
+  // `if`/`then`/`else` without a type of its own: the value has the type of one branch or the other.
+  if (!node.type && (node.then || node.else))
+    return unique([node.then, node.else].filter(Boolean).map((b) => branchText(schema, b, ctx))).join(' or ');
   const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
   if (types.length === 0) return node.properties ? 'object' : 'any';
   return types
@@ -96,6 +99,24 @@ function typeText(schema, node, ctx) {
       return type;
     })
     .join(' or ');
+}
+
+/**
+ * The type of a conditional branch: an object whose keys belong to different API kinds says which kind
+ * takes which (`vpcLink`: `subnets` on HTTP APIs, `targets` on REST and WebSocket APIs).
+ */
+function branchText(schema, node, ctx) {
+  const type = typeText(schema, node, ctx);
+  const keys = Object.entries(node.properties ?? {}).filter(([, sub]) => sub && typeof sub === 'object');
+  const kindsOf = (sub) => (sub['x-apiKinds'] ?? []).map((k) => KINDS[k]).join(', ');
+  const groups = unique(keys.map(([, sub]) => kindsOf(sub)));
+  if (type !== 'object' || groups.length < 2) return type;
+  const keysOf = (group) =>
+    keys
+      .filter(([, sub]) => kindsOf(sub) === group)
+      .map(([key]) => code(key))
+      .join(', ');
+  return `object of ${groups.map((group) => `${keysOf(group)} (${group})`).join(' or ')}`;
 }
 
 /** The keys under `node`, as rows; `shared` $defs are not entered (their section lists them). */
@@ -136,6 +157,7 @@ function collect(schema, node, path, pointer, ctx, rows) {
       collect(schema, b, path, `${pointer}/${branch}/${i}`, ctx, rows);
   }
   collect(schema, node.then, path, `${pointer}/then`, ctx, rows);
+  collect(schema, node.else, path, `${pointer}/else`, ctx, rows);
   for (const [i, b] of (node.prefixItems ?? []).entries()) {
     collect(schema, b, `${path}[${i}]`, `${pointer}/prefixItems/${i}`, ctx, rows);
   }

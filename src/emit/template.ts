@@ -15,6 +15,7 @@ import type { BaseTemplate } from '../model/base-template.js';
 import { asBlock } from '../model/context.js';
 import type { GatewayModel } from '../model/ir.js';
 import type { CfnOutput, CfnParameter, CfnResource, CfnTemplate } from '../model/cfn.js';
+import type { Json } from '../model/aws-value.js';
 import { emitHttpApi } from './http/http-api.js';
 import { fitNames, fittedDescription, MAX_NAME } from './cfn-limits.js';
 import { emitRestApi } from './rest/rest-api.js';
@@ -28,8 +29,11 @@ export interface EmitResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const MERGED_SECTIONS = ['Parameters', 'Resources', 'Outputs'] as const;
-type Generated = Record<(typeof MERGED_SECTIONS)[number], Record<string, CfnParameter | CfnResource | CfnOutput>>;
+const MERGED_SECTIONS = ['Parameters', 'Conditions', 'Resources', 'Outputs'] as const;
+type Generated = Record<
+  (typeof MERGED_SECTIONS)[number],
+  Record<string, CfnParameter | Json | CfnResource | CfnOutput>
+>;
 
 export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?: BaseTemplate): EmitResult {
   // A document with only a WebSocket API (no operations) emits no REST API.
@@ -63,8 +67,11 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
       ...(p.constraintDescription !== undefined && { ConstraintDescription: p.constraintDescription }),
     };
   }
+  Object.assign(parameters, restParts.parameters);
+  const conditions = { ...restParts.conditions };
   const generated: Generated = {
     Parameters: parameters,
+    Conditions: conditions,
     Resources: rest.resources,
     Outputs: rest.outputs,
   };
@@ -86,6 +93,7 @@ export function emitTemplate(model: GatewayModel, loaded: LoadedDocument, base?:
           `API compiled by gateform from ${basename(loaded.root.path)}`,
       ),
       ...(Object.keys(parameters).length > 0 && { Parameters: parameters }),
+      ...(Object.keys(conditions).length > 0 && { Conditions: conditions }),
       Resources: rest.resources,
       Outputs: rest.outputs,
     };

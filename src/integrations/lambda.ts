@@ -8,15 +8,18 @@ import {
   type AwsValue,
   type CfnString,
   cfnValue,
+  hasPlaceholder,
   type Intrinsic,
   type Json,
   joinSub,
+  readableText,
   referencedNames,
+  subTemplate,
   subText,
   templateText,
 } from '../model/aws-value.js';
 import { asBlock, type Block, type ModelContext } from '../model/context.js';
-import type { Api, LambdaIntegration, Origin, ResourceForm, Route } from '../model/ir.js';
+import type { Api, LambdaIntegration, Origin, ResourceForm, Route, Stage } from '../model/ir.js';
 import { hintedForm, wholeReference } from './resource-form.js';
 import { pascalCase, uniqueId } from '../model/names.js';
 import { executeApiArn, executeApiMethodArn } from '../model/arns.js';
@@ -145,29 +148,35 @@ interface Invoked {
  */
 export function renderLambdaPermissions(
   api: Api,
+  stages: readonly Stage[],
   routes: readonly Route[],
 ): { resources: Record<string, CfnResource>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const byFunction = new Map<string, { fn: AwsValue; routes: Invoked[] }>();
+  const scopes = stageScopes(stages);
+  const byFunction = new Map<string, { fn: AwsValue; scope?: StageScope; routes: Invoked[] }>();
   for (const invoked of routes.flatMap((route) => invokedBy(route, diagnostics))) {
-    if (!permissionPossible(invoked.fn, invoked.origin, 'route', diagnostics)) continue;
-    const key = JSON.stringify(cfnValue(invoked.fn));
-    const group = byFunction.get(key) ?? { fn: invoked.fn, routes: [] };
-    group.routes.push(invoked);
-    byFunction.set(key, group);
+    for (const { fn, scope } of invokedFunctions(invoked.fn, invoked.origin, 'route', scopes, diagnostics)) {
+      const key = JSON.stringify([cfnValue(fn), scope?.name]);
+      const group = byFunction.get(key) ?? { fn, ...(scope && { scope }), routes: [] };
+      // A canary naming the same function as its stage needs no permission of its own.
+      if (!group.routes.some((r) => r.route === invoked.route)) group.routes.push(invoked);
+      byFunction.set(key, group);
+    }
   }
   const resources: Record<string, CfnResource> = {};
-  for (const { fn, routes: served } of byFunction.values()) {
+  for (const { fn, scope, routes: served } of byFunction.values()) {
+    // The stage in the source ARN: the one whose variables chose the function, else any.
+    const stage = scope ? subTemplate(scope.name) : '*';
     if (served.length <= MAX_ROUTE_PERMISSIONS) {
       for (const { route } of served)
-        resources[`${api.logicalId}${route.id}Permission`] = invokePermission(
+        resources[`${api.logicalId}${route.id}Permission${scope?.label ?? ''}`] = invokePermission(
           fn,
-          executeApiMethodArn(api.logicalId, route.method, route.path),
+          executeApiMethodArn(api.logicalId, route.method, route.path, stage),
         );
       continue;
     }
     const id = uniqueId(`${api.logicalId}${functionLabel(fn)}InvokePermission`, new Set(Object.keys(resources)));
-    resources[id] = invokePermission(fn, executeApiArn(api.logicalId, '*/*/*'));
+    resources[id] = invokePermission(fn, executeApiArn(api.logicalId, `${stage}/*/*`));
     diagnostics.push({
       code: 'lambda-permission-api-wide',
       severity: 'info',
@@ -204,29 +213,90 @@ function invokedBy(route: Route, diagnostics: Diagnostic[]): Invoked[] {
 }
 
 /**
- * Whether an invoke permission can be created for `fn`: not when a stage variable chooses it (the
- * function is known only per stage, and `AWS::Lambda::Permission` needs it now); an info then says how
- * to grant it. `what` names the caller: a route or an authorizer.
+ * A stage as a function chosen by a stage variable sees it: its variables (a canary's over its stage's),
+ * its name (for the source ARN), and `label`, which tells its permissions' logical IDs apart (the
+ * stage's key, never a value).
  */
-export function permissionPossible(
+export interface StageScope {
+  readonly label: string;
+  readonly name: string;
+  readonly variables: Readonly<Record<string, string>>;
+}
+
+/** The scopes of the API's stages: each stage, and each canary whose variables differ from its stage's. */
+export function stageScopes(stages: readonly Stage[]): StageScope[] {
+  return stages.flatMap((stage) => {
+    const label = stage.key === undefined ? '' : pascalCase(stage.key.replace('$', '')) || 'Default';
+    const own = { label, name: stage.name, variables: stage.variables };
+    if (!stage.canary || Object.keys(stage.canary.variables).length === 0) return [own];
+    return [
+      own,
+      { label: `${label}Canary`, name: stage.name, variables: { ...stage.variables, ...stage.canary.variables } },
+    ];
+  });
+}
+
+/** A function and the stage it is invoked on (undefined: any stage, it names no stage variable). */
+export interface InvokedFunction {
+  readonly fn: AwsValue;
+  readonly scope?: StageScope;
+}
+
+const STAGE_VARIABLE = /\$\{!?stageVariables\.([A-Za-z0-9_]+)\}/g;
+
+/**
+ * The functions API Gateway invokes for `fn`, each needing its own invoke permission: `fn` itself, or,
+ * when a stage variable chooses it (`…:pets:${stageVariables.alias}`), the function each stage's
+ * variables name, scoped to that stage, since `AWS::Lambda::Permission` needs the function now. A stage
+ * that leaves a variable unset, or a function built by an intrinsic, gets none: an info says how to grant
+ * it. `what` names the caller: a route or an authorizer.
+ */
+export function invokedFunctions(
   fn: AwsValue,
   origin: Origin,
   what: 'route' | 'authorizer',
+  scopes: readonly StageScope[],
   diagnostics: Diagnostic[],
-): boolean {
-  if (!chosenByStageVariable(fn)) return true;
-  diagnostics.push({
-    code: 'lambda-permission-not-generated',
-    severity: 'info',
-    message: `The ${what}'s function is chosen by a stage variable, so no invoke permission can be generated for it.`,
-    location: origin,
-    hint:
-      `Set \`role:\` on the ${what === 'route' ? 'integration' : 'authorizer'} to an invoke role (trusting ` +
-      `apigateway.amazonaws.com, allowed lambda:InvokeFunction on each function), or grant ` +
-      `\`lambda:InvokeFunction\` to apigateway.amazonaws.com on each function (or alias) the stage variable ` +
-      `may name.`,
+): InvokedFunction[] {
+  if (!chosenByStageVariable(fn)) return [{ fn }];
+  const text = fn.kind === 'literal' ? fn.value : fn.kind === 'sub' ? fn.template : undefined;
+  const resolved = scopes.flatMap((scope) => {
+    if (text === undefined) return [];
+    const names = [...text.matchAll(STAGE_VARIABLE)].map((match) => match[1]!);
+    if (names.some((name) => scope.variables[name] === undefined)) return [];
+    const replaced = text.replace(STAGE_VARIABLE, (_, name: string) => scope.variables[name]!);
+    // A variable's value may hold a `${Name}` placeholder: the ARN is then a Sub.
+    const value: AwsValue =
+      fn.kind === 'sub' || hasPlaceholder(replaced)
+        ? { kind: 'sub', template: replaced }
+        : { kind: 'literal', value: replaced };
+    return [{ fn: value, scope }];
   });
-  return false;
+  const missing = text === undefined ? [] : scopes.filter((scope) => !resolved.some((r) => r.scope === scope));
+  const stages = missing
+    .map((scope) => `\`${readableText(scope.name)}\`${scope.label.endsWith('Canary') ? "'s canary" : ''}`)
+    .join(', ');
+  const unset =
+    missing.length === scopes.length
+      ? 'no stage sets, so no invoke permission can be generated for it'
+      : `stage ${stages} does not set, so no invoke permission can be generated for that stage`;
+  if (resolved.length === 0 || missing.length > 0)
+    diagnostics.push({
+      code: 'lambda-permission-not-generated',
+      severity: 'info',
+      message:
+        text === undefined
+          ? `The ${what}'s function is chosen by a stage variable in an intrinsic, so no invoke permission can be generated for it.`
+          : `The ${what}'s function is chosen by a stage variable that ${unset}.`,
+      location: origin,
+      hint:
+        `Set the stage variable on each stage (\`stage.variables\`), set \`role:\` on the ` +
+        `${what === 'route' ? 'integration' : 'authorizer'} to an invoke role (trusting ` +
+        `apigateway.amazonaws.com, allowed lambda:InvokeFunction on each function), or grant ` +
+        `\`lambda:InvokeFunction\` to apigateway.amazonaws.com on each function (or alias) the stage variable ` +
+        `may name.`,
+    });
+  return resolved;
 }
 
 /** A function ARN that names an API Gateway stage variable, in any spelling: a literal, `${!stageVariables.x}` in a Sub, a string in a Join. */

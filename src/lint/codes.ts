@@ -48,6 +48,14 @@ export const COMPILER_CODES: Readonly<Record<string, string>> = {
     'Body validation is on, but API Gateway validates bodies as JSON: … bodies are not validated….',
   'cache-any-method-unused':
     '`cache` on ANY … caches nothing: an ANY method is cached for GET only, and … defines GET itself.',
+  'canary-without-rest-api':
+    'A canary in a document with only a WebSocket API: canary releases are for REST API stages.',
+  'stage-key-clash':
+    'Two entries of `stages` would have the same logical ID (their keys differ in punctuation or case only).',
+  'stage-name-with-stages':
+    '`stage.name` beside `stages`: each entry of `stages` is named by its key (or its own `name`).',
+  'stages-over-quota': 'More stages than the default quota of 10 per API.',
+  'stages-websocket': '`stages` in a document with only a WebSocket API, which has one stage (`websocket.stage`).',
   'cache-cluster-unused':
     'The stage has a cache cluster, but no operation sets `cache`: the cluster is billed and caches nothing.',
   'cloudwatch-role-required':
@@ -113,8 +121,6 @@ export const COMPILER_CODES: Readonly<Record<string, string>> = {
   'websocket-schema-lifecycle':
     '`…` receives no message, so there is nothing for a schema to validate: no model is emitted.',
   'websocket-stage-no-tracing': 'X-Ray traces REST APIs only: the WebSocket stage is not traced.',
-  'websocket-stage-variables-unused':
-    'A document with only a WebSocket API sets `stage.variables`: the WebSocket stage does not take them, so they reach no stage.',
   'access-log-firehose-name': 'API Gateway logs only to Firehose streams named amazon-apigateway-*; `…` is not.',
   'access-log-format-multiline': 'The access log format must be one line.',
   'access-log-format-without-request-id':
@@ -181,7 +187,8 @@ export const COMPILER_CODES: Readonly<Record<string, string>> = {
   'invalid-intrinsic': 'A CloudFormation intrinsic function is malformed, or is used where it cannot stand.',
   'invalid-parameter-name': '`\\…}` cannot become a template parameter: CloudFormation logical IDs are alphanumeric.',
   'invalid-x-gateway-value':
-    'A value in x-gateway does not have the type, form or range the x-gateway schema requires.',
+    'A value in x-gateway does not have the type, form or range the x-gateway schema requires, or (a ' +
+    'literal) the form a placeholder in its place would be held to.',
   'ip-address-type-private': 'Private APIs are dual-stack only: `ipAddressType: ipv4` cannot apply to one.',
   'lambda-not-an-arn': '`…` is neither a function ARN nor a function name.',
   'logical-id-clash': 'Two resources would get the same CloudFormation logical ID.',

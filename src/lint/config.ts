@@ -52,6 +52,7 @@ export const NON_FATAL_CODES: readonly string[] = [
   'body-validation-not-json',
   'cache-any-method-unused',
   'cache-cluster-unused',
+  'stages-over-quota',
   'cloudwatch-role-required',
   'cookie-not-validated',
   'cors-gateway-responses-origin',
@@ -91,7 +92,6 @@ export const NON_FATAL_CODES: readonly string[] = [
   'websocket-route-unreachable',
   'websocket-schema-lifecycle',
   'websocket-stage-no-tracing',
-  'websocket-stage-variables-unused',
 ];
 
 const PRESETS: readonly Preset[] = ['recommended', 'strict', 'all'];

@@ -567,6 +567,20 @@ function buildApiKeys(ctx: ModelContext, plans: readonly UsagePlan[]): ApiKey[] 
     ([name, raw]) => {
       const block = asBlock(raw);
       const pointer = childPointer('/x-gateway/apiKeys/keys', name);
+      // The key's own values are read whatever its plan, which may be missing or unreadable.
+      const value =
+        typeof block['value'] === 'string'
+          ? keyValue(ctx, block['value'], childPointer(pointer, 'value'), name)
+          : undefined;
+      const description =
+        typeof block['description'] === 'string'
+          ? described(
+              ctx,
+              block['description'],
+              childPointer(pointer, 'description'),
+              `Description of the API key ${name}`,
+            )
+          : undefined;
       const plan = plans.find((p) => p.name === block['plan']);
       if (!plan) {
         ctx.report(
@@ -578,22 +592,11 @@ function buildApiKeys(ctx: ModelContext, plans: readonly UsagePlan[]): ApiKey[] 
         );
         return [];
       }
-      const value =
-        typeof block['value'] === 'string'
-          ? keyValue(ctx, block['value'], childPointer(pointer, 'value'), name)
-          : undefined;
       return [
         {
           name,
           plan,
-          ...(typeof block['description'] === 'string' && {
-            description: described(
-              ctx,
-              block['description'],
-              childPointer(pointer, 'description'),
-              `Description of the API key ${name}`,
-            ),
-          }),
+          ...(description !== undefined && { description }),
           ...(value && { valueParameter: value }),
           origin: ctx.origin(pointer),
         },

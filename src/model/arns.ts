@@ -6,13 +6,14 @@ import type { HttpMethod } from './ir.js';
  * because the ARN checked at run time carries the actual values.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html
  */
-export function executeApiMethodArn(apiLogicalId: string, method: HttpMethod, path: string): string {
+/** `stage`: a Sub template of the stage's name, or `*` for any stage. */
+export function executeApiMethodArn(apiLogicalId: string, method: HttpMethod, path: string, stage = '*'): string {
   const resource = path
     .split('/')
     .filter(Boolean)
     .map((segment) => (segment.startsWith('{') ? '*' : segment))
     .join('/');
-  return executeApiArn(apiLogicalId, `*/${method === 'ANY' ? '*' : method}/${resource}`);
+  return executeApiArn(apiLogicalId, `${stage}/${method === 'ANY' ? '*' : method}/${resource}`);
 }
 
 /** The execute-api ARN (a `Fn::Sub` template) of `resource` in this API: `…:{api}/authorizers/*`. */

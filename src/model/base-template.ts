@@ -26,7 +26,7 @@ export interface BaseTemplate {
   /** What the SAM transform generates under a logical ID the template itself leaves free. */
   generatedBySam(id: string): SamGenerated | undefined;
   /** The section that defines `id` where a generated entry of `section` would clash with it. */
-  sectionDefining(id: string, section: 'Parameters' | 'Resources' | 'Outputs'): string | undefined;
+  sectionDefining(id: string, section: 'Parameters' | 'Conditions' | 'Resources' | 'Outputs'): string | undefined;
   /** The condition a resource of the template is created under, if any. */
   conditionOf(id: string): string | undefined;
 }

@@ -57,7 +57,7 @@ import { compareCodeUnits } from './order.js';
 import {
   buildCors,
   buildGatewayResponses,
-  buildStage,
+  buildStages,
   checkStageCache,
   checkWebAclTarget,
   routeStageSettings,
@@ -171,45 +171,56 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
   const diagnostics: Diagnostic[] = [];
   const locate = loaded.locate;
 
-  const root: Placed = { block: asBlock(doc['x-gateway']), pointer: '/x-gateway' };
   const spellings: Diagnostic[] = [];
   /** Pointers of the operations and path items whose block cannot be read: their routes are left out. */
   const unreadable = new Set<string>();
-  const check = (block: unknown, kind: BlockKind, pointer: string, owner: string): boolean => {
+  /** The root's parts that cannot be read (`stage`, `api/tags`): left out, and what needs them is not checked. */
+  const broken = new Set<string>();
+  /** Keys read as another, misspelt or in AWS's name: not in the file, and already reported. */
+  const renamed: string[] = [];
+  /** Whether the root as a whole cannot be read: nothing more is checked. */
+  let rootUnreadable = false;
+  const leaveOut = (pointer: string): void => {
+    if (pointer === '/x-gateway' || pointer.startsWith('/x-gateway/')) {
+      const part = rootPart(pointer.slice('/x-gateway'.length));
+      if (part === undefined) rootUnreadable = true;
+      else broken.add(part);
+    } else {
+      const [, path, key] = splitPointer(pointer);
+      unreadable.add(key === 'x-gateway' ? childPointer('/paths', path!) : childPointer('/paths', path!, key!));
+    }
+  };
+  const check = (block: unknown, kind: BlockKind, pointer: string): void => {
     const checked = checkXGateway(block, kind, pointer, locate);
     diagnostics.push(...checked.diagnostics);
     spellings.push(...checked.spellings);
-    if (!checked.readable) unreadable.add(owner);
-    return checked.readable;
+    for (const at of checked.broken) leaveOut(kind === 'root' ? pointer + at : pointer);
+    for (const at of checked.renamed) renamed.push(pointer + at);
   };
-  const rootReadable = !('x-gateway' in doc) || check(doc['x-gateway'], 'root', root.pointer, '');
+  if ('x-gateway' in doc) check(doc['x-gateway'], 'root', '/x-gateway');
   const paths = asBlock(doc['paths']);
   for (const [path, item] of Object.entries(paths)) {
     const itemPointer = childPointer('/paths', path);
     const pathItem = asBlock(item);
-    if ('x-gateway' in pathItem)
-      check(pathItem['x-gateway'], 'operation', childPointer(itemPointer, 'x-gateway'), itemPointer);
+    if ('x-gateway' in pathItem) check(pathItem['x-gateway'], 'operation', childPointer(itemPointer, 'x-gateway'));
     for (const [key] of OPERATION_KEYS) {
       const operation = asBlock(pathItem[key]);
       if ('x-gateway' in operation)
-        check(
-          operation['x-gateway'],
-          'operation',
-          childPointer(itemPointer, key, 'x-gateway'),
-          childPointer(itemPointer, key),
-        );
+        check(operation['x-gateway'], 'operation', childPointer(itemPointer, key, 'x-gateway'));
     }
   }
-  // The root says what every route means: when it cannot be read, nothing more is checked.
-  if (!rootReadable) return { diagnostics, spellings };
-  // What the other kind of API has is refused first, so that nothing is built from it.
-  const type: ApiType = asBlock(root.block['api'])['type'] === 'http' ? 'http' : 'rest';
-  const other = settingsOfOtherKind(doc, type, locate);
-  if (other.length > 0) return { diagnostics: [...diagnostics, ...other], spellings };
+  if (rootUnreadable) return { diagnostics, spellings };
+  // What the other kind of API has is refused, and left out like a broken part, so that nothing is built from it.
+  const type: ApiType = asBlock(asBlock(doc['x-gateway'])['api'])['type'] === 'http' ? 'http' : 'rest';
+  for (const { pointer, diagnostic } of settingsOfOtherKind(doc, type, locate)) {
+    diagnostics.push(diagnostic);
+    leaveOut(pointer);
+  }
+  if (rootUnreadable) return { diagnostics, spellings };
 
   const builder = new ModelBuilder(
     loaded,
-    root.block,
+    withoutParts(asBlock(doc['x-gateway']), broken),
     type,
     options.trustReferences === true,
     options.base,
@@ -217,23 +228,77 @@ export function buildModel(loaded: LoadedDocument, options: ModelOptions = {}): 
   );
   const model = builder.build();
   if (diagnostics.length === 0) return { model, diagnostics: builder.diagnostics, spellings };
-  // Besides the blocks' own errors, the other routes' errors: a finding about the whole API (a usage plan
-  // naming an operation left out, "no operation uses…") may not hold without the routes left out.
-  const apart = (pointer: string): boolean => {
-    if (unreadable.size === 0) return true;
-    return pointer.startsWith('/paths/') && ![...unreadable].some((u) => pointer === u || pointer.startsWith(u + '/'));
-  };
+  // Besides the blocks' own errors, every finding that does not need what was left out.
+  const left = [...broken, ...(unreadable.size > 0 ? ['routes'] : [])];
+  const needed = new Set(left.flatMap((part) => NEEDS[part] ?? []));
+  const under = (pointer: string, places: Iterable<string>): boolean =>
+    [...places].some((p) => pointer === p || pointer.startsWith(p + '/'));
+  // A finding at a key read under another name would point at a place the file does not have.
   const kept = builder.diagnostics.filter(
-    (d) => unreadable.size === 0 || (d.severity === 'error' && d.location !== undefined && apart(d.location.pointer)),
+    (d) =>
+      !needed.has(d.code) &&
+      !(d.location !== undefined && (under(d.location.pointer, unreadable) || under(d.location.pointer, renamed))),
   );
   return { diagnostics: [...diagnostics, ...kept], spellings };
 }
+
+/**
+ * The part of the root block a path in it (`/stage/name`) belongs to: one of its keys, or for `api`, one of
+ * its keys. `api.type` and `api.endpoint` say what every other part means: a path there, or at the root
+ * itself, belongs to no part that can be left out alone.
+ */
+function rootPart(path: string): string | undefined {
+  const [key, sub] = splitPointer(path);
+  if (key === undefined) return undefined;
+  if (key !== 'api') return key;
+  return sub === undefined || sub === 'type' || sub === 'endpoint' ? undefined : `api/${sub}`;
+}
+
+/** The root block without its broken parts. */
+function withoutParts(root: Block, parts: ReadonlySet<string>): Block {
+  if (parts.size === 0) return root;
+  const kept = Object.fromEntries(Object.entries(root).filter(([key]) => !parts.has(key)));
+  if (!isBlock(root['api'])) return kept;
+  return { ...kept, api: Object.fromEntries(Object.entries(root['api']).filter(([key]) => !parts.has(`api/${key}`))) };
+}
+
+/**
+ * The findings about what a part of the document does not say, by the part (`routes`: the routes of the
+ * operations left out). When that part cannot be read, what it was meant to say is unknown: they are not
+ * reported (the part's own errors say what to fix).
+ */
+const NEEDS: Readonly<Record<string, readonly string[]>> = {
+  authorizers: ['authorizer-unknown', 'api-key-source-without-authorizer'],
+  defaults: [
+    'integration-missing',
+    'api-key-source-without-authorizer',
+    'usage-plan-without-api-key',
+    'usage-plan-method-without-api-key',
+  ],
+  usagePlans: ['unknown-usage-plan', 'api-key-without-usage-plan'],
+  stage: ['cache-without-cluster'],
+  domain: ['default-endpoint-disabled-without-domain'],
+  policy: ['private-api-unreachable'],
+  parameters: ['unknown-reference'],
+  'api/vpcEndpoints': ['private-api-unreachable'],
+  'api/binaryMediaTypes': ['service-binary-media-types'],
+  routes: [
+    'usage-plan-unknown-method',
+    'usage-plan-without-api-key',
+    'cache-cluster-unused',
+    'domain-without-rest-api',
+    'web-acl-without-rest-api',
+    'websocket-stage-variables-unused',
+  ],
+};
 
 class ModelBuilder implements ModelContext {
   readonly diagnostics: Diagnostic[] = [];
   readonly document: JsonObject;
   private readonly parameters = new Map<string, TemplateParameter>();
   private readonly conditionalReported = new Set<string>();
+  /** Diagnostics already reported (code, message, location), so that none is said twice. */
+  private readonly said = new Set<string>();
   /** Pointers of the strings whose `${Name}` placeholders are substituted. */
   private readonly substituted = new Set<string>();
   private readonly file: string;
@@ -266,15 +331,18 @@ class ModelBuilder implements ModelContext {
     this.checkSetTwice();
     const vpcEndpoints = this.vpcEndpointsOf(api, endpoint);
     const authorizers = buildAuthorizers(this);
-    const stageSettings = buildStage(this);
-    const routes = this.buildRoutes(defaults, endpoint, authorizers, stageSettings);
-    checkStageCache(this, stageSettings, routes);
-    checkWebAclTarget(this, stageSettings, routes);
+    const logicalId = apiLogicalId(name, 'Api', title);
+    const stages = buildStages(this, logicalId);
+    const stageSettings = stages[0]!;
+    const routes = this.buildRoutes(defaults, endpoint, authorizers, stages);
+    for (const stage of stages) {
+      checkStageCache(this, stage, routes);
+      checkWebAclTarget(this, stage, routes);
+    }
     checkHttpQuotas(this, routes);
     const cors = buildCors(this, routes);
     // Model schemas already checked (by the WebSocket messages), so each finding is reported once.
     const checkedSchemas = new Set<string>();
-    const logicalId = apiLogicalId(name, 'Api', title);
     const websocket = buildWebSocket(
       this,
       { name, logicalId, routes: routes.length },
@@ -327,6 +395,7 @@ class ModelBuilder implements ModelContext {
         origin: this.origin('name' in api ? '/x-gateway/api/name' : '/info/title'),
       },
       stage,
+      stages,
       routes,
       access,
       ...(cors && { cors }),
@@ -409,7 +478,7 @@ class ModelBuilder implements ModelContext {
     defaults: Placed,
     endpoint: EndpointType,
     authorizers: readonly Authorizer[],
-    stage: Stage,
+    stages: readonly Stage[],
   ): Route[] {
     const routes: Route[] = [];
     const ids = new Set<string>();
@@ -461,7 +530,7 @@ class ModelBuilder implements ModelContext {
           integration,
           ...routeAccess(this, scope, authorizers),
           ...(validate !== undefined && { validate }),
-          ...routeStageSettings(this, scope, stage),
+          ...routeStageSettings(this, scope, stages),
           origin: this.origin(pointer),
         });
       }
@@ -880,7 +949,10 @@ class ModelBuilder implements ModelContext {
     }
   }
 
-  /** Classify a user value, make template parameters of its placeholders and check its references. */
+  /**
+   * Classify a user value, make template parameters of its placeholders and check its references. The
+   * constraints a whole-value placeholder's parameter gets are the ones a literal is held to here.
+   */
   value(raw: unknown, pointer: string, usage: string, constraints: ParameterConstraints = {}): AwsValue {
     const value = toAwsValue(raw)!;
     this.substituted.add(pointer);
@@ -889,6 +961,7 @@ class ModelBuilder implements ModelContext {
       this.report('invalid-intrinsic', 'error', problem, pointer, INTRINSIC_HINT);
       return value;
     }
+    if (value.kind === 'literal') this.checkLiteral(value.value, pointer, usage, constraints);
     const names =
       value.kind === 'literal'
         ? []
@@ -930,6 +1003,29 @@ class ModelBuilder implements ModelContext {
       });
     }
     return value;
+  }
+
+  /** A literal value that breaks what a parameter in its place would be held to (CloudFormation would refuse it there). */
+  private checkLiteral(text: string, pointer: string, usage: string, constraints: ParameterConstraints): void {
+    const { allowedPattern, allowedValues } = constraints;
+    // `Name of the stage` reads as `the name of the stage`; `ARN of …` keeps its capitals.
+    const what = /^[A-Z][a-z]/.test(usage) ? usage.charAt(0).toLowerCase() + usage.slice(1) : usage;
+    if (allowedValues !== undefined && !allowedValues.includes(text))
+      this.report(
+        'invalid-x-gateway-value',
+        'error',
+        `\`${text}\` is not a possible ${what}.`,
+        pointer,
+        `Write one of: ${allowedValues.map((v) => `\`${v}\``).join(', ')}.`,
+      );
+    else if (allowedPattern !== undefined && !new RegExp(allowedPattern, 'u').test(text))
+      this.report(
+        'invalid-x-gateway-value',
+        'error',
+        `\`${text}\` is not of the form API Gateway takes for the ${what} (\`${allowedPattern}\`).`,
+        pointer,
+        `Write a value of that form, or a \`\${Name}\` placeholder (its template parameter is held to the same form).`,
+      );
   }
 
   /**
@@ -1043,6 +1139,10 @@ class ModelBuilder implements ModelContext {
     related?: Diagnostic['related'],
   ): void {
     const location: Location = typeof at === 'string' ? this.loaded.locate(at) : at;
+    // A setting shared by several stages is checked once per stage, and said once.
+    const said = JSON.stringify([code, message, location]);
+    if (this.said.has(said)) return;
+    this.said.add(said);
     this.diagnostics.push({
       code,
       severity,

@@ -4,6 +4,8 @@ import type { Intrinsic, Json } from './aws-value.js';
 export interface CfnResource {
   readonly Type: string;
   readonly DependsOn?: string | readonly string[];
+  readonly DeletionPolicy?: 'Retain';
+  readonly UpdateReplacePolicy?: 'Retain';
   readonly Properties?: { readonly [key: string]: Json };
 }
 

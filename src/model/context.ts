@@ -36,7 +36,8 @@ export interface ModelContext {
   ): void;
   /**
    * Classify a user value (an AWS resource, or any setting that takes placeholders); its `${Name}`
-   * placeholders become template parameters, and one that stands for the whole value gets `constraints`.
+   * placeholders become template parameters, and one that stands for the whole value gets `constraints`;
+   * a literal is held to them (an error when it breaks them).
    */
   value(raw: unknown, pointer: string, usage: string, constraints?: ParameterConstraints): AwsValue;
   /**

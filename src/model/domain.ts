@@ -391,19 +391,25 @@ function domainMtls(
       'Set `api.disableDefaultEndpoint: true`, so that the custom domain with mutual TLS is the only way in.',
     );
   const truststorePointer = childPointer(pointer, 'truststore');
-  const truststore = ctx.value(block['truststore'], truststorePointer, 'S3 URI of the mutual TLS truststore', {
-    allowedPattern: TRUSTSTORE_URI,
-  });
-  // The URI as written, placeholders masked: an intrinsic has no text to check.
-  const written = valueText(truststore).replace(/\$\{[^}]*\}/g, '$');
-  if (written !== '' && !/^s3:\/\/[^/]+\/./.test(written))
+  const raw = block['truststore'];
+  // The URI as written, placeholders masked: an intrinsic, or a placeholder for the whole URI (whose
+  // parameter is held to TRUSTSTORE_URI), has no text to check.
+  const written = typeof raw === 'string' && !/^\$\{[^}]*\}$/.test(raw) ? raw.replace(/\$\{[^}]*\}/g, '$') : '';
+  const notS3 = written !== '' && !/^s3:\/\/[^/]+\/./.test(written);
+  if (notS3)
     ctx.report(
       'domain-mtls-truststore',
       'error',
-      `The truststore must be given as an S3 URI, s3://bucket/key; this is ${JSON.stringify(valueText(truststore))}.`,
+      `The truststore must be given as an S3 URI, s3://bucket/key; this is ${JSON.stringify(raw)}.`,
       truststorePointer,
       'Write the bucket and key of the PEM file, e.g. s3://my-ca-bucket/truststore.pem (not an https:// object URL).',
     );
+  const truststore = ctx.value(
+    raw,
+    truststorePointer,
+    'S3 URI of the mutual TLS truststore',
+    notS3 ? {} : { allowedPattern: TRUSTSTORE_URI },
+  );
   return {
     truststore,
     ...('ownershipCertificate' in block && {

@@ -298,14 +298,14 @@ const REST_ONLY_AUTHORIZER: readonly Refusal[] = [
 
 const OPERATION_KEYS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'x-amazon-apigateway-any-method'];
 
-/** The settings of `document` that its kind of API does not have. */
+/** The settings of `document` that its kind of API does not have, each with where it is in the document. */
 export function settingsOfOtherKind(
   document: JsonObject,
   type: ApiType,
   locate: (pointer: string) => Location,
-): Diagnostic[] {
+): { readonly pointer: string; readonly diagnostic: Diagnostic }[] {
   const code = type === 'http' ? 'rest-only-setting' : 'http-only-setting';
-  const diagnostics: Diagnostic[] = [];
+  const found: { pointer: string; diagnostic: Diagnostic }[] = [];
   const check = (block: Block, pointer: string, refusals: readonly Refusal[]): void => {
     for (const refusal of refusals) {
       const value = refusal.path.reduce<unknown>((node, key) => asBlock(node)[key], block);
@@ -316,12 +316,16 @@ export function settingsOfOtherKind(
         (refusal.ofType !== undefined && block['type'] !== refusal.ofType)
       )
         continue;
-      diagnostics.push({
-        code: refusal.code ?? code,
-        severity: 'error',
-        message: refusal.message,
-        location: locate(childPointer(pointer, ...refusal.path)),
-        hint: refusal.hint,
+      const at = childPointer(pointer, ...refusal.path);
+      found.push({
+        pointer: at,
+        diagnostic: {
+          code: refusal.code ?? code,
+          severity: 'error',
+          message: refusal.message,
+          location: locate(at),
+          hint: refusal.hint,
+        },
       });
     }
   };
@@ -349,7 +353,7 @@ export function settingsOfOtherKind(
   for (const [key, route] of Object.entries(asBlock(asBlock(root['websocket'])['routes']))) {
     check(asBlock(route), childPointer('/x-gateway/websocket/routes', key), WEBSOCKET_REFUSALS);
   }
-  return diagnostics;
+  return found;
 }
 
 /**

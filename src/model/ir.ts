@@ -450,6 +450,12 @@ export interface TemplateParameter extends ParameterConstraints {
 }
 
 export interface Stage {
+  /** Its key under `stages` (undefined: the single `stage`), which names its logical IDs: never a placeholder's value. */
+  readonly key?: string;
+  /** The Stage's logical ID: `<Api>Stage`, or `<Api>Stage<Key>` for an entry of `stages`. */
+  readonly logicalId: string;
+  /** Where it was written: `/x-gateway/stage` or `/x-gateway/stages/<key>`. */
+  readonly pointer: string;
   readonly name: string;
   readonly variables: Readonly<Record<string, string>>;
   readonly tracing: boolean;
@@ -472,7 +478,16 @@ export interface Stage {
   readonly alarms?: Alarms;
   /** One CloudWatch dashboard for the API. */
   readonly dashboard: boolean;
+  /** A canary release: this template's deployment serves `percent` of the requests, the stage's base deployment the rest (REST). */
+  readonly canary?: Canary;
   readonly origin?: Origin;
+}
+
+export interface Canary {
+  readonly percent: number;
+  /** Stage variables the canary's requests see instead of the stage's (added to them). */
+  readonly variables: Readonly<Record<string, string>>;
+  readonly useStageCache: boolean;
 }
 
 export interface Alarms {
@@ -618,6 +633,8 @@ export interface WebSocketApi {
     readonly metrics: boolean;
     readonly throttle?: Throttle;
     readonly accessLog?: Stage['accessLog'];
+    /** The REST stage's variables, with the WebSocket stage's own on top. */
+    readonly variables: Readonly<Record<string, string>>;
   };
   /** Connection ids kept in DynamoDB by `$connect` / `$disconnect` without code. */
   readonly connections?: {
@@ -635,7 +652,10 @@ export interface GatewayModel {
   /** OpenAPI version family of the input (the Body is always 3.0). */
   readonly version: '3.0' | '3.1';
   readonly api: Api;
+  /** The first of `stages`: the one the custom domain maps and the WebSocket stage takes its defaults from. */
   readonly stage: Stage;
+  /** Every stage of the REST or HTTP API (one for `stage`, one per entry of `stages`), in document order. */
+  readonly stages: readonly Stage[];
   readonly routes: readonly Route[];
   readonly access: AccessControl;
   readonly cors?: Cors;

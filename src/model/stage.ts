@@ -5,9 +5,9 @@
 import { childPointer } from '../diagnostics/diagnostic.js';
 import { asBlock, type ModelContext, type RouteScope, setting } from './context.js';
 import { type AwsValue, hasPlaceholder, type Json } from './aws-value.js';
-import type { Alarms, Cors, GatewayResponse, Route, Stage, Throttle } from './ir.js';
+import type { Alarms, Canary, Cors, GatewayResponse, Route, Stage, Throttle } from './ir.js';
 import { numberSetting } from './placeholders.js';
-import { someRoutes } from './names.js';
+import { pascalCase, someRoutes } from './names.js';
 
 const STAGE = '/x-gateway/stage';
 
@@ -36,7 +36,7 @@ export const ACCESS_LOG_FORMATS: Readonly<Record<string, string>> = {
 const STAGE_NAME = '^[A-Za-z0-9_-]{1,128}$';
 /** HTTP APIs also take `$default`, the stage served at the root of the URL. */
 const HTTP_STAGE_NAME = '^(\\$default|[A-Za-z0-9_-]{1,128})$';
-const STAGE_VARIABLE_VALUE = '^[A-Za-z0-9-._~:/?#&=,]{1,512}$';
+export const STAGE_VARIABLE_VALUE = '^[A-Za-z0-9-._~:/?#&=,]{1,512}$';
 
 /** A stage name (REST, HTTP or WebSocket), which may be a `${Name}` placeholder: a per-environment template. */
 export function stageName(ctx: ModelContext, name: string, pointer: string, takesDefault = false): string {
@@ -60,8 +60,8 @@ export function throttleSetting(ctx: ModelContext, raw: unknown, pointer: string
 /** The cache cluster sizes API Gateway offers, in GB: a placeholder's parameter may take these only. */
 const CACHE_SIZES = ['0.5', '1.6', '6.1', '13.5', '28.4', '58.2', '118', '237'];
 
-function cacheSize(ctx: ModelContext, size: string): string {
-  ctx.value(size, childPointer(STAGE, 'cache', 'size'), 'Cache cluster size (GB)', { allowedValues: CACHE_SIZES });
+function cacheSize(ctx: ModelContext, size: string, pointer: string): string {
+  ctx.value(size, pointer, 'Cache cluster size (GB)', { allowedValues: CACHE_SIZES });
   return size;
 }
 
@@ -89,24 +89,113 @@ const HTTP_ACCESS_LOG_FORMATS: Readonly<Record<string, string>> = {
     '$context.protocol" $context.status $context.responseLength $context.requestId',
 };
 
-export function buildStage(ctx: ModelContext): Stage {
-  const stage = asBlock(ctx.root['stage']);
+const STAGES = '/x-gateway/stages';
+
+/** API Gateway's default quota of stages per API (REST and HTTP), which can be raised. */
+const STAGES_QUOTA = 10;
+
+/**
+ * The stages of the REST or HTTP API: `stage` alone, or one per entry of `stages`, each entry's settings
+ * over the shared ones of `stage` (whole settings replaced, `variables` merged by name). An entry's key
+ * is its stage name unless it sets `name`, and names its logical IDs, never a placeholder's value.
+ */
+export function buildStages(ctx: ModelContext, apiLogicalId: string): Stage[] {
+  const shared = asBlock(ctx.root['stage']);
+  if (!('stages' in ctx.root)) return [buildStage(ctx, shared, undefined, `${apiLogicalId}Stage`)];
+  const entries = Object.entries(asBlock(ctx.root['stages']));
+  if (Object.keys(asBlock(ctx.document['paths'])).length === 0 && 'websocket' in ctx.root)
+    ctx.report(
+      'stages-websocket',
+      'error',
+      'A WebSocket API has one stage: `stages` names the stages of the REST or HTTP API, and this document has none.',
+      STAGES,
+      'Set the WebSocket stage in `websocket.stage`, and deploy the template once per environment (a `${Name}` placeholder in its name).',
+    );
+  if (entries.length > STAGES_QUOTA)
+    ctx.report(
+      'stages-over-quota',
+      'warning',
+      `${entries.length} stages: the default quota is ${STAGES_QUOTA} per API.`,
+      STAGES,
+      'Request a quota increase before deploying, or deploy some environments as stacks of their own.',
+    );
+  if ('name' in shared)
+    ctx.report(
+      'stage-name-with-stages',
+      'error',
+      '`stage.name` names no stage beside `stages`: each entry of `stages` is named by its key (or its own `name`).',
+      childPointer(STAGE, 'name'),
+      'Remove `stage.name`, and name the stages in `stages`.',
+    );
+  const ids = new Map<string, string>();
+  return entries.map(([key, raw]) => {
+    const entry = asBlock(raw);
+    const pointer = childPointer(STAGES, key);
+    const logicalId = `${apiLogicalId}Stage${pascalCase(key.replace('$', '')) || 'Default'}`;
+    const first = ids.get(logicalId);
+    if (first !== undefined)
+      ctx.report(
+        'stage-key-clash',
+        'error',
+        `Stages \`${first}\` and \`${key}\` would both have the logical ID ${logicalId}.`,
+        pointer,
+        'Give the stages keys that differ in more than punctuation or case (set `name:` for the stage name in AWS).',
+      );
+    ids.set(logicalId, key);
+    const variables = { ...asBlock(shared['variables']), ...asBlock(entry['variables']) };
+    const merged = { ...shared, ...entry, ...(Object.keys(variables).length > 0 && { variables }) };
+    return buildStage(ctx, { ...merged, name: entry['name'] ?? key }, key, logicalId);
+  });
+}
+
+/**
+ * Where a stage's setting (or one of its variables) was written: in its entry of `stages`, else in the
+ * shared `stage`.
+ */
+function settingPointer(ctx: ModelContext, key: string | undefined, setting: string, variable?: string): string {
+  if (key === undefined) return STAGE;
+  const entry = asBlock(asBlock(ctx.root['stages'])[key]);
+  const written =
+    variable === undefined ? Object.hasOwn(entry, setting) : Object.hasOwn(asBlock(entry['variables']), variable);
+  return written ? childPointer(STAGES, key) : STAGE;
+}
+
+function buildStage(
+  ctx: ModelContext,
+  stage: Record<string, unknown>,
+  key: string | undefined,
+  logicalId: string,
+): Stage {
+  const at = (setting: string, variable?: string): string => settingPointer(ctx, key, setting, variable);
   const logging = asBlock(stage['logging']);
   const accessLog = asBlock(stage['accessLog']);
   const cache = asBlock(stage['cache']);
   const throttle = asBlock(stage['throttle']);
+  const pointer = key === undefined ? STAGE : childPointer(STAGES, key);
+  // An entry of `stages` without `name` is named by its key, which the schema checked.
+  const name =
+    typeof stage['name'] !== 'string'
+      ? ctx.apiType === 'http'
+        ? '$default'
+        : 'prod'
+      : stage['name'] === key && at('name') !== pointer
+        ? key
+        : stageName(ctx, stage['name'], childPointer(at('name'), 'name'), ctx.apiType === 'http');
   const result: Stage = {
-    name:
-      typeof stage['name'] === 'string'
-        ? stageName(ctx, stage['name'], childPointer(STAGE, 'name'), ctx.apiType === 'http')
-        : ctx.apiType === 'http'
-          ? '$default'
-          : 'prod',
+    ...(key !== undefined && { key }),
+    logicalId,
+    pointer,
+    name,
     variables: Object.fromEntries(
       Object.entries(asBlock(stage['variables'])).map(([name, value]) => {
-        ctx.value(value, childPointer(STAGE, 'variables', name), `Value of the stage variable ${name}`, {
-          allowedPattern: STAGE_VARIABLE_VALUE,
-        });
+        ctx.value(
+          value,
+          childPointer(at('variables', name), 'variables', name),
+          `Value of the stage variable ${name}`,
+          {
+            allowedPattern: STAGE_VARIABLE_VALUE,
+          },
+        );
         return [name, String(value)];
       }),
     ),
@@ -123,24 +212,24 @@ export function buildStage(ctx: ModelContext): Stage {
       accessLog: accessLogOf(
         ctx,
         accessLog,
-        childPointer(STAGE, 'accessLog'),
+        childPointer(at('accessLog'), 'accessLog'),
         ctx.apiType === 'http' ? HTTP_ACCESS_LOG_FORMATS : ACCESS_LOG_FORMATS,
         ['$context.requestId'],
         'Access log destination ARN',
       ),
     }),
     ...('throttle' in stage && {
-      throttle: throttleSetting(ctx, throttle, childPointer(STAGE, 'throttle'), 'the stage'),
+      throttle: throttleSetting(ctx, throttle, childPointer(at('throttle'), 'throttle'), 'the stage'),
     }),
     ...('cache' in stage && {
       cache: {
-        size: cacheSize(ctx, String(cache['size'])),
+        size: cacheSize(ctx, String(cache['size']), childPointer(at('cache'), 'cache', 'size')),
         ttl:
           'ttl' in cache
             ? numberSetting(
                 ctx,
                 cache['ttl'],
-                childPointer(STAGE, 'cache', 'ttl'),
+                childPointer(at('cache'), 'cache', 'ttl'),
                 'Seconds cached methods keep a response',
                 { min: 0, max: 3600 },
               )
@@ -148,14 +237,47 @@ export function buildStage(ctx: ModelContext): Stage {
         encrypted: cache['encrypted'] === true,
       },
     }),
-    ...('webAcl' in stage && { webAcl: webAcl(ctx, stage['webAcl'], childPointer(STAGE, 'webAcl')) }),
+    ...('webAcl' in stage && { webAcl: webAcl(ctx, stage['webAcl'], childPointer(at('webAcl'), 'webAcl')) }),
     clientCertificate: stage['clientCertificate'] === true,
-    ...('alarms' in stage && { alarms: alarmsOf(ctx, asBlock(stage['alarms'])) }),
+    ...('alarms' in stage && { alarms: alarmsOf(ctx, asBlock(stage['alarms']), childPointer(at('alarms'), 'alarms')) }),
     dashboard: stage['dashboard'] === true,
-    ...('name' in stage && { origin: ctx.origin(childPointer(STAGE, 'name')) }),
+    ...('canary' in stage && { canary: canaryOf(ctx, asBlock(stage['canary']), childPointer(at('canary'), 'canary')) }),
+    ...('name' in stage && { origin: ctx.origin(key !== undefined ? pointer : childPointer(STAGE, 'name')) }),
   };
   checkLogging(ctx, result);
   return result;
+}
+
+/**
+ * A canary release (REST only): this template's deployment serves `percent` of the stage's requests,
+ * with `variables` over the stage's. https://docs.aws.amazon.com/apigateway/latest/developerguide/canary-release.html
+ */
+function canaryOf(ctx: ModelContext, block: Record<string, unknown>, pointer: string): Canary {
+  if (ctx.apiType === 'http')
+    ctx.report(
+      'rest-only-setting',
+      'error',
+      'HTTP APIs have no canary releases: a stage serves one deployment.',
+      pointer,
+      'Shift traffic between two stages (or two Lambda aliases with weights) instead, or use `api.type: rest`.',
+    );
+  return {
+    percent: typeof block['percent'] === 'number' ? block['percent'] : 0,
+    variables: Object.fromEntries(
+      Object.entries(asBlock(block['variables'])).map(([name, value]) => {
+        ctx.value(
+          value,
+          childPointer(pointer, 'variables', name),
+          `Value of the stage variable ${name} on the canary`,
+          {
+            allowedPattern: STAGE_VARIABLE_VALUE,
+          },
+        );
+        return [name, String(value)];
+      }),
+    ),
+    useStageCache: block['useStageCache'] === true,
+  };
 }
 
 /**
@@ -166,11 +288,11 @@ export function buildStage(ctx: ModelContext): Stage {
  */
 const ALARM_DEFAULTS = { serverErrorRate: 5, clientErrorRate: 10, latencyP99: 2500, integrationLatencyP99: 2000 };
 
-function alarmsOf(ctx: ModelContext, block: Record<string, unknown>): Alarms {
+function alarmsOf(ctx: ModelContext, block: Record<string, unknown>, pointer: string): Alarms {
   const notify = Array.isArray(block['notify']) ? block['notify'] : [];
   return {
     notify: notify.map((topic, i) =>
-      ctx.value(topic, childPointer(STAGE, 'alarms', 'notify', i), 'ARN of an SNS topic told about the alarms'),
+      ctx.value(topic, childPointer(pointer, 'notify', i), 'ARN of an SNS topic told about the alarms'),
     ),
     ...Object.fromEntries(
       Object.entries(ALARM_DEFAULTS).flatMap(([key, fallback]) =>
@@ -189,10 +311,16 @@ const WEB_ACL_ARN = '^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:[0-9]{12}:regional/webacl/
  * associated by AWS::WAFv2::WebACLAssociation.
  */
 function webAcl(ctx: ModelContext, raw: unknown, pointer: string): AwsValue {
-  const value = ctx.value(raw, pointer, 'ARN of the AWS WAF web ACL (regional) of the stage', {
-    allowedPattern: WEB_ACL_ARN,
+  const text = typeof raw === 'string' ? raw : '';
+  const scope = webAclScopeProblem(ctx, text, pointer);
+  // A literal of another scope is told so once, by the scope check, rather than again by the form.
+  return ctx.value(raw, pointer, 'ARN of the AWS WAF web ACL (regional) of the stage', {
+    ...(!scope && { allowedPattern: WEB_ACL_ARN }),
   });
-  const text = valueText(value);
+}
+
+/** Whether the web ACL ARN names a global or a WAF Classic web ACL (reported), which no stage can take. */
+function webAclScopeProblem(ctx: ModelContext, text: string, pointer: string): boolean {
   if (/^arn:[^:]*:wafv2:[^:]*:[^:]*:global\//.test(text)) {
     ctx.report(
       'web-acl-scope',
@@ -209,8 +337,8 @@ function webAcl(ctx: ModelContext, raw: unknown, pointer: string): AwsValue {
       pointer,
       'Migrate the web ACL to AWS WAF (WAFv2, Scope: REGIONAL) and give its ARN (arn:…:wafv2:…:regional/webacl/…).',
     );
-  }
-  return value;
+  } else return false;
+  return true;
 }
 
 /**
@@ -304,7 +432,9 @@ function checkLogging(ctx: ModelContext, stage: Stage): void {
   if (logsToCloudWatch(stage.logging?.level, stage.accessLog) && !stage.logging?.accountRole) {
     reportCloudWatchRole(
       ctx,
-      'logging' in asBlock(ctx.root['stage']) ? childPointer(STAGE, 'logging') : childPointer(STAGE, 'accessLog'),
+      stage.logging
+        ? childPointer(settingPointer(ctx, stage.key, 'logging'), 'logging')
+        : childPointer(settingPointer(ctx, stage.key, 'accessLog'), 'accessLog'),
     );
   }
 }
@@ -337,7 +467,7 @@ export function checkStageCache(ctx: ModelContext, stage: Stage, routes: readonl
       'cache-cluster-unused',
       'warning',
       'The stage has a cache cluster, but no operation sets `cache`: the cluster is billed and caches nothing.',
-      childPointer(STAGE, 'cache'),
+      childPointer(settingPointer(ctx, stage.key, 'cache'), 'cache'),
       'Add `cache: { ttl, keys }` to the operations to cache, or remove `stage.cache`.',
     );
   }
@@ -354,14 +484,26 @@ export function checkStageCache(ctx: ModelContext, stage: Stage, routes: readonl
   }
 }
 
-/** AWS WAF protects REST API stages only: a document with only a WebSocket API has none to associate. */
+/**
+ * AWS WAF protects REST API stages only, and canary releases are theirs alone: a document with only a
+ * WebSocket API has no such stage.
+ */
 export function checkWebAclTarget(ctx: ModelContext, stage: Stage, routes: readonly Route[]): void {
+  if (stage.canary && routes.length === 0 && 'websocket' in ctx.root) {
+    ctx.report(
+      'canary-without-rest-api',
+      'error',
+      'Canary releases are for REST API stages, and this document has no REST operations: only a WebSocket API.',
+      childPointer(settingPointer(ctx, stage.key, 'canary'), 'canary'),
+      'Remove `canary`: a WebSocket stage serves one deployment.',
+    );
+  }
   if (stage.webAcl && routes.length === 0 && 'websocket' in ctx.root) {
     ctx.report(
       'web-acl-without-rest-api',
       'error',
       'AWS WAF protects REST API stages only, and this document has no REST operations: only a WebSocket API.',
-      childPointer(STAGE, 'webAcl'),
+      childPointer(settingPointer(ctx, stage.key, 'webAcl'), 'webAcl'),
       'Remove `webAcl`, or add the REST operations it should protect.',
     );
   }
@@ -371,7 +513,7 @@ export function checkWebAclTarget(ctx: ModelContext, stage: Stage, routes: reado
 export function routeStageSettings(
   ctx: ModelContext,
   scope: RouteScope,
-  stage: Stage,
+  stages: readonly Stage[],
 ): Pick<Route, 'throttle' | 'cache'> {
   const throttle = setting(scope, 'throttle');
   const cache = setting(scope, 'cache');
@@ -379,7 +521,7 @@ export function routeStageSettings(
   if (throttle) out.throttle = throttleSetting(ctx, throttle.value, throttle.pointer, `${scope.method} ${scope.path}`);
   if (cache) {
     const block = asBlock(cache.value);
-    if (!stage.cache) {
+    if (!stages.some((stage) => stage.cache)) {
       ctx.report(
         'cache-without-cluster',
         'error',
@@ -514,22 +656,24 @@ export function buildCors(ctx: ModelContext, routes: readonly Route[]): Cors | u
     );
   }
   origins.forEach((origin, i) => {
-    // A placeholder's parameter takes only what the form check would pass.
-    ctx.value(
-      origin,
-      childPointer('/x-gateway/cors/origins', i),
-      'Origin allowed by CORS (scheme://host[:port], lower case)',
-      { allowedPattern: ORIGIN.source },
-    );
+    const at = childPointer('/x-gateway/cors/origins', i);
     if (origin !== '*' && !hasPlaceholder(origin) && !ORIGIN.test(origin)) {
       ctx.report(
         'cors-origin-form',
         'error',
         `\`${origin}\` is not an origin as browsers send it (scheme://host[:port], lower case, no path), so no request would match it.`,
-        childPointer('/x-gateway/cors/origins', i),
+        at,
         `Write it as ${suggestedOrigin(origin)}.`,
       );
+      return;
     }
+    // A placeholder's parameter takes only what the form check passes (`*` is written, never a parameter's value).
+    ctx.value(
+      origin,
+      at,
+      'Origin allowed by CORS (scheme://host[:port], lower case)',
+      origin === '*' ? {} : { allowedPattern: ORIGIN.source },
+    );
   });
   for (const key of ['headers', 'exposeHeaders']) {
     (Array.isArray(block[key]) ? (block[key] as string[]) : []).forEach((name, i) => {

@@ -15,6 +15,7 @@ import {
   accessLogOf,
   logsToCloudWatch,
   reportCloudWatchRole,
+  STAGE_VARIABLE_VALUE,
   stageName,
   throttleSetting,
 } from './stage.js';
@@ -129,15 +130,6 @@ export function buildWebSocket(
       : restStage.throttle;
   const accessLog = webSocketAccessLog(ctx, stage, restStage);
   checkStage(ctx, stage, restStage, level, accessLog, accountRole);
-  if (rest.routes === 0 && Object.keys(restStage.variables).length > 0) {
-    ctx.report(
-      'websocket-stage-variables-unused',
-      'warning',
-      'The document has no REST or HTTP routes, so `stage.variables` reaches no stage: the WebSocket stage does not take them.',
-      '/x-gateway/stage/variables',
-      'Remove them, and write the values where the routes read them (a `${Name}` placeholder becomes a template parameter).',
-    );
-  }
   return {
     name,
     logicalId,
@@ -161,6 +153,7 @@ export function buildWebSocket(
       metrics: typeof stage['metrics'] === 'boolean' ? stage['metrics'] : restStage.metrics,
       ...(throttle && { throttle }),
       ...(accessLog && { accessLog }),
+      variables: { ...restStage.variables, ...webSocketVariables(ctx, stage) },
     },
     ...(table && {
       connections: {
@@ -173,6 +166,22 @@ export function buildWebSocket(
     routes,
     origin: ctx.origin(WS),
   };
+}
+
+/**
+ * The WebSocket stage's own variables, over the REST stage's: integrations read them as
+ * `stageVariables.x` (a Lambda alias, a backend's host), as REST and HTTP stages' do.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-stages.html
+ */
+function webSocketVariables(ctx: ModelContext, stage: Block): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(asBlock(stage['variables'])).map(([name, value]) => {
+      ctx.value(value, childPointer(WS, 'stage', 'variables', name), `Value of the WebSocket stage variable ${name}`, {
+        allowedPattern: STAGE_VARIABLE_VALUE,
+      });
+      return [name, String(value)];
+    }),
+  );
 }
 
 /**

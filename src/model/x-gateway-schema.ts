@@ -39,6 +39,13 @@ export interface BlockCheck {
    * it (nothing reads them), and what is left is valid.
    */
   readonly readable: boolean;
+  /**
+   * Where the block is still wrong once its unknown keys are removed (pointers from the block's own): the
+   * parts nothing can read. Empty when the block is readable.
+   */
+  readonly broken: readonly string[];
+  /** Where a misspelt key, or AWS's name of one, was read as the key it means (pointers from the block's own). */
+  readonly renamed: readonly string[];
 }
 
 /**
@@ -46,16 +53,18 @@ export interface BlockCheck {
  * misspelt key or AWS's name of a key of the same object is renamed to it (unless that key is written
  * too); any other unknown key is removed, as nothing reads it.
  */
-function repair(error: ErrorObject, kind: BlockKind): void {
+function repair(error: ErrorObject, kind: BlockKind): string | undefined {
   const object = error.data as Record<string, unknown>;
   const key = String(error.params['additionalProperty']);
   const known = knownKeys(error);
   const rewrite = rewriteKey(key, object[key], known, kind === 'root' && error.instancePath === '');
   const sibling = rewrite?.kind === 'sibling' && !rewrite.short.includes('.') ? rewrite : undefined;
   const to = closest(key, known) ?? sibling?.short;
-  if (to !== undefined && !(to in object))
-    object[to] = sibling?.value !== undefined && to === 'header' ? sibling.value : object[key];
+  const value = object[key];
   delete object[key];
+  if (to === undefined || to in object) return undefined;
+  object[to] = sibling?.value !== undefined && to === 'header' ? sibling.value : value;
+  return childPointer(error.instancePath, to);
 }
 
 /**
@@ -82,13 +91,28 @@ export function checkXGateway(
   );
   const errors = relevant(read.errors);
   const diagnostics = toDiagnostics(errors, pointer, kind, locate);
+  if (errors.length === 0) return { diagnostics, spellings, readable: true, broken: [], renamed: [] };
   const unknown = errors.filter((e) => e.keyword === 'additionalProperties');
-  // Keys of a raw integration leave an integration that names no kind: not readable.
-  const raw = diagnostics.some((d) => d.messageId === RAW_INTEGRATION);
-  if (errors.length === 0 || unknown.length < errors.length || raw)
-    return { diagnostics, spellings, readable: errors.length === 0 };
-  for (const error of unknown) repair(error, kind);
-  return { diagnostics, spellings, readable: errorsOf(block).length === 0 };
+  const renamed = unknown.flatMap((error) => repair(error, kind) ?? []);
+  // Keys of a raw integration leave an integration that names no kind: it cannot be read.
+  const raw = rawIntegrationPaths(unknown);
+  const broken = [...new Set([...raw, ...errorsOf(block).map((e) => e.instancePath)])].sort(compareCodeUnits);
+  return { diagnostics, spellings, readable: broken.length === 0, broken, renamed };
+}
+
+/** Where `integration` holds the fields of a raw x-amazon-apigateway-integration, by its unknown keys' errors. */
+function rawIntegrationPaths(unknown: readonly ErrorObject[]): string[] {
+  const keysAt = new Map<string, string[]>();
+  for (const error of unknown)
+    keysAt.set(error.instancePath, [
+      ...(keysAt.get(error.instancePath) ?? []),
+      String(error.params['additionalProperty']),
+    ]);
+  return [...keysAt].filter(([at, keys]) => isRawIntegration(at, keys)).map(([at]) => at);
+}
+
+function isRawIntegration(at: string, keys: readonly string[]): boolean {
+  return lastToken(at) === 'integration' && keys.some((k) => k === 'type' || k === 'uri') && rawIntegrationKeys(keys);
 }
 
 /**
@@ -163,9 +187,7 @@ function toDiagnostics(
     const keys = group.map((e) => String(e.params['additionalProperty']));
     const object = group[0]!.data as Record<string, unknown>;
     const known = knownKeys(group[0]!);
-    const raw =
-      lastToken(at) === 'integration' && keys.some((k) => k === 'type' || k === 'uri') && rawIntegrationKeys(keys);
-    if (raw) {
+    if (isRawIntegration(at, keys)) {
       out.push(rawIntegration(keys, object, base + at, locate));
       for (const e of group) covered.add(e);
       continue;

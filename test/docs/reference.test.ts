@@ -43,7 +43,17 @@ it.each(['x-apiKinds', 'x-aws'])('refuses a key without %s', (annotation) => {
 
 it('lists every key of the schema, with its kinds', () => {
   const reference = readFileSync('docs/reference.md', 'utf8');
-  expect(reference).toContain('| `x-gateway.stage.tracing` | boolean | `false` | REST |');
+  expect(reference).toContain('| `stage.tracing` | boolean | `false` | REST |');
   expect(reference).toContain('| `integration.payloadFormat` | `1.0` or `2.0` | `2.0` | HTTP |');
   expect(reference).toContain('| `x-gateway.websocket.routes.<name>.reply` | boolean |');
+});
+
+it('reads a conditional schema: each branch is a type, an object says which kind takes which key', () => {
+  const reference = readFileSync('docs/reference.md', 'utf8');
+  expect(reference).toContain(
+    '| `integration.vpcLink` | object of `subnets`, `securityGroups` (HTTP) or `targets` (REST, WebSocket) or [awsValue](#awsvalue) |',
+  );
+  // Only a value that takes any JSON is said to be of any type.
+  const anyRows = reference.split('\n').filter((line) => line.split(' | ')[1] === 'any');
+  expect(anyRows.map((line) => line.split(' | ')[0])).toEqual(['| `integration.mock.body`']);
 });

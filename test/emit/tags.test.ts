@@ -37,19 +37,34 @@ describe('tagResources', () => {
 });
 
 describe('httpApiBodyTags', () => {
-  it('keeps the document tags, gives a tag of the same name its value, and appends the others', () => {
-    expect(
-      httpApiBodyTags(
-        [
-          { name: 'rooms', description: 'Chat rooms' },
-          { name: 'team', description: 'Owner' },
-        ],
-        TAGS,
-      ),
-    ).toEqual([
-      { name: 'rooms', description: 'Chat rooms' },
-      { name: 'team', description: 'Owner', 'x-amazon-apigateway-tag-value': 'payments' },
-      { name: 'env', 'x-amazon-apigateway-tag-value': { Ref: 'Env' } },
-    ]);
+  it.each([
+    [
+      'leaves out the documentation tags, even of the same name as a tag of api.tags',
+      [
+        { name: 'rooms', description: 'Chat rooms' },
+        { name: 'team', description: 'Owner' },
+      ],
+      TAGS,
+      [
+        { name: 'team', 'x-amazon-apigateway-tag-value': 'payments' },
+        { name: 'env', 'x-amazon-apigateway-tag-value': { Ref: 'Env' } },
+      ],
+    ],
+    [
+      'keeps a tag written with its value, which api.tags may give another',
+      [
+        { name: 'cost-center', 'x-amazon-apigateway-tag-value': '4711' },
+        { name: 'team', 'x-amazon-apigateway-tag-value': 'web' },
+      ],
+      TAGS,
+      [
+        { name: 'cost-center', 'x-amazon-apigateway-tag-value': '4711' },
+        { name: 'team', 'x-amazon-apigateway-tag-value': 'payments' },
+        { name: 'env', 'x-amazon-apigateway-tag-value': { Ref: 'Env' } },
+      ],
+    ],
+    ['none without api.tags nor tag values', [{ name: 'rooms' }], [], []],
+  ])('%s', (_, written, tags, want) => {
+    expect(httpApiBodyTags(written, tags)).toEqual(want);
   });
 });

@@ -848,6 +848,15 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
         messageId: 'missing',
         pointer: '/x-gateway',
       },
+      {
+        // Each stage of `stages` is checked: the one without a throttle is named.
+        text: op(
+          '',
+          'x-gateway: { stages: { beta: {}, prod: { throttle: { rate: 10, burst: 20 } } }, defaults: { integration: { mock: {} } } }\n',
+        ),
+        messageId: 'missing',
+        pointer: '/x-gateway/stages/beta',
+      },
     ],
   },
   'stage-web-acl': {

@@ -197,4 +197,81 @@ describe('static header values', () => {
   ])('refuses %s', async (_name, gateway, want) => {
     expect((await compileGateway(gateway)).filter((d) => d.startsWith('error'))).toEqual([want]);
   });
+
+  it.each([
+    [{ stages: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`s${i}`, {}])) }, []],
+    [
+      { stages: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`s${i}`, {}])) },
+      ['warning stages-over-quota /x-gateway/stages'],
+    ],
+    // A shared setting is checked for each stage, and reported once, where it is written.
+    [
+      { stage: { accessLog: { format: '$context.status' } }, stages: { a: {}, b: {} } },
+      [
+        'error access-log-format-without-request-id /x-gateway/stage/accessLog/format',
+        'warning cloudwatch-role-required /x-gateway/stage/accessLog',
+      ],
+    ],
+    [
+      { stage: { accessLog: {} }, stages: { a: { accessLog: { format: '$context.status' } }, b: {} } },
+      [
+        'error access-log-format-without-request-id /x-gateway/stages/a/accessLog/format',
+        'warning cloudwatch-role-required /x-gateway/stages/a/accessLog',
+        'warning cloudwatch-role-required /x-gateway/stage/accessLog',
+      ],
+    ],
+  ])('stages: %j', async (gateway, want) => {
+    expect(await compileGateway(gateway)).toEqual(want);
+  });
+
+  it('gives each stage its own settings over the shared ones, variables merged by name', async () => {
+    const result = await compileWith({
+      stage: { variables: { a: 'shared', b: 'shared' }, throttle: { rate: 1, burst: 2 }, tracing: true },
+      stages: { beta: { variables: { b: 'beta' } }, prod: { name: '${Env}', throttle: { rate: 9, burst: 9 } } },
+    });
+    const resources = result.template!.Resources;
+    expect(resources['StageApiStageBeta']!.Properties).toMatchObject({
+      StageName: 'beta',
+      Variables: { a: 'shared', b: 'beta' },
+      TracingEnabled: true,
+      MethodSettings: [{ ThrottlingRateLimit: 1, ThrottlingBurstLimit: 2 }],
+    });
+    expect(resources['StageApiStageProd']!.Properties).toMatchObject({
+      StageName: { Ref: 'Env' },
+      Variables: { a: 'shared', b: 'shared' },
+      MethodSettings: [{ ThrottlingRateLimit: 9, ThrottlingBurstLimit: 9 }],
+    });
+    expect(Object.keys(result.template!.Outputs!)).toEqual(
+      expect.arrayContaining(['StageApiStageBetaUrl', 'StageApiStageProdUrl', 'StageApiStageBetaName']),
+    );
+  });
+
+  it('keeps serving the base deployment and gives the canary the new one, only when a base is given', async () => {
+    const result = await compileWith({ stage: { canary: { percent: 10 } } });
+    const template = result.template!;
+    const deployment = Object.keys(template.Resources).find((id) => id.startsWith('StageApiDeployment'))!;
+    expect(template.Resources[deployment]).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    expect(template.Parameters!['StageApiStageBaseDeploymentId']).toMatchObject({ Type: 'String', Default: '' });
+    expect(template['Conditions']).toEqual({
+      StageApiStageCanaryOn: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'StageApiStageBaseDeploymentId' }, ''] }] },
+    });
+    expect(template.Resources['StageApiStage']!.Properties).toMatchObject({
+      DeploymentId: {
+        'Fn::If': ['StageApiStageCanaryOn', { Ref: 'StageApiStageBaseDeploymentId' }, { Ref: deployment }],
+      },
+      CanarySetting: {
+        'Fn::If': [
+          'StageApiStageCanaryOn',
+          { DeploymentId: { Ref: deployment }, PercentTraffic: 10, UseStageCache: false },
+          { Ref: 'AWS::NoValue' },
+        ],
+      },
+    });
+    // Without a canary: the stage serves the deployment, which CloudFormation may delete once replaced.
+    const plain = (await compileWith({})).template!;
+    // The same deployment: a canary is no part of the API's hash, so removing it moves the whole stage to it.
+    expect(plain.Resources[deployment]).toBeDefined();
+    expect(Object.values(plain.Resources).some((r) => 'DeletionPolicy' in r)).toBe(false);
+    expect(plain['Conditions']).toBeUndefined();
+  });
 });

@@ -196,18 +196,27 @@ describe('stage', () => {
     });
   });
 
-  it('warns that stage variables reach no stage in a WebSocket-only document', async () => {
-    const only = await compileYaml(`  stage: { variables: { alias: live } }
+  it("gives the WebSocket stage the stage's variables, with its own over them", async () => {
+    const result = await compileYaml(`  stage: { variables: { alias: live, region: eu } }
+  websocket:
+    stage: { variables: { alias: ws } }
+    routes: { $default: { integration: { mock: {} } } }`);
+    expect(codes(result)).toEqual([]);
+    expect(resources(result)['WsWsWebSocketApiStage']!.Properties!['StageVariables']).toEqual({
+      alias: 'ws',
+      region: 'eu',
+    });
+  });
+
+  it('refuses `stages` and a canary in a document with only a WebSocket API', async () => {
+    const result = await compileYaml(`  stages: { beta: {}, prod: {} }
   websocket:
     routes: { $default: { integration: { mock: {} } } }`);
-    expect(codes(only)).toContainEqual(['websocket-stage-variables-unused', 'warning', '/x-gateway/stage/variables']);
-    const withRest = await compileYaml(
-      `  stage: { variables: { alias: live } }
+    expect(codes(result)).toContainEqual(['stages-websocket', 'error', '/x-gateway/stages']);
+    const canary = await compileYaml(`  stage: { canary: { percent: 10 } }
   websocket:
-    routes: { $default: { integration: { mock: {} } } }`,
-      'paths:\n  /a:\n    get:\n      x-gateway: { integration: { mock: {} } }\n      responses: { "200": { description: ok } }',
-    );
-    expect(codes(withRest).map(([code]) => code)).not.toContain('websocket-stage-variables-unused');
+    routes: { $default: { integration: { mock: {} } } }`);
+    expect(codes(canary)).toEqual([['canary-without-rest-api', 'error', '/x-gateway/stage/canary']]);
   });
 
   it('tells that WebSocket stages have no X-Ray tracing when the REST stage traces', async () => {

@@ -16,7 +16,7 @@ describe('checkXGateway', () => {
         '/x-gateway',
         locate,
       ),
-    ).toEqual({ diagnostics: [], spellings: [], readable: true });
+    ).toEqual({ diagnostics: [], spellings: [], readable: true, broken: [], renamed: [] });
   });
 
   it.each([

@@ -53,10 +53,14 @@ export async function runFixture(fixture: FixtureCase): Promise<Record<string, s
   if (result.template) outputs['template.yaml'] = serializeTemplate(result.template, 'yaml');
   if (result.diagnostics.length > 0) outputs['diagnostics.txt'] = stylish(result);
   const configProblems: Diagnostic[] = [];
-  const linted = await lint(fixture.input, configFor(fixture.input, configProblems, new Map()));
+  const configFiles = new Map<string, SourceFile>();
+  const linted = await lint(fixture.input, configFor(fixture.input, configProblems, configFiles));
   const lintText =
     configProblems.length + linted.diagnostics.length > 0
-      ? stylish({ diagnostics: [...configProblems, ...linted.diagnostics], files: linted.files })
+      ? stylish({
+          diagnostics: [...configProblems, ...linted.diagnostics],
+          files: new Map([...configFiles, ...linted.files]),
+        })
       : '';
   if (lintText !== (outputs['diagnostics.txt'] ?? '')) outputs['lint.txt'] = lintText;
   return outputs;

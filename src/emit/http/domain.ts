@@ -40,7 +40,7 @@ export function emitHttpDomain(model: GatewayModel): Contribution {
         Properties: {
           DomainName: ref(id),
           ApiId: ref(api.logicalId),
-          Stage: ref(`${api.logicalId}Stage`),
+          Stage: ref(model.stage.logicalId),
           ...(domain.basePath && { ApiMappingKey: domain.basePath }),
         },
       },

@@ -14,7 +14,7 @@ import { cfnText, hasPlaceholder, type Json, readableText } from '../../model/aw
 import type { GatewayModel } from '../../model/ir.js';
 import { compareCodeUnits } from '../../model/order.js';
 import { buildBody } from '../shared/body.js';
-import { type CfnResource, ref, sub } from '../../model/cfn.js';
+import { ref, sub } from '../../model/cfn.js';
 import type { ApiParts, Contribution, Emitter } from '../shared/contribution.js';
 import { downConvert } from '../shared/openapi30.js';
 import { emitHttpAccess } from './access.js';
@@ -22,7 +22,7 @@ import { emitHttpCors } from './cors.js';
 import { emitHttpDomain } from './domain.js';
 import { emitHttpIntegrations } from './integrations.js';
 import { emitHttpStage } from './stage.js';
-import { stageLogicalId } from '../shared/stage.js';
+import { stagePrefix, stageResources } from '../shared/stage.js';
 import { httpApiBodyTags } from '../shared/tags.js';
 
 const EMITTERS: readonly Emitter[] = [
@@ -34,37 +34,39 @@ const EMITTERS: readonly Emitter[] = [
 ];
 
 export function emitHttpApi(model: GatewayModel, loaded: LoadedDocument): ApiParts {
-  const { api, stage } = model;
+  const { api } = model;
   const contributions: readonly Contribution[] = [
     documentFields(model, loaded.document),
     ...EMITTERS.map((emit) => emit(model)),
   ];
   const body = buildBody(loaded.document, contributions);
+  const tags = httpApiBodyTags(loaded.document['tags'], api.tags);
+  if (tags.length > 0) body['tags'] = tags;
+  else delete body['tags'];
   if (model.version === '3.1') downConvert(body);
-  const stageId = stageLogicalId(api.logicalId);
   const extra = contributions.flatMap((c) => Object.entries(c.resources ?? {}));
   return {
     resources: {
       [api.logicalId]: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Body: body as never } },
-      [stageId]: {
-        Type: 'AWS::ApiGatewayV2::Stage',
-        Properties: {
-          ApiId: ref(api.logicalId),
-          StageName: cfnText(stage.name),
-          AutoDeploy: true,
-          ...Object.assign({}, ...contributions.map((c) => c.stage ?? {})),
-        },
-      } satisfies CfnResource,
+      ...stageResources(model.stages, contributions, 'AWS::ApiGatewayV2::Stage', (stage) => ({
+        ApiId: ref(api.logicalId),
+        StageName: cfnText(stage.name),
+        AutoDeploy: true,
+      })),
       ...Object.fromEntries(extra.sort(([a], [b]) => compareCodeUnits(a, b))),
     },
     outputs: {
       // With the execute-api endpoint turned off, that URL answers 403; the $default stage is served at the root.
-      ...(!api.disableDefaultEndpoint && {
-        [`${api.logicalId}Url`]: {
-          Description: `Invoke URL of the ${readableText(stage.name)} stage`,
-          Value: stageUrl(api.logicalId, stageId, stage.name),
-        },
-      }),
+      ...(!api.disableDefaultEndpoint &&
+        Object.fromEntries(
+          model.stages.map((stage) => [
+            `${stagePrefix(api.logicalId, stage)}Url`,
+            {
+              Description: `Invoke URL of the ${readableText(stage.name)} stage`,
+              Value: stageUrl(api.logicalId, stage.logicalId, stage.name),
+            },
+          ]),
+        )),
       [`${api.logicalId}Id`]: { Description: 'HTTP API id', Value: ref(api.logicalId) },
       ...Object.assign({}, ...contributions.map((c) => c.outputs ?? {})),
     },
@@ -105,7 +107,6 @@ function documentFields(model: GatewayModel, document: JsonObject): Contribution
         ...(api.description !== undefined && { description: cfnText(api.description) }),
       },
       'x-amazon-apigateway-importexport-version': '1.0',
-      ...(api.tags.length > 0 && { tags: httpApiBodyTags(document['tags'], api.tags) }),
       ...((api.disableDefaultEndpoint || api.ipAddressType) && {
         servers: servers.map((server) => ({
           ...(server as Record<string, never>),

@@ -29,7 +29,7 @@ export function emitHttpIntegrations(model: GatewayModel): Contribution {
     operations.push({ route, fields: { 'x-amazon-apigateway-integration': output.integration } });
     diagnostics.push(...(output.diagnostics ?? []));
   }
-  const permissions = renderLambdaPermissions(model.api, model.routes);
+  const permissions = renderLambdaPermissions(model.api, model.stages, model.routes);
   return {
     operations,
     resources: { ...permissions.resources, ...roles.resources(), ...links.resources() },

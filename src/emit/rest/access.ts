@@ -112,7 +112,6 @@ function operationSecurity(route: Route): OperationPatch[] {
 
 function usagePlanResources(model: GatewayModel): Record<string, CfnResource> {
   const { api } = model;
-  const stage = `${api.logicalId}Stage`;
   const resources: Record<string, CfnResource> = {};
   for (const plan of model.access.usagePlans) {
     const methods = Object.fromEntries(
@@ -136,10 +135,13 @@ function usagePlanResources(model: GatewayModel): Record<string, CfnResource> {
             ...(plan.quota.offset !== undefined && { Offset: cfnNumber(plan.quota.offset) }),
           },
         }),
-        // `Ref` of the Stage is its name, and makes the plan wait for the stage to exist.
-        ApiStages: [
-          { ApiId: ref(api.logicalId), Stage: ref(stage), ...(plan.methods.length > 0 && { Throttle: methods }) },
-        ],
+        // `Ref` of the Stage is its name, and makes the plan wait for the stage to exist. A key is
+        // accepted on the stages of its plan only: the plan covers every stage of the API.
+        ApiStages: model.stages.map((stage) => ({
+          ApiId: ref(api.logicalId),
+          Stage: ref(stage.logicalId),
+          ...(plan.methods.length > 0 && { Throttle: methods }),
+        })),
       },
     };
   }

@@ -19,7 +19,7 @@ export function emitDomain(model: GatewayModel): Contribution {
   if (domain.access) return emitPrivateDomain(model, domain, domain.access);
   const { api } = model;
   const id = `${api.logicalId}Domain`;
-  const stage = ref(`${api.logicalId}Stage`);
+  const stage = ref(model.stage.logicalId);
   const regional = domain.endpoint === 'regional';
   const mapped = domain.basePath !== undefined;
   // AWS::ApiGateway::DomainName spells the modes with BASE_PATH_MAPPING (the V2 resource says API_MAPPING).
@@ -118,7 +118,7 @@ function emitPrivateDomain(model: GatewayModel, domain: CustomDomain, access: Pr
       Properties: {
         DomainNameArn: arn,
         RestApiId: ref(api.logicalId),
-        Stage: ref(`${api.logicalId}Stage`),
+        Stage: ref(model.stage.logicalId),
         ...(domain.basePath !== '' && { BasePath: domain.basePath }),
       },
     };
@@ -176,7 +176,7 @@ function routingRule(model: GatewayModel, domainId: string, rule: RoutingRule): 
         {
           InvokeApi: {
             ApiId: rule.api ? cfnValue(rule.api) : ref(model.api.logicalId),
-            Stage: rule.stage ? cfnValue(rule.stage) : ref(`${model.api.logicalId}Stage`),
+            Stage: rule.stage ? cfnValue(rule.stage) : ref(model.stage.logicalId),
             StripBasePath: rule.stripBasePath,
           },
         },

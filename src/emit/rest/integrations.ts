@@ -37,7 +37,7 @@ export function emitIntegrations(model: GatewayModel): Contribution {
     Object.assign(resources, output.resources);
     diagnostics.push(...(output.diagnostics ?? []));
   }
-  const permissions = renderLambdaPermissions(model.api, model.routes);
+  const permissions = renderLambdaPermissions(model.api, model.stages, model.routes);
   return {
     operations,
     resources: { ...resources, ...permissions.resources, ...roles.resources(), ...links.resources() },

@@ -13,8 +13,8 @@ import { addCorsHeaders, emitCors } from './cors.js';
 import { emitDomain } from './domain.js';
 import { emitGatewayResponses } from './gateway-responses.js';
 import { emitIntegrations } from './integrations.js';
-import { emitStage } from './stage.js';
-import { stageLogicalId } from '../shared/stage.js';
+import { emitStage, stageDeployment } from './stage.js';
+import { stagePrefix, stageResources } from '../shared/stage.js';
 import { deploymentId } from '../shared/deployment.js';
 import { renameModels, toGatewayModels } from '../shared/openapi30.js';
 import { dropNonJsonModels, emitValidation } from './validation.js';
@@ -38,7 +38,7 @@ export type RestApiParts = ApiParts;
 const ENDPOINT_TYPE = { edge: 'EDGE', regional: 'REGIONAL', private: 'PRIVATE' } as const;
 
 export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestApiParts {
-  const { api, stage } = model;
+  const { api } = model;
   const contributions: readonly Contribution[] = EMITTERS.map((emit) => emit(model));
   const body = buildBody(loaded.document, contributions);
   dropNonJsonModels(body, model);
@@ -61,39 +61,51 @@ export function emitRestApi(model: GatewayModel, loaded: LoadedDocument): RestAp
     },
   };
   const deployment = deploymentId(api.logicalId, restApi.Properties);
-  const stageId = stageLogicalId(api.logicalId);
   const extra = contributions.flatMap((c) => Object.entries(c.resources ?? {}));
-  const stageDependsOn = contributions.flatMap((c) => c.stageDependsOn ?? []);
+  const served = model.stages.map((stage) => stageDeployment(stage, deployment));
+  const canary = model.stages.some((stage) => stage.canary);
   return {
     resources: {
       [api.logicalId]: restApi,
       [deployment]: {
         Type: 'AWS::ApiGateway::Deployment',
+        // With a canary, a stage keeps serving a deployment of an earlier template, which CloudFormation
+        // would otherwise delete once its logical ID is gone; deleting the REST API deletes them all.
+        ...(canary && { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' }),
         Properties: { RestApiId: ref(api.logicalId), Description: cfnTextWith(api.name, ' as compiled by gateform') },
       },
-      [stageId]: {
-        Type: 'AWS::ApiGateway::Stage',
-        ...(stageDependsOn.length > 0 && { DependsOn: stageDependsOn }),
-        Properties: {
-          RestApiId: ref(api.logicalId),
-          StageName: cfnText(stage.name),
-          DeploymentId: ref(deployment),
-          ...Object.assign({}, ...contributions.map((c) => c.stage ?? {})),
-        },
-      },
+      ...stageResources(model.stages, contributions, 'AWS::ApiGateway::Stage', (stage) => ({
+        RestApiId: ref(api.logicalId),
+        StageName: cfnText(stage.name),
+        ...stageDeployment(stage, deployment).properties,
+      })),
       ...Object.fromEntries(extra.sort(([a], [b]) => compareCodeUnits(a, b))),
     },
     outputs: {
       // With the execute-api endpoint turned off, that URL answers 403.
-      ...(!api.disableDefaultEndpoint && {
-        [`${api.logicalId}Url`]: {
-          Description: `Invoke URL of the ${readableText(stage.name)} stage`,
-          Value: sub(`https://\${${api.logicalId}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${stageId}}/`),
+      ...(!api.disableDefaultEndpoint &&
+        Object.fromEntries(
+          model.stages.map((stage) => [
+            `${stagePrefix(api.logicalId, stage)}Url`,
+            {
+              Description: `Invoke URL of the ${readableText(stage.name)} stage`,
+              Value: sub(
+                `https://\${${api.logicalId}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${${stage.logicalId}}/`,
+              ),
+            },
+          ]),
+        )),
+      [`${api.logicalId}Id`]: { Description: 'REST API id', Value: ref(api.logicalId) },
+      ...(canary && {
+        [`${api.logicalId}DeploymentId`]: {
+          Description: "Id of this template's deployment: the canary's while a stage has one",
+          Value: ref(deployment),
         },
       }),
-      [`${api.logicalId}Id`]: { Description: 'REST API id', Value: ref(api.logicalId) },
       ...Object.assign({}, ...contributions.map((c) => c.outputs ?? {})),
     },
+    parameters: Object.assign({}, ...served.map((s) => s.parameters)),
+    conditions: Object.assign({}, ...served.map((s) => s.conditions)),
     diagnostics: [...contributions.flatMap((c) => c.diagnostics ?? []), ...secretsInBody(body, model, loaded)],
   };
 }

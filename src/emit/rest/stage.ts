@@ -4,12 +4,20 @@
  * and the RestApi's binary media types and compression.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigateway-stage-methodsetting.html
  */
-import { type AwsValue, cfnNumber, cfnText, cfnValue, type Json, subTemplate } from '../../model/aws-value.js';
-import type { GatewayModel, HttpMethod, Route } from '../../model/ir.js';
-import { type CfnResource, ref, sub } from '../../model/cfn.js';
+import {
+  type AwsValue,
+  cfnNumber,
+  cfnText,
+  cfnValue,
+  type Json,
+  readableText,
+  subTemplate,
+} from '../../model/aws-value.js';
+import type { GatewayModel, HttpMethod, Route, Stage } from '../../model/ir.js';
+import { type CfnOutput, type CfnParameter, type CfnResource, ref, sub } from '../../model/cfn.js';
 import { accessLogParts, accountRole } from '../shared/logging.js';
-import type { Contribution, OperationPatch } from '../shared/contribution.js';
-import { clientCertificateParts, stageBasics, stageLogicalId } from '../shared/stage.js';
+import type { Contribution, OperationPatch, StagePart } from '../shared/contribution.js';
+import { clientCertificateParts, stageBasics, stagePrefix, stageVariables } from '../shared/stage.js';
 
 /** MethodSettings' resource path: `/pets/{id}` → `/~1pets~1{id}`; the root is `/`. */
 export function methodSettingsPath(path: string): string {
@@ -17,41 +25,99 @@ export function methodSettingsPath(path: string): string {
 }
 
 export function emitStage(model: GatewayModel): Contribution {
-  const { api, stage } = model;
+  const { api } = model;
   const resources: Record<string, CfnResource> = {};
-  const { outputs, settings } = stageBasics(model, 'Variables');
-  if (stage.tracing) settings['TracingEnabled'] = true;
-  if (stage.cache) {
-    settings['CacheClusterEnabled'] = true;
-    settings['CacheClusterSize'] = cfnText(stage.cache.size);
+  const outputs: Record<string, CfnOutput> = {};
+  const stages: Record<string, StagePart> = {};
+  for (const stage of model.stages) {
+    const basics = stageBasics(stage, 'Variables');
+    const settings = basics.settings;
+    Object.assign(outputs, basics.outputs);
+    if (stage.tracing) settings['TracingEnabled'] = true;
+    if (stage.cache) {
+      settings['CacheClusterEnabled'] = true;
+      settings['CacheClusterSize'] = cfnText(stage.cache.size);
+    }
+    if (stage.accessLog) {
+      const logs = accessLogParts(stagePrefix(api.logicalId, stage), stage.accessLog, 'Access log group');
+      Object.assign(resources, logs.resources);
+      Object.assign(outputs, logs.outputs);
+      settings['AccessLogSetting'] = logs.setting;
+    }
+    const methodSettings = [
+      ...stageWide(stage),
+      ...model.routes.flatMap((route) => methodSetting(model, stage, route)),
+    ];
+    if (methodSettings.length > 0) settings['MethodSettings'] = methodSettings;
+    if (stage.logging?.accountRole) Object.assign(resources, accountRole(api.logicalId));
+    if (stage.clientCertificate) {
+      // One certificate for the document, whichever stages present it.
+      const certificate = clientCertificateParts(api.logicalId, api.name);
+      Object.assign(resources, certificate.resources);
+      Object.assign(outputs, certificate.outputs);
+      settings['ClientCertificateId'] = ref(certificate.id);
+    }
+    if (stage.webAcl) Object.assign(resources, webAclAssociation(model, stage, stage.webAcl));
+    stages[stage.logicalId] = {
+      properties: settings,
+      ...(stage.logging?.accountRole && { dependsOn: [`${api.logicalId}Account`] }),
+    };
   }
-  if (stage.accessLog) {
-    const logs = accessLogParts(api.logicalId, stage.accessLog, 'Access log group');
-    Object.assign(resources, logs.resources);
-    Object.assign(outputs, logs.outputs);
-    settings['AccessLogSetting'] = logs.setting;
-  }
-  const methodSettings = [...stageWide(model), ...model.routes.flatMap((route) => methodSetting(model, route))];
-  if (methodSettings.length > 0) settings['MethodSettings'] = methodSettings;
-  if (stage.logging?.accountRole) Object.assign(resources, accountRole(api.logicalId));
-  if (stage.clientCertificate) {
-    const certificate = clientCertificateParts(api.logicalId, api.name);
-    Object.assign(resources, certificate.resources);
-    Object.assign(outputs, certificate.outputs);
-    settings['ClientCertificateId'] = ref(certificate.id);
-  }
-  if (stage.webAcl) Object.assign(resources, webAclAssociation(model, stage.webAcl));
 
   const restApi: Record<string, Json> = {};
   if (api.binaryMediaTypes.length > 0) restApi['BinaryMediaTypes'] = [...api.binaryMediaTypes];
   if (api.minimumCompressionSize !== undefined) restApi['MinimumCompressionSize'] = api.minimumCompressionSize;
+  return { stages, restApi, resources, outputs, operations: cacheKeys(model) };
+}
+
+/** A canary's template parameter (the stage's base deployment) and the condition that it is given. */
+export function canaryNames(stage: Stage): { parameter: string; condition: string } {
+  return { parameter: `${stage.logicalId}BaseDeploymentId`, condition: `${stage.logicalId}CanaryOn` };
+}
+
+/**
+ * The deployment a stage serves, and its canary: with a canary, the stage keeps serving its base
+ * deployment (an earlier template's, whose id the deploy passes in) and sends `percent` of its requests
+ * to this template's; without a base deployment (a new stack) the stage serves this template's alone.
+ * The Deployment takes no canary settings of its own: those need its StageName, which makes the Deployment
+ * create or update the stage outside the Stage resource.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/canary-release.html
+ */
+export function stageDeployment(
+  stage: Stage,
+  deployment: string,
+): { properties: Record<string, Json>; parameters: Record<string, CfnParameter>; conditions: Record<string, Json> } {
+  if (!stage.canary) return { properties: { DeploymentId: ref(deployment) }, parameters: {}, conditions: {} };
+  const { parameter, condition } = canaryNames(stage);
+  const overrides = stageVariables(stage.canary.variables);
   return {
-    stage: settings,
-    ...(stage.logging?.accountRole && { stageDependsOn: [`${api.logicalId}Account`] }),
-    restApi,
-    resources,
-    outputs,
-    operations: cacheKeys(model),
+    properties: {
+      DeploymentId: { 'Fn::If': [condition, ref(parameter), ref(deployment)] },
+      CanarySetting: {
+        'Fn::If': [
+          condition,
+          {
+            DeploymentId: ref(deployment),
+            PercentTraffic: stage.canary.percent,
+            ...(overrides && { StageVariableOverrides: overrides }),
+            UseStageCache: stage.canary.useStageCache,
+          },
+          ref('AWS::NoValue'),
+        ],
+      },
+    },
+    parameters: {
+      [parameter]: {
+        Type: 'String',
+        Description:
+          `Id of the deployment the ${readableText(stage.name)} stage serves now (aws apigateway get-stage ` +
+          "--query deploymentId): it keeps serving it, and the canary gets this template's. Empty on a new stack.",
+        Default: '',
+        AllowedPattern: '^[a-z0-9]*$',
+        ConstraintDescription: 'must be a deployment id (lower-case letters and digits), or empty',
+      },
+    },
+    conditions: { [condition]: { 'Fn::Not': [{ 'Fn::Equals': [ref(parameter), ''] }] } },
   };
 }
 
@@ -60,12 +126,12 @@ export function emitStage(model: GatewayModel): Contribution {
  * name, and the association waits for the Stage, which must exist first.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-wafv2-webaclassociation.html
  */
-function webAclAssociation(model: GatewayModel, webAcl: AwsValue): Record<string, CfnResource> {
-  const { api, stage } = model;
+function webAclAssociation(model: GatewayModel, stage: Stage, webAcl: AwsValue): Record<string, CfnResource> {
+  const { api } = model;
   return {
-    [`${api.logicalId}WebAclAssociation`]: {
+    [`${stagePrefix(api.logicalId, stage)}WebAclAssociation`]: {
       Type: 'AWS::WAFv2::WebACLAssociation',
-      DependsOn: [stageLogicalId(api.logicalId)],
+      DependsOn: [stage.logicalId],
       Properties: {
         ResourceArn: sub(
           `arn:\${AWS::Partition}:apigateway:\${AWS::Region}::/restapis/\${${api.logicalId}}/stages/${subTemplate(stage.name)}`,
@@ -77,13 +143,12 @@ function webAclAssociation(model: GatewayModel, webAcl: AwsValue): Record<string
 }
 
 /** The `/*` `*` entry: logging, metrics, throttling and caching for every method. */
-function stageWide(model: GatewayModel): Json[] {
-  const entry = stageWideFields(model);
+function stageWide(stage: Stage): Json[] {
+  const entry = stageWideFields(stage);
   return Object.keys(entry).length > 0 ? [{ ResourcePath: '/*', HttpMethod: '*', ...entry }] : [];
 }
 
-function stageWideFields(model: GatewayModel): Record<string, Json> {
-  const { stage } = model;
+function stageWideFields(stage: Stage): Record<string, Json> {
   const entry: Record<string, Json> = {};
   if (stage.logging) {
     entry['LoggingLevel'] = stage.logging.level;
@@ -123,22 +188,23 @@ function settingVerbs(model: GatewayModel, route: Route): readonly HttpMethod[] 
  * cached for GET only, as API Gateway caches by default: a cached POST would answer without reaching the
  * backend.
  */
-function methodSetting(model: GatewayModel, route: Route): Json[] {
+function methodSetting(model: GatewayModel, stage: Stage, route: Route): Json[] {
   return settingVerbs(model, route).flatMap((verb) => {
-    const cached = route.cache !== undefined && (route.method !== 'ANY' || verb === 'GET');
+    // A stage without a cache cluster caches nothing.
+    const cached = route.cache !== undefined && stage.cache !== undefined && (route.method !== 'ANY' || verb === 'GET');
     if (!route.throttle && !cached) return [];
     return [
       {
         ResourcePath: methodSettingsPath(route.path),
         HttpMethod: verb,
-        ...stageWideFields(model),
+        ...stageWideFields(stage),
         ...(route.throttle && {
           ThrottlingRateLimit: cfnNumber(route.throttle.rate),
           ThrottlingBurstLimit: cfnNumber(route.throttle.burst),
         }),
         ...(cached && {
           CachingEnabled: true,
-          CacheTtlInSeconds: cfnNumber(route.cache?.ttl ?? model.stage.cache?.ttl ?? 300),
+          CacheTtlInSeconds: cfnNumber(route.cache?.ttl ?? stage.cache?.ttl ?? 300),
         }),
       },
     ];

@@ -3,7 +3,7 @@
  * each Lambda authorizer that API Gateway does not call through a role.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { invokePermission, permissionPossible } from '../../integrations/lambda.js';
+import { invokedFunctions, invokePermission, stageScopes } from '../../integrations/lambda.js';
 import { cfnValue, type Json } from '../../model/aws-value.js';
 import type { GatewayModel, JwtAuthorizer } from '../../model/ir.js';
 import { pascalCase } from '../../model/names.js';
@@ -27,16 +27,29 @@ export function jwtScheme(authorizer: JwtAuthorizer): Json {
   };
 }
 
-/** A permission for each Lambda authorizer without an invoke role, unless a stage variable chooses its function (noted). */
+/**
+ * A permission for each Lambda authorizer without an invoke role: for each function its stages' variables
+ * name when a stage variable chooses it (an authorizer's source ARN names no stage, so one per function).
+ */
 export function authorizerPermissions(model: GatewayModel, diagnostics: Diagnostic[]): Record<string, CfnResource> {
   const resources: Record<string, CfnResource> = {};
+  const scopes = stageScopes(model.stages);
   for (const authorizer of model.access.authorizers) {
     if (authorizer.kind === 'cognito' || authorizer.kind === 'jwt' || authorizer.role) continue;
-    if (!permissionPossible(authorizer.function, authorizer.origin, 'authorizer', diagnostics)) continue;
-    resources[`${model.api.logicalId}${pascalCase(authorizer.name)}AuthorizerPermission`] = invokePermission(
+    const permitted = new Set<string>();
+    for (const { fn, scope } of invokedFunctions(
       authorizer.function,
-      executeApiArn(model.api.logicalId, 'authorizers/*'),
-    );
+      authorizer.origin,
+      'authorizer',
+      scopes,
+      diagnostics,
+    )) {
+      const key = JSON.stringify(cfnValue(fn));
+      if (permitted.has(key)) continue;
+      permitted.add(key);
+      resources[`${model.api.logicalId}${pascalCase(authorizer.name)}AuthorizerPermission${scope?.label ?? ''}`] =
+        invokePermission(fn, executeApiArn(model.api.logicalId, 'authorizers/*'));
+    }
   }
   return resources;
 }

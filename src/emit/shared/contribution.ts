@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Json } from '../../model/aws-value.js';
 import type { GatewayModel, Route } from '../../model/ir.js';
-import type { CfnOutput, CfnResource } from '../../model/cfn.js';
+import type { CfnOutput, CfnParameter, CfnResource } from '../../model/cfn.js';
 
 /** What the emitter sets on one operation of the Body. */
 export interface OperationPatch {
@@ -29,13 +29,17 @@ export interface Contribution {
   readonly operations?: readonly OperationPatch[];
   /** Extra properties of the AWS::ApiGateway::RestApi. */
   readonly restApi?: { readonly [key: string]: Json };
-  /** Extra properties of the AWS::ApiGateway::Stage. */
-  readonly stage?: { readonly [key: string]: Json };
-  /** Resources the Stage must wait for. */
-  readonly stageDependsOn?: readonly string[];
+  /** Properties of each Stage, by its logical ID, and the resources it must wait for. */
+  readonly stages?: Readonly<Record<string, StagePart>>;
   readonly resources?: Readonly<Record<string, CfnResource>>;
   readonly outputs?: Readonly<Record<string, CfnOutput>>;
   readonly diagnostics?: readonly Diagnostic[];
+}
+
+/** What a stage emitter sets on one Stage (the API kind's emitter adds the API and its deployment). */
+export interface StagePart {
+  readonly properties: { readonly [key: string]: Json };
+  readonly dependsOn?: readonly string[];
 }
 
 export type Emitter = (model: GatewayModel) => Contribution;
@@ -44,5 +48,8 @@ export type Emitter = (model: GatewayModel) => Contribution;
 export interface ApiParts {
   readonly resources: Record<string, CfnResource>;
   readonly outputs: Record<string, CfnOutput>;
+  /** Template parameters and conditions the emitter adds (a canary's base deployment). */
+  readonly parameters?: Readonly<Record<string, CfnParameter>>;
+  readonly conditions?: Readonly<Record<string, Json>>;
   readonly diagnostics: readonly Diagnostic[];
 }

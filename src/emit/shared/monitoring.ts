@@ -11,6 +11,7 @@
 import { cfnText, cfnValue, type Json, joinSub, subTemplate, toAwsValue } from '../../model/aws-value.js';
 import { type CfnResource, ref, sub } from '../../model/cfn.js';
 import type { Alarms, GatewayModel } from '../../model/ir.js';
+import { stagePrefix } from './stage.js';
 
 type Kind = 'rest' | 'http' | 'websocket';
 
@@ -21,6 +22,9 @@ interface Monitored {
   /** As written (placeholders kept). */
   readonly apiName: string;
   readonly stageName: string;
+  /** The prefix of its alarms' logical IDs. */
+  readonly prefix: string;
+  readonly alarms?: Alarms;
 }
 
 const NAMESPACE = 'AWS/ApiGateway';
@@ -36,18 +40,21 @@ const METRICS: Readonly<
   websocket: {},
 };
 
-/** The stages of the document: its REST or HTTP API's (when it has one), and its WebSocket API's. */
+/**
+ * The stages of the document: its REST or HTTP API's (when it has one), each with its alarms, and its
+ * WebSocket API's, with the first stage's.
+ */
 function monitoredStages(model: GatewayModel, withRest: boolean): Monitored[] {
   return [
     ...(withRest
-      ? [
-          {
-            kind: model.api.type,
-            apiLogicalId: model.api.logicalId,
-            apiName: model.api.name,
-            stageName: model.stage.name,
-          },
-        ]
+      ? model.stages.map((stage) => ({
+          kind: model.api.type,
+          apiLogicalId: model.api.logicalId,
+          apiName: model.api.name,
+          stageName: stage.name,
+          prefix: stagePrefix(model.api.logicalId, stage),
+          ...(stage.alarms && { alarms: stage.alarms }),
+        }))
       : []),
     ...(model.websocket
       ? [
@@ -56,6 +63,8 @@ function monitoredStages(model: GatewayModel, withRest: boolean): Monitored[] {
             apiLogicalId: model.websocket.logicalId,
             apiName: model.websocket.name,
             stageName: model.websocket.stage.name,
+            prefix: model.websocket.logicalId,
+            ...(model.stage.alarms && { alarms: model.stage.alarms }),
           },
         ]
       : []),
@@ -64,9 +73,9 @@ function monitoredStages(model: GatewayModel, withRest: boolean): Monitored[] {
 
 export function emitMonitoring(model: GatewayModel, withRest: boolean): Record<string, CfnResource> {
   const stages = monitoredStages(model, withRest);
-  const { alarms, dashboard } = model.stage;
+  const dashboard = model.stages.some((stage) => stage.dashboard);
   return {
-    ...(alarms && Object.assign({}, ...stages.map((stage) => stageAlarms(stage, alarms)))),
+    ...Object.assign({}, ...stages.map((stage) => (stage.alarms ? stageAlarms(stage, stage.alarms) : {}))),
     ...(dashboard && stages.length > 0 && { [`${stages[0]!.apiLogicalId}Dashboard`]: dashboardOf(stages) }),
   };
 }
@@ -85,7 +94,7 @@ function stageAlarms(stage: Monitored, alarms: Alarms): Record<string, CfnResour
   const websocket = stage.kind === 'websocket';
   const resources: Record<string, CfnResource> = {};
   const add = (id: string, what: string, fields: Record<string, Json>): void => {
-    resources[`${stage.apiLogicalId}${id}Alarm`] = {
+    resources[`${stage.prefix}${id}Alarm`] = {
       Type: 'AWS::CloudWatch::Alarm',
       Properties: {
         AlarmDescription: joinSub([toAwsValue(stage.apiName)!, ' (stage ', toAwsValue(stage.stageName)!, `): ${what}`]),

@@ -1,28 +1,57 @@
 /** What every stage has, REST or HTTP: its name among the Outputs, and its stage variables. */
 import { cfnText, cfnTextWith, type Json } from '../../model/aws-value.js';
 import { type CfnOutput, type CfnResource, ref } from '../../model/cfn.js';
-import type { GatewayModel } from '../../model/ir.js';
+import type { Stage } from '../../model/ir.js';
+import type { Contribution } from './contribution.js';
 
-/** The Stage's logical ID. */
-export function stageLogicalId(apiLogicalId: string): string {
-  return `${apiLogicalId}Stage`;
+/**
+ * The prefix of a stage's own logical IDs (its log group, web ACL association, alarms, URL output): the
+ * API's for the single `stage`, as before there were several, the Stage's for an entry of `stages`.
+ */
+export function stagePrefix(apiLogicalId: string, stage: Stage): string {
+  return stage.key === undefined ? apiLogicalId : stage.logicalId;
+}
+
+/**
+ * The API's Stage resources, one per stage: `properties` (the API, name and deployment), then what the
+ * features' emitters set on it, waiting for what they ask.
+ */
+export function stageResources(
+  stages: readonly Stage[],
+  contributions: readonly Contribution[],
+  type: 'AWS::ApiGateway::Stage' | 'AWS::ApiGatewayV2::Stage',
+  properties: (stage: Stage) => Record<string, Json>,
+): Record<string, CfnResource> {
+  return Object.fromEntries(
+    stages.map((stage) => {
+      const parts = contributions.flatMap((c) => c.stages?.[stage.logicalId] ?? []);
+      const dependsOn = parts.flatMap((part) => part.dependsOn ?? []);
+      const resource: CfnResource = {
+        Type: type,
+        ...(dependsOn.length > 0 && { DependsOn: dependsOn }),
+        Properties: Object.assign(properties(stage), ...parts.map((part) => part.properties)),
+      };
+      return [stage.logicalId, resource];
+    }),
+  );
+}
+
+/** Stage variables as the Stage takes them (`Variables` on a REST stage, `StageVariables` on V2 stages). */
+export function stageVariables(variables: Readonly<Record<string, string>>): Json | undefined {
+  const entries = Object.entries(variables);
+  return entries.length > 0 ? Object.fromEntries(entries.map(([name, value]) => [name, cfnText(value)])) : undefined;
 }
 
 /** `variablesKey`: the property stage variables go in (`Variables` on a REST stage, `StageVariables` on HTTP). */
 export function stageBasics(
-  model: GatewayModel,
+  stage: Stage,
   variablesKey: 'Variables' | 'StageVariables',
 ): { outputs: Record<string, CfnOutput>; settings: Record<string, Json> } {
-  const { api, stage } = model;
   const outputs: Record<string, CfnOutput> = {
-    [`${api.logicalId}StageName`]: { Description: 'Stage name', Value: cfnText(stage.name) },
+    [`${stage.logicalId}Name`]: { Description: 'Stage name', Value: cfnText(stage.name) },
   };
-  const settings: Record<string, Json> = {};
-  if (Object.keys(stage.variables).length > 0)
-    settings[variablesKey] = Object.fromEntries(
-      Object.entries(stage.variables).map(([name, value]) => [name, cfnText(value)]),
-    );
-  return { outputs, settings };
+  const variables = stageVariables(stage.variables);
+  return { outputs, settings: variables ? { [variablesKey]: variables } : {} };
 }
 
 /**

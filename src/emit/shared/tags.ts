@@ -50,13 +50,16 @@ export function tagResources(
 }
 
 /**
- * The root `tags` of an HTTP API's Body: API Gateway makes an AWS tag of each (with an empty value when it
- * has no x-amazon-apigateway-tag-value), so the document's own tags are kept and a tag of `api.tags` with
- * the same name gets its value.
+ * The root `tags` of an HTTP API's Body. API Gateway makes an AWS tag of every root tag of the document it
+ * imports, with an empty value when it has no x-amazon-apigateway-tag-value. The document's tags name
+ * groups of operations for its readers, so only the tags meant as AWS tags are kept: `api.tags`, and a
+ * root tag written with its x-amazon-apigateway-tag-value (`api.tags` gives it its value when it names it too).
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-openapi-extensions-x-amazon-apigateway-tag-value.html
  */
 export function httpApiBodyTags(documentTags: unknown, tags: Api['tags']): Json[] {
-  const written = Array.isArray(documentTags) ? (documentTags as Record<string, Json>[]) : [];
+  const written = (Array.isArray(documentTags) ? (documentTags as Record<string, Json>[]) : []).filter(
+    (tag) => tag !== null && typeof tag === 'object' && 'x-amazon-apigateway-tag-value' in tag,
+  );
   const values = new Map(tags.map(({ key, value }) => [key, cfnText(value)]));
   const kept = written.map((tag) =>
     values.has(String(tag['name']))

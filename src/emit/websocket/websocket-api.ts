@@ -6,7 +6,7 @@
  */
 import { arnOf, nameOf } from '../../integrations/iam.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { invokePermission, lambdaInvocationUri, permissionPossible } from '../../integrations/lambda.js';
+import { invokedFunctions, invokePermission, lambdaInvocationUri, type StageScope } from '../../integrations/lambda.js';
 import { mockBodyTemplate, mockRequestTemplate } from '../../integrations/mock.js';
 import { jsonLiteral, templateValue } from '../../integrations/request-values.js';
 import { renderServiceKind } from '../../integrations/services.js';
@@ -32,7 +32,7 @@ import { SharedVpcLinks } from '../shared/vpc-links.js';
 import { toGatewayModels } from '../shared/openapi30.js';
 import { deploymentId } from '../shared/deployment.js';
 import { accessLogParts, accountRole } from '../shared/logging.js';
-import { clientCertificateParts } from '../shared/stage.js';
+import { clientCertificateParts, stageVariables } from '../shared/stage.js';
 
 export interface WebSocketParts {
   readonly resources: Record<string, CfnResource>;
@@ -123,11 +123,11 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
         },
       };
       // With a role, API Gateway invokes the function as that role: no resource-based permission.
-      if (!authorizer.role && permissionPossible(authorizer.function, authorizer.origin, 'authorizer', diagnostics))
-        resources[`${authorizerId}Permission`] = invokePermission(
-          authorizer.function,
-          executeApiArn(api, 'authorizers/*'),
-        );
+      // With a role, API Gateway invokes the function as that role: no resource-based permission.
+      for (const { fn } of authorizer.role
+        ? []
+        : invokedFunctions(authorizer.function, authorizer.origin, 'authorizer', [stageScope(ws)], diagnostics))
+        resources[`${authorizerId}Permission`] = invokePermission(fn, executeApiArn(api, 'authorizers/*'));
     }
     resources[routeId] = {
       Type: 'AWS::ApiGatewayV2::Route',
@@ -165,7 +165,7 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
   // Logging needs the account's CloudWatch role before the stage: the REST stage creates it when it asks
   // for it (one per account and Region, so never twice); otherwise this stage, when either asks.
   const restEmitted = model.routes.length > 0;
-  const restCreates = restEmitted && model.stage.logging?.accountRole === true;
+  const restCreates = restEmitted && model.stages.some((stage) => stage.logging?.accountRole === true);
   const asks = ws.stage.accountRole || (!restEmitted && model.stage.logging?.accountRole === true);
   const account = restCreates ? `${model.api.logicalId}Account` : asks ? `${api}Account` : undefined;
   if (!restCreates && asks) Object.assign(resources, accountRole(api));
@@ -250,8 +250,9 @@ function integrationOf(
   switch (integration.kind) {
     case 'lambda': {
       // With an invoke role API Gateway calls the function as that role: no resource-based permission.
-      const permitted =
-        !integration.role && permissionPossible(integration.function, integration.origin, 'route', diagnostics);
+      const [permitted] = integration.role
+        ? []
+        : invokedFunctions(integration.function, integration.origin, 'route', [stageScope(ws)], diagnostics);
       return {
         properties: {
           IntegrationType: 'AWS_PROXY',
@@ -263,8 +264,11 @@ function integrationOf(
         ...(permitted && {
           resources: {
             [`${ws.logicalId}${route.id}Permission`]: invokePermission(
-              integration.function,
-              executeApiArn(ws.logicalId, `*/${escapeSub(route.key)}`),
+              permitted.fn,
+              executeApiArn(
+                ws.logicalId,
+                `${permitted.scope ? subTemplate(ws.stage.name) : '*'}/${escapeSub(route.key)}`,
+              ),
             ),
           },
         }),
@@ -374,6 +378,11 @@ function draft4(schema: Json, version: GatewayModel['version']): Json {
   return { $schema: 'http://json-schema.org/draft-04/schema#', ...converted };
 }
 
+/** The WebSocket API's one stage, as a function chosen by a stage variable sees it. */
+function stageScope(ws: WebSocketApi): StageScope {
+  return { label: '', name: ws.stage.name, variables: ws.stage.variables };
+}
+
 function stageSettings(ws: WebSocketApi): Record<string, Json> {
   const settings: Record<string, Json> = {};
   if (ws.stage.logging) settings['LoggingLevel'] = ws.stage.logging;
@@ -383,5 +392,9 @@ function stageSettings(ws: WebSocketApi): Record<string, Json> {
     settings['ThrottlingRateLimit'] = cfnNumber(ws.stage.throttle.rate);
     settings['ThrottlingBurstLimit'] = cfnNumber(ws.stage.throttle.burst);
   }
-  return Object.keys(settings).length > 0 ? { DefaultRouteSettings: settings } : {};
+  const variables = stageVariables(ws.stage.variables);
+  return {
+    ...(Object.keys(settings).length > 0 && { DefaultRouteSettings: settings }),
+    ...(variables && { StageVariables: variables }),
+  };
 }

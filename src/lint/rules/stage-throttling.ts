@@ -13,7 +13,8 @@ export default defineRule({
   create(context) {
     return {
       Document() {
-        if (context.model && !context.model.stage.throttle) context.report('missing', stagePointer(context.document));
+        for (const stage of context.model?.stages ?? [])
+          if (!stage.throttle) context.report('missing', stagePointer(context.document, stage));
       },
     };
   },

@@ -22,8 +22,12 @@ export default defineRule({
         if (context.apiType !== 'rest' || context.endpoint === 'private' || !Object.hasOwn(document, 'x-gateway'))
           return;
         // A document with only a WebSocket API has no REST stage (and WebSocket APIs take no web ACL).
-        if (!context.model || context.model.routes.length === 0 || context.model.stage.webAcl) return;
-        context.report('missing', '/x-gateway', { endpoint: context.endpoint });
+        if (!context.model || context.model.routes.length === 0) return;
+        for (const stage of context.model.stages)
+          if (!stage.webAcl)
+            context.report('missing', stage.key === undefined ? '/x-gateway' : stage.pointer, {
+              endpoint: context.endpoint,
+            });
       },
     };
   },
