@@ -1,5 +1,5 @@
 /**
- * Compile the JSON Schemas gateform validates against (the OpenAPI 3.0 and 3.1 schemas swagger-parser
+ * Compile the JSON Schemas gateform validates against (the Swagger 2.0, OpenAPI 3.0 and 3.1 schemas swagger-parser
  * ships, schemas/x-gateway.schema.json and schemas/x-amazon-apigateway.schema.json) into standalone ajv validators in generated/, so that a run
  * of the CLI does not spend its first 150 ms compiling them. Run by `npm run build`.
  */
@@ -26,6 +26,10 @@ mkdirSync(new URL('../generated/', import.meta.url), { recursive: true });
 
 const v30 = new AjvDraft04(OPTIONS);
 write('openapi-3.0.cjs', standaloneCode(v30, v30.compile(openapi.v3)));
+
+// Swagger 2.0, which `gateform lint` checks too (API Gateway imports it).
+const v20 = new AjvDraft04(OPTIONS);
+write('openapi-2.0.cjs', standaloneCode(v20, v20.compile(openapi.v2)));
 
 // swagger-parser's workaround for ajv and the 3.1 schema's `$dynamicRef` (same mutation, same result).
 const v31schema = structuredClone(openapi.v31);

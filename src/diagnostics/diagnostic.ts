@@ -96,7 +96,13 @@ export function followRefs(root: unknown, node: unknown): unknown {
   for (let hops = 0; hops < 16; hops += 1) {
     const ref = (current as { $ref?: unknown } | null)?.$ref;
     if (typeof ref !== 'string' || !ref.startsWith('#')) return current;
-    current = valueAtPointer(root, decodeURIComponent(ref.slice(1)));
+    let pointer: string;
+    try {
+      pointer = decodeURIComponent(ref.slice(1));
+    } catch {
+      return undefined; // a malformed `$ref`, which the loader reports
+    }
+    current = valueAtPointer(root, pointer);
   }
   return current;
 }

@@ -5,7 +5,8 @@
  */
 export function schemaProblem(keyword: string, params: Readonly<Record<string, unknown>>): string {
   const limit = params['limit'];
-  const plural = (n: unknown, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
+  const plural = (n: unknown, word: string): string =>
+    n === 1 ? `1 ${word}` : `${String(n)} ${word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`}`;
   switch (keyword) {
     case 'minProperties':
       return limit === 1 ? 'is empty, and needs at least one entry' : `needs at least ${plural(limit, 'entry')}`;

@@ -31,6 +31,8 @@ export interface ServiceRequest {
   readonly statements: readonly IamStatement[];
   /** Error codes in a 4XX answer that mean the item or object does not exist (answered 404). */
   readonly notFound?: readonly string[];
+  /** Error codes of the service's own that mean it is throttling the API (answered 429, as the common ones are). */
+  readonly throttled?: readonly string[];
   /** The AWS resource the role's statements are about; routes with the same target share a role. */
   readonly target: AwsValue;
 }
@@ -57,7 +59,12 @@ export function renderServiceIntegration(
   const mapped = restMapping({ parameters: [] }, integration.mapping);
   const responseParameters = { ...request.responseParameters, ...mapped.responseParameters };
   const errorTemplate = (text: string, codes: readonly string[]): CfnString =>
-    renderVtl('common/error.response', { service: request.service, message: text, notFound: codes });
+    renderVtl('common/error.response', {
+      service: request.service,
+      message: text,
+      notFound: codes,
+      throttled: request.throttled ?? [],
+    });
   const responses: Record<string, Json> = {
     default: {
       statusCode: String(success),

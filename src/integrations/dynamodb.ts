@@ -1,6 +1,6 @@
 /**
- * DynamoDB PutItem, GetItem, Query, UpdateItem and DeleteItem, with keys and attributes taken from the
- * request and items mapped back to plain JSON.
+ * DynamoDB PutItem, GetItem, Query, Scan, UpdateItem and DeleteItem, with keys and attributes taken from
+ * the request, items mapped back to plain JSON, and Query and Scan paged (see page.ts).
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB.html
  */
 import { childPointer } from '../diagnostics/diagnostic.js';
@@ -12,10 +12,13 @@ import type { ResourceKind } from './resource-form.js';
 import { type TemplateValue, templateValue } from './request-values.js';
 import { refuseBody, requestValue, targetOf } from './service-values.js';
 import type { DynamoDbAction, DynamoDbAttribute, DynamoDbIntegration, ServiceCommon } from '../model/ir.js';
+import { PAGE_OPTIONS, pageTemplate, parsePage } from './dynamodb-page.js';
 import type { IntegrationOutput } from './types.js';
 import { renderVtl } from './vtl.js';
 
-const READS: readonly DynamoDbAction[] = ['GetItem', 'Query', 'DeleteItem'];
+const READS: readonly DynamoDbAction[] = ['GetItem', 'Query', 'Scan', 'DeleteItem'];
+/** The actions that read many items: on an index if one is named, a page at a time. */
+const LISTS: readonly DynamoDbAction[] = ['Query', 'Scan'];
 
 export const DYNAMODB_TABLE: ResourceKind = {
   noun: 'table',
@@ -57,6 +60,7 @@ export function parseDynamoDb(
     PutItem: ['item'],
     GetItem: ['key'],
     Query: ['key'],
+    Scan: [],
     UpdateItem: ['key', 'update'],
     DeleteItem: ['key'],
   };
@@ -70,8 +74,9 @@ export function parseDynamoDb(
       `Add \`${key}: { attributeName: path.id }\` (values: body.x, path.x, query.x, header.x, context.x).`,
     );
   }
-  const allowed = new Set(['table', 'action', ...needs[action], ...(action === 'Query' ? ['index'] : [])]);
-  for (const key of ['key', 'item', 'update', 'index'].filter((k) => k in block && !allowed.has(k))) {
+  const lists = LISTS.includes(action);
+  const allowed = new Set(['table', 'action', ...needs[action], ...(lists ? ['index', ...PAGE_OPTIONS] : [])]);
+  for (const key of ['key', 'item', 'update', 'index', ...PAGE_OPTIONS].filter((k) => k in block && !allowed.has(k))) {
     ctx.report(
       'service-option-unused',
       'error',
@@ -88,6 +93,7 @@ export function parseDynamoDb(
     DYNAMODB_TABLE,
   );
   const values = { key: attributes('key'), item: attributes('item'), update: attributes('update') };
+  const page = lists ? parsePage(ctx, block, pointer, scope, values.key) : undefined;
   if (missing.length > 0 || !table) return undefined;
   return {
     kind: 'dynamodb',
@@ -96,6 +102,7 @@ export function parseDynamoDb(
     tableForm: table.form,
     ...values,
     ...(typeof block['index'] === 'string' && { index: block['index'] }),
+    ...(page && { page }),
     ...common,
   };
 }
@@ -123,13 +130,15 @@ const TEMPLATE: Readonly<Record<DynamoDbAction, string>> = {
   PutItem: 'put-item',
   GetItem: 'get-item',
   Query: 'query',
+  Scan: 'scan',
   UpdateItem: 'update-item',
   DeleteItem: 'delete-item',
 };
 const RESPONSE: Readonly<Record<DynamoDbAction, string>> = {
   PutItem: 'write',
   GetItem: 'get-item',
-  Query: 'query',
+  Query: 'items',
+  Scan: 'items',
   UpdateItem: 'update-item',
   DeleteItem: 'write',
 };
@@ -137,7 +146,7 @@ const RESPONSE: Readonly<Record<DynamoDbAction, string>> = {
 export function renderDynamoDbIntegration(route: ServiceRoute, integration: DynamoDbIntegration): IntegrationOutput {
   const { action, table } = integration;
   const name = nameOf(table, integration.tableForm, '/', 1);
-  // A Query on an index reads the index, whose ARN is the table's plus /index/<name>.
+  // A Query or Scan of an index reads the index, whose ARN is the table's plus /index/<name>.
   const resource = arnOf(
     table,
     integration.tableForm,
@@ -145,6 +154,7 @@ export function renderDynamoDbIntegration(route: ServiceRoute, integration: Dyna
     'table/',
     integration.index !== undefined ? `/index/${integration.index}` : '',
   );
+  const page = integration.page && pageTemplate(integration.page);
   const output = renderServiceIntegration(route, integration, {
     service: 'DynamoDB',
     httpMethod: 'POST',
@@ -156,10 +166,11 @@ export function renderDynamoDbIntegration(route: ServiceRoute, integration: Dyna
         item: integration.item.map((a, i) => attribute(a, i, 'item')),
         update: integration.update.map((a, i) => attribute(a, i, 'update')),
         index: integration.index,
+        page,
       },
       { table: name },
     ),
-    responseTemplate: renderVtl(`dynamodb/${RESPONSE[action]}.response`, {}),
+    responseTemplate: renderVtl(`dynamodb/${RESPONSE[action]}.response`, { start: page?.start }),
     // UpdateItem's condition (the item exists) fails for an unknown key.
     ...(action === 'UpdateItem' && { notFound: ['ConditionalCheckFailed'] }),
     statements: [allow([`dynamodb:${action}`], [resource])],

@@ -3,6 +3,7 @@ import type { Block, ModelContext, RouteScope } from '../model/context.js';
 import type { ServiceRoute } from './aws-service.js';
 import { parseDynamoDb, renderDynamoDbIntegration } from './dynamodb.js';
 import { parseEventBridge, renderEventBridgeIntegration } from './eventbridge.js';
+import { parseFirehose, renderFirehoseIntegration } from './firehose.js';
 import { parseKinesis, renderKinesisIntegration } from './kinesis.js';
 import { parseS3, renderS3Integration } from './s3.js';
 import type { ServiceCommon, ServiceIntegration, ServiceKind } from '../model/ir.js';
@@ -36,6 +37,7 @@ export const SERVICE_PARSERS: Readonly<Record<ServiceKind, Parser>> = {
   stepfunctions: checked(parseStepFunctions),
   eventbridge: checked(parseEventBridge),
   kinesis: checked(parseKinesis),
+  firehose: checked(parseFirehose),
 };
 
 export function renderServiceKind(route: ServiceRoute, integration: ServiceIntegration): IntegrationOutput {
@@ -54,5 +56,7 @@ export function renderServiceKind(route: ServiceRoute, integration: ServiceInteg
       return renderEventBridgeIntegration(route, integration);
     case 'kinesis':
       return renderKinesisIntegration(route, integration);
+    case 'firehose':
+      return renderFirehoseIntegration(route, integration);
   }
 }

@@ -73,6 +73,7 @@ export const NON_FATAL_CODES: readonly string[] = [
   'model-name-renamed',
   'openapi-header-swagger2',
   'openapi-info-incomplete',
+  'openapi-parameter-oas3',
   'openapi-responses-empty',
   'openapi-version-incomplete',
   'policy-accounts-exclude-anonymous',

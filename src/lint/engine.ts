@@ -31,13 +31,15 @@ export function lintDocument(
   const document = loaded.document;
   const diagnostics: Diagnostic[] = [];
   const visitors: Visitors[] = [];
-  const apiType = apiTypeOf(document, model?.api.type);
+  // API Gateway imports Swagger 2.0 as a REST API only (HTTP APIs import OpenAPI 3.0).
+  const apiType = apiTypeOf(document, loaded.swagger ? 'rest' : model?.api.type);
   for (const rule of rules) {
     const severity = severityOf(rule, config);
     if (severity === 'off') continue;
     const context: RuleContext<string> = {
       document,
       version: loaded.version,
+      ...(loaded.swagger && { swagger: loaded.swagger }),
       ...(model && { model }),
       apiType,
       endpoint: model?.api.endpoint ?? rawEndpoint(document),

@@ -49,6 +49,8 @@ export interface Visitors {
 export interface RuleContext<Messages extends string> {
   readonly document: JsonObject;
   readonly version: '3.0' | '3.1';
+  /** Set when the input is Swagger 2.0, which `document` reads in OpenAPI 3.0 shapes (messages then write 2.0). */
+  readonly swagger?: '2.0';
   /** The gateway model, when the document has `x-gateway` and it could be built. */
   readonly model?: GatewayModel;
   /** A REST or an HTTP API, from x-gateway or the raw extensions (api-type.ts). */

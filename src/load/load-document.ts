@@ -21,6 +21,7 @@ import {
 } from './read-policy.js';
 import { SourceFile } from './source-file.js';
 import { structureDiagnostics } from './structure.js';
+import { convertSwagger2 } from './swagger2.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -31,8 +32,10 @@ export interface LoadedDocument {
   readonly document: JsonObject;
   /** Every file read, by the path shown to the user. */
   readonly files: ReadonlyMap<string, SourceFile>;
-  /** OpenAPI version family of the input. */
+  /** OpenAPI version family of `document` (a Swagger 2.0 input is read as 3.0). */
   readonly version: '3.0' | '3.1';
+  /** Set when the input is Swagger 2.0: `document` is its reading in OpenAPI 3.0 shapes (swagger2.ts). */
+  readonly swagger?: '2.0';
   /** The file and pointer where the node at `pointer` of the bundled document was written. */
   locate(pointer: string): Location;
 }
@@ -59,20 +62,34 @@ export function readInput(
   return { file: new SourceFile(path, decoded.text, undefined), diagnostics: [invalidEncoding(path, decoded)] };
 }
 
-export async function loadDocument(path: string, policy: ReadPolicy = readPolicy(path)): Promise<LoadResult> {
+export interface LoadOptions {
+  /** Read Swagger 2.0 documents too (lint checks them; compile reads OpenAPI 3 only). */
+  readonly swagger2?: boolean;
+}
+
+export async function loadDocument(
+  path: string,
+  policy: ReadPolicy = readPolicy(path),
+  options: LoadOptions = {},
+): Promise<LoadResult> {
   const read = readInput(path, policy.root);
   if (!('file' in read)) return { diagnostics: read.diagnostics, files: new Map() };
   if (read.diagnostics.length > 0) return { diagnostics: read.diagnostics, files: new Map([[path, read.file]]) };
-  return loadText(path, read.file.text, policy);
+  return loadText(path, read.file.text, policy, options);
 }
 
 /** Load from text already read; `path` names the file and is the base for relative `$ref`s. */
-export async function loadText(path: string, text: string, policy: ReadPolicy = readPolicy(path)): Promise<LoadResult> {
+export async function loadText(
+  path: string,
+  text: string,
+  policy: ReadPolicy = readPolicy(path),
+  options: LoadOptions = {},
+): Promise<LoadResult> {
   const parsed = parseSource(path, text);
   const root = parsed.file;
   const rootOnly = new Map([[root.path, root]]);
   if (!parsed.ok) return { diagnostics: parsed.diagnostics, files: rootOnly };
-  const version = checkVersion(root);
+  const version = checkVersion(root, options.swagger2 === true);
   if ('code' in version) return { diagnostics: [version], files: rootOnly };
 
   const absoluteRoot = resolvePath(path);
@@ -85,7 +102,11 @@ export async function loadText(path: string, text: string, policy: ReadPolicy = 
     // internal `$ref` names a node. A `$ref` that names nothing is reported and the rest is still checked:
     // it stays in the document, and whatever follows it finds no node (compile stops at the error).
     document = structuredClone(root.value) as JsonObject;
-    const builtIn = isGatewaySpec(root) ? BUILT_IN_MODELS : [];
+    const builtIn = !isGatewaySpec(root)
+      ? []
+      : version.family === '2.0'
+        ? BUILT_IN_MODELS.map((m) => m.replace('#/components/schemas/', '#/definitions/'))
+        : BUILT_IN_MODELS;
     diagnostics.push(...refs.flatMap(({ pointer, ref }) => checkRef(byAbsolute, absoluteRoot, pointer, ref, builtIn)));
   } else {
     await readReferenced(absoluteRoot, Buffer.byteLength(text), policy, byAbsolute, diagnostics);
@@ -95,17 +116,31 @@ export async function loadText(path: string, text: string, policy: ReadPolicy = 
           ...collectRefs(file.value).flatMap(({ pointer, ref }) => checkRef(byAbsolute, key, pointer, ref, [])),
         );
     }
-    if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, files: byPath(byAbsolute) };
-    try {
-      document = await bundle(absoluteRoot, root.value, byAbsolute);
-    } catch (error) {
-      diagnostics.push(...refDiagnostics(error, root, byAbsolute));
-      return { diagnostics, files: byPath(byAbsolute) };
-    }
+    // A `$ref` that failed (reported above) stays in the document as written, and the rest is still
+    // bundled and checked: whatever follows it finds no node (compile stops at the error).
+    const reported = diagnostics.some((d) => d.severity === 'error');
+    const bundled = await bundle(absoluteRoot, root.value as JsonObject, byAbsolute);
+    if (bundled.error !== undefined && !reported) diagnostics.push(...refDiagnostics(bundled.error, root, byAbsolute));
+    if (bundled.document === undefined) return { diagnostics, files: byPath(byAbsolute) };
+    document = bundled.document;
   }
 
   const files = byPath(byAbsolute);
   const locate = (pointer: string): Location => locateIn(pointer, absoluteRoot, byAbsolute);
+  if (version.family === '2.0') {
+    if (version.warning) document['swagger'] = '2.0';
+    diagnostics.push(...structureDiagnostics(document, '2.0', locate));
+    const converted = convertSwagger2(document);
+    const loaded: LoadedDocument = {
+      root,
+      document: converted.document,
+      files,
+      version: '3.0',
+      swagger: '2.0',
+      locate: (pointer) => locate(converted.original(pointer)),
+    };
+    return { loaded, diagnostics, files };
+  }
   if (version.warning) document['openapi'] = version.family === '3.1' ? '3.1.0' : '3.0.3';
   const loaded: LoadedDocument = { root, document, files, version: version.family, locate };
   diagnostics.push(...structureDiagnostics(document, loaded.version, locate));
@@ -234,13 +269,15 @@ interface RefFailure {
 
 /**
  * Bundle with swagger-parser, which reads nothing itself: every file was read (under the read policy) and
- * parsed (with our parser, so tags and positions work there too) into `files`.
+ * parsed (with our parser, so tags and positions work there too) into `files`. With `continueOnError`, a
+ * `$ref` it cannot follow (a file that was not read, a pointer that names nothing) is left as written,
+ * the others are bundled, and the errors come with the document.
  */
 async function bundle(
   absoluteRoot: string,
-  value: unknown,
+  value: JsonObject,
   files: ReadonlyMap<string, SourceFile>,
-): Promise<JsonObject> {
+): Promise<{ document?: JsonObject; error?: unknown }> {
   const read = (file: { url: string }): SourceFile => {
     const read = files.get(keyOf(file.url));
     if (read === undefined) throw new Error(`${file.url} was not read`);
@@ -248,9 +285,23 @@ async function bundle(
   };
   // Loaded only here: most specs have no external `$ref`, and swagger-parser is the slowest module to load.
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
-  const bundled: unknown = await new SwaggerParser().bundle(
+  const parser = new SwaggerParser();
+  // swagger-parser refuses a version written as a number (`swagger: 2.0`, `info.version: 1`), which
+  // gateform reports as a warning: it bundles them as strings, and they are put back as written.
+  const copy = structuredClone(value);
+  for (const key of ['swagger', 'openapi']) if (typeof copy[key] === 'number') copy[key] = String(copy[key]);
+  const info = copy['info'] as JsonObject | undefined;
+  const version = info?.['version'];
+  if (typeof version === 'number') info!['version'] = String(version);
+  const asWritten = (document: JsonObject): JsonObject => {
+    for (const key of ['swagger', 'openapi']) if (typeof value[key] === 'number') document[key] = value[key];
+    const bundledInfo = document['info'] as JsonObject | undefined;
+    if (typeof version === 'number' && bundledInfo) bundledInfo['version'] = version;
+    return document;
+  };
+  const bundling = parser.bundle(
     absoluteRoot,
-    structuredClone(value) as never,
+    copy as never,
     {
       continueOnError: true,
       resolve: {
@@ -268,7 +319,14 @@ async function bundle(
       },
     } as never,
   );
-  return bundled as JsonObject;
+  try {
+    return { document: asWritten((await bundling) as unknown as JsonObject) };
+  } catch (error) {
+    const partial: unknown = parser.api;
+    return partial !== null && typeof partial === 'object'
+      ? { document: asWritten(partial as JsonObject), error }
+      : { error };
+  }
 }
 
 /** Every `$ref` of a document, in document order, found in one walk (iterative: nesting depth is bounded only by parseSource). */
@@ -431,7 +489,10 @@ function invalidEncoding(path: string, at: { line: number; column: number }): Di
  * without its patch number (`"3.0"`, or `3.0` read as a number) is read as the family's usual version, with
  * a warning.
  */
-function checkVersion(file: SourceFile): { family: '3.0' | '3.1'; warning?: Diagnostic } | Diagnostic {
+function checkVersion(
+  file: SourceFile,
+  swagger2: boolean,
+): { family: '2.0' | '3.0' | '3.1'; warning?: Diagnostic } | Diagnostic {
   const value = file.value;
   const at = (pointer: string): Location => ({ file: file.path, pointer });
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -448,14 +509,27 @@ function checkVersion(file: SourceFile): { family: '3.0' | '3.1'; warning?: Diag
   const doc = value as JsonObject;
   if ('swagger' in doc) {
     const swagger = doc['swagger'];
+    if (swagger2 && swagger === '2.0') return { family: '2.0' };
+    if (swagger2 && swagger === 2)
+      return {
+        family: '2.0',
+        warning: {
+          code: 'openapi-version-incomplete',
+          severity: 'warning',
+          message: '`swagger: 2.0` is the number 2 in YAML; it is read as "2.0".',
+          location: at('/swagger'),
+          hint: 'Write the version as a string: `swagger: "2.0"`.',
+        },
+      };
+    const written = typeof swagger === 'string' || typeof swagger === 'number' ? ` ${swagger}` : '';
     return {
       code: 'unsupported-openapi-version',
       severity: 'error',
-      message:
-        `Swagger${typeof swagger === 'string' || typeof swagger === 'number' ? ` ${swagger}` : ''} is not ` +
-        `supported; gateform reads OpenAPI 3.0 and 3.1.`,
+      message: swagger2
+        ? `\`swagger:${written}\` is not a version gateform reads; it reads Swagger 2.0, OpenAPI 3.0 and 3.1.`
+        : `Swagger${written} is not compiled; gateform compiles OpenAPI 3.0 and 3.1 (\`gateform lint\` checks Swagger 2.0 too).`,
       location: at('/swagger'),
-      hint: 'Convert it first, e.g. `npx swagger2openapi spec.yaml -o openapi.yaml`.',
+      hint: 'Convert it to OpenAPI 3 first, e.g. `npx swagger2openapi spec.yaml -o openapi.yaml`.',
     };
   }
   const version = doc['openapi'];

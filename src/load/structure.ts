@@ -1,5 +1,5 @@
 /**
- * OpenAPI structural validation with swagger-parser (the official 3.0 / 3.1 JSON Schemas), its ajv errors
+ * OpenAPI structural validation with swagger-parser (the official 2.0 / 3.0 / 3.1 JSON Schemas), its ajv errors
  * turned into diagnostics at the offending node.
  */
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
@@ -19,12 +19,13 @@ interface AjvError {
 type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 
 /**
- * The OpenAPI 3.0 and 3.1 JSON Schemas that swagger-parser validates with, compiled ahead of time by
+ * The Swagger 2.0, OpenAPI 3.0 and 3.1 JSON Schemas that swagger-parser validates with, compiled ahead of time by
  * scripts/compile-schemas.js (same schemas, same ajv options). Calling `SwaggerParser.validate` instead
  * would compile them anew and dereference the whole document first, neither of which is needed: the
  * schemas accept Reference Objects where they stand.
  */
-const validators: Record<'3.0' | '3.1', () => Validator> = {
+const validators: Record<'2.0' | '3.0' | '3.1', () => Validator> = {
+  '2.0': () => requirePackageFile('./generated/openapi-2.0.cjs') as Validator,
   '3.0': () => requirePackageFile('./generated/openapi-3.0.cjs') as Validator,
   '3.1': () => requirePackageFile('./generated/openapi-3.1.cjs') as Validator,
 };
@@ -34,16 +35,24 @@ const MAX_REPORTED = 20;
 
 export function structureDiagnostics(
   document: Record<string, unknown>,
-  version: '3.0' | '3.1',
+  version: '2.0' | '3.0' | '3.1',
   locate: (pointer: string) => Location,
 ): Diagnostic[] {
   const validate = validators[version]();
   if (validate(withoutIntrinsics(document))) return [];
   const diagnostics: Diagnostic[] = [];
   const headers = new Set<string>();
+  const parameters = new Set<string>();
   for (const e of mostSpecific(validate.errors ?? []).slice(0, MAX_REPORTED)) {
+    // A Swagger 2.0 parameter with an OpenAPI 3 `schema` fails every parameter kind: one finding says it.
+    const parameter = version === '2.0' ? openApi3Parameter(document, e.instancePath) : undefined;
+    if (parameter !== undefined) {
+      if (!parameters.has(parameter)) diagnostics.push(openApi3ParameterDiagnostic(document, parameter, locate));
+      parameters.add(parameter);
+      continue;
+    }
     // A Swagger 2.0 header fails twice (an unknown `type`, no `schema`): one finding says both.
-    if (isSwagger2Header(document, e.instancePath)) {
+    if (version !== '2.0' && isSwagger2Header(document, e.instancePath)) {
       if (!headers.has(e.instancePath)) diagnostics.push(swagger2Header(document, e.instancePath, locate));
       headers.add(e.instancePath);
       continue;
@@ -55,7 +64,7 @@ export function structureDiagnostics(
       location: locate(e.instancePath),
       hint: accepted
         ? `API Gateway's import accepts this, but OpenAPI tools (validators, generators, docs) may not. See docs/rules/${accepted.code}.md.`
-        : 'See the OpenAPI specification for this object; the document must be valid before it is compiled.',
+        : `See the ${version === '2.0' ? 'Swagger 2.0' : 'OpenAPI'} specification for this object; the document must be valid before it is compiled.`,
     });
   }
   return diagnostics;
@@ -82,13 +91,16 @@ function acceptedBy(e: AjvError): Pick<Diagnostic, 'code' | 'severity'> | undefi
 /** A response header written as in Swagger 2.0: `type` (and maybe `format`) where OpenAPI 3 wants `schema`. */
 function isSwagger2Header(document: Record<string, unknown>, pointer: string): boolean {
   if (!/\/responses\/[^/]+\/headers\/[^/]+$/.test(pointer)) return false;
-  const header = valueAtPointer(document, pointer) as Record<string, unknown> | undefined;
+  return writtenWith(valueAtPointer(document, pointer), 'type', ['schema', 'content']);
+}
+
+/** An object that has `key` and none of `without`: the form of the other OpenAPI version. */
+function writtenWith(node: unknown, key: string, without: readonly string[]): node is Record<string, unknown> {
   return (
-    header !== null &&
-    typeof header === 'object' &&
-    Object.hasOwn(header, 'type') &&
-    !Object.hasOwn(header, 'schema') &&
-    !Object.hasOwn(header, 'content')
+    node !== null &&
+    typeof node === 'object' &&
+    Object.hasOwn(node, key) &&
+    !without.some((other) => Object.hasOwn(node, other))
   );
 }
 
@@ -110,6 +122,41 @@ function swagger2Header(
     hint:
       `Write \`${name}: { schema: ${JSON.stringify(schema)} }\`. API Gateway's import reads the header's name ` +
       'either way. See docs/rules/openapi-header-swagger2.md.',
+  };
+}
+
+/**
+ * The pointer of the Swagger 2.0 parameter at or above `pointer` when it is written as in OpenAPI 3: a
+ * `schema` on a parameter that is not `in: body`, and no `type`.
+ */
+function openApi3Parameter(document: Record<string, unknown>, pointer: string): string | undefined {
+  for (const at of [pointer, pointer.slice(0, pointer.lastIndexOf('/'))]) {
+    if (!/\/parameters\/[^/]+$/.test(at)) continue;
+    const parameter = valueAtPointer(document, at);
+    if (writtenWith(parameter, 'schema', ['type']) && parameter['in'] !== 'body') return at;
+  }
+  return undefined;
+}
+
+function openApi3ParameterDiagnostic(
+  document: Record<string, unknown>,
+  pointer: string,
+  locate: (pointer: string) => Location,
+): Diagnostic {
+  const parameter = valueAtPointer(document, pointer) as Record<string, unknown>;
+  const schema = parameter['schema'] as Record<string, unknown> | null;
+  const type =
+    schema !== null && typeof schema === 'object' && typeof schema['type'] === 'string' ? schema['type'] : 'string';
+  return {
+    code: 'openapi-parameter-oas3',
+    severity: 'warning',
+    message:
+      `The parameter \`${String(parameter['name'])}\` is written as in OpenAPI 3 (\`schema\`); ` +
+      `Swagger 2.0 puts its type on the parameter.`,
+    location: locate(pointer),
+    hint:
+      `Write \`type: ${type}\` in place of \`schema\`. API Gateway's import reads the parameter's name, ` +
+      'location and `required` either way. See docs/rules/openapi-parameter-oas3.md.',
   };
 }
 

@@ -177,6 +177,12 @@ const REST_ONLY_OPERATION: readonly Refusal[] = [
     hint: SERVICE_ALTERNATIVE,
   },
   {
+    path: ['integration', 'firehose'],
+    message:
+      'HTTP APIs have no Firehose integration: their AWS service integrations are SQS, EventBridge, Kinesis, Step Functions and AppConfig.',
+    hint: SERVICE_ALTERNATIVE,
+  },
+  {
     path: ['integration', 's3'],
     message:
       'HTTP APIs have no S3 integration: their AWS service integrations are SQS, EventBridge, Kinesis, Step Functions and AppConfig.',

@@ -173,7 +173,7 @@ export interface SnsIntegration extends ServiceCommon {
   readonly encryptionKey?: CfnString;
 }
 
-export type DynamoDbAction = 'PutItem' | 'GetItem' | 'Query' | 'UpdateItem' | 'DeleteItem';
+export type DynamoDbAction = 'PutItem' | 'GetItem' | 'Query' | 'Scan' | 'UpdateItem' | 'DeleteItem';
 
 export interface DynamoDbAttribute {
   readonly name: string;
@@ -192,6 +192,23 @@ export interface DynamoDbIntegration extends ServiceCommon {
   readonly item: readonly DynamoDbAttribute[];
   readonly update: readonly DynamoDbAttribute[];
   readonly index?: string;
+  /** Query and Scan: the page size and the page to start at. */
+  readonly page?: DynamoDbPage;
+}
+
+/** A key attribute of the items a Query or Scan reads (LastEvaluatedKey holds them): S, N or B. */
+export interface DynamoDbKeyAttribute {
+  readonly name: string;
+  readonly type: 'S' | 'N' | 'B';
+}
+
+export interface DynamoDbPage {
+  /** The page size the request asks for; capped at `maxLimit`. */
+  readonly limit?: RequestValue;
+  /** The Limit sent when the request asks for more or for no size; undefined: no Limit unless `limit` is given. */
+  readonly maxLimit?: number;
+  /** The token of the page to start at (the `next` of the previous page), and the key attributes it holds. */
+  readonly startKey?: { readonly from: RequestValue; readonly attributes: readonly DynamoDbKeyAttribute[] };
 }
 
 export type S3Action = 'GetObject' | 'PutObject' | 'DeleteObject';
@@ -243,6 +260,14 @@ export interface KinesisIntegration extends ServiceCommon {
   readonly encryptionKey?: CfnString;
 }
 
+export interface FirehoseIntegration extends ServiceCommon {
+  readonly kind: 'firehose';
+  /** Firehose stream name or ARN. */
+  readonly stream: AwsValue;
+  readonly streamForm: ResourceForm;
+  readonly data: RequestValue;
+}
+
 export type ServiceIntegration =
   | SqsIntegration
   | SnsIntegration
@@ -250,7 +275,8 @@ export type ServiceIntegration =
   | S3Integration
   | StepFunctionsIntegration
   | EventBridgeIntegration
-  | KinesisIntegration;
+  | KinesisIntegration
+  | FirehoseIntegration;
 
 export type ServiceKind = ServiceIntegration['kind'];
 
@@ -262,6 +288,7 @@ export const SERVICE_KINDS: readonly ServiceKind[] = [
   'stepfunctions',
   'eventbridge',
   'kinesis',
+  'firehose',
 ];
 
 export interface Parameter {

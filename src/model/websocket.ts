@@ -33,10 +33,10 @@ const SPECIAL: ReadonlyMap<string, string> = new Map([
 ]);
 /**
  * The AWS services a WebSocket route integrates with directly. S3's mapping takes the HTTP request's path
- * and Content-Type header, which a message does not have; SNS and Kinesis are left to REST APIs.
+ * and Content-Type header, which a message does not have; SNS, Kinesis and Firehose are left to REST APIs.
  */
 const WEBSOCKET_SERVICES = ['sqs', 'dynamodb', 'eventbridge', 'stepfunctions'];
-const UNSUPPORTED_SERVICES = ['sns', 's3', 'kinesis'];
+const UNSUPPORTED_SERVICES = ['sns', 's3', 'kinesis', 'firehose'];
 /**
  * Access log formats with the variables of WebSocket APIs (no HTTP method or resource path).
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-logging.html
@@ -62,7 +62,7 @@ export const MAX_TIMEOUT = 29000;
 /** Fields of those services that take a request value (`requestValue` in the schema). */
 const VALUE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   sqs: ['body', 'groupId', 'deduplicationId', 'attributes'],
-  dynamodb: ['key', 'item', 'update'],
+  dynamodb: ['key', 'item', 'update', 'limit', 'startKey'],
   eventbridge: ['detail'],
   stepfunctions: ['input', 'name'],
 };

@@ -124,7 +124,8 @@ describe('gateform lint', () => {
   it.each([
     ['broken YAML', 'openapi: 3.0.3\npaths: [\n', 'syntax-error'],
     ['JSON that is no OpenAPI', '{"name": "package", "version": "1.0.0"}', 'not-openapi'],
-    ['Swagger 2.0', 'swagger: "2.0"\ninfo: { title: T, version: "1" }\npaths: {}\n', 'unsupported-openapi-version'],
+    ['Swagger 1.2', 'swagger: "1.2"\ninfo: { title: T, version: "1" }\npaths: {}\n', 'unsupported-openapi-version'],
+    ['Swagger 2.0', 'swagger: "2.0"\ninfo: { title: T, version: "1" }\npaths: {}\n', undefined],
     ['an empty file', '', 'not-openapi'],
     [
       'circular references',

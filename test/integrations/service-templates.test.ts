@@ -423,6 +423,54 @@ describe('Kinesis PutRecord', () => {
   });
 });
 
+describe('Firehose PutRecord', () => {
+  const parameters = {
+    Archive: 'archive',
+    'Archive.Arn': 'arn:aws:firehose:eu-west-1:123456789012:deliverystream/archive',
+    AuditStreamName: 'audit',
+  };
+
+  it('base64-encodes the body, or a field of it, into the named stream', async () => {
+    const at = await integrationsOf('firehose', parameters);
+    const request = JSON.parse(at('POST /events').request({ body: TRICKY_BODY }).text);
+    expect(Object.keys(request)).toEqual(['DeliveryStreamName', 'Record']);
+    expect(request.DeliveryStreamName).toBe('archive');
+    expect(Buffer.from(request.Record.Data, 'base64').toString('utf8')).toBe(TRICKY_BODY);
+    // The stream given by ARN is named by the ARN's last part: PutRecord takes a name only.
+    const field = JSON.parse(
+      at('PUT /events/{kind}').request({
+        path: { kind: 'k' },
+        body: JSON.stringify({ payload: { note: TRICKY.note } }),
+      }).text,
+    );
+    expect(field.DeliveryStreamName).toBe('archive');
+    expect(JSON.parse(Buffer.from(field.Record.Data, 'base64').toString('utf8'))).toEqual({ note: TRICKY.note });
+    const text = JSON.parse(
+      at('PUT /events/{kind}').request({ path: { kind: 'k' }, body: `{"payload": "it's"}` }).text,
+    );
+    expect(Buffer.from(text.Record.Data, 'base64').toString('utf8')).toBe("it's");
+    // A field the body lacks is an empty record, not the text "null".
+    const missing = JSON.parse(at('PUT /events/{kind}').request({ path: { kind: 'k' }, body: '{}' }).text);
+    expect(missing.Record.Data).toBe('');
+    expect(resolve(at('POST /remote').integration.uri, {})).toBe(
+      'arn:aws:apigateway:us-east-1:firehose:action/PutRecord',
+    );
+  });
+
+  it('answers the record id, and 429 when Firehose is unavailable or throttling', async () => {
+    const route = (await integrationsOf('firehose', parameters))('POST /events');
+    expect(JSON.parse(route.response(`{"RecordId": "r/1+'x'", "Encrypted": false}`).text)).toEqual({
+      recordId: "r/1+'x'",
+    });
+    const unavailable = route.response('{"__type": "ServiceUnavailableException", "message": "Slow down."}', '5\\d{2}');
+    expect(unavailable.status).toBe(429);
+    expect(JSON.parse(unavailable.text)).toMatchObject({ message: expect.stringContaining('Firehose') });
+    const missing = route.response('{"__type": "ResourceNotFoundException"}', '4\\d{2}');
+    expect(missing.status).toBeUndefined();
+    expect(JSON.parse(missing.text)).toMatchObject({ message: 'Firehose rejected the request.' });
+  });
+});
+
 describe('targets given by ARN, URL or name', () => {
   const queueUrl = 'https://sqs.eu-west-1.amazonaws.com/123456789012/q';
   const parameters = {

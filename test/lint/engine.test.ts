@@ -1,5 +1,5 @@
 /** The lint engine: what it checks after a failure, on which documents, and which rules run where. */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/lint.js';
@@ -21,6 +21,62 @@ describe('lint engine', () => {
     expect(await codes(text)).toEqual([
       'unresolved-ref /paths/~1a~1{id}/get/responses/200/$ref',
       'path-param-undeclared /paths/~1a~1{id}/get',
+    ]);
+  });
+
+  it('reports a malformed $ref and checks the rest of the document', async () => {
+    const text = `${HEAD}paths:\n  /a:\n    post:\n      parameters: [{ $ref: "#/%zz" }]\n      responses: { "200": { $ref: "#/%zz" } }\n`;
+    expect(await codes(text)).toEqual([
+      'unresolved-ref /paths/~1a/post/parameters/0/$ref',
+      'unresolved-ref /paths/~1a/post/responses/200/$ref',
+      'integration-missing /paths/~1a/post',
+    ]);
+  });
+
+  it('reports each external $ref that is not read, and checks the rest of the document', async () => {
+    const dir = tempDir('gateform-engine-');
+    mkdirSync(join(dir, 'project'));
+    writeFileSync(join(dir, 'project', 'package.json'), '{}');
+    writeFileSync(join(dir, 'outside.yaml'), 'Bad: { description: bad }\n');
+    writeFileSync(join(dir, 'project', 'shared.yaml'), 'Ok: { description: ok }\n');
+    writeFileSync(join(dir, 'project', 'broken.yaml'), 'Bad: { description: [\n');
+    const path = join(dir, 'project', 'spec.yaml');
+    writeFileSync(
+      path,
+      `${HEAD}paths:\n  /a:\n    post:\n` +
+        '      requestBody: { $ref: "https://example.com/body.yaml" }\n' +
+        '      responses:\n' +
+        '        "200": { $ref: "./shared.yaml#/Ok" }\n' +
+        '        "400": { $ref: "../outside.yaml#/Bad" }\n' +
+        '        "404": { $ref: "./missing.yaml#/Nope" }\n' +
+        '        "500": { $ref: "./broken.yaml#/Bad" }\n' +
+        '      x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: GET, uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations" }\n',
+    );
+    const { diagnostics } = await lint(path, DEFAULT_CONFIG);
+    expect(diagnostics.map((d) => `${d.code} ${d.location?.pointer ?? ''}`)).toEqual([
+      'ref-refused /paths/~1a/post/requestBody/$ref',
+      'ref-refused /paths/~1a/post/responses/400/$ref',
+      'unresolved-ref /paths/~1a/post/responses/404/$ref',
+      'syntax-error ',
+      'integration-http-method /paths/~1a/post/x-amazon-apigateway-integration/httpMethod',
+    ]);
+  });
+
+  it('checks a Swagger 2.0 document as a REST API, at the places it was written', async () => {
+    const text =
+      'swagger: "2.0"\ninfo: { title: T, version: "1" }\npaths:\n  /a:\n    post:\n' +
+      '      parameters: [{ in: body, name: b, schema: { type: object } }]\n' +
+      '      responses: { "200": { description: ok } }\n' +
+      '      x-amazon-apigateway-request-validator: all\n' +
+      '      x-amazon-apigateway-integration:\n' +
+      '        type: http\n        httpMethod: POST\n        uri: https://example.com\n' +
+      '        requestParameters: { integration.request.header.x-id: method.request.header.x-id }\n' +
+      '        responses: { default: { statusCode: "200" } }\n' +
+      'x-amazon-apigateway-request-validators: { all: { validateRequestBody: true, validateRequestParameters: true } }\n' +
+      'x-gateway: { api: { name: t } }\n';
+    expect(await codes(text)).toEqual([
+      'unsupported-openapi-version /x-gateway',
+      'mapping-undeclared /paths/~1a/post/x-amazon-apigateway-integration/requestParameters/integration.request.header.x-id',
     ]);
   });
 

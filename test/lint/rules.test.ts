@@ -151,6 +151,14 @@ const CASES: Readonly<Record<string, { valid: readonly string[]; invalid: readon
         pointer: '/x-amazon-apigateway-api-key-source',
       },
       {
+        text: op(
+          LAMBDA,
+          'servers: [ { url: "https://x", x-amazon-apigateway-endpoint-configuration: { types: [REGIONAL] } } ]\n',
+        ),
+        messageId: 'endpointType',
+        pointer: '/servers/0/x-amazon-apigateway-endpoint-configuration/types',
+      },
+      {
         text: op('x-amazon-apigateway-integration: { type: mock, timeoutInMillis: soon, connectionType: internet }'),
         messageId: 'invalid',
         pointer: '/paths/~1a/get/x-amazon-apigateway-integration/timeoutInMillis',

@@ -303,11 +303,56 @@ const SEEDS: readonly Seed[] = [
       'application/json',
     ),
   },
+  // Swagger 2.0 documents (API Gateway imports them too), reported where the 2.0 file has the mistake.
+  {
+    rule: 'aws-proxy-target',
+    file: 'sp-apigw-private-lambda.swagger2.defbody.yaml',
+    mutate: (spec) => {
+      integration(spec, '/get', 'x-amazon-apigateway-any-method')['uri'] = {
+        'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}:sqs:path/${AWS::AccountId}/queue',
+      };
+    },
+    pointer: paths('/get', 'x-amazon-apigateway-any-method', 'x-amazon-apigateway-integration', 'uri'),
+  },
+  {
+    rule: 'mapping-undeclared',
+    file: 'ss-fargate-private-api.swagger2.yaml',
+    mutate: (spec) => {
+      get(integration(spec, '/locations', 'get'), 'requestParameters')['integration.request.header.x-tenant'] =
+        'method.request.header.x-tenant';
+    },
+    pointer: paths(
+      '/locations',
+      'get',
+      'x-amazon-apigateway-integration',
+      'requestParameters',
+      'integration.request.header.x-tenant',
+    ),
+  },
+  {
+    rule: 'vtl-json-escape',
+    file: 'tna-backend-checks.swagger2.json.tpl.json',
+    real: true,
+    mutate: (spec) => {
+      const templates = get(integration(spec, '/backend-checks/{consignmentId+}', 'post'), 'requestTemplates');
+      templates['application/json'] = (templates['application/json'] as string).replace(
+        "$input.params('consignmentId')",
+        "$util.escapeJavaScript($util.escapeJavaScript($input.params('consignmentId')))",
+      );
+    },
+    pointer: paths(
+      '/backend-checks/{consignmentId+}',
+      'post',
+      'x-amazon-apigateway-integration',
+      'requestTemplates',
+      'application/json',
+    ),
+  },
 ];
 
 /** The pointers at which `rule` reports the spec written as `text`. */
 async function reported(rule: string, path: string, text: string): Promise<string[]> {
-  const { loaded } = await loadText(path, text);
+  const { loaded } = await loadText(path, text, undefined, { swagger2: true });
   if (!loaded) throw new Error(`${path} does not load`);
   const found = lintDocument(loaded, undefined, { preset: 'all', rules: {}, ignores: [], root: '.' }, [
     RULES.find((r) => r.meta.id === rule)!,

@@ -50,7 +50,8 @@ describe('$ref read policy', () => {
     const result = await loadDocument(join(dir, 'api', 'openapi.yaml'));
     expect(result.diagnostics.map((d) => [d.code, d.location?.pointer])).toEqual([[code, '/paths/~1a/$ref']]);
     expect(result.diagnostics[0]!.message).toMatch(message);
-    expect(result.loaded).toBeUndefined();
+    // The rest of the document is still loaded (lint checks it); the `$ref` stays as written, nothing read in.
+    expect(result.loaded?.document['paths']).toEqual({ '/a': { $ref: ref() } });
   });
 
   it('never prints what a refused target holds, in the message or a code frame', async () => {
@@ -233,7 +234,7 @@ describe('values printed in messages', () => {
       `openapi: { a: 1 }\ninfo: { title: T, version: "1" }\npaths: {}\n`,
       /`openapi: {…} \(a mapping\)` is not a version/,
     ],
-    ['`swagger` as a list', `swagger: [2]\ninfo: { title: T, version: "1" }\npaths: {}\n`, /^Swagger is not supported/],
+    ['`swagger` as a list', `swagger: [2]\ninfo: { title: T, version: "1" }\npaths: {}\n`, /^Swagger is not compiled/],
     [
       'a mapping written as a key',
       `${HEAD}paths: {}\nx-a:\n  ? { a: 1 }\n  : b\n`,

@@ -418,9 +418,19 @@ describe('diagnostics', () => {
       ['websocket-request-value', 'error', '/x-gateway/websocket/routes/$default/integration/dynamodb/item/id/from'],
     ],
     [
+      'a page token in a query string',
+      `      $default: { integration: { dynamodb: { table: T, action: Scan, startKey: { from: query.next, attributes: { id: S } } } } }`,
+      ['websocket-request-value', 'error', '/x-gateway/websocket/routes/$default/integration/dynamodb/startKey/from'],
+    ],
+    [
       'an S3 integration',
       `      $default: { integration: { s3: { bucket: B, action: DeleteObject, key: k } } }`,
       ['websocket-integration-unsupported', 'error', '/x-gateway/websocket/routes/$default/integration/s3'],
+    ],
+    [
+      'a Firehose integration',
+      `      $default: { integration: { firehose: { stream: archive } } }`,
+      ['websocket-integration-unsupported', 'error', '/x-gateway/websocket/routes/$default/integration/firehose'],
     ],
     [
       'a reply on $disconnect',

@@ -6,8 +6,10 @@
  * Java's regex `replaceAll`, `escapeJavaScript` escapes `'` as `\'` (invalid in JSON), `urlEncode` is
  * `URLEncoder.encode` (space → `+`), a missing JSONPath is null and a missing parameter is "",
  * `$input.params('x')` searches the path, then the query string, then the headers (as documented), header
- * names are matched as the client spelled them, and `$input.path` gives a number with a fraction or an
- * exponent as a Java Double (`1.5e3` prints `1500.0`).
+ * names are matched as the client spelled them, `$input.path` gives a number with a fraction or an
+ * exponent as a Java Double (`1.5e3` prints `1500.0`), and every string answers the java.lang.String
+ * methods templates call with Java's meaning (`replace` replaces every occurrence, `replaceAll`,
+ * `matches` and `split` take a regular expression, `matches` the whole string, `length()` is a method).
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html
  */
 import { render } from 'velocityjs';
@@ -16,7 +18,7 @@ import { render } from 'velocityjs';
 class JavaString {
   constructor(private readonly value: string) {}
   replaceAll(regex: string, replacement: string): JavaString {
-    return new JavaString(this.value.replace(new RegExp(regex, 'g'), replacement));
+    return new JavaString(this.value.replace(javaRegex(regex), replacement));
   }
   contains(text: string): boolean {
     return this.value.includes(text);
@@ -28,6 +30,39 @@ class JavaString {
     return this.value;
   }
 }
+
+/** A Java regular expression as JavaScript's (the templates use the syntax both share). */
+function javaRegex(regex: string, whole = false): RegExp {
+  return new RegExp(whole ? `^(?:${regex})$` : regex, 'g');
+}
+
+/** java.lang.String's methods whose JavaScript namesakes differ, or which JavaScript lacks. */
+const STRING_METHODS: Readonly<Record<string, (text: string, ...args: string[]) => unknown>> = {
+  replace: (text, target, replacement) => text.split(String(target)).join(String(replacement)),
+  replaceAll: (text, regex, replacement) => text.replace(javaRegex(regex), replacement),
+  replaceFirst: (text, regex, replacement) => text.replace(new RegExp(regex), replacement),
+  matches: (text, regex) => javaRegex(regex, true).test(text),
+  split: (text, regex) => {
+    // Java drops the trailing empty strings.
+    const parts = text.split(new RegExp(regex));
+    while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+    return parts;
+  },
+  length: (text) => text.length,
+  contains: (text, part) => text.includes(String(part)),
+  compareTo: (text, other) => (text < other ? -1 : text > other ? 1 : 0),
+};
+
+/** velocityjs calls a string's JavaScript methods: these give the Java ones instead. */
+const JAVA_STRING_HANDLERS = [
+  {
+    uid: 'java.lang.String',
+    match: ({ property, context }: { property: string; context: unknown }) =>
+      typeof context === 'string' && Object.hasOwn(STRING_METHODS, property),
+    resolve: ({ property, params, context }: { property: string; params: string[]; context: string }) =>
+      STRING_METHODS[property]!(context, ...params),
+  },
+];
 
 /** A java.util.Map: `$map.key` and `$map.get('key')` both read it. */
 class JavaMap {
@@ -233,7 +268,12 @@ export function renderTemplate(template: string, payload: string, request: Sampl
     base64Decode: (text: string) => Buffer.from(text, 'base64').toString('utf8'),
     parseJson: (text: string) => toJava(JSON.parse(text)),
   };
-  const text = render(template, { input, util, context, stageVariables: request.stageVariables ?? {} });
+  const text = render(
+    template,
+    { input, util, context, stageVariables: request.stageVariables ?? {} },
+    {},
+    { customMethodHandlers: JAVA_STRING_HANDLERS },
+  );
   return {
     text,
     headers: Object.fromEntries(Object.entries(context.responseOverride.header).map(([k, v]) => [k, String(v)])),

@@ -16,6 +16,7 @@ const SERVICE_NAME: Readonly<Record<string, string>> = {
   stepfunctions: 'StepFunctions',
   eventbridge: 'EventBridge',
   kinesis: 'Kinesis',
+  firehose: 'Firehose',
 };
 
 /** Roles by service target, each with the deduplicated statements of all its routes. */

@@ -10,6 +10,7 @@ import { schemaProblem } from '../../diagnostics/schema-problem.js';
 import { asBlock, isBlock } from '../../model/context.js';
 import { closest } from '../../model/x-gateway-schema.js';
 import { securitySchemesOf } from './integration.js';
+import { nearestFix } from './nearest-value.js';
 import { defineRule } from '../rule.js';
 import { requirePackageFile } from '../../package-files.js';
 
@@ -57,6 +58,27 @@ const PLACES: Readonly<Record<string, readonly string[]>> = {
 };
 const ALL_NAMES = [...new Set(Object.values(PLACES).flat())].map((name) => PREFIX + name);
 
+/** The values of `x-amazon-apigateway-auth.type` (any case), which the schema writes as a pattern. */
+const AUTH_TYPES = ['NONE', 'AWS_IAM'];
+
+/** Keys that try to set the endpoint type in x-amazon-apigateway-endpoint-configuration, which has none. */
+const ENDPOINT_TYPE_KEYS = /^(endpoint)?(configuration)?types?$/i;
+
+/**
+ * Where a REST API's endpoint type is set instead, with the type written (`types: [REGIONAL]`): x-gateway's
+ * `api.endpoint` in a gateform spec; the RestApi's `EndpointConfiguration` in CloudFormation.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-apigateway-restapi-endpointconfiguration.html
+ */
+function endpointTypeRewrite(types: unknown, xGateway: boolean): string {
+  const written = (Array.isArray(types) ? types : [types]).find((t): t is string => typeof t === 'string');
+  const known = ['EDGE', 'REGIONAL', 'PRIVATE'];
+  const type = written !== undefined && known.includes(written.toUpperCase()) ? written.toUpperCase() : 'REGIONAL';
+  const cloudFormation = `\`EndpointConfiguration: { Types: [${type}] }\` on the CloudFormation \`AWS::ApiGateway::RestApi\``;
+  return xGateway
+    ? `\`x-gateway: { api: { endpoint: ${type.toLowerCase()} } }\` (or ${cloudFormation})`
+    : cloudFormation;
+}
+
 export default defineRule({
   meta: {
     id: 'extension-schema',
@@ -64,7 +86,10 @@ export default defineRule({
     severity: 'error',
     messages: {
       unknownKey: 'Unknown key `{{key}}` in {{extension}}.{{suggestion}}',
-      invalid: '{{extension}}: `{{where}}` {{problem}}.',
+      invalid: '{{extension}}: `{{where}}` {{problem}}.{{fix}}',
+      endpointType:
+        'x-amazon-apigateway-endpoint-configuration has no endpoint type (`{{key}}`): a REST API gets its type where it is ' +
+        'created, EDGE by default. Write {{rewrite}}.',
       unknownExtension: 'API Gateway reads no extension `{{key}}` on {{place}}: it is ignored.{{suggestion}}',
       misplaced: 'API Gateway reads `{{key}}` on {{expected}}, not on {{place}}: here it is ignored.',
     },
@@ -104,6 +129,14 @@ export default defineRule({
         const name = `x-amazon-apigateway-${extension}`;
         if (error.keyword === 'additionalProperties') {
           const key = String(error.params['additionalProperty']);
+          if (extension === 'endpoint-configuration' && ENDPOINT_TYPE_KEYS.test(key)) {
+            const types = asBlock(error.data)[key];
+            context.report('endpointType', childPointer(pointer + error.instancePath, key), {
+              key,
+              rewrite: endpointTypeRewrite(types, Object.hasOwn(context.document, 'x-gateway')),
+            });
+            continue;
+          }
           const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
           const guess = closest(key, known);
           context.report('unknownKey', childPointer(pointer + error.instancePath, key), {
@@ -120,13 +153,22 @@ export default defineRule({
           error.instancePath === ''
             ? name
             : error.instancePath.split('/').pop()!.replace(/~1/g, '/').replace(/~0/g, '~');
+        const authType = extension === 'auth' && where === 'type' && error.keyword === 'pattern';
         const problem =
           error.keyword === 'enum'
             ? `must be one of ${(error.params['allowedValues'] as unknown[]).join(', ')}`
-            : error.keyword === 'anyOf'
-              ? 'has the wrong type'
-              : schemaProblem(error.keyword, error.params);
-        context.report('invalid', at, { extension: name, where, problem });
+            : authType
+              ? `must be ${AUTH_TYPES.join(' or ')} (in any case)`
+              : error.keyword === 'anyOf'
+                ? 'has the wrong type'
+                : schemaProblem(error.keyword, error.params);
+        const fix =
+          error.keyword === 'enum'
+            ? nearestFix(error.data, error.params['allowedValues'] as string[])
+            : authType
+              ? nearestFix(error.data, AUTH_TYPES, { iam: 'AWS_IAM', sigv4: 'AWS_IAM', awssigv4: 'AWS_IAM' })
+              : '';
+        context.report('invalid', at, { extension: name, where, problem, fix });
       }
     };
     return {

@@ -2,6 +2,7 @@
 import { childPointer } from '../../diagnostics/diagnostic.js';
 import { defineRule } from '../rule.js';
 import { integrationOf, isLiteral } from './integration.js';
+import { nearestFix } from './nearest-value.js';
 
 const VALUES = ['CONVERT_TO_TEXT', 'CONVERT_TO_BINARY'];
 
@@ -10,7 +11,7 @@ export default defineRule({
     id: 'integration-content-handling',
     description: 'contentHandling must be CONVERT_TO_TEXT or CONVERT_TO_BINARY.',
     severity: 'error',
-    messages: { invalid: '`contentHandling: {{value}}` is not CONVERT_TO_TEXT or CONVERT_TO_BINARY.' },
+    messages: { invalid: '`contentHandling: {{value}}` is not CONVERT_TO_TEXT or CONVERT_TO_BINARY.{{fix}}' },
   },
   create(context) {
     return {
@@ -20,7 +21,10 @@ export default defineRule({
         const check = (owner: Record<string, unknown>, pointer: string): void => {
           const value = owner['contentHandling'];
           if (isLiteral(value) && !VALUES.includes(String(value)))
-            context.report('invalid', childPointer(pointer, 'contentHandling'), { value });
+            context.report('invalid', childPointer(pointer, 'contentHandling'), {
+              value,
+              fix: nearestFix(value, VALUES),
+            });
         };
         check(integration.value, integration.pointer);
         for (const [key, response] of Object.entries(

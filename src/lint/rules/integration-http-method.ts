@@ -2,6 +2,7 @@
 import { childPointer } from '../../diagnostics/diagnostic.js';
 import { defineRule } from '../rule.js';
 import { integrationOf, isLiteral } from './integration.js';
+import { nearestFix } from './nearest-value.js';
 
 const VERBS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'ANY'];
 
@@ -12,7 +13,7 @@ export default defineRule({
     severity: 'error',
     messages: {
       missing: 'A `{{type}}` integration needs `httpMethod`, the verb the backend is called with.',
-      invalid: '`httpMethod: {{method}}` is not an HTTP verb API Gateway knows.',
+      invalid: '`httpMethod: {{method}}` is not an HTTP verb API Gateway knows.{{fix}}',
       lambdaPost:
         'Lambda is invoked with POST, whatever the client used; `httpMethod: {{method}}` makes every call fail.',
     },
@@ -26,7 +27,10 @@ export default defineRule({
         const at = childPointer(integration.pointer, 'httpMethod');
         if (method === undefined) context.report('missing', integration.pointer, { type: integration.type });
         else if (isLiteral(method) && !VERBS.includes(String(method).toUpperCase()))
-          context.report('invalid', at, { method: String(method) });
+          context.report('invalid', at, {
+            method: String(method),
+            fix: nearestFix(String(method).toUpperCase(), VERBS),
+          });
         else if (
           isLiteral(method) &&
           String(method).toUpperCase() !== 'POST' &&

@@ -2,8 +2,11 @@
 import { childPointer } from '../../diagnostics/diagnostic.js';
 import { defineRule } from '../rule.js';
 import { integrationOf, isLiteral } from './integration.js';
+import { nearestFix } from './nearest-value.js';
 
 const TYPES = ['aws', 'aws_proxy', 'http', 'http_proxy', 'mock'];
+/** Names of a Lambda integration that are no integration type. */
+const ALIASES = { lambda: 'aws_proxy', lambda_proxy: 'aws_proxy', 'lambda-proxy': 'aws_proxy' };
 
 export default defineRule({
   meta: {
@@ -12,7 +15,7 @@ export default defineRule({
     severity: 'error',
     messages: {
       missing: 'The integration has no `type`.',
-      invalid: 'Integration type `{{type}}` is not one of aws, aws_proxy, http, http_proxy, mock.',
+      invalid: 'Integration type `{{type}}` is not one of aws, aws_proxy, http, http_proxy, mock.{{fix}}',
     },
   },
   create(context) {
@@ -24,6 +27,7 @@ export default defineRule({
         else if (isLiteral(integration.value['type']) && !TYPES.includes(integration.type))
           context.report('invalid', childPointer(integration.pointer, 'type'), {
             type: String(integration.value['type']),
+            fix: nearestFix(integration.type, TYPES, ALIASES),
           });
       },
     };

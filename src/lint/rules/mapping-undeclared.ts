@@ -18,14 +18,15 @@ export default defineRule({
     messages: {
       source:
         '`{{expression}}` is not a declared parameter of this operation: import fails with "Invalid mapping ' +
-        'expression". Declare it: `parameters: [{ name: {{name}}, in: {{in}}, schema: { type: string } }]`.',
+        'expression". Declare it: `parameters: [{ name: {{name}}, in: {{in}}, {{type}} }]`.',
       target:
         '`{{expression}}` is not declared on the {{status}} response: import fails with "Invalid mapping ' +
-        'expression". Declare it: `responses: { "{{status}}": { headers: { {{name}}: { schema: { type: string ' +
-        '} } } } }`.',
+        'expression". Declare it: `responses: { "{{status}}": { headers: { {{name}}: { {{type}} } } } }`.',
     },
   },
   create(context) {
+    // Swagger 2.0 writes a parameter's or header's type on it; OpenAPI 3 in its schema.
+    const type = context.swagger ? 'type: string' : 'schema: { type: string }';
     /** Whether `location`/`name` is a parameter of the operation (header names case-insensitive). */
     const declared = (node: OperationNode, location: string, name: string): boolean =>
       (location === 'path' && node.path.includes(`{${name}}`)) ||
@@ -36,7 +37,7 @@ export default defineRule({
     const checkSource = (node: OperationNode, expression: string, pointer: string): void => {
       const parameter = methodRequestParameter(expression);
       if (parameter && !declared(node, parameter.location, parameter.name))
-        context.report('source', pointer, { expression, name: parameter.name, in: parameter.location });
+        context.report('source', pointer, { expression, name: parameter.name, in: parameter.location, type });
     };
     return {
       Operation(node) {
@@ -55,7 +56,7 @@ export default defineRule({
           // A status with no method response is integration-response-undeclared's finding.
           const headers = declaredResponseHeaders(node, status, context.deref);
           if (headers && !headers.has(header[1]!.toLowerCase()))
-            context.report('target', mapping.pointer, { expression: mapping.key, status, name: header[1]! });
+            context.report('target', mapping.pointer, { expression: mapping.key, status, name: header[1]!, type });
         }
         const keys = integration.value['cacheKeyParameters'];
         if (Array.isArray(keys))

@@ -23,8 +23,8 @@ export default defineRule({
     messages: {
       unescaped:
         '`{{expression}}` is written inside a JSON string unescaped{{more}}: a `"` in it ends the string and ' +
-        'can add fields to the service request. Write `$util.escapeJavaScript({{expression}})`, or ' +
-        '`$input.json(…)` without the quotes for body fields.',
+        'can add fields to the service request. Write `$util.escapeJavaScript({{expression}}).replaceAll("\\\\\'","\'")` ' +
+        "(escapeJavaScript writes ' as \\', which JSON refuses), or `$input.json(…)` without the quotes for body fields.",
     },
   },
   create(context) {
