@@ -76,6 +76,8 @@ export const COMPILER_CODES: Readonly<Record<string, string>> = {
     'The default execute-api endpoint is turned off and no custom domain is declared: the API cannot be called.',
   'deprecated-form':
     'A setting is written in an older form that still works (`logging: info` on the WebSocket stage); the message gives the current one.',
+  'domain-endpoint-not-admitted':
+    "A VPC endpoint may call the private custom domain, but the private API's resource policy does not admit it: its calls are refused (403).",
   'domain-mtls-default-endpoint':
     "The API's default execute-api endpoint stays enabled: callers can reach the API through it without a client certificate.",
   'gateway-response-not-customizable':
@@ -152,6 +154,8 @@ export const COMPILER_CODES: Readonly<Record<string, string>> = {
   'cors-wildcard-mixed':
     "`*` among other origins is compared with the request's Origin like them and never matches: it allows no one.",
   'dependency-cycle': 'Resources of the template depend on each other in a loop, which CloudFormation refuses.',
+  'domain-access-not-private':
+    '`vpcEndpoints` or `share` says who may call a private custom domain, and this domain is public.',
   'domain-edge-certificate-region':
     "An edge domain's certificate must be in us-east-1 (CloudFront serves it); this one is in ….",
   'domain-endpoint-access-mode-legacy':
@@ -163,6 +167,11 @@ export const COMPILER_CODES: Readonly<Record<string, string>> = {
   'domain-multi-level-base-path':
     'Base path `…` has several levels: API Gateway maps those only on a regional domain with the TLS_1_2 security policy.',
   'domain-private-api': 'A public custom domain can only front a public (edge or regional) API.',
+  'domain-private-public-api': 'A private custom domain fronts private APIs only, and this API is edge or regional.',
+  'domain-private-setting':
+    'A setting a private custom domain does not take: mutual TLS, or a hosted zone for an alias record (callers reach it through VPC endpoints).',
+  'domain-private-unreachable':
+    'No VPC endpoint may call the private custom domain: it lists none, nor does the API, nor is it shared.',
   'domain-security-policy-endpoint':
     'Security policy … is for edge-optimized (or for regional and private) endpoints, and the domain is of the other kind.',
   'domain-without-rest-api':

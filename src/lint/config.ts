@@ -60,6 +60,7 @@ export const NON_FATAL_CODES: readonly string[] = [
   'cors-proxy-responses',
   'default-endpoint-disabled-without-domain',
   'deprecated-form',
+  'domain-endpoint-not-admitted',
   'domain-mtls-default-endpoint',
   'gateway-response-not-customizable',
   'http-api-integrations-over-quota',

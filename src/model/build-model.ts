@@ -55,13 +55,13 @@ import { apiLogicalId, pascalCase, slug, uniqueId } from './names.js';
 import { compareCodeUnits } from './order.js';
 import {
   buildCors,
-  buildDomain,
   buildGatewayResponses,
   buildStages,
   checkStageCache,
   checkWebAclTarget,
   routeStageSettings,
 } from './stage.js';
+import { buildDomain, checkDomainCallers } from './domain.js';
 import { checkRequestModels, reportModelRenames, routeValidation } from './validation.js';
 import { buildWebSocket, MAX_TIMEOUT } from './websocket.js';
 import { type BlockKind, checkXGateway } from './x-gateway-schema.js';
@@ -350,8 +350,9 @@ class ModelBuilder implements ModelContext {
       this.loaded.version,
       checkedSchemas,
     );
-    const domain = buildDomain(this, endpoint, routes, websocket?.logicalId);
+    const domain = buildDomain(this, endpoint, vpcEndpoints, routes, websocket?.logicalId);
     const access = buildAccess(this, routes, authorizers, endpoint, vpcEndpoints, websocket);
+    if (domain) checkDomainCallers(this, domain, access.policy);
     checkRequestModels(this, routes, this.loaded.version, checkedSchemas);
     reportModelRenames(this);
     // info.description is the document's, where `${…}` is text: escaped, so that it stays as written.

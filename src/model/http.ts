@@ -100,9 +100,20 @@ const REST_ONLY_ROOT: readonly Refusal[] = [
   },
   {
     path: ['domain', 'endpoint'],
-    when: (v) => v === 'edge',
-    message: 'Custom domains of HTTP APIs are regional only.',
-    hint: `Remove \`endpoint\` (regional), ${USE_REST}.`,
+    when: (v) => v !== 'regional',
+    message:
+      'Custom domains of HTTP APIs are regional only: no edge-optimized or private ones (HTTP APIs cannot be private).',
+    hint: `Remove \`endpoint\` (regional), ${USE_REST} (a private REST API takes a private domain).`,
+  },
+  {
+    path: ['domain', 'vpcEndpoints'],
+    message: 'HTTP APIs have no private custom domains, so their domains take no VPC endpoints.',
+    hint: `Remove \`vpcEndpoints\`, ${USE_REST} with \`endpoint: private\` on the API and the domain.`,
+  },
+  {
+    path: ['domain', 'share'],
+    message: 'HTTP APIs have no private custom domains to share with other accounts.',
+    hint: `Remove \`share\`, ${USE_REST} with \`endpoint: private\` on the API and the domain.`,
   },
   {
     path: ['domain', 'securityPolicy'],

@@ -574,18 +574,38 @@ export type SecurityPolicy =
 export interface CustomDomain {
   readonly name: string;
   readonly certificate: AwsValue;
-  readonly endpoint: 'regional' | 'edge';
+  /** `private`: a private custom domain (AWS::ApiGateway::DomainNameV2) in front of a private REST API. */
+  readonly endpoint: 'regional' | 'edge' | 'private';
   readonly securityPolicy: SecurityPolicy;
   /** Set with an enhanced (`SecurityPolicy_*`) policy only. */
   readonly endpointAccessMode?: 'BASIC' | 'STRICT';
   readonly ipAddressType?: IpAddressType;
-  /** Mutual TLS: the truststore's S3 URI and object version. */
-  readonly mtls?: { readonly truststore: AwsValue; readonly version?: AwsValue };
+  /**
+   * Mutual TLS: the truststore's S3 URI and object version, and the ACM-issued certificate that proves the
+   * domain is owned when the server certificate is imported or from a private CA.
+   */
+  readonly mtls?: {
+    readonly truststore: AwsValue;
+    readonly version?: AwsValue;
+    readonly ownershipCertificate?: AwsValue;
+  };
+  /** A private domain's callers. */
+  readonly access?: PrivateDomainAccess;
   /** Undefined: no base path mapping (routing rules only); '' maps the root. */
   readonly basePath?: string;
   readonly hostedZoneId?: AwsValue;
   readonly rules: readonly RoutingRule[];
   readonly origin: Origin;
+}
+
+/**
+ * Who may call a private custom domain: the domain's resource policy admits every VPC endpoint listed;
+ * those of this account get a domain name access association each, other accounts get a AWS RAM share and
+ * associate their own endpoints (an association is created in the endpoint's account).
+ */
+export interface PrivateDomainAccess {
+  readonly vpcEndpoints: readonly AwsValue[];
+  readonly share?: { readonly accounts: readonly AwsValue[]; readonly vpcEndpoints: readonly AwsValue[] };
 }
 
 export interface Api {

@@ -39,7 +39,10 @@ describe('gateform lint', () => {
     const json = lint(['errs.yaml', '--format', 'json'], dir);
     expect(json.status).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject([
-      { code: 'integration-missing', suppression: { kind: 'ignore', reason: 'The integration is attached by another stack.' } },
+      {
+        code: 'integration-missing',
+        suppression: { kind: 'ignore', reason: 'The integration is attached by another stack.' },
+      },
     ]);
     const sarif = JSON.parse(lint(['errs.yaml', '--format', 'sarif'], dir).stdout);
     expect(sarif.runs[0].results[0].suppressions).toEqual([

@@ -8,7 +8,7 @@ import type { GatewayModel } from '../../model/ir.js';
 import { ref } from '../../model/cfn.js';
 import type { Contribution } from '../shared/contribution.js';
 import { emitDomainDns } from '../shared/domain-dns.js';
-import { mutualTls } from '../shared/domain-mtls.js';
+import { mutualTls, ownershipVerification } from '../shared/domain-mtls.js';
 
 export function emitHttpDomain(model: GatewayModel): Contribution {
   const domain = model.domain;
@@ -28,6 +28,7 @@ export function emitHttpDomain(model: GatewayModel): Contribution {
               EndpointType: 'REGIONAL',
               SecurityPolicy: 'TLS_1_2',
               ...(domain.ipAddressType && { IpAddressType: domain.ipAddressType }),
+              ...ownershipVerification(domain),
             },
           ],
           ...mutualTls(domain),

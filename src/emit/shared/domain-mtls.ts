@@ -17,3 +17,13 @@ export function mutualTls(domain: CustomDomain): Record<string, Json> {
     },
   };
 }
+
+/**
+ * The domain's `OwnershipVerificationCertificateArn`, or none: with mutual TLS, a server certificate imported
+ * into ACM or issued by a private CA needs a public ACM certificate to prove the domain is owned. REST
+ * domains take it as a property of the domain, HTTP domains in their DomainNameConfigurations.
+ */
+export function ownershipVerification(domain: CustomDomain): Record<string, Json> {
+  const certificate = domain.mtls?.ownershipCertificate;
+  return certificate ? { OwnershipVerificationCertificateArn: cfnValue(certificate) } : {};
+}

@@ -2,8 +2,8 @@
  * Monitoring from one place: CloudWatch alarms on each stage's metrics (`stage.alarms`) and one dashboard
  * for the document's APIs (`stage.dashboard`). The three kinds publish under AWS/ApiGateway with different
  * names and dimensions: REST APIs `4XXError`/`5XXError` by ApiName and Stage; HTTP APIs `4xx`/`5xx` by ApiId
- * and Stage; WebSocket APIs `ClientError`, `IntegrationError`, `ExecutionError` and `MessageCount` (no
- * Latency) by ApiId and Stage.
+ * and Stage; WebSocket APIs `ClientError`, `IntegrationError`, `ExecutionError`, `IntegrationLatency` and
+ * `MessageCount` (no Latency) by ApiId and Stage.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-metrics.html
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-logging.html
@@ -91,7 +91,7 @@ function dimensions(stage: Monitored): Json[] {
 
 function stageAlarms(stage: Monitored, alarms: Alarms): Record<string, CfnResource> {
   const names = METRICS[stage.kind];
-  const units = stage.kind === 'websocket' ? 'messages' : 'requests';
+  const websocket = stage.kind === 'websocket';
   const resources: Record<string, CfnResource> = {};
   const add = (id: string, what: string, fields: Record<string, Json>): void => {
     resources[`${stage.prefix}${id}Alarm`] = {
@@ -124,23 +124,23 @@ function stageAlarms(stage: Monitored, alarms: Alarms): Record<string, CfnResour
     Threshold: ms,
   });
   if (alarms.serverErrorRate !== undefined) {
-    const what = `more than ${alarms.serverErrorRate}% of ${units} failed with a server error`;
+    const what = `more than ${alarms.serverErrorRate}% of ${websocket ? 'backend calls' : 'requests'} failed with a server error`;
     add(
       'ServerError',
       what,
       names.server
         ? rate(names.server, alarms.serverErrorRate)
-        : messageRate(stage, ['IntegrationError', 'ExecutionError'], alarms.serverErrorRate),
+        : messageRate(stage, ['IntegrationError', 'ExecutionError'], alarms.serverErrorRate, false),
     );
   }
   if (alarms.clientErrorRate !== undefined) {
-    const what = `more than ${alarms.clientErrorRate}% of ${units} were refused with a client error`;
+    const what = `more than ${alarms.clientErrorRate}% of ${websocket ? 'messages' : 'requests'} were refused with a client error`;
     add(
       'ClientError',
       what,
       names.client
         ? rate(names.client, alarms.clientErrorRate)
-        : messageRate(stage, ['ClientError'], alarms.clientErrorRate),
+        : messageRate(stage, ['ClientError'], alarms.clientErrorRate, true),
     );
   }
   if (alarms.latencyP99 !== undefined && names.latency)
@@ -159,30 +159,53 @@ function metricOf(stage: Monitored, metric: string): Record<string, Json> {
 }
 
 /**
- * WebSocket APIs publish error counts, not rates: the rate is their sum over MessageCount (which counts
- * messages both ways, so the rate is a lower bound). A minute without errors has no data point, hence FILL.
+ * WebSocket APIs publish error counts, not rates, and MessageCount counts messages both ways (replies and
+ * @connections pushes too), so it is no denominator: a fan-out API would hide any error rate. The calls a
+ * backend answered are counted instead, by the samples of IntegrationLatency (one per integration call;
+ * none for mocks). A server error rate is failed calls (IntegrationError + ExecutionError) per call: AWS
+ * does not say whether a call that fails before any answer (ExecutionError) has a latency sample, so the
+ * denominator is at least the failures, which may overstate the rate, never understate it. A client error
+ * rate is ClientError (refused before any integration) per such refusal or call: messages to mock routes
+ * are not counted, which again can only overstate it. A minute without errors has no data point, hence FILL.
  */
-function messageRate(stage: Monitored, errors: readonly string[], percent: number): Record<string, Json> {
-  const stat = (id: string, metric: string): Json => ({
+function messageRate(
+  stage: Monitored,
+  errors: readonly string[],
+  percent: number,
+  refusedFirst: boolean,
+): Record<string, Json> {
+  const stat = (id: string, metric: string, statistic: string): Json => ({
     Id: id,
     MetricStat: {
       Metric: { Namespace: NAMESPACE, MetricName: metric, Dimensions: dimensions(stage) },
       Period: PERIOD,
-      Stat: 'Sum',
+      Stat: statistic,
     },
     ReturnData: false,
   });
   const ids = errors.map((_, i) => `e${i}`);
+  const expression = (id: string, text: string, label?: string): Json => ({
+    Id: id,
+    Expression: text,
+    ...(label !== undefined && { Label: label }),
+    ReturnData: id === 'rate',
+  });
   return {
     Metrics: [
-      {
-        Id: 'rate',
-        Expression: `IF(messages > 0, (${ids.map((id) => `FILL(${id}, 0)`).join(' + ')}) / messages, 0)`,
-        Label: `${errors.join(' + ')} per message`,
-        ReturnData: true,
-      },
-      stat('messages', 'MessageCount'),
-      ...errors.map((metric, i) => stat(ids[i]!, metric)),
+      expression(
+        'rate',
+        'IF(total > 0, failed / total, 0)',
+        refusedFirst
+          ? `${errors.join(' + ')} per message refused or sent to a backend`
+          : `${errors.join(' + ')} per backend call`,
+      ),
+      expression('failed', ids.map((id) => `FILL(${id}, 0)`).join(' + ')),
+      expression(
+        'total',
+        refusedFirst ? 'failed + FILL(calls, 0)' : 'IF(FILL(calls, 0) > failed, FILL(calls, 0), failed)',
+      ),
+      stat('calls', 'IntegrationLatency', 'SampleCount'),
+      ...errors.map((metric, i) => stat(ids[i]!, metric, 'Sum')),
     ],
     Threshold: percent / 100,
   };

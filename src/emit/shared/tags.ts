@@ -25,6 +25,7 @@ const TAG_SHAPES: Readonly<Record<string, 'list' | 'map'>> = {
   'AWS::CloudWatch::Alarm': 'list',
   'AWS::IAM::Role': 'list',
   'AWS::Logs::LogGroup': 'list',
+  'AWS::RAM::ResourceShare': 'list',
 };
 
 /**

@@ -48,7 +48,14 @@ export function emitWebSocket(model: GatewayModel): WebSocketParts | undefined {
   const resources: Record<string, CfnResource> = {
     [api]: {
       Type: 'AWS::ApiGatewayV2::Api',
-      Properties: { Name: cfnText(ws.name), ProtocolType: 'WEBSOCKET', RouteSelectionExpression: ws.routeSelection },
+      Properties: {
+        Name: cfnText(ws.name),
+        ProtocolType: 'WEBSOCKET',
+        RouteSelectionExpression: ws.routeSelection,
+        // `api.ipAddressType` holds for every API of the document; WebSocket APIs default to ipv4.
+        // https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-ip-address-type.html
+        ...(model.api.ipAddressType && { IpAddressType: model.api.ipAddressType }),
+      },
     },
   };
   const roles = new SharedRoles(api);
