@@ -18,6 +18,7 @@ const bundle = await rolldown({
   external: (id, importer) =>
     (!id.startsWith('.') && !id.startsWith('/')) || (importer !== undefined && id.endsWith('/package-files.js')),
 });
-// The bins import the rest of dist/; their bundled selves are written over them.
-await bundle.write({ dir: bin, format: 'esm', chunkFileNames: 'shared.js', minify: false });
+// The bins import the rest of dist/; their bundled selves are written over them. Minified: Node decodes and
+// parses every byte of the chunk on each start, and it is half the size so (741 → 382 KB, some 4 ms).
+await bundle.write({ dir: bin, format: 'esm', chunkFileNames: 'shared.js', minify: true });
 await bundle.close();
