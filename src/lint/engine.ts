@@ -31,6 +31,8 @@ export function lintDocument(
   const document = loaded.document;
   const diagnostics: Diagnostic[] = [];
   const visitors: Visitors[] = [];
+  // A finding at a place many operations share (an integration in `defaults`) is said once.
+  const said = new Set<string>();
   // API Gateway imports Swagger 2.0 as a REST API only (HTTP APIs import OpenAPI 3.0).
   const apiType = apiTypeOf(document, loaded.swagger ? 'rest' : model?.api.type);
   for (const rule of rules) {
@@ -44,15 +46,22 @@ export function lintDocument(
       apiType,
       endpoint: model?.api.endpoint ?? rawEndpoint(document),
       deref: (node) => followRefs(document, node),
-      report: (messageId, pointer, data = {}, part) => {
-        const location = loaded.locate(pointer, part);
+      report: (messageId, at, data = {}, part) => {
+        const location =
+          typeof at === 'string'
+            ? loaded.locate(at, part)
+            : { file: at.file, pointer: at.pointer, ...(part && { part }) };
         const ignore = ignoreOf(config, rule.meta.id, location.file, location.pointer);
         if (ignore && !suppressed) return;
         const template = (rule.meta.messages as Record<string, string>)[messageId] ?? messageId;
+        const message = template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => String(data[key] ?? ''));
+        const key = JSON.stringify([rule.meta.id, message, location.file, location.pointer, location.part]);
+        if (said.has(key)) return;
+        said.add(key);
         (ignore ? suppressed! : diagnostics).push({
           code: rule.meta.id,
           severity: severity === 'error' ? 'error' : 'warning',
-          message: template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => String(data[key] ?? '')),
+          message,
           location,
           hint: `${rule.meta.description} See docs/rules/${rule.meta.id}.md.`,
           messageId,

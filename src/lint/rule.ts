@@ -2,6 +2,7 @@
  * A lint rule: `meta` (id, description, recommended severity, presets, docs, messages by id) and
  * `create`, which returns visitors keyed by the node they visit (STYLE.md 3).
  */
+import type { Location } from '../diagnostics/diagnostic.js';
 import type { JsonObject } from '../load/load-document.js';
 import type { ApiType, GatewayModel } from '../model/ir.js';
 
@@ -58,10 +59,15 @@ export interface RuleContext<Messages extends string> {
   /** The endpoint type, from x-gateway or the raw endpoint configuration (default regional). */
   readonly endpoint: 'edge' | 'regional' | 'private';
   /**
-   * A finding at `pointer`: at its key, or with `part: 'value'` (a value its key cannot take, such as an
-   * integration's `uri`), where the value is written.
+   * A finding at `at`, a JSON pointer into the document or the origin a model node keeps: at its key, or
+   * with `part: 'value'` (a value its key cannot take, such as an integration's `uri`), where the value is written.
    */
-  report(messageId: Messages, pointer: string, data?: Readonly<Record<string, string | number>>, part?: 'value'): void;
+  report(
+    messageId: Messages,
+    at: string | Location,
+    data?: Readonly<Record<string, string | number>>,
+    part?: 'value',
+  ): void;
   /** Follow an internal `$ref`. */
   deref(node: unknown): unknown;
 }

@@ -24,6 +24,13 @@ describe('lint engine', () => {
     ]);
   });
 
+  it('says a finding at a place several operations share once, where it is written', async () => {
+    const text = `${HEAD}x-gateway:\n  api: { name: t }\n  defaults:\n    integration: { http: "http://b.example.com/{proxy}" }\npaths:\n  /a:\n    get: { responses: { "200": { description: ok } } }\n  /b:\n    get: { responses: { "200": { description: ok } } }\n`;
+    expect((await codes(text)).filter((c) => c.startsWith('http-backend-insecure'))).toEqual([
+      'http-backend-insecure /x-gateway/defaults/integration/http',
+    ]);
+  });
+
   it('reports a malformed $ref and checks the rest of the document', async () => {
     const text = `${HEAD}paths:\n  /a:\n    post:\n      parameters: [{ $ref: "#/%zz" }]\n      responses: { "200": { $ref: "#/%zz" } }\n`;
     expect(await codes(text)).toEqual([

@@ -1,8 +1,6 @@
 /** HTTP backends in clear text: requests (and credentials in them) cross the network unencrypted. */
 import { childPointer } from '../../diagnostics/diagnostic.js';
-import { isBlock } from '../../model/context.js';
-import type { JsonObject } from '../../load/load-document.js';
-import { defineRule, type OperationNode } from '../rule.js';
+import { defineRule } from '../rule.js';
 import { httpIntegrationOf, integrationOf } from './integration.js';
 import { routeOf } from './auth.js';
 
@@ -20,10 +18,8 @@ export default defineRule({
         if (route?.integration.kind === 'http') {
           const url = route.integration.url;
           const text = url.kind === 'literal' ? url.value : url.kind === 'sub' ? url.template : '';
-          if (!text.startsWith('http://')) return;
-          const written = urlPointer(context.document, node);
-          if (written === undefined) context.report('http', node.pointer, { uri: text });
-          else context.report('http', written, { uri: text }, 'value');
+          // The model's origin of an HTTP integration is where its URL is written (operation, path item or defaults).
+          if (text.startsWith('http://')) context.report('http', route.integration.origin, { uri: text }, 'value');
           return;
         }
         const integration = integrationOf(node) ?? httpIntegrationOf(node);
@@ -34,21 +30,3 @@ export default defineRule({
     };
   },
 });
-
-/**
- * Where the operation's backend URL is written: in its own `x-gateway` block or its path item's; undefined
- * when it comes from the root `defaults`.
- */
-function urlPointer(document: JsonObject, node: OperationNode): string | undefined {
-  const paths = document['paths'];
-  const pathItem = isBlock(paths) ? paths[node.path] : undefined;
-  const places = [
-    { block: node.operation['x-gateway'], pointer: node.pointer },
-    { block: isBlock(pathItem) ? pathItem['x-gateway'] : undefined, pointer: childPointer('/paths', node.path) },
-  ];
-  for (const { block, pointer } of places) {
-    const integration = isBlock(block) ? block['integration'] : undefined;
-    if (isBlock(integration) && 'http' in integration) return childPointer(pointer, 'x-gateway', 'integration', 'http');
-  }
-  return undefined;
-}
