@@ -58,7 +58,7 @@ import {
   buildGatewayResponses,
   buildStages,
   checkStageCache,
-  checkWebAclTarget,
+  checkRestStageSettings,
   routeStageSettings,
 } from './stage.js';
 import { buildDomain, checkDomainCallers } from './domain.js';
@@ -336,7 +336,7 @@ class ModelBuilder implements ModelContext {
     const routes = this.buildRoutes(defaults, endpoint, authorizers, stages);
     for (const stage of stages) {
       checkStageCache(this, stage, routes);
-      checkWebAclTarget(this, stage, routes);
+      checkRestStageSettings(this, stage, routes);
     }
     checkHttpQuotas(this, routes);
     const cors = buildCors(this, routes);

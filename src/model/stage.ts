@@ -488,23 +488,31 @@ export function checkStageCache(ctx: ModelContext, stage: Stage, routes: readonl
  * AWS WAF protects REST API stages only, and canary releases are theirs alone: a document with only a
  * WebSocket API has no such stage.
  */
-export function checkWebAclTarget(ctx: ModelContext, stage: Stage, routes: readonly Route[]): void {
-  if (stage.canary && routes.length === 0 && 'websocket' in ctx.root) {
+const REST_STAGE_ONLY = [
+  {
+    key: 'canary',
+    code: 'canary-without-rest-api',
+    what: 'Canary releases are for REST API stages',
+    hint: 'Remove `canary`: a WebSocket stage serves one deployment.',
+  },
+  {
+    key: 'webAcl',
+    code: 'web-acl-without-rest-api',
+    what: 'AWS WAF protects REST API stages only',
+    hint: 'Remove `webAcl`, or add the REST operations it should protect.',
+  },
+] as const;
+
+export function checkRestStageSettings(ctx: ModelContext, stage: Stage, routes: readonly Route[]): void {
+  if (routes.length > 0 || !('websocket' in ctx.root)) return;
+  for (const { key, code, what, hint } of REST_STAGE_ONLY) {
+    if (stage[key] === undefined) continue;
     ctx.report(
-      'canary-without-rest-api',
+      code,
       'error',
-      'Canary releases are for REST API stages, and this document has no REST operations: only a WebSocket API.',
-      childPointer(settingPointer(ctx, stage.key, 'canary'), 'canary'),
-      'Remove `canary`: a WebSocket stage serves one deployment.',
-    );
-  }
-  if (stage.webAcl && routes.length === 0 && 'websocket' in ctx.root) {
-    ctx.report(
-      'web-acl-without-rest-api',
-      'error',
-      'AWS WAF protects REST API stages only, and this document has no REST operations: only a WebSocket API.',
-      childPointer(settingPointer(ctx, stage.key, 'webAcl'), 'webAcl'),
-      'Remove `webAcl`, or add the REST operations it should protect.',
+      `${what}, and this document has no REST operations: only a WebSocket API.`,
+      childPointer(settingPointer(ctx, stage.key, key), key),
+      hint,
     );
   }
 }
