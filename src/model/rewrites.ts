@@ -277,7 +277,7 @@ function rewritePattern(error: ErrorObject): string {
   const kinds = KINDS.filter((k) => pattern.test(`${k}.x`));
   if (searched !== undefined) {
     const forms = kinds.filter((k) => k !== 'body' && k !== 'context' && k !== 'stageVariables');
-    return `Write ${words(forms.map((k) => `\`${k}.${searched}\``))}: the one place the value comes from.`;
+    return `Write ${listed(forms.map((k) => `\`${k}.${searched}\``))}: the one place the value comes from.`;
   }
   const dot = value.indexOf('.');
   const rest = dot < 0 ? '' : value.slice(dot + 1);
@@ -290,8 +290,11 @@ function rewritePattern(error: ErrorObject): string {
     : `Write one of the forms ${kinds.map((k) => `\`${k}.…\``).join(', ')}.`;
 }
 
-function words(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+/** `a, b or c` (`and` with `conjunction: 'and'`). */
+export function listed(items: readonly string[], conjunction: 'and' | 'or' = 'or'): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
 
 /** The known word nearest to `word`, if it is near enough to be a misspelling. */

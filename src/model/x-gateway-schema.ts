@@ -11,6 +11,7 @@ import { requirePackageFile } from '../package-files.js';
 import {
   type KeyRewrite,
   closest,
+  listed,
   rawIntegrationKeys,
   rawIntegrationRewrite,
   rewriteKey,
@@ -234,12 +235,13 @@ function awsNames(
   const writes = rewrites.map((r) => `\`${written(r.short, r.value)}\``);
   const name = keyName(at.slice(at.indexOf('/x-gateway') + '/x-gateway'.length));
   const one = rewrites.length === 1;
+  const where = name === undefined ? 'x-gateway' : `\`${name}\``;
   return {
     code: 'unknown-x-gateway-key',
     severity: 'error',
-    message: `${listed(names)} ${one ? "is AWS's name" : "are AWS's names"} for ${listed(shorts)} in ${name === undefined ? 'x-gateway' : `\`${name}\``}.`,
+    message: `${listed(names, 'and')} ${one ? "is AWS's name" : "are AWS's names"} for ${listed(shorts, 'and')} in ${where}.`,
     location: locate(childPointer(at, rewrites[0]!.key)),
-    hint: `Write ${listed(writes)}.`,
+    hint: `Write ${listed(writes, 'and')}.`,
   };
 }
 
@@ -273,10 +275,6 @@ function rawIntegration(
           '`sns`, `dynamodb`, `s3`, `stepfunctions`, `eventbridge`, `kinesis`).') +
       " To keep the raw form, write it as the operation's `x-amazon-apigateway-integration` instead.",
   };
-}
-
-function listed(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function toDiagnostic(
